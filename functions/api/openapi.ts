@@ -1,0 +1,202 @@
+import type { Env, Hono, MiddlewareHandler } from "hono";
+import { validator } from "hono/validator";
+import { type Permission, VisibleError, assertCan, useActor } from "@rnc/core";
+import { z } from "@rnc/core/zod";
+
+export const tags = [
+  "system",
+  "auth",
+  "platform",
+  "regions",
+  "institutions",
+  "users",
+  "audit",
+  "roadmaps",
+  "participants",
+  "pairs",
+  "monitoring",
+  "surveys",
+  "kpi",
+  "reminders",
+  "reports",
+  "stats",
+] as const;
+export type Tag = (typeof tags)[number];
+
+export type OperationMeta = {
+  tag: Tag;
+  summary: string;
+  /** "public" routes need no token; every other route needs a signed-in user. */
+  auth?: "public";
+  /** Checked here, before the handler runs: the one place routes declare who may call them. */
+  permission?: Permission;
+  /** Routes that return participants' personal data (checked by the isolation matrix). */
+  personalData?: boolean;
+  /** Extra documented statuses, e.g. { 409: "Версия устарела" }. */
+  responses?: Record<number, string>;
+  /** Non-JSON responses, e.g. "text/csv". */
+  produces?: string;
+};
+
+type Schema = z.ZodMiniType;
+const META = Symbol("openapi-meta");
+type Documented = { [META]?: { operation?: OperationMeta; body?: Schema; query?: Schema } };
+
+function annotate<T extends object>(handler: T, meta: Documented[typeof META]): T {
+  (handler as Documented)[META] = meta;
+  return handler;
+}
+
+/** Declares an operation: documents it and enforces its authentication and permission. */
+export function op(meta: OperationMeta): MiddlewareHandler {
+  return annotate<MiddlewareHandler>(async (_c, next) => {
+    if (meta.auth !== "public" && useActor().type !== "user") {
+      throw new VisibleError("unauthorized", "auth.required", "Требуется вход в систему");
+    }
+    if (meta.permission) assertCan(meta.permission);
+    await next();
+  }, { operation: meta });
+}
+
+function parse<S extends Schema>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new VisibleError("input", "request.invalid", "Проверьте правильность заполнения полей", {
+    fields: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+  });
+}
+
+/** Validates a JSON body against a core schema (415 for another content type, 400 with field errors). */
+export function body<S extends Schema, E extends Env = Env>(schema: S) {
+  const middleware = validator("json", (value: unknown, c) => {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/([\w.-]+\+)?json\b/i.test(type)) {
+      throw new VisibleError("unsupported_media_type", "request.unsupported_media_type", "Ожидается тело запроса в формате JSON (Content-Type: application/json)");
+    }
+    return parse(schema, value);
+  });
+  return annotate(middleware as unknown as MiddlewareHandler<E, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }>, {
+    body: schema,
+  });
+}
+
+/** Validates the query string against a core schema. */
+export function query<S extends Schema, E extends Env = Env>(schema: S) {
+  return annotate(
+    validator("query", (value) => parse(schema, value)) as MiddlewareHandler<
+      E,
+      string,
+      { in: { query: Record<string, string | string[]> }; out: { query: z.output<S> } }
+    >,
+    { query: schema },
+  );
+}
+
+export type Operation = {
+  method: string;
+  path: string;
+  meta: OperationMeta;
+  body?: Schema;
+  query?: Schema;
+};
+
+/** Every documented operation of the app, read from the registered handlers. */
+export function listOperations(app: Hono<Env>): Operation[] {
+  const byKey = new Map<string, Operation>();
+  const partial = new Map<string, Omit<Operation, "meta" | "method" | "path">>();
+  for (const route of app.routes) {
+    const meta = (route.handler as Documented)[META];
+    if (!meta) continue;
+    const key = `${route.method} ${route.path}`;
+    const extra = { ...partial.get(key), ...(meta.body ? { body: meta.body } : {}), ...(meta.query ? { query: meta.query } : {}) };
+    partial.set(key, extra);
+    if (meta.operation) byKey.set(key, { method: route.method, path: route.path, meta: meta.operation, ...extra });
+  }
+  return [...byKey.values()].map((operation) => ({ ...operation, ...partial.get(`${operation.method} ${operation.path}`) }));
+}
+
+const jsonSchema = (schema: Schema) => z.toJSONSchema(schema, { unrepresentable: "any" }) as Record<string, unknown>;
+const errorSchema = { $ref: "#/components/schemas/Error" };
+
+/** The OpenAPI 3.1 document, generated from the same schemas that validate requests. */
+export function openApiDocument(app: Hono<Env>) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of listOperations(app)) {
+    const path = operation.path.replace(/:(\w+)/g, "{$1}");
+    const parameters = [
+      ...[...operation.path.matchAll(/:(\w+)/g)].map((match) => ({
+        name: match[1],
+        in: "path",
+        required: true,
+        schema: { type: "string" },
+      })),
+      ...queryParameters(operation.query),
+    ];
+    const responses: Record<string, unknown> = {
+      200: { description: "Успешно", content: { [operation.meta.produces ?? "application/json"]: {} } },
+      400: { description: "Ошибка во входных данных", content: { "application/json": { schema: errorSchema } } },
+    };
+    if (operation.meta.auth !== "public") {
+      responses[401] = { description: "Требуется вход", content: { "application/json": { schema: errorSchema } } };
+    }
+    if (operation.meta.permission) {
+      responses[403] = { description: "Недостаточно прав", content: { "application/json": { schema: errorSchema } } };
+    }
+    for (const [status, description] of Object.entries(operation.meta.responses ?? {})) {
+      responses[status] = { description, content: { "application/json": { schema: errorSchema } } };
+    }
+    paths[path] ??= {};
+    paths[path][operation.method.toLowerCase()] = {
+      tags: [operation.meta.tag],
+      summary: operation.meta.summary,
+      operationId: `${operation.method.toLowerCase()}${path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(\w)?/g, (_, ch: string | undefined) => (ch ?? "").toUpperCase())}`,
+      ...(operation.meta.auth === "public" ? { security: [] } : {}),
+      ...(operation.meta.permission ? { "x-permission": operation.meta.permission } : {}),
+      ...(operation.meta.personalData ? { "x-personal-data": true } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(operation.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body) } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "ЦМН: платформа региональных наставнических центров",
+      version: "0.1.0",
+      description: "API for regional mentorship centres and their institutions. Errors: `{ error: { code, message, details? } }`.",
+    },
+    servers: [{ url: "/" }],
+    tags: tags.map((name) => ({ name })),
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: { code: { type: "string" }, message: { type: "string" }, details: { type: "object" } },
+            },
+          },
+        },
+      },
+    },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}
+
+function queryParameters(schema: Schema | undefined) {
+  if (!schema) return [];
+  const json = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}

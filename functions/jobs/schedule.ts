@@ -1,0 +1,7 @@
+/**
+ * The scheduled jobs. In AWS each is a Cron function (infra/jobs.ts, hourly); under
+ * `npm start` scripts/local/jobs.ts runs them at the top of every hour.
+ */
+export type ScheduledJob = { name: string; run: (now: Date) => Promise<unknown> };
+
+export const scheduledJobs: ScheduledJob[] = [];

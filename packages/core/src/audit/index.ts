@@ -1,0 +1,59 @@
+import { peekActor } from "../actor";
+import { createId } from "../id";
+import { useRequestID } from "../log";
+import { epochSeconds } from "../auth/secret";
+import { AuditEntity } from "./audit.entity";
+
+export const auditRetentionDays = () => Number(process.env.AUDIT_RETENTION_DAYS ?? 365);
+
+export type AuditInfo = {
+  auditId: string;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  tenantId?: string;
+  regionId?: string;
+  action: string;
+  target: string;
+  requestId?: string;
+};
+
+export const auditScope = {
+  tenant: (tenantId: string) => `T#${tenantId}`,
+  region: (regionId: string) => `R#${regionId}`,
+  platform: "PLATFORM",
+};
+
+/** The audit item for an action by the current actor, to be written alone or inside the action's transaction. */
+export function auditItem(action: string, target: string, where: { tenantId?: string; regionId?: string }) {
+  const actor = peekActor();
+  const props = actor?.type === "user" ? actor.properties : undefined;
+  const at = new Date();
+  return {
+    scope: where.tenantId ? auditScope.tenant(where.tenantId) : where.regionId ? auditScope.region(where.regionId) : auditScope.platform,
+    auditId: createId("audit"),
+    at: at.toISOString(),
+    actorId: props?.userId ?? actor?.type ?? "anonymous",
+    actorRole: props?.role ?? actor?.type ?? "anonymous",
+    tenantId: where.tenantId,
+    regionId: where.regionId,
+    action,
+    target,
+    requestId: useRequestID(),
+    expiresAt: epochSeconds(at) + auditRetentionDays() * 86_400,
+  };
+}
+
+export async function recordAudit(action: string, target: string, where: { tenantId?: string; regionId?: string }) {
+  await AuditEntity.create(auditItem(action, target, where)).go();
+}
+
+export async function listAudit(scope: string, options: { cursor?: string; limit?: number } = {}) {
+  const page = await AuditEntity.query
+    .byScope({ scope })
+    .go({ order: "desc", limit: options.limit ?? 50, cursor: options.cursor ?? null });
+  return {
+    items: page.data.map(({ scope: _scope, expiresAt: _ttl, ...event }): AuditInfo => event),
+    cursor: page.cursor,
+  };
+}

@@ -1,0 +1,42 @@
+import { SignJWT, jwtVerify } from "jose";
+import type { UserActor } from "../actor";
+import { roles } from "../actor";
+import { VisibleError } from "../error";
+import { JWT_ALG, signingKey, verificationKeys } from "./keys";
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const ISSUER = "rnc-mentorship";
+const AUDIENCE = "rnc-api";
+
+export async function signAccessToken(user: UserActor["properties"]): Promise<string> {
+  const key = await signingKey();
+  return new SignJWT({ email: user.email, role: user.role, rid: user.regionId, tid: user.tenantId })
+    .setProtectedHeader({ alg: JWT_ALG, kid: key.kid })
+    .setSubject(user.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
+    .sign(key.privateKey);
+}
+
+/** Verifies signature, issuer, audience and expiry; returns the actor the token speaks for. */
+export async function verifyAccessToken(token: string): Promise<UserActor> {
+  try {
+    const { payload } = await jwtVerify(token, await verificationKeys(), { issuer: ISSUER, audience: AUDIENCE });
+    const role = roles.find((r) => r === payload.role);
+    if (!payload.sub || !role || typeof payload.email !== "string") throw new Error("bad claims");
+    return {
+      type: "user",
+      properties: {
+        userId: payload.sub,
+        email: payload.email,
+        role,
+        regionId: typeof payload.rid === "string" ? payload.rid : undefined,
+        tenantId: typeof payload.tid === "string" ? payload.tid : undefined,
+      },
+    };
+  } catch {
+    throw new VisibleError("unauthorized", "auth.invalid_token", "Сеанс истёк или недействителен. Войдите снова.");
+  }
+}

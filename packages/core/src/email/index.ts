@@ -1,0 +1,50 @@
+import { SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
+import { log } from "../log";
+
+/** `SES_ENDPOINT` points at the local mail sink under `npm start` and in tests; in AWS the SDK defaults apply. */
+function createClient(): SESClient {
+  const endpoint = process.env.SES_ENDPOINT;
+  return new SESClient(
+    endpoint
+      ? { endpoint, region: process.env.AWS_REGION ?? "eu-central-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+      : {},
+  );
+}
+
+let client: SESClient | undefined;
+
+export type Email = { to: string; subject: string; text: string; html: string };
+
+export const appUrl = () => (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
+
+/** A plain, accessible HTML layout for every email: one heading, paragraphs, an optional button link. */
+export function renderEmail(parts: { heading: string; paragraphs: string[]; action?: { label: string; url: string }; footer?: string }) {
+  const text = [parts.heading, "", ...parts.paragraphs, ...(parts.action ? ["", `${parts.action.label}: ${parts.action.url}`] : []), ...(parts.footer ? ["", parts.footer] : [])].join("\n");
+  const html = `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif;color:#1a1a1a;line-height:1.5">
+<h1 style="font-size:20px">${escapeHtml(parts.heading)}</h1>
+${parts.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+${parts.action ? `<p><a href="${escapeHtml(parts.action.url)}" style="background:#0b5cad;color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px">${escapeHtml(parts.action.label)}</a></p><p style="font-size:13px;color:#444">Если кнопка не работает, скопируйте ссылку: ${escapeHtml(parts.action.url)}</p>` : ""}
+${parts.footer ? `<p style="font-size:13px;color:#444">${escapeHtml(parts.footer)}</p>` : ""}
+</body></html>`;
+  return { text, html };
+}
+
+export async function sendEmail(email: Email): Promise<string | undefined> {
+  client ??= createClient();
+  const from = process.env.EMAIL_FROM ?? "ЦМН <noreply@mentor.local>";
+  const result = await client.send(
+    new SendEmailCommand({
+      Source: from,
+      Destination: { ToAddresses: [email.to] },
+      Message: {
+        Subject: { Data: email.subject, Charset: "UTF-8" },
+        Body: { Text: { Data: email.text, Charset: "UTF-8" }, Html: { Data: email.html, Charset: "UTF-8" } },
+      },
+    }),
+  );
+  log.info("email sent", { subject: email.subject, messageId: result.MessageId });
+  return result.MessageId;
+}

@@ -1,0 +1,221 @@
+import { useActor, useRegionID } from "../actor";
+import { auditItem } from "../audit";
+import { nowIso } from "../auth/secret";
+import { VisibleError, notFound } from "../error";
+import { createId } from "../id";
+import { assertCan } from "../permissions";
+import { count, email, optionalText, text, version } from "../schemas";
+import { db } from "../service";
+import { z } from "../zod";
+import { InstitutionEntity, institutionStatuses, institutionTypes } from "./institution.entity";
+
+export { institutionTypes, institutionStatuses };
+export type InstitutionType = (typeof institutionTypes)[number];
+export type InstitutionStatus = (typeof institutionStatuses)[number];
+
+export const institutionTypeLabels: Record<InstitutionType, string> = {
+  school: "Общеобразовательная организация (школа)",
+  college: "Профессиональная образовательная организация (СПО)",
+  additional: "Организация дополнительного образования",
+  other: "Другая организация",
+};
+
+export const institutionStatusLabels: Record<InstitutionStatus, string> = {
+  active: "Работает",
+  suspended: "Приостановлена",
+  archived: "В архиве",
+};
+
+const fields = {
+  fullName: text("Полное наименование", 500),
+  shortName: text("Краткое наименование", 200),
+  type: z.enum(institutionTypes, { error: "Тип организации: школа, СПО, дополнительное образование или другая" }),
+  municipality: text("Муниципалитет", 200),
+  studentsTotal: count("Обучающихся всего"),
+  students10to19: count("Из них в возрасте 10–19 лет"),
+  teachersTotal: count("Педагогов всего"),
+  youngTeachers: count("Из них молодых специалистов (стаж 0–3 года)"),
+  contactEmail: z.optional(email()),
+  contactPhone: optionalText("Телефон", 50),
+};
+
+const headcountsConsistent = (value: { studentsTotal: number; students10to19: number; teachersTotal: number; youngTeachers: number }) => [
+  ...(value.students10to19 > value.studentsTotal
+    ? [{ path: ["students10to19"], message: "Обучающихся 10–19 лет не может быть больше, чем обучающихся всего" }]
+    : []),
+  ...(value.youngTeachers > value.teachersTotal
+    ? [{ path: ["youngTeachers"], message: "Молодых специалистов не может быть больше, чем педагогов всего" }]
+    : []),
+];
+
+function checkHeadcounts<T extends { studentsTotal: number; students10to19: number; teachersTotal: number; youngTeachers: number }>() {
+  return z.superRefine<T>((value, ctx) => {
+    for (const issue of headcountsConsistent(value)) ctx.addIssue({ code: "custom", input: value, path: issue.path, message: issue.message });
+  });
+}
+
+export const InstitutionInput = z.object(fields).check(checkHeadcounts());
+export type InstitutionInput = z.infer<typeof InstitutionInput>;
+export const InstitutionUpdate = z.object({ ...fields, version: version() }).check(checkHeadcounts());
+export type InstitutionUpdate = z.infer<typeof InstitutionUpdate>;
+
+export type InstitutionInfo = InstitutionInput & {
+  tenantId: string;
+  regionId: string;
+  status: InstitutionStatus;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+type Stored = Omit<InstitutionInfo, never>;
+const toInfo = (row: Stored): InstitutionInfo => ({
+  tenantId: row.tenantId,
+  regionId: row.regionId,
+  fullName: row.fullName,
+  shortName: row.shortName,
+  type: row.type,
+  municipality: row.municipality,
+  studentsTotal: row.studentsTotal,
+  students10to19: row.students10to19,
+  teachersTotal: row.teachersTotal,
+  youngTeachers: row.youngTeachers,
+  contactEmail: row.contactEmail,
+  contactPhone: row.contactPhone,
+  status: row.status,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  version: row.version,
+});
+
+/** Names are unique within a region, compared without case, quotes or repeated spaces. */
+export const normalizeName = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[«»"'“”„]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+const nameClaim = (regionId: string, fullName: string, ownerId: string) => ({
+  scope: `${regionId}#institution-name`,
+  value: normalizeName(fullName),
+  ownerId,
+});
+
+const nameTaken = (name: string) =>
+  new VisibleError("conflict", "institution.name_taken", `Организация «${name}» уже есть в этом регионе`);
+
+export const Institution = {
+  async create(input: InstitutionInput): Promise<InstitutionInfo> {
+    assertCan("institutions.manage");
+    return Institution.createInRegion(useRegionID(), input);
+  },
+
+  /** Creates an institution in a region: the institution item, its name claim and the audit event in one transaction. */
+  async createInRegion(regionId: string, input: InstitutionInput): Promise<InstitutionInfo> {
+    const tenantId = createId("institution");
+    const now = nowIso();
+    const item = { ...input, tenantId, regionId, status: "active" as const, createdAt: now, updatedAt: now, version: 1 };
+    const result = await db.transaction
+      .write(({ institution, unique, audit }) => [
+        institution.create(item).commit(),
+        unique.create(nameClaim(regionId, input.fullName, tenantId)).commit(),
+        audit.create(auditItem("institution.create", tenantId, { regionId })).commit(),
+      ])
+      .go();
+    if (result.canceled) throw nameTaken(input.fullName);
+    return toInfo(item);
+  },
+
+  async list(filter: { status?: InstitutionStatus } = {}): Promise<InstitutionInfo[]> {
+    assertCan("institutions.read");
+    const rows = await InstitutionEntity.query.byRegion({ regionId: useRegionID() }).go({ pages: "all" });
+    return rows.data
+      .filter((row) => !filter.status || row.status === filter.status)
+      .map(toInfo)
+      .sort((a, b) => a.shortName.localeCompare(b.shortName, "ru"));
+  },
+
+  /** An institution of the actor's region; a foreign or missing one is the same 404. */
+  async get(tenantId: string): Promise<InstitutionInfo> {
+    assertCan("institutions.read");
+    const row = (await InstitutionEntity.get({ tenantId }).go()).data;
+    if (!row || row.regionId !== useRegionID()) throw notFound("institution.not_found", "Организация не найдена");
+    return toInfo(row);
+  },
+
+  /** The signed-in institution user's own institution. */
+  async own(): Promise<InstitutionInfo> {
+    assertCan("institution.profile.read");
+    const actor = useActor();
+    const tenantId = actor.type === "user" ? actor.properties.tenantId : undefined;
+    const row = tenantId ? (await InstitutionEntity.get({ tenantId }).go()).data : null;
+    if (!row) throw notFound("institution.not_found", "Организация не найдена");
+    return toInfo(row);
+  },
+
+  /** Trusted lookup (sign-in, jobs). */
+  async find(tenantId: string): Promise<InstitutionInfo | undefined> {
+    const row = (await InstitutionEntity.get({ tenantId }).go()).data;
+    return row ? toInfo(row) : undefined;
+  },
+
+  async update(tenantId: string, input: InstitutionUpdate): Promise<InstitutionInfo> {
+    assertCan("institutions.manage");
+    const current = await Institution.get(tenantId);
+    const { version: expected, ...changes } = input;
+    if (current.version !== expected) throw staleVersion(current);
+    const renamed = normalizeName(current.fullName) !== normalizeName(changes.fullName);
+    const updatedAt = nowIso();
+    const result = await db.transaction
+      .write(({ institution, unique, audit }) => [
+        institution
+          .patch({ tenantId })
+          .set({ ...changes, updatedAt, version: expected + 1 })
+          .where((attr, op) => op.eq(attr.version, expected))
+          .commit(),
+        ...(renamed
+          ? [
+              unique.create(nameClaim(current.regionId, changes.fullName, tenantId)).commit(),
+              unique.delete(nameClaim(current.regionId, current.fullName, tenantId)).commit(),
+            ]
+          : []),
+        audit.create(auditItem("institution.update", tenantId, { regionId: current.regionId })).commit(),
+      ])
+      .go();
+    if (result.canceled) {
+      const latest = await Institution.get(tenantId);
+      if (latest.version !== expected) throw staleVersion(latest);
+      throw nameTaken(changes.fullName);
+    }
+    return { ...current, ...changes, updatedAt, version: expected + 1 };
+  },
+
+  async setStatus(tenantId: string, status: InstitutionStatus): Promise<InstitutionInfo> {
+    assertCan("institutions.manage");
+    const current = await Institution.get(tenantId);
+    if (current.status === "archived" && status !== "archived") {
+      throw new VisibleError("conflict", "institution.archived", "Организация в архиве: её нельзя вернуть в работу");
+    }
+    const updatedAt = nowIso();
+    const result = await db.transaction
+      .write(({ institution, audit }) => [
+        institution
+          .patch({ tenantId })
+          .set({ status, updatedAt, version: current.version + 1 })
+          .where((attr, op) => op.eq(attr.version, current.version))
+          .commit(),
+        audit.create(auditItem(`institution.${status}`, tenantId, { regionId: current.regionId })).commit(),
+      ])
+      .go();
+    if (result.canceled) throw staleVersion(await Institution.get(tenantId));
+    return { ...current, status, updatedAt, version: current.version + 1 };
+  },
+};
+
+export function staleVersion(current: { version: number }) {
+  return new VisibleError("conflict", "record.stale_version", "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.", {
+    current,
+  });
+}

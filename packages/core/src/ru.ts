@@ -1,0 +1,24 @@
+/** Russian plural form: plural(5, ["минута", "минуты", "минут"]) → "минут". */
+export function plural(n: number, forms: readonly [one: string, few: string, many: string]): string {
+  const mod10 = Math.abs(n) % 10;
+  const mod100 = Math.abs(n) % 100;
+  if (mod10 === 1 && mod100 !== 11) return forms[0];
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
+  return forms[2];
+}
+
+/** "5 минут", "21 минута". */
+export const countOf = (n: number, forms: readonly [string, string, string]) => `${n} ${plural(n, forms)}`;
+
+/** ДД.ММ.ГГГГ for an ISO date or timestamp (the calendar date as written, in the given time zone for timestamps). */
+export function formatDate(value: string, timeZone = "Europe/Moscow"): string {
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (dateOnly) return `${dateOnly[3]}.${dateOnly[2]}.${dateOnly[1]}`;
+  return new Intl.DateTimeFormat("ru-RU", { timeZone, day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(value));
+}
+
+/** ДД.ММ.ГГГГ ЧЧ:ММ in the given time zone. */
+export function formatDateTime(value: string, timeZone = "Europe/Moscow"): string {
+  const parts = new Intl.DateTimeFormat("ru-RU", { timeZone, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(value));
+  return parts.replace(",", "");
+}

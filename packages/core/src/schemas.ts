@@ -1,0 +1,37 @@
+import { z } from "./zod";
+
+/** Shared field schemas with Russian messages, reused by every module. */
+export const text = (label: string, max = 300) =>
+  z.string({ error: `Поле «${label}» должно быть строкой` }).check(
+    z.trim(),
+    z.minLength(1, { error: `Заполните поле «${label}»` }),
+    z.maxLength(max, { error: `Поле «${label}» длиннее ${max} символов` }),
+  );
+
+export const optionalText = (label: string, max = 300) =>
+  z.optional(z.string({ error: `Поле «${label}» должно быть строкой` }).check(z.trim(), z.maxLength(max, { error: `Поле «${label}» длиннее ${max} символов` })));
+
+export const email = () =>
+  z.pipe(
+    z.string({ error: "Укажите адрес электронной почты" }).check(z.trim(), z.toLowerCase()),
+    z.email({ error: "Укажите корректный адрес электронной почты, например ivanova@school.ru" }),
+  );
+
+export const count = (label: string) =>
+  z.number({ error: `Поле «${label}» должно быть числом` }).check(
+    z.int({ error: `Поле «${label}» должно быть целым числом` }),
+    z.minimum(0, { error: `Поле «${label}» не может быть отрицательным` }),
+    z.maximum(1_000_000, { error: `Поле «${label}» слишком большое` }),
+  );
+
+/** Optimistic concurrency: every edit names the version it was based on. */
+export const version = () => z.number({ error: "Не указана версия записи" }).check(z.int(), z.minimum(1));
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("ru-RU", { timeZone: value });
+    return value.includes("/");
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { type LocalDynamo, startDynamoDbLocal } from "./dynamodb";
+import { type LocalMail, startMailSink } from "./ses";
+import { ensureTable } from "./table";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+
+export type LocalStackOptions = {
+  /** HTTP port for the app and API; 0 picks a free one. */
+  port?: number;
+  /** Keep DynamoDB data and the signing key here between runs; omit for an in-memory store. */
+  dataDir?: string;
+  /** Start empty: delete `dataDir` first. */
+  fresh?: boolean;
+  /** Port of the mail sink's inbox; 0 picks a free one. */
+  mailPort?: number;
+  /** Seed the demo region on first start. */
+  seedDemo?: boolean;
+  /** Run the scheduled jobs on a local timer. */
+  jobs?: boolean;
+  /** Built web app to serve beside the API. */
+  webDir?: string;
+};
+
+export type LocalStack = {
+  url: string;
+  mailUrl: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  seeded: boolean;
+  stop: () => Promise<void>;
+};
+
+async function loadSigningKey(dataDir: string | undefined): Promise<string> {
+  const file = dataDir ? join(dataDir, "jwt-private-key.json") : undefined;
+  if (file && existsSync(file)) return readFileSync(file, "utf8");
+  const { generateSigningJwk } = await import("@rnc/core/auth/keys");
+  const key = JSON.stringify(await generateSigningJwk());
+  if (file) writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+/**
+ * The whole product on one machine: DynamoDB Local, the SES mail sink, the same Hono app the
+ * Lambda runs, the built web app on the same origin, and the scheduled jobs on a timer.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const { dataDir } = options;
+  if (dataDir && options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+
+  let dynamo: LocalDynamo | undefined;
+  let mail: LocalMail | undefined;
+  try {
+    [dynamo, mail] = await Promise.all([
+      startDynamoDbLocal({ dataDir: dataDir ? join(dataDir, "dynamodb") : undefined }),
+      startMailSink(options.mailPort ?? 0),
+    ]);
+    const tableName = "rnc-local";
+    const port = options.port ?? 0;
+    Object.assign(process.env, {
+      DDB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: mail.endpoint,
+      TABLE_NAME: tableName,
+      JWT_PRIVATE_KEY: await loadSigningKey(dataDir),
+      EMAIL_FROM: process.env.EMAIL_FROM ?? "ЦМН <noreply@mentor.local>",
+      STAGE: "local",
+    });
+    const created = await ensureTable(dynamo.endpoint, tableName);
+
+    // Imported only now: the core reads its endpoints from the environment set above.
+    const { app } = await import("../../functions/api/app");
+    const server = new Hono();
+    server.all("/api/*", (c) => app.fetch(c.req.raw));
+    server.all("/.well-known/*", (c) => app.fetch(c.req.raw));
+    if (options.webDir) {
+      const webRoot = options.webDir;
+      server.use("*", serveStatic({ root: webRoot }));
+      server.get("*", (c) => c.html(readFileSync(join(webRoot, "index.html"), "utf8")));
+    }
+    const http = serve({ fetch: server.fetch, port, hostname: process.env.HOST ?? "127.0.0.1" });
+    await new Promise<void>((done) => (http.listening ? done() : http.once("listening", () => done())));
+    const url = `http://localhost:${(http.address() as AddressInfo).port}`;
+    process.env.APP_URL ??= url;
+
+    let seeded = false;
+    if (options.seedDemo && created) {
+      const { seedDemo } = await import("./seed");
+      await seedDemo();
+      seeded = true;
+    }
+    const stopJobs = options.jobs ? (await import("./jobs")).startJobTimer() : () => {};
+
+    const stack = { dynamo, mail };
+    return {
+      url,
+      mailUrl: mail.endpoint,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName,
+      seeded,
+      stop: async () => {
+        stopJobs();
+        await new Promise<void>((done) => http.close(() => done()));
+        await Promise.all([stack.mail.stop(), stack.dynamo.stop()]);
+      },
+    };
+  } catch (error) {
+    await Promise.all([mail?.stop(), dynamo?.stop()]);
+    throw error;
+  }
+}
