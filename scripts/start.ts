@@ -3,6 +3,8 @@
  * `npm start -- --fresh` (or FRESH=1) starts empty. Ctrl-C stops everything, Java included.
  */
 import { join } from "node:path";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { ROOT, startLocalStack } from "./local/stack";
 
 const fresh = process.argv.includes("--fresh") || process.env.FRESH === "1";

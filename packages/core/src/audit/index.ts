@@ -24,10 +24,15 @@ export const auditScope = {
   platform: "PLATFORM",
 };
 
-/** The audit item for an action by the current actor, to be written alone or inside the action's transaction. */
-export function auditItem(action: string, target: string, where: { tenantId?: string; regionId?: string }) {
+type AuditActor = { userId: string; role: string };
+
+/**
+ * The audit item for an action, to be written alone or inside the action's transaction.
+ * The actor is the current one, or `by` where the action itself establishes who it is (sign-in).
+ */
+export function auditItem(action: string, target: string, where: { tenantId?: string; regionId?: string }, by?: AuditActor) {
   const actor = peekActor();
-  const props = actor?.type === "user" ? actor.properties : undefined;
+  const props: AuditActor | undefined = by ?? (actor?.type === "user" ? actor.properties : undefined);
   const at = new Date();
   return {
     scope: where.tenantId ? auditScope.tenant(where.tenantId) : where.regionId ? auditScope.region(where.regionId) : auditScope.platform,
@@ -44,8 +49,8 @@ export function auditItem(action: string, target: string, where: { tenantId?: st
   };
 }
 
-export async function recordAudit(action: string, target: string, where: { tenantId?: string; regionId?: string }) {
-  await AuditEntity.create(auditItem(action, target, where)).go();
+export async function recordAudit(action: string, target: string, where: { tenantId?: string; regionId?: string }, by?: AuditActor) {
+  await AuditEntity.create(auditItem(action, target, where, by)).go();
 }
 
 export async function listAudit(scope: string, options: { cursor?: string; limit?: number } = {}) {

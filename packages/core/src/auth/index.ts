@@ -131,7 +131,7 @@ export const Auth = {
     }
     await assertMaySignIn(user);
     const tokens = await startSession(user);
-    await recordAudit("auth.login", user.userId, { tenantId: user.tenantId, regionId: user.regionId });
+    await recordAudit("auth.login", user.userId, { tenantId: user.tenantId, regionId: user.regionId }, user);
     return tokens;
   },
 
@@ -212,7 +212,7 @@ export const Auth = {
     if (!user) throw invalidCredentials();
     await assertMaySignIn(user);
     const tokens = await startSession(user);
-    await recordAudit("auth.login_code", user.userId, { tenantId: user.tenantId, regionId: user.regionId });
+    await recordAudit("auth.login_code", user.userId, { tenantId: user.tenantId, regionId: user.regionId }, user);
     return tokens;
   },
 
@@ -253,7 +253,7 @@ export const Auth = {
     }
     await User.setPassword(row.userId, await hashPassword(input.password));
     const user = await User.find(row.userId);
-    await recordAudit("auth.password_reset", row.userId, { tenantId: user?.tenantId, regionId: user?.regionId });
+    await recordAudit("auth.password_reset", row.userId, { tenantId: user?.tenantId, regionId: user?.regionId }, user);
   },
 
   /** The signed-in user with the names of their region and institution. */

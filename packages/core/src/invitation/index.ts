@@ -1,4 +1,4 @@
-import { type Role, roleLabels, useActor, useUser } from "../actor";
+import { type Role, roleLabels, useUser } from "../actor";
 import { auditItem } from "../audit";
 import { type Tokens, password, startSession } from "../auth";
 import { InvitationEntity } from "../auth/auth.entity";
@@ -160,7 +160,7 @@ export const Invitation = {
           .commit(),
         users.create(user).commit(),
         unique.create(emailClaim(user.email, user.userId)).commit(),
-        audit.create(auditItem("invitation.accept", user.userId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
+        audit.create(auditItem("invitation.accept", user.userId, { tenantId: row.tenantId, regionId: row.regionId }, user)).commit(),
       ])
       .go();
     if (result.canceled) {
@@ -191,7 +191,6 @@ export const Invitation = {
         audit.create(auditItem("invitation.revoke", invitationId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
       ])
       .go();
-    useActor();
     return toInfo({ ...row, revokedAt });
   },
 };

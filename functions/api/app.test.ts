@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ddb, tableName } from "@rnc/core/dynamo";
+import { call, createTestRegion, tokenFor } from "../../scripts/test/fixtures";
+import { MAX_BODY_BYTES, app } from "./app";
+import { listOperations, tags } from "./openapi";
+
+/** Test-only: how many items the table holds (a scan is fine here, never on request paths). */
+async function itemCount(): Promise<number> {
+  const result = await ddb.send(new ScanCommand({ TableName: tableName(), Select: "COUNT" }));
+  return result.Count ?? 0;
+}
+
+describe("API conventions", () => {
+  it("answers health with the store reachable", async () => {
+    const res = await call(app, "GET", "/api/health");
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ status: "ok" });
+    expect(res.headers.get("x-request-id")).toMatch(/^req_/);
+  });
+
+  it("publishes a JWKS with the current ES256 key", async () => {
+    const res = await call(app, "GET", "/.well-known/jwks.json");
+    expect(res.status).toBe(200);
+    expect(res.json.keys[0]).toMatchObject({ kty: "EC", crv: "P-256", alg: "ES256", use: "sig" });
+    expect(res.json.keys[0].d).toBeUndefined();
+  });
+
+  it("serves an OpenAPI 3.1 document where every operation has a known tag and summary", async () => {
+    const res = await call(app, "GET", "/api/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.json.openapi).toBe("3.1.0");
+    const operations = Object.values(res.json.paths as Record<string, Record<string, { tags: string[]; summary: string }>>).flatMap((p) => Object.values(p));
+    expect(operations.length).toBe(listOperations(app).length);
+    for (const operation of operations) {
+      expect(tags).toContain(operation.tags[0]);
+      expect(operation.summary.length).toBeGreaterThan(3);
+    }
+    const login = res.json.paths["/api/auth/login"].post;
+    expect(login.requestBody.content["application/json"].schema.required).toEqual(["email", "password"]);
+    expect(res.json.paths["/api/institutions/{tenantId}"].get.parameters[0]).toMatchObject({ name: "tenantId", in: "path" });
+  });
+
+  it("serves the interactive reference page", async () => {
+    const res = await call(app, "GET", "/api/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(res.text).toContain("/api/openapi.json");
+  });
+});
+
+describe("bad input gets a clear JSON error with a stable code, and nothing is written", async () => {
+  const { users } = await createTestRegion();
+  const token = await tokenFor(users.region_admin);
+  const valid = {
+    fullName: "Школа для проверки ввода",
+    shortName: "Проверка",
+    type: "school",
+    municipality: "Район",
+    studentsTotal: 10,
+    students10to19: 5,
+    teachersTotal: 3,
+    youngTeachers: 1,
+  };
+
+  const cases: { name: string; init: RequestInit; status: number; code: string }[] = [
+    {
+      name: "malformed JSON",
+      init: { method: "POST", headers: { "content-type": "application/json" }, body: '{"fullName": "Школа",' },
+      status: 400,
+      code: "request.malformed_json",
+    },
+    {
+      name: "wrong content type",
+      init: { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify(valid) },
+      status: 415,
+      code: "request.unsupported_media_type",
+    },
+    {
+      name: "a body over 1 MB",
+      init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...valid, fullName: "я".repeat(MAX_BODY_BYTES) }) },
+      status: 413,
+      code: "request.too_large",
+    },
+    {
+      name: "invalid fields",
+      init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...valid, studentsTotal: -1, type: "university" }) },
+      status: 400,
+      code: "request.invalid",
+    },
+    { name: "a wrong method", init: { method: "DELETE" }, status: 405, code: "route.method_not_allowed" },
+  ];
+
+  it.each(cases)("$name → $status $code", async ({ init, status, code }) => {
+    const before = await itemCount();
+    const response = await app.request("/api/institutions", { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(response.status).toBe(status);
+    expect(body.error.code).toBe(code);
+    expect(body.error.message).toMatch(/[А-Яа-яЁё]/);
+    expect(await itemCount()).toBe(before);
+  });
+
+  it("lists every invalid field with a Russian message", async () => {
+    const res = await call(app, "POST", "/api/institutions", { token, body: { ...valid, studentsTotal: 5, students10to19: 9, contactEmail: "не-почта" } });
+    expect(res.status).toBe(400);
+    const fields = res.json.error.details.fields as { path: string; message: string }[];
+    expect(fields.map((f) => f.path).sort()).toEqual(["contactEmail", "students10to19"]);
+    expect(fields.find((f) => f.path === "students10to19")?.message).toContain("не может быть больше");
+  });
+
+  it("an unknown route is a 404 JSON error", async () => {
+    const res = await call(app, "GET", "/api/no-such-thing");
+    expect(res.status).toBe(404);
+    expect(res.json.error.code).toBe("route.not_found");
+  });
+
+  it("a missing or forged token is a 401, never a 500", async () => {
+    expect((await call(app, "GET", "/api/institutions")).json.error.code).toBe("auth.required");
+    const forged = await call(app, "GET", "/api/institutions", { token: `${token.slice(0, -4)}AAAA` });
+    expect(forged.status).toBe(401);
+    expect(forged.json.error.code).toBe("auth.invalid_token");
+  });
+
+  it("a role without the permission gets 403", async () => {
+    const res = await call(app, "POST", "/api/institutions", { token: await tokenFor(users.curator), body: valid });
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe("auth.forbidden");
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * The isolation matrix: every operation in the OpenAPI document × every role × resources
+ * of a foreign region (and, for institution roles, of another institution in the same
+ * region). Nothing foreign may appear in an answer, and nothing foreign may be written.
+ * A new path parameter without a foreign fixture below fails the test, so new operations
+ * cannot be added without coverage.
+ */
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { describe, expect, it } from "vitest";
+import { type Role, regionRoles } from "@rnc/core";
+import { ddb, tableName } from "@rnc/core/dynamo";
+import { permissions } from "@rnc/core";
+import { call, createPlatformAdmin, createTestRegion, system, tokenFor } from "../../scripts/test/fixtures";
+import { type JsonSchema, sampleFromSchema } from "../../scripts/test/schema-sample";
+import { app } from "./app";
+
+type Operation = { method: string; path: string; summary: string; permission?: string; personalData: boolean; body?: JsonSchema };
+
+function operationsFromDocument(document: { paths: Record<string, Record<string, Record<string, unknown>>> }): Operation[] {
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path,
+      summary: String(operation.summary),
+      permission: operation["x-permission"] as string | undefined,
+      personalData: operation["x-personal-data"] === true,
+      body: (operation.requestBody as { content: Record<string, { schema: JsonSchema }> } | undefined)?.content["application/json"]?.schema,
+    })),
+  );
+}
+
+async function scanAll(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+describe("tenant and region isolation matrix", async () => {
+  const home = await createTestRegion("Свой регион");
+  const foreign = await createTestRegion("Чужой регион");
+  const platform = await createPlatformAdmin();
+  const { Invitation } = await import("@rnc/core/invitation");
+  const { withActor } = await import("@rnc/core");
+  const foreignInvitation = await withActor({ type: "user", properties: { ...foreign.users.region_admin, role: "region_admin" } }, () =>
+    Invitation.create({ email: "foreign.staff@example.org", role: "staff", tenantId: foreign.school.tenantId }),
+  );
+  const siblingInvitation = await withActor({ type: "user", properties: { ...home.users.region_admin, role: "region_admin" } }, () =>
+    Invitation.create({ email: "sibling.staff@example.org", role: "staff", tenantId: home.college.tenantId }),
+  );
+  await system(async () => undefined);
+
+  /** What a role must never see or touch, and the ids that name it. */
+  const foreignRegion = {
+    ids: {
+      tenantId: foreign.school.tenantId,
+      regionId: foreign.region.regionId,
+      userId: foreign.users.curator.userId,
+      invitationId: foreignInvitation.invitationId,
+    },
+    secrets: [
+      foreign.region.regionId,
+      foreign.region.name,
+      foreign.school.tenantId,
+      foreign.school.fullName,
+      foreign.school.shortName,
+      foreign.college.tenantId,
+      ...Object.values(foreign.users).flatMap((u) => [u.userId, u.email]),
+      foreignInvitation.invitationId,
+      foreignInvitation.email,
+    ],
+  };
+  const siblingInstitution = {
+    ids: {
+      tenantId: home.college.tenantId,
+      regionId: home.region.regionId,
+      userId: home.users.region_viewer.userId,
+      invitationId: siblingInvitation.invitationId,
+    },
+    secrets: [home.college.tenantId, home.college.fullName, home.college.shortName, siblingInvitation.invitationId, siblingInvitation.email],
+  };
+
+  /** Path parameters that are not tenant resources, with the reason. */
+  const notTenantResources: Record<string, string> = {
+    token: "an invitation link is a bearer secret: whoever holds it may read it (identity tests cover expiry and reuse)",
+  };
+
+  const document = (await call(app, "GET", "/api/openapi.json")).json;
+  const operations = operationsFromDocument(document);
+  const roles = ["region_admin", "region_viewer", "curator", "staff", "institution_viewer"] as const satisfies readonly Role[];
+  const cases = operations.flatMap((operation) =>
+    roles.flatMap((role) => [
+      { operation, role, target: "чужой регион", foreignSet: foreignRegion },
+      ...((regionRoles as readonly Role[]).includes(role) ? [] : [{ operation, role, target: "другая организация региона", foreignSet: siblingInstitution }]),
+    ]),
+  );
+
+  it("covers every operation of the document", () => {
+    expect(operations.length).toBeGreaterThanOrEqual(30);
+    for (const operation of operations) {
+      for (const [, name] of operation.path.matchAll(/\{(\w+)\}/g)) {
+        const covered = name && (name in foreignRegion.ids || name in notTenantResources);
+        expect(covered, `${operation.method} ${operation.path}: no foreign fixture for path parameter «${name}»`).toBeTruthy();
+      }
+    }
+  });
+
+  it.each(cases)("$operation.method $operation.path as $role → $target", async ({ operation, role, foreignSet }) => {
+    const before = JSON.stringify((await scanAll()).filter((item) => foreignSet.secrets.some((s) => JSON.stringify(item).includes(s))));
+    const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => (foreignSet.ids as Record<string, string>)[name] ?? "unknown-token-value");
+    const body = operation.body ? { ...(sampleFromSchema(operation.body) as object), tenantId: foreignSet.ids.tenantId, regionId: foreignSet.ids.regionId } : undefined;
+    const query = `tenantId=${foreignSet.ids.tenantId}&regionId=${foreignSet.ids.regionId}`;
+    const res = await call(app, operation.method, `${path}?${query}`, { token: await tokenFor(home.users[role]), body });
+
+    expect(res.status, res.text).toBeLessThan(500);
+    for (const secret of foreignSet.secrets) expect(res.text, `leaked «${secret}»`).not.toContain(secret);
+    const after = JSON.stringify((await scanAll()).filter((item) => foreignSet.secrets.some((s) => JSON.stringify(item).includes(s))));
+    expect(after, "foreign data was written").toBe(before);
+  });
+
+  it("a foreign resource answers exactly like a missing one", async () => {
+    const token = await tokenFor(home.users.region_admin);
+    const foreignAnswer = await call(app, "GET", `/api/institutions/${foreign.school.tenantId}`, { token });
+    const missingAnswer = await call(app, "GET", "/api/institutions/org_00000000000000000000000000", { token });
+    expect(foreignAnswer.status).toBe(404);
+    expect(foreignAnswer.json).toEqual(missingAnswer.json);
+  });
+
+  it("no region-scope role or the platform admin may call an operation that returns personal data", async () => {
+    const personal = operations.filter((operation) => operation.personalData);
+    for (const operation of personal) {
+      const allowed = permissions[operation.permission as keyof typeof permissions] as readonly Role[] | undefined;
+      expect(allowed, `${operation.path} returns personal data but declares no permission`).toBeDefined();
+      for (const role of [...regionRoles, "platform_admin"] as Role[]) expect(allowed).not.toContain(role);
+      for (const user of [home.users.region_admin, home.users.region_viewer, platform]) {
+        const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => (name === "tenantId" ? home.school.tenantId : "x"));
+        const res = await call(app, operation.method, path, { token: await tokenFor(user) });
+        expect([401, 403, 404]).toContain(res.status);
+      }
+    }
+  });
+});

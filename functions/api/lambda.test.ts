@@ -1,0 +1,61 @@
+import type { LambdaEvent } from "hono/aws-lambda";
+import { describe, expect, it } from "vitest";
+import { createTestRegion, tokenFor } from "../../scripts/test/fixtures";
+import { handler } from "./lambda";
+
+type HttpApiEvent = Extract<LambdaEvent, { version: "2.0" }>;
+
+function event(method: string, path: string, options: { token?: string; body?: string; base64?: boolean } = {}): HttpApiEvent {
+  return {
+    version: "2.0",
+    routeKey: "ANY /api/{proxy+}",
+    rawPath: path,
+    rawQueryString: "",
+    headers: {
+      host: "api.example.org",
+      "content-type": "application/json",
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "api",
+      domainName: "api.example.org",
+      domainPrefix: "api",
+      http: { method, path, protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "vitest" },
+      requestId: "lambda-request-1",
+      routeKey: "ANY /api/{proxy+}",
+      stage: "$default",
+      time: "21/Nov/2026:09:00:00 +0000",
+      timeEpoch: 1_795_251_600_000,
+    },
+    body: options.body ?? null,
+    isBase64Encoded: options.base64 ?? false,
+  } as unknown as HttpApiEvent;
+}
+
+const context = {} as Parameters<typeof handler>[1];
+
+describe("the API Lambda handler (API Gateway HTTP API, payload 2.0)", () => {
+  it("serves health and carries the API Gateway request id", async () => {
+    const result = await handler(event("GET", "/api/health"), context);
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ status: "ok" });
+    expect(result.headers?.["x-request-id"]).toBe("lambda-request-1");
+  });
+
+  it("authenticates a bearer token and creates an institution from a base64 body", async () => {
+    const { users, region } = await createTestRegion();
+    const body = Buffer.from(
+      JSON.stringify({ fullName: "Лицей через Lambda", shortName: "Лицей", type: "school", municipality: "Район", studentsTotal: 1, students10to19: 1, teachersTotal: 1, youngTeachers: 0 }),
+    ).toString("base64");
+    const result = await handler(event("POST", "/api/institutions", { token: await tokenFor(users.region_admin), body, base64: true }), context);
+    expect(result.statusCode).toBe(201);
+    expect(JSON.parse(result.body)).toMatchObject({ shortName: "Лицей", regionId: region.regionId, status: "active", version: 1 });
+  });
+
+  it("answers an unauthenticated call with a JSON 401", async () => {
+    const result = await handler(event("GET", "/api/institutions"), context);
+    expect(result.statusCode).toBe(401);
+    expect(JSON.parse(result.body).error.code).toBe("auth.required");
+  });
+});
