@@ -2,7 +2,14 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/**/*.test.ts", "functions/**/*.test.ts", "infra/**/*.test.ts", "scripts/**/*.test.ts", "web/src/**/*.test.{ts,tsx}", "e2e/**/*.test.ts"],
+    include: [
+      "packages/**/*.test.ts",
+      "functions/**/*.test.ts",
+      "infra/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "web/src/**/*.test.{ts,tsx}",
+      "e2e/**/*.test.ts",
+    ],
     globalSetup: ["scripts/test/global-setup.ts"],
     setupFiles: ["scripts/test/per-file.ts"],
     testTimeout: 30_000,

@@ -30,7 +30,9 @@ describe("API conventions", () => {
     const res = await call(app, "GET", "/api/openapi.json");
     expect(res.status).toBe(200);
     expect(res.json.openapi).toBe("3.1.0");
-    const operations = Object.values(res.json.paths as Record<string, Record<string, { tags: string[]; summary: string }>>).flatMap((p) => Object.values(p));
+    const operations = Object.values(res.json.paths as Record<string, Record<string, { tags: string[]; summary: string }>>).flatMap((p) =>
+      Object.values(p),
+    );
     expect(operations.length).toBe(listOperations(app).length);
     for (const operation of operations) {
       expect(tags).toContain(operation.tags[0]);
@@ -78,13 +80,21 @@ describe("bad input gets a clear JSON error with a stable code, and nothing is w
     },
     {
       name: "a body over 1 MB",
-      init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...valid, fullName: "я".repeat(MAX_BODY_BYTES) }) },
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...valid, fullName: "я".repeat(MAX_BODY_BYTES) }),
+      },
       status: 413,
       code: "request.too_large",
     },
     {
       name: "invalid fields",
-      init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...valid, studentsTotal: -1, type: "university" }) },
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...valid, studentsTotal: -1, type: "university" }),
+      },
       status: 400,
       code: "request.invalid",
     },
@@ -102,7 +112,10 @@ describe("bad input gets a clear JSON error with a stable code, and nothing is w
   });
 
   it("lists every invalid field with a Russian message", async () => {
-    const res = await call(app, "POST", "/api/institutions", { token, body: { ...valid, studentsTotal: 5, students10to19: 9, contactEmail: "не-почта" } });
+    const res = await call(app, "POST", "/api/institutions", {
+      token,
+      body: { ...valid, studentsTotal: 5, students10to19: 9, contactEmail: "не-почта" },
+    });
     expect(res.status).toBe(400);
     const fields = res.json.error.details.fields as { path: string; message: string }[];
     expect(fields.map((f) => f.path).sort()).toEqual(["contactEmail", "students10to19"]);

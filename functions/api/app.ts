@@ -37,7 +37,9 @@ export const app = new Hono()
 
 // Documentation routes are added outside the typed chain: they describe the app itself.
 app.get("/api/openapi.json", op({ tag: "system", summary: "Документ OpenAPI 3.1", auth: "public" }), (c) => c.json(openApiDocument(app)));
-app.get("/api/docs", op({ tag: "system", summary: "Интерактивный справочник API", auth: "public", produces: "text/html" }), (c) => c.html(docsPage));
+app.get("/api/docs", op({ tag: "system", summary: "Интерактивный справочник API", auth: "public", produces: "text/html" }), (c) =>
+  c.html(docsPage),
+);
 
 app.onError(onError);
 app.notFound((c) => {

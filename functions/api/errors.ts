@@ -25,7 +25,13 @@ function isStoreUnavailable(error: unknown): boolean {
   const name = (error as { name?: string }).name ?? "";
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
   return (
-    ["ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded", "InternalServerError", "ServiceUnavailable"].includes(name) ||
+    [
+      "ProvisionedThroughputExceededException",
+      "ThrottlingException",
+      "RequestLimitExceeded",
+      "InternalServerError",
+      "ServiceUnavailable",
+    ].includes(name) ||
     status >= 500 ||
     ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT"].includes((error as { code?: string }).code ?? "")
   );

@@ -81,7 +81,13 @@ describe("tenant and region isolation matrix", async () => {
       userId: home.users.region_viewer.userId,
       invitationId: siblingInvitation.invitationId,
     },
-    secrets: [home.college.tenantId, home.college.fullName, home.college.shortName, siblingInvitation.invitationId, siblingInvitation.email],
+    secrets: [
+      home.college.tenantId,
+      home.college.fullName,
+      home.college.shortName,
+      siblingInvitation.invitationId,
+      siblingInvitation.email,
+    ],
   };
 
   /** Path parameters that are not tenant resources, with the reason. */
@@ -89,13 +95,15 @@ describe("tenant and region isolation matrix", async () => {
     token: "an invitation link is a bearer secret: whoever holds it may read it (identity tests cover expiry and reuse)",
   };
 
-  const document = (await call(app, "GET", "/api/openapi.json")).json;
+  const document = (await call(app, "GET", "/api/openapi.json")).json as { paths: Record<string, Record<string, Record<string, unknown>>> };
   const operations = operationsFromDocument(document);
   const roles = ["region_admin", "region_viewer", "curator", "staff", "institution_viewer"] as const satisfies readonly Role[];
   const cases = operations.flatMap((operation) =>
     roles.flatMap((role) => [
       { operation, role, target: "чужой регион", foreignSet: foreignRegion },
-      ...((regionRoles as readonly Role[]).includes(role) ? [] : [{ operation, role, target: "другая организация региона", foreignSet: siblingInstitution }]),
+      ...((regionRoles as readonly Role[]).includes(role)
+        ? []
+        : [{ operation, role, target: "другая организация региона", foreignSet: siblingInstitution }]),
     ]),
   );
 
@@ -111,8 +119,13 @@ describe("tenant and region isolation matrix", async () => {
 
   it.each(cases)("$operation.method $operation.path as $role → $target", async ({ operation, role, foreignSet }) => {
     const before = JSON.stringify((await scanAll()).filter((item) => foreignSet.secrets.some((s) => JSON.stringify(item).includes(s))));
-    const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => (foreignSet.ids as Record<string, string>)[name] ?? "unknown-token-value");
-    const body = operation.body ? { ...(sampleFromSchema(operation.body) as object), tenantId: foreignSet.ids.tenantId, regionId: foreignSet.ids.regionId } : undefined;
+    const path = operation.path.replace(
+      /\{(\w+)\}/g,
+      (_, name: string) => (foreignSet.ids as Record<string, string>)[name] ?? "unknown-token-value",
+    );
+    const body = operation.body
+      ? { ...(sampleFromSchema(operation.body) as object), tenantId: foreignSet.ids.tenantId, regionId: foreignSet.ids.regionId }
+      : undefined;
     const query = `tenantId=${foreignSet.ids.tenantId}&regionId=${foreignSet.ids.regionId}`;
     const res = await call(app, operation.method, `${path}?${query}`, { token: await tokenFor(home.users[role]), body });
 

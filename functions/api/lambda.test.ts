@@ -34,10 +34,12 @@ function event(method: string, path: string, options: { token?: string; body?: s
 }
 
 const context = {} as Parameters<typeof handler>[1];
+type Result = { statusCode: number; body: string; headers?: Record<string, string> };
+const invoke = async (e: HttpApiEvent) => (await handler(e, context)) as unknown as Result;
 
 describe("the API Lambda handler (API Gateway HTTP API, payload 2.0)", () => {
   it("serves health and carries the API Gateway request id", async () => {
-    const result = await handler(event("GET", "/api/health"), context);
+    const result = await invoke(event("GET", "/api/health"));
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual({ status: "ok" });
     expect(result.headers?.["x-request-id"]).toBe("lambda-request-1");
@@ -46,15 +48,24 @@ describe("the API Lambda handler (API Gateway HTTP API, payload 2.0)", () => {
   it("authenticates a bearer token and creates an institution from a base64 body", async () => {
     const { users, region } = await createTestRegion();
     const body = Buffer.from(
-      JSON.stringify({ fullName: "Лицей через Lambda", shortName: "Лицей", type: "school", municipality: "Район", studentsTotal: 1, students10to19: 1, teachersTotal: 1, youngTeachers: 0 }),
+      JSON.stringify({
+        fullName: "Лицей через Lambda",
+        shortName: "Лицей",
+        type: "school",
+        municipality: "Район",
+        studentsTotal: 1,
+        students10to19: 1,
+        teachersTotal: 1,
+        youngTeachers: 0,
+      }),
     ).toString("base64");
-    const result = await handler(event("POST", "/api/institutions", { token: await tokenFor(users.region_admin), body, base64: true }), context);
+    const result = await invoke(event("POST", "/api/institutions", { token: await tokenFor(users.region_admin), body, base64: true }));
     expect(result.statusCode).toBe(201);
     expect(JSON.parse(result.body)).toMatchObject({ shortName: "Лицей", regionId: region.regionId, status: "active", version: 1 });
   });
 
   it("answers an unauthenticated call with a JSON 401", async () => {
-    const result = await handler(event("GET", "/api/institutions"), context);
+    const result = await invoke(event("GET", "/api/institutions"));
     expect(result.statusCode).toBe(401);
     expect(JSON.parse(result.body).error.code).toBe("auth.required");
   });

@@ -49,13 +49,16 @@ function annotate<T extends object>(handler: T, meta: Documented[typeof META]): 
 
 /** Declares an operation: documents it and enforces its authentication and permission. */
 export function op(meta: OperationMeta): MiddlewareHandler {
-  return annotate<MiddlewareHandler>(async (_c, next) => {
-    if (meta.auth !== "public" && useActor().type !== "user") {
-      throw new VisibleError("unauthorized", "auth.required", "Требуется вход в систему");
-    }
-    if (meta.permission) assertCan(meta.permission);
-    await next();
-  }, { operation: meta });
+  return annotate<MiddlewareHandler>(
+    async (_c, next) => {
+      if (meta.auth !== "public" && useActor().type !== "user") {
+        throw new VisibleError("unauthorized", "auth.required", "Требуется вход в систему");
+      }
+      if (meta.permission) assertCan(meta.permission);
+      await next();
+    },
+    { operation: meta },
+  );
 }
 
 function parse<S extends Schema>(schema: S, value: unknown): z.output<S> {
@@ -71,7 +74,11 @@ export function body<S extends Schema, E extends Env = Env>(schema: S) {
   const middleware = validator("json", (value: unknown, c) => {
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/([\w.-]+\+)?json\b/i.test(type)) {
-      throw new VisibleError("unsupported_media_type", "request.unsupported_media_type", "Ожидается тело запроса в формате JSON (Content-Type: application/json)");
+      throw new VisibleError(
+        "unsupported_media_type",
+        "request.unsupported_media_type",
+        "Ожидается тело запроса в формате JSON (Content-Type: application/json)",
+      );
     }
     return parse(schema, value);
   });

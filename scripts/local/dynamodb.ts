@@ -49,7 +49,16 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const child = spawn(
     "java",
-    [`-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`, "-Xmx1g", "-jar", join(dir, "DynamoDBLocal.jar"), ...storage, "-port", String(port), "-disableTelemetry"],
+    [
+      `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
+      "-Xmx1g",
+      "-jar",
+      join(dir, "DynamoDBLocal.jar"),
+      ...storage,
+      "-port",
+      String(port),
+      "-disableTelemetry",
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   let stderr = "";

@@ -9,17 +9,46 @@ import { withActor } from "@rnc/core";
 export const demoAccounts = {
   password: "demo-password-1",
   users: [
-    { email: "admin@demo.local", label: "администратор платформы", fullName: "Администратор Платформы", role: "platform_admin" as Role, place: "platform" },
-    { email: "rnc@demo.local", label: "администратор РНЦ", fullName: "Смирнова Анна Петровна", role: "region_admin" as Role, place: "region" },
-    { email: "curator1@demo.local", label: "куратор школы «МБОУ СОШ № 1»", fullName: "Иванова Мария Сергеевна", role: "curator" as Role, place: "school" },
-    { email: "curator2@demo.local", label: "куратор «ГБПОУ Технологический колледж»", fullName: "Петров Игорь Николаевич", role: "curator" as Role, place: "college" },
+    {
+      email: "admin@demo.local",
+      label: "администратор платформы",
+      fullName: "Администратор Платформы",
+      role: "platform_admin" as Role,
+      place: "platform",
+    },
+    {
+      email: "rnc@demo.local",
+      label: "администратор РНЦ",
+      fullName: "Смирнова Анна Петровна",
+      role: "region_admin" as Role,
+      place: "region",
+    },
+    {
+      email: "curator1@demo.local",
+      label: "куратор школы «МБОУ СОШ № 1»",
+      fullName: "Иванова Мария Сергеевна",
+      role: "curator" as Role,
+      place: "school",
+    },
+    {
+      email: "curator2@demo.local",
+      label: "куратор «ГБПОУ Технологический колледж»",
+      fullName: "Петров Игорь Николаевич",
+      role: "curator" as Role,
+      place: "college",
+    },
   ],
 };
 
 /** Seeds the demo region through the product's own verbs, as trusted system code. Local mode only. */
 export async function seedDemo(): Promise<void> {
   await withActor({ type: "system", properties: {} }, async () => {
-    const region = await Region.create({ name: "Демонстрационный регион", code: "demo", timeZone: "Europe/Moscow", centreName: "Региональный наставнический центр" });
+    const region = await Region.create({
+      name: "Демонстрационный регион",
+      code: "demo",
+      timeZone: "Europe/Moscow",
+      centreName: "Региональный наставнический центр",
+    });
     const school = await Institution.createInRegion(region.regionId, {
       fullName: "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»",
       shortName: "МБОУ СОШ № 1",
@@ -48,7 +77,13 @@ export async function seedDemo(): Promise<void> {
       college: { regionId: region.regionId, tenantId: college.tenantId },
     } as const;
     for (const account of demoAccounts.users) {
-      await User.create({ email: account.email, fullName: account.fullName, role: account.role, passwordHash, ...places[account.place as keyof typeof places] });
+      await User.create({
+        email: account.email,
+        fullName: account.fullName,
+        role: account.role,
+        passwordHash,
+        ...places[account.place as keyof typeof places],
+      });
     }
   });
 }

@@ -32,7 +32,10 @@ export async function createTestRegion(name = "Тестовый регион") {
     const region = await Region.create({ name: `${name} ${unique()}`, code: `t${unique()}`.slice(0, 16), timeZone: "Europe/Moscow" });
     const [school, college] = [
       await Institution.createInRegion(region.regionId, institutionInput()),
-      await Institution.createInRegion(region.regionId, institutionInput({ type: "college", fullName: `Колледж ${unique()}`, shortName: `ГБПОУ ${unique()}` })),
+      await Institution.createInRegion(
+        region.regionId,
+        institutionInput({ type: "college", fullName: `Колледж ${unique()}`, shortName: `ГБПОУ ${unique()}` }),
+      ),
     ];
     passwordHash ??= hashPassword(TEST_PASSWORD);
     const hash = await passwordHash;
@@ -52,7 +55,14 @@ export async function createTestRegion(name = "Тестовый регион") {
 
 export async function createPlatformAdmin() {
   passwordHash ??= hashPassword(TEST_PASSWORD);
-  return system(async () => User.create({ email: `platform.${unique()}@example.org`, fullName: "Платформа", role: "platform_admin", passwordHash: await passwordHash }));
+  return system(async () =>
+    User.create({
+      email: `platform.${unique()}@example.org`,
+      fullName: "Платформа",
+      role: "platform_admin",
+      passwordHash: await passwordHash,
+    }),
+  );
 }
 
 export const tokenFor = (user: UserInfo) =>
@@ -61,7 +71,12 @@ export const tokenFor = (user: UserInfo) =>
 type AppLike = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 
 /** A JSON request through the app in-process (no network), as a client would send it. */
-export async function call(app: AppLike, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export async function call(
+  app: AppLike,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const response = await app.request(path, {
     method,
     headers: {

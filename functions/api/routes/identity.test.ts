@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { hashToken } from "@rnc/core/auth/secret";
-import { TEST_PASSWORD, call, createPlatformAdmin, createTestRegion, institutionInput, mailTo, tokenFor } from "../../../scripts/test/fixtures";
+import {
+  TEST_PASSWORD,
+  call,
+  createPlatformAdmin,
+  createTestRegion,
+  institutionInput,
+  mailTo,
+  tokenFor,
+} from "../../../scripts/test/fixtures";
 import { app } from "../app";
 
 const login = (email: string, password: string, ip = "198.51.100.1") =>
@@ -16,7 +24,10 @@ describe("sign-in", async () => {
     const res = await login(users.curator.email.toUpperCase(), TEST_PASSWORD);
     expect(res.status).toBe(200);
     expect(res.json.expiresIn).toBe(900);
-    const [header, payload] = (res.json.accessToken as string).split(".").slice(0, 2).map((part) => JSON.parse(Buffer.from(part, "base64url").toString()));
+    const [header, payload] = (res.json.accessToken as string)
+      .split(".")
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, "base64url").toString()));
     expect(header.alg).toBe("ES256");
     expect(payload).toMatchObject({ sub: users.curator.userId, role: "curator", tid: school.tenantId });
     expect(payload.exp - payload.iat).toBe(900);
@@ -38,7 +49,8 @@ describe("sign-in", async () => {
   });
 
   it("locks an account after 5 failures, even for the right password", async () => {
-    for (let i = 0; i < 5; i++) expect((await login(users.institution_viewer.email, "wrong-password-123", `203.0.113.${i}`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(users.institution_viewer.email, "wrong-password-123", `203.0.113.${i}`)).status).toBe(401);
     const locked = await login(users.institution_viewer.email, TEST_PASSWORD, "203.0.113.99");
     expect(locked.status).toBe(429);
     expect(locked.json.error.code).toBe("auth.locked");
@@ -115,7 +127,10 @@ describe("institutions", async () => {
     expect((await call(app, "POST", "/api/institutions", { token: admin, body: input })).status).toBe(201);
     const dup = await call(app, "POST", "/api/institutions", { token: admin, body: { ...input, fullName: "мбоу  гимназия № 7" } });
     expect(dup.status).toBe(409);
-    expect(dup.json.error).toMatchObject({ code: "institution.name_taken", message: "Организация «мбоу  гимназия № 7» уже есть в этом регионе" });
+    expect(dup.json.error).toMatchObject({
+      code: "institution.name_taken",
+      message: "Организация «мбоу  гимназия № 7» уже есть в этом регионе",
+    });
     const list = await call(app, "GET", "/api/institutions", { token: admin });
     expect(list.json.items.filter((i: { fullName: string }) => i.fullName.includes("Гимназия № 7"))).toHaveLength(1);
   });
@@ -178,11 +193,15 @@ describe("invitations", async () => {
     expect(mail?.body.text).toContain("Роль: Куратор.");
     const preview = await call(app, "GET", `/api/auth/invitations/${token}`);
     expect(preview.json).toMatchObject({ email: "new.curator@example.org", role: "curator", institutionName: school.shortName });
-    const accepted = await call(app, "POST", `/api/auth/invitations/${token}/accept`, { body: { fullName: "Новикова Ольга Ивановна", password: "curator-pass-1" } });
+    const accepted = await call(app, "POST", `/api/auth/invitations/${token}/accept`, {
+      body: { fullName: "Новикова Ольга Ивановна", password: "curator-pass-1" },
+    });
     expect(accepted.status).toBe(200);
     const me = await call(app, "GET", "/api/auth/me", { token: accepted.json.accessToken });
     expect(me.json).toMatchObject({ fullName: "Новикова Ольга Ивановна", role: "curator", institution: { tenantId: school.tenantId } });
-    const again = await call(app, "POST", `/api/auth/invitations/${token}/accept`, { body: { fullName: "Кто-то", password: "curator-pass-2" } });
+    const again = await call(app, "POST", `/api/auth/invitations/${token}/accept`, {
+      body: { fullName: "Кто-то", password: "curator-pass-2" },
+    });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe("invitation.used");
   });
@@ -200,30 +219,50 @@ describe("invitations", async () => {
         ExpressionAttributeValues: { ":past": new Date(Date.now() - 1000).toISOString() },
       }),
     );
-    const res = await call(app, "POST", `/api/auth/invitations/${token}/accept`, { body: { fullName: "Опоздавший", password: "late-password-1" } });
+    const res = await call(app, "POST", `/api/auth/invitations/${token}/accept`, {
+      body: { fullName: "Опоздавший", password: "late-password-1" },
+    });
     expect(res.status).toBe(409);
     expect(res.json.error).toMatchObject({ code: "invitation.expired" });
     expect(res.json.error.message).toContain("72 часа");
   });
 
   it("refuses an invalid email, an already registered one, and a role the inviter may not grant", async () => {
-    const bad = await call(app, "POST", "/api/invitations", { token: admin, body: { email: "not-an-email", role: "curator", tenantId: school.tenantId } });
+    const bad = await call(app, "POST", "/api/invitations", {
+      token: admin,
+      body: { email: "not-an-email", role: "curator", tenantId: school.tenantId },
+    });
     expect(bad.json.error.details.fields[0].message).toBe("Укажите корректный адрес электронной почты, например ivanova@school.ru");
-    const taken = await call(app, "POST", "/api/invitations", { token: admin, body: { email: users.staff.email, role: "staff", tenantId: school.tenantId } });
+    const taken = await call(app, "POST", "/api/invitations", {
+      token: admin,
+      body: { email: users.staff.email, role: "staff", tenantId: school.tenantId },
+    });
     expect(taken.json.error.code).toBe("user.email_taken");
     const curator = await tokenFor(users.curator);
-    const escalate = await call(app, "POST", "/api/invitations", { token: curator, body: { email: "boss@example.org", role: "region_admin" } });
+    const escalate = await call(app, "POST", "/api/invitations", {
+      token: curator,
+      body: { email: "boss@example.org", role: "region_admin" },
+    });
     expect(escalate.status).toBe(403);
     expect(escalate.json.error.code).toBe("invitation.role_not_allowed");
   });
 
   it("the platform admin creates a region and invites its first admin", async () => {
     const platform = await tokenFor(await createPlatformAdmin());
-    const created = await call(app, "POST", "/api/regions", { token: platform, body: { name: "Новая область", code: `n${Date.now() % 100000}`, timeZone: "Asia/Yekaterinburg" } });
+    const created = await call(app, "POST", "/api/regions", {
+      token: platform,
+      body: { name: "Новая область", code: `n${Date.now() % 100000}`, timeZone: "Asia/Yekaterinburg" },
+    });
     expect(created.status).toBe(201);
-    const badZone = await call(app, "POST", "/api/regions", { token: platform, body: { name: "Ошибка", code: "err1", timeZone: "Mars/Olympus" } });
+    const badZone = await call(app, "POST", "/api/regions", {
+      token: platform,
+      body: { name: "Ошибка", code: "err1", timeZone: "Mars/Olympus" },
+    });
     expect(badZone.json.error.details.fields[0].path).toBe("timeZone");
-    const invited = await call(app, "POST", `/api/regions/${created.json.regionId}/invitations`, { token: platform, body: { email: "head.rnc@example.org", role: "region_admin" } });
+    const invited = await call(app, "POST", `/api/regions/${created.json.regionId}/invitations`, {
+      token: platform,
+      body: { email: "head.rnc@example.org", role: "region_admin" },
+    });
     expect(invited.status).toBe(201);
     expect(invited.json).toMatchObject({ role: "region_admin", regionId: created.json.regionId, status: "pending" });
   });

@@ -1,14 +1,7 @@
 import { createContext } from "./context";
 import { VisibleError } from "./error";
 
-export const roles = [
-  "platform_admin",
-  "region_admin",
-  "region_viewer",
-  "curator",
-  "staff",
-  "institution_viewer",
-] as const;
+export const roles = ["platform_admin", "region_admin", "region_viewer", "curator", "staff", "institution_viewer"] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {

@@ -19,6 +19,13 @@ export function formatDate(value: string, timeZone = "Europe/Moscow"): string {
 
 /** ДД.ММ.ГГГГ ЧЧ:ММ in the given time zone. */
 export function formatDateTime(value: string, timeZone = "Europe/Moscow"): string {
-  const parts = new Intl.DateTimeFormat("ru-RU", { timeZone, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(value));
+  const parts = new Intl.DateTimeFormat("ru-RU", {
+    timeZone,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date(value));
   return parts.replace(",", "");
 }

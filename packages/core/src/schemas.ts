@@ -2,14 +2,20 @@ import { z } from "./zod";
 
 /** Shared field schemas with Russian messages, reused by every module. */
 export const text = (label: string, max = 300) =>
-  z.string({ error: `Поле «${label}» должно быть строкой` }).check(
-    z.trim(),
-    z.minLength(1, { error: `Заполните поле «${label}»` }),
-    z.maxLength(max, { error: `Поле «${label}» длиннее ${max} символов` }),
-  );
+  z
+    .string({ error: `Поле «${label}» должно быть строкой` })
+    .check(
+      z.trim(),
+      z.minLength(1, { error: `Заполните поле «${label}»` }),
+      z.maxLength(max, { error: `Поле «${label}» длиннее ${max} символов` }),
+    );
 
 export const optionalText = (label: string, max = 300) =>
-  z.optional(z.string({ error: `Поле «${label}» должно быть строкой` }).check(z.trim(), z.maxLength(max, { error: `Поле «${label}» длиннее ${max} символов` })));
+  z.optional(
+    z
+      .string({ error: `Поле «${label}» должно быть строкой` })
+      .check(z.trim(), z.maxLength(max, { error: `Поле «${label}» длиннее ${max} символов` })),
+  );
 
 export const email = () =>
   z.pipe(
@@ -18,11 +24,13 @@ export const email = () =>
   );
 
 export const count = (label: string) =>
-  z.number({ error: `Поле «${label}» должно быть числом` }).check(
-    z.int({ error: `Поле «${label}» должно быть целым числом` }),
-    z.minimum(0, { error: `Поле «${label}» не может быть отрицательным` }),
-    z.maximum(1_000_000, { error: `Поле «${label}» слишком большое` }),
-  );
+  z
+    .number({ error: `Поле «${label}» должно быть числом` })
+    .check(
+      z.int({ error: `Поле «${label}» должно быть целым числом` }),
+      z.minimum(0, { error: `Поле «${label}» не может быть отрицательным` }),
+      z.maximum(1_000_000, { error: `Поле «${label}» слишком большое` }),
+    );
 
 /** Optimistic concurrency: every edit names the version it was based on. */
 export const version = () => z.number({ error: "Не указана версия записи" }).check(z.int(), z.minimum(1));

@@ -54,9 +54,7 @@ export async function recordAudit(action: string, target: string, where: { tenan
 }
 
 export async function listAudit(scope: string, options: { cursor?: string; limit?: number } = {}) {
-  const page = await AuditEntity.query
-    .byScope({ scope })
-    .go({ order: "desc", limit: options.limit ?? 50, cursor: options.cursor ?? null });
+  const page = await AuditEntity.query.byScope({ scope }).go({ order: "desc", limit: options.limit ?? 50, cursor: options.cursor ?? null });
   return {
     items: page.data.map(({ scope: _scope, expiresAt: _ttl, ...event }): AuditInfo => event),
     cursor: page.cursor,

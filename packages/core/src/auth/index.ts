@@ -22,12 +22,17 @@ const RESET_TTL_SECONDS = 60 * 60;
 const CODE_ATTEMPTS = 5;
 
 export const password = () =>
-  z.string({ error: "Укажите пароль" }).check(
-    z.minLength(MIN_PASSWORD_LENGTH, { error: `Пароль должен быть не короче ${MIN_PASSWORD_LENGTH} символов` }),
-    z.maxLength(200, { error: "Пароль слишком длинный" }),
-  );
+  z
+    .string({ error: "Укажите пароль" })
+    .check(
+      z.minLength(MIN_PASSWORD_LENGTH, { error: `Пароль должен быть не короче ${MIN_PASSWORD_LENGTH} символов` }),
+      z.maxLength(200, { error: "Пароль слишком длинный" }),
+    );
 
-export const LoginInput = z.object({ email: emailSchema(), password: z.string({ error: "Укажите пароль" }).check(z.minLength(1, { error: "Укажите пароль" })) });
+export const LoginInput = z.object({
+  email: emailSchema(),
+  password: z.string({ error: "Укажите пароль" }).check(z.minLength(1, { error: "Укажите пароль" })),
+});
 export const EmailInput = z.object({ email: emailSchema() });
 export const CodeInput = z.object({
   email: emailSchema(),
@@ -50,7 +55,11 @@ async function assertNotLocked(keys: { key: string; limit: number }[]): Promise<
   const rows = await Promise.all(keys.map(({ key }) => ThrottleEntity.get({ key, window }).go()));
   if (rows.some((row, i) => (row.data?.failures ?? 0) >= (keys[i]?.limit ?? 0))) {
     const minutes = Math.ceil((THROTTLE_WINDOW_SECONDS - (epochSeconds() % THROTTLE_WINDOW_SECONDS)) / 60);
-    throw new VisibleError("too_many_requests", "auth.locked", `Слишком много неудачных попыток входа. Повторите через ${countOf(minutes, ["минуту", "минуты", "минут"])}.`);
+    throw new VisibleError(
+      "too_many_requests",
+      "auth.locked",
+      `Слишком много неудачных попыток входа. Повторите через ${countOf(minutes, ["минуту", "минуты", "минут"])}.`,
+    );
   }
 }
 
@@ -59,7 +68,6 @@ async function recordFailure(keys: string[]): Promise<void> {
   const expiresAt = epochSeconds() + 2 * THROTTLE_WINDOW_SECONDS;
   await Promise.all(keys.map((key) => ThrottleEntity.upsert({ key, window, failures: 0, expiresAt }).add({ failures: 1 }).go()));
 }
-
 
 const throttleKeys = (email: string, ip: string) => [
   { key: `account:${email}`, limit: throttleLimits.account },
@@ -77,8 +85,12 @@ async function assertMaySignIn(user: StoredUser): Promise<void> {
   }
   if (user.tenantId) {
     const institution = await Institution.find(user.tenantId);
-    if (!institution || institution.status !== "active") {
-      throw new VisibleError("forbidden", "auth.institution_suspended", "Работа организации в системе приостановлена. Обратитесь в региональный наставнический центр.");
+    if (institution?.status !== "active") {
+      throw new VisibleError(
+        "forbidden",
+        "auth.institution_suspended",
+        "Работа организации в системе приостановлена. Обратитесь в региональный наставнический центр.",
+      );
     }
   }
 }
@@ -116,7 +128,10 @@ function parseRefreshToken(token: string | undefined): { sessionId: string; secr
 }
 
 async function revokeSession(sessionId: string, reason: string): Promise<void> {
-  await SessionEntity.patch({ sessionId }).set({ revokedAt: nowIso(), revokedReason: reason }).go().catch(() => undefined);
+  await SessionEntity.patch({ sessionId })
+    .set({ revokedAt: nowIso(), revokedReason: reason })
+    .go()
+    .catch(() => undefined);
 }
 
 export const Auth = {
@@ -170,7 +185,7 @@ export const Auth = {
   /** Sends a 6-digit sign-in code. Answers the same whether or not the account exists. */
   async requestCode(email: string): Promise<void> {
     const user = await User.findByEmail(email);
-    if (!user || user.status !== "active") return;
+    if (user?.status !== "active") return;
     const code = randomCode();
     await OneTimeSecretEntity.put({
       purpose: "login_code",
@@ -185,7 +200,10 @@ export const Auth = {
       subject: `Код для входа: ${code}`,
       ...renderEmail({
         heading: "Код для входа в систему ЦМН",
-        paragraphs: [`Ваш одноразовый код: ${code}`, "Код действует 10 минут. Если вы не запрашивали вход, просто проигнорируйте это письмо."],
+        paragraphs: [
+          `Ваш одноразовый код: ${code}`,
+          "Код действует 10 минут. Если вы не запрашивали вход, просто проигнорируйте это письмо.",
+        ],
       }),
     });
   },
@@ -197,7 +215,11 @@ export const Auth = {
     const valid = row && row.expiresAt >= epochSeconds() && row.attempts < CODE_ATTEMPTS && row.secretHash === hashToken(input.code);
     if (!row || !valid) {
       await recordFailure(keys.map((k) => k.key));
-      if (row) await OneTimeSecretEntity.patch({ purpose: "login_code", lookup: input.email }).add({ attempts: 1 }).go().catch(() => undefined);
+      if (row)
+        await OneTimeSecretEntity.patch({ purpose: "login_code", lookup: input.email })
+          .add({ attempts: 1 })
+          .go()
+          .catch(() => undefined);
       throw new VisibleError("unauthorized", "auth.invalid_code", "Код неверный или устарел. Запросите новый код.");
     }
     // Single use: only the request that deletes the code may sign in with it.
@@ -219,7 +241,7 @@ export const Auth = {
   /** Emails a password-reset link (valid 1 hour). Answers the same whether or not the account exists. */
   async forgotPassword(email: string): Promise<void> {
     const user = await User.findByEmail(email);
-    if (!user || user.status !== "active") return;
+    if (user?.status !== "active") return;
     const token = randomToken();
     await OneTimeSecretEntity.put({
       purpose: "password_reset",
@@ -244,10 +266,16 @@ export const Auth = {
   async resetPassword(input: z.infer<typeof ResetInput>): Promise<void> {
     const lookup = hashToken(input.token);
     const row = (await OneTimeSecretEntity.get({ purpose: "password_reset", lookup }).go()).data;
-    const expired = new VisibleError("input", "auth.reset_link_invalid", "Ссылка для восстановления пароля недействительна или устарела. Запросите новую.");
+    const expired = new VisibleError(
+      "input",
+      "auth.reset_link_invalid",
+      "Ссылка для восстановления пароля недействительна или устарела. Запросите новую.",
+    );
     if (!row || row.expiresAt < epochSeconds()) throw expired;
     try {
-      await OneTimeSecretEntity.delete({ purpose: "password_reset", lookup }).where((attr, op) => op.exists(attr.secretHash)).go();
+      await OneTimeSecretEntity.delete({ purpose: "password_reset", lookup })
+        .where((attr, op) => op.exists(attr.secretHash))
+        .go();
     } catch {
       throw expired;
     }

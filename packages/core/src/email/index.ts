@@ -22,7 +22,13 @@ const escapeHtml = (value: string) =>
 
 /** A plain, accessible HTML layout for every email: one heading, paragraphs, an optional button link. */
 export function renderEmail(parts: { heading: string; paragraphs: string[]; action?: { label: string; url: string }; footer?: string }) {
-  const text = [parts.heading, "", ...parts.paragraphs, ...(parts.action ? ["", `${parts.action.label}: ${parts.action.url}`] : []), ...(parts.footer ? ["", parts.footer] : [])].join("\n");
+  const text = [
+    parts.heading,
+    "",
+    ...parts.paragraphs,
+    ...(parts.action ? ["", `${parts.action.label}: ${parts.action.url}`] : []),
+    ...(parts.footer ? ["", parts.footer] : []),
+  ].join("\n");
   const html = `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif;color:#1a1a1a;line-height:1.5">
 <h1 style="font-size:20px">${escapeHtml(parts.heading)}</h1>
 ${parts.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}

@@ -50,7 +50,8 @@ const headcountsConsistent = (value: { studentsTotal: number; students10to19: nu
 
 function checkHeadcounts<T extends { studentsTotal: number; students10to19: number; teachersTotal: number; youngTeachers: number }>() {
   return z.superRefine<T>((value, ctx) => {
-    for (const issue of headcountsConsistent(value)) ctx.addIssue({ code: "custom", input: value, path: issue.path, message: issue.message });
+    for (const issue of headcountsConsistent(value))
+      ctx.addIssue({ code: "custom", input: value, path: issue.path, message: issue.message });
   });
 }
 
@@ -103,8 +104,7 @@ const nameClaim = (regionId: string, fullName: string, ownerId: string) => ({
   ownerId,
 });
 
-const nameTaken = (name: string) =>
-  new VisibleError("conflict", "institution.name_taken", `Организация «${name}» уже есть в этом регионе`);
+const nameTaken = (name: string) => new VisibleError("conflict", "institution.name_taken", `Организация «${name}» уже есть в этом регионе`);
 
 export const Institution = {
   async create(input: InstitutionInput): Promise<InstitutionInfo> {
@@ -215,7 +215,12 @@ export const Institution = {
 };
 
 export function staleVersion(current: { version: number }) {
-  return new VisibleError("conflict", "record.stale_version", "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.", {
-    current,
-  });
+  return new VisibleError(
+    "conflict",
+    "record.stale_version",
+    "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.",
+    {
+      current,
+    },
+  );
 }

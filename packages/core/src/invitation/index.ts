@@ -35,7 +35,13 @@ export type InvitationInfo = {
   status: "pending" | "accepted" | "expired" | "revoked";
 };
 
-type Stored = Omit<InvitationInfo, "status"> & { tokenHash: string; scope: string; invitedBy: string; acceptedAt?: string; revokedAt?: string };
+type Stored = Omit<InvitationInfo, "status"> & {
+  tokenHash: string;
+  scope: string;
+  invitedBy: string;
+  acceptedAt?: string;
+  revokedAt?: string;
+};
 
 const statusOf = (row: Stored): InvitationInfo["status"] =>
   row.acceptedAt ? "accepted" : row.revokedAt ? "revoked" : row.expiresAt < nowIso() ? "expired" : "pending";
@@ -57,7 +63,8 @@ const institutionRoles: Role[] = ["curator", "staff", "institution_viewer"];
 async function resolveTarget(input: z.infer<typeof InviteInput>, regionIdForPlatform?: string) {
   const actor = useUser();
   if (actor.role === "platform_admin") {
-    if (input.role !== "region_admin" || !regionIdForPlatform) throw forbidden("invitation.role_not_allowed", "Администратор платформы приглашает только администраторов РНЦ");
+    if (input.role !== "region_admin" || !regionIdForPlatform)
+      throw forbidden("invitation.role_not_allowed", "Администратор платформы приглашает только администраторов РНЦ");
     const region = await Region.get(regionIdForPlatform);
     return { regionId: region.regionId, tenantId: undefined, scope: region.regionId, place: region.name };
   }
@@ -71,7 +78,8 @@ async function resolveTarget(input: z.infer<typeof InviteInput>, regionIdForPlat
   }
   if (actor.role !== "region_admin") throw forbidden();
   if (institutionRoles.includes(input.role)) {
-    if (!input.tenantId) throw new VisibleError("input", "invitation.institution_required", "Выберите организацию, в которую приглашаете сотрудника");
+    if (!input.tenantId)
+      throw new VisibleError("input", "invitation.institution_required", "Выберите организацию, в которую приглашаете сотрудника");
     const institution = await Institution.get(input.tenantId);
     return { regionId: institution.regionId, tenantId: institution.tenantId, scope: institution.tenantId, place: institution.shortName };
   }
@@ -83,9 +91,16 @@ async function findByToken(token: string): Promise<Stored> {
   const row = (await InvitationEntity.get({ tokenHash: hashToken(token) }).go()).data;
   if (!row) throw new VisibleError("not_found", "invitation.not_found", "Приглашение не найдено. Проверьте ссылку из письма.");
   const status = statusOf(row);
-  if (status === "accepted") throw new VisibleError("conflict", "invitation.used", "Это приглашение уже использовано. Войдите в систему со своим паролем.");
-  if (status === "revoked") throw new VisibleError("conflict", "invitation.revoked", "Приглашение отозвано. Обратитесь к тому, кто вас пригласил.");
-  if (status === "expired") throw new VisibleError("conflict", "invitation.expired", `Срок действия приглашения (${INVITATION_TTL_HOURS} часа) истёк. Попросите прислать новое.`);
+  if (status === "accepted")
+    throw new VisibleError("conflict", "invitation.used", "Это приглашение уже использовано. Войдите в систему со своим паролем.");
+  if (status === "revoked")
+    throw new VisibleError("conflict", "invitation.revoked", "Приглашение отозвано. Обратитесь к тому, кто вас пригласил.");
+  if (status === "expired")
+    throw new VisibleError(
+      "conflict",
+      "invitation.expired",
+      `Срок действия приглашения (${INVITATION_TTL_HOURS} часа) истёк. Попросите прислать новое.`,
+    );
   return row;
 }
 
@@ -137,7 +152,13 @@ export const Invitation = {
       row.regionId ? Region.find(row.regionId) : undefined,
       row.tenantId ? Institution.find(row.tenantId) : undefined,
     ]);
-    return { email: row.email, role: row.role, regionName: region?.name, institutionName: institution?.shortName, expiresAt: row.expiresAt };
+    return {
+      email: row.email,
+      role: row.role,
+      regionName: region?.name,
+      institutionName: institution?.shortName,
+      expiresAt: row.expiresAt,
+    };
   },
 
   /** Public: creates the account and signs in. The invitation is spent in the same transaction. */
@@ -165,7 +186,8 @@ export const Invitation = {
       .go();
     if (result.canceled) {
       const [spent, , emailClash] = result.data.map((item) => item.rejected);
-      if (spent) throw new VisibleError("conflict", "invitation.used", "Это приглашение уже использовано. Войдите в систему со своим паролем.");
+      if (spent)
+        throw new VisibleError("conflict", "invitation.used", "Это приглашение уже использовано. Войдите в систему со своим паролем.");
       if (emailClash) throw emailTaken();
       throw new VisibleError("conflict", "invitation.used", "Это приглашение уже использовано.");
     }
@@ -183,11 +205,16 @@ export const Invitation = {
     const rows = await InvitationEntity.query.byScope({ scope, invitationId }).go();
     const row = rows.data[0];
     if (!row) throw notFound("invitation.not_found", "Приглашение не найдено");
-    if (statusOf(row) !== "pending") throw new VisibleError("conflict", "invitation.not_pending", "Приглашение уже использовано, отозвано или истекло");
+    if (statusOf(row) !== "pending")
+      throw new VisibleError("conflict", "invitation.not_pending", "Приглашение уже использовано, отозвано или истекло");
     const revokedAt = nowIso();
     await db.transaction
       .write(({ invitation, audit }) => [
-        invitation.patch({ tokenHash: row.tokenHash }).set({ revokedAt }).where((attr, op) => op.notExists(attr.acceptedAt)).commit(),
+        invitation
+          .patch({ tokenHash: row.tokenHash })
+          .set({ revokedAt })
+          .where((attr, op) => op.notExists(attr.acceptedAt))
+          .commit(),
         audit.create(auditItem("invitation.revoke", invitationId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
       ])
       .go();

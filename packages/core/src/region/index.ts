@@ -11,13 +11,12 @@ import { RegionEntity } from "./region.entity";
 
 export const RegionInput = z.object({
   name: text("Название региона", 200),
-  code: z.string({ error: "Укажите код региона" }).check(
-    z.trim(),
-    z.regex(/^[0-9A-Za-z-]{1,16}$/, { error: "Код региона: от 1 до 16 латинских букв, цифр или дефисов, например 52" }),
-  ),
-  timeZone: z.string({ error: "Укажите часовой пояс" }).check(
-    z.refine(isTimeZone, { error: "Неизвестный часовой пояс: укажите его в формате IANA, например Europe/Moscow" }),
-  ),
+  code: z
+    .string({ error: "Укажите код региона" })
+    .check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,16}$/, { error: "Код региона: от 1 до 16 латинских букв, цифр или дефисов, например 52" })),
+  timeZone: z
+    .string({ error: "Укажите часовой пояс" })
+    .check(z.refine(isTimeZone, { error: "Неизвестный часовой пояс: укажите его в формате IANA, например Europe/Moscow" })),
   centreName: optionalText("Наименование РНЦ"),
   contactEmail: z.optional(email()),
   contactPhone: optionalText("Телефон", 50),
@@ -26,7 +25,18 @@ export type RegionInput = z.infer<typeof RegionInput>;
 
 export type RegionInfo = z.infer<typeof RegionInput> & { regionId: string; createdAt: string; updatedAt: string; version: number };
 
-const toInfo = ({ regionId, name, code, timeZone, centreName, contactEmail, contactPhone, createdAt, updatedAt, version }: RegionInfo): RegionInfo => ({
+const toInfo = ({
+  regionId,
+  name,
+  code,
+  timeZone,
+  centreName,
+  contactEmail,
+  contactPhone,
+  createdAt,
+  updatedAt,
+  version,
+}: RegionInfo): RegionInfo => ({
   regionId,
   name,
   code,
@@ -88,4 +98,3 @@ export const Region = {
     return (await RegionEntity.query.all({}).go({ pages: "all" })).data.map(toInfo);
   },
 };
-
