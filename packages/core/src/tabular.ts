@@ -1,0 +1,108 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { VisibleError } from "./error";
+import { z } from "./zod";
+
+/** An uploaded spreadsheet: JSON-friendly, so uploads go through the same body validation as everything else. */
+export const UploadedFile = z.object({
+  fileName: z.string({ error: "Укажите имя файла" }).check(z.minLength(1), z.maxLength(255)),
+  contentBase64: z.string({ error: "Файл не передан" }).check(z.minLength(1, { error: "Файл пустой" })),
+});
+export type UploadedFile = z.infer<typeof UploadedFile>;
+
+export type Table = { headers: string[]; rows: string[][] };
+
+const cellText = (value: ExcelJS.CellValue): string => {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("text" in value) return String(value.text);
+    if ("result" in value) return String(value.result ?? "");
+  }
+  return String(value);
+};
+
+function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  const counts = [";", ",", "\t"].map((d) => [d, firstLine.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? ";";
+}
+
+/** Reads the first sheet of an XLSX file, or a CSV (UTF-8, `;`, `,` or tab separated), into trimmed text cells. */
+export async function readTable(file: UploadedFile): Promise<Table> {
+  const buffer = Buffer.from(file.contentBase64, "base64");
+  const workbook = new ExcelJS.Workbook();
+  const name = file.fileName.toLowerCase();
+  try {
+    if (name.endsWith(".xlsx")) {
+      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    } else if (name.endsWith(".csv") || name.endsWith(".txt")) {
+      const text = buffer.toString("utf8").replace(/^\uFEFF/, "");
+      await workbook.csv.read(Readable.from([text]), { parserOptions: { delimiter: detectDelimiter(text) } });
+    } else {
+      throw new VisibleError("input", "import.unsupported_file", "Поддерживаются файлы XLSX и CSV");
+    }
+  } catch (error) {
+    if (error instanceof VisibleError) throw error;
+    throw new VisibleError("input", "import.unreadable_file", "Не удалось прочитать файл: проверьте, что это XLSX или CSV в кодировке UTF-8");
+  }
+  const sheet = workbook.worksheets[0];
+  const matrix: string[][] = [];
+  sheet?.eachRow({ includeEmpty: false }, (row) => {
+    const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+    matrix.push(values.map((value) => cellText(value as ExcelJS.CellValue).trim()));
+  });
+  const [headers = [], ...rows] = matrix;
+  return { headers, rows: rows.filter((row) => row.some((cell) => cell !== "")) };
+}
+
+/**
+ * Checks a table's header row against the expected column titles (case and spacing ignored)
+ * and returns, for each expected key, its column index.
+ */
+export function mapColumns<K extends string>(table: Table, columns: Record<K, string>): Record<K, number> {
+  const normalize = (s: string) => s.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
+  const index = new Map(table.headers.map((header, i) => [normalize(header), i]));
+  const missing = Object.values<string>(columns).filter((title) => !index.has(normalize(title)));
+  const known = new Set(Object.values<string>(columns).map(normalize));
+  const unknown = table.headers.filter((header) => header && !known.has(normalize(header)));
+  if (missing.length > 0 || unknown.length > 0) {
+    throw new VisibleError(
+      "input",
+      "import.wrong_columns",
+      [
+        missing.length ? `Не хватает столбцов: ${missing.map((c) => `«${c}»`).join(", ")}` : "",
+        unknown.length ? `Неизвестные столбцы: ${unknown.map((c) => `«${c}»`).join(", ")}` : "",
+      ]
+        .filter(Boolean)
+        .join(". ") + ". Скачайте шаблон и перенесите данные в него.",
+      { missing, unknown },
+    );
+  }
+  return Object.fromEntries(Object.entries<string>(columns).map(([key, title]) => [key, index.get(normalize(title)) ?? -1])) as Record<K, number>;
+}
+
+export type Sheet = { name: string; columns: { header: string; width?: number }[]; rows: (string | number | null)[][] };
+
+/** An XLSX workbook with bold, frozen header rows. */
+export async function writeXlsx(sheets: Sheet[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = sheet.columns.map((column) => ({ header: column.header, width: column.width ?? Math.max(12, column.header.length + 2) }));
+    ws.getRow(1).font = { bold: true };
+    for (const row of sheet.rows) ws.addRow(row);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** CSV for Russian Excel: UTF-8 with BOM, `;` separated, quoted where needed. */
+export function writeCsv(sheet: Sheet): string {
+  const quote = (value: string | number | null) => {
+    const text = value === null ? "" : String(value);
+    return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [sheet.columns.map((c) => quote(c.header)), ...sheet.rows.map((row) => row.map(quote))];
+  return `\uFEFF${lines.map((line) => line.join(";")).join("\r\n")}\r\n`;
+}
