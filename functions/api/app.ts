@@ -7,8 +7,12 @@ import { listOperations, op, openApiDocument } from "./openapi";
 import { audit } from "./routes/audit";
 import { auth } from "./routes/auth";
 import { institutions } from "./routes/institutions";
+import { kpi } from "./routes/kpi";
+import { monitoring } from "./routes/monitoring";
 import { regions } from "./routes/regions";
+import { reminders } from "./routes/reminders";
 import { health, wellKnown } from "./routes/system";
+import { surveyLinks, surveys } from "./routes/surveys";
 import { invitations, users } from "./routes/users";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -21,7 +25,12 @@ const api = new Hono()
   .route("/institutions", institutions)
   .route("/users", users)
   .route("/invitations", invitations)
-  .route("/audit", audit);
+  .route("/audit", audit)
+  .route("/monitoring", monitoring)
+  .route("/kpi", kpi)
+  .route("/surveys", surveys)
+  .route("/survey-links", surveyLinks)
+  .route("/reminders", reminders);
 
 export const app = new Hono()
   .use(requestContext)

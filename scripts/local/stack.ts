@@ -96,6 +96,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     const stopJobs = options.jobs ? (await import("./jobs")).startJobTimer() : () => {};
 
+    // Lets maintenance commands (npm run job:reminders, check:stats) reach this running stack.
+    const runtimeFile = dataDir ? join(dataDir, "local.json") : undefined;
+    if (runtimeFile) {
+      writeFileSync(runtimeFile, JSON.stringify({ url, mailEndpoint: mail.endpoint, dynamoEndpoint: dynamo.endpoint, tableName }, null, 2));
+    }
     const stack = { dynamo, mail };
     return {
       url,
@@ -105,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       seeded,
       stop: async () => {
         stopJobs();
+        if (runtimeFile) rmSync(runtimeFile, { force: true });
         await new Promise<void>((done) => http.close(() => done()));
         await Promise.all([stack.mail.stop(), stack.dynamo.stop()]);
       },

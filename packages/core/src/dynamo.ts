@@ -2,6 +2,35 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /**
+ * Items read and written through the client since start: the cost of an operation is the
+ * difference across it (benchmarks, and tests that assert an operation reads only what it must).
+ */
+export const storeMetrics = { calls: 0, itemsRead: 0, itemsWritten: 0 };
+
+/** Keyed by operation (`PutItemCommand` and lib-dynamodb's `PutCommand` are both `Put`). */
+const writeCounts: Record<string, (input: Record<string, unknown>) => number> = {
+  Put: () => 1,
+  Update: () => 1,
+  Delete: () => 1,
+  TransactWrite: (input) => (input.TransactItems as unknown[] | undefined)?.length ?? 0,
+  BatchWrite: (input) =>
+    Object.values((input.RequestItems as Record<string, unknown[]> | undefined) ?? {}).reduce((n, list) => n + list.length, 0),
+};
+
+function countItems(commandName: string, input: Record<string, unknown>, output: Record<string, unknown>): void {
+  storeMetrics.calls += 1;
+  const operation = commandName.replace(/(Items?)?Command$/, "");
+  storeMetrics.itemsWritten += writeCounts[operation]?.(input) ?? 0;
+  if (Array.isArray(output.Items))
+    storeMetrics.itemsRead += typeof output.ScannedCount === "number" ? output.ScannedCount : output.Items.length;
+  else if (output.Item) storeMetrics.itemsRead += 1;
+  else if (Array.isArray(output.Responses)) storeMetrics.itemsRead += output.Responses.length;
+  else if (output.Responses && typeof output.Responses === "object") {
+    storeMetrics.itemsRead += Object.values(output.Responses as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
+  }
+}
+
+/**
  * The one DynamoDB client. `DDB_ENDPOINT` is set only by the local runtime and tests
  * (DynamoDB Local); in AWS the SDK defaults apply.
  */
@@ -13,6 +42,14 @@ function createClient(): DynamoDBDocumentClient {
       : {}),
     maxAttempts: 4,
   });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      countItems(context.commandName ?? "", args.input as Record<string, unknown>, result.output as unknown as Record<string, unknown>);
+      return result;
+    },
+    { step: "initialize", name: "countItems" },
+  );
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 

@@ -40,3 +40,28 @@ export async function verifyAccessToken(token: string): Promise<UserActor> {
     throw new VisibleError("unauthorized", "auth.invalid_token", "Сеанс истёк или недействителен. Войдите снова.");
   }
 }
+
+/**
+ * A long-lived signed token for one narrow purpose (e.g. an unsubscribe link), verified
+ * against the same published keys; it can never be used as an access token (other audience).
+ */
+export async function signPurposeToken(purpose: string, subject: string): Promise<string> {
+  const key = await signingKey();
+  return new SignJWT({})
+    .setProtectedHeader({ alg: JWT_ALG, kid: key.kid })
+    .setSubject(subject)
+    .setIssuer(ISSUER)
+    .setAudience(`rnc-${purpose}`)
+    .setIssuedAt()
+    .sign(key.privateKey);
+}
+
+export async function verifyPurposeToken(purpose: string, token: string): Promise<string> {
+  try {
+    const { payload } = await jwtVerify(token, await verificationKeys(), { issuer: ISSUER, audience: `rnc-${purpose}` });
+    if (!payload.sub) throw new Error("no subject");
+    return payload.sub;
+  } catch {
+    throw new VisibleError("input", "link.invalid", "Ссылка недействительна");
+  }
+}

@@ -67,6 +67,12 @@ export const User = {
     return (await UserEntity.get({ userId }).go()).data ?? undefined;
   },
 
+  /** Trusted: the active users of a scope (an institution, a region or "platform"), optionally of some roles. */
+  async inScope(scope: string, roles?: Role[]): Promise<UserInfo[]> {
+    const rows = await UserEntity.query.byScope({ scope }).go({ pages: "all" });
+    return rows.data.filter((u) => u.status === "active" && (!roles || roles.includes(u.role))).map(toInfo);
+  },
+
   async setPassword(userId: string, passwordHash: string): Promise<void> {
     await UserEntity.patch({ userId }).set({ passwordHash, updatedAt: nowIso() }).go();
   },

@@ -1,0 +1,42 @@
+import { Hono } from "hono";
+import { PreferencesInput, Reminders } from "@rnc/core/reminders";
+import { reminderSources } from "@rnc/core/reminders/registry";
+import { z } from "@rnc/core/zod";
+import { body, op, query } from "../openapi";
+
+const PreviewQuery = z.object({
+  date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Дата в формате ГГГГ-ММ-ДД" }))),
+});
+
+export const reminders = new Hono()
+  .get("/preferences", op({ tag: "reminders", summary: "Мои настройки напоминаний" }), async (c) => c.json(await Reminders.preferences()))
+  .put(
+    "/preferences",
+    op({ tag: "reminders", summary: "Изменить частоту дайджеста и необязательные напоминания" }),
+    body(PreferencesInput),
+    async (c) => c.json(await Reminders.setPreferences(c.req.valid("json"))),
+  )
+  .post(
+    "/unsubscribe/:token",
+    op({
+      tag: "reminders",
+      summary: "Отписаться от необязательных напоминаний (ссылка из письма, RFC 8058)",
+      auth: "public",
+      responses: { 400: "Ссылка недействительна" },
+    }),
+    async (c) => c.json(await Reminders.unsubscribe(c.req.param("token"))),
+  )
+  .get(
+    "/preview/:userId",
+    op({
+      tag: "reminders",
+      summary: "Предпросмотр дайджеста пользователя на дату (ничего не отправляется)",
+      permission: "reminders.preview",
+      responses: { 404: "Пользователь не найден" },
+    }),
+    query(PreviewQuery),
+    async (c) =>
+      c.json(
+        await Reminders.preview(c.req.param("userId"), c.req.valid("query").date ?? new Date().toISOString().slice(0, 10), reminderSources),
+      ),
+  );

@@ -1,0 +1,65 @@
+import { countOf, formatDate } from "../ru";
+import type { DueEntry, ReminderRule } from "./sources";
+
+const sections: { rules: ReminderRule[]; heading: string }[] = [
+  { rules: ["campaign_due", "federal_count_due"], heading: "Сроки мониторинга и отчётности" },
+  { rules: ["campaign_missed"], heading: "Пропущенные сроки отчётности" },
+  { rules: ["roadmap_overdue"], heading: "Просроченные мероприятия дорожной карты" },
+  { rules: ["roadmap_due"], heading: "Мероприятия дорожной карты: приближается срок" },
+  { rules: ["survey_pending"], heading: "Анкетирование" },
+  { rules: ["pair_inactive"], heading: "Пары без встреч более 45 дней" },
+];
+
+export function whenText(entry: DueEntry): string {
+  if (!entry.due || entry.daysLeft === undefined) return "";
+  if (entry.daysLeft > 0) return `срок ${formatDate(entry.due)} — через ${countOf(entry.daysLeft, ["день", "дня", "дней"])}`;
+  if (entry.daysLeft === 0) return `срок ${formatDate(entry.due)} — сегодня`;
+  return `срок был ${formatDate(entry.due)} — просрочено на ${countOf(-entry.daysLeft, ["день", "дня", "дней"])}`;
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
+
+export type Digest = { subject: string; text: string; html: string };
+
+/** One Russian digest (HTML and plain text) with a section per kind of reminder; links go straight to the item. */
+export function renderDigest(input: {
+  greetingName: string;
+  heading: string;
+  entries: DueEntry[];
+  appUrl: string;
+  unsubscribeUrl: string;
+  groupByInstitution?: Map<string, string>;
+}): Digest {
+  const { entries, appUrl } = input;
+  const textLines: string[] = [`${input.greetingName}, здравствуйте!`, "", input.heading, ""];
+  const htmlParts: string[] = [`<p>${escapeHtml(input.greetingName)}, здравствуйте!</p>`, `<p>${escapeHtml(input.heading)}</p>`];
+  for (const section of sections) {
+    const items = entries.filter((e) => section.rules.includes(e.rule));
+    if (items.length === 0) continue;
+    textLines.push(`${section.heading} (${items.length}):`);
+    htmlParts.push(`<h2 style="font-size:17px;margin:20px 0 8px">${escapeHtml(section.heading)} (${items.length})</h2><ul>`);
+    for (const entry of items) {
+      const place = input.groupByInstitution?.get(entry.tenantId);
+      const label = [place, entry.title].filter(Boolean).join(": ");
+      const when = whenText(entry);
+      const url = `${appUrl}${entry.link}`;
+      textLines.push(`  • ${label}${when ? ` (${when})` : ""}`, `    ${url}`);
+      htmlParts.push(`<li><a href="${escapeHtml(url)}">${escapeHtml(label)}</a>${when ? ` — ${escapeHtml(when)}` : ""}</li>`);
+    }
+    textLines.push("");
+    htmlParts.push("</ul>");
+  }
+  const footer = "Настроить частоту напоминаний можно в профиле. Отписаться от необязательных напоминаний";
+  textLines.push("—", `${footer}: ${input.unsubscribeUrl}`, "Напоминания о сроках мониторинга и отчётности обязательны и приходят всегда.");
+  htmlParts.push(
+    `<hr><p style="font-size:13px;color:#444">${footer}: <a href="${escapeHtml(input.unsubscribeUrl)}">отписаться</a>. Напоминания о сроках мониторинга и отчётности обязательны и приходят всегда.</p>`,
+  );
+  const overdue = entries.filter((e) => (e.daysLeft ?? 0) < 0).length;
+  const subject = `ЦМН: ${countOf(entries.length, ["напоминание", "напоминания", "напоминаний"])}${overdue ? `, из них ${countOf(overdue, ["просроченное", "просроченных", "просроченных"])}` : ""}`;
+  return {
+    subject,
+    text: textLines.join("\n"),
+    html: `<!doctype html><html lang="ru"><body style="font-family:Arial,sans-serif;color:#1a1a1a;line-height:1.5">${htmlParts.join("\n")}</body></html>`,
+  };
+}

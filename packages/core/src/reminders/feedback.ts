@@ -1,0 +1,23 @@
+import { log } from "../log";
+import { SuppressionEntity } from "./reminder.entity";
+
+type SesNotification = {
+  notificationType?: string;
+  bounce?: { bounceType?: string; bouncedRecipients?: { emailAddress: string }[] };
+  complaint?: { complainedRecipients?: { emailAddress: string }[] };
+};
+
+/** Adds permanently bounced and complaining addresses (an SES notification delivered through SNS) to the suppression list. */
+export async function recordSesFeedback(message: string): Promise<string[]> {
+  const notification = JSON.parse(message) as SesNotification;
+  const recipients =
+    notification.notificationType === "Bounce" && notification.bounce?.bounceType === "Permanent"
+      ? (notification.bounce.bouncedRecipients ?? []).map((r) => ({ email: r.emailAddress, reason: "bounce" as const }))
+      : notification.notificationType === "Complaint"
+        ? (notification.complaint?.complainedRecipients ?? []).map((r) => ({ email: r.emailAddress, reason: "complaint" as const }))
+        : [];
+  const at = new Date().toISOString();
+  await Promise.all(recipients.map((r) => SuppressionEntity.put({ email: r.email.trim().toLowerCase(), reason: r.reason, at }).go()));
+  if (recipients.length > 0) log.info("suppressed addresses", { count: recipients.length, reason: recipients[0]?.reason });
+  return recipients.map((r) => r.email.toLowerCase());
+}

@@ -1,0 +1,239 @@
+import { useUser } from "../actor";
+import { signPurposeToken, verifyPurposeToken } from "../auth/token";
+import { appUrl } from "../email";
+import { VisibleError, notFound } from "../error";
+import { Institution } from "../institution";
+import { log } from "../log";
+import { Region, type RegionInfo } from "../region";
+import { User, type UserInfo, manageableScope } from "../user";
+import { z } from "../zod";
+import { type Digest, renderDigest } from "./digest";
+import { ReminderMarkerEntity, ReminderPreferencesEntity, digestFrequencies } from "./reminder.entity";
+import { DIGEST_HOUR, WEEKLY_DIGEST_WEEKDAY, isoWeekday, localTime } from "./schedule";
+import { type SendPolicy, composeDigest, createPacer, defaultSendPolicy, isSuppressed, sendRaw } from "./send";
+import type { DueEntry, ReminderSource } from "./sources";
+
+export type { DueEntry, ReminderSource } from "./sources";
+
+export const PreferencesInput = z.object({
+  frequency: z.enum(digestFrequencies, { error: "Частота: ежедневно, еженедельно или не присылать" }),
+  nonStatutory: z.boolean({ error: "Укажите, присылать ли необязательные напоминания" }),
+});
+export type Preferences = z.infer<typeof PreferencesInput>;
+const defaults: Preferences = { frequency: "daily", nonStatutory: true };
+
+const MARKER_TTL_DAYS = 400;
+
+async function preferencesOf(userId: string): Promise<Preferences> {
+  const row = (await ReminderPreferencesEntity.get({ userId }).go()).data;
+  return row ? { frequency: row.frequency, nonStatutory: row.nonStatutory } : defaults;
+}
+
+/** Which of a recipient's entries go out today, given their preferences (statutory ones always do). */
+export function selectForRecipient(entries: DueEntry[], prefs: Preferences, today: string): DueEntry[] {
+  const digestDay = prefs.frequency === "daily" || (prefs.frequency === "weekly" && isoWeekday(today) === WEEKLY_DIGEST_WEEKDAY);
+  return entries.filter((entry) => entry.statutory || (digestDay && prefs.nonStatutory));
+}
+
+const unsubscribeUrl = async (userId: string) => `${appUrl()}/unsubscribe/${await signPurposeToken("unsubscribe", userId)}`;
+
+/** Claims the at-most-once markers; returns the entries this run owns (a concurrent run gets the others or none). */
+async function claim(userId: string, entries: DueEntry[], now: Date): Promise<DueEntry[]> {
+  const claimed: DueEntry[] = [];
+  const expiresAt = Math.floor(now.getTime() / 1000) + MARKER_TTL_DAYS * 86_400;
+  for (const entry of entries) {
+    try {
+      await ReminderMarkerEntity.create({
+        userId,
+        key: `${entry.rule}#${entry.occurrence}`,
+        status: "claimed",
+        at: now.toISOString(),
+        expiresAt,
+      }).go();
+      claimed.push(entry);
+    } catch (error) {
+      if ((error as Error).message.includes("conditional request failed")) continue;
+      throw error;
+    }
+  }
+  return claimed;
+}
+
+async function release(userId: string, entries: DueEntry[]): Promise<void> {
+  await Promise.all(entries.map((entry) => ReminderMarkerEntity.delete({ userId, key: `${entry.rule}#${entry.occurrence}` }).go()));
+}
+
+async function markSent(userId: string, entries: DueEntry[]): Promise<void> {
+  await Promise.all(
+    entries.map((entry) =>
+      ReminderMarkerEntity.patch({ userId, key: `${entry.rule}#${entry.occurrence}` })
+        .set({ status: "sent" })
+        .go(),
+    ),
+  );
+}
+
+export type RunReport = {
+  regions: number;
+  recipients: number;
+  sent: number;
+  skippedDuplicates: number;
+  suppressed: number;
+  failed: number;
+  itemsRead: number;
+};
+
+type Delivery = { user: UserInfo; entries: DueEntry[]; digest: (entries: DueEntry[]) => Promise<Digest> };
+
+async function deliver(delivery: Delivery, now: Date, policy: SendPolicy, pace: () => Promise<void>, report: RunReport): Promise<void> {
+  const { user } = delivery;
+  report.recipients += 1;
+  if (await isSuppressed(user.email)) {
+    report.suppressed += 1;
+    return;
+  }
+  const owned = await claim(user.userId, delivery.entries, now);
+  report.skippedDuplicates += delivery.entries.length - owned.length;
+  if (owned.length === 0) return;
+  try {
+    const digest = await delivery.digest(owned);
+    await pace();
+    await sendRaw(await composeDigest(user.email, digest, await unsubscribeUrl(user.userId)), policy);
+    await markSent(user.userId, owned);
+    report.sent += 1;
+  } catch (error) {
+    // Released so a later run retries; the other recipients are not blocked.
+    await release(user.userId, owned);
+    report.failed += 1;
+    log.error("reminder digest failed", { userId: user.userId, error: (error as Error).message });
+  }
+}
+
+export type RunOptions = {
+  now?: Date;
+  /** Run every region as if it were 09:00 local on this date (the `npm run job:reminders -- --date` simulation). */
+  date?: string;
+  sources: ReminderSource[];
+  policy?: SendPolicy;
+};
+
+function regionToday(region: RegionInfo, options: RunOptions, now: Date): string | undefined {
+  if (options.date) return options.date;
+  const local = localTime(now, region.timeZone);
+  return local.hour === DIGEST_HOUR ? local.date : undefined;
+}
+
+/**
+ * The daily reminder job. Called hourly; each region is handled in the run where its local time is 09:00.
+ * Curators get one digest of what is due for their institution; region admins get the weekly summary
+ * (Mondays) and the escalation on the day after a campaign deadline.
+ */
+export async function runReminders(options: RunOptions): Promise<RunReport> {
+  const now = options.now ?? new Date();
+  const policy = options.policy ?? defaultSendPolicy();
+  const pace = createPacer(policy.ratePerSecond);
+  const report: RunReport = { regions: 0, recipients: 0, sent: 0, skippedDuplicates: 0, suppressed: 0, failed: 0, itemsRead: 0 };
+  for (const region of await Region.listAll()) {
+    const today = regionToday(region, options, now);
+    if (!today) continue;
+    report.regions += 1;
+    const entries: DueEntry[] = [];
+    for (const source of options.sources) {
+      const result = await source.collect(region, today);
+      entries.push(...result.entries);
+      report.itemsRead += result.itemsRead;
+    }
+    for (const delivery of await deliveriesFor(region, entries, today)) await deliver(delivery, now, policy, pace, report);
+  }
+  return report;
+}
+
+async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: string): Promise<Delivery[]> {
+  const deliveries: Delivery[] = [];
+  const byTenant = new Map<string, DueEntry[]>();
+  for (const entry of entries) byTenant.set(entry.tenantId, [...(byTenant.get(entry.tenantId) ?? []), entry]);
+  for (const [tenantId, tenantEntries] of byTenant) {
+    for (const curator of await User.inScope(tenantId, ["curator"])) {
+      const selected = selectForRecipient(tenantEntries, await preferencesOf(curator.userId), today);
+      if (selected.length === 0) continue;
+      deliveries.push({
+        user: curator,
+        entries: selected,
+        digest: async (owned) =>
+          renderDigest({
+            greetingName: curator.fullName,
+            heading: "Напоминания о сроках по вашей организации:",
+            entries: owned,
+            appUrl: appUrl(),
+            unsubscribeUrl: await unsubscribeUrl(curator.userId),
+          }),
+      });
+    }
+  }
+  const escalations = entries.filter(
+    (e) => e.rule === "campaign_missed" || (isoWeekday(today) === WEEKLY_DIGEST_WEEKDAY && (e.daysLeft ?? 0) < 0),
+  );
+  if (escalations.length > 0) {
+    const names = new Map<string, string>();
+    for (const tenantId of new Set(escalations.map((e) => e.tenantId)))
+      names.set(tenantId, (await Institution.find(tenantId))?.shortName ?? tenantId);
+    for (const admin of await User.inScope(region.regionId, ["region_admin"])) {
+      deliveries.push({
+        user: admin,
+        entries: escalations.map((e) => ({ ...e, occurrence: `${e.tenantId}#${e.occurrence}` })),
+        digest: async (owned) =>
+          renderDigest({
+            greetingName: admin.fullName,
+            heading: "Организации региона с просроченными сроками:",
+            entries: owned,
+            appUrl: appUrl(),
+            unsubscribeUrl: await unsubscribeUrl(admin.userId),
+            groupByInstitution: names,
+          }),
+      });
+    }
+  }
+  return deliveries;
+}
+
+export const Reminders = {
+  async preferences(): Promise<Preferences> {
+    return preferencesOf(useUser().userId);
+  },
+
+  async setPreferences(input: Preferences): Promise<Preferences> {
+    await ReminderPreferencesEntity.put({ userId: useUser().userId, ...input, updatedAt: new Date().toISOString() }).go();
+    return input;
+  },
+
+  /** Public (signed link, RFC 8058 one-click): turns off non-statutory reminders. */
+  async unsubscribe(token: string): Promise<{ email: string }> {
+    const userId = await verifyPurposeToken("unsubscribe", token);
+    const user = await User.find(userId);
+    if (!user) throw new VisibleError("input", "link.invalid", "Ссылка недействительна");
+    const prefs = await preferencesOf(userId);
+    await ReminderPreferencesEntity.put({
+      userId,
+      frequency: prefs.frequency,
+      nonStatutory: false,
+      updatedAt: new Date().toISOString(),
+    }).go();
+    return { email: user.email };
+  },
+
+  /** An admin's preview of what a user's digest would contain on a date; nothing is claimed or sent. */
+  async preview(userId: string, date: string, sources: ReminderSource[]) {
+    const user = await User.find(userId);
+    const scope = user ? await manageableScope(user.tenantId).catch(() => undefined) : undefined;
+    if (!user || !scope || (user.tenantId ?? user.regionId) !== scope || !user.regionId)
+      throw notFound("user.not_found", "Пользователь не найден");
+    const region = await Region.find(user.regionId);
+    if (!region) throw notFound("region.not_found", "Регион не найден");
+    const entries: DueEntry[] = [];
+    for (const source of sources) entries.push(...(await source.collect(region, date)).entries);
+    const deliveries = await deliveriesFor(region, entries, date);
+    const mine = deliveries.find((d) => d.user.userId === userId);
+    if (!mine) return { userId, date, entries: [], digest: null };
+    return { userId, date, entries: mine.entries, digest: await mine.digest(mine.entries) };
+  },
+};

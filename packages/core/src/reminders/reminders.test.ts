@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import { call, createTestRegion, mailTo, system, tokenFor } from "../../../../scripts/test/fixtures";
+import { app } from "../../../../functions/api/app";
+import { Institution } from "../institution";
+import { User } from "../user";
+import { type DueEntry, type ReminderSource, runReminders } from ".";
+import { recordSesFeedback } from "./feedback";
+import { composeDigest } from "./send";
+import { renderDigest } from "./digest";
+
+const policy = { ratePerSecond: 1000, attempts: 3, backoffMs: 5 };
+
+/** A source over fixed entries (kept to the region being processed); the engine is what is under test here. */
+function fixedSource(entries: (today: string) => DueEntry[]): ReminderSource {
+  return {
+    name: "fixed",
+    collect: async (region, today) => {
+      const own = await system(async () => (await Institution.find(entries(today)[0]?.tenantId ?? ""))?.regionId);
+      const list = own === region.regionId ? entries(today) : [];
+      return { entries: list, itemsRead: list.length };
+    },
+  };
+}
+
+const entry = (tenantId: string, overrides: Partial<DueEntry> = {}): DueEntry => ({
+  tenantId,
+  rule: "roadmap_due",
+  occurrence: "item-1#2026-12-20",
+  title: "Проведение мониторинга реализации программы",
+  due: "2026-12-20",
+  daysLeft: 7,
+  link: "/roadmaps/rmp_1#item-1",
+  statutory: false,
+  ...overrides,
+});
+
+describe("reminder digests", async () => {
+  const { school, users } = await createTestRegion();
+  const curator = users.curator;
+
+  it("renders a Russian digest with sections, ДД.ММ.ГГГГ dates, plurals, direct links and an unsubscribe footer", () => {
+    const digest = renderDigest({
+      greetingName: "Иванова Мария",
+      heading: "Напоминания:",
+      entries: [
+        entry(school.tenantId),
+        entry(school.tenantId, { rule: "roadmap_overdue", occurrence: "item-2", due: "2026-12-12", daysLeft: -1, title: "Анкетирование" }),
+        entry(school.tenantId, {
+          rule: "campaign_due",
+          occurrence: "cmp",
+          due: "2026-12-20",
+          daysLeft: 7,
+          title: "Мониторинг ЦМН",
+          statutory: true,
+        }),
+      ],
+      appUrl: "https://app.example.org",
+      unsubscribeUrl: "https://app.example.org/unsubscribe/t",
+    });
+    expect(digest.subject).toBe("ЦМН: 3 напоминания, из них 1 просроченное");
+    expect(digest.text).toContain("Проведение мониторинга реализации программы (срок 20.12.2026 — через 7 дней)");
+    expect(digest.text).toContain("(срок был 12.12.2026 — просрочено на 1 день)");
+    expect(digest.text.indexOf("Сроки мониторинга")).toBeLessThan(digest.text.indexOf("Просроченные мероприятия"));
+    expect(digest.html).toContain('href="https://app.example.org/roadmaps/rmp_1#item-1"');
+    expect(digest.text).toContain("https://app.example.org/unsubscribe/t");
+  });
+
+  it("puts List-Unsubscribe headers on the message", async () => {
+    const raw = (
+      await composeDigest("a@example.org", { subject: "Тема", text: "т", html: "<p>т</p>" }, "https://x/unsubscribe/abc")
+    ).toString();
+    expect(raw).toMatch(/List-Unsubscribe: <https:\/\/x\/unsubscribe\/abc>/);
+    expect(raw).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
+    expect(raw).toMatch(/multipart\/alternative/);
+  });
+
+  it("runs at 09:00 in the region's time zone only, and sends nothing when there is nothing to say", async () => {
+    const source = fixedSource(() => [entry(school.tenantId, { occurrence: "tz-check" })]);
+    const at8 = await system(() => runReminders({ now: new Date("2026-12-13T05:00:00Z"), sources: [source], policy }));
+    expect(at8.sent).toBe(0);
+    const empty = await system(() => runReminders({ now: new Date("2026-12-13T06:00:00Z"), sources: [fixedSource(() => [])], policy }));
+    expect(empty).toMatchObject({ sent: 0, recipients: 0 });
+    const at9 = await system(() => runReminders({ now: new Date("2026-12-13T06:00:00Z"), sources: [source], policy }));
+    expect(at9.regions).toBeGreaterThanOrEqual(1);
+    expect(at9.sent).toBe(1);
+    const mail = (await mailTo(curator.email)).at(-1);
+    expect(mail?.subject).toBe("ЦМН: 1 напоминание");
+  });
+
+  it("sends each reminder at most once, even when two runs overlap", async () => {
+    const source = fixedSource(() => [entry(school.tenantId, { occurrence: "concurrent#2026-12-20" })]);
+    const before = (await mailTo(curator.email)).length;
+    const [a, b] = await system(() =>
+      Promise.all([
+        runReminders({ date: "2026-12-13", sources: [source], policy }),
+        runReminders({ date: "2026-12-13", sources: [source], policy }),
+      ]),
+    );
+    expect(a.sent + b.sent).toBe(1);
+    expect(a.skippedDuplicates + b.skippedDuplicates).toBeGreaterThanOrEqual(1);
+    const again = await system(() => runReminders({ date: "2026-12-13", sources: [source], policy }));
+    expect(again.sent).toBe(0);
+    expect((await mailTo(curator.email)).length).toBe(before + 1);
+  });
+
+  it("honours preferences: weekly digests go on Mondays; statutory reminders always go", async () => {
+    const token = await tokenFor(curator);
+    const saved = await call(app, "PUT", "/api/reminders/preferences", { token, body: { frequency: "weekly", nonStatutory: true } });
+    expect(saved.status).toBe(200);
+    const source = fixedSource((today) => [
+      entry(school.tenantId, { occurrence: `weekly#${today}` }),
+      entry(school.tenantId, { rule: "campaign_due", occurrence: `statutory#${today}`, statutory: true, title: "Мониторинг" }),
+    ]);
+    const sunday = await system(() => runReminders({ date: "2026-12-13", sources: [source], policy }));
+    expect(sunday.sent).toBe(1);
+    expect((await mailTo(curator.email)).at(-1)?.body.text).not.toContain("Проведение мониторинга");
+    const monday = await system(() => runReminders({ date: "2026-12-14", sources: [source], policy }));
+    expect(monday.sent).toBe(1);
+    expect((await mailTo(curator.email)).at(-1)?.body.text).toContain("Проведение мониторинга");
+    await call(app, "PUT", "/api/reminders/preferences", { token, body: { frequency: "daily", nonStatutory: true } });
+  });
+
+  it("the unsubscribe link turns off non-statutory reminders", async () => {
+    const { users: other, school: otherSchool } = await createTestRegion();
+    await system(() =>
+      runReminders({ date: "2026-12-15", sources: [fixedSource(() => [entry(otherSchool.tenantId, { occurrence: "unsub" })])], policy }),
+    );
+    const link = /\/unsubscribe\/([\w.-]+)/.exec((await mailTo(other.curator.email)).at(-1)?.body.text ?? "")?.[1];
+    expect(link).toBeTruthy();
+    const res = await call(app, "POST", `/api/reminders/unsubscribe/${link}`);
+    expect(res.json).toEqual({ email: other.curator.email });
+    const prefs = await call(app, "GET", "/api/reminders/preferences", { token: await tokenFor(other.curator) });
+    expect(prefs.json).toEqual({ frequency: "daily", nonStatutory: false });
+    const bad = await call(app, "POST", "/api/reminders/unsubscribe/not-a-token");
+    expect(bad.json.error.code).toBe("link.invalid");
+  });
+
+  it("never emails a suppressed address (SES bounce feedback)", async () => {
+    const { users: other, school: otherSchool } = await createTestRegion();
+    await recordSesFeedback(
+      JSON.stringify({
+        notificationType: "Bounce",
+        bounce: { bounceType: "Permanent", bouncedRecipients: [{ emailAddress: other.curator.email.toUpperCase() }] },
+      }),
+    );
+    const report = await system(() =>
+      runReminders({ date: "2026-12-16", sources: [fixedSource(() => [entry(otherSchool.tenantId, { occurrence: "bounced" })])], policy }),
+    );
+    expect(report.suppressed).toBeGreaterThanOrEqual(1);
+    expect(await mailTo(other.curator.email)).toHaveLength(0);
+  });
+
+  it("escalates missed campaign deadlines to the region admin, naming the institutions", async () => {
+    const source = fixedSource(() => [
+      entry(school.tenantId, {
+        rule: "campaign_missed",
+        occurrence: "cmp-missed",
+        daysLeft: -1,
+        due: "2026-12-20",
+        title: "Мониторинг ЦМН, I полугодие",
+        statutory: true,
+      }),
+    ]);
+    await system(() => runReminders({ date: "2026-12-21", sources: [source], policy }));
+    const mail = (await mailTo(users.region_admin.email)).at(-1);
+    expect(mail?.body.text).toContain(`${school.shortName}: Мониторинг ЦМН, I полугодие`);
+    expect(mail?.body.text).toContain("Пропущенные сроки отчётности");
+  });
+
+  it("lets an admin preview a user's digest without sending", async () => {
+    const token = await tokenFor(users.region_admin);
+    const before = (await mailTo(curator.email)).length;
+    const res = await call(app, "GET", `/api/reminders/preview/${curator.userId}?date=2026-12-13`, { token });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ userId: curator.userId, date: "2026-12-13" });
+    expect((await mailTo(curator.email)).length).toBe(before);
+    const stranger = await call(app, "GET", `/api/reminders/preview/${curator.userId}`, { token: await tokenFor(users.staff) });
+    expect(stranger.status).toBe(403);
+  });
+
+  it("finds curators through the scope index", async () => {
+    const curators = await system(() => User.inScope(school.tenantId, ["curator"]));
+    expect(curators.map((u) => u.userId)).toEqual([curator.userId]);
+  });
+});

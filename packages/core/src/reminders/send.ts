@@ -1,0 +1,74 @@
+import { SESClient, SendRawEmailCommand } from "@aws-sdk/client-ses";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
+import { log } from "../log";
+import type { Digest } from "./digest";
+import { SuppressionEntity } from "./reminder.entity";
+
+let client: SESClient | undefined;
+function ses(): SESClient {
+  const endpoint = process.env.SES_ENDPOINT;
+  client ??= new SESClient(
+    endpoint
+      ? { endpoint, region: process.env.AWS_REGION ?? "eu-central-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+      : {},
+  );
+  return client;
+}
+
+/** The raw MIME message: HTML + text alternatives, with RFC 2369/8058 List-Unsubscribe headers. */
+export async function composeDigest(to: string, digest: Digest, unsubscribeUrl: string): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: process.env.EMAIL_FROM ?? "ЦМН <noreply@mentor.local>",
+    to,
+    subject: digest.subject,
+    text: digest.text,
+    html: digest.html,
+    headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+  });
+  return composer.compile().build();
+}
+
+export async function isSuppressed(email: string): Promise<boolean> {
+  return Boolean((await SuppressionEntity.get({ email }).go()).data);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type SendPolicy = {
+  /** Emails per second at most (SES account sending rate). */
+  ratePerSecond: number;
+  attempts: number;
+  backoffMs: number;
+};
+
+export const defaultSendPolicy = (): SendPolicy => ({
+  ratePerSecond: Number(process.env.SES_SEND_RATE ?? 10),
+  attempts: 4,
+  backoffMs: Number(process.env.SES_RETRY_BACKOFF_MS ?? 500),
+});
+
+/** Paces sends to the configured rate. */
+export function createPacer(ratePerSecond: number) {
+  const interval = 1000 / Math.max(ratePerSecond, 0.001);
+  let next = 0;
+  return async () => {
+    const now = Date.now();
+    const wait = Math.max(0, next - now);
+    next = Math.max(now, next) + interval;
+    if (wait > 0) await sleep(wait);
+  };
+}
+
+/** Sends one raw email, retrying throttling and transient failures with exponential backoff. */
+export async function sendRaw(raw: Buffer, policy: SendPolicy): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ses().send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
+      return;
+    } catch (error) {
+      if (attempt >= policy.attempts) throw error;
+      log.warn("email send failed, retrying", { attempt, error: (error as Error).name });
+      await sleep(policy.backoffMs * 2 ** (attempt - 1));
+    }
+  }
+}
