@@ -67,7 +67,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       DDB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: mail.endpoint,
       TABLE_NAME: tableName,
-      JWT_PRIVATE_KEY: await loadSigningKey(dataDir),
+      JWT_PRIVATE_KEY: process.env.JWT_PRIVATE_KEY ?? (await loadSigningKey(dataDir)),
       EMAIL_FROM: process.env.EMAIL_FROM ?? "ЦМН <noreply@mentor.local>",
       STAGE: "local",
     });
@@ -78,6 +78,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const server = new Hono();
     server.all("/api/*", (c) => app.fetch(c.req.raw));
     server.all("/.well-known/*", (c) => app.fetch(c.req.raw));
+    // Local only: the store's running cost counters, read by the benchmark suite.
+    const { storeMetrics, storeTrace } = await import("@rnc/core/dynamo");
+    server.get("/__local/store-metrics", (c) => c.json(storeMetrics));
+    server.post("/__local/store-trace", (c) => {
+      storeTrace.calls = [];
+      storeTrace.enabled = true;
+      return c.json({ tracing: true });
+    });
+    server.get("/__local/store-trace", (c) => {
+      storeTrace.enabled = false;
+      return c.json(storeTrace.calls);
+    });
     if (options.webDir) {
       const webRoot = options.webDir;
       server.use("*", serveStatic({ root: webRoot }));

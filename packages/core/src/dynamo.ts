@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  * Items read and written through the client since start: the cost of an operation is the
  * difference across it (benchmarks, and tests that assert an operation reads only what it must).
  */
-export const storeMetrics = { calls: 0, itemsRead: 0, itemsWritten: 0 };
+export const storeMetrics = { calls: 0, itemsRead: 0, itemsWritten: 0, byOperation: {} as Record<string, number> };
 
 /** Keyed by operation (`PutItemCommand` and lib-dynamodb's `PutCommand` are both `Put`). */
 const writeCounts: Record<string, (input: Record<string, unknown>) => number> = {
@@ -20,6 +20,7 @@ const writeCounts: Record<string, (input: Record<string, unknown>) => number> = 
 function countItems(commandName: string, input: Record<string, unknown>, output: Record<string, unknown>): void {
   storeMetrics.calls += 1;
   const operation = commandName.replace(/(Items?)?Command$/, "");
+  storeMetrics.byOperation[operation] = (storeMetrics.byOperation[operation] ?? 0) + 1;
   storeMetrics.itemsWritten += writeCounts[operation]?.(input) ?? 0;
   if (Array.isArray(output.Items))
     storeMetrics.itemsRead += typeof output.ScannedCount === "number" ? output.ScannedCount : output.Items.length;
@@ -54,6 +55,19 @@ function createClient(): DynamoDBDocumentClient {
 }
 
 export const ddb = createClient();
+
+/** When enabled (local benchmarks only), every call through the document client with its input and timing. */
+export const storeTrace = { enabled: false, calls: [] as { command: string; input: unknown; start: number; end: number }[] };
+ddb.middlewareStack.add(
+  (next, context) => async (args) => {
+    if (!storeTrace.enabled) return next(args);
+    const start = performance.now();
+    const result = await next(args);
+    storeTrace.calls.push({ command: context.commandName ?? "", input: structuredClone(args.input), start, end: performance.now() });
+    return result;
+  },
+  { step: "initialize", name: "traceCalls" },
+);
 
 export function tableName(): string {
   const name = process.env.TABLE_NAME;

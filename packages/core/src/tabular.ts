@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { VisibleError } from "./error";
 import { z } from "./zod";
 
@@ -29,10 +29,13 @@ function detectDelimiter(text: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0]?.[0] ?? ";";
 }
 
+/** exceljs is large: loaded on first use so that it costs nothing on requests that do not touch spreadsheets. */
+const loadExcel = async () => (await import("exceljs")).default;
+
 /** Reads the first sheet of an XLSX file, or a CSV (UTF-8, `;`, `,` or tab separated), into trimmed text cells. */
 export async function readTable(file: UploadedFile): Promise<Table> {
   const buffer = Buffer.from(file.contentBase64, "base64");
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const name = file.fileName.toLowerCase();
   try {
     if (name.endsWith(".xlsx")) {
@@ -45,7 +48,11 @@ export async function readTable(file: UploadedFile): Promise<Table> {
     }
   } catch (error) {
     if (error instanceof VisibleError) throw error;
-    throw new VisibleError("input", "import.unreadable_file", "Не удалось прочитать файл: проверьте, что это XLSX или CSV в кодировке UTF-8");
+    throw new VisibleError(
+      "input",
+      "import.unreadable_file",
+      "Не удалось прочитать файл: проверьте, что это XLSX или CSV в кодировке UTF-8",
+    );
   }
   const sheet = workbook.worksheets[0];
   const matrix: string[][] = [];
@@ -80,14 +87,17 @@ export function mapColumns<K extends string>(table: Table, columns: Record<K, st
       { missing, unknown },
     );
   }
-  return Object.fromEntries(Object.entries<string>(columns).map(([key, title]) => [key, index.get(normalize(title)) ?? -1])) as Record<K, number>;
+  return Object.fromEntries(Object.entries<string>(columns).map(([key, title]) => [key, index.get(normalize(title)) ?? -1])) as Record<
+    K,
+    number
+  >;
 }
 
 export type Sheet = { name: string; columns: { header: string; width?: number }[]; rows: (string | number | null)[][] };
 
 /** An XLSX workbook with bold, frozen header rows. */
 export async function writeXlsx(sheets: Sheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
     ws.columns = sheet.columns.map((column) => ({ header: column.header, width: column.width ?? Math.max(12, column.header.length + 2) }));

@@ -10,7 +10,7 @@ import { z } from "../zod";
 import { type Digest, renderDigest } from "./digest";
 import { ReminderMarkerEntity, ReminderPreferencesEntity, digestFrequencies } from "./reminder.entity";
 import { DIGEST_HOUR, WEEKLY_DIGEST_WEEKDAY, isoWeekday, localTime } from "./schedule";
-import { type SendPolicy, composeDigest, createPacer, defaultSendPolicy, isSuppressed, sendRaw } from "./send";
+import { type SendPolicy, createPacer, defaultSendPolicy, isSuppressed, sendRaw } from "./send";
 import type { DueEntry, ReminderSource } from "./sources";
 
 export type { DueEntry, ReminderSource } from "./sources";
@@ -98,6 +98,8 @@ async function deliver(delivery: Delivery, now: Date, policy: SendPolicy, pace: 
   try {
     const digest = await delivery.digest(owned);
     await pace();
+    // The MIME composer is only needed when a digest is actually sent: loaded on first use.
+    const { composeDigest } = await import("./mime");
     await sendRaw(await composeDigest(user.email, digest, await unsubscribeUrl(user.userId)), policy);
     await markSent(user.userId, owned);
     report.sent += 1;

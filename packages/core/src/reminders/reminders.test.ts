@@ -5,7 +5,7 @@ import { Institution } from "../institution";
 import { User } from "../user";
 import { type DueEntry, type ReminderSource, runReminders } from ".";
 import { recordSesFeedback } from "./feedback";
-import { composeDigest } from "./send";
+import { composeDigest } from "./mime";
 import { renderDigest } from "./digest";
 
 const policy = { ratePerSecond: 1000, attempts: 3, backoffMs: 5 };

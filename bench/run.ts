@@ -1,0 +1,163 @@
+/**
+ * `npm run bench [-- --quick] [-- --institutions N --participants N]`: generates a synthetic region
+ * into DynamoDB Local, measures the API over HTTP against the locally started stack, the store's own
+ * floor, items read/written per operation, bundle sizes and cold imports, and the web app's initial JS.
+ * Writes bench/results/latest.json and latest.md and prints the difference from the previous run.
+ */
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { measureBundles, measureWebInitialJs } from "./bundles";
+import { type Scale, generateRegion } from "./generate";
+import { type LoadResult, type RequestSpec, loadTest } from "./load";
+import { type BenchResults, type Target, markdown, met, save } from "./report";
+import { startBenchStack } from "./stack";
+import { type TracedCall, measureStoreFloor, rawClient, replayFloor, replayable } from "./store";
+
+const { values } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, institutions: { type: "string" }, participants: { type: "string" } },
+});
+const quick = values.quick ?? false;
+const scale: Scale = {
+  institutions: Number(values.institutions ?? (quick ? 50 : 1000)),
+  participantsPerInstitution: Number(values.participants ?? (quick ? 30 : 300)),
+};
+const durationMs = quick ? 2000 : 5000;
+const concurrencyLevels = [1, 20, 100];
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+process.env.LOG_LEVEL = "silent";
+const { generateSigningJwk } = await import("@rnc/core/auth/keys");
+const jwtPrivateKey = JSON.stringify(await generateSigningJwk());
+const stack = await startBenchStack({ JWT_PRIVATE_KEY: jwtPrivateKey });
+Object.assign(process.env, {
+  DDB_ENDPOINT: stack.dynamoEndpoint,
+  SES_ENDPOINT: stack.mailEndpoint,
+  TABLE_NAME: stack.tableName,
+  JWT_PRIVATE_KEY: jwtPrivateKey,
+});
+
+try {
+  console.log(`Generating ${scale.institutions} institutions × ${scale.participantsPerInstitution} participants…`);
+  const region = await generateRegion(scale);
+  console.log(`  ${region.itemsWritten} items in ${region.seconds} s`);
+
+  const { signAccessToken } = await import("@rnc/core/auth/token");
+  const bearer = async (user: { userId: string; email: string; role: never; regionId?: string; tenantId?: string }) => ({
+    authorization: `Bearer ${await signAccessToken(user)}`,
+  });
+  const curator = region.users.curators[0]!;
+  const curatorHeaders = await bearer(curator as never);
+  const regionHeaders = await bearer(region.users.regionAdmin as never);
+
+  type Operation = { name: string; kind: "curator read" | "region read" | "write"; request: RequestSpec };
+  const operations: Operation[] = [
+    { name: "auth.me", kind: "curator read", request: { method: "GET", path: "/api/auth/me", headers: curatorHeaders } },
+    { name: "institutions.own", kind: "curator read", request: { method: "GET", path: "/api/institutions/own", headers: curatorHeaders } },
+    {
+      name: "institutions.list (region)",
+      kind: "region read",
+      request: { method: "GET", path: "/api/institutions", headers: regionHeaders },
+    },
+    {
+      name: "reminders.preferences.put",
+      kind: "write",
+      request: {
+        method: "PUT",
+        path: "/api/reminders/preferences",
+        headers: { ...curatorHeaders, "content-type": "application/json" },
+        body: JSON.stringify({ frequency: "daily", nonStatutory: true }),
+      },
+    },
+  ];
+
+  const raw = rawClient(stack.dynamoEndpoint);
+  const floor = await measureStoreFloor(raw, stack.tableName, { pk: `T#${curator.tenantId}`, sk: "INSTITUTION" }, quick ? 200 : 1000);
+  console.log(`Store floor: GetItem p50 ${floor.getItem.p50} ms, Query p50 ${floor.query.p50} ms`);
+
+  const metrics = async () =>
+    (await (await fetch(`${stack.url}/__local/store-metrics`)).json()) as { itemsRead: number; itemsWritten: number; calls: number };
+  const perOperation: Record<string, unknown> = {};
+  for (const operation of operations) {
+    // Cost: one call, with the store calls it makes traced.
+    const before = await metrics();
+    await fetch(`${stack.url}/__local/store-trace`, { method: "POST" });
+    const probe = await fetch(`${stack.url}${operation.request.path}`, operation.request);
+    await probe.arrayBuffer();
+    const trace = (await (await fetch(`${stack.url}/__local/store-trace`)).json()) as TracedCall[];
+    const after = await metrics();
+    const cost = {
+      status: probe.status,
+      storeCalls: after.calls - before.calls,
+      itemsRead: after.itemsRead - before.itemsRead,
+      itemsWritten: after.itemsWritten - before.itemsWritten,
+    };
+
+    const latency: Record<string, LoadResult> = {};
+    for (const concurrency of concurrencyLevels) {
+      latency[`c${concurrency}`] = await loadTest(stack.url, operation.request, { concurrency, durationMs });
+    }
+    const replay = replayable(trace) ? await replayFloor(raw, trace, quick ? 100 : 300) : undefined;
+    const overheadRatio = replay ? Math.round((latency.c1!.p50 / replay.p50) * 100) / 100 : null;
+    perOperation[operation.name] = { kind: operation.kind, cost, latency, rawFloor: replay ?? null, overheadRatio };
+    console.log(
+      `${operation.name.padEnd(30)} items r/w ${cost.itemsRead}/${cost.itemsWritten}  c1 p50 ${latency.c1!.p50} ms  c20 p95 ${latency.c20!.p95} ms  c100 p95 ${latency.c100!.p95} ms  errors ${Object.values(latency).reduce((n, l) => n + l.errors, 0)}  ratio ${overheadRatio ?? "—"}`,
+    );
+  }
+
+  const bundles = await measureBundles();
+  const web = measureWebInitialJs();
+  const ops = perOperation as Record<string, { kind: string; latency: Record<string, LoadResult>; overheadRatio: number | null }>;
+  const curatorReads = Object.values(ops).filter((o) => o.kind === "curator read");
+  const targets: Target[] = [
+    {
+      name: "stack overhead over raw store calls, worst read op (1 client)",
+      actual: Math.max(...Object.values(ops).map((o) => o.overheadRatio ?? 0)),
+      limit: 1.5,
+      unit: "×",
+      comparison: "≤",
+    },
+    {
+      name: "curator reads p95 at 20 clients (worst)",
+      actual: Math.max(...curatorReads.map((o) => o.latency.c20!.p95)),
+      limit: 50,
+      unit: "ms",
+      comparison: "≤",
+    },
+    {
+      name: "curator reads errors at 20 clients",
+      actual: curatorReads.reduce((n, o) => n + o.latency.c20!.errors, 0),
+      limit: 0,
+      unit: "",
+      comparison: "=",
+    },
+    {
+      name: "API bundle (minified, AWS SDK external)",
+      actual: Math.round(bundles.api!.bytes / 1024),
+      limit: 400,
+      unit: "KB",
+      comparison: "≤",
+    },
+    { name: "API bundle cold import", actual: bundles.api!.coldImportMs, limit: 60, unit: "ms", comparison: "≤" },
+    { name: "web initial JS (gzip)", actual: Math.round(web.gzipBytes / 1024), limit: 200, unit: "KB", comparison: "≤" },
+  ];
+  const results: BenchResults = {
+    at: new Date().toISOString(),
+    scale: { ...scale, quick },
+    machine: { cpus: cpus().length, node: process.version },
+    results: {
+      generation: { items: region.itemsWritten, seconds: region.seconds },
+      storeFloor: floor,
+      operations: perOperation,
+      bundles,
+      web,
+    },
+    targets,
+  };
+  const diff = save(results);
+  console.log(`\n${markdown(results).split("## All measurements")[0]}`);
+  console.log("Changes since the previous run:");
+  for (const line of diff) console.log(`  ${line}`);
+  console.log(`\nMissed targets: ${targets.filter((t) => !met(t)).length} of ${targets.length}. Full results: bench/results/latest.md`);
+} finally {
+  await stack.stop();
+}

@@ -1,0 +1,22 @@
+export type Summary = { n: number; p50: number; p95: number; p99: number; mean: number };
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+export function summarize(samples: number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+  const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(sorted.length, 1);
+  return { n: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), mean: round(mean) };
+}
+
+/** Runs `fn` sequentially `n` times (after `warmup` runs) and returns the latency summary in ms. */
+export async function timeSequential(n: number, fn: () => Promise<unknown>, warmup = Math.min(20, n)): Promise<Summary> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return summarize(samples);
+}

@@ -1,0 +1,59 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand, TransactGetCommand } from "@aws-sdk/lib-dynamodb";
+import { type Summary, summarize, timeSequential } from "./stats";
+
+export type TracedCall = { command: string; input: Record<string, unknown>; start: number; end: number };
+
+/** A raw document client on the same DynamoDB Local: the store's own floor, with nothing of ours on top. */
+export function rawClient(endpoint: string) {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+}
+
+const readCommands: Record<string, new (input: never) => object> = {
+  GetItemCommand: GetCommand,
+  QueryCommand: QueryCommand,
+  ScanCommand: ScanCommand,
+  BatchGetItemCommand: BatchGetCommand,
+  TransactGetItemsCommand: TransactGetCommand,
+};
+
+/** True when every traced call is a read that can be replayed without changing data. */
+export const replayable = (calls: TracedCall[]) => calls.length > 0 && calls.every((c) => c.command in readCommands);
+
+/**
+ * Replays the store calls an API operation made, keeping their parallelism (calls that overlapped
+ * in the trace run together), and returns the latency summary of the whole sequence.
+ */
+export async function replayFloor(client: DynamoDBDocumentClient, calls: TracedCall[], n: number): Promise<Summary> {
+  const groups: TracedCall[][] = [];
+  for (const call of [...calls].sort((a, b) => a.start - b.start)) {
+    const group = groups.at(-1);
+    if (group && call.start < Math.min(...group.map((g) => g.end))) group.push(call);
+    else groups.push([call]);
+  }
+  return timeSequential(n, async () => {
+    for (const group of groups) {
+      await Promise.all(group.map((call) => client.send(new (readCommands[call.command] as new (input: unknown) => never)(call.input))));
+    }
+  });
+}
+
+export async function measureStoreFloor(client: DynamoDBDocumentClient, tableName: string, key: { pk: string; sk: string }, n: number) {
+  const get = await timeSequential(n, () => client.send(new GetCommand({ TableName: tableName, Key: key })));
+  const query = await timeSequential(n, () =>
+    client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": key.pk },
+        Limit: 10,
+      }),
+    ),
+  );
+  return { getItem: get, query };
+}
+
+export { summarize };

@@ -1,0 +1,46 @@
+/**
+ * `npm run check:stats -- [--tenant <id>] [--repair]`: recomputes every institution's statistics item from its
+ * participant and pair items (Queries by tenant, no Scan) and reports each counter that differs. Without
+ * --tenant it checks every institution of every region. Runs against the stack `npm start` is running, or
+ * against the table in TABLE_NAME (with the usual AWS credentials) when that is set.
+ * Exit code 1 when a difference is found (and not repaired).
+ */
+import { parseArgs } from "node:util";
+import { withActor } from "@rnc/core";
+import { withLocalStack } from "./local/attach";
+
+const { values } = parseArgs({ options: { tenant: { type: "string" }, repair: { type: "boolean", default: false } } });
+
+async function run() {
+  const { Stats } = await import("@rnc/core/stats");
+  const { RegionEntity } = await import("@rnc/core/region/region.entity");
+  const { InstitutionEntity } = await import("@rnc/core/institution/institution.entity");
+  let tenants: string[] = values.tenant ? [values.tenant] : [];
+  if (!values.tenant) {
+    const regions = await RegionEntity.query.all({}).go({ pages: "all" });
+    for (const region of regions.data) {
+      const institutions = await InstitutionEntity.query.byRegion({ regionId: region.regionId }).go({ pages: "all" });
+      tenants = [...tenants, ...institutions.data.map((i) => i.tenantId)];
+    }
+  }
+  let drifted = 0;
+  for (const tenantId of tenants) {
+    const { differences } = await Stats.check(tenantId);
+    if (differences.length === 0) {
+      console.log(`${tenantId}: OK`);
+      continue;
+    }
+    drifted++;
+    console.log(`${tenantId}: ${differences.length} counter(s) differ`);
+    for (const d of differences) console.log(`  ${d.counter}: stored ${d.stored}, recomputed ${d.expected}`);
+    if (values.repair) {
+      await Stats.repair(tenantId);
+      console.log("  repaired");
+    }
+  }
+  console.log(`${tenants.length} institution(s) checked, ${drifted} with differences`);
+  return drifted > 0 && !values.repair ? 1 : 0;
+}
+
+const code = process.env.TABLE_NAME ? await withActor({ type: "system", properties: {} }, run) : await withLocalStack(run);
+process.exit(code);
