@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { signIn, useHarness } from "./harness";
+
+describe("inviting a curator", { timeout: 120_000 }, () => {
+  const harness = useHarness();
+
+  it("the region admin creates an institution and invites its curator, who accepts the link once", async () => {
+    const admin = await harness.newPage();
+    const page = admin.page;
+    try {
+      await signIn(page, "rnc@demo.local");
+      const nav = page.getByRole("navigation", { name: "Разделы" });
+      await nav.getByRole("link", { name: "Организации" }).waitFor();
+      expect(await nav.getByRole("link").allTextContents()).toEqual(["Главная", "Организации", "Пользователи", "Журнал"]);
+
+      await nav.getByRole("link", { name: "Организации" }).click();
+      await page.getByText("2 организации").waitFor();
+      await page.getByRole("button", { name: "Добавить организацию" }).click();
+      const form = page.getByRole("dialog", { name: "Новая организация" });
+      await form.getByLabel("Полное наименование").fill("Муниципальное автономное общеобразовательное учреждение «Лицей № 3»");
+      await form.getByLabel("Краткое наименование").fill("МАОУ Лицей № 3");
+      await form.getByLabel("Тип организации").selectOption("school");
+      await form.getByLabel("Муниципалитет").fill("Городской округ Демо");
+      await form.getByLabel("Обучающихся всего").fill("640");
+      await form.getByLabel("Из них в возрасте 10–19 лет").fill("410");
+      await form.getByLabel("Педагогов всего").fill("45");
+      await form.getByLabel(/Из них молодых специалистов/).fill("6");
+      await form.getByRole("button", { name: "Добавить организацию" }).click();
+      await page.getByText("3 организации").waitFor();
+      await page.getByRole("rowheader", { name: /МАОУ Лицей № 3/ }).waitFor();
+      await page.screenshot({ path: "/tmp/cmn-institutions.png", fullPage: true });
+
+      await nav.getByRole("link", { name: "Пользователи" }).click();
+      await page.getByRole("heading", { name: "Пользователи" }).waitFor();
+      await page.getByRole("button", { name: "Пригласить" }).click();
+      const invite = page.getByRole("dialog", { name: "Пригласить сотрудника" });
+      await invite.getByLabel("Электронная почта").fill("new.curator@example.org");
+      await invite.getByLabel("Роль").selectOption("curator");
+      await invite.getByLabel("Организация").selectOption({ label: "МАОУ Лицей № 3" });
+      await invite.getByRole("button", { name: "Отправить приглашение" }).click();
+      await page.getByText("Приглашение отправлено на new.curator@example.org").waitFor();
+      await page.getByRole("rowheader", { name: "new.curator@example.org" }).waitFor();
+    } finally {
+      await admin.context.close();
+    }
+
+    const [mail] = await harness.mailTo("new.curator@example.org");
+    expect(mail?.subject).toBe("Приглашение в систему ЦМН");
+    const path = /\/invite\/[\w-]+/.exec(mail?.body.text ?? "")?.[0];
+    expect(path).toBeTruthy();
+
+    const invited = await harness.newPage();
+    try {
+      const curator = invited.page;
+      await curator.goto(path ?? "");
+      await curator.getByRole("heading", { name: "Приглашение в систему ЦМН" }).waitFor();
+      expect(await curator.locator(".facts").textContent()).toContain("Куратор");
+      expect(await curator.locator(".facts").textContent()).toContain("МАОУ Лицей № 3");
+      await curator.getByLabel("ФИО").fill("Новикова Ольга Ивановна");
+      await curator.getByLabel(/^Пароль/).fill("curator-pass-1");
+      await curator.getByLabel("Повторите пароль").fill("curator-pass-1");
+      await curator.getByRole("button", { name: "Принять приглашение" }).click();
+
+      await curator.getByRole("heading", { name: "Здравствуйте, Ольга Ивановна!" }).waitFor();
+      expect(new URL(curator.url()).pathname).toBe("/");
+      const header = await curator.locator("header").textContent();
+      expect(header).toContain("Новикова Ольга Ивановна");
+      expect(header).toContain("Куратор · МАОУ Лицей № 3");
+
+      await curator.goto(path ?? "");
+      await curator.getByRole("heading", { name: "Приглашение недействительно" }).waitFor();
+      expect(await curator.getByRole("alert").textContent()).toContain("уже использовано");
+    } finally {
+      await invited.context.close();
+    }
+  });
+});

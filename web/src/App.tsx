@@ -1,0 +1,93 @@
+import { type ReactNode, lazy, useEffect, useRef } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { AuthProvider, useAuth, useMe } from "./auth/AuthContext";
+import { Layout, PublicLayout } from "./components/Layout";
+import { ErrorState, Loading } from "./components/Status";
+import { type Section, sectionAllowed, sectionOf, sections } from "./sections";
+
+const LoginPage = lazy(() => import("./pages/LoginPage"));
+const ForgotPasswordPage = lazy(() => import("./pages/ForgotPasswordPage"));
+const ResetPasswordPage = lazy(() => import("./pages/ResetPasswordPage"));
+const InvitePage = lazy(() => import("./pages/InvitePage"));
+const HomePage = lazy(() => import("./pages/HomePage"));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+
+/** Signed-in views: wait for the session, send others to /login (and back here afterwards). */
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { state, retry } = useAuth();
+  const location = useLocation();
+  if (state.status === "loading") return <Loading label="Проверяем вход…" />;
+  if (state.status === "error") return <ErrorState error={state.error} onRetry={retry} />;
+  if (state.status === "signed_out") {
+    // After a deliberate sign-out start afresh; otherwise come back here after signing in.
+    return <Navigate to="/login" replace state={state.deliberate ? undefined : { from: location.pathname + location.search }} />;
+  }
+  return children;
+}
+
+/** The sign-in page is for signed-out visitors only. */
+function SignedOutOnly({ children }: { children: ReactNode }) {
+  const { state, retry } = useAuth();
+  const location = useLocation();
+  if (state.status === "loading") return <Loading label="Проверяем вход…" />;
+  if (state.status === "error") return <ErrorState error={state.error} onRetry={retry} />;
+  if (state.status === "signed_in") return <Navigate to={(location.state as { from?: string } | null)?.from ?? "/"} replace />;
+  return children;
+}
+
+function SectionRoute({ section }: { section: Section }) {
+  const me = useMe();
+  if (!sectionAllowed(section, me.role)) return <NotFoundPage />;
+  return <section.page />;
+}
+
+/** On navigation: the title follows the section, and focus moves to the new page's content. */
+function FollowNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    const section = sectionOf(pathname);
+    document.title = section ? `${section.label} — ЦМН` : "ЦМН — наставничество";
+    if (first.current) first.current = false;
+    else document.getElementById("main")?.focus();
+  }, [pathname]);
+  return null;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <FollowNavigation />
+        <Routes>
+          <Route element={<PublicLayout />}>
+            <Route
+              path="/login"
+              element={
+                <SignedOutOnly>
+                  <LoginPage />
+                </SignedOutOnly>
+              }
+            />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+            <Route path="/invite/:token" element={<InvitePage />} />
+          </Route>
+          <Route
+            element={
+              <RequireAuth>
+                <Layout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomePage />} />
+            {sections.map((section) => (
+              <Route key={section.path} path={section.path} element={<SectionRoute section={section} />} />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,75 @@
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { type ApiError, api, session, unwrap } from "../api/client";
+import type { Me, Tokens } from "../api/types";
+import { asApiError } from "../lib/useResource";
+
+type AuthState =
+  | { status: "loading" }
+  | { status: "error"; error: ApiError }
+  | { status: "signed_out"; notice?: string; deliberate?: boolean }
+  | { status: "signed_in"; me: Me };
+
+type Auth = {
+  state: AuthState;
+  /** Starts the session from the tokens a sign-in route returned. */
+  signIn: (tokens: Tokens) => Promise<void>;
+  signOut: () => Promise<void>;
+  retry: () => void;
+};
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  // On load: the refresh cookie (if any) gives an access token, then the profile.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the start-up after an error
+  useEffect(() => {
+    let current = true;
+    (async () => {
+      if (!(await session.refresh())) return { status: "signed_out" } as const;
+      return { status: "signed_in", me: await unwrap(api.auth.me.$get()) } as const;
+    })().then(
+      (next) => current && setState(next),
+      (error: unknown) => current && setState({ status: "error", error: asApiError(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  useEffect(() => session.onExpired(() => setState({ status: "signed_out", notice: "Сеанс завершён. Войдите снова." })), []);
+
+  const signIn = useCallback(async (tokens: Tokens) => {
+    session.setAccessToken(tokens.accessToken);
+    const me = await unwrap(api.auth.me.$get());
+    setState({ status: "signed_in", me });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await session.signOut();
+    setState({ status: "signed_out", deliberate: true });
+  }, []);
+
+  const retry = useCallback(() => {
+    setState({ status: "loading" });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const value = useMemo(() => ({ state, signIn, signOut, retry }), [state, signIn, signOut, retry]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error("useAuth outside AuthProvider");
+  return auth;
+}
+
+/** The signed-in user; only for views under the signed-in layout. */
+export function useMe(): Me {
+  const { state } = useAuth();
+  if (state.status !== "signed_in") throw new Error("useMe without a signed-in user");
+  return state.me;
+}

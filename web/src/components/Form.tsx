@@ -1,0 +1,119 @@
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useEffect, useId, useRef } from "react";
+import type { ApiError } from "../api/client";
+
+type Common = { label: string; name: string; error?: string; hint?: string };
+
+function describedBy(hintId: string, errorId: string, hint?: string, error?: string) {
+  return [hint ? hintId : "", error ? errorId : ""].filter(Boolean).join(" ") || undefined;
+}
+
+function Shell({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={error ? "field invalid" : "field"}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span className="required"> (обязательно)</span>}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A labelled input; its hint and error are tied to it with aria-describedby. */
+export function TextField({ label, name, error, hint, id: givenId, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <Shell id={id} label={label} hint={hint} error={error} required={input.required}>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        {...input}
+      />
+    </Shell>
+  );
+}
+
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  id: givenId,
+  children,
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <Shell id={id} label={label} hint={hint} error={error} required={select.required}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        {...select}
+      >
+        {children}
+      </select>
+    </Shell>
+  );
+}
+
+/**
+ * The form-level error: the server's message and the field messages, announced as an alert.
+ * It takes focus when it appears, so it scrolls into view and keyboard users start from it.
+ */
+export function FormError({ error }: { error: ApiError | null | undefined }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  if (!error) return null;
+  return (
+    <div className="form-error" role="alert" tabIndex={-1} ref={ref}>
+      <p className="form-error-title">{error.message}</p>
+      {error.fields.length > 0 && (
+        <ul>
+          {error.fields.map((field) => (
+            <li key={`${field.path}:${field.message}`}>{field.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function SubmitButton({ busy, children, busyLabel = "Подождите…" }: { busy: boolean; children: ReactNode; busyLabel?: string }) {
+  return (
+    <button type="submit" className="button" aria-disabled={busy || undefined}>
+      {busy ? busyLabel : children}
+    </button>
+  );
+}

@@ -1,0 +1,80 @@
+import type { InstitutionStatus, InstitutionType, InvitationStatus, Role, UserStatus } from "../api/types";
+
+export const roleLabels: Record<Role, string> = {
+  platform_admin: "Администратор платформы",
+  region_admin: "Администратор РНЦ",
+  region_viewer: "Аналитик РНЦ (просмотр)",
+  curator: "Куратор",
+  staff: "Член рабочей группы",
+  institution_viewer: "Руководитель (просмотр)",
+};
+
+export const institutionTypeLabels: Record<InstitutionType, string> = {
+  school: "Общеобразовательная организация (школа)",
+  college: "Профессиональная образовательная организация (СПО)",
+  additional: "Организация дополнительного образования",
+  other: "Другая организация",
+};
+
+/** Short type names for tables. */
+export const institutionTypeShort: Record<InstitutionType, string> = {
+  school: "Школа",
+  college: "СПО",
+  additional: "Доп. образование",
+  other: "Другая",
+};
+
+export const institutionStatusLabels: Record<InstitutionStatus, string> = {
+  active: "Работает",
+  suspended: "Приостановлена",
+  archived: "В архиве",
+};
+
+export const userStatusLabels: Record<UserStatus, string> = {
+  active: "Активен",
+  disabled: "Отключён",
+};
+
+export const invitationStatusLabels: Record<InvitationStatus, string> = {
+  pending: "Ожидает ответа",
+  accepted: "Принято",
+  expired: "Истекло",
+  revoked: "Отозвано",
+};
+
+/** Audit actions in Russian; an unknown action is shown as its code. */
+export const auditActionLabels: Record<string, string> = {
+  "auth.login": "Вход по паролю",
+  "auth.login_code": "Вход по коду из письма",
+  "auth.password_reset": "Смена пароля по ссылке из письма",
+  "region.create": "Создание региона",
+  "institution.create": "Создание организации",
+  "institution.update": "Изменение сведений об организации",
+  "institution.suspended": "Приостановка работы организации",
+  "institution.active": "Возобновление работы организации",
+  "institution.archived": "Перевод организации в архив",
+  "invitation.create": "Отправка приглашения",
+  "invitation.accept": "Принятие приглашения",
+  "invitation.revoke": "Отзыв приглашения",
+  "user.disabled": "Отключение пользователя",
+  "user.active": "Включение пользователя",
+};
+
+export const actorLabel = (role: string) => roleLabels[role as Role] ?? (role === "system" ? "Система" : "Без входа");
+
+/** The time zones of Russia, west to east. */
+export const russianTimeZones = [
+  { id: "Europe/Kaliningrad", label: "Калининград (UTC+2)" },
+  { id: "Europe/Moscow", label: "Москва (UTC+3)" },
+  { id: "Europe/Samara", label: "Самара (UTC+4)" },
+  { id: "Asia/Yekaterinburg", label: "Екатеринбург (UTC+5)" },
+  { id: "Asia/Omsk", label: "Омск (UTC+6)" },
+  { id: "Asia/Krasnoyarsk", label: "Красноярск (UTC+7)" },
+  { id: "Asia/Irkutsk", label: "Иркутск (UTC+8)" },
+  { id: "Asia/Yakutsk", label: "Якутск (UTC+9)" },
+  { id: "Asia/Vladivostok", label: "Владивосток (UTC+10)" },
+  { id: "Asia/Magadan", label: "Магадан (UTC+11)" },
+  { id: "Asia/Kamchatka", label: "Камчатка (UTC+12)" },
+] as const;
+
+export const timeZoneLabel = (id: string) => russianTimeZones.find((zone) => zone.id === id)?.label ?? id;

@@ -1,0 +1,31 @@
+export type PluralForms = readonly [one: string, few: string, many: string];
+
+/**
+ * The Russian plural form for n: plural(1, ["организация", "организации", "организаций"]) → "организация",
+ * 3 → "организации", 5, 11 and 0 → "организаций", 21 → "организация", 22 → "организации".
+ */
+export function plural(n: number, forms: PluralForms): string {
+  const whole = Math.abs(Math.trunc(n));
+  if (!Number.isInteger(n)) return forms[1];
+  const mod10 = whole % 10;
+  const mod100 = whole % 100;
+  if (mod10 === 1 && mod100 !== 11) return forms[0];
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
+  return forms[2];
+}
+
+/** The number with its noun: countOf(5, […]) → "5 организаций" (thousands grouped the Russian way). */
+export function countOf(n: number, forms: PluralForms): string {
+  return `${n.toLocaleString("ru-RU")} ${plural(n, forms)}`;
+}
+
+/** The nouns the app counts, in one place. */
+export const nouns = {
+  institution: ["организация", "организации", "организаций"],
+  region: ["регион", "региона", "регионов"],
+  user: ["пользователь", "пользователя", "пользователей"],
+  invitation: ["приглашение", "приглашения", "приглашений"],
+  student: ["обучающийся", "обучающихся", "обучающихся"],
+  teacher: ["педагог", "педагога", "педагогов"],
+  event: ["запись", "записи", "записей"],
+} as const satisfies Record<string, PluralForms>;

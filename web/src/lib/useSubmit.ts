@@ -1,0 +1,31 @@
+import { useCallback, useRef, useState } from "react";
+import { ApiError } from "../api/client";
+import { asApiError } from "./useResource";
+
+/** A form's submit state: busy while the action runs, the API's error afterwards. */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const running = useRef(false);
+
+  const run = useCallback(async (action: () => Promise<void>) => {
+    if (running.current) return; // a second click while the first submit runs
+    running.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  }, []);
+
+  return { busy, error, setError, run, field: (path: string) => error?.field(path) };
+}
+
+/** A client-side check failure, shown exactly like the server's field errors. */
+export const invalid = (fields: { path: string; message: string }[]) =>
+  new ApiError(400, "client.invalid", "Проверьте правильность заполнения полей", { fields });

@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Institution } from "../api/types";
+import { fakeApi } from "../test-support";
+import { InstitutionForm } from "./InstitutionForm";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const school: Institution = {
+  tenantId: "inst_1",
+  regionId: "reg_1",
+  fullName: "Муниципальное бюджетное общеобразовательное учреждение «Школа № 5»",
+  shortName: "МБОУ Школа № 5",
+  type: "school",
+  municipality: "Городской округ",
+  studentsTotal: 500,
+  students10to19: 300,
+  teachersTotal: 40,
+  youngTeachers: 5,
+  status: "active",
+  createdAt: "2026-01-10T09:00:00.000Z",
+  updatedAt: "2026-01-10T09:00:00.000Z",
+  version: 2,
+};
+
+const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
+
+describe("the institution form", () => {
+  it("on a stale version shows the message, loads the current record and saves on top of it", async () => {
+    const current = { ...school, municipality: "Новый район", version: 3 };
+    let saves = 0;
+    const calls = fakeApi({
+      "PUT /api/institutions/inst_1": (body) =>
+        ++saves === 1
+          ? { status: 409, body: { error: { code: "record.stale_version", message: stale, details: { current } } } }
+          : { status: 200, body: { ...current, ...(body as object), version: 4 } },
+    });
+    const onStale = vi.fn();
+    const onSaved = vi.fn();
+    render(<InstitutionForm institution={school} onClose={() => {}} onSaved={onSaved} onStale={onStale} />);
+
+    fireEvent.change(screen.getByLabelText(/Краткое наименование/), { target: { value: "МБОУ СОШ № 5" } });
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить изменения" }));
+
+    expect((await screen.findByRole("alert")).textContent).toContain(stale);
+    expect((screen.getByLabelText(/Муниципалитет/) as HTMLInputElement).value).toBe("Новый район");
+    expect(onStale).toHaveBeenCalledTimes(1);
+    expect(calls[0]?.body).toMatchObject({ shortName: "МБОУ СОШ № 5", version: 2, studentsTotal: 500 });
+
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить изменения" }));
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls[1]?.body).toMatchObject({ municipality: "Новый район", version: 3 });
+  });
+
+  it("checks headcounts before sending and marks the fields", async () => {
+    const calls = fakeApi({});
+    render(<InstitutionForm onClose={() => {}} onSaved={() => {}} />);
+    fireEvent.change(screen.getByLabelText(/Обучающихся всего/), { target: { value: "много" } });
+    fireEvent.click(screen.getByRole("button", { name: "Добавить организацию" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Поле «Обучающихся всего»: укажите целое число, 0 или больше");
+    expect(screen.getByLabelText(/Обучающихся всего/).getAttribute("aria-invalid")).toBe("true");
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,121 @@
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { api, unwrap } from "../api/client";
+import type { InvitationPreview } from "../api/types";
+import { useAuth } from "../auth/AuthContext";
+import { FormError, SubmitButton, TextField } from "../components/Form";
+import { Loading } from "../components/Status";
+import { formatDateTime } from "../lib/format";
+import { roleLabels } from "../lib/labels";
+import { useResource } from "../lib/useResource";
+import { useSubmit } from "../lib/useSubmit";
+import { checkNewPassword, passwordHint } from "./passwords";
+
+export default function InvitePage() {
+  const { token = "" } = useParams();
+  const preview = useResource(() => unwrap(api.auth.invitations[":token"].$get({ param: { token } })), [token]);
+
+  if (preview.data) return <AcceptForm token={token} invitation={preview.data} />;
+  if (preview.error) {
+    const invalid = preview.error.status === 404 || preview.error.status === 409;
+    return (
+      <>
+        <h1>{invalid ? "Приглашение недействительно" : "Не удалось открыть приглашение"}</h1>
+        <p className="error-text" role="alert">
+          {preview.error.message}
+        </p>
+        <p>
+          {invalid ? (
+            <Link to="/login">Перейти ко входу</Link>
+          ) : (
+            <button type="button" className="button secondary" onClick={preview.reload}>
+              Повторить
+            </button>
+          )}
+        </p>
+      </>
+    );
+  }
+  return <Loading label="Проверяем приглашение…" />;
+}
+
+function AcceptForm({ token, invitation }: { token: string; invitation: InvitationPreview }) {
+  const { signIn } = useAuth();
+  const navigate = useNavigate();
+  const [fullName, setFullName] = useState("");
+  const [password, setPassword] = useState("");
+  const [repeat, setRepeat] = useState("");
+  const submit = useSubmit();
+  const place = invitation.institutionName ?? invitation.regionName;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const problem = checkNewPassword(password, repeat);
+    if (problem) return submit.setError(problem);
+    void submit.run(async () => {
+      await signIn(await unwrap(api.auth.invitations[":token"].accept.$post({ param: { token }, json: { fullName, password } })));
+      navigate("/", { replace: true });
+    });
+  };
+
+  return (
+    <>
+      <h1>Приглашение в систему ЦМН</h1>
+      <dl className="facts">
+        <dt>Роль</dt>
+        <dd>{roleLabels[invitation.role]}</dd>
+        {place && (
+          <>
+            <dt>{invitation.institutionName ? "Организация" : "Регион"}</dt>
+            <dd>{place}</dd>
+          </>
+        )}
+        <dt>Электронная почта</dt>
+        <dd>{invitation.email}</dd>
+        <dt>Действует до</dt>
+        <dd>{formatDateTime(invitation.expiresAt)} (мск)</dd>
+      </dl>
+      <p>Чтобы принять приглашение, укажите ФИО и задайте пароль для входа.</p>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={submit.error} />
+        <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
+        <TextField
+          label="ФИО"
+          name="fullName"
+          autoComplete="name"
+          required
+          hint="Полностью, например: Иванова Мария Сергеевна"
+          value={fullName}
+          onChange={(e) => setFullName(e.target.value)}
+          error={submit.field("fullName")}
+        />
+        <TextField
+          label="Пароль"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={passwordHint}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={submit.field("password")}
+        />
+        <TextField
+          label="Повторите пароль"
+          name="repeat"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          error={submit.field("repeat")}
+        />
+        <div className="actions">
+          <SubmitButton busy={submit.busy} busyLabel="Создаём учётную запись…">
+            Принять приглашение
+          </SubmitButton>
+        </div>
+      </form>
+    </>
+  );
+}

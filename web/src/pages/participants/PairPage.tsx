@@ -1,0 +1,400 @@
+import { type FormEvent, useState } from "react";
+import { Link, useParams } from "react-router";
+import { api, unwrap } from "../../api/client";
+import { useMe } from "../../auth/AuthContext";
+import { roleCan } from "../../auth/access";
+import { Dialog } from "../../components/Dialog";
+import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { Async, Notice } from "../../components/Status";
+import { formatDate } from "../../lib/format";
+import { countOf } from "../../lib/plural";
+import { useResource } from "../../lib/useResource";
+import { invalid, useSubmit } from "../../lib/useSubmit";
+import { type PairPage as Page, formLabels, minuteNouns, pairStatusLabels, parseRuDate, stageLabels, taskStatusLabels, todayIso } from "./model";
+
+const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+type Dialogs = "agreement" | "meeting" | "plan" | "complete" | "terminate" | null;
+
+/** A pair or group: members, what blocks activation, agreement, individual plan and meeting diary. */
+export default function PairPage() {
+  const { pairId = "" } = useParams();
+  const me = useMe();
+  const canWrite = roleCan(me.role, "participants.write");
+  const page = useResource(() => unwrap(api.pairs[":pairId"].$get({ param: { pairId } })), [pairId]);
+  const [dialog, setDialog] = useState<Dialogs>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const activation = useSubmit();
+
+  const saved = (next: Page, message: string) => {
+    page.set(() => next);
+    setDialog(null);
+    setNotice(message);
+  };
+  const activate = (version: number) =>
+    void activation.run(async () => {
+      const next = await unwrap(api.pairs[":pairId"].activate.$post({ param: { pairId }, json: { version } }));
+      saved(next, "Пара активирована");
+    });
+
+  return (
+    <Async resource={page}>
+      {(data: Page) => {
+        const { pair, plan, meetings } = data;
+        const open = pair.status === "forming" || pair.status === "active";
+        return (
+          <>
+            <p>
+              <Link to="/pairs">← Все пары</Link>
+            </p>
+            <div className="page-header">
+              <h1>
+                {pair.kind === "group" ? "Группа" : "Пара"}: {formLabels[pair.form]}
+              </h1>
+              <span className={`badge pair-${pair.status}`} data-testid="pair-status">
+                {pairStatusLabels[pair.status]}
+              </span>
+            </div>
+            {notice && <Notice>{notice}</Notice>}
+            <FormError error={activation.error} />
+            <dl className="facts">
+              {pair.members.map((m) => (
+                <div key={m.participantId}>
+                  <dt>{m.role === "mentor" ? "Наставник" : "Наставляемый"}</dt>
+                  <dd>
+                    <Link to={`/participants/${m.participantId}`}>{m.name}</Link>
+                    {m.minor ? " (несовершеннолетний)" : ""} · согласие: {m.consent === "signed" ? "есть" : "нет"}
+                  </dd>
+                </div>
+              ))}
+              <dt>Сроки</dt>
+              <dd>
+                {formatDate(pair.startDate)} – {formatDate(pair.endDate)}
+              </dd>
+              <dt>Соглашение</dt>
+              <dd>{pair.agreement ? `№ ${pair.agreement.document} от ${formatDate(pair.agreement.signedAt)}` : "не записано"}</dd>
+              {pair.terminationReason && (
+                <>
+                  <dt>Причина прекращения</dt>
+                  <dd>{pair.terminationReason}</dd>
+                </>
+              )}
+              {pair.results && (
+                <>
+                  <dt>Результаты</dt>
+                  <dd>{pair.results}</dd>
+                  <dt>Рефлексия</dt>
+                  <dd>{pair.reflection}</dd>
+                </>
+              )}
+            </dl>
+            {pair.inactive && <p className="notice">Встреч не было 45 дней и больше: пара неактивна.</p>}
+            {pair.status === "forming" && pair.problems.length > 0 && (
+              <section aria-labelledby="problems">
+                <h2 id="problems">Что мешает активировать</h2>
+                <ul>
+                  {pair.problems.map((problem) => (
+                    <li key={`${problem.code}:${problem.participantId ?? ""}`}>{problem.message.replace(/^Нельзя активировать пару: /, "")}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {canWrite && open && (
+              <div className="actions">
+                {pair.status === "forming" && (
+                  <button type="button" className="button" aria-disabled={activation.busy || undefined} onClick={() => activate(pair.version)}>
+                    Активировать
+                  </button>
+                )}
+                <button type="button" className="button secondary" onClick={() => setDialog("agreement")}>
+                  {pair.agreement ? "Изменить соглашение" : "Записать соглашение"}
+                </button>
+                {pair.status === "active" && (
+                  <button type="button" className="button secondary" onClick={() => setDialog("complete")}>
+                    Завершить
+                  </button>
+                )}
+                <button type="button" className="button danger" onClick={() => setDialog("terminate")}>
+                  Прекратить
+                </button>
+              </div>
+            )}
+
+            <h2>Индивидуальный план</h2>
+            {plan.goals.length === 0 && plan.tasks.length === 0 ? (
+              <p>План ещё не составлен.</p>
+            ) : (
+              <>
+                <h3>Цели</h3>
+                <ul>
+                  {plan.goals.map((goal) => (
+                    <li key={goal}>{goal}</li>
+                  ))}
+                </ul>
+                <h3>Задачи</h3>
+                <ul>
+                  {plan.tasks.map((task) => (
+                    <li key={task.taskId}>
+                      {task.title}
+                      {task.dueDate ? ` — до ${formatDate(task.dueDate)}` : ""} ({taskStatusLabels[task.status]})
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {canWrite && open && (
+              <button type="button" className="button secondary" onClick={() => setDialog("plan")}>
+                Редактировать план
+              </button>
+            )}
+
+            <h2>Дневник встреч</h2>
+            {meetings.length === 0 ? (
+              <p>Встреч пока не было.</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Дата</th>
+                      <th scope="col">Этап</th>
+                      <th scope="col">Длительность</th>
+                      <th scope="col">Заметки</th>
+                      <th scope="col">Отзыв наставника</th>
+                      <th scope="col">Отзыв наставляемого</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {meetings.map((m) => (
+                      <tr key={m.meetingId}>
+                        <td className="nowrap">{formatDate(m.date)}</td>
+                        <td>{stageLabels[m.stage]}</td>
+                        <td className="nowrap">{countOf(m.durationMinutes, minuteNouns)}</td>
+                        <td>{m.notes ?? "—"}</td>
+                        <td>{m.mentorFeedback ?? "—"}</td>
+                        <td>{m.menteeFeedback ?? "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {canWrite && open && (
+              <button type="button" className="button secondary" onClick={() => setDialog("meeting")}>
+                Записать встречу
+              </button>
+            )}
+
+            {dialog === "agreement" && <AgreementDialog data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "Соглашение записано")} />}
+            {dialog === "meeting" && <MeetingDialog pairId={pairId} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "Встреча записана")} />}
+            {dialog === "plan" && <PlanDialog data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "План сохранён")} />}
+            {(dialog === "complete" || dialog === "terminate") && (
+              <FinishDialog kind={dialog} data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, dialog === "complete" ? "Пара завершена" : "Пара прекращена")} />
+            )}
+          </>
+        );
+      }}
+    </Async>
+  );
+}
+
+type DialogProps = { onClose: () => void; onSaved: (next: Page) => void };
+const textOf = (form: FormData) => (name: string) => String(form.get(name) ?? "").trim();
+
+function AgreementDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
+  const submit = useSubmit();
+  const minors = data.pair.members.filter((m) => m.minor);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = textOf(new FormData(event.currentTarget));
+    void submit.run(async () => {
+      const signedAt = parseRuDate(text("signedAt"));
+      if (!signedAt) throw invalid([{ path: "signedAt", message: "Дата соглашения: ДД.ММ.ГГГГ" }]);
+      const representatives = minors.map((m) => ({ participantId: m.participantId, name: text(`rep-${m.participantId}`), relation: text(`rel-${m.participantId}`) }));
+      onSaved(
+        await unwrap(
+          api.pairs[":pairId"].agreement.$put({
+            param: { pairId: data.pair.pairId },
+            json: { signedAt, document: text("document"), scanRef: text("scanRef") || undefined, representatives, version: data.pair.version },
+          }),
+        ),
+      );
+    });
+  };
+  return (
+    <Dialog title="Соглашение между наставником и наставляемым" onClose={onClose} wide>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={submit.error} />
+        <div className="grid-2">
+          <TextField label="Дата соглашения" name="signedAt" required defaultValue={ru(todayIso())} placeholder="ДД.ММ.ГГГГ" />
+          <TextField label="Номер соглашения" name="document" required error={submit.field("document")} />
+        </div>
+        <TextField label="Ссылка на скан" name="scanRef" />
+        {minors.map((m) => (
+          <fieldset key={m.participantId} className="field">
+            <legend>Законный представитель участника {m.name} (несовершеннолетний)</legend>
+            <div className="grid-2">
+              <TextField label={`ФИО представителя — ${m.name}`} name={`rep-${m.participantId}`} required />
+              <TextField label={`Кем приходится — ${m.name}`} name={`rel-${m.participantId}`} required placeholder="мать, отец, опекун…" />
+            </div>
+          </fieldset>
+        ))}
+        <div className="actions">
+          <SubmitButton busy={submit.busy}>Сохранить соглашение</SubmitButton>
+          <button type="button" className="button secondary" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function MeetingDialog({ pairId, onClose, onSaved }: DialogProps & { pairId: string }) {
+  const submit = useSubmit();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = textOf(new FormData(event.currentTarget));
+    void submit.run(async () => {
+      const date = parseRuDate(text("date"));
+      if (!date) throw invalid([{ path: "date", message: "Дата встречи: ДД.ММ.ГГГГ" }]);
+      onSaved(
+        await unwrap(
+          api.pairs[":pairId"].meetings.$post({
+            param: { pairId },
+            json: {
+              date,
+              stage: text("stage") as keyof typeof stageLabels,
+              durationMinutes: Number(text("durationMinutes")),
+              notes: text("notes") || undefined,
+              mentorFeedback: text("mentorFeedback") || undefined,
+              menteeFeedback: text("menteeFeedback") || undefined,
+            },
+          }),
+        ),
+      );
+    });
+  };
+  return (
+    <Dialog title="Встреча" onClose={onClose} wide>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={submit.error} />
+        <div className="grid-2">
+          <TextField label="Дата" name="date" required defaultValue={ru(todayIso())} placeholder="ДД.ММ.ГГГГ" error={submit.field("date")} />
+          <SelectField label="Этап" name="stage" required>
+            {Object.entries(stageLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="Длительность, минут" name="durationMinutes" type="number" min={5} max={600} defaultValue="45" required error={submit.field("durationMinutes")} />
+        </div>
+        <TextField label="Заметки" name="notes" />
+        <TextField label="Отзыв наставника" name="mentorFeedback" />
+        <TextField label="Отзыв наставляемого" name="menteeFeedback" />
+        <div className="actions">
+          <SubmitButton busy={submit.busy}>Записать встречу</SubmitButton>
+          <button type="button" className="button secondary" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
+  const submit = useSubmit();
+  const [tasks, setTasks] = useState(data.plan.tasks.map((t) => ({ ...t, dueDate: t.dueDate ? ru(t.dueDate) : "" })));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = textOf(new FormData(event.currentTarget));
+    void submit.run(async () => {
+      const goals = text("goals")
+        .split("\n")
+        .map((g) => g.trim())
+        .filter(Boolean);
+      const parsed = tasks
+        .filter((t) => t.title.trim())
+        .map((t) => ({ taskId: t.taskId || undefined, title: t.title, status: t.status, dueDate: t.dueDate ? parseRuDate(t.dueDate) : undefined }));
+      if (parsed.some((t, i) => tasks[i]?.dueDate && !t.dueDate)) throw invalid([{ path: "tasks", message: "Сроки задач: ДД.ММ.ГГГГ" }]);
+      onSaved(await unwrap(api.pairs[":pairId"].plan.$put({ param: { pairId: data.pair.pairId }, json: { goals, tasks: parsed, version: data.plan.version } })));
+    });
+  };
+  const update = (i: number, patch: Partial<(typeof tasks)[number]>) => setTasks((all) => all.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+  return (
+    <Dialog title="Индивидуальный план" onClose={onClose} wide>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={submit.error} />
+        <div className="field">
+          <label htmlFor="plan-goals">Цели (по одной в строке)</label>
+          <textarea id="plan-goals" name="goals" rows={4} defaultValue={data.plan.goals.join("\n")} />
+        </div>
+        {tasks.map((task, i) => (
+          <fieldset key={task.taskId || `new-${i}`} className="field">
+            <legend>Задача {i + 1}</legend>
+            <div className="grid-2">
+              <TextField label="Задача" name={`title-${i}`} value={task.title} onChange={(e) => update(i, { title: e.target.value })} />
+              <TextField label="Срок" name={`due-${i}`} placeholder="ДД.ММ.ГГГГ" value={task.dueDate} onChange={(e) => update(i, { dueDate: e.target.value })} />
+              <SelectField label="Статус" name={`status-${i}`} value={task.status} onChange={(e) => update(i, { status: e.target.value as typeof task.status })}>
+                {Object.entries(taskStatusLabels).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+          </fieldset>
+        ))}
+        <button type="button" className="button secondary" onClick={() => setTasks((all) => [...all, { taskId: "", title: "", dueDate: "", status: "planned" }])}>
+          Добавить задачу
+        </button>
+        <div className="actions">
+          <SubmitButton busy={submit.busy}>Сохранить план</SubmitButton>
+          <button type="button" className="button secondary" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function FinishDialog({ kind, data, onClose, onSaved }: DialogProps & { kind: "complete" | "terminate"; data: Page }) {
+  const submit = useSubmit();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = textOf(new FormData(event.currentTarget));
+    const param = { pairId: data.pair.pairId };
+    void submit.run(async () => {
+      onSaved(
+        await unwrap(
+          kind === "complete"
+            ? api.pairs[":pairId"].complete.$post({ param, json: { results: text("results"), reflection: text("reflection"), version: data.pair.version } })
+            : api.pairs[":pairId"].terminate.$post({ param, json: { reason: text("reason"), version: data.pair.version } }),
+        ),
+      );
+    });
+  };
+  return (
+    <Dialog title={kind === "complete" ? "Завершение наставничества" : "Прекращение пары"} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={submit.error} />
+        {kind === "complete" ? (
+          <>
+            <TextField label="Результаты" name="results" required error={submit.field("results")} />
+            <TextField label="Рефлексия" name="reflection" required error={submit.field("reflection")} />
+          </>
+        ) : (
+          <TextField label="Причина" name="reason" required error={submit.field("reason")} />
+        )}
+        <div className="actions">
+          <SubmitButton busy={submit.busy}>{kind === "complete" ? "Завершить" : "Прекратить"}</SubmitButton>
+          <button type="button" className="button secondary" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,153 @@
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { api, unwrap } from "../../api/client";
+import { useMe } from "../../auth/AuthContext";
+import { roleCan } from "../../auth/access";
+import { Dialog } from "../../components/Dialog";
+import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { Async } from "../../components/Status";
+import { formatDate } from "../../lib/format";
+import { countOf } from "../../lib/plural";
+import { useResource } from "../../lib/useResource";
+import { invalid, useSubmit } from "../../lib/useSubmit";
+import { type FormCode, type Pair, type PairStatus, formLabels, pairNouns, pairStatusLabels, parseRuDate, todayIso } from "./model";
+
+const columns: PairStatus[] = ["forming", "active", "completed", "terminated"];
+
+/** The pair board: pairs and groups in four columns by status. */
+export default function PairsPage() {
+  const me = useMe();
+  const canWrite = roleCan(me.role, "participants.write");
+  const board = useResource(() => unwrap(api.pairs.$get({ query: {} })), []);
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <div className="page-header">
+        <h1>Пары и группы</h1>
+        {canWrite && (
+          <div className="header-actions">
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              Создать пару
+            </button>
+          </div>
+        )}
+      </div>
+      <Async resource={board}>
+        {({ items }) => (
+          <div className="board">
+            {columns.map((status) => {
+              const pairs = items.filter((pair) => pair.status === status);
+              return (
+                <section key={status} className="board-column" aria-labelledby={`column-${status}`}>
+                  <h2 id={`column-${status}`}>
+                    {pairStatusLabels[status]} <span className="sub">{countOf(pairs.length, pairNouns)}</span>
+                  </h2>
+                  <ul>
+                    {pairs.map((pair) => (
+                      <li key={pair.pairId} className="board-card">
+                        <PairCard pair={pair} />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
+          </div>
+        )}
+      </Async>
+      {creating && <CreatePairDialog onClose={() => setCreating(false)} />}
+    </>
+  );
+}
+
+function PairCard({ pair }: { pair: Pair }) {
+  const mentor = pair.members.find((m) => m.role === "mentor");
+  const mentees = pair.members.filter((m) => m.role === "mentee");
+  return (
+    <>
+      <Link to={`/pairs/${pair.pairId}`}>
+        {mentor?.name} → {mentees.map((m) => m.name).join(", ")}
+      </Link>
+      <span className="sub">
+        {formLabels[pair.form]}
+        {pair.kind === "group" ? " · группа" : ""} · {formatDate(pair.startDate)} – {formatDate(pair.endDate)}
+      </span>
+      {pair.inactive && <span className="badge status-suspended">Нет встреч 45 дней</span>}
+    </>
+  );
+}
+
+function CreatePairDialog({ onClose }: { onClose: () => void }) {
+  const navigate = useNavigate();
+  const submit = useSubmit();
+  const people = useResource(() => unwrap(api.participants.$get({ query: { status: "active" } })), []);
+  const forms = useResource(() => unwrap(api.forms.$get()), []);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "").trim();
+    void submit.run(async () => {
+      const startDate = parseRuDate(text("startDate"));
+      const endDate = parseRuDate(text("endDate"));
+      if (!startDate || !endDate) throw invalid([{ path: "startDate", message: "Даты начала и окончания: ДД.ММ.ГГГГ" }]);
+      const created = await unwrap(
+        api.pairs.$post({
+          json: { form: text("form") as FormCode, mentorId: text("mentorId"), menteeIds: form.getAll("menteeIds").map(String), startDate, endDate },
+        }),
+      );
+      navigate(`/pairs/${created.pair.pairId}`);
+    });
+  };
+  const today = todayIso();
+  const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+  const nextYear = `${Number(today.slice(0, 4)) + 1}-05-31`;
+  return (
+    <Dialog title="Новая пара или группа" onClose={onClose} wide>
+      <Async resource={people}>
+        {({ items }) => (
+          <form onSubmit={onSubmit} noValidate>
+            <FormError error={submit.error} />
+            <SelectField label="Форма наставничества" name="form" required error={submit.field("form")}>
+              {(forms.data?.enabled ?? (Object.keys(formLabels) as FormCode[])).map((code) => (
+                <option key={code} value={code}>
+                  {formLabels[code]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Наставник" name="mentorId" required error={submit.field("mentorId")}>
+              <option value="">Выберите наставника</option>
+              {items
+                .filter((p) => p.isMentor)
+                .map((p) => (
+                  <option key={p.participantId} value={p.participantId}>
+                    {p.fullName}
+                  </option>
+                ))}
+            </SelectField>
+            <fieldset className="field">
+              <legend>Наставляемые (один — пара, несколько — группа)</legend>
+              {items
+                .filter((p) => p.isMentee)
+                .map((p) => (
+                  <label key={p.participantId} className="checkbox">
+                    <input type="checkbox" name="menteeIds" value={p.participantId} /> {p.fullName}
+                  </label>
+                ))}
+              {submit.field("menteeIds") && <p className="field-error">{submit.field("menteeIds")}</p>}
+            </fieldset>
+            <div className="grid-2">
+              <TextField label="Начало" name="startDate" required defaultValue={ru(today)} placeholder="ДД.ММ.ГГГГ" error={submit.field("startDate")} />
+              <TextField label="Окончание" name="endDate" required defaultValue={ru(nextYear)} placeholder="ДД.ММ.ГГГГ" hint="Обычно от 3 до 12 месяцев" error={submit.field("endDate")} />
+            </div>
+            <div className="actions">
+              <SubmitButton busy={submit.busy}>Создать черновик пары</SubmitButton>
+              <button type="button" className="button secondary" onClick={onClose}>
+                Отмена
+              </button>
+            </div>
+          </form>
+        )}
+      </Async>
+    </Dialog>
+  );
+}

@@ -1,0 +1,277 @@
+import { type FormEvent, useState } from "react";
+import { Link, useParams } from "react-router";
+import { api, unwrap } from "../../api/client";
+import { useMe } from "../../auth/AuthContext";
+import { roleCan } from "../../auth/access";
+import { ConfirmDialog, Dialog } from "../../components/Dialog";
+import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { Async, EmptyState, Notice } from "../../components/Status";
+import { formatDate } from "../../lib/format";
+import { countOf } from "../../lib/plural";
+import { useResource } from "../../lib/useResource";
+import { invalid, useSubmit } from "../../lib/useSubmit";
+import { type Card, categoryLabels, formLabels, menteeNouns, pairStatusLabels, parseRuDate, roleText, sensitiveLabels, todayIso } from "./model";
+
+/** The participant card: the person, their consents and their pairs. */
+export default function ParticipantPage() {
+  const { participantId = "" } = useParams();
+  const me = useMe();
+  const canWrite = roleCan(me.role, "participants.write");
+  const isCurator = roleCan(me.role, "participants.sensitive");
+  const card = useResource(() => unwrap(api.participants[":participantId"].$get({ param: { participantId } })), [participantId]);
+  const [consenting, setConsenting] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const change = useSubmit();
+
+  const withdraw = () => {
+    if (!withdrawing) return;
+    void change.run(async () => {
+      const next = await unwrap(
+        api.participants[":participantId"].consents[":consentId"].withdraw.$post({
+          param: { participantId, consentId: withdrawing },
+          json: { withdrawnAt: todayIso() },
+        }),
+      );
+      card.set(() => next);
+      setWithdrawing(null);
+      setNotice("Согласие отозвано: пары участника прекращены, обработка данных ограничена");
+    });
+  };
+
+  return (
+    <Async resource={card}>
+      {({ participant: p, consents, pairs }: Card) => (
+        <>
+          <p>
+            <Link to="/participants">← Все участники</Link>
+          </p>
+          <div className="page-header">
+            <h1>{p.fullName}</h1>
+            <div className="header-actions">
+              {canWrite && p.status !== "anonymised" && (
+                <button type="button" className="button" onClick={() => setConsenting(true)}>
+                  Записать согласие
+                </button>
+              )}
+              {isCurator && (
+                <a className="button secondary" href={`/api/participants/${participantId}/export`} onClick={(e) => downloadExport(e, participantId)}>
+                  Выгрузить данные (JSON)
+                </a>
+              )}
+            </div>
+          </div>
+          {notice && <Notice>{notice}</Notice>}
+          {p.restricted && <p className="notice">Обработка персональных данных ограничена: {p.status === "anonymised" ? "данные обезличены" : "согласие отозвано"}.</p>}
+          <dl className="facts">
+            <dt>Категория</dt>
+            <dd>{categoryLabels[p.category]}</dd>
+            <dt>Роль</dt>
+            <dd>{roleText(p)}</dd>
+            <dt>Дата рождения</dt>
+            <dd>
+              {p.birthDate ? formatDate(p.birthDate) : (p.birthYear ?? "—")}
+              {p.minor ? " (несовершеннолетний)" : ""}
+            </dd>
+            <dt>Класс или группа</dt>
+            <dd>{p.group ?? "—"}</dd>
+            {p.email && (
+              <>
+                <dt>Электронная почта</dt>
+                <dd>{p.email}</dd>
+              </>
+            )}
+            {p.phone && (
+              <>
+                <dt>Телефон</dt>
+                <dd>{p.phone}</dd>
+              </>
+            )}
+            {p.isMentee && (
+              <>
+                <dt>Запросы</dt>
+                <dd>{p.requests?.join("; ") || "—"}</dd>
+              </>
+            )}
+            {p.isMentor && (
+              <>
+                <dt>Компетенции</dt>
+                <dd>{p.competences?.join("; ") || "—"}</dd>
+                <dt>Нагрузка</dt>
+                <dd>
+                  {countOf(p.activeMentees, menteeNouns)} из {p.capacity ?? 1}
+                </dd>
+                <dt>Организация-партнёр</dt>
+                <dd>{p.partnerOrg ?? "—"}</dd>
+              </>
+            )}
+            {p.sensitiveFlags && (
+              <>
+                <dt>Меры доступности (видит только куратор)</dt>
+                <dd>{p.sensitiveFlags.length ? p.sensitiveFlags.map((f) => sensitiveLabels[f] ?? f).join(", ") : "—"}</dd>
+              </>
+            )}
+          </dl>
+
+          <h2>Согласия на обработку персональных данных</h2>
+          {consents.length === 0 ? (
+            <EmptyState title="Согласия нет">
+              <p>{p.minor ? "Участник несовершеннолетний: согласие подписывает законный представитель." : "Запишите согласие участника."}</p>
+            </EmptyState>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Подписал</th>
+                    <th scope="col">Дата</th>
+                    <th scope="col">Документ</th>
+                    <th scope="col">Состояние</th>
+                    {canWrite && (
+                      <th scope="col">
+                        <span className="visually-hidden">Действия</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {consents.map((c) => (
+                    <tr key={c.consentId}>
+                      <td>
+                        {c.signerKind === "self" ? "Сам участник" : `Законный представитель: ${c.representativeName ?? "—"}`}
+                        {c.representativeRelation && <span className="sub">{c.representativeRelation}</span>}
+                      </td>
+                      <td className="nowrap">{formatDate(c.signedAt)}</td>
+                      <td>{c.document}</td>
+                      <td>{c.withdrawnAt ? `Отозвано ${formatDate(c.withdrawnAt)}` : c.active ? "Действует" : "Заменено новым"}</td>
+                      {canWrite && (
+                        <td className="row-actions">
+                          {!c.withdrawnAt && (
+                            <button type="button" className="button small danger" onClick={() => setWithdrawing(c.consentId)}>
+                              Отозвать
+                            </button>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          <h2>Пары и группы</h2>
+          {pairs.length === 0 ? (
+            <p>Участник пока не входит ни в одну пару.</p>
+          ) : (
+            <ul>
+              {pairs.map((m) => (
+                <li key={m.pairId}>
+                  <Link to={`/pairs/${m.pairId}`}>
+                    {formLabels[m.form]} — {m.role === "mentor" ? "наставник" : "наставляемый"}
+                  </Link>{" "}
+                  ({pairStatusLabels[m.status]})
+                </li>
+              ))}
+            </ul>
+          )}
+
+          {consenting && (
+            <ConsentDialog
+              participantId={participantId}
+              minor={p.minor}
+              onClose={() => setConsenting(false)}
+              onSaved={() => {
+                setConsenting(false);
+                setNotice("Согласие записано");
+                card.reload();
+              }}
+            />
+          )}
+          {withdrawing && (
+            <ConfirmDialog
+              title="Отозвать согласие?"
+              confirmLabel="Отозвать согласие"
+              danger
+              busy={change.busy}
+              error={change.error}
+              onConfirm={withdraw}
+              onCancel={() => setWithdrawing(null)}
+            >
+              <p>Все пары участника будут прекращены с причиной «отзыв согласия», обработка его данных будет ограничена.</p>
+            </ConfirmDialog>
+          )}
+        </>
+      )}
+    </Async>
+  );
+}
+
+async function downloadExport(event: { preventDefault: () => void }, participantId: string) {
+  event.preventDefault();
+  const data = await unwrap(api.participants[":participantId"].export.$get({ param: { participantId }, query: { format: "json" } }));
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `participant-${participantId}.json`;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function ConsentDialog({ participantId, minor, onClose, onSaved }: { participantId: string; minor: boolean; onClose: () => void; onSaved: () => void }) {
+  const submit = useSubmit();
+  const [signer, setSigner] = useState<"self" | "legal_representative">(minor ? "legal_representative" : "self");
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "").trim();
+    void submit.run(async () => {
+      const signedAt = parseRuDate(text("signedAt"));
+      if (!signedAt) throw invalid([{ path: "signedAt", message: "Дата подписания: ДД.ММ.ГГГГ" }]);
+      await unwrap(
+        api.participants[":participantId"].consents.$post({
+          param: { participantId },
+          json: {
+            signerKind: signer,
+            representativeName: signer === "legal_representative" ? text("representativeName") || undefined : undefined,
+            representativeRelation: signer === "legal_representative" ? text("representativeRelation") || undefined : undefined,
+            signedAt,
+            document: text("document"),
+            scanRef: text("scanRef") || undefined,
+          },
+        }),
+      );
+      onSaved();
+    });
+  };
+  const today = todayIso();
+  return (
+    <Dialog title="Согласие на обработку персональных данных" onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={submit.error} />
+        {minor && <p className="hint">Участник несовершеннолетний: согласие подписывает законный представитель.</p>}
+        <SelectField label="Кто подписал" name="signerKind" value={signer} onChange={(e) => setSigner(e.target.value as typeof signer)}>
+          <option value="self">Сам участник</option>
+          <option value="legal_representative">Законный представитель</option>
+        </SelectField>
+        {signer === "legal_representative" && (
+          <div className="grid-2">
+            <TextField label="ФИО законного представителя" name="representativeName" required error={submit.field("representativeName")} />
+            <TextField label="Кем приходится" name="representativeRelation" required placeholder="мать, отец, опекун…" error={submit.field("representativeRelation")} />
+          </div>
+        )}
+        <div className="grid-2">
+          <TextField label="Дата подписания" name="signedAt" required defaultValue={`${today.slice(8, 10)}.${today.slice(5, 7)}.${today.slice(0, 4)}`} placeholder="ДД.ММ.ГГГГ" error={submit.field("signedAt")} />
+          <TextField label="Номер или версия документа" name="document" required error={submit.field("document")} />
+        </div>
+        <TextField label="Ссылка на скан" name="scanRef" error={submit.field("scanRef")} />
+        <div className="actions">
+          <SubmitButton busy={submit.busy}>Сохранить согласие</SubmitButton>
+          <button type="button" className="button secondary" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

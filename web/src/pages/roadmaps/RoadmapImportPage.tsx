@@ -1,0 +1,170 @@
+import { type ChangeEvent, type FormEvent, useId, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { api, unwrap } from "../../api/client";
+import { FormError, SubmitButton, TextField } from "../../components/Form";
+import { formatDate } from "../../lib/format";
+import { countOf } from "../../lib/plural";
+import { useSubmit } from "../../lib/useSubmit";
+import { type ImportPreview, roadmapNouns } from "./types";
+import "./roadmaps.css";
+
+type Source = { text: string } | { fileName: string; contentBase64: string };
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Paste a table from Word (or attach XLSX/CSV), check how every row and deadline was read, then save. */
+export default function RoadmapImportPage() {
+  const navigate = useNavigate();
+  const textId = useId();
+  const fileId = useId();
+  const [text, setText] = useState("");
+  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  const [period, setPeriod] = useState("");
+  const [title, setTitle] = useState("");
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const check = useSubmit();
+  const save = useSubmit();
+
+  const source = (): Source => (file && !text.trim() ? file : { text });
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    setPreview(null);
+    setFile(chosen ? { fileName: chosen.name, contentBase64: await toBase64(chosen) } : null);
+  };
+
+  const onPreview = (event: FormEvent) => {
+    event.preventDefault();
+    void check.run(async () => {
+      setPreview(await unwrap(api.roadmaps.import.preview.$post({ json: { ...source(), period } })));
+    });
+  };
+
+  const onSave = () =>
+    save.run(async () => {
+      const created = await unwrap(
+        api.roadmaps.import.$post({ json: { ...source(), period, title: title || `Дорожная карта на ${period}` } }),
+      );
+      navigate(`/roadmaps/${created.roadmapId}`);
+    });
+
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/roadmaps">← Дорожные карты</Link>
+      </p>
+      <h1>Импорт дорожной карты</h1>
+      <p>
+        Скопируйте таблицу дорожной карты из Word (вместе со строками разделов) и вставьте её ниже, или приложите файл XLSX или CSV. Сначала
+        проверьте, как прочитаны сроки: пока вы не нажмёте «Сохранить», ничего не сохраняется.
+      </p>
+      <form onSubmit={onPreview} noValidate>
+        <FormError error={check.error} />
+        <TextField
+          label="Период дорожной карты"
+          name="period"
+          required
+          hint="Год (2026), учебный год (2026/27) или диапазон (2020 – 2024 гг.)"
+          value={period}
+          onChange={(e) => {
+            setPeriod(e.target.value);
+            setPreview(null);
+          }}
+          error={check.field("period")}
+        />
+        <TextField label="Название" name="title" value={title} onChange={(e) => setTitle(e.target.value)} hint="Можно оставить пустым" />
+        <div className="field">
+          <label htmlFor={textId}>Таблица из Word</label>
+          <textarea
+            id={textId}
+            className="import-text"
+            name="text"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setPreview(null);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={fileId}>или файл XLSX / CSV</label>
+          <input
+            id={fileId}
+            type="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            onChange={onFile}
+          />
+        </div>
+        <SubmitButton busy={check.busy}>Проверить таблицу</SubmitButton>
+      </form>
+
+      {preview && (
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">Как прочитана таблица</h2>
+          <p className="summary">
+            {countOf(preview.counts.sections, roadmapNouns.section)}, {countOf(preview.counts.items, roadmapNouns.item)}, период{" "}
+            {formatDate(preview.period.start)} – {formatDate(preview.period.end)}
+          </p>
+          {preview.warnings.length > 0 && (
+            <>
+              <h3>{countOf(preview.warnings.length, roadmapNouns.warning)}</h3>
+              <ul className="import-warnings">
+                {preview.warnings.map((warning, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no identity of their own
+                  <li key={i}>{warning.message}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <div className="table-wrap">
+            <table className="roadmap-table">
+              <thead>
+                <tr>
+                  <th scope="col">№ п/п</th>
+                  <th scope="col">Наименование мероприятий</th>
+                  <th scope="col">Срок реализации</th>
+                  <th scope="col">Как понят срок</th>
+                  <th scope="col">Ответственный исполнитель</th>
+                </tr>
+              </thead>
+              {preview.sections.map((section, s) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: preview rows are not stored yet
+                <tbody key={s}>
+                  <tr className="section-row">
+                    <th scope="colgroup" colSpan={5}>
+                      {section.number ? `${section.number}. ` : ""}
+                      {section.title}
+                    </th>
+                  </tr>
+                  {section.items.map((item) => (
+                    <tr key={item.row}>
+                      <td>{item.number}</td>
+                      <td className="item-name">{item.name}</td>
+                      <td>{item.deadlineText}</td>
+                      <td>
+                        {item.warning ? <span className="warning-text">{item.warning}</span> : item.deadlineLabel}
+                        {item.dueDates.length > 0 && (
+                          <span className="deadline-label">{item.dueDates.map((d) => formatDate(d)).join(", ")}</span>
+                        )}
+                      </td>
+                      <td>{item.executors}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
+            </table>
+          </div>
+          <FormError error={save.error} />
+          <button type="button" className="button" aria-disabled={save.busy || undefined} onClick={onSave}>
+            {save.busy ? "Сохраняем…" : "Сохранить дорожную карту"}
+          </button>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+/** Roadmap shapes, derived from the API's own types through the typed client. */
+import type { Input, Ok, api } from "../../api/client";
+import type { PluralForms } from "../../lib/plural";
+
+export type RoadmapSummary = Ok<typeof api.roadmaps.$get>["items"][number];
+export type RoadmapDetail = Ok<(typeof api.roadmaps)[":roadmapId"]["$get"]>;
+export type RoadmapSection = RoadmapDetail["sections"][number];
+export type RoadmapItem = RoadmapSection["items"][number];
+export type ItemStatus = RoadmapItem["status"];
+export type ItemUpdate = Input<(typeof api.roadmaps)[":roadmapId"]["items"][":itemId"]["$patch"]>;
+export type ImportPreview = Ok<typeof api.roadmaps.import.preview.$post>;
+export type Progress = RoadmapSummary["progress"];
+export type RegionProgress = Ok<typeof api.roadmaps.region.progress.$get>;
+export type RegionOverdue = Ok<typeof api.roadmaps.region.overdue.$get>;
+
+export const itemStatusLabels: Record<ItemStatus, string> = {
+  planned: "Запланировано",
+  in_progress: "В работе",
+  done: "Выполнено",
+  cancelled: "Отменено",
+};
+
+export const roadmapStatusLabels: Record<RoadmapSummary["status"], string> = {
+  importing: "Загружается",
+  draft: "Черновик",
+  approved: "Утверждена",
+  archived: "В архиве",
+};
+
+export const roadmapNouns = {
+  item: ["мероприятие", "мероприятия", "мероприятий"],
+  roadmap: ["дорожная карта", "дорожные карты", "дорожных карт"],
+  section: ["раздел", "раздела", "разделов"],
+  warning: ["предупреждение", "предупреждения", "предупреждений"],
+  day: ["день", "дня", "дней"],
+} as const satisfies Record<string, PluralForms>;

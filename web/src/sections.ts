@@ -1,0 +1,52 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import type { Role } from "./api/types";
+import { type Permission, type Scope, roleCan, roleScope } from "./auth/access";
+
+export type Section = {
+  path: string;
+  /** The navigation label. */
+  label: string;
+  /** One line for the home page. */
+  description: string;
+  /** Shown to roles holding any of these permissions (packages/core/src/permissions.ts)… */
+  can: Permission | readonly Permission[];
+  /** …and, when given, acting at one of these levels. */
+  scopes?: readonly Scope[];
+  page: LazyExoticComponent<ComponentType>;
+  /** `false` for a route without a navigation item (e.g. a sub-page such as /institutions/import). */
+  nav?: false;
+};
+
+/**
+ * The app's sections: each line is a navigation item and a route, shown to the roles the
+ * permission matrix allows. Add a section by adding a line (in navigation order); a sub-page
+ * reached from a section is a line with `nav: false`.
+ */
+// biome-ignore format: one line per section keeps the table readable
+export const sections: readonly Section[] = [
+  { path: "/regions", label: "Регионы", description: "Региональные наставнические центры и их администраторы", can: "regions.manage", page: lazy(() => import("./pages/RegionsPage")) },
+  { path: "/institutions", label: "Организации", description: "Школы, колледжи и другие организации региона", can: "institutions.read", scopes: ["region"], page: lazy(() => import("./pages/InstitutionsPage")) },
+  { path: "/region/roadmaps", label: "Дорожные карты", description: "Прогресс дорожных карт организаций и просроченные мероприятия", can: "roadmap.region_read", scopes: ["region"], page: lazy(() => import("./pages/roadmaps/RegionRoadmapsPage")) },
+  { path: "/institution", label: "Моя организация", description: "Сведения о вашей организации", can: "institution.profile.read", page: lazy(() => import("./pages/OwnInstitutionPage")) },
+  { path: "/roadmaps", label: "Дорожные карты", description: "Планы мероприятий: сроки, исполнители, выполнение", can: "roadmap.read", page: lazy(() => import("./pages/roadmaps/RoadmapsPage")) },
+  { path: "/roadmaps/import", label: "Импорт дорожной карты", description: "Загрузка таблицы из Word, XLSX или CSV", can: "roadmap.manage", nav: false, page: lazy(() => import("./pages/roadmaps/RoadmapImportPage")) },
+  { path: "/roadmaps/:roadmapId", label: "Дорожная карта", description: "Мероприятия дорожной карты", can: "roadmap.read", nav: false, page: lazy(() => import("./pages/roadmaps/RoadmapPage")) },
+  { path: "/roadmaps/:roadmapId/calendar", label: "Календарь сроков", description: "Сроки мероприятий по месяцам", can: "roadmap.read", nav: false, page: lazy(() => import("./pages/roadmaps/RoadmapCalendarPage")) },
+  { path: "/roadmaps/:roadmapId/print", label: "Версия для печати", description: "Дорожная карта для печати", can: "roadmap.read", nav: false, page: lazy(() => import("./pages/roadmaps/RoadmapPrintPage")) },
+  { path: "/users", label: "Пользователи", description: "Учётные записи и приглашения сотрудников", can: ["users.manage_region", "users.manage_institution"], scopes: ["region", "institution"], page: lazy(() => import("./pages/UsersPage")) },
+  { path: "/audit", label: "Журнал", description: "Кто и когда вносил изменения", can: "audit.read", page: lazy(() => import("./pages/AuditPage")) },
+];
+
+export function sectionAllowed(section: Section, role: Role): boolean {
+  const needed: readonly Permission[] = typeof section.can === "string" ? [section.can] : section.can;
+  return needed.some((permission) => roleCan(role, permission)) && (!section.scopes || section.scopes.includes(roleScope[role]));
+}
+
+/** The navigation items a role sees. */
+export const sectionsFor = (role: Role) => sections.filter((section) => section.nav !== false && sectionAllowed(section, role));
+
+/** The section a path belongs to (the longest matching path). */
+export const sectionOf = (pathname: string) =>
+  sections
+    .filter((section) => pathname === section.path || pathname.startsWith(`${section.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
