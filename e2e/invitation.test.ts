@@ -74,4 +74,31 @@ describe("inviting a curator", { timeout: 120_000 }, () => {
       await invited.context.close();
     }
   });
+
+  it("the region admin imports institutions from a CSV file: errors first, then the valid rows on request", async () => {
+    const { page, context } = await harness.newPage();
+    try {
+      await signIn(page, "rnc@demo.local");
+      await page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Организации" }).click();
+      await page.getByRole("link", { name: "Импорт из файла" }).click();
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Импорт организаций из файла");
+      const csv = [
+        "Полное наименование;Краткое наименование;Тип;Муниципалитет;Обучающихся всего;Из них 10–19 лет;Педагогов всего;Из них молодых специалистов;Email;Телефон",
+        "МАОУ «Гимназия № 3»;Гимназия № 3;школа;Городской округ Демо;700;450;52;8;;",
+        "ГБПОУ «Аграрный техникум»;Аграрный техникум;СПО;Городской округ Демо;много;300;40;5;;",
+      ].join("\n");
+      await page
+        .getByLabel("Файл XLSX или CSV (UTF-8)")
+        .setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await page.getByRole("button", { name: "Проверить файл" }).click();
+      await expect.poll(() => page.getByText("Всего строк: 2. Без ошибок: 1. С ошибками: 1.").count()).toBe(1);
+      expect(await page.getByText("Обучающихся: Поле «Обучающихся всего» должно быть числом").count()).toBe(1);
+      await page.getByRole("button", { name: "Пропустить строки с ошибками и импортировать 1 организация" }).click();
+      await expect.poll(() => page.getByText("Создано: 1 организация; пропущено строк с ошибками: 1.").count()).toBe(1);
+      await page.getByRole("link", { name: "← Организации" }).click();
+      await expect.poll(() => page.getByRole("cell", { name: "Гимназия № 3" }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
 });

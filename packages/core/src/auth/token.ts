@@ -20,8 +20,26 @@ export async function signAccessToken(user: UserActor["properties"]): Promise<st
     .sign(key.privateKey);
 }
 
+/**
+ * Verified tokens, kept until they expire so a client's repeated calls skip the signature check.
+ * Bounded: the oldest entries are dropped first.
+ */
+const verified = new Map<string, { actor: UserActor; expiresAt: number }>();
+const VERIFIED_CACHE_SIZE = 5000;
+
 /** Verifies signature, issuer, audience and expiry; returns the actor the token speaks for. */
 export async function verifyAccessToken(token: string): Promise<UserActor> {
+  const cached = verified.get(token);
+  if (cached && cached.expiresAt > Date.now()) return cached.actor;
+  if (cached) verified.delete(token);
+  const actor = await verifyUncached(token);
+  if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+  const { exp } = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as { exp: number };
+  verified.set(token, { actor, expiresAt: exp * 1000 });
+  return actor;
+}
+
+async function verifyUncached(token: string): Promise<UserActor> {
   try {
     const { payload } = await jwtVerify(token, await verificationKeys(), { issuer: ISSUER, audience: AUDIENCE });
     const role = roles.find((r) => r === payload.role);

@@ -1,0 +1,26 @@
+import { session } from "../api/client";
+
+/** A chosen file as the API's upload shape (JSON with base64 content). */
+export async function fileToUpload(file: File): Promise<{ fileName: string; contentBase64: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { fileName: file.name, contentBase64: btoa(binary) };
+}
+
+/** Saves a Blob under a file name through a temporary link. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Downloads an API file with the session's token (a plain link cannot send it). */
+export async function downloadFromApi(path: string, fileName: string): Promise<void> {
+  const response = await session.fetch(path);
+  if (!response.ok) throw new Error(`download failed: ${response.status}`);
+  saveBlob(await response.blob(), fileName);
+}
