@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { type LocalStack, ROOT, startLocalStack } from "../scripts/local/stack";
+import type { Role } from "../web/src/api/types";
+import { sectionsFor } from "../web/src/sections";
 
 export const WEB_DIR = join(ROOT, "web/dist");
 export const DEMO_PASSWORD = "demo-password-1";
@@ -72,3 +74,6 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Пароль", { exact: false }).fill(password);
   await page.getByRole("button", { name: "Войти", exact: true }).click();
 }
+
+/** The navigation a role should see: the home link, then its sections from the app's one registry (web/src/sections.ts). */
+export const navLabelsFor = (role: Role) => ["Главная", ...sectionsFor(role).map((section) => section.label)];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signIn, useHarness } from "./harness";
+import { navLabelsFor, signIn, useHarness } from "./harness";
 
 describe("inviting a curator", { timeout: 120_000 }, () => {
   const harness = useHarness();
@@ -11,7 +11,7 @@ describe("inviting a curator", { timeout: 120_000 }, () => {
       await signIn(page, "rnc@demo.local");
       const nav = page.getByRole("navigation", { name: "Разделы" });
       await nav.getByRole("link", { name: "Организации" }).waitFor();
-      expect(await nav.getByRole("link").allTextContents()).toEqual(["Главная", "Организации", "Пользователи", "Журнал"]);
+      expect(await nav.getByRole("link").allTextContents()).toEqual(navLabelsFor("region_admin"));
 
       await nav.getByRole("link", { name: "Организации" }).click();
       await page.getByText("2 организации").waitFor();

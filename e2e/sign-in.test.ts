@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signIn, useHarness } from "./harness";
+import { navLabelsFor, signIn, useHarness } from "./harness";
 
 describe("signing in", { timeout: 120_000 }, () => {
   const harness = useHarness();
@@ -26,7 +26,7 @@ describe("signing in", { timeout: 120_000 }, () => {
       expect(new URL(page.url()).pathname).toBe("/");
       expect(await page.locator("header").textContent()).toContain("МБОУ СОШ № 1");
       const nav = page.getByRole("navigation", { name: "Разделы" });
-      expect(await nav.getByRole("link").allTextContents()).toEqual(["Главная", "Моя организация", "Дорожные карты", "Пользователи", "Журнал"]);
+      expect(await nav.getByRole("link").allTextContents()).toEqual(navLabelsFor("curator"));
 
       await nav.getByRole("link", { name: "Моя организация" }).click();
       await page.getByRole("heading", { name: "Моя организация" }).waitFor();
@@ -64,11 +64,13 @@ describe("signing in", { timeout: 120_000 }, () => {
   });
 
   it("every role's pages render without errors", async () => {
-    const roles = [
-      { email: "admin@demo.local", sections: ["Регионы"] },
-      { email: "rnc@demo.local", sections: ["Организации", "Пользователи", "Журнал"] },
-      { email: "curator2@demo.local", sections: ["Моя организация", "Пользователи", "Журнал"] },
-    ];
+    const roles = (
+      [
+        ["admin@demo.local", "platform_admin"],
+        ["rnc@demo.local", "region_admin"],
+        ["curator2@demo.local", "curator"],
+      ] as const
+    ).map(([email, role]) => ({ email, sections: navLabelsFor(role).slice(1) }));
     for (const role of roles) {
       const { context, page } = await harness.newPage();
       const problems: string[] = [];

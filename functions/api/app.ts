@@ -9,7 +9,10 @@ import { auth } from "./routes/auth";
 import { institutions } from "./routes/institutions";
 import { kpi } from "./routes/kpi";
 import { monitoring } from "./routes/monitoring";
+import { pairs } from "./routes/pairs";
+import { forms, participants } from "./routes/participants";
 import { regions } from "./routes/regions";
+import { roadmaps } from "./routes/roadmaps";
 import { reminders } from "./routes/reminders";
 import { health, wellKnown } from "./routes/system";
 import { surveyLinks, surveys } from "./routes/surveys";
@@ -26,6 +29,10 @@ const api = new Hono()
   .route("/users", users)
   .route("/invitations", invitations)
   .route("/audit", audit)
+  .route("/participants", participants)
+  .route("/forms", forms)
+  .route("/pairs", pairs)
+  .route("/", roadmaps)
   .route("/monitoring", monitoring)
   .route("/kpi", kpi)
   .route("/surveys", surveys)

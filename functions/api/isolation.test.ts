@@ -53,16 +53,103 @@ describe("tenant and region isolation matrix", async () => {
     Invitation.create({ email: "sibling.staff@example.org", role: "staff", tenantId: home.college.tenantId }),
   );
   await system(async () => undefined);
+  const { Campaign } = await import("@rnc/core/monitoring");
+  const { Survey } = await import("@rnc/core/survey");
+  const asUser = <T>(user: (typeof home.users)[keyof typeof home.users], fn: () => Promise<T>) =>
+    withActor({ type: "user", properties: { ...user, role: user.role } }, fn);
+  const campaignIn = (label: string) => ({
+    kind: "monitoring" as const,
+    name: `Мониторинг ${label}`,
+    periodStart: "2026-09-01",
+    periodEnd: "2026-12-31",
+    indicators: [{ code: "events", label: "Мероприятия", kind: "number" as const, required: true }],
+  });
+  const foreignCampaign = await asUser(foreign.users.region_admin, async () => {
+    const created = await Campaign.create(campaignIn("чужого региона"));
+    return Campaign.publish(created.campaignId);
+  });
+  const homeCampaign = await asUser(home.users.region_admin, async () => {
+    const created = await Campaign.create(campaignIn("своего региона"));
+    return Campaign.publish(created.campaignId);
+  });
+  const foreignSurvey = await asUser(foreign.users.curator, async () => {
+    const survey = await Survey.create({
+      title: "Анкета чужой школы",
+      audience: "mentee",
+      purpose: "satisfaction",
+      questions: [{ id: "overall", kind: "scale", text: "Довольны?", required: true, satisfaction: true }],
+    });
+    await Survey.send(survey.surveyId, { recipients: [{ participantId: "ptc_foreign", name: "Чужой Участник Анкеты" }] });
+    return survey;
+  });
+  const collegeCurator = await system(async () => {
+    const { User } = await import("@rnc/core/user");
+    return User.create({
+      email: `college.curator.${Date.now()}@example.org`,
+      fullName: "Куратор колледжа",
+      role: "curator",
+      regionId: home.region.regionId,
+      tenantId: home.college.tenantId,
+    });
+  });
+  const siblingSurvey = await asUser(collegeCurator, async () => {
+    const survey = await Survey.create({
+      title: "Анкета соседнего колледжа",
+      audience: "mentor",
+      purpose: "custom",
+      questions: [{ id: "q", kind: "text", text: "Ваше мнение?", required: false }],
+    });
+    await Survey.send(survey.surveyId, { recipients: [{ participantId: "ptc_sibling", name: "Соседний Участник Анкеты" }] });
+    return survey;
+  });
+
+  const { createParticipantFixtures } = await import("../../scripts/test/participant-fixtures");
+  const foreignPeople = await createParticipantFixtures(foreign.school, "Чужаков");
+  const siblingPeople = await createParticipantFixtures(home.college, "Соседов");
+
+  const { Roadmap } = await import("@rnc/core/roadmap");
+  const roadmapIn = (tenantId: string, regionId: string, label: string) =>
+    withActor({ type: "system", properties: { tenantId, regionId } }, () =>
+      Roadmap.importTable({
+        text: `№ п/п\tНаименование мероприятий\tСрок реализации\n1.\tРаздел ${label}\t\n1.1\tМероприятие ${label}\tДо 01.10.2026`,
+        period: "2026/27",
+        title: `Дорожная карта ${label}`,
+      }),
+    );
+  const foreignRoadmap = await roadmapIn(foreign.school.tenantId, foreign.region.regionId, "чужой школы");
+  const siblingRoadmap = await roadmapIn(home.college.tenantId, home.region.regionId, "соседнего колледжа");
+  const roadmapIds = (roadmap: typeof foreignRoadmap) => ({
+    roadmapId: roadmap.roadmapId,
+    sectionId: roadmap.sections[0]?.sectionId ?? "",
+    itemId: roadmap.sections[0]?.items[0]?.itemId ?? "",
+  });
+  const roadmapSecrets = (roadmap: typeof foreignRoadmap) => [
+    ...Object.values(roadmapIds(roadmap)),
+    roadmap.title,
+    roadmap.sections[0]?.title ?? "",
+    roadmap.sections[0]?.items[0]?.name ?? "",
+  ];
 
   /** What a role must never see or touch, and the ids that name it. */
   const foreignRegion = {
     ids: {
+      ...foreignPeople.ids,
       tenantId: foreign.school.tenantId,
       regionId: foreign.region.regionId,
       userId: foreign.users.curator.userId,
       invitationId: foreignInvitation.invitationId,
+      ...roadmapIds(foreignRoadmap),
+      campaignId: foreignCampaign.campaignId,
+      surveyId: foreignSurvey.surveyId,
     },
     secrets: [
+      ...roadmapSecrets(foreignRoadmap),
+      ...foreignPeople.secrets,
+      foreignCampaign.campaignId,
+      foreignCampaign.name,
+      foreignSurvey.surveyId,
+      foreignSurvey.title,
+      "Чужой Участник Анкеты",
       foreign.region.regionId,
       foreign.region.name,
       foreign.school.tenantId,
@@ -76,12 +163,22 @@ describe("tenant and region isolation matrix", async () => {
   };
   const siblingInstitution = {
     ids: {
+      ...siblingPeople.ids,
       tenantId: home.college.tenantId,
       regionId: home.region.regionId,
       userId: home.users.region_viewer.userId,
       invitationId: siblingInvitation.invitationId,
+      ...roadmapIds(siblingRoadmap),
+      /** A campaign of the own region: institution routes must answer with the caller's own submission only. */
+      campaignId: homeCampaign.campaignId,
+      surveyId: siblingSurvey.surveyId,
     },
     secrets: [
+      ...roadmapSecrets(siblingRoadmap),
+      ...siblingPeople.secrets,
+      siblingSurvey.surveyId,
+      siblingSurvey.title,
+      "Соседний Участник Анкеты",
       home.college.tenantId,
       home.college.fullName,
       home.college.shortName,
@@ -92,7 +189,9 @@ describe("tenant and region isolation matrix", async () => {
 
   /** Path parameters that are not tenant resources, with the reason. */
   const notTenantResources: Record<string, string> = {
-    token: "an invitation link is a bearer secret: whoever holds it may read it (identity tests cover expiry and reuse)",
+    secret: "a calendar feed link (…/<secret>.ics) is a bearer secret, stored hashed per institution; roadmap tests cover regeneration",
+    token:
+      "an invitation or survey link is a bearer secret: whoever holds it may read it (identity and survey tests cover expiry and reuse)",
   };
 
   const document = (await call(app, "GET", "/api/openapi.json")).json as { paths: Record<string, Record<string, Record<string, unknown>>> };

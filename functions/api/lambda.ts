@@ -1,3 +1,4 @@
+import "../secrets";
 import { handle } from "hono/aws-lambda";
 import { app } from "./app";
 

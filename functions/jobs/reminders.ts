@@ -1,3 +1,4 @@
+import "../secrets";
 import { withActor } from "@rnc/core";
 import { runReminders } from "@rnc/core/reminders";
 import { reminderSources } from "@rnc/core/reminders/registry";

@@ -4,6 +4,7 @@ import { Institution } from "@rnc/core/institution";
 import { Region } from "@rnc/core/region";
 import { User } from "@rnc/core/user";
 import { withActor } from "@rnc/core";
+import { seedDemoRoadmap } from "./seed-roadmaps";
 
 /** The demo contract (README): one region, a school and a college, four accounts with one password. */
 export const demoAccounts = {
@@ -85,5 +86,12 @@ export async function seedDemo(): Promise<void> {
         ...places[account.place as keyof typeof places],
       });
     }
+    await seedDemoRoadmap(school.tenantId, currentAcademicYear());
   });
+}
+
+/** «2026/27» from September, «2025/26» before. */
+function currentAcademicYear(now = new Date()): string {
+  const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
 }

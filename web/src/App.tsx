@@ -9,6 +9,7 @@ const LoginPage = lazy(() => import("./pages/LoginPage"));
 const ForgotPasswordPage = lazy(() => import("./pages/ForgotPasswordPage"));
 const ResetPasswordPage = lazy(() => import("./pages/ResetPasswordPage"));
 const InvitePage = lazy(() => import("./pages/InvitePage"));
+const SurveyAnswerPage = lazy(() => import("./pages/surveys/SurveyAnswerPage"));
 const HomePage = lazy(() => import("./pages/HomePage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
@@ -72,6 +73,7 @@ export function App() {
             <Route path="/forgot-password" element={<ForgotPasswordPage />} />
             <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
             <Route path="/invite/:token" element={<InvitePage />} />
+            <Route path="/survey/:token" element={<SurveyAnswerPage />} />
           </Route>
           <Route
             element={

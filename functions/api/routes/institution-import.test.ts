@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
 
-const header = "Полное наименование;Краткое наименование;Тип;Муниципалитет;Обучающихся всего;Из них 10–19 лет;Педагогов всего;Из них молодых специалистов;Email;Телефон";
+const header =
+  "Полное наименование;Краткое наименование;Тип;Муниципалитет;Обучающихся всего;Из них 10–19 лет;Педагогов всего;Из них молодых специалистов;Email;Телефон";
 const csv = (...rows: string[]) => ({ fileName: "orgs.csv", contentBase64: Buffer.from([header, ...rows].join("\n")).toString("base64") });
 
 describe("bulk import of institutions", async () => {
@@ -34,7 +35,8 @@ describe("bulk import of institutions", async () => {
     );
     const preview = await call(app, "POST", "/api/institutions/import/preview", { token, body: file });
     expect(preview.json).toMatchObject({ total: 5, valid: 1, invalid: 4 });
-    const errorsOf = (row: number) => preview.json.rows.find((r: { row: number }) => r.row === row).errors.map((e: { message: string }) => e.message);
+    const errorsOf = (row: number) =>
+      preview.json.rows.find((r: { row: number }) => r.row === row).errors.map((e: { message: string }) => e.message);
     expect(errorsOf(3).join(" ")).toContain("должно быть числом");
     expect(errorsOf(3).join(" ")).toContain("корректный адрес");
     expect(errorsOf(4)).toContain("Организация с таким названием уже есть в регионе");
@@ -64,7 +66,10 @@ describe("bulk import of institutions", async () => {
   });
 
   it("refuses a file that is not a spreadsheet", async () => {
-    const res = await call(app, "POST", "/api/institutions/import/preview", { token, body: { fileName: "a.pdf", contentBase64: "JVBERi0=" } });
+    const res = await call(app, "POST", "/api/institutions/import/preview", {
+      token,
+      body: { fileName: "a.pdf", contentBase64: "JVBERi0=" },
+    });
     expect(res.json.error.code).toBe("import.unsupported_file");
   });
 

@@ -10,6 +10,19 @@ export const idPrefixes = {
   audit: "aud",
   request: "req",
   import: "imp",
+  participant: "ptc",
+  consent: "cns",
+  pair: "par",
+  meeting: "mtg",
+  task: "tsk",
+  campaign: "cmp",
+  event: "evt",
+  survey: "srv",
+  surveyLink: "lnk",
+  surveyResponse: "rsp",
+  roadmap: "rmp",
+  roadmapSection: "rms",
+  roadmapItem: "rmi",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

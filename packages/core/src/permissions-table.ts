@@ -6,7 +6,8 @@ export function permissionsTable(): string {
   const header = `| permission | ${roles.join(" | ")} |`;
   const divider = `|---|${roles.map(() => ":-:").join("|")}|`;
   const rows = Object.keys(permissions).map(
-    (permission) => `| \`${permission}\` | ${roles.map((role: Role) => (roleCan(role, permission as keyof typeof permissions) ? "✔" : "")).join(" | ")} |`,
+    (permission) =>
+      `| \`${permission}\` | ${roles.map((role: Role) => (roleCan(role, permission as keyof typeof permissions) ? "✔" : "")).join(" | ")} |`,
   );
   return [header, divider, ...rows].join("\n");
 }

@@ -2,7 +2,20 @@ import { Service } from "electrodb";
 import { AuditEntity } from "./audit/audit.entity";
 import { InvitationEntity, OneTimeSecretEntity, SessionEntity, ThrottleEntity } from "./auth/auth.entity";
 import { InstitutionEntity } from "./institution/institution.entity";
+import { EnabledFormsEntity } from "./forms/forms.entity";
+import { MeetingEntity, PairEntity, PlanEntity } from "./pair/pair.entity";
+import { ConsentEntity, MembershipEntity, ParticipantEntity } from "./participant/participant.entity";
+import { KpiTargetsEntity } from "./kpi/kpi.entity";
+import { CampaignEntity, SubmissionEntity, SubmissionEventEntity } from "./monitoring/monitoring.entity";
 import { RegionEntity, UniqueEntity } from "./region/region.entity";
+import {
+  RoadmapCalendarEntity,
+  RoadmapEntity,
+  RoadmapItemEntity,
+  RoadmapSectionEntity,
+  RoadmapTemplateEntity,
+} from "./roadmap/roadmap.entity";
+import { SatisfactionEntity, SurveyEntity, SurveyLinkEntity, SurveyResponseEntity } from "./survey/survey.entity";
 import { UserEntity } from "./user/user.entity";
 
 /** Every entity of the single table, joined for transactions that span them. */
@@ -16,4 +29,24 @@ export const db = new Service({
   throttle: ThrottleEntity,
   otsecret: OneTimeSecretEntity,
   audit: AuditEntity,
+  participant: ParticipantEntity,
+  consent: ConsentEntity,
+  membership: MembershipEntity,
+  pair: PairEntity,
+  plan: PlanEntity,
+  meeting: MeetingEntity,
+  enabledForms: EnabledFormsEntity,
+  kpiTargets: KpiTargetsEntity,
+  campaign: CampaignEntity,
+  submission: SubmissionEntity,
+  submissionEvent: SubmissionEventEntity,
+  survey: SurveyEntity,
+  surveyLink: SurveyLinkEntity,
+  surveyResponse: SurveyResponseEntity,
+  satisfaction: SatisfactionEntity,
+  roadmap: RoadmapEntity,
+  roadmapSection: RoadmapSectionEntity,
+  roadmapItem: RoadmapItemEntity,
+  roadmapTemplate: RoadmapTemplateEntity,
+  roadmapCalendar: RoadmapCalendarEntity,
 });

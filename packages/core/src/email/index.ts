@@ -38,9 +38,17 @@ ${parts.footer ? `<p style="font-size:13px;color:#444">${escapeHtml(parts.footer
   return { text, html };
 }
 
+/** SES needs a non-ASCII display name RFC 2047-encoded: «ЦМН <noreply@x>» → «=?UTF-8?B?0KbQnNCd?= <noreply@x>». */
+export function encodeSender(from: string): string {
+  const match = /^(.*?)\s*<([^>]+)>$/.exec(from.trim());
+  const name = match?.[1]?.replace(/^"|"$/g, "") ?? "";
+  if (!match || /^[\x20-\x7e]*$/.test(name)) return from;
+  return `=?UTF-8?B?${Buffer.from(name).toString("base64")}?= <${match[2]}>`;
+}
+
 export async function sendEmail(email: Email): Promise<string | undefined> {
   client ??= createClient();
-  const from = process.env.EMAIL_FROM ?? "ЦМН <noreply@mentor.local>";
+  const from = encodeSender(process.env.EMAIL_FROM ?? "ЦМН <noreply@mentor.local>");
   const result = await client.send(
     new SendEmailCommand({
       Source: from,

@@ -38,7 +38,10 @@ export type ImportRow = {
 export type ImportPreview = { rows: ImportRow[]; total: number; valid: number; invalid: number };
 
 function parseRow(cells: string[], index: Record<Column, number>, row: number): ImportRow {
-  const values = Object.fromEntries((Object.keys(columns) as Column[]).map((key) => [key, cells[index[key]] ?? ""])) as Record<Column, string>;
+  const values = Object.fromEntries((Object.keys(columns) as Column[]).map((key) => [key, cells[index[key]] ?? ""])) as Record<
+    Column,
+    string
+  >;
   const errors: ImportRow["errors"] = [];
   const type = typeWords.find(([pattern]) => pattern.test(values.type.trim()))?.[1];
   if (!type) errors.push({ field: "type", message: `Неизвестный тип «${values.type}»: укажите школа, СПО, доп. образование или другая` });
@@ -98,9 +101,14 @@ export const InstitutionImport = {
   async commit(file: UploadedFile, options: { skipInvalid: boolean }) {
     const preview = await InstitutionImport.preview(file);
     if (preview.invalid > 0 && !options.skipInvalid) {
-      throw new VisibleError("input", "import.has_errors", `В файле есть ошибки в ${preview.invalid} из ${preview.total} строк. Исправьте их или пропустите ошибочные строки.`, {
-        rows: preview.rows.filter((r) => r.errors.length > 0).map((r) => ({ row: r.row, errors: r.errors })),
-      });
+      throw new VisibleError(
+        "input",
+        "import.has_errors",
+        `В файле есть ошибки в ${preview.invalid} из ${preview.total} строк. Исправьте их или пропустите ошибочные строки.`,
+        {
+          rows: preview.rows.filter((r) => r.errors.length > 0).map((r) => ({ row: r.row, errors: r.errors })),
+        },
+      );
     }
     const regionId = useRegionID();
     const created: { row: number; tenantId: string; shortName: string }[] = [];
@@ -123,11 +131,27 @@ export const InstitutionImport = {
     const sheet: Sheet = {
       name: "Организации",
       columns: Object.values<string>(columns).map((header) => ({ header, width: Math.max(14, header.length + 4) })),
-      rows: [["Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 5»", "МБОУ СШ № 5", "школа", "Городской округ", 640, 420, 45, 7, "school5@example.ru", "+7 900 000-00-00"]],
+      rows: [
+        [
+          "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 5»",
+          "МБОУ СШ № 5",
+          "школа",
+          "Городской округ",
+          640,
+          420,
+          45,
+          7,
+          "school5@example.ru",
+          "+7 900 000-00-00",
+        ],
+      ],
     };
     return format === "xlsx"
-      ? { body: await writeXlsx([sheet]), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName: "shablon-organizacii.xlsx" }
+      ? {
+          body: await writeXlsx([sheet]),
+          contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          fileName: "shablon-organizacii.xlsx",
+        }
       : { body: writeCsv(sheet), contentType: "text/csv; charset=utf-8", fileName: "shablon-organizacii.csv" };
   },
 };
-

@@ -2,6 +2,8 @@ import { log } from "../log";
 import { SuppressionEntity } from "./reminder.entity";
 
 type SesNotification = {
+  /** Configuration-set event destinations publish `eventType`; identity notifications publish `notificationType`. */
+  eventType?: string;
   notificationType?: string;
   bounce?: { bounceType?: string; bouncedRecipients?: { emailAddress: string }[] };
   complaint?: { complainedRecipients?: { emailAddress: string }[] };
@@ -10,10 +12,11 @@ type SesNotification = {
 /** Adds permanently bounced and complaining addresses (an SES notification delivered through SNS) to the suppression list. */
 export async function recordSesFeedback(message: string): Promise<string[]> {
   const notification = JSON.parse(message) as SesNotification;
+  const type = notification.eventType ?? notification.notificationType;
   const recipients =
-    notification.notificationType === "Bounce" && notification.bounce?.bounceType === "Permanent"
+    type === "Bounce" && notification.bounce?.bounceType === "Permanent"
       ? (notification.bounce.bouncedRecipients ?? []).map((r) => ({ email: r.emailAddress, reason: "bounce" as const }))
-      : notification.notificationType === "Complaint"
+      : type === "Complaint"
         ? (notification.complaint?.complainedRecipients ?? []).map((r) => ({ email: r.emailAddress, reason: "complaint" as const }))
         : [];
   const at = new Date().toISOString();

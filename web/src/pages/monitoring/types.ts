@@ -63,6 +63,7 @@ export const monitoringNouns = {
 } as const satisfies Record<string, PluralForms>;
 
 /** "20 %" / "20,5 %" / "—" for a value that cannot be computed. */
-export const percent = (value: number | null | undefined) => (value === null || value === undefined ? "—" : `${String(value).replace(".", ",")} %`);
+export const percent = (value: number | null | undefined) =>
+  value === null || value === undefined ? "—" : `${String(value).replace(".", ",")} %`;
 export const numberText = (value: number | string | null | undefined) =>
   value === null || value === undefined || value === "" ? "—" : typeof value === "number" ? String(value).replace(".", ",") : value;

@@ -10,7 +10,16 @@ import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type PairPage as Page, formLabels, minuteNouns, pairStatusLabels, parseRuDate, stageLabels, taskStatusLabels, todayIso } from "./model";
+import {
+  type PairPage as Page,
+  formLabels,
+  minuteNouns,
+  pairStatusLabels,
+  parseRuDate,
+  stageLabels,
+  taskStatusLabels,
+  todayIso,
+} from "./model";
 
 const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 type Dialogs = "agreement" | "meeting" | "plan" | "complete" | "terminate" | null;
@@ -93,7 +102,9 @@ export default function PairPage() {
                 <h2 id="problems">Что мешает активировать</h2>
                 <ul>
                   {pair.problems.map((problem) => (
-                    <li key={`${problem.code}:${problem.participantId ?? ""}`}>{problem.message.replace(/^Нельзя активировать пару: /, "")}</li>
+                    <li key={`${problem.code}:${problem.participantId ?? ""}`}>
+                      {problem.message.replace(/^Нельзя активировать пару: /, "")}
+                    </li>
                   ))}
                 </ul>
               </section>
@@ -101,7 +112,12 @@ export default function PairPage() {
             {canWrite && open && (
               <div className="actions">
                 {pair.status === "forming" && (
-                  <button type="button" className="button" aria-disabled={activation.busy || undefined} onClick={() => activate(pair.version)}>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-disabled={activation.busy || undefined}
+                    onClick={() => activate(pair.version)}
+                  >
                     Активировать
                   </button>
                 )}
@@ -184,11 +200,22 @@ export default function PairPage() {
               </button>
             )}
 
-            {dialog === "agreement" && <AgreementDialog data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "Соглашение записано")} />}
-            {dialog === "meeting" && <MeetingDialog pairId={pairId} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "Встреча записана")} />}
-            {dialog === "plan" && <PlanDialog data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "План сохранён")} />}
+            {dialog === "agreement" && (
+              <AgreementDialog data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "Соглашение записано")} />
+            )}
+            {dialog === "meeting" && (
+              <MeetingDialog pairId={pairId} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "Встреча записана")} />
+            )}
+            {dialog === "plan" && (
+              <PlanDialog data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "План сохранён")} />
+            )}
             {(dialog === "complete" || dialog === "terminate") && (
-              <FinishDialog kind={dialog} data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, dialog === "complete" ? "Пара завершена" : "Пара прекращена")} />
+              <FinishDialog
+                kind={dialog}
+                data={data}
+                onClose={() => setDialog(null)}
+                onSaved={(next) => saved(next, dialog === "complete" ? "Пара завершена" : "Пара прекращена")}
+              />
             )}
           </>
         );
@@ -209,12 +236,22 @@ function AgreementDialog({ data, onClose, onSaved }: DialogProps & { data: Page 
     void submit.run(async () => {
       const signedAt = parseRuDate(text("signedAt"));
       if (!signedAt) throw invalid([{ path: "signedAt", message: "Дата соглашения: ДД.ММ.ГГГГ" }]);
-      const representatives = minors.map((m) => ({ participantId: m.participantId, name: text(`rep-${m.participantId}`), relation: text(`rel-${m.participantId}`) }));
+      const representatives = minors.map((m) => ({
+        participantId: m.participantId,
+        name: text(`rep-${m.participantId}`),
+        relation: text(`rel-${m.participantId}`),
+      }));
       onSaved(
         await unwrap(
           api.pairs[":pairId"].agreement.$put({
             param: { pairId: data.pair.pairId },
-            json: { signedAt, document: text("document"), scanRef: text("scanRef") || undefined, representatives, version: data.pair.version },
+            json: {
+              signedAt,
+              document: text("document"),
+              scanRef: text("scanRef") || undefined,
+              representatives,
+              version: data.pair.version,
+            },
           }),
         ),
       );
@@ -279,7 +316,14 @@ function MeetingDialog({ pairId, onClose, onSaved }: DialogProps & { pairId: str
       <form onSubmit={onSubmit} noValidate>
         <FormError error={submit.error} />
         <div className="grid-2">
-          <TextField label="Дата" name="date" required defaultValue={ru(todayIso())} placeholder="ДД.ММ.ГГГГ" error={submit.field("date")} />
+          <TextField
+            label="Дата"
+            name="date"
+            required
+            defaultValue={ru(todayIso())}
+            placeholder="ДД.ММ.ГГГГ"
+            error={submit.field("date")}
+          />
           <SelectField label="Этап" name="stage" required>
             {Object.entries(stageLabels).map(([value, label]) => (
               <option key={value} value={value}>
@@ -287,7 +331,16 @@ function MeetingDialog({ pairId, onClose, onSaved }: DialogProps & { pairId: str
               </option>
             ))}
           </SelectField>
-          <TextField label="Длительность, минут" name="durationMinutes" type="number" min={5} max={600} defaultValue="45" required error={submit.field("durationMinutes")} />
+          <TextField
+            label="Длительность, минут"
+            name="durationMinutes"
+            type="number"
+            min={5}
+            max={600}
+            defaultValue="45"
+            required
+            error={submit.field("durationMinutes")}
+          />
         </div>
         <TextField label="Заметки" name="notes" />
         <TextField label="Отзыв наставника" name="mentorFeedback" />
@@ -316,12 +369,25 @@ function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
         .filter(Boolean);
       const parsed = tasks
         .filter((t) => t.title.trim())
-        .map((t) => ({ taskId: t.taskId || undefined, title: t.title, status: t.status, dueDate: t.dueDate ? parseRuDate(t.dueDate) : undefined }));
+        .map((t) => ({
+          taskId: t.taskId || undefined,
+          title: t.title,
+          status: t.status,
+          dueDate: t.dueDate ? parseRuDate(t.dueDate) : undefined,
+        }));
       if (parsed.some((t, i) => tasks[i]?.dueDate && !t.dueDate)) throw invalid([{ path: "tasks", message: "Сроки задач: ДД.ММ.ГГГГ" }]);
-      onSaved(await unwrap(api.pairs[":pairId"].plan.$put({ param: { pairId: data.pair.pairId }, json: { goals, tasks: parsed, version: data.plan.version } })));
+      onSaved(
+        await unwrap(
+          api.pairs[":pairId"].plan.$put({
+            param: { pairId: data.pair.pairId },
+            json: { goals, tasks: parsed, version: data.plan.version },
+          }),
+        ),
+      );
     });
   };
-  const update = (i: number, patch: Partial<(typeof tasks)[number]>) => setTasks((all) => all.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+  const update = (i: number, patch: Partial<(typeof tasks)[number]>) =>
+    setTasks((all) => all.map((t, j) => (j === i ? { ...t, ...patch } : t)));
   return (
     <Dialog title="Индивидуальный план" onClose={onClose} wide>
       <form onSubmit={onSubmit} noValidate>
@@ -335,8 +401,19 @@ function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
             <legend>Задача {i + 1}</legend>
             <div className="grid-2">
               <TextField label="Задача" name={`title-${i}`} value={task.title} onChange={(e) => update(i, { title: e.target.value })} />
-              <TextField label="Срок" name={`due-${i}`} placeholder="ДД.ММ.ГГГГ" value={task.dueDate} onChange={(e) => update(i, { dueDate: e.target.value })} />
-              <SelectField label="Статус" name={`status-${i}`} value={task.status} onChange={(e) => update(i, { status: e.target.value as typeof task.status })}>
+              <TextField
+                label="Срок"
+                name={`due-${i}`}
+                placeholder="ДД.ММ.ГГГГ"
+                value={task.dueDate}
+                onChange={(e) => update(i, { dueDate: e.target.value })}
+              />
+              <SelectField
+                label="Статус"
+                name={`status-${i}`}
+                value={task.status}
+                onChange={(e) => update(i, { status: e.target.value as typeof task.status })}
+              >
                 {Object.entries(taskStatusLabels).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
@@ -346,7 +423,11 @@ function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
             </div>
           </fieldset>
         ))}
-        <button type="button" className="button secondary" onClick={() => setTasks((all) => [...all, { taskId: "", title: "", dueDate: "", status: "planned" }])}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setTasks((all) => [...all, { taskId: "", title: "", dueDate: "", status: "planned" }])}
+        >
           Добавить задачу
         </button>
         <div className="actions">
@@ -370,7 +451,10 @@ function FinishDialog({ kind, data, onClose, onSaved }: DialogProps & { kind: "c
       onSaved(
         await unwrap(
           kind === "complete"
-            ? api.pairs[":pairId"].complete.$post({ param, json: { results: text("results"), reflection: text("reflection"), version: data.pair.version } })
+            ? api.pairs[":pairId"].complete.$post({
+                param,
+                json: { results: text("results"), reflection: text("reflection"), version: data.pair.version },
+              })
             : api.pairs[":pairId"].terminate.$post({ param, json: { reason: text("reason"), version: data.pair.version } }),
         ),
       );

@@ -92,7 +92,13 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
       if (!startDate || !endDate) throw invalid([{ path: "startDate", message: "Даты начала и окончания: ДД.ММ.ГГГГ" }]);
       const created = await unwrap(
         api.pairs.$post({
-          json: { form: text("form") as FormCode, mentorId: text("mentorId"), menteeIds: form.getAll("menteeIds").map(String), startDate, endDate },
+          json: {
+            form: text("form") as FormCode,
+            mentorId: text("mentorId"),
+            menteeIds: form.getAll("menteeIds").map(String),
+            startDate,
+            endDate,
+          },
         }),
       );
       navigate(`/pairs/${created.pair.pairId}`);
@@ -136,8 +142,23 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
               {submit.field("menteeIds") && <p className="field-error">{submit.field("menteeIds")}</p>}
             </fieldset>
             <div className="grid-2">
-              <TextField label="Начало" name="startDate" required defaultValue={ru(today)} placeholder="ДД.ММ.ГГГГ" error={submit.field("startDate")} />
-              <TextField label="Окончание" name="endDate" required defaultValue={ru(nextYear)} placeholder="ДД.ММ.ГГГГ" hint="Обычно от 3 до 12 месяцев" error={submit.field("endDate")} />
+              <TextField
+                label="Начало"
+                name="startDate"
+                required
+                defaultValue={ru(today)}
+                placeholder="ДД.ММ.ГГГГ"
+                error={submit.field("startDate")}
+              />
+              <TextField
+                label="Окончание"
+                name="endDate"
+                required
+                defaultValue={ru(nextYear)}
+                placeholder="ДД.ММ.ГГГГ"
+                hint="Обычно от 3 до 12 месяцев"
+                error={submit.field("endDate")}
+              />
             </div>
             <div className="actions">
               <SubmitButton busy={submit.busy}>Создать черновик пары</SubmitButton>

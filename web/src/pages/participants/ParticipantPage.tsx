@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
-import { api, unwrap } from "../../api/client";
+import { api, session, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { ConfirmDialog, Dialog } from "../../components/Dialog";
@@ -10,7 +10,17 @@ import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type Card, categoryLabels, formLabels, menteeNouns, pairStatusLabels, parseRuDate, roleText, sensitiveLabels, todayIso } from "./model";
+import {
+  type Card,
+  categoryLabels,
+  formLabels,
+  menteeNouns,
+  pairStatusLabels,
+  parseRuDate,
+  roleText,
+  sensitiveLabels,
+  todayIso,
+} from "./model";
 
 /** The participant card: the person, their consents and their pairs. */
 export default function ParticipantPage() {
@@ -55,14 +65,22 @@ export default function ParticipantPage() {
                 </button>
               )}
               {isCurator && (
-                <a className="button secondary" href={`/api/participants/${participantId}/export`} onClick={(e) => downloadExport(e, participantId)}>
+                <a
+                  className="button secondary"
+                  href={`/api/participants/${participantId}/export`}
+                  onClick={(e) => downloadExport(e, participantId)}
+                >
                   Выгрузить данные (JSON)
                 </a>
               )}
             </div>
           </div>
           {notice && <Notice>{notice}</Notice>}
-          {p.restricted && <p className="notice">Обработка персональных данных ограничена: {p.status === "anonymised" ? "данные обезличены" : "согласие отозвано"}.</p>}
+          {p.restricted && (
+            <p className="notice">
+              Обработка персональных данных ограничена: {p.status === "anonymised" ? "данные обезличены" : "согласие отозвано"}.
+            </p>
+          )}
           <dl className="facts">
             <dt>Категория</dt>
             <dd>{categoryLabels[p.category]}</dd>
@@ -116,7 +134,9 @@ export default function ParticipantPage() {
           <h2>Согласия на обработку персональных данных</h2>
           {consents.length === 0 ? (
             <EmptyState title="Согласия нет">
-              <p>{p.minor ? "Участник несовершеннолетний: согласие подписывает законный представитель." : "Запишите согласие участника."}</p>
+              <p>
+                {p.minor ? "Участник несовершеннолетний: согласие подписывает законный представитель." : "Запишите согласие участника."}
+              </p>
             </EmptyState>
           ) : (
             <div className="table-wrap">
@@ -209,8 +229,8 @@ export default function ParticipantPage() {
 
 async function downloadExport(event: { preventDefault: () => void }, participantId: string) {
   event.preventDefault();
-  const data = await unwrap(api.participants[":participantId"].export.$get({ param: { participantId }, query: { format: "json" } }));
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+  const res = await session.fetch(`/api/participants/${participantId}/export?format=json`);
+  const url = URL.createObjectURL(await res.blob());
   const link = document.createElement("a");
   link.href = url;
   link.download = `participant-${participantId}.json`;
@@ -218,7 +238,17 @@ async function downloadExport(event: { preventDefault: () => void }, participant
   URL.revokeObjectURL(url);
 }
 
-function ConsentDialog({ participantId, minor, onClose, onSaved }: { participantId: string; minor: boolean; onClose: () => void; onSaved: () => void }) {
+function ConsentDialog({
+  participantId,
+  minor,
+  onClose,
+  onSaved,
+}: {
+  participantId: string;
+  minor: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const submit = useSubmit();
   const [signer, setSigner] = useState<"self" | "legal_representative">(minor ? "legal_representative" : "self");
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -257,11 +287,24 @@ function ConsentDialog({ participantId, minor, onClose, onSaved }: { participant
         {signer === "legal_representative" && (
           <div className="grid-2">
             <TextField label="ФИО законного представителя" name="representativeName" required error={submit.field("representativeName")} />
-            <TextField label="Кем приходится" name="representativeRelation" required placeholder="мать, отец, опекун…" error={submit.field("representativeRelation")} />
+            <TextField
+              label="Кем приходится"
+              name="representativeRelation"
+              required
+              placeholder="мать, отец, опекун…"
+              error={submit.field("representativeRelation")}
+            />
           </div>
         )}
         <div className="grid-2">
-          <TextField label="Дата подписания" name="signedAt" required defaultValue={`${today.slice(8, 10)}.${today.slice(5, 7)}.${today.slice(0, 4)}`} placeholder="ДД.ММ.ГГГГ" error={submit.field("signedAt")} />
+          <TextField
+            label="Дата подписания"
+            name="signedAt"
+            required
+            defaultValue={`${today.slice(8, 10)}.${today.slice(5, 7)}.${today.slice(0, 4)}`}
+            placeholder="ДД.ММ.ГГГГ"
+            error={submit.field("signedAt")}
+          />
           <TextField label="Номер или версия документа" name="document" required error={submit.field("document")} />
         </div>
         <TextField label="Ссылка на скан" name="scanRef" error={submit.field("scanRef")} />

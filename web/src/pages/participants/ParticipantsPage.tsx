@@ -12,7 +12,13 @@ import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { type Category, type ParticipantInput, categoryLabels, parseRuDate, participantNouns, roleText } from "./model";
 
-type Filters = { q: string; role: "" | "mentor" | "mentee"; category: "" | Category; consent: "" | "signed" | "missing"; minor: "" | "true" | "false" };
+type Filters = {
+  q: string;
+  role: "" | "mentor" | "mentee";
+  category: "" | Category;
+  consent: "" | "signed" | "missing";
+  minor: "" | "true" | "false";
+};
 
 /** The registry of mentors and mentees: search, filters, and adding a person. */
 export default function ParticipantsPage() {
@@ -39,7 +45,7 @@ export default function ParticipantsPage() {
           </div>
         )}
       </div>
-      <div className="filters" role="search" aria-label="Поиск и фильтры">
+      <search className="filters" aria-label="Поиск и фильтры">
         <TextField label="Поиск" name="q" type="search" value={filters.q} onChange={set("q")} hint="ФИО, класс, запросы, компетенции" />
         <SelectField label="Роль" name="role" value={filters.role} onChange={set("role")}>
           <option value="">Все</option>
@@ -64,7 +70,7 @@ export default function ParticipantsPage() {
           <option value="true">Несовершеннолетние</option>
           <option value="false">Совершеннолетние</option>
         </SelectField>
-      </div>
+      </search>
       <Async resource={list}>
         {({ items }) =>
           items.length === 0 ? (
@@ -164,7 +170,13 @@ function ParticipantDialog({ onClose }: { onClose: () => void }) {
         <FormError error={submit.error} />
         <TextField label="ФИО" name="fullName" required autoComplete="off" error={submit.field("fullName")} />
         <div className="grid-2">
-          <TextField label="Дата рождения" name="birthDate" placeholder="ДД.ММ.ГГГГ" hint="Для обучающихся обязательно" error={submit.field("birthDate")} />
+          <TextField
+            label="Дата рождения"
+            name="birthDate"
+            placeholder="ДД.ММ.ГГГГ"
+            hint="Для обучающихся обязательно"
+            error={submit.field("birthDate")}
+          />
           <SelectField label="Категория" name="category" required defaultValue="pupil" error={submit.field("category")}>
             {Object.entries(categoryLabels).map(([value, label]) => (
               <option key={value} value={value}>
@@ -173,7 +185,13 @@ function ParticipantDialog({ onClose }: { onClose: () => void }) {
             ))}
           </SelectField>
           <TextField label="Класс или группа" name="group" error={submit.field("group")} />
-          <SelectField label="Роль" name="role" value={role} onChange={(e) => setRole(e.target.value as typeof role)} error={submit.field("isMentor")}>
+          <SelectField
+            label="Роль"
+            name="role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as typeof role)}
+            error={submit.field("isMentor")}
+          >
             <option value="mentee">Наставляемый</option>
             <option value="mentor">Наставник</option>
             <option value="both">Наставник и наставляемый</option>
@@ -185,7 +203,15 @@ function ParticipantDialog({ onClose }: { onClose: () => void }) {
         {role !== "mentee" && (
           <div className="grid-2">
             <TextField label="Компетенции" name="competences" hint="Через точку с запятой" error={submit.field("competences")} />
-            <TextField label="Сколько наставляемых одновременно" name="capacity" type="number" min={1} max={20} defaultValue="1" error={submit.field("capacity")} />
+            <TextField
+              label="Сколько наставляемых одновременно"
+              name="capacity"
+              type="number"
+              min={1}
+              max={20}
+              defaultValue="1"
+              error={submit.field("capacity")}
+            />
             <TextField label="Организация-партнёр" name="partnerOrg" error={submit.field("partnerOrg")} />
           </div>
         )}

@@ -11,7 +11,7 @@ export function ProgressSummary({ progress, label = "Прогресс" }: { prog
           <dd data-testid="progress-done">
             {progress.donePercent}%{" "}
             <span className="sub">
-              ({progress.done} из {countOf(progress.active, roadmapNouns.item)})
+              ({progress.done} из {countOf(progress.active, roadmapNouns.itemGenitive)})
             </span>
           </dd>
         </div>

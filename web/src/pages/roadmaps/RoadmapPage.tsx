@@ -317,7 +317,11 @@ function Items({
                       <td>
                         {item.deadlineText}
                         <span className="deadline-label">
-                          {item.deadlineWarning ? <span className="warning-text">{item.deadlineWarning}</span> : item.deadlineLabel}
+                          {item.deadlineWarning ? (
+                            <span className="warning-text">{item.deadlineWarning}</span>
+                          ) : item.deadlineLabel.toLowerCase() !== item.deadlineText?.toLowerCase().replace(/\s*г\.?$/, "") ? (
+                            item.deadlineLabel
+                          ) : null}
                           {item.nextDue ? ` · ближайший срок ${formatDate(item.nextDue)}` : ""}
                         </span>
                       </td>

@@ -55,7 +55,7 @@ export default function RoadmapPrintPage() {
                     <tr key={item.itemId}>
                       <td>{item.number}</td>
                       <td className="item-name">{item.name}</td>
-                      <td>{item.deadlineText ?? item.deadlineLabel}</td>
+                      <td>{item.deadlineText?.includes("_") ? item.deadlineLabel : (item.deadlineText ?? item.deadlineLabel)}</td>
                       <td>{item.executors}</td>
                       <td>{item.result}</td>
                       <td>

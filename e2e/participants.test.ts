@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { signIn, useHarness } from "./harness";
+
+describe("participants and pairs", { timeout: 180_000 }, () => {
+  const harness = useHarness();
+
+  it("a pair with a minor without consent cannot be activated until the parent's consent and the agreement are recorded", async () => {
+    const { context, page } = await harness.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    try {
+      await signIn(page, "curator1@demo.local");
+      const nav = page.getByRole("navigation", { name: "Разделы" });
+      await nav.getByRole("link", { name: "Участники" }).click();
+      await page.getByRole("heading", { name: "Участники", level: 1 }).waitFor();
+
+      // A minor pupil, without consent.
+      await page.getByRole("button", { name: "Добавить участника" }).click();
+      const dialog = page.getByRole("dialog", { name: "Новый участник" });
+      await dialog.getByLabel("ФИО", { exact: false }).first().fill("Иванов Иван Иванович");
+      await dialog.getByLabel("Дата рождения", { exact: false }).fill("01.05.2013");
+      await dialog.getByLabel("Класс или группа").fill("6А");
+      await dialog.getByRole("button", { name: "Сохранить" }).click();
+      await page.getByRole("heading", { name: "Иванов Иван Иванович" }).waitFor();
+      expect(await page.locator("main").textContent()).toContain("Согласия нет");
+
+      // A mentor: an adult senior pupil, with their own consent.
+      await nav.getByRole("link", { name: "Участники" }).click();
+      await page.getByRole("button", { name: "Добавить участника" }).click();
+      await dialog.getByLabel("ФИО", { exact: false }).first().fill("Смирнов Олег Павлович");
+      await dialog.getByLabel("Дата рождения", { exact: false }).fill("10.01.2007");
+      await dialog.getByLabel("Класс или группа").fill("11А");
+      await dialog.getByLabel("Роль").selectOption({ label: "Наставник" });
+      await dialog.getByLabel("Компетенции").fill("математика; олимпиады");
+      await dialog.getByRole("button", { name: "Сохранить" }).click();
+      await page.getByRole("heading", { name: "Смирнов Олег Павлович" }).waitFor();
+      await page.getByRole("button", { name: "Записать согласие" }).click();
+      const consent = page.getByRole("dialog", { name: "Согласие на обработку персональных данных" });
+      await consent.getByLabel("Номер или версия документа", { exact: false }).fill("Согласие № 14");
+      await consent.getByRole("button", { name: "Сохранить согласие" }).click();
+      await page.getByRole("status").filter({ hasText: "Согласие записано" }).waitFor();
+
+      // The registry finds both; the pupil is flagged as a minor without consent.
+      await nav.getByRole("link", { name: "Участники" }).click();
+      await page.getByRole("searchbox", { name: "Поиск" }).fill("иванов");
+      await page.getByRole("row", { name: /Иванов Иван Иванович/ }).waitFor();
+      expect(await page.getByRole("row", { name: /Иванов Иван Иванович/ }).textContent()).toContain("несовершеннолетний");
+
+      // A draft pair «ученик – ученик».
+      await nav.getByRole("link", { name: "Пары" }).click();
+      await page.getByRole("button", { name: "Создать пару" }).click();
+      const create = page.getByRole("dialog", { name: "Новая пара или группа" });
+      await create.getByLabel("Форма наставничества", { exact: false }).selectOption({ label: "Ученик – ученик" });
+      await create.getByLabel("Наставник", { exact: false }).first().selectOption({ label: "Смирнов Олег Павлович" });
+      await create.getByLabel("Иванов Иван Иванович").check();
+      await create.getByRole("button", { name: "Создать черновик пары" }).click();
+      await page.getByRole("heading", { name: "Пара: Ученик – ученик" }).waitFor();
+
+      // Activation is refused with the clear Russian message.
+      await page.getByRole("button", { name: "Активировать" }).click();
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(
+        "Нельзя активировать пару: у участника «Иванов И. И.» нет действующего согласия на обработку персональных данных (несовершеннолетний — согласие законного представителя)",
+      );
+      await page.screenshot({ path: "/tmp/cmn-pair-refused.png", fullPage: true });
+
+      // The parent's consent.
+      await page.getByRole("link", { name: "Иванов И. И." }).click();
+      await page.getByRole("heading", { name: "Иванов Иван Иванович" }).waitFor();
+      await page.getByRole("button", { name: "Записать согласие" }).click();
+      expect(await consent.getByLabel("Кто подписал").inputValue()).toBe("legal_representative");
+      await consent.getByLabel("ФИО законного представителя", { exact: false }).fill("Иванова Мария Петровна");
+      await consent.getByLabel("Кем приходится", { exact: false }).fill("мать");
+      await consent.getByLabel("Номер или версия документа", { exact: false }).fill("Согласие № 15");
+      await consent.getByRole("button", { name: "Сохранить согласие" }).click();
+      await page.getByRole("status").filter({ hasText: "Согласие записано" }).waitFor();
+      await expect.poll(() => page.locator("main").textContent()).toContain("Законный представитель: Иванова Мария Петровна");
+
+      // The agreement, signed by the parent for the minor.
+      await page.getByRole("link", { name: /Ученик – ученик — наставляемый/ }).click();
+      await page.getByRole("button", { name: "Записать соглашение" }).click();
+      const agreement = page.getByRole("dialog", { name: "Соглашение между наставником и наставляемым" });
+      await agreement.getByLabel("Номер соглашения", { exact: false }).fill("С-15");
+      await agreement.getByLabel(/ФИО представителя/).fill("Иванова Мария Петровна");
+      await agreement.getByLabel(/Кем приходится/).fill("мать");
+      await agreement.getByRole("button", { name: "Сохранить соглашение" }).click();
+      await page.getByRole("status").filter({ hasText: "Соглашение записано" }).waitFor();
+
+      // Now the pair becomes active.
+      await page.getByRole("button", { name: "Активировать" }).click();
+      await page.getByRole("status").filter({ hasText: "Пара активирована" }).waitFor();
+      expect(await page.getByTestId("pair-status").textContent()).toBe("Активна");
+      await page.screenshot({ path: "/tmp/cmn-pair-active.png", fullPage: true });
+
+      // The board shows it in the «Активна» column.
+      await nav.getByRole("link", { name: "Пары" }).click();
+      const activeColumn = page.getByRole("region", { name: /Активна/ });
+      await activeColumn.getByRole("link", { name: /Смирнов О. П. → Иванов И. И./ }).waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

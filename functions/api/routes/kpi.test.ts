@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
+import { app } from "../app";
+
+const year = new Date().getUTCFullYear();
+
+describe("KPI targets", async () => {
+  const { users } = await createTestRegion();
+  const admin = await tokenFor(users.region_admin);
+  const viewer = await tokenFor(users.region_viewer);
+  const curator = await tokenFor(users.curator);
+  const target = (res: { json: Record<string, any> }, code: string) => res.json.rows.find((r: { code: string }) => r.code === code);
+
+  it("starts from the DOMAIN.md §6.1 defaults for the programme year", async () => {
+    const first = await call(app, "GET", "/api/kpi/targets", { token: curator });
+    expect(first.json).toMatchObject({ year, programmeStartYear: year, programmeYear: 1, version: 0 });
+    expect(first.json.rows.map((r: { target: number }) => r.target)).toEqual([10, 2, 45, 2, 50, 50]);
+    const third = await call(app, "GET", `/api/kpi/targets?year=${year + 2}`, { token: viewer });
+    expect(third.json.programmeYear).toBe(3);
+    expect(third.json.rows.map((r: { target: number }) => r.target)).toEqual([40, 6, 60, 16, 65, 65]);
+  });
+
+  it("lets the region override a year's targets and restore a default; versions guard concurrent edits", async () => {
+    const saved = await call(app, "PUT", "/api/kpi/targets", {
+      token: admin,
+      body: { year, programmeStartYear: year - 1, enterprisesInRegion: 120, targets: { mentees_10_19: 35, enterprises: 10 }, version: 0 },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json).toMatchObject({ programmeYear: 2, version: 1, enterprisesInRegion: 120 });
+    expect(target(saved, "mentees_10_19")).toMatchObject({ target: 35, defaultTarget: 30, overridden: true });
+    // 10 equals the year-2 default, so it is not stored as an override.
+    expect(target(saved, "enterprises")).toMatchObject({ target: 10, overridden: false });
+    expect(target(saved, "mentor_satisfaction")).toMatchObject({ target: 55, overridden: false });
+
+    const stale = await call(app, "PUT", "/api/kpi/targets", {
+      token: admin,
+      body: { year, programmeStartYear: year - 1, targets: {}, version: 0 },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.code).toBe("record.stale_version");
+
+    const restored = await call(app, "PUT", "/api/kpi/targets", {
+      token: admin,
+      body: { year, programmeStartYear: year - 1, targets: { mentees_10_19: null }, version: 1 },
+    });
+    expect(target(restored, "mentees_10_19")).toMatchObject({ target: 30, overridden: false });
+    const nextYear = await call(app, "GET", `/api/kpi/targets?year=${year + 1}`, { token: curator });
+    expect(target(nextYear, "mentees_10_19")).toMatchObject({ target: 40, overridden: false });
+  });
+
+  it("rejects out-of-range targets with field messages and non-admins", async () => {
+    const res = await call(app, "PUT", "/api/kpi/targets", {
+      token: admin,
+      body: { year, programmeStartYear: year, targets: { mentor_satisfaction: 120 }, version: 1 },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details.fields).toEqual([
+      { path: "targets.mentor_satisfaction", message: "Целевое значение не может быть больше 100 %" },
+    ]);
+    expect((await call(app, "PUT", "/api/kpi/targets", { token: viewer, body: {} })).status).toBe(403);
+    expect((await call(app, "PUT", "/api/kpi/targets", { token: curator, body: {} })).status).toBe(403);
+  });
+
+  it("shows actual against target for the institution and the region", async () => {
+    const own = await call(app, "GET", "/api/kpi/institution", { token: curator });
+    expect(own.status, own.text).toBe(200);
+    expect(target(own, "mentees_10_19")).toMatchObject({ target: 30, actual: { value: 0, denominator: 300 }, status: "behind" });
+    expect(target(own, "mentor_satisfaction")).toMatchObject({ actual: { value: null }, status: "unknown" });
+    const region = await call(app, "GET", "/api/kpi/region", { token: viewer });
+    expect(region.status, region.text).toBe(200);
+    expect(region.json.institutions).toHaveLength(2);
+    expect(target(region, "mentees_10_19").actual).toMatchObject({ value: 0, denominator: 600 });
+    expect(target(region, "enterprises").actual).toMatchObject({ value: 0, denominator: 120 });
+    expect((await call(app, "GET", "/api/kpi/region", { token: curator })).status).toBe(403);
+    expect((await call(app, "GET", "/api/kpi/institution", { token: admin })).status).toBe(403);
+  });
+});

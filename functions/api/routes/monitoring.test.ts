@@ -1,0 +1,352 @@
+import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { describe, expect, it } from "vitest";
+import { withActor } from "@rnc/core";
+import { ddb, storeMetrics } from "@rnc/core/dynamo";
+import { Institution } from "@rnc/core/institution";
+import { CampaignEntity, SubmissionEntity } from "@rnc/core/monitoring/monitoring.entity";
+import { statsUpdate } from "@rnc/core/stats";
+import { call, createTestRegion, institutionInput, tokenFor } from "../../../scripts/test/fixtures";
+import { app } from "../app";
+
+/** Live data for an institution: counters as the participants module keeps them (role, age band, pairs, forms). */
+async function addStats(tenantId: string, delta: Record<string, number>) {
+  const update = statsUpdate(tenantId, delta);
+  await ddb.send(new TransactWriteCommand({ TransactItems: [update] as TransactWriteCommandInput["TransactItems"] }));
+}
+
+const thisYear = new Date().getUTCFullYear();
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+describe("monitoring campaigns", async () => {
+  const { region, school, college, users } = await createTestRegion();
+  const suspended = await withActor({ type: "system", properties: { regionId: region.regionId } }, async () => {
+    const created = await Institution.createInRegion(region.regionId, institutionInput({ shortName: "Приостановленная школа" }));
+    return Institution.setStatus(created.tenantId, "suspended");
+  });
+  const admin = await tokenFor(users.region_admin);
+  const viewer = await tokenFor(users.region_viewer);
+  const curator = await tokenFor(users.curator);
+  const staff = await tokenFor(users.staff);
+  // The school: 5 mentors, 7 mentees, 60 engaged mentees born in 2012 (aged 10–19), 4 active and 1 completed pairs.
+  await addStats(school.tenantId, {
+    participants: 12,
+    "role#mentor": 5,
+    "role#mentee": 7,
+    "engaged#mentee": 60,
+    "menteeBirth#2012": 60,
+    youngSpecialistsMentored: 3,
+    "pairs#active": 4,
+    "pairs#completed": 1,
+    "form#pupil_pupil#mentors": 3,
+    "form#pupil_pupil#mentees": 4,
+    "category#pupil": 8,
+  });
+
+  async function newCampaign(overrides: Record<string, unknown> = {}, kind: "monitoring" | "federal_count" = "monitoring") {
+    const periodStart = `${thisYear}-09-01`;
+    const defaults = await call(app, "GET", `/api/monitoring/campaign-defaults?kind=${kind}&periodStart=${periodStart}`, { token: admin });
+    expect(defaults.status, defaults.text).toBe(200);
+    const { deadline: _deadline, ...rest } = defaults.json;
+    const created = await call(app, "POST", "/api/monitoring/campaigns", {
+      token: admin,
+      body: {
+        ...rest,
+        name: `Мониторинг ЦМН, I полугодие ${thisYear}/${(thisYear + 1) % 100}`,
+        periodStart,
+        periodEnd: `${thisYear}-12-31`,
+        ...overrides,
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    return created.json;
+  }
+
+  async function publishedCampaign(overrides: Record<string, unknown> = {}, kind: "monitoring" | "federal_count" = "monitoring") {
+    const campaign = await newCampaign(overrides, kind);
+    const published = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
+    expect(published.status, published.text).toBe(200);
+    return published.json;
+  }
+
+  const form = (campaignId: string, token = curator) => call(app, "GET", `/api/monitoring/submissions/${campaignId}`, { token });
+  const indicator = (view: Record<string, any>, code: string) => view.indicators.find((i: { code: string }) => i.code === code);
+  const manual = { mentor_trainings: 4, plans_done: 92.5, assessment: "По плану", comment: "Работаем по дорожной карте" };
+
+  it("creates a draft with the default deadline (20 December) and publishes it to every active institution, once", async () => {
+    const campaign = await newCampaign();
+    expect(campaign).toMatchObject({ status: "draft", deadline: `${thisYear}-12-20`, institutionsCount: 0 });
+    expect(await CampaignEntity.query.byDueDate({ dueDate: campaign.deadline }).go()).toMatchObject({ data: [] });
+
+    const before = storeMetrics.itemsWritten;
+    const published = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
+    expect(published.status, published.text).toBe(200);
+    expect(published.json).toMatchObject({ status: "published", institutionsCount: 2 });
+    // Two submissions in one transaction, then the campaign and its audit item.
+    expect(storeMetrics.itemsWritten - before).toBe(4);
+
+    const tracker = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/tracker`, { token: viewer });
+    expect(tracker.json.counts).toMatchObject({ total: 2, not_started: 2, submitted: 0, late: 0 });
+    expect(tracker.json.items.map((i: { tenantId: string }) => i.tenantId).sort()).toEqual([school.tenantId, college.tenantId].sort());
+    expect(tracker.text).not.toContain(suspended.tenantId);
+
+    // The reminder job finds published campaigns by deadline on gsi2.
+    const due = await CampaignEntity.query.byDueDate({ dueDate: campaign.deadline }).go();
+    expect(due.data.map((c) => c.campaignId)).toContain(campaign.campaignId);
+
+    const again = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe("monitoring.campaign_published");
+    const edit = await call(app, "PUT", `/api/monitoring/campaigns/${campaign.campaignId}`, {
+      token: admin,
+      body: { ...campaign, version: published.json.version },
+    });
+    expect(edit.json.error.code).toBe("monitoring.campaign_published");
+  });
+
+  it("a retried publish skips institutions that already have their submission", async () => {
+    const campaign = await newCampaign();
+    // A first attempt that stopped after writing the school's submission.
+    await SubmissionEntity.put({
+      tenantId: school.tenantId,
+      campaignId: campaign.campaignId,
+      regionId: region.regionId,
+      institutionName: school.shortName,
+      municipality: school.municipality,
+      status: "not_started",
+      values: {},
+      updatedAt: new Date().toISOString(),
+      version: 1,
+    }).go();
+    const before = storeMetrics.itemsWritten;
+    const published = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
+    expect(published.json).toMatchObject({ status: "published", institutionsCount: 2 });
+    expect(storeMetrics.itemsWritten - before).toBe(3);
+  });
+
+  it("rejects a campaign with a bad indicator set with field-level messages", async () => {
+    const res = await call(app, "POST", "/api/monitoring/campaigns", {
+      token: admin,
+      body: {
+        kind: "monitoring",
+        name: "Плохая",
+        periodStart: `${thisYear}-09-01`,
+        periodEnd: `${thisYear}-08-01`,
+        indicators: [{ code: "x", label: "Выбор", kind: "choice", required: true, options: ["один"] }],
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.details.fields).toEqual(
+      expect.arrayContaining([
+        { path: "periodEnd", message: "Конец периода не может быть раньше начала" },
+        { path: "indicators.0.options", message: "Для выбора из списка укажите не меньше двух вариантов" },
+      ]),
+    );
+    const curatorTry = await call(app, "POST", "/api/monitoring/campaigns", { token: curator, body: {} });
+    expect(curatorTry.status).toBe(403);
+  });
+
+  it("pre-fills the curator's form from live data and validates manual values field by field", async () => {
+    const campaign = await publishedCampaign();
+    const list = await call(app, "GET", "/api/monitoring/submissions", { token: staff });
+    expect(list.json.items.map((i: { campaignId: string }) => i.campaignId)).toContain(campaign.campaignId);
+
+    const view = (await form(campaign.campaignId)).json;
+    expect(view.status).toBe("not_started");
+    expect(indicator(view, "mentors")).toMatchObject({ computed: true, value: 5 });
+    expect(indicator(view, "mentees")).toMatchObject({ computed: true, value: 7 });
+    expect(indicator(view, "pairs_active")).toMatchObject({ computed: true, value: 4 });
+    // 60 mentees aged 10–19 of 300 students aged 10–19; 3 of 6 young teachers.
+    expect(indicator(view, "kpi_mentees_10_19")).toMatchObject({ computed: true, value: 20 });
+    expect(indicator(view, "kpi_young_teachers")).toMatchObject({ computed: true, value: 50 });
+    expect(indicator(view, "mentor_trainings")).toMatchObject({ computed: false, value: null });
+
+    const wrong = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
+      token: curator,
+      body: { values: { mentor_trainings: 5000, plans_done: 130, assessment: "Отлично" }, version: view.version },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error.details.fields).toEqual([
+      { path: "values.mentor_trainings", message: "Показатель «Проведено мероприятий по обучению наставников» не может быть больше 1000" },
+      { path: "values.plans_done", message: "Показатель «Степень реализации индивидуальных планов развития» не может быть больше 100" },
+      {
+        path: "values.assessment",
+        message:
+          "Показатель «Общая оценка хода реализации программы»: выберите один из вариантов — По плану, С отставанием, Приостановлена",
+      },
+    ]);
+
+    const staffTry = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
+      token: staff,
+      body: { values: {}, version: 1 },
+    });
+    expect(staffTry.status).toBe(403);
+
+    const draft = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
+      token: curator,
+      body: { values: { mentor_trainings: 4 }, version: view.version },
+    });
+    expect(draft.status, draft.text).toBe(200);
+    expect(draft.json).toMatchObject({ status: "draft", version: 2 });
+    const stale = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
+      token: curator,
+      body: { values: { mentor_trainings: 5 }, version: 1 },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.code).toBe("record.stale_version");
+
+    const incomplete = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+      token: curator,
+      body: { version: 2 },
+    });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.json.error.details.fields.map((f: { path: string }) => f.path)).toEqual(["values.plans_done", "values.assessment"]);
+
+    // The region does not see a draft's values.
+    const regionView = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/submissions/${school.tenantId}`, {
+      token: viewer,
+    });
+    expect(regionView.json.status).toBe("draft");
+    expect(indicator(regionView.json, "mentor_trainings").value).toBeNull();
+  });
+
+  it("submit locks and freezes computed values; return needs a comment; resubmit; accept; the history is kept", async () => {
+    const campaign = await publishedCampaign();
+    const submitted = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+      token: curator,
+      body: { values: manual, version: 1 },
+    });
+    expect(submitted.status, submitted.text).toBe(200);
+    expect(submitted.json).toMatchObject({ status: "submitted", editable: false, late: false });
+    expect(indicator(submitted.json, "mentors").value).toBe(5);
+
+    // Live data changes afterwards; the submitted snapshot does not.
+    await addStats(school.tenantId, { "role#mentor": 2 });
+    expect(indicator((await form(campaign.campaignId)).json, "mentors").value).toBe(5);
+
+    const edit = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
+      token: curator,
+      body: { values: { mentor_trainings: 1 }, version: submitted.json.version },
+    });
+    expect(edit.status).toBe(409);
+    expect(edit.json.error.code).toBe("monitoring.submission_locked");
+    expect(edit.json.error.details.current).toMatchObject({ status: "submitted", version: submitted.json.version });
+    const resubmitNow = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+      token: curator,
+      body: { version: submitted.json.version },
+    });
+    expect(resubmitNow.json.error.code).toBe("monitoring.submission_locked");
+
+    const path = `/api/monitoring/campaigns/${campaign.campaignId}/submissions/${school.tenantId}`;
+    const regionView = await call(app, "GET", path, { token: viewer });
+    expect(indicator(regionView.json, "mentor_trainings").value).toBe(4);
+    expect(indicator(regionView.json, "mentors").value).toBe(5);
+
+    const noComment = await call(app, "POST", `${path}/return`, { token: admin, body: { comment: "  ", version: submitted.json.version } });
+    expect(noComment.status).toBe(400);
+    expect(noComment.json.error.details.fields).toEqual([{ path: "comment", message: "Заполните поле «Комментарий для организации»" }]);
+    expect((await call(app, "POST", `${path}/return`, { token: viewer, body: { comment: "x", version: 1 } })).status).toBe(403);
+
+    const returned = await call(app, "POST", `${path}/return`, {
+      token: admin,
+      body: { comment: "Уточните число мероприятий", version: submitted.json.version },
+    });
+    expect(returned.status, returned.text).toBe(200);
+    expect(returned.json).toMatchObject({ status: "returned", returnComment: "Уточните число мероприятий" });
+    const again = await call(app, "POST", `${path}/accept`, { token: admin, body: { version: returned.json.version } });
+    expect(again.json.error.code).toBe("monitoring.not_reviewable");
+
+    const reopened = (await form(campaign.campaignId)).json;
+    expect(reopened).toMatchObject({ status: "returned", editable: true, returnComment: "Уточните число мероприятий" });
+    // Live again while editable: the two new mentors appear.
+    expect(indicator(reopened, "mentors").value).toBe(7);
+    const resubmitted = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+      token: curator,
+      body: { values: { mentor_trainings: 6 }, version: reopened.version },
+    });
+    expect(resubmitted.json).toMatchObject({ status: "resubmitted", editable: false });
+    expect(indicator(resubmitted.json, "mentor_trainings").value).toBe(6);
+
+    const tracker = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/tracker`, { token: admin });
+    expect(tracker.json.counts).toMatchObject({ total: 2, resubmitted: 1, not_started: 1, awaitingReview: 1 });
+
+    const accepted = await call(app, "POST", `${path}/accept`, { token: admin, body: { version: resubmitted.json.version } });
+    expect(accepted.json.status).toBe("accepted");
+    expect(accepted.json.history.map((e: { to: string }) => e.to)).toEqual(["submitted", "returned", "resubmitted", "accepted"]);
+    expect(accepted.json.history[1].comment).toBe("Уточните число мероприятий");
+    const locked = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
+      token: curator,
+      body: { values: {}, version: accepted.json.version },
+    });
+    expect(locked.json.error.details.current.status).toBe("accepted");
+  });
+
+  it("accepts a late submission and marks it late; the tracker counts who is late and who is overdue", async () => {
+    const yesterday = isoDate(new Date(Date.now() - 2 * 86_400_000));
+    const campaign = await publishedCampaign({ deadline: yesterday, periodStart: `${thisYear - 1}-09-01` });
+    expect(campaign.deadline).toBe(yesterday);
+    const submitted = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+      token: curator,
+      body: { values: manual, version: 1 },
+    });
+    expect(submitted.json).toMatchObject({ status: "submitted", late: true });
+    expect(submitted.json.history.at(-1)).toMatchObject({ to: "submitted", late: true });
+
+    const before = storeMetrics.calls;
+    const tracker = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/tracker`, { token: admin });
+    // The campaign, the region's time zone and one Query on gsi1 for all the institutions' submissions.
+    expect(storeMetrics.calls - before).toBe(3);
+    expect(tracker.json.counts).toMatchObject({ total: 2, submitted: 1, late: 1, overdue: 1 });
+    expect(tracker.json.items.find((i: { tenantId: string }) => i.tenantId === college.tenantId)).toMatchObject({
+      status: "not_started",
+      overdue: true,
+    });
+  });
+
+  it("the federal count: a table template pre-filled from live data, exported by the region as one table", async () => {
+    const campaign = await publishedCampaign(
+      { name: `Численность участников, ${thisYear}`, periodStart: `${thisYear}-01-01` },
+      "federal_count",
+    );
+    expect(campaign).toMatchObject({ kind: "federal_count", deadline: `${thisYear}-12-30` });
+    const view = (await form(campaign.campaignId)).json;
+    // 5 mentors from the start plus the 2 added in the previous test.
+    expect(indicator(view, "total.mentors")).toMatchObject({ computed: true, value: 7 });
+    expect(indicator(view, "total.all")).toMatchObject({ computed: true, value: 12 });
+    expect(indicator(view, "form_pupil_pupil.mentees")).toMatchObject({ computed: true, value: 4 });
+    expect(indicator(view, "cat_pupil.all")).toMatchObject({ computed: true, value: 8 });
+    expect(indicator(view, "cat_pupil.mentors")).toMatchObject({ computed: false, value: null, required: false });
+
+    const bad = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+      token: curator,
+      body: { values: { "cat_pupil.mentors": -3 }, version: 1 },
+    });
+    expect(bad.json.error.details.fields).toEqual([
+      { path: "values.cat_pupil.mentors", message: "Показатель «Обучающийся (ученик) — Наставники» не может быть меньше 0" },
+    ]);
+    const ok = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+      token: curator,
+      body: { values: { "cat_pupil.mentors": 3 }, version: 1 },
+    });
+    expect(ok.status, ok.text).toBe(200);
+
+    const table = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export?format=json`, { token: viewer });
+    expect(table.status, table.text).toBe(200);
+    const { columns, rows } = table.json.sheet;
+    const col = (header: string) => columns.findIndex((c: { header: string }) => c.header.startsWith(header));
+    const schoolRow = rows.find((r: unknown[]) => r[0] === school.shortName);
+    const collegeRow = rows.find((r: unknown[]) => r[0] === college.shortName);
+    expect(schoolRow[col("Всего участников — Наставники")]).toBe(7);
+    expect(schoolRow[col("Обучающийся (ученик) — Наставники")]).toBe(3);
+    expect(collegeRow[2]).toBe("Не начат");
+    expect(collegeRow[col("Всего участников — Наставники")]).toBeNull();
+    expect(rows.at(-1)[0]).toBe("Итого по отправленным");
+    expect(rows.at(-1)[col("Всего участников — Всего")]).toBe(12);
+
+    const xlsx = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export`, { token: viewer });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+    const csv = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export?format=csv`, { token: viewer });
+    expect(csv.text).toContain(school.shortName);
+    expect((await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export`, { token: curator })).status).toBe(403);
+  });
+});

@@ -1,0 +1,121 @@
+import { Hono } from "hono";
+import {
+  AnswerInput,
+  FromTemplateInput,
+  SendInput,
+  Survey,
+  SurveyInput,
+  SurveyLink,
+  SurveyUpdate,
+  regionSurveySummary,
+} from "@rnc/core/survey";
+import { z } from "@rnc/core/zod";
+import { body, op, query } from "../openapi";
+
+const surveyMissing = { 404: "Анкета не найдена" };
+const YearQuery = z.object({
+  year: z.optional(z.string({ error: "Год — четыре цифры" }).check(z.regex(/^20\d{2}$/, { error: "Год — четыре цифры, например 2026" }))),
+});
+
+export const surveys = new Hono()
+  .get("/templates", op({ tag: "surveys", summary: "Готовые шаблоны анкет", permission: "surveys.read" }), (c) =>
+    c.json({ items: Survey.templates() }),
+  )
+  .get(
+    "/region-summary",
+    op({ tag: "surveys", summary: "Итоги анкетирования по организациям региона (только агрегаты)", permission: "surveys.region_read" }),
+    query(YearQuery),
+    async (c) => {
+      const year = c.req.valid("query").year;
+      return c.json({ items: await regionSurveySummary(year ? Number(year) : new Date().getUTCFullYear()) });
+    },
+  )
+  .get("/", op({ tag: "surveys", summary: "Анкеты организации", permission: "surveys.read" }), async (c) =>
+    c.json({ items: await Survey.list() }),
+  )
+  .post("/", op({ tag: "surveys", summary: "Создать анкету", permission: "surveys.manage" }), body(SurveyInput), async (c) =>
+    c.json(await Survey.create(c.req.valid("json")), 201),
+  )
+  .post(
+    "/from-template",
+    op({ tag: "surveys", summary: "Создать анкету по шаблону", permission: "surveys.manage" }),
+    body(FromTemplateInput),
+    async (c) => c.json(await Survey.fromTemplate(c.req.valid("json").template), 201),
+  )
+  .get("/:surveyId", op({ tag: "surveys", summary: "Анкета", permission: "surveys.read", responses: surveyMissing }), async (c) =>
+    c.json(await Survey.get(c.req.param("surveyId"))),
+  )
+  .put(
+    "/:surveyId",
+    op({
+      tag: "surveys",
+      summary: "Изменить анкету (до первой рассылки)",
+      permission: "surveys.manage",
+      responses: { ...surveyMissing, 409: "Анкета уже разослана или версия устарела" },
+    }),
+    body(SurveyUpdate),
+    async (c) => c.json(await Survey.update(c.req.param("surveyId"), c.req.valid("json"))),
+  )
+  .post(
+    "/:surveyId/close",
+    op({ tag: "surveys", summary: "Завершить приём ответов", permission: "surveys.manage", responses: surveyMissing }),
+    async (c) => c.json(await Survey.close(c.req.param("surveyId"))),
+  )
+  .post(
+    "/:surveyId/send",
+    op({
+      tag: "surveys",
+      summary: "Разослать одноразовые ссылки участникам (письмом или для печати)",
+      permission: "surveys.manage",
+      personalData: true,
+      responses: { ...surveyMissing, 409: "Анкета закрыта" },
+    }),
+    body(SendInput),
+    async (c) => c.json(await Survey.send(c.req.param("surveyId"), c.req.valid("json"))),
+  )
+  .get(
+    "/:surveyId/links",
+    op({
+      tag: "surveys",
+      summary: "Кому отправлена анкета и кто ответил",
+      permission: "surveys.read",
+      personalData: true,
+      responses: surveyMissing,
+    }),
+    async (c) => c.json({ items: await Survey.links(c.req.param("surveyId")) }),
+  )
+  .get(
+    "/:surveyId/results",
+    op({
+      tag: "surveys",
+      summary: "Итоги анкеты: распределения ответов, вход и выход, удовлетворённость",
+      permission: "surveys.read",
+      personalData: true,
+      responses: surveyMissing,
+    }),
+    async (c) => c.json(await Survey.results(c.req.param("surveyId"))),
+  );
+
+/** Public: a participant opens and answers a questionnaire by a one-time link, without an account. */
+export const surveyLinks = new Hono()
+  .get(
+    "/:token",
+    op({
+      tag: "surveys",
+      summary: "Анкета по одноразовой ссылке (без входа)",
+      auth: "public",
+      responses: { 404: "Ссылка не найдена", 409: "Ссылка уже использована или истекла (survey.link_used, survey.link_expired)" },
+    }),
+    async (c) => c.json(await SurveyLink.open(c.req.param("token"))),
+  )
+  .post(
+    "/:token",
+    op({
+      tag: "surveys",
+      summary: "Ответить на анкету по одноразовой ссылке (один раз)",
+      auth: "public",
+      responses: { 404: "Ссылка не найдена", 409: "Ссылка уже использована или истекла (survey.link_used, survey.link_expired)" },
+    }),
+    body(AnswerInput),
+    async (c) => c.json(await SurveyLink.answer(c.req.param("token"), c.req.valid("json"))),
+  );

@@ -1,0 +1,359 @@
+/**
+ * Assertions on the synthesized prod app, one describe block per file in infra/. They share one synth
+ * (EMAIL_DOMAIN and APP_URL set as a deploy would): SST's constructs take seconds to import, so one test
+ * file per concern would multiply that. The table (prod vs dev) and the real bundles have their own files.
+ */
+import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
+import { beforeAll, describe, expect, test } from "vitest";
+import {
+  actionsOf,
+  allStatements,
+  type CfnTemplate,
+  functionByHandler,
+  render,
+  resolveImport,
+  resourcesOf,
+  resourcesOfStatement,
+  roleStatements,
+  type Statement,
+  type Synthesized,
+  synthesize,
+} from "./testing";
+
+const api = "functions/api/lambda.handler";
+const reminders = "functions/jobs/reminders.handler";
+const feedback = "functions/events/ses-feedback.handler";
+const tableArn = "{TableStack/AWS::DynamoDB::Table.Arn}";
+const tableAndIndexes = [tableArn, `${tableArn}/index/*`];
+const identityArn = "arn:{AWS::Partition}:ses:eu-central-1:123456789012:identity/{EmailStack/AWS::SES::EmailIdentity}";
+const configurationSetArn = "arn:{AWS::Partition}:ses:eu-central-1:123456789012:configuration-set/{EmailStack/AWS::SES::ConfigurationSet}";
+
+let app: Synthesized;
+let json: Record<string, CfnTemplate>;
+beforeAll(async () => {
+  app = await synthesize("prod", { env: { EMAIL_DOMAIN: "mentor.example.ru", APP_URL: "https://mentor.example.ru" } });
+  json = app.json;
+}, 60_000);
+
+const everywhere = (type: string) => Object.values(json).flatMap((template) => resourcesOf(template, type));
+const rendered = (stack: string, statement: Statement) => resourcesOfStatement(statement).map((r) => render(json, stack, r));
+const variablesOf = (stack: keyof Synthesized["json"], handler: string) =>
+  functionByHandler(json[stack]!, handler)[1].Properties!.Environment.Variables as Record<string, unknown>;
+
+describe("api.ts", () => {
+  test("one HTTP API with /api/{proxy+} and /.well-known/{proxy+}, both on the same Lambda", () => {
+    const apis = everywhere("AWS::ApiGatewayV2::Api");
+    expect(apis).toHaveLength(1);
+    expect(apis[0]![1].Properties!.ProtocolType).toBe("HTTP");
+
+    const stack = json.ApiStack!;
+    const routes = resourcesOf(stack, "AWS::ApiGatewayV2::Route").map(([, route]) => route.Properties!.RouteKey);
+    expect(routes.sort()).toEqual(["ANY /.well-known/{proxy+}", "ANY /api/{proxy+}"]);
+
+    const [handlerId] = functionByHandler(stack, api);
+    const integrations = resourcesOf(stack, "AWS::ApiGatewayV2::Integration").map(([, integration]) => integration.Properties!);
+    expect(integrations).toHaveLength(2);
+    for (const integration of integrations) {
+      expect(integration).toMatchObject({
+        IntegrationType: "AWS_PROXY",
+        PayloadFormatVersion: "2.0",
+        IntegrationUri: { "Fn::GetAtt": [handlerId, "Arn"] },
+      });
+    }
+  });
+
+  test("the API Lambda: nodejs22.x on arm64, 15 s, 1024 MB", () => {
+    const [, handler] = functionByHandler(json.ApiStack!, api);
+    expect(handler.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Timeout: 15, MemorySize: 1024 });
+  });
+
+  test("its environment: table name, sender, site URL (from the deploy's APP_URL) and stage", () => {
+    const variables = variablesOf("ApiStack", api);
+    expect(render(json, "ApiStack", variables.TABLE_NAME)).toBe("{TableStack/AWS::DynamoDB::Table}");
+    expect(variables).toMatchObject({ EMAIL_FROM: "noreply@mentor.example.ru", APP_URL: "https://mentor.example.ru", STAGE: "prod" });
+  });
+
+  test("the app's own functions all get the default props (nodejs22.x, arm64)", () => {
+    const functions = everywhere("AWS::Lambda::Function").filter(([, fn]) => String(fn.Properties!.Handler).startsWith("functions/"));
+    expect(functions.map(([, fn]) => fn.Properties!.Handler).sort()).toEqual([api, feedback, reminders]);
+    for (const [, fn] of functions) expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
+  });
+});
+
+describe("jobs.ts", () => {
+  test("an hourly rule targets the reminders function", () => {
+    const rules = everywhere("AWS::Events::Rule");
+    expect(rules).toHaveLength(1);
+    const [, rule] = resourcesOf(json.JobsStack!, "AWS::Events::Rule")[0]!;
+    expect(rule.Properties!.ScheduleExpression).toBe("cron(0 * * * ? *)");
+    expect(rule.Properties!.State).toBe("ENABLED");
+    const [remindersId] = functionByHandler(json.JobsStack!, reminders);
+    expect(rule.Properties!.Targets).toEqual([{ Arn: { "Fn::GetAtt": [remindersId, "Arn"] }, Id: "Target0" }]);
+    app.templates.JobsStack.hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      Principal: "events.amazonaws.com",
+      FunctionName: { "Fn::GetAtt": [remindersId, "Arn"] },
+    });
+  });
+
+  test("the reminders function: five minutes and the API's environment", () => {
+    const [, fn] = functionByHandler(json.JobsStack!, reminders);
+    expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Timeout: 300 });
+    const variables = variablesOf("JobsStack", reminders);
+    expect(render(json, "JobsStack", variables.TABLE_NAME)).toBe("{TableStack/AWS::DynamoDB::Table}");
+    expect(variables).toMatchObject({ EMAIL_FROM: "noreply@mentor.example.ru", APP_URL: "https://mentor.example.ru", STAGE: "prod" });
+  });
+});
+
+describe("auth.ts", () => {
+  test("JWT_PRIVATE_KEY is an SST secret (the value lives in SSM, set with `sst secrets set`, never in a template)", () => {
+    const metadata = JSON.parse(json.AuthStack!.Outputs!.SSTMetadata!.Value as string);
+    expect(metadata.metadata).toEqual([
+      expect.objectContaining({ id: "JWT_PRIVATE_KEY", type: "Secret", data: { name: "JWT_PRIVATE_KEY" } }),
+    ]);
+  });
+
+  test.each([
+    ["ApiStack", api],
+    ["JobsStack", reminders],
+  ] as const)(
+    "it is bound to %s (%s signs tokens or links): a fetch-from-SSM marker, read access to exactly that parameter",
+    (stack, handler) => {
+      const [id] = functionByHandler(json[stack]!, handler);
+      expect(variablesOf(stack, handler).SST_Secret_value_JWT_PRIVATE_KEY).toBe("__FETCH_FROM_SSM__");
+      const ssm = roleStatements(json[stack]!, id).filter((s) => actionsOf(s).some((a) => a.startsWith("ssm:")));
+      expect(ssm).toHaveLength(1);
+      expect(actionsOf(ssm[0]!)).toEqual(["ssm:GetParameters"]);
+      expect(rendered(stack, ssm[0]!)).toEqual([
+        "arn:{AWS::Partition}:ssm:eu-central-1:123456789012:parameter/sst/rnc-mentorship/prod/Secret/JWT_PRIVATE_KEY/value",
+        "arn:{AWS::Partition}:ssm:eu-central-1:123456789012:parameter/sst/rnc-mentorship/.fallback/Secret/JWT_PRIVATE_KEY/value",
+      ]);
+    },
+  );
+
+  test.each([["EmailStack", feedback]] as const)("%s: %s, which signs no tokens, does not get it", (stack, handler) => {
+    const [id] = functionByHandler(json[stack]!, handler);
+    expect(Object.keys(variablesOf(stack, handler))).not.toContain("SST_Secret_value_JWT_PRIVATE_KEY");
+    expect(roleStatements(json[stack]!, id).flatMap(actionsOf)).not.toContain("ssm:GetParameters");
+  });
+});
+
+describe("email.ts", () => {
+  const one = (type: string) => {
+    const found = resourcesOf(json.EmailStack!, type);
+    expect(found, type).toHaveLength(1);
+    return found[0]!;
+  };
+
+  test("a domain identity from EMAIL_DOMAIN whose default configuration set is ours", () => {
+    const [configurationSetId] = one("AWS::SES::ConfigurationSet");
+    const [, identity] = one("AWS::SES::EmailIdentity");
+    expect(identity.Properties).toMatchObject({
+      EmailIdentity: "mentor.example.ru",
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configurationSetId } },
+    });
+  });
+
+  test("bounces and complaints go to an SNS topic that only SES, for this configuration set, may publish to", () => {
+    const [configurationSetId] = one("AWS::SES::ConfigurationSet");
+    const [topicId] = one("AWS::SNS::Topic");
+    const [, destination] = one("AWS::SES::ConfigurationSetEventDestination");
+    expect(destination.Properties).toEqual({
+      ConfigurationSetName: { Ref: configurationSetId },
+      EventDestination: { Enabled: true, MatchingEventTypes: ["bounce", "complaint"], SnsDestination: { TopicARN: { Ref: topicId } } },
+    });
+    const [, topicPolicy] = one("AWS::SNS::TopicPolicy");
+    expect(topicPolicy.Properties!.Topics).toEqual([{ Ref: topicId }]);
+    const [statement] = topicPolicy.Properties!.PolicyDocument.Statement;
+    expect(statement).toMatchObject({ Action: "sns:Publish", Effect: "Allow", Principal: { Service: "ses.amazonaws.com" } });
+    expect(render(json, "EmailStack", statement.Condition.StringEquals["AWS:SourceArn"])).toBe(configurationSetArn);
+  });
+
+  test("the feedback function is subscribed to the topic, may be invoked by SNS, and knows the table", () => {
+    const [topicId] = one("AWS::SNS::Topic");
+    const [feedbackId] = functionByHandler(json.EmailStack!, feedback);
+    const [, subscription] = one("AWS::SNS::Subscription");
+    expect(subscription.Properties).toEqual({
+      Protocol: "lambda",
+      TopicArn: { Ref: topicId },
+      Endpoint: { "Fn::GetAtt": [feedbackId, "Arn"] },
+    });
+    app.templates.EmailStack.hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      Principal: "sns.amazonaws.com",
+      SourceArn: { Ref: topicId },
+      FunctionName: { "Fn::GetAtt": [feedbackId, "Arn"] },
+    });
+    expect(render(json, "EmailStack", variablesOf("EmailStack", feedback).TABLE_NAME)).toBe("{TableStack/AWS::DynamoDB::Table}");
+  });
+
+  test("outputs: the identity ARN, the sender address and the DKIM records to publish", () => {
+    const outputs = json.EmailStack!.Outputs!;
+    expect(outputs.EmailSender!.Value).toBe("noreply@mentor.example.ru");
+    expect(render(json, "EmailStack", outputs.EmailIdentityArn!.Value)).toBe(identityArn);
+    for (const n of [1, 2, 3]) {
+      expect(render(json, "EmailStack", outputs[`DkimCname${n}`]!.Value)).toBe(
+        `{EmailStack/AWS::SES::EmailIdentity.DkimDNSTokenName${n}} CNAME {EmailStack/AWS::SES::EmailIdentity.DkimDNSTokenValue${n}}`,
+      );
+    }
+  });
+});
+
+describe("web.ts", () => {
+  type Behavior = Record<string, any>;
+  const distribution = () => {
+    const distributions = everywhere("AWS::CloudFront::Distribution");
+    expect(distributions).toHaveLength(1);
+    return resourcesOf(json.WebStack!, "AWS::CloudFront::Distribution")[0]![1].Properties!.DistributionConfig as Behavior;
+  };
+  const originOf = (config: Behavior, behavior: Behavior) => (config.Origins as Behavior[]).find((o) => o.Id === behavior.TargetOriginId)!;
+
+  test.each(["/api/*", "/.well-known/*"])(
+    "CloudFront sends %s to the HTTP API: uncached, all methods, all viewer data but Host",
+    (pattern) => {
+      const config = distribution();
+      const behavior = (config.CacheBehaviors as Behavior[]).find((b) => b.PathPattern === pattern);
+      expect(behavior).toBeDefined();
+      expect(behavior).toMatchObject({
+        CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+        OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+        ViewerProtocolPolicy: "https-only",
+      });
+      expect([...behavior!.AllowedMethods].sort()).toEqual(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
+      expect(behavior!.FunctionAssociations).toBeUndefined();
+
+      // The origin is the endpoint the API stack exports, over HTTPS.
+      const origin = originOf(config, behavior!);
+      expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: "https-only" });
+      const imports = [...JSON.stringify(origin.DomainName).matchAll(/"Fn::ImportValue":"([^"]+)"/g)].map((m) => m[1]!);
+      expect(imports).toHaveLength(1);
+      const { stack, value } = resolveImport(json, imports[0]!);
+      expect(render(json, stack, value)).toBe("{ApiStack/AWS::ApiGatewayV2::Api.ApiEndpoint}");
+    },
+  );
+
+  test("the SPA is served from S3 and falls back to index.html without rewriting the API's error responses", () => {
+    const config = distribution();
+    const defaults = config.DefaultCacheBehavior as Behavior;
+    expect(originOf(config, defaults).S3OriginConfig).toBeDefined();
+    expect(config.DefaultRootObject).toBe("index.html");
+    // Distribution-wide error responses would also turn the API's 403/404 into 200 + index.html.
+    expect(config.CustomErrorResponses).toBeUndefined();
+
+    const functions = resourcesOf(json.WebStack!, "AWS::CloudFront::Function");
+    expect(functions).toHaveLength(1);
+    const [functionId, fn] = functions[0]!;
+    expect(defaults.FunctionAssociations).toEqual([
+      { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [functionId, "FunctionARN"] } },
+    ]);
+
+    const handler = new Function(`${fn.Properties!.FunctionCode}\nreturn handler;`)() as (event: unknown) => { uri: string };
+    const rewrite = (uri: string) => handler({ request: { uri, headers: {} } }).uri;
+    expect(rewrite("/")).toBe("/index.html");
+    expect(rewrite("/login")).toBe("/index.html");
+    expect(rewrite("/regions/42/roadmap/")).toBe("/index.html");
+    expect(rewrite("/assets/index-3f9a.js")).toBe("/assets/index-3f9a.js");
+    expect(rewrite("/swagger-ui/swagger-ui.css")).toBe("/swagger-ui/swagger-ui.css");
+    expect(rewrite("/favicon.ico")).toBe("/favicon.ico");
+  });
+
+  test("the site's files are deployed to a private bucket, then the cache is invalidated", () => {
+    const web = app.templates.WebStack;
+    web.hasResourceProperties("AWS::S3::Bucket", {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    web.resourceCountIs("Custom::S3Uploader", 1);
+    web.resourceCountIs("Custom::CloudFrontInvalidator", 1);
+  });
+});
+
+describe("least privilege, across every policy in every stack", () => {
+  const serviceOf = (action: string) => action.split(":")[0]!.toLowerCase();
+  const statementsOf = (stack: "ApiStack" | "JobsStack" | "EmailStack", handler: string) =>
+    roleStatements(json[stack]!, functionByHandler(json[stack]!, handler)[0]);
+  const readWrite = ["GetItem", "BatchGetItem", "Query", "ConditionCheckItem", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"];
+  const tableAdmin = ["DeleteTable", "UpdateTable", "CreateTable", "RestoreTableFromBackup", "UpdateTimeToLive", "DeleteBackup"];
+
+  test("there are policies to check", () => {
+    // Guards the scans below against silently checking nothing.
+    expect(allStatements(json).filter(({ type }) => type === "AWS::IAM::Policy").length).toBeGreaterThanOrEqual(5);
+  });
+
+  test("no statement allows `*` or `<service>:*`, and none uses NotAction", () => {
+    const offenders = allStatements(json).filter(
+      ({ statement }) =>
+        statement.Effect === "Allow" &&
+        (statement.NotAction !== undefined || actionsOf(statement).some((action) => action === "*" || /^[\w-]+:\*$/.test(action))),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  test("no DynamoDB or SES statement has Resource `*`", () => {
+    const offenders = allStatements(json).filter(
+      ({ statement }) =>
+        actionsOf(statement).some((action) => ["dynamodb", "ses"].includes(serviceOf(action))) &&
+        resourcesOfStatement(statement).includes("*"),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  test("every DynamoDB statement is scoped to the table and its indexes", () => {
+    const dynamo = allStatements(json).filter(({ statement }) => actionsOf(statement).some((a) => serviceOf(a) === "dynamodb"));
+    expect(dynamo).toHaveLength(3); // API, reminders, SES feedback
+    for (const { stack, statement } of dynamo) expect(rendered(stack, statement)).toEqual(tableAndIndexes);
+  });
+
+  test("every SES statement allows only sending, as the identity (with its configuration set)", () => {
+    const ses = allStatements(json).filter(({ statement }) => actionsOf(statement).some((a) => serviceOf(a) === "ses"));
+    expect(ses).toHaveLength(2); // API, reminders
+    for (const { stack, statement } of ses) {
+      expect(actionsOf(statement).sort()).toEqual(["ses:SendEmail", "ses:SendRawEmail"]);
+      expect(rendered(stack, statement)).toEqual([identityArn, configurationSetArn]);
+    }
+  });
+
+  test.each([
+    ["ApiStack", api],
+    ["JobsStack", reminders],
+  ] as const)("%s: %s may read/write items and send as the identity, and administer nothing", (stack, handler) => {
+    const statements = statementsOf(stack, handler);
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("dynamodb:")));
+    expect(dynamo).toHaveLength(1);
+    const actions = actionsOf(dynamo[0]!);
+    for (const action of readWrite) expect(actions).toContain(`dynamodb:${action}`);
+    for (const action of tableAdmin) expect(actions).not.toContain(`dynamodb:${action}`);
+    const ses = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("ses:")));
+    expect(ses).toHaveLength(1);
+    expect(rendered(stack, ses[0]!)).toEqual([identityArn, configurationSetArn]);
+  });
+
+  test("the SES feedback function may only write to the table", () => {
+    const statements = statementsOf("EmailStack", feedback).filter((s) => !actionsOf(s).every((a) => a.startsWith("xray:")));
+    expect(statements).toHaveLength(1);
+    expect(actionsOf(statements[0]!).sort()).toEqual([
+      "dynamodb:BatchWriteItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:DescribeTable",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+    ]);
+    expect(rendered("EmailStack", statements[0]!)).toEqual(tableAndIndexes);
+  });
+});
+
+describe("deploy-time environment", () => {
+  test("without EMAIL_DOMAIN and APP_URL: the example.org placeholder and an empty APP_URL", { timeout: 60_000 }, async () => {
+    const bare = await synthesize("prod", { env: { EMAIL_DOMAIN: undefined, APP_URL: undefined } });
+    const [, apiFn] = functionByHandler(bare.json.ApiStack, api);
+    const [, remindersFn] = functionByHandler(bare.json.JobsStack, reminders);
+    for (const fn of [apiFn, remindersFn]) {
+      expect(fn.Properties!.Environment.Variables).toMatchObject({ EMAIL_FROM: "noreply@example.org", APP_URL: "" });
+    }
+    expect(resourcesOf(bare.json.EmailStack, "AWS::SES::EmailIdentity")[0]![1].Properties!.EmailIdentity).toBe("example.org");
+  });
+});

@@ -1,0 +1,255 @@
+import { useRegionID, useTenantID } from "../actor";
+import { auditItem } from "../audit";
+import { nowIso } from "../auth/secret";
+import { VisibleError } from "../error";
+import { Institution, type InstitutionInfo, staleVersion } from "../institution";
+import { assertCan } from "../permissions";
+import { todayIn } from "../participant/age";
+import { Region } from "../region";
+import { db } from "../service";
+import { Stats, type StatsSummary } from "../stats";
+import { Survey } from "../survey";
+import { z } from "../zod";
+import {
+  type KpiCode,
+  type KpiInputs,
+  type KpiValue,
+  aggregateKpi,
+  computeKpis,
+  defaultTarget,
+  kpiCatalogue,
+  kpiCodes,
+  kpiStatusOf,
+  programmeYear,
+  share,
+} from "./formulas";
+import { KpiTargetsEntity } from "./kpi.entity";
+
+export * from "./formulas";
+
+const yearField = (label: string) =>
+  z
+    .number({ error: `Поле «${label}» должно быть числом` })
+    .check(
+      z.int({ error: `Поле «${label}» должно быть целым числом` }),
+      z.minimum(2018, { error: `Поле «${label}»: не раньше 2018 года` }),
+      z.maximum(2100, { error: `Поле «${label}»: не позже 2100 года` }),
+    );
+
+const percentTarget = z.nullable(
+  z
+    .number({ error: "Целевое значение — число процентов" })
+    .check(
+      z.minimum(0, { error: "Целевое значение не может быть меньше 0 %" }),
+      z.maximum(100, { error: "Целевое значение не может быть больше 100 %" }),
+    ),
+);
+
+export const TargetsInput = z.object({
+  year: yearField("Год"),
+  programmeStartYear: yearField("Первый год программы"),
+  enterprisesInRegion: z.optional(
+    z
+      .number({ error: "Число предприятий региона — целое число" })
+      .check(
+        z.int({ error: "Число предприятий региона — целое число" }),
+        z.minimum(0, { error: "Число предприятий не может быть отрицательным" }),
+      ),
+  ),
+  /** code → target for the year; null restores the default. */
+  targets: z.partialRecord(z.enum(kpiCodes), percentTarget),
+  /** 0 when the region has no settings yet. */
+  version: z.number({ error: "Не указана версия записи" }).check(z.int(), z.minimum(0)),
+});
+export type TargetsInput = z.infer<typeof TargetsInput>;
+export const YearQuery = z.object({
+  year: z.optional(
+    z.pipe(
+      z.string(),
+      z.transform((v) => Number(v)),
+    ),
+  ),
+});
+
+type Overrides = Record<string, Partial<Record<KpiCode, number>>>;
+type Settings = { programmeStartYear: number; enterprisesInRegion?: number; overrides: Overrides; version: number };
+
+export type TargetRow = { code: KpiCode; label: string; short: string; target: number; defaultTarget: number; overridden: boolean };
+export type TargetsInfo = {
+  year: number;
+  programmeStartYear: number;
+  programmeYear: number;
+  enterprisesInRegion?: number;
+  rows: TargetRow[];
+  version: number;
+};
+
+const currentYear = () => new Date().getUTCFullYear();
+
+async function settingsOf(regionId: string): Promise<Settings> {
+  const row = (await KpiTargetsEntity.get({ regionId }).go()).data;
+  return row
+    ? {
+        programmeStartYear: row.programmeStartYear,
+        enterprisesInRegion: row.enterprisesInRegion,
+        overrides: (row.overrides ?? {}) as Overrides,
+        version: row.version,
+      }
+    : { programmeStartYear: currentYear(), overrides: {}, version: 0 };
+}
+
+function targetsFor(settings: Settings, year: number): TargetsInfo {
+  const py = programmeYear(year, settings.programmeStartYear);
+  return {
+    year,
+    programmeStartYear: settings.programmeStartYear,
+    programmeYear: py,
+    enterprisesInRegion: settings.enterprisesInRegion,
+    rows: kpiCatalogue.map((kpi) => {
+      const fallback = defaultTarget(kpi.code, py);
+      const override = settings.overrides[String(year)]?.[kpi.code];
+      return {
+        code: kpi.code,
+        label: kpi.label,
+        short: kpi.short,
+        target: override ?? fallback,
+        defaultTarget: fallback,
+        overridden: override !== undefined,
+      };
+    }),
+    version: settings.version,
+  };
+}
+
+/** What an institution's figures are computed from right now (or `today` for a frozen date). */
+export type LiveData = { institution: InstitutionInfo; stats: StatsSummary; inputs: KpiInputs; kpis: Record<KpiCode, KpiValue> };
+
+/** Trusted: the live inputs of one institution. The caller has checked that the tenant is its own or in its region. */
+export async function liveData(
+  tenantId: string,
+  year: number,
+  options: { enterprisesInRegion?: number; today?: string } = {},
+): Promise<LiveData> {
+  const institution = await Institution.find(tenantId);
+  if (!institution) throw new VisibleError("not_found", "institution.not_found", "Организация не найдена");
+  const [stats, satisfaction] = await Promise.all([
+    Stats.forInstitution(tenantId, options.today),
+    Survey.satisfactionTally(tenantId, year),
+  ]);
+  const inputs: KpiInputs = {
+    stats: {
+      mentees10to19: stats.mentees10to19,
+      mentors15to19: stats.mentors15to19,
+      youngSpecialistsMentored: stats.youngSpecialistsMentored,
+      partnerOrganisations: stats.partnerOrganisations,
+    },
+    headcounts: {
+      students10to19: institution.students10to19,
+      students15to19: (institution as { students15to19?: number }).students15to19,
+      youngTeachers: institution.youngTeachers,
+    },
+    satisfaction,
+    enterprisesInRegion: options.enterprisesInRegion,
+  };
+  return { institution, stats, inputs, kpis: computeKpis(inputs) };
+}
+
+const actualRows = (targets: TargetsInfo, kpis: Record<KpiCode, KpiValue>) =>
+  targets.rows.map((row) => ({ ...row, actual: kpis[row.code], status: kpiStatusOf(kpis[row.code].value, row.target) }));
+
+export const Kpi = {
+  async targets(year = currentYear()): Promise<TargetsInfo> {
+    assertCan("kpi.read");
+    return targetsFor(await settingsOf(useRegionID()), year);
+  },
+
+  async setTargets(input: TargetsInput): Promise<TargetsInfo> {
+    assertCan("kpi.manage");
+    const regionId = useRegionID();
+    const current = await settingsOf(regionId);
+    if (current.version !== input.version) throw staleVersion(targetsFor(current, input.year));
+    const py = programmeYear(input.year, input.programmeStartYear);
+    const forYear: Partial<Record<KpiCode, number>> = { ...current.overrides[String(input.year)] };
+    for (const code of kpiCodes) {
+      if (!(code in input.targets)) continue;
+      const value = input.targets[code];
+      if (value === null || value === undefined || value === defaultTarget(code, py)) delete forYear[code];
+      else forYear[code] = value;
+    }
+    const overrides = { ...current.overrides, [String(input.year)]: forYear };
+    const next: Settings = {
+      programmeStartYear: input.programmeStartYear,
+      enterprisesInRegion: input.enterprisesInRegion ?? current.enterprisesInRegion,
+      overrides,
+      version: current.version + 1,
+    };
+    const updatedAt = nowIso();
+    const result = await db.transaction
+      .write(({ kpiTargets, audit }) => [
+        current.version === 0
+          ? kpiTargets.create({ regionId, ...next, updatedAt }).commit()
+          : kpiTargets
+              .patch({ regionId })
+              .set({ ...next, updatedAt })
+              .where((attr, op) => op.eq(attr.version, current.version))
+              .commit(),
+        audit.create(auditItem("kpi.targets", String(input.year), { regionId })).commit(),
+      ])
+      .go();
+    if (result.canceled) throw staleVersion(targetsFor(await settingsOf(regionId), input.year));
+    return targetsFor(next, input.year);
+  },
+
+  /** The signed-in institution's actual values against the region's targets. */
+  async institution(year = currentYear()) {
+    assertCan("kpi.institution_read");
+    const regionId = useRegionID();
+    const settings = await settingsOf(regionId);
+    const targets = targetsFor(settings, year);
+    const live = await liveData(useTenantID(), year, { enterprisesInRegion: settings.enterprisesInRegion });
+    return { ...targets, asOf: live.stats.asOf, rows: actualRows(targets, live.kpis) };
+  },
+
+  /**
+   * The region: each institution's actual values and the regional value (sums of numerators over sums of
+   * denominators; the enterprises share is all partner organisations providing mentors over the region's enterprises).
+   * One settings read, then per active institution: the institution, its statistics item and its satisfaction item.
+   */
+  async region(year = currentYear()) {
+    assertCan("kpi.region_read");
+    const regionId = useRegionID();
+    const [settings, region, institutions] = await Promise.all([
+      settingsOf(regionId),
+      Region.get(regionId),
+      Institution.list({ status: "active" }),
+    ]);
+    const targets = targetsFor(settings, year);
+    const today = todayIn(region.timeZone);
+    const perInstitution = await Promise.all(
+      institutions.map((i) => liveData(i.tenantId, year, { enterprisesInRegion: settings.enterprisesInRegion, today })),
+    );
+    const regional = Object.fromEntries(
+      kpiCodes.map((code) => [
+        code,
+        code === "enterprises"
+          ? share(
+              perInstitution.reduce((sum, live) => sum + live.kpis.enterprises.numerator, 0),
+              settings.enterprisesInRegion,
+              "Не указано число предприятий, работающих в регионе",
+            )
+          : aggregateKpi(perInstitution.map((live) => live.kpis[code])),
+      ]),
+    ) as Record<KpiCode, KpiValue>;
+    return {
+      ...targets,
+      asOf: today,
+      rows: actualRows(targets, regional),
+      institutions: perInstitution.map((live) => ({
+        tenantId: live.institution.tenantId,
+        institutionName: live.institution.shortName,
+        municipality: live.institution.municipality,
+        rows: actualRows(targets, live.kpis).map(({ code, target, actual, status }) => ({ code, target, actual, status })),
+      })),
+    };
+  },
+};

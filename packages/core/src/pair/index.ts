@@ -1,0 +1,693 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { EntityItem } from "electrodb";
+import { useTenantID } from "../actor";
+import { auditItem, recordAudit } from "../audit";
+import { nowIso } from "../auth/secret";
+import { ddb, tableName } from "../dynamo";
+import { VisibleError, notFound } from "../error";
+import { enabledForms } from "../forms";
+import { type ParticipantCategory, formCodes } from "../forms/catalogue";
+import { createId } from "../id";
+import { staleVersion } from "../institution";
+import { Participant } from "../participant";
+import { isMinor } from "../participant/age";
+import { regionToday } from "../participant/calendar";
+import { isoDate, textList } from "../participant/fields";
+import { initials, shortName } from "../participant/names";
+import { ParticipantEntity } from "../participant/participant.entity";
+import { assertCan } from "../permissions";
+import { optionalText, text, version } from "../schemas";
+import { writeWithStats } from "../stats";
+import { type PairStatus, addCounts, diffCounts, pairContribution, pairStatuses, participantContribution } from "../stats/contribution";
+import { z } from "../zod";
+import { type PairRow, endPairs } from "./lifecycle";
+import { MeetingEntity, PairEntity, PlanEntity, meetingFormats, meetingStages, taskStatuses } from "./pair.entity";
+import { type ActivationProblem, type Member, activationProblems, isInactive } from "./rules";
+
+export { pairStatuses, meetingStages, meetingFormats, taskStatuses };
+export { INACTIVE_AFTER_DAYS } from "./rules";
+export type { PairStatus };
+export type MeetingStage = (typeof meetingStages)[number];
+
+export const pairStatusLabels: Record<PairStatus, string> = {
+  forming: "Формируется",
+  active: "Активна",
+  completed: "Завершена",
+  terminated: "Прекращена",
+};
+
+export const meetingStageLabels: Record<MeetingStage, string> = {
+  introduction: "Встреча-знакомство",
+  trial: "Пробная встреча",
+  planning: "Встреча-планирование",
+  joint_work: "Совместная работа",
+  final: "Итоговая встреча",
+};
+
+export const MAX_GROUP_MENTEES = 20;
+
+const checkDates = <T extends { startDate: string; endDate: string }>() =>
+  z.superRefine<T>((value, ctx) => {
+    if (value.endDate < value.startDate) {
+      ctx.addIssue({ code: "custom", input: value, path: ["endDate"], message: "Дата окончания не может быть раньше даты начала" });
+    }
+  });
+
+const participantRef = (label: string) =>
+  z.string({ error: `Выберите участника: ${label}` }).check(z.minLength(1, { error: `Выберите участника: ${label}` }), z.maxLength(40));
+
+export const PairInput = z
+  .object({
+    form: z.enum(formCodes, { error: "Выберите форму наставничества" }),
+    mentorId: participantRef("наставник"),
+    menteeIds: z.array(participantRef("наставляемый")).check(
+      z.minLength(1, { error: "Выберите хотя бы одного наставляемого" }),
+      z.maxLength(MAX_GROUP_MENTEES, { error: `В группе не больше ${MAX_GROUP_MENTEES} наставляемых` }),
+      z.refine((ids) => new Set(ids).size === ids.length, { error: "Наставляемый выбран дважды" }),
+    ),
+    startDate: isoDate("Дата начала"),
+    endDate: isoDate("Дата окончания"),
+    note: optionalText("Примечание", 1000),
+  })
+  .check(checkDates());
+export type PairInput = z.infer<typeof PairInput>;
+
+export const PairUpdate = z
+  .object({
+    form: z.enum(formCodes, { error: "Выберите форму наставничества" }),
+    startDate: isoDate("Дата начала"),
+    endDate: isoDate("Дата окончания"),
+    note: optionalText("Примечание", 1000),
+    version: version(),
+  })
+  .check(checkDates());
+export type PairUpdate = z.infer<typeof PairUpdate>;
+
+export const AgreementInput = z.object({
+  signedAt: isoDate("Дата соглашения"),
+  document: text("Номер соглашения", 100),
+  scanRef: optionalText("Ссылка на скан", 500),
+  representatives: z.optional(
+    z.array(
+      z.object({
+        participantId: participantRef("несовершеннолетний участник"),
+        name: text("ФИО законного представителя", 200),
+        relation: text("Кем приходится", 100),
+      }),
+    ),
+  ),
+  version: version(),
+});
+export type AgreementInput = z.infer<typeof AgreementInput>;
+
+export const VersionInput = z.object({ version: version() });
+export const CompletionInput = z.object({
+  results: text("Результаты", 5000),
+  reflection: text("Рефлексия", 5000),
+  version: version(),
+});
+export type CompletionInput = z.infer<typeof CompletionInput>;
+export const TerminationInput = z.object({ reason: text("Причина прекращения", 1000), version: version() });
+export type TerminationInput = z.infer<typeof TerminationInput>;
+
+export const PlanInput = z.object({
+  goals: textList("Цели", 20, 1000),
+  tasks: z
+    .array(
+      z.object({
+        taskId: z.optional(z.string().check(z.maxLength(40))),
+        title: text("Задача", 500),
+        dueDate: z.optional(isoDate("Срок")),
+        status: z.enum(taskStatuses, { error: "Статус задачи: запланирована, в работе, выполнена или отменена" }),
+      }),
+    )
+    .check(z.maxLength(100, { error: "В плане не больше 100 задач" })),
+  version: version(),
+});
+export type PlanInput = z.infer<typeof PlanInput>;
+
+const meetingFields = {
+  date: isoDate("Дата встречи"),
+  stage: z.enum(meetingStages, { error: "Выберите этап встречи" }),
+  durationMinutes: z
+    .number({ error: "Длительность — число минут" })
+    .check(
+      z.int(),
+      z.minimum(5, { error: "Длительность встречи не меньше 5 минут" }),
+      z.maximum(600, { error: "Длительность встречи не больше 600 минут" }),
+    ),
+  format: z.optional(z.enum(meetingFormats)),
+  notes: optionalText("Заметки", 5000),
+  mentorFeedback: optionalText("Отзыв наставника", 3000),
+  menteeFeedback: optionalText("Отзыв наставляемого", 3000),
+};
+export const MeetingInput = z.object(meetingFields);
+export type MeetingInput = z.infer<typeof MeetingInput>;
+export const MeetingUpdate = z.object({ ...meetingFields, version: version() });
+export type MeetingUpdate = z.infer<typeof MeetingUpdate>;
+
+export const PairFilter = z.object({ status: z.optional(z.enum(pairStatuses)) });
+
+type ParticipantRow = Awaited<ReturnType<typeof Participant.rows>>[number];
+type PlanRow = EntityItem<typeof PlanEntity>;
+type MeetingRow = EntityItem<typeof MeetingEntity>;
+
+export type PairMember = {
+  participantId: string;
+  role: "mentor" | "mentee";
+  name: string;
+  category?: ParticipantCategory;
+  minor: boolean;
+  consent: "signed" | "missing";
+};
+
+export type PairInfo = Omit<PairRow, "tenantId"> & {
+  kind: "pair" | "group";
+  members: PairMember[];
+  /** Active with no meeting for 45 days. */
+  inactive: boolean;
+  /** While forming: what still blocks activation. */
+  problems: ActivationProblem[];
+};
+export type PlanInfo = Omit<PlanRow, "tenantId">;
+export type MeetingInfo = Omit<MeetingRow, "tenantId">;
+export type PairPage = { pair: PairInfo; plan: PlanInfo; meetings: MeetingInfo[] };
+
+const pairNotFound = () => notFound("pair.not_found", "Пара или группа не найдена");
+
+const toMember = (row: ParticipantRow | undefined, participantId: string, role: "mentor" | "mentee", today: string): PairMember => ({
+  participantId,
+  role,
+  name: !row ? "—" : row.status === "active" ? shortName(row.fullName) : initials(row.fullName),
+  category: row?.category,
+  minor: row ? isMinor(row, today) : false,
+  consent: row?.consentId ? "signed" : "missing",
+});
+
+const memberFacts = (row: ParticipantRow): Member => ({
+  participantId: row.participantId,
+  fullName: row.fullName,
+  category: row.category,
+  status: row.status,
+  birthDate: row.birthDate,
+  birthYear: row.birthYear,
+  consentId: row.consentId,
+  consentSigner: row.consentSigner,
+  capacity: row.capacity,
+  activeMentees: row.activeMentees,
+});
+
+/** The pair, its plan and its meetings: one Query on `PAIR#<id>`. */
+async function loadFull(tenantId: string, pairId: string) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
+        ExpressionAttributeValues: { ":pk": `T#${tenantId}`, ":sk": `PAIR#${pairId}` },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const of = (entity: string) => items.filter((item) => item.__edb_e__ === entity);
+  const pair = of("pair")
+    .map((Item) => PairEntity.parse({ Item }).data)
+    .find((row) => row?.pairId === pairId);
+  if (!pair) return undefined;
+  const plan = of("plan").map((Item) => PlanEntity.parse({ Item }).data as PlanRow)[0];
+  const meetings = of("meeting")
+    .map((Item) => MeetingEntity.parse({ Item }).data as MeetingRow)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt));
+  return { pair, plan: plan ?? { tenantId, pairId, goals: [], tasks: [], updatedAt: pair.createdAt, version: 1 }, meetings };
+}
+
+async function requireFull(tenantId: string, pairId: string) {
+  const full = await loadFull(tenantId, pairId);
+  if (!full) throw pairNotFound();
+  return full;
+}
+
+async function describe(tenantId: string, pair: PairRow, today: string, rows?: ParticipantRow[]): Promise<PairInfo> {
+  const members = rows ?? (await Participant.rows(tenantId, [pair.mentorId, ...pair.menteeIds]));
+  const byId = new Map(members.map((row) => [row.participantId, row]));
+  const { tenantId: _t, ...rest } = pair;
+  let problems: ActivationProblem[] = [];
+  const mentor = byId.get(pair.mentorId);
+  if (pair.status === "forming" && mentor) {
+    problems = activationProblems({
+      form: pair.form,
+      enabledForms: (await enabledForms(tenantId)).enabled,
+      mentor: memberFacts(mentor),
+      mentees: pair.menteeIds.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [memberFacts(row)] : [];
+      }),
+      agreement: pair.agreement,
+      today,
+    });
+  }
+  return {
+    ...rest,
+    kind: pair.menteeIds.length > 1 ? "group" : "pair",
+    members: [toMember(mentor, pair.mentorId, "mentor", today), ...pair.menteeIds.map((id) => toMember(byId.get(id), id, "mentee", today))],
+    inactive: isInactive(pair, today),
+    problems,
+  };
+}
+
+const stripTenant = <T extends { tenantId: string }>({ tenantId: _t, ...rest }: T) => rest;
+const busy = () => new VisibleError("conflict", "record.busy", "Запись сейчас изменяют другие пользователи, повторите попытку");
+
+async function page(tenantId: string, pairId: string): Promise<PairPage> {
+  const full = await requireFull(tenantId, pairId);
+  const today = await regionToday();
+  return { pair: await describe(tenantId, full.pair, today), plan: stripTenant(full.plan), meetings: full.meetings.map(stripTenant) };
+}
+
+export const Pair = {
+  loadFull,
+
+  /** The pair board: one Query of the tenant's pairs and one of its participants (for the names). */
+  async list(filter: { status?: PairStatus } = {}): Promise<PairInfo[]> {
+    assertCan("participants.read");
+    const tenantId = useTenantID();
+    const today = await regionToday();
+    const [pairs, people] = await Promise.all([
+      PairEntity.query.byTenant({ tenantId }).go({ pages: "all" }),
+      ParticipantEntity.query.byTenant({ tenantId }).go({ pages: "all" }),
+    ]);
+    const byId = new Map(people.data.map((row) => [row.participantId, row]));
+    const items = pairs.data
+      .filter((pair) => !filter.status || pair.status === filter.status)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((pair) => {
+        const { tenantId: _t, ...rest } = pair;
+        return {
+          ...rest,
+          kind: pair.menteeIds.length > 1 ? ("group" as const) : ("pair" as const),
+          members: [
+            toMember(byId.get(pair.mentorId), pair.mentorId, "mentor", today),
+            ...pair.menteeIds.map((id) => toMember(byId.get(id), id, "mentee", today)),
+          ],
+          inactive: isInactive(pair, today),
+          problems: [],
+        };
+      });
+    await recordAudit("pair.list", "pairs", { tenantId });
+    return items;
+  },
+
+  /** The pair page: the pair (with what blocks activation), its plan and its meeting diary. */
+  async get(pairId: string): Promise<PairPage> {
+    assertCan("participants.read");
+    const tenantId = useTenantID();
+    const result = await page(tenantId, pairId);
+    await recordAudit("pair.read", pairId, { tenantId });
+    return result;
+  },
+
+  /** A draft pair or group (status «формируется»); its members must be in the base and not restricted. */
+  async create(input: PairInput): Promise<PairPage> {
+    assertCan("participants.write");
+    const tenantId = useTenantID();
+    if (input.menteeIds.includes(input.mentorId)) {
+      throw new VisibleError("input", "pair.self_mentoring", "Участник не может быть наставником самому себе");
+    }
+    const rows = await Participant.rows(tenantId, [input.mentorId, ...input.menteeIds]);
+    const byId = new Map(rows.map((row) => [row.participantId, row]));
+    const mentor = byId.get(input.mentorId);
+    if (!mentor || input.menteeIds.some((id) => !byId.has(id))) throw notFound("participant.not_found", "Участник не найден");
+    for (const row of rows) {
+      if (row.status !== "active") {
+        throw new VisibleError(
+          "conflict",
+          "pair.participant_restricted",
+          `Участника «${initials(row.fullName)}» нельзя включить в пару: обработка его данных ограничена (согласие отозвано) или данные обезличены`,
+        );
+      }
+    }
+    if (!mentor.isMentor) {
+      throw new VisibleError("input", "pair.not_mentor", `Участник «${shortName(mentor.fullName)}» не отмечен в базе как наставник`);
+    }
+    const notMentee = input.menteeIds.map((id) => byId.get(id)).find((row) => row && !row.isMentee);
+    if (notMentee) {
+      throw new VisibleError("input", "pair.not_mentee", `Участник «${shortName(notMentee.fullName)}» не отмечен в базе как наставляемый`);
+    }
+    const now = nowIso();
+    const pairId = createId("pair");
+    const pair = {
+      tenantId,
+      pairId,
+      form: input.form,
+      mentorId: input.mentorId,
+      menteeIds: input.menteeIds,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      note: input.note,
+      status: "forming" as const,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    const members = [
+      { participantId: input.mentorId, role: "mentor" as const },
+      ...input.menteeIds.map((participantId) => ({ participantId, role: "mentee" as const })),
+    ];
+    const result = await writeWithStats(
+      tenantId,
+      (e) => [
+        e.pair.create(pair).commit(),
+        e.plan.create({ tenantId, pairId, goals: [], tasks: [], updatedAt: now, version: 1 }).commit(),
+        ...members.flatMap((m) => [
+          e.membership
+            .create({ tenantId, pairId, participantId: m.participantId, role: m.role, form: input.form, status: "forming" })
+            .commit(),
+          e.participant
+            .check({ tenantId, participantId: m.participantId })
+            .where((attr, op) => op.eq(attr.status, "active"))
+            .commit(),
+        ]),
+        e.audit.create(auditItem("pair.create", pairId, { tenantId })).commit(),
+      ],
+      pairContribution(pair),
+    );
+    if (result.canceled) {
+      throw new VisibleError(
+        "conflict",
+        "pair.participant_restricted",
+        "Участника нельзя включить в пару: его данные только что изменились. Обновите страницу.",
+      );
+    }
+    return page(tenantId, pairId);
+  },
+
+  /** Changes the form, dates or note (the form only while forming). */
+  async update(pairId: string, input: PairUpdate): Promise<PairPage> {
+    assertCan("participants.write");
+    const tenantId = useTenantID();
+    const { pair } = await requireFull(tenantId, pairId);
+    if (pair.version !== input.version) throw staleVersion((await page(tenantId, pairId)).pair);
+    if (pair.status === "completed" || pair.status === "terminated") throw ended(pair.status);
+    if (input.form !== pair.form && pair.status !== "forming") {
+      throw new VisibleError("conflict", "pair.form_locked", "Форму наставничества можно менять только пока пара формируется");
+    }
+    const now = nowIso();
+    const result = await writeWithStats(
+      tenantId,
+      (e) => [
+        e.pair
+          .patch({ tenantId, pairId })
+          .set({
+            form: input.form,
+            startDate: input.startDate,
+            endDate: input.endDate,
+            ...(input.note ? { note: input.note } : {}),
+            updatedAt: now,
+            version: input.version + 1,
+          })
+          .remove(input.note || !pair.note ? [] : ["note"])
+          .where((attr, op) => op.eq(attr.version, input.version))
+          .commit(),
+        ...[pair.mentorId, ...pair.menteeIds].map((participantId) =>
+          e.membership.patch({ tenantId, participantId, pairId }).set({ form: input.form }).commit(),
+        ),
+        e.audit.create(auditItem("pair.update", pairId, { tenantId })).commit(),
+      ],
+      diffCounts(pairContribution(pair), pairContribution({ ...pair, form: input.form })),
+    );
+    if (result.canceled) throw staleVersion((await page(tenantId, pairId)).pair);
+    return page(tenantId, pairId);
+  },
+
+  /** Records the mentor–mentee agreement; each minor member needs the legal representative who signed for them. */
+  async setAgreement(pairId: string, input: AgreementInput): Promise<PairPage> {
+    assertCan("participants.write");
+    const tenantId = useTenantID();
+    const { pair } = await requireFull(tenantId, pairId);
+    if (pair.version !== input.version) throw staleVersion((await page(tenantId, pairId)).pair);
+    if (pair.status === "completed" || pair.status === "terminated") throw ended(pair.status);
+    const memberIds = [pair.mentorId, ...pair.menteeIds];
+    const stranger = input.representatives?.find((r) => !memberIds.includes(r.participantId));
+    if (stranger)
+      throw new VisibleError("input", "agreement.unknown_member", "Законный представитель указан для участника, которого нет в паре");
+    const today = await regionToday();
+    const rows = await Participant.rows(tenantId, memberIds);
+    const unsigned = rows.find((row) => isMinor(row, today) && !input.representatives?.some((r) => r.participantId === row.participantId));
+    if (unsigned) {
+      throw new VisibleError(
+        "input",
+        "agreement.representative_required",
+        `Участник «${shortName(unsigned.fullName)}» несовершеннолетний: соглашение за него подписывает законный представитель. Укажите ФИО представителя и кем он приходится участнику.`,
+      );
+    }
+    const now = nowIso();
+    const agreement = {
+      signedAt: input.signedAt,
+      document: input.document,
+      scanRef: input.scanRef,
+      representatives: input.representatives ?? [],
+    };
+    const result = await writeWithStats(
+      tenantId,
+      (e) => [
+        e.pair
+          .patch({ tenantId, pairId })
+          .set({ agreement, updatedAt: now, version: input.version + 1 })
+          .where((attr, op) => op.eq(attr.version, input.version))
+          .commit(),
+        e.audit.create(auditItem("pair.agreement", pairId, { tenantId })).commit(),
+      ],
+      {},
+    );
+    if (result.canceled) throw staleVersion((await page(tenantId, pairId)).pair);
+    return page(tenantId, pairId);
+  },
+
+  /**
+   * forming → active. The server enforces every rule (form enabled and fitting, consents, agreement, the mentor's
+   * capacity). The transaction re-checks what it read: the members' consent and status, and the mentor's counter
+   * against the capacity, so concurrent activations can never overfill a mentor.
+   */
+  async activate(pairId: string, input: { version: number }): Promise<PairPage> {
+    assertCan("participants.write");
+    const tenantId = useTenantID();
+    for (let attempt = 0; ; attempt++) {
+      const { pair } = await requireFull(tenantId, pairId);
+      if (attempt === 0 && pair.version !== input.version) throw staleVersion((await page(tenantId, pairId)).pair);
+      if (pair.status !== "forming") {
+        if (attempt > 0 && pair.status === "active") return page(tenantId, pairId);
+        throw new VisibleError(
+          "conflict",
+          "pair.not_forming",
+          `Активировать можно только формирующуюся пару; сейчас: «${pairStatusLabels[pair.status]}»`,
+        );
+      }
+      const today = await regionToday();
+      const rows = await Participant.rows(tenantId, [pair.mentorId, ...pair.menteeIds]);
+      const byId = new Map(rows.map((row) => [row.participantId, row]));
+      const mentor = byId.get(pair.mentorId);
+      const mentees = pair.menteeIds.map((id) => byId.get(id));
+      if (!mentor || mentees.some((m) => !m)) throw notFound("participant.not_found", "Участник не найден");
+      const menteeRows = mentees as ParticipantRow[];
+      const problems = activationProblems({
+        form: pair.form,
+        enabledForms: (await enabledForms(tenantId)).enabled,
+        mentor: memberFacts(mentor),
+        mentees: menteeRows.map(memberFacts),
+        agreement: pair.agreement,
+        today,
+      });
+      const [first] = problems;
+      if (first) throw new VisibleError("conflict", first.code, first.message, { problems });
+
+      const now = nowIso();
+      const n = pair.menteeIds.length;
+      const capacity = mentor.capacity ?? 1;
+      const activated = { ...pair, status: "active" as const, activatedAt: now };
+      const mentorAfter = { ...mentor, engagedMentor: true };
+      const menteesAfter = menteeRows.map((row) => ({ ...row, engagedMentee: true }));
+      const delta = addCounts(
+        diffCounts(pairContribution(pair), pairContribution(activated)),
+        diffCounts(participantContribution(mentor), participantContribution(mentorAfter)),
+        ...menteeRows.map((row, i) => diffCounts(participantContribution(row), participantContribution(menteesAfter[i]))),
+      );
+      const result = await writeWithStats(
+        tenantId,
+        (e) => [
+          e.pair
+            .patch({ tenantId, pairId })
+            .set({ status: "active", activatedAt: now, updatedAt: now, version: pair.version + 1 })
+            .where((attr, op) => `${op.eq(attr.version, pair.version)} AND ${op.eq(attr.status, "forming")}`)
+            .commit(),
+          ...[pair.mentorId, ...pair.menteeIds].map((participantId) =>
+            e.membership.patch({ tenantId, participantId, pairId }).set({ status: "active" }).commit(),
+          ),
+          e.participant
+            .patch({ tenantId, participantId: mentor.participantId })
+            .add({ activeMentees: n })
+            .set(mentor.engagedMentor ? {} : { engagedMentor: true, version: mentor.version + 1 })
+            .where(
+              (attr, op) =>
+                `${op.lte(attr.activeMentees, capacity - n)} AND ${op.eq(attr.status, "active")} AND ${op.eq(attr.consentId, mentor.consentId ?? "")}${
+                  mentor.engagedMentor ? "" : ` AND ${op.eq(attr.version, mentor.version)}`
+                }`,
+            )
+            .commit(),
+          ...menteeRows.map((row) =>
+            row.engagedMentee
+              ? e.participant
+                  .check({ tenantId, participantId: row.participantId })
+                  .where((attr, op) => `${op.eq(attr.status, "active")} AND ${op.eq(attr.consentId, row.consentId ?? "")}`)
+                  .commit()
+              : e.participant
+                  .patch({ tenantId, participantId: row.participantId })
+                  .set({ engagedMentee: true, version: row.version + 1 })
+                  .where(
+                    (attr, op) =>
+                      `${op.eq(attr.status, "active")} AND ${op.eq(attr.consentId, row.consentId ?? "")} AND ${op.eq(attr.version, row.version)}`,
+                  )
+                  .commit(),
+          ),
+          e.audit.create(auditItem("pair.activate", pairId, { tenantId })).commit(),
+        ],
+        delta,
+      );
+      if (!result.canceled) return page(tenantId, pairId);
+      // Someone changed the pair or a member meanwhile: read again and re-check the rules (capacity included).
+      if (attempt >= 6) throw busy();
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * (attempt + 1)));
+    }
+  },
+
+  /** active → completed, with the results and the reflection. */
+  async complete(pairId: string, input: CompletionInput): Promise<PairPage> {
+    return finish(pairId, input.version, "completed", { results: input.results, reflection: input.reflection });
+  },
+
+  /** forming | active → terminated, with a reason. */
+  async terminate(pairId: string, input: TerminationInput): Promise<PairPage> {
+    return finish(pairId, input.version, "terminated", { reason: input.reason });
+  },
+
+  async savePlan(pairId: string, input: PlanInput): Promise<PairPage> {
+    assertCan("participants.write");
+    const tenantId = useTenantID();
+    const { pair, plan } = await requireFull(tenantId, pairId);
+    if (plan.version !== input.version) throw staleVersion(stripTenant(plan));
+    if (pair.status === "completed" || pair.status === "terminated") throw ended(pair.status);
+    const tasks = input.tasks.map((task) => ({ ...task, taskId: task.taskId || createId("task") }));
+    const now = nowIso();
+    const result = await writeWithStats(
+      tenantId,
+      (e) => [
+        e.plan
+          .upsert({ tenantId, pairId, goals: input.goals, tasks, updatedAt: now, version: input.version + 1 })
+          .where((attr, op) =>
+            input.version === 1 ? `${op.notExists(attr.version)} OR ${op.eq(attr.version, 1)}` : op.eq(attr.version, input.version),
+          )
+          .commit(),
+        e.audit.create(auditItem("pair.plan", pairId, { tenantId })).commit(),
+      ],
+      {},
+    );
+    if (result.canceled) throw staleVersion(stripTenant((await requireFull(tenantId, pairId)).plan));
+    return page(tenantId, pairId);
+  },
+
+  async addMeeting(pairId: string, input: MeetingInput): Promise<PairPage> {
+    return saveMeeting(pairId, undefined, input);
+  },
+
+  async updateMeeting(pairId: string, meetingId: string, input: MeetingUpdate): Promise<PairPage> {
+    return saveMeeting(pairId, meetingId, input);
+  },
+};
+
+const ended = (status: PairStatus) =>
+  new VisibleError("conflict", "pair.ended", `Пара уже ${status === "completed" ? "завершена" : "прекращена"}: изменения недоступны`);
+
+async function finish(
+  pairId: string,
+  expected: number,
+  to: "completed" | "terminated",
+  details: { reason?: string; results?: string; reflection?: string },
+): Promise<PairPage> {
+  assertCan("participants.write");
+  const tenantId = useTenantID();
+  const { pair } = await requireFull(tenantId, pairId);
+  if (pair.version !== expected) throw staleVersion((await page(tenantId, pairId)).pair);
+  const allowed = to === "completed" ? pair.status === "active" : pair.status === "forming" || pair.status === "active";
+  if (!allowed) {
+    throw new VisibleError(
+      "conflict",
+      "pair.invalid_transition",
+      to === "completed"
+        ? `Завершить можно только активную пару; сейчас: «${pairStatusLabels[pair.status]}»`
+        : `Прекратить можно только формирующуюся или активную пару; сейчас: «${pairStatusLabels[pair.status]}»`,
+    );
+  }
+  const now = nowIso();
+  const ending = endPairs(tenantId, [pair], to, details, now);
+  const result = await writeWithStats(
+    tenantId,
+    (e) => [
+      ...(ending.ops(e) as ReturnType<Parameters<typeof writeWithStats>[1]>),
+      ...[...ending.activeMenteesDelta].map(([participantId, n]) =>
+        e.participant.patch({ tenantId, participantId }).add({ activeMentees: n }).commit(),
+      ),
+      e.audit.create(auditItem(`pair.${to === "completed" ? "complete" : "terminate"}`, pairId, { tenantId })).commit(),
+    ],
+    ending.delta,
+  );
+  if (result.canceled) throw staleVersion((await page(tenantId, pairId)).pair);
+  return page(tenantId, pairId);
+}
+
+async function saveMeeting(pairId: string, meetingId: string | undefined, input: MeetingInput & { version?: number }): Promise<PairPage> {
+  assertCan("participants.write");
+  const tenantId = useTenantID();
+  for (let attempt = 0; ; attempt++) {
+    const { pair, meetings } = await requireFull(tenantId, pairId);
+    if (pair.status === "completed" || pair.status === "terminated") throw ended(pair.status);
+    const existing = meetingId ? meetings.find((m) => m.meetingId === meetingId) : undefined;
+    if (meetingId && !existing) throw notFound("meeting.not_found", "Встреча не найдена");
+    if (existing && existing.version !== input.version) throw staleVersion(stripTenant(existing));
+    const today = await regionToday();
+    if (input.date > today)
+      throw new VisibleError("input", "meeting.future_date", "В дневник записываются прошедшие встречи: дата не может быть в будущем");
+    const now = nowIso();
+    const id = meetingId ?? createId("meeting");
+    const { version: _v, ...fields } = input;
+    const dates = [...meetings.filter((m) => m.meetingId !== id).map((m) => m.date), input.date];
+    const last = dates.sort().at(-1);
+    const result = await writeWithStats(
+      tenantId,
+      (e) => [
+        existing
+          ? e.meeting
+              .patch({ tenantId, pairId, meetingId: id })
+              .set({ ...fields, updatedAt: now, version: existing.version + 1 })
+              .where((attr, op) => op.eq(attr.version, existing.version))
+              .commit()
+          : e.meeting.create({ ...fields, tenantId, pairId, meetingId: id, createdAt: now, updatedAt: now, version: 1 }).commit(),
+        e.pair
+          .patch({ tenantId, pairId })
+          .set({ lastMeetingDate: last })
+          .where(
+            (attr, op) =>
+              `${pair.lastMeetingDate ? op.eq(attr.lastMeetingDate, pair.lastMeetingDate) : op.notExists(attr.lastMeetingDate)} AND ${op.eq(attr.status, pair.status)}`,
+          )
+          .commit(),
+        e.audit.create(auditItem(existing ? "meeting.update" : "meeting.create", pairId, { tenantId })).commit(),
+      ],
+      {},
+    );
+    if (!result.canceled) return page(tenantId, pairId);
+    if (attempt >= 4) throw busy();
+  }
+}

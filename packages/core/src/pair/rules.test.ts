@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { type Member, activationProblems, isInactive } from "./rules";
+
+const today = "2026-03-01";
+const teacher: Member = {
+  participantId: "t",
+  fullName: "Сидорова Анна Викторовна",
+  category: "teacher",
+  status: "active",
+  birthDate: "1985-01-01",
+  consentId: "c1",
+  consentSigner: "self",
+  capacity: 1,
+  activeMentees: 0,
+};
+const young: Member = { ...teacher, participantId: "y", fullName: "Петров Пётр", category: "young_specialist", birthDate: "2000-01-01" };
+const pupil: Member = {
+  ...teacher,
+  participantId: "p",
+  fullName: "Иванов Иван Иванович",
+  category: "pupil",
+  birthDate: "2012-05-01",
+  consentSigner: "legal_representative",
+};
+const base = {
+  form: "teacher_teacher" as const,
+  enabledForms: ["teacher_teacher" as const],
+  mentor: teacher,
+  mentees: [young],
+  agreement: { signedAt: today },
+  today,
+};
+
+const codes = (input: Parameters<typeof activationProblems>[0]) => activationProblems(input).map((p) => p.code);
+
+describe("activation rules", () => {
+  it("a complete pair has no problems", () => expect(activationProblems(base)).toEqual([]));
+  it("form disabled", () => expect(codes({ ...base, enabledForms: ["pupil_pupil"] })).toEqual(["pair.form_disabled"]));
+  it("form mismatch", () =>
+    expect(codes({ ...base, mentees: [pupil], agreement: { signedAt: today, representatives: [{ participantId: "p" }] } })).toEqual([
+      "pair.form_mismatch",
+    ]));
+  it("consent missing, with the minor's hint", () => {
+    const problems = activationProblems({
+      ...base,
+      form: "pupil_pupil",
+      enabledForms: ["pupil_pupil"],
+      mentor: { ...pupil, participantId: "p2", fullName: "Смирнов Олег" },
+      mentees: [{ ...pupil, consentId: undefined }],
+      agreement: { signedAt: today, representatives: [{ participantId: "p" }, { participantId: "p2" }] },
+    });
+    expect(problems).toEqual([
+      {
+        code: "pair.consent_missing",
+        participantId: "p",
+        message:
+          "Нельзя активировать пару: у участника «Иванов И. И.» нет действующего согласия на обработку персональных данных (несовершеннолетний — согласие законного представителя)",
+      },
+    ]);
+  });
+  it("a minor's consent signed by themself is not valid", () =>
+    expect(
+      codes({
+        ...base,
+        form: "pupil_pupil",
+        enabledForms: ["pupil_pupil"],
+        mentor: { ...pupil, participantId: "p2" },
+        mentees: [{ ...pupil, consentSigner: "self" }],
+        agreement: { signedAt: today, representatives: [{ participantId: "p" }, { participantId: "p2" }] },
+      }),
+    ).toEqual(["pair.consent_missing"]));
+  it("agreement missing", () => expect(codes({ ...base, agreement: undefined })).toEqual(["pair.agreement_missing"]));
+  it("agreement without the minor's representative", () =>
+    expect(
+      codes({
+        ...base,
+        form: "pupil_pupil",
+        enabledForms: ["pupil_pupil"],
+        mentor: { ...pupil, participantId: "p2" },
+        mentees: [pupil],
+        agreement: { signedAt: today, representatives: [{ participantId: "p2" }] },
+      }),
+    ).toEqual(["pair.agreement_missing"]));
+  it("capacity exceeded, with correct plural forms", () => {
+    const [problem] = activationProblems({ ...base, mentor: { ...teacher, capacity: 2, activeMentees: 2 } });
+    expect(problem?.code).toBe("pair.capacity_exceeded");
+    expect(problem?.message).toBe(
+      "Нельзя активировать пару: наставник «Сидорова А. В.» может вести не больше 2 наставляемых одновременно, сейчас у него 2 наставляемых",
+    );
+  });
+
+  it.each([
+    [{ status: "active", activatedAt: "2026-01-16T10:00:00Z" }, false],
+    [{ status: "active", activatedAt: "2026-01-15T10:00:00Z" }, true],
+    [{ status: "active", activatedAt: "2026-01-01T10:00:00Z", lastMeetingDate: "2026-01-15" }, true],
+    [{ status: "active", lastMeetingDate: "2026-01-16" }, false],
+    [{ status: "completed", lastMeetingDate: "2025-01-01" }, false],
+  ])("inactive after 45 days without a meeting: %j → %s", (pair, inactive) => {
+    expect(isInactive(pair, today)).toBe(inactive);
+  });
+});

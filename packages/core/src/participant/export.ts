@@ -1,0 +1,97 @@
+import { categoryLabels } from "../forms/catalogue";
+import { formatDate } from "../ru";
+import { type Sheet, writeXlsx } from "../tabular";
+import type { Participant } from "./index";
+
+type Export = Awaited<ReturnType<typeof Participant.exportData>>;
+
+const list = (value: readonly string[] | undefined) => (value ?? []).join("; ");
+const date = (value: string | undefined) => (value ? formatDate(value) : "");
+
+/** The personal-data export as a workbook: the person, consents, pairs with plans, meetings. */
+export async function participantExportXlsx(data: Export): Promise<Buffer> {
+  const p = data.participant;
+  const sheets: Sheet[] = [
+    {
+      name: "Участник",
+      columns: [
+        { header: "Поле", width: 30 },
+        { header: "Значение", width: 60 },
+      ],
+      rows: [
+        ["Идентификатор", p.participantId],
+        ["ФИО", p.fullName],
+        ["Дата рождения", date(p.birthDate)],
+        ["Год рождения", p.birthYear ?? ""],
+        ["Категория", categoryLabels[p.category]],
+        ["Класс или группа", p.group ?? ""],
+        ["Email", p.email ?? ""],
+        ["Телефон", p.phone ?? ""],
+        ["Наставник", p.isMentor ? "да" : "нет"],
+        ["Наставляемый", p.isMentee ? "да" : "нет"],
+        ["Запросы", list(p.requests)],
+        ["Потребности", p.needs ?? ""],
+        ["Компетенции", list(p.competences)],
+        ["Опыт", p.experience ?? ""],
+        ["Число наставляемых", p.capacity ?? ""],
+        ["Организация-партнёр", p.partnerOrg ?? ""],
+        ["Отметки о мерах доступности", list(p.sensitiveFlags)],
+        ["Статус", p.status],
+        ["Создан", date(p.createdAt)],
+        ["Изменён", date(p.updatedAt)],
+      ],
+    },
+    {
+      name: "Согласия",
+      columns: ["Подписал", "Представитель", "Кем приходится", "Дата", "Документ", "Скан", "Отозвано"].map((header) => ({
+        header,
+        width: 20,
+      })),
+      rows: data.consents.map((c) => [
+        c.signerKind === "self" ? "сам участник" : "законный представитель",
+        c.representativeName ?? "",
+        c.representativeRelation ?? "",
+        date(c.signedAt),
+        c.document,
+        c.scanRef ?? "",
+        date(c.withdrawnAt),
+      ]),
+    },
+    {
+      name: "Пары",
+      columns: ["Пара", "Роль", "Форма", "Статус", "Начало", "Окончание", "Цели плана", "Результаты"].map((header) => ({
+        header,
+        width: 20,
+      })),
+      rows: data.pairs.map((x) => [
+        x.pair.pairId,
+        x.role === "mentor" ? "наставник" : "наставляемый",
+        x.pair.form,
+        x.pair.status,
+        date(x.pair.startDate),
+        date(x.pair.endDate),
+        list(x.plan.goals),
+        x.pair.results ?? "",
+      ]),
+    },
+    {
+      name: "Встречи",
+      columns: ["Пара", "Дата", "Этап", "Минут", "Заметки", "Отзыв наставника", "Отзыв наставляемого"].map((header) => ({
+        header,
+        width: 20,
+      })),
+      rows: data.pairs.flatMap((x) =>
+        x.meetings.map((m) => [
+          x.pair.pairId,
+          date(m.date),
+          m.stage,
+          m.durationMinutes,
+          m.notes ?? "",
+          m.mentorFeedback ?? "",
+          m.menteeFeedback ?? "",
+        ]),
+      ),
+    },
+  ];
+  return writeXlsx(sheets);
+}

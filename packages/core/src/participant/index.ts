@@ -1,0 +1,629 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { EntityItem } from "electrodb";
+import { useActor, useTenantID } from "../actor";
+import { auditItem, recordAudit } from "../audit";
+import { nowIso } from "../auth/secret";
+import { ddb, tableName } from "../dynamo";
+import { VisibleError, notFound } from "../error";
+import { type ParticipantCategory, categoryLabels, participantCategories } from "../forms/catalogue";
+import { createId } from "../id";
+import { staleVersion } from "../institution";
+import { endPairs, isOpen, loadPairs } from "../pair/lifecycle";
+import { type Permission, assertCan, roleCan } from "../permissions";
+import { email, optionalText, text, version } from "../schemas";
+import { writeWithStats } from "../stats";
+import { type Counts, addCounts, diffCounts, participantContribution } from "../stats/contribution";
+import { z } from "../zod";
+import { isMinor } from "./age";
+import { regionToday } from "./calendar";
+import { isoDate, textList } from "./fields";
+import { initials, nameKey, shortName } from "./names";
+import {
+  ConsentEntity,
+  MembershipEntity,
+  ParticipantEntity,
+  memberRoles,
+  participantStatuses,
+  sensitiveFlags,
+  signerKinds,
+} from "./participant.entity";
+
+export { participantStatuses, sensitiveFlags, signerKinds, memberRoles };
+export { shortName, initials } from "./names";
+export type ParticipantStatus = (typeof participantStatuses)[number];
+export type SensitiveFlag = (typeof sensitiveFlags)[number];
+export type SignerKind = (typeof signerKinds)[number];
+
+export const participantStatusLabels: Record<ParticipantStatus, string> = {
+  active: "В базе",
+  restricted: "Обработка ограничена (согласие отозвано)",
+  anonymised: "Данные обезличены",
+};
+
+export const sensitiveFlagLabels: Record<SensitiveFlag, string> = {
+  ovz: "ОВЗ",
+  disability: "Инвалидность",
+  special_needs: "Особые образовательные потребности",
+  difficult_life: "Трудная жизненная ситуация",
+  low_income: "Малоимущая семья",
+  orphan: "Дети-сироты, оставшиеся без попечения родителей",
+  remote_area: "Сельская местность, труднодоступные и отдалённые территории",
+  registered: "Состоит на учёте (ВШК, ПДН)",
+};
+
+const learnerCategories: readonly ParticipantCategory[] = ["pupil", "student"];
+
+const fields = {
+  fullName: text("ФИО", 200),
+  birthDate: z.optional(isoDate("Дата рождения")),
+  birthYear: z.optional(
+    z
+      .number({ error: "Год рождения должен быть числом" })
+      .check(z.int(), z.minimum(1920, { error: "Год рождения не раньше 1920" }), z.maximum(2100)),
+  ),
+  category: z.enum(participantCategories, { error: "Укажите категорию участника" }),
+  group: optionalText("Класс или группа", 50),
+  email: z.optional(email()),
+  phone: optionalText("Телефон", 50),
+  isMentor: z.boolean({ error: "Укажите, является ли участник наставником" }),
+  isMentee: z.boolean({ error: "Укажите, является ли участник наставляемым" }),
+  requests: z.optional(textList("Запросы")),
+  needs: optionalText("Потребности", 2000),
+  competences: z.optional(textList("Компетенции")),
+  experience: optionalText("Опыт", 2000),
+  capacity: z.optional(
+    z
+      .number({ error: "Число наставляемых должно быть числом" })
+      .check(
+        z.int(),
+        z.minimum(1, { error: "Наставник может вести хотя бы одного наставляемого" }),
+        z.maximum(20, { error: "Не больше 20 наставляемых одновременно" }),
+      ),
+  ),
+  partnerOrg: optionalText("Организация-партнёр", 300),
+  sensitiveFlags: z.optional(z.array(z.enum(sensitiveFlags, { error: "Неизвестная отметка" }))),
+};
+
+type Shape = { birthDate?: string; birthYear?: number; category: ParticipantCategory; isMentor: boolean; isMentee: boolean };
+
+/** Cross-field rules, shared by the form, the API and the import. */
+export function participantIssues(value: Shape): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  if (!value.isMentor && !value.isMentee) issues.push({ path: ["isMentor"], message: "Укажите роль: наставник, наставляемый или обе" });
+  if (learnerCategories.includes(value.category) && !value.birthDate && !value.birthYear) {
+    issues.push({
+      path: ["birthDate"],
+      message: "Для обучающегося укажите дату или хотя бы год рождения: от неё зависит, нужен ли законный представитель",
+    });
+  }
+  if (value.birthDate && value.birthYear && Number(value.birthDate.slice(0, 4)) !== value.birthYear) {
+    issues.push({ path: ["birthYear"], message: "Год рождения не совпадает с датой рождения" });
+  }
+  if (value.birthDate && value.birthDate > new Date().toISOString().slice(0, 10)) {
+    issues.push({ path: ["birthDate"], message: "Дата рождения не может быть в будущем" });
+  }
+  return issues;
+}
+
+const checkParticipant = <T extends Shape>() =>
+  z.superRefine<T>((value, ctx) => {
+    for (const issue of participantIssues(value)) ctx.addIssue({ code: "custom", input: value, path: issue.path, message: issue.message });
+  });
+
+export const ParticipantInput = z.object(fields).check(checkParticipant());
+export type ParticipantInput = z.infer<typeof ParticipantInput>;
+export const ParticipantUpdate = z.object({ ...fields, version: version() }).check(checkParticipant());
+export type ParticipantUpdate = z.infer<typeof ParticipantUpdate>;
+
+export const ParticipantFilter = z.object({
+  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  role: z.optional(z.enum(memberRoles)),
+  category: z.optional(z.enum(participantCategories)),
+  group: z.optional(z.string().check(z.trim(), z.maxLength(50))),
+  status: z.optional(z.enum(participantStatuses)),
+  minor: z.optional(z.enum(["true", "false"])),
+  consent: z.optional(z.enum(["signed", "missing"])),
+});
+export type ParticipantFilter = z.infer<typeof ParticipantFilter>;
+
+export const ConsentInput = z
+  .object({
+    signerKind: z.enum(signerKinds, { error: "Укажите, кто подписал согласие: сам участник или законный представитель" }),
+    representativeName: optionalText("ФИО законного представителя", 200),
+    representativeRelation: optionalText("Кем приходится (мать, отец, опекун…)", 100),
+    signedAt: isoDate("Дата подписания"),
+    document: text("Номер или версия документа", 100),
+    scanRef: optionalText("Ссылка на скан", 500),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.signerKind === "legal_representative" && !value.representativeName) {
+        ctx.addIssue({ code: "custom", input: value, path: ["representativeName"], message: "Укажите ФИО законного представителя" });
+      }
+      if (value.signerKind === "legal_representative" && !value.representativeRelation) {
+        ctx.addIssue({
+          code: "custom",
+          input: value,
+          path: ["representativeRelation"],
+          message: "Укажите, кем представитель приходится участнику",
+        });
+      }
+    }),
+  );
+export type ConsentInput = z.infer<typeof ConsentInput>;
+
+export const ConsentWithdrawal = z.object({ withdrawnAt: isoDate("Дата отзыва") });
+export type ConsentWithdrawal = z.infer<typeof ConsentWithdrawal>;
+
+type Row = EntityItem<typeof ParticipantEntity>;
+type ConsentRow = EntityItem<typeof ConsentEntity>;
+type MembershipRow = EntityItem<typeof MembershipEntity>;
+
+export type ConsentState = "signed" | "missing";
+
+export type ParticipantInfo = Omit<ParticipantInput, "sensitiveFlags"> & {
+  participantId: string;
+  shortName: string;
+  status: ParticipantStatus;
+  minor: boolean;
+  consent: ConsentState;
+  consentSigner?: SignerKind;
+  activeMentees: number;
+  /** Only for those who hold `participants.sensitive` (the curator). */
+  sensitiveFlags?: SensitiveFlag[];
+  /** Restricted or anonymised: personal fields are hidden and only the initials are shown. */
+  restricted: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type ConsentInfo = Omit<ConsentRow, "tenantId"> & { active: boolean };
+export type MembershipInfo = Omit<MembershipRow, "tenantId">;
+export type ParticipantCard = { participant: ParticipantInfo; consents: ConsentInfo[]; pairs: MembershipInfo[] };
+
+const can = (permission: Permission) => {
+  const actor = useActor();
+  return actor.type === "system" || (actor.type === "user" && roleCan(actor.properties.role, permission));
+};
+
+function toInfo(row: Row, today: string, options: { sensitive: boolean; reveal: boolean }): ParticipantInfo {
+  const base = {
+    participantId: row.participantId,
+    category: row.category,
+    status: row.status,
+    isMentor: row.isMentor,
+    isMentee: row.isMentee,
+    minor: isMinor(row, today),
+    consent: row.consentId ? ("signed" as const) : ("missing" as const),
+    consentSigner: row.consentSigner,
+    activeMentees: row.activeMentees,
+    capacity: row.capacity,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+  if (row.status !== "active" && !options.reveal) {
+    return { ...base, fullName: initials(row.fullName), shortName: initials(row.fullName), restricted: true };
+  }
+  return {
+    ...base,
+    fullName: row.fullName,
+    shortName: shortName(row.fullName),
+    birthDate: row.birthDate,
+    birthYear: row.birthYear,
+    group: row.group,
+    email: row.email,
+    phone: row.phone,
+    requests: row.requests,
+    needs: row.needs,
+    competences: row.competences,
+    experience: row.experience,
+    partnerOrg: row.partnerOrg,
+    restricted: row.status !== "active",
+    ...(options.sensitive ? { sensitiveFlags: (row.sensitiveFlags ?? []) as SensitiveFlag[] } : {}),
+  };
+}
+
+const participantNotFound = () => notFound("participant.not_found", "Участник не найден");
+
+/** The stored attributes for an input (the year is kept alongside a full date, for statistics after erasure). */
+function storedFields(input: ParticipantInput) {
+  const { sensitiveFlags: flags, ...rest } = input;
+  return {
+    ...rest,
+    birthYear: input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined),
+    capacity: input.isMentor ? (input.capacity ?? 1) : input.capacity,
+    ...(flags ? { sensitiveFlags: flags } : {}),
+  };
+}
+
+/** The participant, consents and memberships: one Query on `PERSON#<id>`. */
+export async function loadCard(tenantId: string, participantId: string) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
+        ExpressionAttributeValues: { ":pk": `T#${tenantId}`, ":sk": `PERSON#${participantId}` },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const of = (entity: string) => items.filter((item) => item.__edb_e__ === entity);
+  const participant = of("participant")
+    .map((Item) => ParticipantEntity.parse({ Item }).data)
+    .find((row) => row?.participantId === participantId);
+  if (!participant) return undefined;
+  return {
+    participant,
+    consents: of("consent").map((Item) => ConsentEntity.parse({ Item }).data as ConsentRow),
+    memberships: of("membership").map((Item) => MembershipEntity.parse({ Item }).data as MembershipRow),
+  };
+}
+
+export async function requireCard(tenantId: string, participantId: string) {
+  const card = await loadCard(tenantId, participantId);
+  if (!card) throw participantNotFound();
+  return card;
+}
+
+const contains = (haystack: (string | undefined)[], needle: string) => haystack.some((value) => value && nameKey(value).includes(needle));
+
+export const Participant = {
+  async create(input: ParticipantInput): Promise<ParticipantInfo> {
+    assertCan("participants.write");
+    if (input.sensitiveFlags?.length && !can("participants.sensitive")) throw sensitiveForbidden();
+    const [created] = await Participant.createMany([input]);
+    return created as ParticipantInfo;
+  },
+
+  /** Creates participants in transactions of up to 98 people (each with the statistics delta and one audit event). */
+  async createMany(inputs: ParticipantInput[], action = "participant.create"): Promise<ParticipantInfo[]> {
+    assertCan("participants.write");
+    const tenantId = useTenantID();
+    const today = await regionToday();
+    const now = nowIso();
+    const rows = inputs.map((input) => ({
+      ...storedFields(input),
+      tenantId,
+      participantId: createId("participant"),
+      status: "active" as const,
+      activeMentees: 0,
+      engagedMentor: false,
+      engagedMentee: false,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    }));
+    for (let i = 0; i < rows.length; i += 98) {
+      const chunk = rows.slice(i, i + 98);
+      const delta = addCounts(...chunk.map(participantContribution));
+      const result = await writeWithStats(
+        tenantId,
+        ({ participant, audit }) => [
+          ...chunk.map((row) => participant.create(row).commit()),
+          audit
+            .create(auditItem(action, chunk.length === 1 ? (chunk[0]?.participantId ?? "") : `${chunk.length} participants`, { tenantId }))
+            .commit(),
+        ],
+        delta,
+      );
+      if (result.canceled)
+        throw new VisibleError("unavailable", "participant.write_failed", "Не удалось сохранить участников, повторите попытку");
+    }
+    const sensitive = can("participants.sensitive");
+    return rows.map((row) => toInfo(row as Row, today, { sensitive, reveal: true }));
+  },
+
+  /** The registry: one Query of the tenant's participants, filtered and sorted by name. */
+  async list(filter: ParticipantFilter = {}): Promise<ParticipantInfo[]> {
+    assertCan("participants.read");
+    const tenantId = useTenantID();
+    const today = await regionToday();
+    const rows = (await ParticipantEntity.query.byTenant({ tenantId }).go({ pages: "all" })).data;
+    const q = filter.q ? nameKey(filter.q) : "";
+    const group = filter.group ? nameKey(filter.group) : "";
+    const sensitive = can("participants.sensitive");
+    const items = rows
+      .filter((row) => {
+        if (filter.status ? row.status !== filter.status : row.status === "anonymised") return false;
+        if (filter.category && row.category !== filter.category) return false;
+        if (filter.role === "mentor" && !row.isMentor) return false;
+        if (filter.role === "mentee" && !row.isMentee) return false;
+        if (filter.consent === "signed" && !row.consentId) return false;
+        if (filter.consent === "missing" && row.consentId) return false;
+        if (filter.minor && String(isMinor(row, today)) !== filter.minor) return false;
+        const visible = row.status === "active";
+        if (group && (!visible || nameKey(row.group ?? "") !== group)) return false;
+        if (
+          q &&
+          !(visible ? contains([row.fullName, row.group, row.partnerOrg, ...(row.requests ?? []), ...(row.competences ?? [])], q) : false)
+        ) {
+          return false;
+        }
+        return true;
+      })
+      .map((row) => toInfo(row, today, { sensitive, reveal: false }))
+      .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+    await recordAudit("participant.list", "participants", { tenantId });
+    return items;
+  },
+
+  /** The participant card: the person, their consents and their pairs (one Query). */
+  async card(participantId: string): Promise<ParticipantCard> {
+    assertCan("participants.read");
+    const tenantId = useTenantID();
+    const card = await requireCard(tenantId, participantId);
+    const sensitive = can("participants.sensitive");
+    const today = await regionToday();
+    await recordAudit("participant.read", participantId, { tenantId });
+    const reveal = sensitive && card.participant.status === "restricted";
+    return {
+      participant: toInfo(card.participant, today, { sensitive, reveal }),
+      consents: card.consents
+        .map(({ tenantId: _t, ...consent }) => ({
+          ...consent,
+          ...(card.participant.status === "active" || reveal ? {} : { representativeName: undefined, scanRef: undefined }),
+          active: consent.consentId === card.participant.consentId,
+        }))
+        .sort((a, b) => b.signedAt.localeCompare(a.signedAt)),
+      pairs: card.memberships.map(({ tenantId: _t, ...membership }) => membership),
+    };
+  },
+
+  async update(participantId: string, input: ParticipantUpdate): Promise<ParticipantInfo> {
+    assertCan("participants.write");
+    const tenantId = useTenantID();
+    const sensitive = can("participants.sensitive");
+    if (input.sensitiveFlags !== undefined && !sensitive) throw sensitiveForbidden();
+    const { participant: current } = await requireCard(tenantId, participantId);
+    const today = await regionToday();
+    if (current.version !== input.version) throw staleVersion(toInfo(current, today, { sensitive, reveal: false }));
+    if (current.status !== "active") {
+      throw new VisibleError(
+        "conflict",
+        "participant.restricted",
+        "Данные участника нельзя изменять: обработка ограничена или данные обезличены",
+      );
+    }
+    if (!input.isMentor && current.activeMentees > 0) {
+      throw new VisibleError("conflict", "participant.mentor_in_use", "Нельзя снять роль наставника: у участника есть активные пары");
+    }
+    const { version: expected, ...changes } = input;
+    const stored = storedFields(changes);
+    const next = { ...current, ...stored, updatedAt: nowIso(), version: expected + 1 };
+    const cleared = (
+      [
+        "birthDate",
+        "birthYear",
+        "group",
+        "email",
+        "phone",
+        "requests",
+        "needs",
+        "competences",
+        "experience",
+        "capacity",
+        "partnerOrg",
+      ] as const
+    ).filter((key) => stored[key] === undefined && current[key] !== undefined);
+    for (const key of cleared) delete (next as Record<string, unknown>)[key];
+    const result = await writeWithStats(
+      tenantId,
+      ({ participant, audit }) => [
+        participant
+          .patch({ tenantId, participantId })
+          .set({ ...stored, updatedAt: next.updatedAt, version: next.version })
+          .remove(cleared)
+          .where((attr, op) => op.eq(attr.version, expected))
+          .commit(),
+        audit.create(auditItem("participant.update", participantId, { tenantId })).commit(),
+      ],
+      diffCounts(participantContribution(current), participantContribution(next)),
+    );
+    if (result.canceled)
+      throw staleVersion(toInfo((await requireCard(tenantId, participantId)).participant, today, { sensitive, reveal: false }));
+    return toInfo(next, today, { sensitive, reveal: false });
+  },
+
+  /** Records a consent; for a minor only a legal representative may sign. A restricted person becomes active again. */
+  async addConsent(participantId: string, input: ConsentInput): Promise<ConsentInfo> {
+    assertCan("participants.write");
+    const tenantId = useTenantID();
+    const { participant: current } = await requireCard(tenantId, participantId);
+    if (current.status === "anonymised") throw anonymised();
+    const today = await regionToday();
+    if (isMinor(current, today) && input.signerKind !== "legal_representative") {
+      throw new VisibleError(
+        "input",
+        "consent.representative_required",
+        `Участник «${shortName(current.fullName)}» несовершеннолетний: согласие на обработку персональных данных подписывает законный представитель (родитель, опекун или попечитель). Укажите его ФИО и кем он приходится участнику.`,
+      );
+    }
+    if (input.signedAt > today) throw new VisibleError("input", "consent.future_date", "Дата подписания согласия не может быть в будущем");
+    const consent = {
+      ...input,
+      ...(input.signerKind === "self" ? { representativeName: undefined, representativeRelation: undefined } : {}),
+      tenantId,
+      participantId,
+      consentId: createId("consent"),
+      createdAt: nowIso(),
+    };
+    const result = await writeWithStats(
+      tenantId,
+      ({ consent: consents, participant, audit }) => [
+        consents.create(consent).commit(),
+        participant
+          .patch({ tenantId, participantId })
+          .set({
+            consentId: consent.consentId,
+            consentSigner: input.signerKind,
+            status: "active",
+            updatedAt: consent.createdAt,
+            version: current.version + 1,
+          })
+          .where((attr, op) => `${op.eq(attr.version, current.version)} AND ${op.ne(attr.status, "anonymised")}`)
+          .commit(),
+        audit.create(auditItem("consent.create", participantId, { tenantId })).commit(),
+      ],
+      {},
+    );
+    if (result.canceled)
+      throw staleVersion(toInfo((await requireCard(tenantId, participantId)).participant, today, { sensitive: false, reveal: false }));
+    const { tenantId: _t, ...info } = consent;
+    return { ...info, active: true };
+  },
+
+  /**
+   * Withdraws a consent. Withdrawing the consent in force ends the person's pairs (terminated, «отзыв согласия»)
+   * and restricts their data, in one transaction with the counters.
+   */
+  async withdrawConsent(participantId: string, consentId: string, input: ConsentWithdrawal): Promise<ParticipantCard> {
+    assertCan("participants.write");
+    const tenantId = useTenantID();
+    for (let attempt = 0; ; attempt++) {
+      const card = await requireCard(tenantId, participantId);
+      const consent = card.consents.find((c) => c.consentId === consentId);
+      if (!consent) throw notFound("consent.not_found", "Согласие не найдено");
+      if (consent.withdrawnAt) throw new VisibleError("conflict", "consent.already_withdrawn", "Это согласие уже отозвано");
+      const inForce = card.participant.consentId === consentId;
+      const result = await endParticipation(card, "отзыв согласия", {
+        consentOps: (e) => [
+          e.consent
+            .patch({ tenantId, participantId, consentId })
+            .set({ withdrawnAt: input.withdrawnAt })
+            .where((attr, op) => op.notExists(attr.withdrawnAt))
+            .commit(),
+        ],
+        participantPatch: inForce ? { status: "restricted" } : {},
+        removeConsent: inForce,
+        endPairs: inForce,
+        action: "consent.withdraw",
+      });
+      if (!result.canceled) return Participant.card(participantId);
+      if (attempt >= 4) throw new VisibleError("conflict", "record.busy", "Запись сейчас изменяют другие пользователи, повторите попытку");
+    }
+  },
+
+  /** Everything stored about one person, for a personal-data request (ФЗ-152 ст. 14). */
+  async exportData(participantId: string) {
+    assertCan("participants.sensitive");
+    const tenantId = useTenantID();
+    const card = await requireCard(tenantId, participantId);
+    const { tenantId: _t, ...participant } = card.participant;
+    const { Pair } = await import("../pair");
+    const pairs = await Promise.all(card.memberships.map((m) => Pair.loadFull(tenantId, m.pairId)));
+    await recordAudit("participant.export", participantId, { tenantId });
+    return {
+      exportedAt: nowIso(),
+      participant: { ...participant, categoryLabel: categoryLabels[participant.category] },
+      consents: card.consents.map(({ tenantId: _x, ...c }) => c),
+      pairs: pairs.flatMap((full, i) =>
+        full ? [{ role: card.memberships[i]?.role, pair: full.pair, plan: full.plan, meetings: full.meetings }] : [],
+      ),
+    };
+  },
+
+  /**
+   * Erases a person: personal fields are removed and the name replaced, their open pairs end, consents lose the
+   * representative's name and scan. The item stays (category, roles, birth year, partner organisation) so the
+   * aggregate counts stay right.
+   */
+  async anonymise(participantId: string): Promise<ParticipantInfo> {
+    assertCan("participants.sensitive");
+    const tenantId = useTenantID();
+    for (let attempt = 0; ; attempt++) {
+      const card = await requireCard(tenantId, participantId);
+      if (card.participant.status === "anonymised") throw anonymised();
+      const result = await endParticipation(card, "удаление персональных данных", {
+        consentOps: (e) =>
+          card.consents
+            .filter((c) => c.representativeName || c.scanRef)
+            .map((c) =>
+              e.consent.patch({ tenantId, participantId, consentId: c.consentId }).remove(["representativeName", "scanRef"]).commit(),
+            ),
+        participantPatch: { status: "anonymised", fullName: `Обезличенный участник ${participantId.slice(-6)}` },
+        removeFields: ["birthDate", "group", "email", "phone", "requests", "needs", "competences", "experience", "sensitiveFlags"],
+        removeConsent: true,
+        endPairs: true,
+        action: "participant.anonymise",
+      });
+      if (!result.canceled) {
+        const row = (await requireCard(tenantId, participantId)).participant;
+        return toInfo(row, await regionToday(), { sensitive: true, reveal: true });
+      }
+      if (attempt >= 4) throw new VisibleError("conflict", "record.busy", "Запись сейчас изменяют другие пользователи, повторите попытку");
+    }
+  },
+
+  /** Trusted: participant rows by id (for pairs and matching). */
+  async rows(tenantId: string, ids: string[]): Promise<Row[]> {
+    if (ids.length === 0) return [];
+    return (await ParticipantEntity.get(ids.map((participantId) => ({ tenantId, participantId }))).go({ consistent: true })).data;
+  },
+
+  toInfo,
+};
+
+type Card = NonNullable<Awaited<ReturnType<typeof loadCard>>>;
+type Entities = Parameters<Parameters<typeof import("../service").db.transaction.write>[0]>[0];
+type RemovableField = "birthDate" | "group" | "email" | "phone" | "requests" | "needs" | "competences" | "experience" | "sensitiveFlags";
+
+/** Ends a person's open pairs and patches the person, in one transaction with the counters. */
+async function endParticipation(
+  card: Card,
+  reason: string,
+  options: {
+    consentOps: (e: Entities) => unknown[];
+    participantPatch: { status?: ParticipantStatus; fullName?: string };
+    removeFields?: RemovableField[];
+    removeConsent: boolean;
+    endPairs: boolean;
+    action: string;
+  },
+) {
+  const { tenantId, participantId } = card.participant;
+  const now = nowIso();
+  const openIds = options.endPairs ? card.memberships.filter((m) => isOpen(m.status)).map((m) => m.pairId) : [];
+  const pairs = (await loadPairs(tenantId, openIds)).filter((pair) => isOpen(pair.status));
+  const ending = endPairs(tenantId, pairs, "terminated", { reason }, now);
+  const ownDelta = ending.activeMenteesDelta.get(participantId) ?? 0;
+  const otherMentors = [...ending.activeMenteesDelta].filter(([id, n]) => id !== participantId && n !== 0);
+  const removed: string[] = [...(options.removeFields ?? []), ...(options.removeConsent ? ["consentId", "consentSigner"] : [])];
+  const next = {
+    ...card.participant,
+    ...options.participantPatch,
+    ...(options.removeFields?.includes("birthDate") ? { birthDate: undefined } : {}),
+  };
+  const delta: Counts = addCounts(ending.delta, diffCounts(participantContribution(card.participant), participantContribution(next)));
+  return writeWithStats(
+    tenantId,
+    (e) =>
+      [
+        ...options.consentOps(e),
+        e.participant
+          .patch({ tenantId, participantId })
+          .set({ ...options.participantPatch, updatedAt: now, version: card.participant.version + 1 })
+          .add({ activeMentees: ownDelta })
+          .remove(removed as RemovableField[])
+          .where((attr, op) => op.eq(attr.version, card.participant.version))
+          .commit(),
+        ...otherMentors.map(([mentorId, n]) =>
+          e.participant.patch({ tenantId, participantId: mentorId }).add({ activeMentees: n }).commit(),
+        ),
+        ...ending.ops(e),
+        e.audit.create(auditItem(options.action, participantId, { tenantId })).commit(),
+      ] as ReturnType<Parameters<typeof writeWithStats>[1]>,
+    delta,
+  );
+}
+
+const sensitiveForbidden = () =>
+  new VisibleError("forbidden", "participant.sensitive_forbidden", "Отметки о мерах доступности может видеть и менять только куратор");
+const anonymised = () => new VisibleError("conflict", "participant.anonymised", "Данные участника обезличены: действие недоступно");

@@ -1,0 +1,1352 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { useActor, useRegionID, useTenantID } from "../actor";
+import { auditItem } from "../audit";
+import { hashToken, nowIso, randomToken } from "../auth/secret";
+import { ddb, tableName } from "../dynamo";
+import { VisibleError, forbidden, notFound } from "../error";
+import { createId } from "../id";
+import { InstitutionEntity } from "../institution/institution.entity";
+import { staleVersion } from "../institution";
+import { assertCan } from "../permissions";
+import { RegionEntity } from "../region/region.entity";
+import { optionalText, text, version } from "../schemas";
+import { db } from "../service";
+import { UserEntity } from "../user/user.entity";
+import { z } from "../zod";
+import { type Deadline, type RoadmapPeriod, deadlineLabel, occurrences as deadlineOccurrences, parseDeadline } from "./deadline";
+import { academicYearLabel, parsePeriod } from "./period";
+import { initialPositions, positionBetween } from "./position";
+import {
+  type Counters,
+  type Evidence,
+  type ItemStatus,
+  type OccurrenceState,
+  type Progress,
+  addCounters,
+  countersOf,
+  doneOnTime,
+  isDueThisMonth,
+  isOpen,
+  isOverdue,
+  itemStatus,
+  nextDue,
+  progressOf,
+  todayIn,
+  undatedKey,
+} from "./progress";
+import {
+  RoadmapCalendarEntity,
+  RoadmapEntity,
+  RoadmapItemEntity,
+  RoadmapSectionEntity,
+  RoadmapTemplateEntity,
+  itemStatuses,
+  noDue,
+  roadmapStatuses,
+} from "./roadmap.entity";
+import { type ParsedTable, csvRows, parseTableText, tableFromRows, xlsxRows } from "./table";
+import { type TemplateKind, type TemplateSection, defaultTemplateTitle, defaultTemplates } from "./template";
+
+export { itemStatuses, roadmapStatuses };
+export type { Evidence, ItemStatus, Progress };
+export type RoadmapStatus = (typeof roadmapStatuses)[number];
+
+export const roadmapStatusLabels: Record<RoadmapStatus, string> = {
+  importing: "Загружается",
+  draft: "Черновик",
+  approved: "Утверждена",
+  archived: "В архиве",
+};
+export const itemStatusLabels: Record<ItemStatus, string> = {
+  planned: "Запланировано",
+  in_progress: "В работе",
+  done: "Выполнено",
+  cancelled: "Отменено",
+};
+export const overdueLabel = "Просрочено";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schemas
+// ---------------------------------------------------------------------------------------------------------------
+
+const isoDate = (label: string) =>
+  z
+    .string({ error: `Поле «${label}» должно быть датой` })
+    .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Поле «${label}»: укажите дату в формате ГГГГ-ММ-ДД` }));
+
+const periodText = () =>
+  text("Период", 100).check(
+    z.refine((value) => parsePeriod(value) !== undefined, {
+      error: "Период не распознан: укажите год («2026»), учебный год («2026/27») или диапазон («2020 – 2024 гг.»)",
+    }),
+  );
+
+const header = {
+  title: text("Название дорожной карты", 500),
+  approvedBy: optionalText("Кем утверждена", 300),
+  approvedAt: z.optional(isoDate("Дата утверждения")),
+  approvalAct: optionalText("Документ об утверждении", 300),
+};
+
+export const RoadmapInput = z.object({ ...header, period: periodText() });
+export type RoadmapInput = z.infer<typeof RoadmapInput>;
+
+export const RoadmapUpdate = z.object({
+  version: version(),
+  title: z.optional(header.title),
+  approvedBy: header.approvedBy,
+  approvedAt: z.optional(z.union([isoDate("Дата утверждения"), z.literal("")])),
+  approvalAct: header.approvalAct,
+  status: z.optional(z.enum(["draft", "approved", "archived"], { error: "Статус: черновик, утверждена или в архиве" })),
+});
+export type RoadmapUpdate = z.infer<typeof RoadmapUpdate>;
+
+export const FromTemplateInput = z.object({
+  academicYear: z
+    .string({ error: "Укажите учебный год" })
+    .check(z.trim(), z.regex(/^20\d\d\/\d\d$/, { error: "Учебный год в формате 2026/27" })),
+  title: z.optional(header.title),
+});
+export type FromTemplateInput = z.infer<typeof FromTemplateInput>;
+
+const evidence = z.object({
+  note: optionalText("Подтверждение: примечание", 2000),
+  documentNumber: optionalText("Подтверждение: номер документа", 200),
+  link: z.optional(
+    z
+      .string()
+      .check(z.trim(), z.maxLength(1000), z.regex(/^(https?:\/\/\S+)?$/, { error: "Ссылка должна начинаться с http:// или https://" })),
+  ),
+});
+
+const itemFields = {
+  number: optionalText("№ п/п", 20),
+  name: text("Наименование мероприятия", 5000),
+  deadlineText: optionalText("Срок реализации", 300),
+  executors: optionalText("Ответственный исполнитель", 1000),
+  executorUserIds: z.optional(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20, { error: "Не больше 20 исполнителей" }))),
+  result: optionalText("Результат. Вид документа", 3000),
+  comments: optionalText("Комментарии", 3000),
+};
+
+export const ItemInput = z.object({ ...itemFields, sectionId: z.optional(z.string().check(z.maxLength(40))) });
+export type ItemInput = z.infer<typeof ItemInput>;
+
+export const ItemUpdate = z.object({
+  version: version(),
+  number: itemFields.number,
+  name: z.optional(itemFields.name),
+  deadlineText: itemFields.deadlineText,
+  executors: itemFields.executors,
+  executorUserIds: itemFields.executorUserIds,
+  result: itemFields.result,
+  comments: itemFields.comments,
+  /** Which occurrence the status, completion date and evidence belong to; may be left out when the item has one. */
+  occurrenceKey: z.optional(z.string().check(z.maxLength(20))),
+  status: z.optional(z.enum(itemStatuses, { error: "Статус: запланировано, в работе, выполнено или отменено" })),
+  completedAt: z.optional(z.union([isoDate("Дата выполнения"), z.literal("")])),
+  evidence: z.optional(evidence),
+});
+export type ItemUpdate = z.infer<typeof ItemUpdate>;
+
+export const ItemMove = z.object({
+  version: version(),
+  sectionId: z.optional(z.string().check(z.maxLength(40))),
+  /** The place among the other items of the target section, from 0. */
+  index: z.number().check(z.int(), z.minimum(0), z.maximum(10_000)),
+});
+export type ItemMove = z.infer<typeof ItemMove>;
+
+export const SectionInput = z.object({ number: optionalText("№ раздела", 20), title: text("Название раздела", 1000) });
+export type SectionInput = z.infer<typeof SectionInput>;
+export const SectionUpdate = z.object({
+  version: version(),
+  number: optionalText("№ раздела", 20),
+  title: z.optional(text("Название раздела", 1000)),
+  index: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1000))),
+});
+export type SectionUpdate = z.infer<typeof SectionUpdate>;
+
+const templateItem = z.object({
+  number: optionalText("№ п/п", 20),
+  name: text("Наименование мероприятия", 5000),
+  deadlineText: optionalText("Срок реализации", 300),
+  executors: optionalText("Ответственный исполнитель", 1000),
+  result: optionalText("Результат. Вид документа", 3000),
+});
+export const TemplateInput = z.object({
+  version: z.optional(version()),
+  title: text("Название шаблона", 500),
+  sections: z
+    .array(
+      z.object({
+        number: optionalText("№ раздела", 20),
+        title: text("Название раздела", 1000),
+        items: z.array(templateItem).check(z.maxLength(200)),
+      }),
+    )
+    .check(z.minLength(1, { error: "В шаблоне должен быть хотя бы один раздел" }), z.maxLength(30)),
+});
+export type TemplateInput = z.infer<typeof TemplateInput>;
+
+const importSource = {
+  text: z.optional(z.string().check(z.maxLength(500_000, { error: "Таблица слишком большая" }))),
+  fileName: z.optional(z.string().check(z.maxLength(300))),
+  contentBase64: z.optional(z.string().check(z.maxLength(1_000_000, { error: "Файл слишком большой" }))),
+  period: periodText(),
+};
+const oneSource = z.refine<{ text?: string; contentBase64?: string }>(
+  (value) => Boolean(value.text?.trim()) !== Boolean(value.contentBase64),
+  {
+    error: "Вставьте таблицу или приложите файл XLSX или CSV (что-то одно)",
+  },
+);
+export const ImportPreviewInput = z.object(importSource).check(oneSource);
+export type ImportPreviewInput = z.infer<typeof ImportPreviewInput>;
+export const ImportInput = z.object({ ...importSource, ...header }).check(oneSource);
+export type ImportInput = z.infer<typeof ImportInput>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Info types
+// ---------------------------------------------------------------------------------------------------------------
+
+export type OccurrenceInfo = OccurrenceState & { overdue: boolean };
+export type ItemInfo = {
+  itemId: string;
+  roadmapId: string;
+  sectionId?: string;
+  position: string;
+  number?: string;
+  name: string;
+  deadlineText?: string;
+  deadlineKind?: Deadline["kind"];
+  deadlineLabel: string;
+  deadlineWarning?: string;
+  executors?: string;
+  executorUserIds: string[];
+  result?: string;
+  comments?: string;
+  status: ItemStatus;
+  occurrences: OccurrenceInfo[];
+  nextDue?: string;
+  overdue: boolean;
+  dueThisMonth: boolean;
+  doneOnTime: boolean;
+  updatedAt: string;
+  version: number;
+};
+export type SectionInfo = { sectionId: string; number?: string; title: string; position: string; version: number };
+export type RoadmapInfo = {
+  roadmapId: string;
+  tenantId: string;
+  title: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  approvedBy?: string;
+  approvedAt?: string;
+  approvalAct?: string;
+  status: RoadmapStatus;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+export type RoadmapDetail = RoadmapInfo & {
+  today: string;
+  progress: Progress;
+  sections: (SectionInfo & { items: ItemInfo[] })[];
+  /** Items outside any section (e.g. their section was removed). */
+  unsectioned: ItemInfo[];
+};
+
+type StoredRoadmap = NonNullable<Awaited<ReturnType<ReturnType<typeof RoadmapEntity.get>["go"]>>["data"]>;
+type StoredSection = NonNullable<Awaited<ReturnType<ReturnType<typeof RoadmapSectionEntity.get>["go"]>>["data"]>;
+type StoredItem = NonNullable<Awaited<ReturnType<ReturnType<typeof RoadmapItemEntity.get>["go"]>>["data"]>;
+type StoredDeadline = { deadline: Deadline; warning?: string };
+
+const periodOf = (row: { periodStart: string; periodEnd: string }): RoadmapPeriod => ({ start: row.periodStart, end: row.periodEnd });
+const isVisible = (status: RoadmapStatus) => status !== "importing";
+const isIndexed = (status: RoadmapStatus) => status === "draft" || status === "approved";
+const byPosition = <T extends { position: string }>(a: T, b: T) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
+
+const toRoadmapInfo = (row: StoredRoadmap): RoadmapInfo => ({
+  roadmapId: row.roadmapId,
+  tenantId: row.tenantId,
+  title: row.title,
+  period: row.period,
+  periodStart: row.periodStart,
+  periodEnd: row.periodEnd,
+  approvedBy: row.approvedBy,
+  approvedAt: row.approvedAt,
+  approvalAct: row.approvalAct,
+  status: row.status,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  version: row.version,
+});
+
+const toSectionInfo = (row: StoredSection): SectionInfo => ({
+  sectionId: row.sectionId,
+  number: row.number,
+  title: row.title,
+  position: row.position,
+  version: row.version,
+});
+
+function toItemInfo(row: StoredItem, today: string): ItemInfo {
+  const stored = row.deadline as StoredDeadline | undefined;
+  const occurrences = row.occurrences as OccurrenceState[];
+  const next = row.nextDue === noDue ? nextDue(occurrences) : row.nextDue;
+  return {
+    itemId: row.itemId,
+    roadmapId: row.roadmapId,
+    sectionId: row.sectionId,
+    position: row.position,
+    number: row.number,
+    name: row.name,
+    deadlineText: row.deadlineText,
+    deadlineKind: stored?.deadline.kind,
+    deadlineLabel: stored ? deadlineLabel(stored.deadline, row.deadlineText) : "срок не указан",
+    deadlineWarning: stored?.warning,
+    executors: row.executors,
+    executorUserIds: row.executorUserIds ?? [],
+    result: row.result,
+    comments: row.comments,
+    status: row.status,
+    occurrences: occurrences.map((o) => ({ ...o, overdue: isOpen(o.status) && isOverdue(o.due, today) })),
+    nextDue: next,
+    overdue: isOverdue(next, today),
+    dueThisMonth: isDueThisMonth(next, today),
+    doneOnTime: doneOnTime(occurrences),
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Deadlines → occurrences
+// ---------------------------------------------------------------------------------------------------------------
+
+export type Schedule = { stored?: StoredDeadline; label: string; warning?: string; occurrences: { key: string; due?: string }[] };
+
+/** Interprets a deadline cell against the roadmap period: the parsed meaning, its label, a warning and the due dates. */
+export function schedule(deadlineText: string | undefined, period: RoadmapPeriod): Schedule {
+  if (!deadlineText?.trim()) return { label: "срок не указан", warning: "Срок не указан", occurrences: [{ key: undatedKey }] };
+  const parsed = parseDeadline(deadlineText, period);
+  let due: { key: string; due?: string }[] = deadlineOccurrences(parsed.deadline, period);
+  let warning = parsed.warning;
+  if (due.length === 0 && (parsed.deadline.kind === "date" || parsed.deadline.kind === "month")) {
+    // A one-off date outside the roadmap's period is still that item's deadline.
+    const date = parsed.deadline.kind === "date" ? parsed.deadline.date : parsed.deadline.to;
+    due = [{ key: date, due: date }];
+    warning = warning ?? `Срок «${deadlineText.trim()}» выходит за период дорожной карты`;
+  }
+  if (due.length === 0) due = [{ key: undatedKey }];
+  const stored: StoredDeadline = warning ? { deadline: parsed.deadline, warning } : { deadline: parsed.deadline };
+  return { stored, label: parsed.label, warning, occurrences: due };
+}
+
+/** New occurrences keep the status, completion and evidence of the old ones with the same key. */
+function mergeOccurrences(planned: { key: string; due?: string }[], previous: OccurrenceState[] = []): OccurrenceState[] {
+  const old = new Map(previous.map((o) => [o.key, o]));
+  return planned.map(({ key, due }) => {
+    const kept = old.get(key);
+    return kept ? { ...kept, due } : { key, ...(due ? { due } : {}), status: "planned" as const };
+  });
+}
+
+type ItemRecord = {
+  tenantId: string;
+  regionId: string;
+  roadmapId: string;
+  itemId: string;
+  sectionId?: string;
+  position: string;
+  number?: string;
+  name: string;
+  deadlineText?: string;
+  deadline?: StoredDeadline;
+  executors?: string;
+  executorUserIds?: string[];
+  result?: string;
+  comments?: string;
+  occurrences: OccurrenceState[];
+  status: ItemStatus;
+  nextDue: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+/** The full item record to `put`: status and the due-index key are derived from the occurrences every time. */
+function withDerived(record: Omit<ItemRecord, "status" | "nextDue">, roadmapStatus: RoadmapStatus): ItemRecord {
+  const occurrences = record.occurrences;
+  const next = isIndexed(roadmapStatus) ? nextDue(occurrences) : undefined;
+  return { ...record, status: itemStatus(occurrences), nextDue: next ?? noDue } as ItemRecord;
+}
+
+const clean = <T extends Record<string, unknown>>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== "")) as T;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loading
+// ---------------------------------------------------------------------------------------------------------------
+
+type Loaded = { header: StoredRoadmap; sections: StoredSection[]; items: StoredItem[] };
+
+/** Every record of the tenant's partition under a prefix: one Query, paginated past 1 MB. */
+async function queryPrefix(tenantId: string, prefix: string): Promise<Record<string, unknown>[]> {
+  const raw: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: "pk = :pk and begins_with(sk, :sk)",
+        ExpressionAttributeValues: { ":pk": `T#${tenantId}`, ":sk": prefix },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    raw.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return raw;
+}
+
+/** Groups raw records into roadmaps (header, sections and items share the sort-key prefix `ROADMAP#<id>`). */
+function groupRoadmaps(raw: Record<string, unknown>[]): Loaded[] {
+  const of = (entity: string) => raw.filter((item) => item.__edb_e__ === entity);
+  const sections = RoadmapSectionEntity.parse({ Items: of("roadmapSection") }).data.sort(byPosition);
+  const items = RoadmapItemEntity.parse({ Items: of("roadmapItem") }).data.sort(byPosition);
+  return RoadmapEntity.parse({ Items: of("roadmap") }).data.map((header) => ({
+    header,
+    sections: sections.filter((row) => row.roadmapId === header.roadmapId),
+    items: items.filter((row) => row.roadmapId === header.roadmapId),
+  }));
+}
+
+/** A whole roadmap in one Query. */
+async function loadRoadmap(tenantId: string, roadmapId: string): Promise<Loaded | undefined> {
+  return groupRoadmaps(await queryPrefix(tenantId, `ROADMAP#${roadmapId}`)).find((loaded) => loaded.header.roadmapId === roadmapId);
+}
+
+/** Every roadmap of an institution in one Query (institutions keep a few roadmaps of tens of items each). */
+async function loadAll(tenantId: string): Promise<Loaded[]> {
+  return groupRoadmaps(await queryPrefix(tenantId, "ROADMAP#"));
+}
+
+const roadmapNotFound = () => notFound("roadmap.not_found", "Дорожная карта не найдена");
+const itemNotFound = () => notFound("roadmap.item_not_found", "Мероприятие не найдено");
+const sectionNotFound = () => notFound("roadmap.section_not_found", "Раздел не найден");
+const archived = () =>
+  new VisibleError("conflict", "roadmap.archived", "Дорожная карта в архиве: верните её в работу, чтобы вносить изменения");
+
+/** A visible roadmap of the actor's institution; a foreign or missing one is the same 404. */
+async function loadOwn(roadmapId: string): Promise<Loaded> {
+  const loaded = await loadRoadmap(useTenantID(), roadmapId);
+  if (!loaded || !isVisible(loaded.header.status)) throw roadmapNotFound();
+  return loaded;
+}
+
+async function timeZoneOf(regionId: string): Promise<string> {
+  const region = (await RegionEntity.get({ regionId }).go()).data;
+  return region?.timeZone ?? "Europe/Moscow";
+}
+
+/** Today's date in the region's time zone (or the given one, for tests and jobs that fix "today"). */
+async function todayFor(regionId: string, today?: string): Promise<string> {
+  return today ?? todayIn(await timeZoneOf(regionId));
+}
+
+function detailOf(loaded: Loaded, today: string): RoadmapDetail {
+  const items = loaded.items.map((row) => toItemInfo(row, today));
+  const sectionIds = new Set(loaded.sections.map((s) => s.sectionId));
+  const counters = countersFromHeader(loaded.header);
+  return {
+    ...toRoadmapInfo(loaded.header),
+    today,
+    progress: progressOf(
+      counters,
+      items.filter((i) => isOpen(i.status)).map((i) => i.nextDue),
+      today,
+    ),
+    sections: loaded.sections.map((section) => ({
+      ...toSectionInfo(section),
+      items: items.filter((item) => item.sectionId === section.sectionId),
+    })),
+    unsectioned: items.filter((item) => !item.sectionId || !sectionIds.has(item.sectionId)),
+  };
+}
+
+const countersFromHeader = (row: Counters): Counters => ({
+  itemsTotal: row.itemsTotal,
+  itemsDone: row.itemsDone,
+  itemsDoneOnTime: row.itemsDoneOnTime,
+  itemsCancelled: row.itemsCancelled,
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing a whole roadmap (template, import)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Below this many records a roadmap is written in one transaction (DynamoDB allows 100 actions; header and audit take two). */
+const TRANSACTION_RECORDS = 98;
+
+type NewHeader = { title: string; period: string; approvedBy?: string; approvedAt?: string; approvalAct?: string };
+
+async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], action: string): Promise<string> {
+  const tenantId = useTenantID();
+  const regionId = useRegionID();
+  const period = parsePeriod(headerInput.period) as RoadmapPeriod;
+  const roadmapId = createId("roadmap");
+  const now = nowIso();
+  const sectionPositions = initialPositions(content.length);
+  const sections = content.map((section, i) =>
+    clean({
+      tenantId,
+      roadmapId,
+      sectionId: createId("roadmapSection"),
+      number: section.number,
+      title: section.title,
+      position: sectionPositions[i] as string,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    }),
+  );
+  const allItems = content.flatMap((section, s) => section.items.map((item) => ({ item, sectionId: sections[s]?.sectionId })));
+  const itemPositions = initialPositions(allItems.length);
+  const drafts = allItems.map(({ item, sectionId }, i) => {
+    const plan = schedule(item.deadlineText, period);
+    return clean({
+      tenantId,
+      regionId,
+      roadmapId,
+      itemId: createId("roadmapItem"),
+      sectionId,
+      position: itemPositions[i] as string,
+      number: item.number,
+      name: item.name,
+      deadlineText: item.deadlineText,
+      deadline: plan.stored,
+      executors: item.executors,
+      result: item.result,
+      occurrences: mergeOccurrences(plan.occurrences),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    }) as Omit<ItemRecord, "status" | "nextDue">;
+  });
+  const counters = drafts.reduce((sum, item) => addCounters(sum, countersOf(item.occurrences)), countersOf(undefined));
+  const baseHeader = clean({
+    tenantId,
+    regionId,
+    roadmapId,
+    ...headerInput,
+    periodStart: period.start,
+    periodEnd: period.end,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    ...counters,
+  });
+  const audit = auditItem(action, roadmapId, { tenantId, regionId });
+
+  if (sections.length + drafts.length <= TRANSACTION_RECORDS) {
+    await db.transaction
+      .write(({ roadmap, roadmapSection, roadmapItem, audit: log }) => [
+        roadmap.create({ ...baseHeader, status: "draft" }).commit(),
+        ...sections.map((section) => roadmapSection.create(section).commit()),
+        ...drafts.map((item) => roadmapItem.create(withDerived(item, "draft")).commit()),
+        log.create(audit).commit(),
+      ])
+      .go();
+    return roadmapId;
+  }
+
+  // Too big for one transaction: an invisible `importing` header first, then the records without due-index keys,
+  // then the items again with their keys, the last chunk flipping the header to draft. Nothing is shown (or reminded)
+  // before that last commit; a failure leaves only an invisible roadmap.
+  await RoadmapEntity.create({ ...baseHeader, status: "importing" }).go();
+  const records = [
+    ...sections.map((section) => ({ kind: "section" as const, section })),
+    ...drafts.map((item) => ({ kind: "item" as const, item: withDerived(item, "importing") })),
+  ];
+  for (let i = 0; i < records.length; i += 100) {
+    const chunk = records.slice(i, i + 100);
+    await db.transaction
+      .write(({ roadmapSection, roadmapItem }) =>
+        chunk.map((record) =>
+          record.kind === "section" ? roadmapSection.create(record.section).commit() : roadmapItem.create(record.item).commit(),
+        ),
+      )
+      .go();
+  }
+  const indexed = drafts.map((item) => withDerived(item, "draft"));
+  for (let i = 0; i < indexed.length; i += TRANSACTION_RECORDS) {
+    const chunk = indexed.slice(i, i + TRANSACTION_RECORDS);
+    const last = i + TRANSACTION_RECORDS >= indexed.length;
+    await db.transaction
+      .write(({ roadmap, roadmapItem, audit: log }) => [
+        ...chunk.map((item) => roadmapItem.put(item).commit()),
+        ...(last
+          ? [
+              roadmap
+                .patch({ tenantId, roadmapId })
+                .set({ status: "draft" })
+                .where((attr, op) => op.eq(attr.status, "importing"))
+                .commit(),
+              log.create(audit).commit(),
+            ]
+          : []),
+      ])
+      .go();
+  }
+  return roadmapId;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Item writes
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Puts an item (version-checked), moves the header counters by the change, and records the audit event: one transaction. */
+async function commitItem(
+  loaded: Loaded,
+  before: StoredItem | undefined,
+  after: ItemRecord | undefined,
+  action: string,
+  itemId: string,
+): Promise<void> {
+  const { header } = loaded;
+  if (header.status === "archived") throw archived();
+  const delta = addCounters(countersOf(after?.occurrences), countersOf(before?.occurrences as OccurrenceState[] | undefined), -1);
+  const changed = Object.values(delta).some((value) => value !== 0);
+  const key = { tenantId: header.tenantId, roadmapId: header.roadmapId };
+  const result = await db.transaction
+    .write(({ roadmap, roadmapItem, audit }) => [
+      after
+        ? before
+          ? roadmapItem
+              .put(after)
+              .where((attr, op) => op.eq(attr.version, before.version))
+              .commit()
+          : roadmapItem.create(after).commit()
+        : roadmapItem
+            .delete({ ...key, itemId })
+            .where((attr, op) => op.eq(attr.version, before?.version ?? 0))
+            .commit(),
+      changed
+        ? roadmap
+            .patch(key)
+            .add(delta)
+            .where((attr, op) => op.ne(attr.status, "archived"))
+            .commit()
+        : roadmap
+            .check(key)
+            .where((attr, op) => op.ne(attr.status, "archived"))
+            .commit(),
+      audit.create(auditItem(action, itemId, { tenantId: header.tenantId, regionId: header.regionId })).commit(),
+    ])
+    .go();
+  if (result.canceled) {
+    const latest = await loadRoadmap(header.tenantId, header.roadmapId);
+    if (!latest || !isVisible(latest.header.status)) throw roadmapNotFound();
+    if (latest.header.status === "archived") throw archived();
+    const current = latest.items.find((item) => item.itemId === itemId);
+    if (!current) throw itemNotFound();
+    throw staleVersion(toItemInfo(current, await todayFor(header.regionId)));
+  }
+}
+
+async function checkExecutors(tenantId: string, userIds: string[] | undefined): Promise<void> {
+  for (const userId of userIds ?? []) {
+    const user = (await UserEntity.get({ userId }).go()).data;
+    if (!user || user.tenantId !== tenantId) {
+      throw new VisibleError("input", "roadmap.executor_unknown", "Исполнитель должен быть сотрудником вашей организации");
+    }
+  }
+}
+
+function findItem(loaded: Loaded, itemId: string): StoredItem {
+  const item = loaded.items.find((row) => row.itemId === itemId);
+  if (!item) throw itemNotFound();
+  return item;
+}
+
+function findSection(loaded: Loaded, sectionId: string): StoredSection {
+  const section = loaded.sections.find((row) => row.sectionId === sectionId);
+  if (!section) throw sectionNotFound();
+  return section;
+}
+
+function applyOccurrenceChange(occurrences: OccurrenceState[], input: ItemUpdate, today: string): OccurrenceState[] {
+  const touches = input.status !== undefined || input.completedAt !== undefined || input.evidence !== undefined;
+  if (!touches) return occurrences;
+  const key = input.occurrenceKey ?? (occurrences.length === 1 ? occurrences[0]?.key : undefined);
+  if (!key) {
+    throw new VisibleError("input", "roadmap.occurrence_required", "У мероприятия несколько сроков: укажите, к какому относится отметка", {
+      occurrences: occurrences.map((o) => o.key),
+    });
+  }
+  if (!occurrences.some((o) => o.key === key)) {
+    throw new VisibleError("input", "roadmap.occurrence_unknown", "У мероприятия нет такого срока");
+  }
+  return occurrences.map((o) => {
+    if (o.key !== key) return o;
+    const status = input.status ?? o.status;
+    let completedAt = input.completedAt === "" ? undefined : (input.completedAt ?? o.completedAt);
+    if (status === "done" && !completedAt) completedAt = today;
+    if (status !== "done") completedAt = undefined;
+    const evidence = input.evidence ? clean({ ...o.evidence, ...input.evidence }) : o.evidence;
+    return clean({ ...o, status, completedAt, evidence: evidence && Object.keys(evidence).length ? evidence : undefined });
+  });
+}
+
+/** The stored fields of an item, without the derived status and due key (for re-deriving them). */
+function recordOf(row: StoredItem): Omit<ItemRecord, "status" | "nextDue"> {
+  const { status: _status, nextDue: _next, ...rest } = row;
+  return { ...rest, occurrences: row.occurrences as OccurrenceState[] } as Omit<ItemRecord, "status" | "nextDue">;
+}
+
+async function rewriteItems(loaded: Loaded, status: RoadmapStatus): Promise<void> {
+  const records = loaded.items.map((row) => ({ row, record: withDerived(recordOf(row), status) }));
+  for (let i = 0; i < records.length; i += 100) {
+    await db.transaction
+      .write(({ roadmapItem }) =>
+        records.slice(i, i + 100).map(({ row, record }) =>
+          roadmapItem
+            .put(record)
+            .where((attr, op) => op.eq(attr.version, row.version))
+            .commit(),
+        ),
+      )
+      .go()
+      .then((result) => {
+        if (result.canceled) throw new VisibleError("conflict", "roadmap.busy", "Мероприятия дорожной карты изменяются: повторите попытку");
+      });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------------------------------------------
+
+export type PreviewItem = {
+  row: number;
+  number?: string;
+  name: string;
+  deadlineText?: string;
+  deadlineKind?: Deadline["kind"];
+  deadlineLabel: string;
+  dueDates: string[];
+  executors?: string;
+  result?: string;
+  warning?: string;
+};
+export type ImportPreview = {
+  period: RoadmapPeriod;
+  sections: { number?: string; title: string; items: PreviewItem[] }[];
+  counts: { sections: number; items: number; warnings: number };
+  warnings: { row?: number; message: string }[];
+};
+
+async function readTable(input: ImportPreviewInput): Promise<ParsedTable> {
+  if (input.text?.trim()) return parseTableText(input.text);
+  const content = Buffer.from(input.contentBase64 ?? "", "base64");
+  const name = (input.fileName ?? "").toLowerCase();
+  const isZip = content[0] === 0x50 && content[1] === 0x4b;
+  if (name.endsWith(".xlsx") || isZip) {
+    try {
+      return tableFromRows(await xlsxRows(content));
+    } catch {
+      throw new VisibleError("input", "roadmap.import_unreadable", "Не удалось прочитать файл XLSX: сохраните таблицу в Excel заново");
+    }
+  }
+  if (name.endsWith(".xls") || name.endsWith(".doc") || name.endsWith(".docx")) {
+    throw new VisibleError("input", "roadmap.import_format", "Поддерживаются XLSX и CSV; таблицу из Word скопируйте и вставьте как текст");
+  }
+  return tableFromRows(csvRows(content.toString("utf8")));
+}
+
+function previewOf(table: ParsedTable, period: RoadmapPeriod): ImportPreview {
+  const warnings = [...table.warnings];
+  const sections = table.sections.map((section) => ({
+    number: section.number,
+    title: section.title,
+    items: section.items.map((item): PreviewItem => {
+      const plan = schedule(item.deadlineText, period);
+      if (plan.warning) {
+        const cell = item.deadlineText ? `срок «${item.deadlineText}»` : "срок";
+        warnings.push({
+          row: item.row,
+          message: `Строка ${item.row}${item.number ? ` (№ ${item.number})` : ""}: ${cell} — ${plan.warning}`,
+        });
+      }
+      return clean({
+        row: item.row,
+        number: item.number,
+        name: item.name,
+        deadlineText: item.deadlineText,
+        deadlineKind: plan.stored?.deadline.kind,
+        deadlineLabel: plan.label,
+        dueDates: plan.occurrences.flatMap((o) => (o.due ? [o.due] : [])),
+        executors: item.executors,
+        result: item.result,
+        warning: plan.warning,
+      }) as PreviewItem;
+    }),
+  }));
+  return {
+    period,
+    sections,
+    counts: { sections: sections.length, items: sections.reduce((n, s) => n + s.items.length, 0), warnings: warnings.length },
+    warnings,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Region views
+// ---------------------------------------------------------------------------------------------------------------
+
+export type RegionRoadmapProgress = {
+  tenantId: string;
+  institution: string;
+  roadmaps: { roadmapId: string; title: string; period: string; status: RoadmapStatus; progress: Progress }[];
+};
+export type RegionOverdueItem = {
+  roadmapId: string;
+  roadmapTitle: string;
+  itemId: string;
+  number?: string;
+  name: string;
+  deadlineText?: string;
+  due: string;
+  daysOverdue: number;
+  executors?: string;
+};
+export type RegionOverdue = { tenantId: string; institution: string; items: RegionOverdueItem[] };
+
+const firstOfNextMonth = (today: string) => {
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+};
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+async function regionData(regionId: string, before: string) {
+  const [headers, open, institutions] = await Promise.all([
+    RoadmapEntity.query.byRegion({ regionId }).go({ pages: "all" }),
+    RoadmapItemEntity.query.byRegionOpen({ regionId }).lt({ nextDue: before }).go({ pages: "all" }),
+    InstitutionEntity.query.byRegion({ regionId }).go({ pages: "all" }),
+  ]);
+  const visible = headers.data.filter((row) => isIndexed(row.status) || row.status === "archived");
+  const names = new Map(institutions.data.map((row) => [row.tenantId, row.shortName]));
+  return { headers: visible, open: open.data, names };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Verbs
+// ---------------------------------------------------------------------------------------------------------------
+
+export type DueItem = {
+  tenantId: string;
+  regionId: string;
+  roadmapId: string;
+  itemId: string;
+  number?: string;
+  name: string;
+  deadlineText?: string;
+  due: string;
+  status: ItemStatus;
+  executors?: string;
+  executorUserIds: string[];
+};
+
+export const Roadmap = {
+  /** The institution's roadmaps with their progress: one Query over the institution's roadmap records. */
+  async list(options: { today?: string } = {}): Promise<(RoadmapInfo & { progress: Progress })[]> {
+    assertCan("roadmap.read");
+    const tenantId = useTenantID();
+    const today = await todayFor(useRegionID(), options.today);
+    return (await loadAll(tenantId))
+      .filter((loaded) => isVisible(loaded.header.status))
+      .map((loaded) => {
+        const { sections: _sections, unsectioned: _unsectioned, today: _today, ...summary } = detailOf(loaded, today);
+        return summary;
+      })
+      .sort((a, b) => b.periodStart.localeCompare(a.periodStart) || a.title.localeCompare(b.title, "ru"));
+  },
+
+  /** A whole roadmap: one Query (header, sections and items share a key prefix). */
+  async get(roadmapId: string, options: { today?: string } = {}): Promise<RoadmapDetail> {
+    assertCan("roadmap.read");
+    const loaded = await loadOwn(roadmapId);
+    return detailOf(loaded, await todayFor(loaded.header.regionId, options.today));
+  },
+
+  async create(input: RoadmapInput): Promise<RoadmapDetail> {
+    assertCan("roadmap.manage");
+    const roadmapId = await writeRoadmap(clean(input), [], "roadmap.create");
+    return Roadmap.get(roadmapId);
+  },
+
+  /** A new roadmap from the region's template (or the default one for the institution's type), anchored to an academic year. */
+  async fromTemplate(input: FromTemplateInput): Promise<RoadmapDetail> {
+    assertCan("roadmap.manage");
+    const tenantId = useTenantID();
+    const regionId = useRegionID();
+    const startYear = Number(input.academicYear.slice(0, 4));
+    if (Number(input.academicYear.slice(5)) !== (startYear + 1) % 100) {
+      throw new VisibleError("input", "roadmap.academic_year", "Учебный год в формате 2026/27: второй год следует за первым");
+    }
+    const [regional, institution] = await Promise.all([
+      RoadmapTemplateEntity.get({ regionId }).go(),
+      InstitutionEntity.get({ tenantId }).go(),
+    ]);
+    const kind: TemplateKind = institution.data?.type === "college" ? "college" : "school";
+    const sections = (regional.data?.sections as TemplateSection[] | undefined) ?? defaultTemplates[kind];
+    const period = academicYearLabel(startYear);
+    const title = input.title ?? `${regional.data?.title ?? defaultTemplateTitle} на ${period}`;
+    const roadmapId = await writeRoadmap({ title, period }, sections, "roadmap.create_from_template");
+    return Roadmap.get(roadmapId);
+  },
+
+  async update(roadmapId: string, input: RoadmapUpdate): Promise<RoadmapDetail> {
+    const loaded = await loadOwn(roadmapId);
+    const { version: expected, status, ...changes } = input;
+    assertCan(status !== undefined && status !== loaded.header.status ? "roadmap.manage" : "roadmap.write");
+    const today = await todayFor(loaded.header.regionId);
+    if (loaded.header.version !== expected) throw staleVersion(detailOf(loaded, today));
+    const next = status ?? loaded.header.status;
+    const reindex = isIndexed(next) !== isIndexed(loaded.header.status);
+    if (reindex && next !== "archived") await rewriteItems(loaded, next);
+    const removed = (["approvedBy", "approvedAt", "approvalAct"] as const).filter((field) => changes[field] === "");
+    const updatedAt = nowIso();
+    const key = { tenantId: loaded.header.tenantId, roadmapId };
+    const result = await db.transaction
+      .write(({ roadmap, audit }) => [
+        roadmap
+          .patch(key)
+          .set({ ...clean(changes), status: next, updatedAt, version: expected + 1 })
+          .remove(removed)
+          .where((attr, op) => op.eq(attr.version, expected))
+          .commit(),
+        audit
+          .create(
+            auditItem(status ? `roadmap.${status}` : "roadmap.update", roadmapId, {
+              tenantId: key.tenantId,
+              regionId: loaded.header.regionId,
+            }),
+          )
+          .commit(),
+      ])
+      .go();
+    if (result.canceled) throw staleVersion(await Roadmap.get(roadmapId));
+    // Archiving takes the items out of the due indexes only after the header says so: no reminder for an archived roadmap.
+    if (reindex && next === "archived") await rewriteItems(loaded, next);
+    return Roadmap.get(roadmapId);
+  },
+
+  /** Deletes a roadmap with its sections and items (items first, so the due indexes never point at a missing roadmap). */
+  async remove(roadmapId: string, expected?: number): Promise<void> {
+    assertCan("roadmap.manage");
+    const loaded = await loadOwn(roadmapId);
+    if (expected !== undefined && loaded.header.version !== expected) {
+      throw staleVersion(detailOf(loaded, await todayFor(loaded.header.regionId)));
+    }
+    const { tenantId, regionId } = loaded.header;
+    const keys = [
+      ...loaded.items.map((item) => ({ kind: "item" as const, itemId: item.itemId })),
+      ...loaded.sections.map((section) => ({ kind: "section" as const, sectionId: section.sectionId })),
+    ];
+    for (let i = 0; i < keys.length; i += 100) {
+      await db.transaction
+        .write(({ roadmapItem, roadmapSection }) =>
+          keys
+            .slice(i, i + 100)
+            .map((key) =>
+              key.kind === "item"
+                ? roadmapItem.delete({ tenantId, roadmapId, itemId: key.itemId }).commit()
+                : roadmapSection.delete({ tenantId, roadmapId, sectionId: key.sectionId }).commit(),
+            ),
+        )
+        .go();
+    }
+    await db.transaction
+      .write(({ roadmap, audit }) => [
+        roadmap.delete({ tenantId, roadmapId }).commit(),
+        audit.create(auditItem("roadmap.delete", roadmapId, { tenantId, regionId })).commit(),
+      ])
+      .go();
+  },
+
+  async addSection(roadmapId: string, input: SectionInput): Promise<SectionInfo> {
+    assertCan("roadmap.write");
+    const loaded = await loadOwn(roadmapId);
+    if (loaded.header.status === "archived") throw archived();
+    const now = nowIso();
+    const section = clean({
+      tenantId: loaded.header.tenantId,
+      roadmapId,
+      sectionId: createId("roadmapSection"),
+      number: input.number,
+      title: input.title,
+      position: positionBetween(loaded.sections.at(-1)?.position, undefined),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    await db.transaction
+      .write(({ roadmapSection, audit }) => [
+        roadmapSection.create(section).commit(),
+        audit
+          .create(auditItem("roadmap.section.create", section.sectionId, { tenantId: section.tenantId, regionId: loaded.header.regionId }))
+          .commit(),
+      ])
+      .go();
+    return toSectionInfo(section as StoredSection);
+  },
+
+  async updateSection(roadmapId: string, sectionId: string, input: SectionUpdate): Promise<SectionInfo> {
+    assertCan("roadmap.write");
+    const loaded = await loadOwn(roadmapId);
+    if (loaded.header.status === "archived") throw archived();
+    const current = findSection(loaded, sectionId);
+    if (current.version !== input.version) throw staleVersion(toSectionInfo(current));
+    const others = loaded.sections.filter((s) => s.sectionId !== sectionId);
+    const position =
+      input.index === undefined ? current.position : positionBetween(others[input.index - 1]?.position, others[input.index]?.position);
+    const changes = clean({ title: input.title, number: input.number, position, updatedAt: nowIso(), version: input.version + 1 });
+    const result = await db.transaction
+      .write(({ roadmapSection, audit }) => [
+        roadmapSection
+          .patch({ tenantId: current.tenantId, roadmapId, sectionId })
+          .set(changes)
+          .remove(input.number === "" ? ["number"] : [])
+          .where((attr, op) => op.eq(attr.version, input.version))
+          .commit(),
+        audit
+          .create(auditItem("roadmap.section.update", sectionId, { tenantId: current.tenantId, regionId: loaded.header.regionId }))
+          .commit(),
+      ])
+      .go();
+    if (result.canceled) throw staleVersion(toSectionInfo(findSection(await loadOwn(roadmapId), sectionId)));
+    return toSectionInfo({ ...current, ...changes, ...(input.number === "" ? { number: undefined } : {}) });
+  },
+
+  /** Removes an empty section (a section with items must be emptied first, so nothing is lost by accident). */
+  async removeSection(roadmapId: string, sectionId: string): Promise<void> {
+    assertCan("roadmap.write");
+    const loaded = await loadOwn(roadmapId);
+    if (loaded.header.status === "archived") throw archived();
+    const section = findSection(loaded, sectionId);
+    if (loaded.items.some((item) => item.sectionId === sectionId)) {
+      throw new VisibleError("conflict", "roadmap.section_not_empty", "В разделе есть мероприятия: перенесите или удалите их");
+    }
+    await db.transaction
+      .write(({ roadmapSection, audit }) => [
+        roadmapSection.delete({ tenantId: section.tenantId, roadmapId, sectionId }).commit(),
+        audit
+          .create(auditItem("roadmap.section.delete", sectionId, { tenantId: section.tenantId, regionId: loaded.header.regionId }))
+          .commit(),
+      ])
+      .go();
+  },
+
+  async addItem(roadmapId: string, input: ItemInput): Promise<ItemInfo> {
+    assertCan("roadmap.write");
+    const loaded = await loadOwn(roadmapId);
+    const { header } = loaded;
+    if (input.sectionId) findSection(loaded, input.sectionId);
+    await checkExecutors(header.tenantId, input.executorUserIds);
+    const inSection = loaded.items.filter((item) => item.sectionId === input.sectionId);
+    const last = inSection.at(-1)?.position;
+    const plan = schedule(input.deadlineText, periodOf(header));
+    const now = nowIso();
+    const record = withDerived(
+      clean({
+        ...input,
+        tenantId: header.tenantId,
+        regionId: header.regionId,
+        roadmapId,
+        itemId: createId("roadmapItem"),
+        position: positionBetween(last, undefined),
+        deadline: plan.stored,
+        occurrences: mergeOccurrences(plan.occurrences),
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      }) as Omit<ItemRecord, "status" | "nextDue">,
+      header.status,
+    );
+    await commitItem(loaded, undefined, record, "roadmap.item.create", record.itemId);
+    return toItemInfo(record as StoredItem, await todayFor(header.regionId));
+  },
+
+  /** Edits an item: its texts, its deadline (occurrences are re-derived, keeping their statuses), or one occurrence's status. */
+  async updateItem(roadmapId: string, itemId: string, input: ItemUpdate, options: { today?: string } = {}): Promise<ItemInfo> {
+    assertCan("roadmap.write");
+    const loaded = await loadOwn(roadmapId);
+    const { header } = loaded;
+    const current = findItem(loaded, itemId);
+    const today = await todayFor(header.regionId, options.today);
+    if (current.version !== input.version) throw staleVersion(toItemInfo(current, today));
+    await checkExecutors(header.tenantId, input.executorUserIds);
+    const { version: expected, occurrenceKey: _key, status: _status, completedAt: _completed, evidence: _evidence, ...fields } = input;
+    const base = recordOf(current);
+    let occurrences = base.occurrences;
+    let deadline = base.deadline as StoredDeadline | undefined;
+    const deadlineText = fields.deadlineText === undefined ? current.deadlineText : fields.deadlineText || undefined;
+    if (fields.deadlineText !== undefined && deadlineText !== current.deadlineText) {
+      const plan = schedule(deadlineText, periodOf(header));
+      occurrences = mergeOccurrences(plan.occurrences, occurrences);
+      deadline = plan.stored;
+    }
+    occurrences = applyOccurrenceChange(occurrences, input, today);
+    const merged = { ...base, ...fields, deadlineText, deadline, occurrences, updatedAt: nowIso(), version: expected + 1 };
+    const record = withDerived(clean(merged) as Omit<ItemRecord, "status" | "nextDue">, header.status);
+    const action = input.status && input.status !== current.status ? `roadmap.item.${input.status}` : "roadmap.item.update";
+    await commitItem(loaded, current, record, action, itemId);
+    return toItemInfo(record as StoredItem, today);
+  },
+
+  /** Moves an item to a place in a section: only the moved item is rewritten (a position between its new neighbours). */
+  async moveItem(roadmapId: string, itemId: string, input: ItemMove): Promise<ItemInfo> {
+    assertCan("roadmap.write");
+    const loaded = await loadOwn(roadmapId);
+    const current = findItem(loaded, itemId);
+    const today = await todayFor(loaded.header.regionId);
+    if (current.version !== input.version) throw staleVersion(toItemInfo(current, today));
+    const sectionId = input.sectionId ?? current.sectionId;
+    if (sectionId) findSection(loaded, sectionId);
+    // Positions order the items within a section; the new one lies between the neighbours at the target place.
+    const siblings = loaded.items.filter((item) => item.itemId !== itemId && item.sectionId === sectionId);
+    const index = Math.min(input.index, siblings.length);
+    const before = siblings[index - 1]?.position;
+    const after = siblings[index]?.position;
+    const record = withDerived(
+      { ...recordOf(current), sectionId, position: positionBetween(before, after), updatedAt: nowIso(), version: input.version + 1 },
+      loaded.header.status,
+    );
+    await commitItem(loaded, current, record, "roadmap.item.move", itemId);
+    return toItemInfo(record as StoredItem, today);
+  },
+
+  async removeItem(roadmapId: string, itemId: string, expected: number): Promise<void> {
+    assertCan("roadmap.write");
+    const loaded = await loadOwn(roadmapId);
+    const current = findItem(loaded, itemId);
+    if (current.version !== expected) throw staleVersion(toItemInfo(current, await todayFor(loaded.header.regionId)));
+    await commitItem(loaded, current, undefined, "roadmap.item.delete", itemId);
+  },
+
+  async previewImport(input: ImportPreviewInput): Promise<ImportPreview> {
+    assertCan("roadmap.manage");
+    return previewOf(await readTable(input), parsePeriod(input.period) as RoadmapPeriod);
+  },
+
+  /** Creates a roadmap from a pasted table or a file; the preview's warnings come back with it. */
+  async importTable(input: ImportInput): Promise<RoadmapDetail & { warnings: ImportPreview["warnings"] }> {
+    assertCan("roadmap.manage");
+    const table = await readTable(input);
+    const preview = previewOf(table, parsePeriod(input.period) as RoadmapPeriod);
+    if (preview.counts.items === 0) {
+      throw new VisibleError("input", "roadmap.import_empty", "В таблице не найдено ни одного мероприятия", { warnings: preview.warnings });
+    }
+    const { text: _t, fileName: _f, contentBase64: _c, ...headerInput } = input;
+    const roadmapId = await writeRoadmap(clean(headerInput), table.sections, "roadmap.import");
+    return { ...(await Roadmap.get(roadmapId)), warnings: preview.warnings };
+  },
+
+  /** The region's template, or the default one when the region has not published its own. */
+  async template(): Promise<TemplateInput & { source: "region" | "default"; version?: number }> {
+    assertCan("templates.manage");
+    const row = (await RoadmapTemplateEntity.get({ regionId: useRegionID() }).go()).data;
+    if (row) return { source: "region", title: row.title, sections: row.sections as TemplateSection[], version: row.version };
+    return { source: "default", title: defaultTemplateTitle, sections: defaultTemplates.school };
+  },
+
+  /** Publishes the region's template; new roadmaps of the region's institutions start from it. */
+  async saveTemplate(input: TemplateInput): Promise<TemplateInput & { source: "region"; version: number }> {
+    assertCan("templates.manage");
+    const regionId = useRegionID();
+    const current = (await RoadmapTemplateEntity.get({ regionId }).go()).data;
+    if (current && current.version !== input.version) {
+      const latest = { source: "region", title: current.title, sections: current.sections, version: current.version };
+      throw staleVersion(latest);
+    }
+    const version = (current?.version ?? 0) + 1;
+    const item = { regionId, title: input.title, sections: input.sections, updatedAt: nowIso(), version };
+    const result = await db.transaction
+      .write(({ roadmapTemplate, audit }) => [
+        current
+          ? roadmapTemplate
+              .put(item)
+              .where((attr, op) => op.eq(attr.version, current.version))
+              .commit()
+          : roadmapTemplate.create(item).commit(),
+        audit.create(auditItem("roadmap.template.publish", regionId, { regionId })).commit(),
+      ])
+      .go();
+    if (result.canceled) throw staleVersion((await Roadmap.template()) as { version: number });
+    return { source: "region", title: item.title, sections: item.sections, version };
+  },
+
+  /** Withdraws the region's template: institutions start from the default one again. */
+  async resetTemplate(): Promise<void> {
+    assertCan("templates.manage");
+    const regionId = useRegionID();
+    await db.transaction
+      .write(({ roadmapTemplate, audit }) => [
+        roadmapTemplate.delete({ regionId }).commit(),
+        audit.create(auditItem("roadmap.template.reset", regionId, { regionId })).commit(),
+      ])
+      .go();
+  },
+
+  /** Per institution, per roadmap: progress from the header counters and the region's open items due before next month. */
+  async regionProgress(options: { today?: string } = {}): Promise<{ today: string; institutions: RegionRoadmapProgress[] }> {
+    assertCan("roadmap.region_read");
+    const regionId = useRegionID();
+    const today = await todayFor(regionId, options.today);
+    const { headers, open, names } = await regionData(regionId, firstOfNextMonth(today));
+    const byTenant = new Map<string, RegionRoadmapProgress>();
+    for (const row of headers) {
+      const entry = byTenant.get(row.tenantId) ?? { tenantId: row.tenantId, institution: names.get(row.tenantId) ?? "", roadmaps: [] };
+      entry.roadmaps.push({
+        roadmapId: row.roadmapId,
+        title: row.title,
+        period: row.period,
+        status: row.status,
+        progress: progressOf(
+          countersFromHeader(row),
+          open.filter((item) => item.roadmapId === row.roadmapId).map((item) => item.nextDue),
+          today,
+        ),
+      });
+      byTenant.set(row.tenantId, entry);
+    }
+    const institutions = [...byTenant.values()].sort((a, b) => a.institution.localeCompare(b.institution, "ru"));
+    return { today, institutions };
+  },
+
+  /** The region's overdue items by institution: one Query on the region's open-items index (due before today). */
+  async regionOverdue(options: { today?: string } = {}): Promise<{ today: string; institutions: RegionOverdue[] }> {
+    assertCan("roadmap.region_read");
+    const regionId = useRegionID();
+    const today = await todayFor(regionId, options.today);
+    const { headers, open, names } = await regionData(regionId, today);
+    const titles = new Map(headers.map((row) => [row.roadmapId, row.title]));
+    const byTenant = new Map<string, RegionOverdue>();
+    for (const item of open) {
+      const roadmapTitle = titles.get(item.roadmapId);
+      if (roadmapTitle === undefined) continue;
+      const entry = byTenant.get(item.tenantId) ?? { tenantId: item.tenantId, institution: names.get(item.tenantId) ?? "", items: [] };
+      entry.items.push(
+        clean({
+          roadmapId: item.roadmapId,
+          roadmapTitle,
+          itemId: item.itemId,
+          number: item.number,
+          name: item.name,
+          deadlineText: item.deadlineText,
+          due: item.nextDue,
+          daysOverdue: daysBetween(item.nextDue, today),
+          executors: item.executors,
+        }) as RegionOverdueItem,
+      );
+      byTenant.set(item.tenantId, entry);
+    }
+    const institutions = [...byTenant.values()].sort((a, b) => a.institution.localeCompare(b.institution, "ru"));
+    return { today, institutions };
+  },
+
+  /** A new secret calendar URL for the institution; the previous one stops working at once. */
+  async regenerateCalendarLink(): Promise<{ url: string }> {
+    assertCan("roadmap.manage");
+    const tenantId = useTenantID();
+    const secret = randomToken();
+    await db.transaction
+      .write(({ roadmapCalendar, audit }) => [
+        roadmapCalendar.put({ tenantId, secretHash: hashToken(secret), createdAt: nowIso() }).commit(),
+        audit.create(auditItem("roadmap.calendar.regenerate", tenantId, { tenantId, regionId: useRegionID() })).commit(),
+      ])
+      .go();
+    return { url: `${process.env.APP_URL ?? ""}/api/calendar/${secret}.ics` };
+  },
+
+  /** The ICS feed behind a secret link (public: the secret is the credential). Unknown secrets are 404. */
+  async calendarFeed(secret: string): Promise<string> {
+    const { calendarText } = await import("./ics");
+    const token = /^([\w-]{20,100})\.ics$/.exec(secret)?.[1];
+    const link = token ? (await RoadmapCalendarEntity.query.bySecret({ secretHash: hashToken(token) }).go()).data[0] : undefined;
+    if (!link) throw notFound("roadmap.calendar_not_found", "Календарь не найден: ссылка устарела или неверна");
+    const institution = (await InstitutionEntity.get({ tenantId: link.tenantId }).go()).data;
+    const events = [];
+    for (const { header, items } of (await loadAll(link.tenantId)).filter((loaded) => isIndexed(loaded.header.status))) {
+      for (const item of items) {
+        for (const occurrence of item.occurrences as OccurrenceState[]) {
+          if (!occurrence.due || occurrence.status === "cancelled") continue;
+          const done = occurrence.status === "done" ? " (выполнено)" : "";
+          events.push({
+            uid: `${item.itemId}-${occurrence.key}@roadmaps.rnc`,
+            date: occurrence.due,
+            stamp: item.updatedAt,
+            summary: `${item.number ? `${item.number} ` : ""}${item.name.split("\n")[0]}${done}`,
+            description: [
+              `Дорожная карта: ${header.title}`,
+              item.deadlineText ? `Срок реализации: ${item.deadlineText}` : undefined,
+              item.executors ? `Ответственный исполнитель: ${item.executors}` : undefined,
+              `Статус: ${itemStatusLabels[occurrence.status]}`,
+            ]
+              .filter(Boolean)
+              .join("\n"),
+          });
+        }
+      }
+    }
+    events.sort((a, b) => a.date.localeCompare(b.date));
+    return calendarText(`Дорожная карта: ${institution?.shortName ?? ""}`, events);
+  },
+
+  /** XLSX in the columns schools use. */
+  async exportXlsx(roadmapId: string): Promise<{ fileName: string; content: Uint8Array }> {
+    assertCan("roadmap.read");
+    const { roadmapWorkbook } = await import("./export");
+    const detail = await Roadmap.get(roadmapId);
+    return { fileName: `roadmap-${roadmapId}.xlsx`, content: await roadmapWorkbook(detail) };
+  },
+
+  /**
+   * For the reminder job (system actor): every item whose next open occurrence falls in [from, to], read from the
+   * due-date index one day partition at a time (paginated). Done and cancelled occurrences are not in the index.
+   */
+  async dueBetween(from: string, to: string): Promise<DueItem[]> {
+    if (useActor().type !== "system") throw forbidden();
+    const days: string[] = [];
+    for (let day = from; day <= to && days.length < 400; day = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10))
+      days.push(day);
+    const result: DueItem[] = [];
+    for (const day of days) {
+      const rows = await RoadmapItemEntity.query.byDue({ nextDue: day }).go({ pages: "all" });
+      for (const row of rows.data) {
+        result.push(
+          clean({
+            tenantId: row.tenantId,
+            regionId: row.regionId,
+            roadmapId: row.roadmapId,
+            itemId: row.itemId,
+            number: row.number,
+            name: row.name,
+            deadlineText: row.deadlineText,
+            due: row.nextDue,
+            status: row.status,
+            executors: row.executors,
+            executorUserIds: row.executorUserIds ?? [],
+          }) as DueItem,
+        );
+      }
+    }
+    return result;
+  },
+};

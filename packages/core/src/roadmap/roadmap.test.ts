@@ -1,0 +1,144 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+import { seedDemoRoadmap } from "../../../../scripts/local/seed-roadmaps";
+import { createTestRegion } from "../../../../scripts/test/fixtures";
+import { withActor } from "../actor";
+import { ddb } from "../dynamo";
+import { Roadmap } from "./index";
+
+const nst2021 = readFileSync(new URL("./fixtures/nst-2021.txt", import.meta.url), "utf8");
+const items = (detail: { sections: { items: { number?: string; itemId: string; version: number }[] }[] }) =>
+  detail.sections.flatMap((s) => s.items);
+
+/** Items (not requests) DynamoDB read while `fn` ran: the sum of ScannedCount over every Query. */
+async function countReads<T>(fn: () => Promise<T>): Promise<{ result: T; scanned: number; queries: number }> {
+  const send = vi.spyOn(ddb, "send");
+  try {
+    const result = await fn();
+    let scanned = 0;
+    let queries = 0;
+    for (const call of send.mock.results) {
+      const output = (await call.value) as { ScannedCount?: number };
+      if (output?.ScannedCount !== undefined) {
+        scanned += output.ScannedCount;
+        queries++;
+      }
+    }
+    return { result, scanned, queries };
+  } finally {
+    send.mockRestore();
+  }
+}
+
+describe("roadmap storage", async () => {
+  const { region, school, college, users } = await createTestRegion("Регион сроков");
+  const asCurator = <T>(fn: () => Promise<T>) => withActor({ type: "user", properties: { ...users.curator, role: "curator" } }, fn);
+  const asSystem = <T>(fn: () => Promise<T>) => withActor({ type: "system", properties: {} }, fn);
+
+  it("dueBetween reads only the items due in the window, one day partition at a time; done items leave the index", async () => {
+    // 2031: nothing else in this table is due then. Quarterly (4 due dates), dated and undated items.
+    const text = [
+      "№ п/п\tНаименование мероприятий\tСрок реализации\tОтветственный исполнитель\tРезультат. Вид документа",
+      "1.\tРаздел\t\t\t",
+      "1.1\tПриказ\tДо 10.03.2031\tДиректор\tПриказ",
+      "1.2\tСовет\tДо 12.03.2031\tЗам. директора\tПротокол",
+      "1.3\tОтчёт\tДо 14.03.2031\tКуратор\tОтчёт",
+      "1.4\tМониторинг\tежеквартально\tКуратор\tСправка",
+      "1.5\tИнформирование\tв течение всего периода\tКуратор\tПубликации",
+      "1.6\tСборник\tДо 20.04.2031\tМетодист\tСборник",
+    ].join("\n");
+    const detail = await asCurator(() => Roadmap.importTable({ text, period: "2031 год", title: "Сроки 2031" }));
+    const byNumber = (n: string) => items(detail).find((i) => i.number === n) as { itemId: string; version: number };
+
+    const window = await asSystem(() => countReads(() => Roadmap.dueBetween("2031-03-01", "2031-03-31")));
+    expect(window.result.map((i) => [i.number, i.due]).sort()).toEqual([
+      ["1.1", "2031-03-10"],
+      ["1.2", "2031-03-12"],
+      ["1.3", "2031-03-14"],
+      ["1.4", "2031-03-31"],
+    ]);
+    expect(window.result[0]).toMatchObject({ tenantId: school.tenantId, regionId: region.regionId, roadmapId: detail.roadmapId });
+    expect(window.queries).toBe(31);
+    expect(window.scanned).toBe(4);
+
+    await asCurator(() => Roadmap.updateItem(detail.roadmapId, byNumber("1.2").itemId, { version: 1, status: "done" }));
+    await asCurator(() => Roadmap.updateItem(detail.roadmapId, byNumber("1.3").itemId, { version: 1, status: "cancelled" }));
+    await asCurator(() =>
+      Roadmap.updateItem(detail.roadmapId, byNumber("1.4").itemId, { version: 1, occurrenceKey: "2031-Q1", status: "done" }),
+    );
+    const after = await asSystem(() => countReads(() => Roadmap.dueBetween("2031-03-01", "2031-06-30")));
+    expect(after.result.map((i) => [i.number, i.due]).sort()).toEqual([
+      ["1.1", "2031-03-10"],
+      ["1.4", "2031-06-30"],
+      ["1.6", "2031-04-20"],
+    ]);
+    expect(after.scanned).toBe(3);
+
+    // Archiving takes every item out of the due index; restoring puts them back.
+    const header = await asCurator(() => Roadmap.get(detail.roadmapId));
+    const archived = await asCurator(() => Roadmap.update(detail.roadmapId, { version: header.version, status: "archived" }));
+    expect((await asSystem(() => Roadmap.dueBetween("2031-03-01", "2031-06-30"))).length).toBe(0);
+    await asCurator(() => Roadmap.update(detail.roadmapId, { version: archived.version, status: "draft" }));
+    expect((await asSystem(() => Roadmap.dueBetween("2031-03-01", "2031-06-30"))).length).toBe(3);
+  });
+
+  it("dueBetween is for trusted jobs only", async () => {
+    await expect(asCurator(() => Roadmap.dueBetween("2031-03-01", "2031-03-02"))).rejects.toMatchObject({ kind: "forbidden" });
+  });
+
+  it("loading a roadmap is one Query whatever its size", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: nst2021, period: "2021", title: "НСТ 2021" }));
+    const { queries } = await asCurator(() => countReads(() => Roadmap.get(detail.roadmapId, { today: "2021-03-01" })));
+    expect(queries).toBe(1);
+  });
+
+  it("a roadmap too big for one transaction is written in chunks and appears whole", async () => {
+    const rows = ["№ п/п\tНаименование мероприятий\tСрок реализации\tОтветственный исполнитель\tРезультат. Вид документа"];
+    for (let s = 1; s <= 3; s++) {
+      rows.push(`${s}.\tРаздел ${s}\t\t\t`);
+      for (let i = 1; i <= 50; i++)
+        rows.push(`${s}.${i}\tМероприятие ${s}.${i}\tДо ${String((i % 28) + 1).padStart(2, "0")}.0${s}.2032\tКуратор\tОтчёт`);
+    }
+    const detail = await asCurator(() => Roadmap.importTable({ text: rows.join("\n"), period: "2032", title: "Большая дорожная карта" }));
+    expect(detail.status).toBe("draft");
+    expect(items(detail)).toHaveLength(150);
+    expect(detail.progress.total).toBe(150);
+    const due = await asSystem(() => Roadmap.dueBetween("2032-01-01", "2032-03-31"));
+    expect(due.filter((i) => i.roadmapId === detail.roadmapId)).toHaveLength(150);
+    const list = await asCurator(() => Roadmap.list());
+    expect(list.find((r) => r.roadmapId === detail.roadmapId)?.status).toBe("draft");
+  });
+
+  it("editing a deadline keeps the statuses of occurrences that stay and re-derives the rest", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: nst2021, period: "2021", title: "НСТ 2021 (сроки)" }));
+    const quarterly = items(detail).find((i) => i.number === "3.1") as { itemId: string };
+    await asCurator(() => Roadmap.updateItem(detail.roadmapId, quarterly.itemId, { version: 1, occurrenceKey: "2021-Q1", status: "done" }));
+    const edited = await asCurator(() =>
+      Roadmap.updateItem(detail.roadmapId, quarterly.itemId, { version: 2, deadlineText: "1 раз в квартал" }, { today: "2021-05-01" }),
+    );
+    expect(edited.occurrences.map((o) => o.status)).toEqual(["done", "planned", "planned", "planned"]);
+    const unknown = await asCurator(() =>
+      Roadmap.updateItem(detail.roadmapId, quarterly.itemId, { version: 3, deadlineText: "когда получится" }),
+    );
+    expect(unknown).toMatchObject({ deadlineText: "когда получится", deadlineKind: "no_date", nextDue: undefined });
+    expect(unknown.deadlineWarning).toMatch(/Не удалось распознать срок/);
+  });
+
+  it("linked executors must belong to the institution", async () => {
+    const detail = await asCurator(() => Roadmap.create({ title: "Пустая", period: "2026/27" }));
+    const own = await asCurator(() => Roadmap.addItem(detail.roadmapId, { name: "Встреча", executorUserIds: [users.staff.userId] }));
+    expect(own.executorUserIds).toEqual([users.staff.userId]);
+    await expect(
+      asCurator(() => Roadmap.addItem(detail.roadmapId, { name: "Чужой", executorUserIds: [users.region_admin.userId] })),
+    ).rejects.toMatchObject({ code: "roadmap.executor_unknown" });
+    expect(college.tenantId).not.toBe(school.tenantId);
+  });
+
+  it("seeds the demo roadmap: the default template, approved, two items done on time, one in progress", async () => {
+    const roadmapId = await seedDemoRoadmap(school.tenantId, "2026/27");
+    const detail = await asCurator(() => Roadmap.get(roadmapId, { today: "2026-09-15" }));
+    expect(detail).toMatchObject({ status: "approved", period: "2026/27 учебный год", approvedBy: "Директор" });
+    expect(detail.progress).toMatchObject({ total: 19, done: 2, doneOnTime: 2 });
+    expect(items(detail).filter((i) => (i as { status?: string }).status === "in_progress")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * What each participant and pair adds to its institution's statistics item. Pure.
+ *
+ * Every write computes `delta = contribution(after) − contribution(before)` for the items it changes and adds
+ * the delta to the statistics item in the same transaction; the check recomputes the sum of contributions from
+ * the items themselves. One definition serves both, so the two can only differ if a write skipped its delta.
+ *
+ * Counter names (attributes of the statistics item):
+ * - `participants`, `role#mentor`, `role#mentee`, `category#<category>`: the registry (anonymised people stay counted).
+ * - `engaged#mentee|mentor`: people who have entered a programme, i.e. were members of a pair when it became active
+ *   (the KPI wording «вошедших в программы наставничества»); this never reverts when the pair ends.
+ * - `menteeBirth#<birth key>`, `mentorBirth#<birth key>`: engaged people by birth date (or year), so the age bands
+ *   10–19 and 15–19 are evaluated on the day of reading and never go stale as people grow older.
+ * - `youngSpecialistsMentored`: engaged mentees of the category «молодой специалист».
+ * - `partner#<organisation>`: engaged mentors from each partner organisation; organisations with a positive
+ *   counter are the partner organisations providing mentors.
+ * - `pairs#<status>`: pairs and groups by status; `form#<form>#mentors|mentees`: members of active and completed pairs.
+ */
+import type { FormCode, ParticipantCategory } from "../forms/catalogue";
+import { formCodes, participantCategories } from "../forms/catalogue";
+import { ageForStats, birthKey, inBand } from "../participant/age";
+
+export type Counts = Record<string, number>;
+
+export type ParticipantForStats = {
+  category: ParticipantCategory;
+  isMentor: boolean;
+  isMentee: boolean;
+  birthDate?: string;
+  birthYear?: number;
+  engagedMentor?: boolean;
+  engagedMentee?: boolean;
+  partnerOrg?: string;
+};
+
+export const pairStatuses = ["forming", "active", "completed", "terminated"] as const;
+export type PairStatus = (typeof pairStatuses)[number];
+
+export type PairForStats = { status: PairStatus; form: FormCode; menteeIds: readonly string[]; activatedAt?: string };
+
+export const partnerKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[«»"'“”„]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+export function participantContribution(p: ParticipantForStats | undefined): Counts {
+  if (!p) return {};
+  const counts: Counts = { participants: 1, [`category#${p.category}`]: 1 };
+  if (p.isMentor) counts["role#mentor"] = 1;
+  if (p.isMentee) counts["role#mentee"] = 1;
+  const birth = birthKey(p);
+  if (p.engagedMentee) {
+    counts["engaged#mentee"] = 1;
+    counts[`menteeBirth#${birth}`] = 1;
+    if (p.category === "young_specialist") counts.youngSpecialistsMentored = 1;
+  }
+  if (p.engagedMentor) {
+    counts["engaged#mentor"] = 1;
+    counts[`mentorBirth#${birth}`] = 1;
+    if (p.partnerOrg) counts[`partner#${partnerKey(p.partnerOrg)}`] = 1;
+  }
+  return counts;
+}
+
+export function pairContribution(pair: PairForStats | undefined): Counts {
+  if (!pair) return {};
+  const counts: Counts = { [`pairs#${pair.status}`]: 1 };
+  if (pair.status === "active" || pair.status === "completed") {
+    counts[`form#${pair.form}#mentors`] = 1;
+    counts[`form#${pair.form}#mentees`] = pair.menteeIds.length;
+  }
+  return counts;
+}
+
+export function addCounts(...all: Counts[]): Counts {
+  const sum: Counts = {};
+  for (const counts of all) for (const [key, n] of Object.entries(counts)) sum[key] = (sum[key] ?? 0) + n;
+  return sum;
+}
+
+/** after − before, without zero entries. */
+export function diffCounts(before: Counts, after: Counts): Counts {
+  const delta: Counts = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const n = (after[key] ?? 0) - (before[key] ?? 0);
+    if (n !== 0) delta[key] = n;
+  }
+  return delta;
+}
+
+/** Counters that differ between two sets (zero and missing are equal). */
+export function countDifferences(stored: Counts, expected: Counts) {
+  return Object.entries(diffCounts(stored, expected))
+    .map(([key]) => ({ counter: key, stored: stored[key] ?? 0, expected: expected[key] ?? 0 }))
+    .sort((a, b) => a.counter.localeCompare(b.counter));
+}
+
+export type StatsSummary = {
+  participants: number;
+  byRole: { mentors: number; mentees: number };
+  byCategory: Record<ParticipantCategory, number>;
+  byForm: Record<FormCode, { mentors: number; mentees: number }>;
+  engaged: { mentors: number; mentees: number };
+  mentees10to19: number;
+  mentors15to19: number;
+  youngSpecialistsMentored: number;
+  partnerOrganisations: number;
+  pairs: Record<PairStatus, number>;
+  asOf: string;
+};
+
+/** The figures the region rolls up, evaluated on `today` (age bands depend on the day). */
+export function summarize(counts: Counts, today: string): StatsSummary {
+  const n = (key: string) => counts[key] ?? 0;
+  const band = (prefix: string, from: number, to: number) =>
+    Object.entries(counts)
+      .filter(([key]) => key.startsWith(prefix) && inBand(ageForStats(key.slice(prefix.length), today), from, to))
+      .reduce((sum, [, count]) => sum + count, 0);
+  return {
+    participants: n("participants"),
+    byRole: { mentors: n("role#mentor"), mentees: n("role#mentee") },
+    byCategory: Object.fromEntries(participantCategories.map((c) => [c, n(`category#${c}`)])) as StatsSummary["byCategory"],
+    byForm: Object.fromEntries(
+      formCodes.map((code) => [code, { mentors: n(`form#${code}#mentors`), mentees: n(`form#${code}#mentees`) }]),
+    ) as StatsSummary["byForm"],
+    engaged: { mentors: n("engaged#mentor"), mentees: n("engaged#mentee") },
+    mentees10to19: band("menteeBirth#", 10, 19),
+    mentors15to19: band("mentorBirth#", 15, 19),
+    youngSpecialistsMentored: n("youngSpecialistsMentored"),
+    partnerOrganisations: Object.entries(counts).filter(([key, count]) => key.startsWith("partner#") && count > 0).length,
+    pairs: { forming: n("pairs#forming"), active: n("pairs#active"), completed: n("pairs#completed"), terminated: n("pairs#terminated") },
+    asOf: today,
+  };
+}

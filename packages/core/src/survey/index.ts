@@ -1,0 +1,517 @@
+import { useRegionID, useTenantID } from "../actor";
+import { auditItem } from "../audit";
+import { hashToken, nowIso, randomToken } from "../auth/secret";
+import { appUrl, renderEmail, sendEmail } from "../email";
+import { VisibleError, notFound } from "../error";
+import { createId } from "../id";
+import { Institution } from "../institution";
+import { staleVersion } from "../institution";
+import { log } from "../log";
+import { assertCan } from "../permissions";
+import { formatDate } from "../ru";
+import { email, optionalText, text, version } from "../schemas";
+import { db } from "../service";
+import { z } from "../zod";
+import {
+  type Answers,
+  type Question,
+  answerIssues,
+  cleanAnswers,
+  distributions,
+  entryExitComparison,
+  questionIssues,
+  questionKinds,
+  satisfactionScores,
+  surveyTemplates,
+  templateByCode,
+} from "./questions";
+import {
+  SatisfactionEntity,
+  SurveyEntity,
+  SurveyLinkEntity,
+  SurveyResponseEntity,
+  surveyAudiences,
+  surveyPhases,
+  surveyPurposes,
+  type surveyStatuses,
+} from "./survey.entity";
+
+export * from "./questions";
+export { surveyAudiences, surveyPurposes, surveyPhases };
+
+export const SURVEY_LINK_TTL_DAYS = 14;
+
+export const surveyAudienceLabels: Record<(typeof surveyAudiences)[number], string> = {
+  mentor: "Наставники",
+  mentee: "Наставляемые",
+  any: "Все участники",
+};
+export const surveyPurposeLabels: Record<(typeof surveyPurposes)[number], string> = {
+  satisfaction: "Удовлетворённость (показатель ЦМН)",
+  growth: "Личностный рост: вход и выход (этап 2 мониторинга)",
+  custom: "Другая анкета",
+};
+export const surveyPhaseLabels: Record<(typeof surveyPhases)[number], string> = { entry: "Вход в программу", exit: "Выход из программы" };
+
+const QuestionInput = z.object({
+  id: z
+    .string({ error: "Укажите код вопроса" })
+    .check(z.regex(/^[a-z0-9_]{1,40}$/, { error: "Код вопроса: латинские строчные буквы, цифры и _" })),
+  kind: z.enum(questionKinds, { error: "Тип вопроса: шкала, один вариант, несколько вариантов или свободный ответ" }),
+  text: text("Текст вопроса", 500),
+  required: z.boolean({ error: "Укажите, обязателен ли ответ" }),
+  options: z.optional(z.array(text("Вариант ответа", 200)).check(z.maxLength(20, { error: "Не больше 20 вариантов ответа" }))),
+  satisfaction: z.optional(z.boolean()),
+  characteristic: optionalText("Измеряемая характеристика", 100),
+  lowerIsBetter: z.optional(z.boolean()),
+});
+
+const checkQuestions = z.superRefine<{ questions: Question[] }>((value, ctx) => {
+  for (const issue of questionIssues(value.questions))
+    ctx.addIssue({ code: "custom", input: value, path: issue.path.split("."), message: issue.message });
+});
+
+const surveyFields = {
+  title: text("Название анкеты", 200),
+  description: optionalText("Пояснение для участника", 1000),
+  audience: z.enum(surveyAudiences, { error: "Кому адресована анкета: наставникам, наставляемым или всем" }),
+  purpose: z.enum(surveyPurposes, { error: "Назначение анкеты: удовлетворённость, личностный рост или другое" }),
+  questions: z
+    .array(QuestionInput)
+    .check(z.minLength(1, { error: "Добавьте хотя бы один вопрос" }), z.maxLength(50, { error: "Не больше 50 вопросов" })),
+};
+export const SurveyInput = z.object(surveyFields).check(checkQuestions);
+export type SurveyInput = z.infer<typeof SurveyInput>;
+export const SurveyUpdate = z.object({ ...surveyFields, version: version() }).check(checkQuestions);
+export const FromTemplateInput = z.object({
+  template: z.enum(["mentor_satisfaction", "mentee_satisfaction", "growth"], { error: "Выберите шаблон анкеты" }),
+});
+
+export const SendInput = z.object({
+  recipients: z
+    .array(
+      z.object({
+        participantId: text("Участник", 100),
+        name: text("ФИО участника", 200),
+        email: z.optional(email()),
+      }),
+    )
+    .check(z.minLength(1, { error: "Выберите хотя бы одного участника" }), z.maxLength(500, { error: "Не больше 500 участников за раз" })),
+  phase: z.optional(z.enum(surveyPhases, { error: "Этап: вход или выход из программы" })),
+  programme: optionalText("Программа", 200),
+  expiresInDays: z.optional(
+    z
+      .number({ error: "Срок действия ссылки — число дней" })
+      .check(
+        z.int(),
+        z.minimum(1, { error: "Срок действия — не меньше 1 дня" }),
+        z.maximum(60, { error: "Срок действия — не больше 60 дней" }),
+      ),
+  ),
+});
+export type SendInput = z.infer<typeof SendInput>;
+
+export const AnswerInput = z.object({ answers: z.record(z.string(), z.unknown()) });
+
+type SurveyRow = {
+  tenantId: string;
+  regionId: string;
+  surveyId: string;
+  title: string;
+  description?: string;
+  audience: (typeof surveyAudiences)[number];
+  purpose: (typeof surveyPurposes)[number];
+  template?: string;
+  questions: Question[];
+  status: (typeof surveyStatuses)[number];
+  sentCount: number;
+  responseCount: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type SurveyInfo = Omit<SurveyRow, "tenantId" | "regionId">;
+
+const toInfo = (row: SurveyRow): SurveyInfo => ({
+  surveyId: row.surveyId,
+  title: row.title,
+  description: row.description,
+  audience: row.audience,
+  purpose: row.purpose,
+  template: row.template,
+  questions: row.questions,
+  status: row.status,
+  sentCount: row.sentCount,
+  responseCount: row.responseCount,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  version: row.version,
+});
+
+export type SurveyLinkInfo = {
+  linkId: string;
+  participantId: string;
+  name: string;
+  email?: string;
+  delivery: "email" | "print";
+  phase?: "entry" | "exit";
+  programme?: string;
+  createdAt: string;
+  expiresAt: string;
+  status: "pending" | "answered" | "expired";
+};
+
+const linkStatus = (row: { usedAt?: string; expiresAt: string }): SurveyLinkInfo["status"] =>
+  row.usedAt ? "answered" : row.expiresAt < nowIso() ? "expired" : "pending";
+
+const invalid = (fields: { path: string; message: string }[]) =>
+  new VisibleError("input", "request.invalid", "Проверьте правильность заполнения полей", { fields });
+
+const surveyNotFound = () => notFound("survey.not_found", "Анкета не найдена");
+
+async function ownRow(surveyId: string): Promise<SurveyRow> {
+  const row = (await SurveyEntity.get({ tenantId: useTenantID(), surveyId }).go()).data as SurveyRow | null;
+  if (!row) throw surveyNotFound();
+  return row;
+}
+
+const surveyUrl = (token: string) => `${appUrl()}/survey/${token}`;
+
+/** The calendar year a response counts for in the KPI (Moscow time is close enough for a yearly figure). */
+const kpiYear = (iso: string) => Number(formatDate(iso).slice(6));
+
+export const Survey = {
+  templates() {
+    assertCan("surveys.read");
+    return surveyTemplates;
+  },
+
+  async list(): Promise<SurveyInfo[]> {
+    assertCan("surveys.read");
+    const rows = await SurveyEntity.query.byId({ tenantId: useTenantID() }).go({ pages: "all" });
+    return (rows.data as SurveyRow[]).map(toInfo).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  },
+
+  async get(surveyId: string): Promise<SurveyInfo> {
+    assertCan("surveys.read");
+    return toInfo(await ownRow(surveyId));
+  },
+
+  async create(input: SurveyInput, template?: string): Promise<SurveyInfo> {
+    assertCan("surveys.manage");
+    const tenantId = useTenantID();
+    const now = nowIso();
+    const row: SurveyRow = {
+      ...input,
+      tenantId,
+      regionId: useRegionID(),
+      surveyId: createId("survey"),
+      template,
+      status: "draft",
+      sentCount: 0,
+      responseCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    await db.transaction
+      .write(({ survey, audit }) => [
+        survey.create(row).commit(),
+        audit.create(auditItem("survey.create", row.surveyId, { tenantId, regionId: row.regionId })).commit(),
+      ])
+      .go();
+    return toInfo(row);
+  },
+
+  /** A new questionnaire from a ready template (mentor or mentee satisfaction, stage-2 growth), editable until sent. */
+  async fromTemplate(code: string): Promise<SurveyInfo> {
+    const template = templateByCode(code);
+    if (!template) throw notFound("survey.template_not_found", "Шаблон анкеты не найден");
+    const { title, description, audience, purpose, questions } = template;
+    return Survey.create({ title, description, audience, purpose, questions: structuredClone(questions) }, template.code);
+  },
+
+  /** Questions can change only until the first link is sent: answers must always match the questions they answer. */
+  async update(surveyId: string, input: z.infer<typeof SurveyUpdate>): Promise<SurveyInfo> {
+    assertCan("surveys.manage");
+    const current = await ownRow(surveyId);
+    const { version: expected, ...changes } = input;
+    if (current.status !== "draft")
+      throw new VisibleError(
+        "conflict",
+        "survey.locked",
+        "Анкета уже разослана участникам: вопросы менять нельзя. Создайте новую анкету.",
+        {
+          current: toInfo(current),
+        },
+      );
+    if (current.version !== expected) throw staleVersion(toInfo(current));
+    const updatedAt = nowIso();
+    const result = await db.transaction
+      .write(({ survey, audit }) => [
+        survey
+          .patch({ tenantId: current.tenantId, surveyId })
+          .set({ ...changes, updatedAt, version: expected + 1 })
+          .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
+          .commit(),
+        audit.create(auditItem("survey.update", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
+      ])
+      .go();
+    if (result.canceled) throw staleVersion(toInfo(await ownRow(surveyId)));
+    return toInfo({ ...current, ...changes, updatedAt, version: expected + 1 });
+  },
+
+  async close(surveyId: string): Promise<SurveyInfo> {
+    assertCan("surveys.manage");
+    const current = await ownRow(surveyId);
+    const updatedAt = nowIso();
+    await db.transaction
+      .write(({ survey, audit }) => [
+        survey
+          .patch({ tenantId: current.tenantId, surveyId })
+          .set({ status: "closed", updatedAt, version: current.version + 1 })
+          .commit(),
+        audit.create(auditItem("survey.close", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
+      ])
+      .go();
+    return toInfo({ ...current, status: "closed", updatedAt, version: current.version + 1 });
+  },
+
+  /**
+   * One one-time link per recipient: emailed to those with an address; for the others the link is returned once, to be
+   * printed (with its QR code) and handed over by the curator. Only hashes are stored, so the links cannot be shown again.
+   */
+  async send(surveyId: string, input: SendInput) {
+    assertCan("surveys.manage");
+    const current = await ownRow(surveyId);
+    if (current.status === "closed") throw new VisibleError("conflict", "survey.closed", "Анкета закрыта: отправить её нельзя");
+    if (current.purpose === "growth" && !input.phase)
+      throw invalid([{ path: "phase", message: "Укажите этап: анкета личностного роста заполняется на входе и на выходе из программы" }]);
+    const created = new Date();
+    const expiresAt = new Date(created.getTime() + (input.expiresInDays ?? SURVEY_LINK_TTL_DAYS) * 86_400_000).toISOString();
+    const links = input.recipients.map((recipient) => {
+      const token = randomToken();
+      return {
+        token,
+        row: {
+          tenantId: current.tenantId,
+          regionId: current.regionId,
+          surveyId,
+          linkId: createId("surveyLink"),
+          tokenHash: hashToken(token),
+          participantId: recipient.participantId,
+          name: recipient.name,
+          email: recipient.email,
+          delivery: recipient.email ? ("email" as const) : ("print" as const),
+          phase: input.phase,
+          programme: input.programme || undefined,
+          createdAt: created.toISOString(),
+          expiresAt,
+        },
+      };
+    });
+    for (let i = 0; i < links.length; i += 99) {
+      const chunk = links.slice(i, i + 99);
+      await db.transaction.write(({ surveyLink }) => chunk.map(({ row }) => surveyLink.create(row).commit())).go();
+    }
+    await db.transaction
+      .write(({ survey, audit }) => [
+        survey
+          .patch({ tenantId: current.tenantId, surveyId })
+          .set({ status: "open", updatedAt: created.toISOString() })
+          .add({ sentCount: links.length, version: 1 })
+          .commit(),
+        audit.create(auditItem("survey.send", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
+      ])
+      .go();
+    const institution = await Institution.find(current.tenantId);
+    let emailed = 0;
+    for (const { token, row } of links) {
+      if (!row.email) continue;
+      try {
+        await sendEmail({
+          to: row.email,
+          subject: `Анкета: ${current.title}`,
+          ...renderEmail({
+            heading: current.title,
+            paragraphs: [
+              `Здравствуйте, ${row.name}!`,
+              `${institution?.shortName ?? "Ваша организация"} просит вас заполнить анкету программы наставничества. Это займёт несколько минут; вход в систему не нужен.`,
+              `Ссылка действует до ${formatDate(expiresAt)} и может быть использована один раз.`,
+            ],
+            action: { label: "Заполнить анкету", url: surveyUrl(token) },
+            footer: "Если вы не участвуете в программе наставничества, просто проигнорируйте это письмо.",
+          }),
+        });
+        emailed += 1;
+      } catch (error) {
+        log.warn("survey email failed", { surveyId, linkId: row.linkId, error: (error as Error).name });
+      }
+    }
+    return {
+      sent: links.length,
+      emailed,
+      expiresAt,
+      printable: links
+        .filter(({ row }) => !row.email)
+        .map(({ token, row }) => ({ participantId: row.participantId, name: row.name, url: surveyUrl(token) })),
+    };
+  },
+
+  async links(surveyId: string): Promise<SurveyLinkInfo[]> {
+    assertCan("surveys.read");
+    const current = await ownRow(surveyId);
+    const rows = await SurveyLinkEntity.query.bySurvey({ tenantId: current.tenantId, surveyId }).go({ pages: "all" });
+    return rows.data.map((row) => ({
+      linkId: row.linkId,
+      participantId: row.participantId,
+      name: row.name,
+      email: row.email,
+      delivery: row.delivery,
+      phase: row.phase,
+      programme: row.programme,
+      createdAt: row.createdAt,
+      expiresAt: row.expiresAt,
+      status: linkStatus(row),
+    }));
+  },
+
+  /** Per-question distributions, the entry/exit comparison per programme and the satisfaction percent. */
+  async results(surveyId: string) {
+    assertCan("surveys.read");
+    const current = await ownRow(surveyId);
+    const rows = await SurveyResponseEntity.query.bySurvey({ tenantId: current.tenantId, surveyId }).go({ pages: "all" });
+    const responses = rows.data
+      .map((r) => ({ answers: r.answers as Answers, phase: r.phase, programme: r.programme, submittedAt: r.submittedAt }))
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+    const scores = responses.flatMap((r) => satisfactionScores(current.questions, r.answers));
+    return {
+      survey: toInfo(current),
+      responses: responses.length,
+      questions: distributions(current.questions, responses),
+      entryExit: current.purpose === "growth" ? entryExitComparison(current.questions, responses) : [],
+      satisfaction: scores.length
+        ? { percent: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 10, answers: scores.length }
+        : null,
+    };
+  },
+
+  /** Trusted: an institution's satisfaction tallies for a year (the KPI input). */
+  async satisfactionTally(tenantId: string, year: number) {
+    const row = (await SatisfactionEntity.get({ tenantId, year }).go()).data;
+    return {
+      mentor: { sum: row?.mentorSum ?? 0, count: row?.mentorCount ?? 0 },
+      mentee: { sum: row?.menteeSum ?? 0, count: row?.menteeCount ?? 0 },
+    };
+  },
+};
+
+async function linkByToken(token: string) {
+  const found = await SurveyLinkEntity.query.byToken({ tokenHash: hashToken(token) }).go();
+  const link = found.data[0];
+  if (!link)
+    throw new VisibleError("not_found", "survey.link_not_found", "Ссылка на анкету не найдена. Проверьте, что она скопирована полностью.");
+  if (link.usedAt)
+    throw new VisibleError(
+      "conflict",
+      "survey.link_used",
+      "Эта анкета уже заполнена по этой ссылке. Спасибо за ответы! Повторно заполнить её нельзя.",
+    );
+  if (link.expiresAt < nowIso())
+    throw new VisibleError(
+      "conflict",
+      "survey.link_expired",
+      `Срок действия ссылки истёк ${formatDate(link.expiresAt)}. Если вы хотите ответить, попросите куратора прислать новую ссылку.`,
+    );
+  const survey = (await SurveyEntity.get({ tenantId: link.tenantId, surveyId: link.surveyId }).go()).data as SurveyRow | null;
+  if (!survey) throw new VisibleError("not_found", "survey.link_not_found", "Ссылка на анкету не найдена.");
+  if (survey.status === "closed") throw new VisibleError("conflict", "survey.closed", "Приём ответов на эту анкету завершён. Спасибо!");
+  return { link, survey };
+}
+
+/** Public: whoever holds a link may read its questionnaire and answer once; no account is needed. */
+export const SurveyLink = {
+  async open(token: string) {
+    const { link, survey } = await linkByToken(token);
+    const institution = await Institution.find(survey.tenantId);
+    return {
+      title: survey.title,
+      description: survey.description,
+      institutionName: institution?.shortName,
+      questions: survey.questions,
+      phase: link.phase,
+      expiresAt: link.expiresAt,
+    };
+  },
+
+  async answer(token: string, input: z.infer<typeof AnswerInput>) {
+    const { link, survey } = await linkByToken(token);
+    const issues = answerIssues(survey.questions, input.answers);
+    if (issues.length) throw invalid(issues);
+    const answers = cleanAnswers(survey.questions, input.answers);
+    const submittedAt = nowIso();
+    const scores = survey.audience === "any" ? [] : satisfactionScores(survey.questions, answers);
+    const side = survey.audience === "mentor" ? "mentor" : "mentee";
+    const result = await db.transaction
+      .write(({ surveyLink, surveyResponse, survey: surveys, satisfaction }) => [
+        surveyLink
+          .patch({ tenantId: link.tenantId, surveyId: link.surveyId, linkId: link.linkId })
+          .set({ usedAt: submittedAt })
+          .where((attr, op) => op.notExists(attr.usedAt))
+          .commit(),
+        surveyResponse
+          .create({
+            tenantId: link.tenantId,
+            surveyId: link.surveyId,
+            responseId: createId("surveyResponse"),
+            phase: link.phase,
+            programme: link.programme,
+            answers,
+            submittedAt,
+          })
+          .commit(),
+        surveys.patch({ tenantId: link.tenantId, surveyId: link.surveyId }).add({ responseCount: 1 }).commit(),
+        ...(scores.length
+          ? [
+              satisfaction
+                .update({ tenantId: link.tenantId, year: kpiYear(submittedAt) })
+                .add(
+                  side === "mentor"
+                    ? { mentorSum: scores.reduce((a, b) => a + b, 0), mentorCount: scores.length }
+                    : { menteeSum: scores.reduce((a, b) => a + b, 0), menteeCount: scores.length },
+                )
+                .commit(),
+            ]
+          : []),
+      ])
+      .go();
+    if (result.canceled)
+      throw new VisibleError(
+        "conflict",
+        "survey.link_used",
+        "Эта анкета уже заполнена по этой ссылке. Спасибо за ответы! Повторно заполнить её нельзя.",
+      );
+    return { ok: true as const, submittedAt };
+  },
+};
+
+/** Region: aggregates only — per institution, the number of answers and the satisfaction percents. Never answers. */
+export async function regionSurveySummary(year: number) {
+  assertCan("surveys.region_read");
+  const institutions = await Institution.list();
+  const percent = (sum: number, count: number) => (count ? Math.round((sum / count) * 100) / 10 : null);
+  return Promise.all(
+    institutions.map(async (institution) => {
+      const tally = await Survey.satisfactionTally(institution.tenantId, year);
+      return {
+        tenantId: institution.tenantId,
+        institutionName: institution.shortName,
+        mentorSatisfaction: percent(tally.mentor.sum, tally.mentor.count),
+        mentorAnswers: tally.mentor.count,
+        menteeSatisfaction: percent(tally.mentee.sum, tally.mentee.count),
+        menteeAnswers: tally.mentee.count,
+      };
+    }),
+  );
+}

@@ -1,0 +1,121 @@
+import { Entity } from "electrodb";
+import { entityConfig } from "../dynamo";
+
+export const surveyAudiences = ["mentor", "mentee", "any"] as const;
+export const surveyPurposes = ["satisfaction", "growth", "custom"] as const;
+export const surveyStatuses = ["draft", "open", "closed"] as const;
+export const surveyPhases = ["entry", "exit"] as const;
+
+/** A questionnaire of an institution. Its questions are frozen once the first link is sent. */
+export const SurveyEntity = new Entity(
+  {
+    model: { entity: "survey", version: "1", service: "rnc" },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      regionId: { type: "string", required: true, readOnly: true },
+      surveyId: { type: "string", required: true, readOnly: true },
+      title: { type: "string", required: true },
+      description: { type: "string" },
+      audience: { type: surveyAudiences, required: true },
+      purpose: { type: surveyPurposes, required: true },
+      template: { type: "string" },
+      questions: { type: "any", required: true },
+      status: { type: surveyStatuses, required: true },
+      sentCount: { type: "number", required: true },
+      responseCount: { type: "number", required: true },
+      createdAt: { type: "string", required: true, readOnly: true },
+      updatedAt: { type: "string", required: true },
+      version: { type: "number", required: true },
+    },
+    indexes: {
+      byId: {
+        pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+        sk: { field: "sk", composite: ["surveyId"], template: "SURVEY#${surveyId}", casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+/**
+ * A one-time link for one respondent. Only the token's hash is stored; the link is found by it on gsi1.
+ * Used once (usedAt is set in the same transaction as the response), expires at expiresAt.
+ */
+export const SurveyLinkEntity = new Entity(
+  {
+    model: { entity: "surveyLink", version: "1", service: "rnc" },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      regionId: { type: "string", required: true, readOnly: true },
+      surveyId: { type: "string", required: true, readOnly: true },
+      linkId: { type: "string", required: true, readOnly: true },
+      tokenHash: { type: "string", required: true, readOnly: true },
+      participantId: { type: "string", required: true, readOnly: true },
+      name: { type: "string", required: true, readOnly: true },
+      email: { type: "string", readOnly: true },
+      delivery: { type: ["email", "print"] as const, required: true, readOnly: true },
+      phase: { type: surveyPhases, readOnly: true },
+      programme: { type: "string", readOnly: true },
+      createdAt: { type: "string", required: true, readOnly: true },
+      expiresAt: { type: "string", required: true, readOnly: true },
+      usedAt: { type: "string" },
+    },
+    indexes: {
+      bySurvey: {
+        pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+        sk: { field: "sk", composite: ["surveyId", "linkId"], template: "SURVEYLINK#${surveyId}#${linkId}", casing: "none" },
+      },
+      byToken: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["tokenHash"], template: "SURVEYLINK#${tokenHash}", casing: "none" },
+        sk: { field: "gsi1sk", composite: [], template: "LINK", casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+/** One set of answers. It names no respondent: the link it came through is not recorded on it. */
+export const SurveyResponseEntity = new Entity(
+  {
+    model: { entity: "surveyResponse", version: "1", service: "rnc" },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      surveyId: { type: "string", required: true, readOnly: true },
+      responseId: { type: "string", required: true, readOnly: true },
+      phase: { type: surveyPhases, readOnly: true },
+      programme: { type: "string", readOnly: true },
+      answers: { type: "any", required: true, readOnly: true },
+      submittedAt: { type: "string", required: true, readOnly: true },
+    },
+    indexes: {
+      bySurvey: {
+        pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+        sk: { field: "sk", composite: ["surveyId", "responseId"], template: "SURVEYRESP#${surveyId}#${responseId}", casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);
+
+/** Satisfaction scores of an institution for a year, added in the same transaction as each response (feeds the KPI). */
+export const SatisfactionEntity = new Entity(
+  {
+    model: { entity: "satisfaction", version: "1", service: "rnc" },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      year: { type: "number", required: true, readOnly: true },
+      mentorSum: { type: "number" },
+      mentorCount: { type: "number" },
+      menteeSum: { type: "number" },
+      menteeCount: { type: "number" },
+    },
+    indexes: {
+      byYear: {
+        pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+        sk: { field: "sk", composite: ["year"], template: "SATISFACTION#${year}", casing: "none" },
+      },
+    },
+  },
+  entityConfig(),
+);

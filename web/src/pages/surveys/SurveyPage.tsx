@@ -1,0 +1,419 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { Link, useParams } from "react-router";
+import { api, unwrap } from "../../api/client";
+import { useMe } from "../../auth/AuthContext";
+import { roleCan } from "../../auth/access";
+import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { Async, EmptyState, Notice } from "../../components/Status";
+import { formatDate } from "../../lib/format";
+import { countOf } from "../../lib/plural";
+import { useResource } from "../../lib/useResource";
+import { invalid, useSubmit } from "../../lib/useSubmit";
+import { monitoringNouns, percent } from "../monitoring/types";
+import { Bars } from "./Charts";
+import {
+  type Question,
+  type SendResult,
+  type Survey,
+  audienceLabels,
+  linkStatusLabels,
+  purposeLabels,
+  questionKindLabels,
+  surveyStatusLabels,
+} from "./types";
+import "../monitoring/monitoring.css";
+
+/** One questionnaire: its questions (editable until sent), sending links, who answered, and the results. */
+export default function SurveyPage() {
+  const { surveyId = "" } = useParams();
+  const me = useMe();
+  const survey = useResource(() => unwrap(api.surveys[":surveyId"].$get({ param: { surveyId } })), [surveyId]);
+  const canManage = roleCan(me.role, "surveys.manage");
+  return (
+    <>
+      <p>
+        <Link to="/surveys">← Все анкеты</Link>
+      </p>
+      <Async resource={survey}>
+        {(data) => (
+          <>
+            <h1>{data.title}</h1>
+            <p className="summary">
+              {purposeLabels[data.purpose]}. {audienceLabels[data.audience]}. {surveyStatusLabels[data.status]}: {data.responseCount} из{" "}
+              {countOf(data.sentCount, monitoringNouns.answer)}.
+            </p>
+            {canManage && data.status === "draft" ? (
+              <Builder survey={data} onSaved={(next) => survey.set(() => next)} />
+            ) : (
+              <QuestionList questions={data.questions} />
+            )}
+            {canManage && data.status !== "closed" && <SendForm survey={data} onSent={survey.reload} />}
+            {data.sentCount > 0 && <Links surveyId={surveyId} version={data.responseCount} />}
+            {data.responseCount > 0 && <ResultsView surveyId={surveyId} version={data.responseCount} />}
+          </>
+        )}
+      </Async>
+    </>
+  );
+}
+
+function QuestionList({ questions }: { questions: Question[] }) {
+  return (
+    <section aria-labelledby="questions-title">
+      <h2 id="questions-title">Вопросы</h2>
+      <ol>
+        {questions.map((q) => (
+          <li key={q.id}>
+            {q.text}{" "}
+            <span className="hint">
+              ({questionKindLabels[q.kind]}
+              {q.required ? ", обязательный" : ""})
+            </span>
+            {q.options && <div className="hint">Варианты: {q.options.join("; ")}</div>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Builder({ survey, onSaved }: { survey: Survey; onSaved: (next: Survey) => void }) {
+  const [title, setTitle] = useState(survey.title);
+  const [audience, setAudience] = useState(survey.audience);
+  const [questions, setQuestions] = useState<Question[]>(survey.questions);
+  const [notice, setNotice] = useState("");
+  const save = useSubmit();
+  useEffect(() => setQuestions(survey.questions), [survey]);
+
+  const update = (i: number, change: Partial<Question>) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...change } : q)));
+  const add = (kind: Question["kind"]) => {
+    const used = new Set(questions.map((q) => q.id));
+    let n = questions.length + 1;
+    while (used.has(`q${n}`)) n++;
+    setQuestions((qs) => [
+      ...qs,
+      {
+        id: `q${n}`,
+        kind,
+        text: "",
+        required: kind !== "text",
+        ...(kind === "single" || kind === "multiple" ? { options: ["Да", "Нет"] } : {}),
+      },
+    ]);
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const empty = questions.flatMap((q, i) =>
+      q.text.trim() ? [] : [{ path: `questions.${i}.text`, message: `Впишите текст вопроса № ${i + 1}` }],
+    );
+    if (empty.length) return save.setError(invalid(empty));
+    void save.run(async () => {
+      const next = await unwrap(
+        api.surveys[":surveyId"].$put({
+          param: { surveyId: survey.surveyId },
+          json: { title, description: survey.description, audience, purpose: survey.purpose, questions, version: survey.version },
+        }),
+      );
+      onSaved(next);
+      setNotice("Анкета сохранена");
+    });
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <h2>Вопросы</h2>
+      <p className="hint">Вопросы можно менять, пока анкета не разослана.</p>
+      {notice && <Notice>{notice}</Notice>}
+      <FormError error={save.error} />
+      <TextField
+        label="Название анкеты"
+        name="title"
+        required
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={save.field("title")}
+      />
+      <SelectField
+        label="Кому адресована"
+        name="audience"
+        value={audience}
+        onChange={(e) => setAudience(e.target.value as Survey["audience"])}
+      >
+        {Object.entries(audienceLabels).map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </SelectField>
+      {questions.map((q, i) => (
+        <fieldset key={q.id} className="question-editor">
+          <legend>
+            Вопрос № {i + 1}: {questionKindLabels[q.kind]}
+            {q.satisfaction ? " — входит в показатель удовлетворённости" : ""}
+          </legend>
+          <TextField
+            label="Текст вопроса"
+            name={`text-${q.id}`}
+            required
+            value={q.text}
+            onChange={(e) => update(i, { text: e.target.value })}
+            error={save.field(`questions.${i}.text`)}
+          />
+          {(q.kind === "single" || q.kind === "multiple") && (
+            <TextField
+              label="Варианты ответа"
+              name={`options-${q.id}`}
+              hint="Через точку с запятой"
+              value={(q.options ?? []).join("; ")}
+              onChange={(e) =>
+                update(i, {
+                  options: e.target.value
+                    .split(";")
+                    .map((o) => o.trim())
+                    .filter(Boolean),
+                })
+              }
+              error={save.field(`questions.${i}.options`)}
+            />
+          )}
+          <label>
+            <input type="checkbox" checked={q.required} onChange={(e) => update(i, { required: e.target.checked })} /> Обязательный
+          </label>{" "}
+          <button type="button" className="link-button" onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))}>
+            Удалить вопрос<span className="visually-hidden"> № {i + 1}</span>
+          </button>
+        </fieldset>
+      ))}
+      <div className="actions">
+        {(Object.keys(questionKindLabels) as Question["kind"][]).map((kind) => (
+          <button key={kind} type="button" className="button secondary" onClick={() => add(kind)}>
+            + {questionKindLabels[kind]}
+          </button>
+        ))}
+      </div>
+      <div className="actions">
+        <SubmitButton busy={save.busy}>Сохранить анкету</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** Recipients one per line: «ФИО; адрес почты» (the address may be left out: then the link is printed). */
+function parseRecipients(text: string) {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, i) => {
+      const [name = "", email = ""] = line.split(/[;,\t]/).map((part) => part.trim());
+      return { participantId: `line-${i + 1}-${name}`, name, ...(email ? { email } : {}) };
+    });
+}
+
+function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
+  const [recipients, setRecipients] = useState("");
+  const [phase, setPhase] = useState<"" | "entry" | "exit">("");
+  const [programme, setProgramme] = useState("");
+  const [result, setResult] = useState<SendResult | null>(null);
+  const send = useSubmit();
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const list = parseRecipients(recipients);
+    if (list.length === 0) return send.setError(invalid([{ path: "recipients", message: "Укажите хотя бы одного участника" }]));
+    void send.run(async () => {
+      const sent = await unwrap(
+        api.surveys[":surveyId"].send.$post({
+          param: { surveyId: survey.surveyId },
+          json: { recipients: list, ...(phase ? { phase } : {}), ...(programme.trim() ? { programme: programme.trim() } : {}) },
+        }),
+      );
+      setResult(sent);
+      setRecipients("");
+      onSent();
+    });
+  };
+  return (
+    <section aria-labelledby="send-title">
+      <h2 id="send-title">Рассылка</h2>
+      <form onSubmit={onSubmit} noValidate className="card no-print">
+        <FormError error={send.error} />
+        <div className={send.field("recipients") ? "field invalid" : "field"}>
+          <label htmlFor="recipients">Участники</label>
+          <p id="recipients-hint" className="hint">
+            По одному в строке: «ФИО; адрес почты». Без адреса ссылка будет подготовлена для печати — её нужно передать участнику лично.
+          </p>
+          <textarea
+            id="recipients"
+            rows={5}
+            value={recipients}
+            onChange={(e) => setRecipients(e.target.value)}
+            aria-describedby="recipients-hint"
+          />
+          {send.field("recipients") && <p className="field-error">{send.field("recipients")}</p>}
+        </div>
+        {survey.purpose === "growth" && (
+          <>
+            <SelectField
+              label="Этап"
+              name="phase"
+              required
+              value={phase}
+              onChange={(e) => setPhase(e.target.value as "" | "entry" | "exit")}
+              error={send.field("phase")}
+            >
+              <option value="">— выберите —</option>
+              <option value="entry">Вход в программу</option>
+              <option value="exit">Выход из программы</option>
+            </SelectField>
+            <TextField
+              label="Программа (форма наставничества)"
+              name="programme"
+              hint="Например: Ученик – ученик"
+              value={programme}
+              onChange={(e) => setProgramme(e.target.value)}
+            />
+          </>
+        )}
+        <SubmitButton busy={send.busy} busyLabel="Отправляем…">
+          Отправить ссылки
+        </SubmitButton>
+      </form>
+      {result && (
+        <div>
+          <Notice>
+            Подготовлено {countOf(result.sent, monitoringNouns.link)}, по почте отправлено {result.emailed}. Ссылки действуют до{" "}
+            {formatDate(result.expiresAt)} и работают один раз.
+          </Notice>
+          {result.printable.length > 0 && (
+            <>
+              <h3>Ссылки для печати</h3>
+              <p className="hint no-print">
+                Эти ссылки показываются только сейчас. Распечатайте страницу и передайте каждому участнику его ссылку.
+              </p>
+              <ul className="printable-links">
+                {result.printable.map((p) => (
+                  <li key={p.participantId}>
+                    <strong>{p.name}</strong>: {p.url}
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className="button secondary no-print" onClick={() => window.print()}>
+                Печать
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Links({ surveyId, version }: { surveyId: string; version: number }) {
+  const links = useResource(() => unwrap(api.surveys[":surveyId"].links.$get({ param: { surveyId } })), [surveyId, version]);
+  return (
+    <section aria-labelledby="links-title" className="no-print">
+      <h2 id="links-title">Кому отправлена</h2>
+      <Async resource={links}>
+        {(data) => (
+          <ul>
+            {data.items.map((link) => (
+              <li key={link.linkId}>
+                {link.name} — {linkStatusLabels[link.status]}
+                {link.delivery === "print" ? " (ссылка для печати)" : ""}
+                {link.phase ? `, ${link.phase === "entry" ? "вход" : "выход"}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Async>
+    </section>
+  );
+}
+
+function ResultsView({ surveyId, version }: { surveyId: string; version: number }) {
+  const results = useResource(() => unwrap(api.surveys[":surveyId"].results.$get({ param: { surveyId } })), [surveyId, version]);
+  return (
+    <section aria-labelledby="results-title">
+      <h2 id="results-title">Итоги</h2>
+      <Async resource={results}>
+        {(data) => (
+          <>
+            <p className="summary">
+              {countOf(data.responses, monitoringNouns.answer)}.
+              {data.satisfaction && ` Удовлетворённость: ${percent(data.satisfaction.percent)} (средняя оценка × 10).`}
+            </p>
+            {data.questions.map((q) => (
+              <div key={q.id}>
+                <h3>{q.text}</h3>
+                <p className="hint">Ответили: {q.answered}</p>
+                {q.scale && (
+                  <>
+                    <p>Средняя оценка: {q.scale.mean === null ? "—" : String(q.scale.mean).replace(".", ",")}</p>
+                    <Bars
+                      label={`Распределение оценок: ${q.text}`}
+                      items={q.scale.counts.map((count, i) => ({ label: `${i + 1}`, value: count, text: String(count) }))}
+                    />
+                  </>
+                )}
+                {q.options && (
+                  <Bars
+                    label={`Ответы: ${q.text}`}
+                    items={q.options.map((o) => ({ label: o.option, value: o.count, text: `${o.count} (${percent(o.percent)})` }))}
+                  />
+                )}
+                {q.texts &&
+                  (q.texts.length === 0 ? (
+                    <EmptyState title="Свободных ответов нет" />
+                  ) : (
+                    <ul>
+                      {q.texts.map((text, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: answers are anonymous and may repeat
+                        <li key={i}>{text}</li>
+                      ))}
+                    </ul>
+                  ))}
+              </div>
+            ))}
+            {data.entryExit.length > 0 && (
+              <>
+                <h2>Вход и выход по программам</h2>
+                {data.entryExit.map((programme) => (
+                  <div key={programme.programme}>
+                    <h3>
+                      {programme.programme}: вход — {programme.entryCount}, выход — {programme.exitCount}
+                    </h3>
+                    <div className="table-wrap">
+                      <table>
+                        <thead>
+                          <tr>
+                            <th scope="col">Характеристика</th>
+                            <th scope="col">Вход</th>
+                            <th scope="col">Выход</th>
+                            <th scope="col">Изменение</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {programme.rows.map((row) => (
+                            <tr key={row.id}>
+                              <th scope="row">{row.characteristic ?? row.text}</th>
+                              <td>{row.entryMean ?? "—"}</td>
+                              <td>{row.exitMean ?? "—"}</td>
+                              <td className={row.improved === true ? "kpi-achieved" : row.improved === false ? "kpi-behind" : undefined}>
+                                {row.delta === null ? "—" : `${row.delta > 0 ? "+" : ""}${String(row.delta).replace(".", ",")}`}
+                                {row.improved === true ? " (улучшение)" : row.improved === false ? " (ухудшение)" : ""}
+                              </td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  </div>
+                ))}
+              </>
+            )}
+          </>
+        )}
+      </Async>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+/** Survey shapes, derived from the API's own types through the typed client. */
+import type { Input, Ok, api } from "../../api/client";
+
+export type Survey = Ok<typeof api.surveys.$get>["items"][number];
+export type SurveyInput = Input<typeof api.surveys.$post>;
+export type Question = SurveyInput["questions"][number];
+export type Template = Ok<typeof api.surveys.templates.$get>["items"][number];
+export type Results = Ok<(typeof api.surveys)[":surveyId"]["results"]["$get"]>;
+export type SurveyLinkInfo = Ok<(typeof api.surveys)[":surveyId"]["links"]["$get"]>["items"][number];
+export type PublicSurvey = Ok<(typeof api)["survey-links"][":token"]["$get"]>;
+export type SendResult = Ok<(typeof api.surveys)[":surveyId"]["send"]["$post"]>;
+
+export const questionKindLabels: Record<Question["kind"], string> = {
+  scale: "Шкала от 1 до 10",
+  single: "Один вариант",
+  multiple: "Несколько вариантов",
+  text: "Свободный ответ",
+};
+export const audienceLabels: Record<Survey["audience"], string> = { mentor: "Наставники", mentee: "Наставляемые", any: "Все участники" };
+export const purposeLabels: Record<Survey["purpose"], string> = {
+  satisfaction: "Удовлетворённость (показатель ЦМН)",
+  growth: "Личностный рост: вход и выход",
+  custom: "Другая анкета",
+};
+export const surveyStatusLabels: Record<Survey["status"], string> = { draft: "Черновик", open: "Идёт опрос", closed: "Завершена" };
+export const linkStatusLabels: Record<SurveyLinkInfo["status"], string> = {
+  pending: "Ждём ответа",
+  answered: "Ответил",
+  expired: "Ссылка истекла",
+};
