@@ -23,6 +23,7 @@ export const idPrefixes = {
   roadmap: "rmp",
   roadmapSection: "rms",
   roadmapItem: "rmi",
+  export: "exp",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -37,6 +37,7 @@ export const permissions = {
   "kpi.institution_read": ["curator", "staff", "institution_viewer"],
   "stats.region": ["platform_admin", "region_admin", "region_viewer"],
   "stats.institution": ["curator", "staff", "institution_viewer"],
+  "reports.export": ["region_admin", "region_viewer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

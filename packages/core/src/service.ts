@@ -8,6 +8,7 @@ import { ConsentEntity, MembershipEntity, ParticipantEntity } from "./participan
 import { KpiTargetsEntity } from "./kpi/kpi.entity";
 import { CampaignEntity, SubmissionEntity, SubmissionEventEntity } from "./monitoring/monitoring.entity";
 import { RegionEntity, UniqueEntity } from "./region/region.entity";
+import { ExportEntity } from "./reports/reports.entity";
 import {
   RoadmapCalendarEntity,
   RoadmapEntity,
@@ -49,4 +50,5 @@ export const db = new Service({
   roadmapItem: RoadmapItemEntity,
   roadmapTemplate: RoadmapTemplateEntity,
   roadmapCalendar: RoadmapCalendarEntity,
+  export: ExportEntity,
 });

@@ -38,6 +38,7 @@ export const permissions = {
   "kpi.institution_read": ["curator", "staff", "institution_viewer"],
   "stats.region": ["platform_admin", "region_admin", "region_viewer"],
   "stats.institution": ["curator", "staff", "institution_viewer"],
+  "reports.export": ["region_admin", "region_viewer"],
 } as const satisfies Partial<typeof corePermissions>;
 
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

@@ -1318,17 +1318,17 @@ export const Roadmap = {
   },
 
   /**
-   * For the reminder job (system actor): every item whose next open occurrence falls in [from, to], read from the
-   * due-date index one day partition at a time (paginated). Done and cancelled occurrences are not in the index.
+   * For the reminder job (system actor): every item of the region whose next open occurrence falls in [from, to],
+   * read from the region's due-date index one day at a time (paginated). Done and cancelled occurrences are not in it.
    */
-  async dueBetween(from: string, to: string): Promise<DueItem[]> {
+  async dueBetween(regionId: string, from: string, to: string): Promise<DueItem[]> {
     if (useActor().type !== "system") throw forbidden();
     const days: string[] = [];
     for (let day = from; day <= to && days.length < 400; day = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10))
       days.push(day);
     const result: DueItem[] = [];
     for (const day of days) {
-      const rows = await RoadmapItemEntity.query.byDue({ nextDue: day }).go({ pages: "all" });
+      const rows = await RoadmapItemEntity.query.byRegionOpen({ regionId, nextDue: day }).go({ pages: "all" });
       for (const row of rows.data) {
         result.push(
           clean({

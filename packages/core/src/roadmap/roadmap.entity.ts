@@ -84,9 +84,9 @@ export const RoadmapSectionEntity = new Entity(
  * status) kept inside the item: an item is one record, written whole (`put` with a version condition).
  *
  * `nextDue` is the due date of the item's earliest open (not done, not cancelled) dated occurrence; it is absent when
- * there is none it holds `noDue`, and the index conditions leave the item out of both sparse indexes:
- * - gsi2 `DUE#<date>` / `T#<tenant>#ROADMAP#…#ITEM#…`: what the reminder job reads per day (`Roadmap.dueBetween`);
- * - gsi1 `R#<region>#OPEN` / `DUE#<date>#T#…`: the region's open items by due date (overdue list and counts).
+ * there is none it holds `noDue`, and the index condition leaves the item out of the sparse index:
+ * gsi1 `R#<region>#OPEN` / `DUE#<date>#T#…`: the region's open items by due date — what the reminder job reads for a
+ * region's dates (`Roadmap.dueBetween`), the overdue list and the counts.
  * Items of importing or archived roadmaps carry `noDue` too.
  */
 export const RoadmapItemEntity = new Entity(
@@ -127,17 +127,6 @@ export const RoadmapItemEntity = new Entity(
           field: "gsi1sk",
           composite: ["nextDue", "tenantId", "roadmapId", "itemId"],
           template: "DUE#${nextDue}#T#${tenantId}#ROADMAP#${roadmapId}#ITEM#${itemId}",
-          casing: "none",
-        },
-      },
-      byDue: {
-        index: "gsi2",
-        condition: (attr) => attr.nextDue !== noDue,
-        pk: { field: "gsi2pk", composite: ["nextDue"], template: "DUE#${nextDue}", casing: "none" },
-        sk: {
-          field: "gsi2sk",
-          composite: ["tenantId", "roadmapId", "itemId"],
-          template: "T#${tenantId}#ROADMAP#${roadmapId}#ITEM#${itemId}",
           casing: "none",
         },
       },

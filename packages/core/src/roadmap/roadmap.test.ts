@@ -50,7 +50,7 @@ describe("roadmap storage", async () => {
     const detail = await asCurator(() => Roadmap.importTable({ text, period: "2031 год", title: "Сроки 2031" }));
     const byNumber = (n: string) => items(detail).find((i) => i.number === n) as { itemId: string; version: number };
 
-    const window = await asSystem(() => countReads(() => Roadmap.dueBetween("2031-03-01", "2031-03-31")));
+    const window = await asSystem(() => countReads(() => Roadmap.dueBetween(region.regionId, "2031-03-01", "2031-03-31")));
     expect(window.result.map((i) => [i.number, i.due]).sort()).toEqual([
       ["1.1", "2031-03-10"],
       ["1.2", "2031-03-12"],
@@ -66,7 +66,7 @@ describe("roadmap storage", async () => {
     await asCurator(() =>
       Roadmap.updateItem(detail.roadmapId, byNumber("1.4").itemId, { version: 1, occurrenceKey: "2031-Q1", status: "done" }),
     );
-    const after = await asSystem(() => countReads(() => Roadmap.dueBetween("2031-03-01", "2031-06-30")));
+    const after = await asSystem(() => countReads(() => Roadmap.dueBetween(region.regionId, "2031-03-01", "2031-06-30")));
     expect(after.result.map((i) => [i.number, i.due]).sort()).toEqual([
       ["1.1", "2031-03-10"],
       ["1.4", "2031-06-30"],
@@ -77,13 +77,15 @@ describe("roadmap storage", async () => {
     // Archiving takes every item out of the due index; restoring puts them back.
     const header = await asCurator(() => Roadmap.get(detail.roadmapId));
     const archived = await asCurator(() => Roadmap.update(detail.roadmapId, { version: header.version, status: "archived" }));
-    expect((await asSystem(() => Roadmap.dueBetween("2031-03-01", "2031-06-30"))).length).toBe(0);
+    expect((await asSystem(() => Roadmap.dueBetween(region.regionId, "2031-03-01", "2031-06-30"))).length).toBe(0);
     await asCurator(() => Roadmap.update(detail.roadmapId, { version: archived.version, status: "draft" }));
-    expect((await asSystem(() => Roadmap.dueBetween("2031-03-01", "2031-06-30"))).length).toBe(3);
+    expect((await asSystem(() => Roadmap.dueBetween(region.regionId, "2031-03-01", "2031-06-30"))).length).toBe(3);
   });
 
   it("dueBetween is for trusted jobs only", async () => {
-    await expect(asCurator(() => Roadmap.dueBetween("2031-03-01", "2031-03-02"))).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(asCurator(() => Roadmap.dueBetween(region.regionId, "2031-03-01", "2031-03-02"))).rejects.toMatchObject({
+      kind: "forbidden",
+    });
   });
 
   it("loading a roadmap is one Query whatever its size", async () => {
@@ -103,7 +105,7 @@ describe("roadmap storage", async () => {
     expect(detail.status).toBe("draft");
     expect(items(detail)).toHaveLength(150);
     expect(detail.progress.total).toBe(150);
-    const due = await asSystem(() => Roadmap.dueBetween("2032-01-01", "2032-03-31"));
+    const due = await asSystem(() => Roadmap.dueBetween(region.regionId, "2032-01-01", "2032-03-31"));
     expect(due.filter((i) => i.roadmapId === detail.roadmapId)).toHaveLength(150);
     const list = await asCurator(() => Roadmap.list());
     expect(list.find((r) => r.roadmapId === detail.roadmapId)?.status).toBe("draft");

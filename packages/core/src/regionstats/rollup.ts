@@ -1,0 +1,501 @@
+/**
+ * The regional roll-up, pure: from one record per institution (its statistics counters, headcounts, satisfaction
+ * tally, roadmap header counters and submission) to the dashboard model — totals, breakdowns by municipality and by
+ * institution type, KPI actual vs target, roadmap compliance, monitoring status and satisfaction. The dashboard, the
+ * drill-down and every sheet of the consolidated export are computed by these functions, so their numbers agree.
+ */
+import { type FormCode, type ParticipantCategory, categoryLabels, formCatalogue, participantCategories } from "../forms/catalogue";
+import type { InstitutionType } from "../institution";
+import { institutionTypeLabels } from "../institution";
+import {
+  type KpiCode,
+  type KpiInputs,
+  type KpiStatus,
+  type KpiValue,
+  aggregateKpi,
+  computeKpis,
+  kpiCodes,
+  kpiStatusOf,
+  satisfactionShare,
+  share,
+} from "../kpi/formulas";
+import { type IndicatorValue, type TableTemplate, computeSource, tableIndicators } from "../monitoring/indicators";
+import { type Counters, type Progress, progressOf } from "../roadmap/progress";
+import { type Counts, type PairStatus, type StatsSummary, pairStatuses, summarize } from "../stats/contribution";
+
+export type Tally = { sum: number; count: number };
+export type SatisfactionTally = { mentor: Tally; mentee: Tally };
+export const noSatisfaction = (): SatisfactionTally => ({ mentor: { sum: 0, count: 0 }, mentee: { sum: 0, count: 0 } });
+
+/** One roadmap as the region sees it: its header counters and the due dates of its open overdue items. */
+export type RoadmapSource = { roadmapId: string; counters: Counters; overdueDues: string[] };
+
+export const submissionStates = ["not_started", "draft", "submitted", "returned", "resubmitted", "accepted"] as const;
+export type SubmissionState = (typeof submissionStates)[number];
+export type SubmissionSource = { status: SubmissionState; submittedAt?: string; late?: boolean };
+
+/** What the roll-up reads per institution (never a participant). */
+export type InstitutionSource = {
+  tenantId: string;
+  shortName: string;
+  fullName: string;
+  type: InstitutionType;
+  municipality: string;
+  status: string;
+  headcounts: { studentsTotal: number; students10to19: number; students15to19?: number; teachersTotal: number; youngTeachers: number };
+  counts: Counts;
+  satisfaction: SatisfactionTally;
+  roadmaps: RoadmapSource[];
+  submission?: SubmissionSource;
+};
+
+export type TargetSource = { code: KpiCode; label: string; short: string; target: number };
+export type CampaignSource = { campaignId: string; name: string; kind: string; deadline: string; deadlineEnd: string; status: string };
+
+export type RegionSource = {
+  today: string;
+  /** The moment of reading (ISO), for "the deadline has passed". */
+  now: string;
+  year: number;
+  targets: TargetSource[];
+  enterprisesInRegion?: number;
+  campaign?: CampaignSource;
+  institutions: InstitutionSource[];
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Figures: the additive numbers of one institution or of a group
+// ---------------------------------------------------------------------------------------------------------------
+
+export type Figures = {
+  institutions: number;
+  participants: number;
+  mentors: number;
+  mentees: number;
+  engagedMentors: number;
+  engagedMentees: number;
+  mentees10to19: number;
+  mentors15to19: number;
+  youngSpecialistsMentored: number;
+  partnerOrganisations: number;
+  pairs: Record<PairStatus, number>;
+  byCategory: Record<ParticipantCategory, number>;
+  byForm: Record<FormCode, { mentors: number; mentees: number }>;
+};
+
+const zeroForms = () =>
+  Object.fromEntries(formCatalogue.map((f) => [f.code, { mentors: 0, mentees: 0 }])) as Record<
+    FormCode,
+    { mentors: number; mentees: number }
+  >;
+const zeroCategories = () => Object.fromEntries(participantCategories.map((c) => [c, 0])) as Record<ParticipantCategory, number>;
+const zeroPairs = () => Object.fromEntries(pairStatuses.map((s) => [s, 0])) as Record<PairStatus, number>;
+
+export const zeroFigures = (): Figures => ({
+  institutions: 0,
+  participants: 0,
+  mentors: 0,
+  mentees: 0,
+  engagedMentors: 0,
+  engagedMentees: 0,
+  mentees10to19: 0,
+  mentors15to19: 0,
+  youngSpecialistsMentored: 0,
+  partnerOrganisations: 0,
+  pairs: zeroPairs(),
+  byCategory: zeroCategories(),
+  byForm: zeroForms(),
+});
+
+export function figuresOf(summary: StatsSummary): Figures {
+  return {
+    institutions: 1,
+    participants: summary.participants,
+    mentors: summary.byRole.mentors,
+    mentees: summary.byRole.mentees,
+    engagedMentors: summary.engaged.mentors,
+    engagedMentees: summary.engaged.mentees,
+    mentees10to19: summary.mentees10to19,
+    mentors15to19: summary.mentors15to19,
+    youngSpecialistsMentored: summary.youngSpecialistsMentored,
+    partnerOrganisations: summary.partnerOrganisations,
+    pairs: { ...zeroPairs(), ...summary.pairs },
+    byCategory: { ...zeroCategories(), ...summary.byCategory },
+    byForm: Object.fromEntries(
+      formCatalogue.map((f) => [f.code, { ...(summary.byForm[f.code] ?? { mentors: 0, mentees: 0 }) }]),
+    ) as Figures["byForm"],
+  };
+}
+
+/** Field-wise sums. Partner organisations are summed as the KPI does (an organisation serving two schools counts twice). */
+export function sumFigures(all: readonly Figures[]): Figures {
+  const sum = zeroFigures();
+  for (const f of all) {
+    sum.institutions += f.institutions;
+    sum.participants += f.participants;
+    sum.mentors += f.mentors;
+    sum.mentees += f.mentees;
+    sum.engagedMentors += f.engagedMentors;
+    sum.engagedMentees += f.engagedMentees;
+    sum.mentees10to19 += f.mentees10to19;
+    sum.mentors15to19 += f.mentors15to19;
+    sum.youngSpecialistsMentored += f.youngSpecialistsMentored;
+    sum.partnerOrganisations += f.partnerOrganisations;
+    for (const s of pairStatuses) sum.pairs[s] += f.pairs[s];
+    for (const c of participantCategories) sum.byCategory[c] += f.byCategory[c];
+    for (const { code } of formCatalogue) {
+      sum.byForm[code].mentors += f.byForm[code].mentors;
+      sum.byForm[code].mentees += f.byForm[code].mentees;
+    }
+  }
+  return sum;
+}
+
+/** A group's figures as a StatsSummary (what the monitoring sources and the federal table read). */
+export function summaryOfFigures(f: Figures, asOf: string): StatsSummary {
+  return {
+    participants: f.participants,
+    byRole: { mentors: f.mentors, mentees: f.mentees },
+    byCategory: f.byCategory,
+    byForm: f.byForm,
+    engaged: { mentors: f.engagedMentors, mentees: f.engagedMentees },
+    mentees10to19: f.mentees10to19,
+    mentors15to19: f.mentors15to19,
+    youngSpecialistsMentored: f.youngSpecialistsMentored,
+    partnerOrganisations: f.partnerOrganisations,
+    pairs: f.pairs,
+    asOf,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// KPIs
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The KPI formulas' inputs for one institution: the same mapping as the KPI module's live data. */
+export function kpiInputsOf(summary: StatsSummary, source: InstitutionSource, enterprisesInRegion?: number): KpiInputs {
+  return {
+    stats: {
+      mentees10to19: summary.mentees10to19,
+      mentors15to19: summary.mentors15to19,
+      youngSpecialistsMentored: summary.youngSpecialistsMentored,
+      partnerOrganisations: summary.partnerOrganisations,
+    },
+    headcounts: {
+      students10to19: source.headcounts.students10to19,
+      students15to19: source.headcounts.students15to19,
+      youngTeachers: source.headcounts.youngTeachers,
+    },
+    satisfaction: source.satisfaction,
+    enterprisesInRegion,
+  };
+}
+
+export type KpiRow = TargetSource & KpiValue & { status: KpiStatus };
+
+/**
+ * The group's value of each KPI: sums of numerators over sums of denominators (never the mean of shares); the
+ * enterprises share is all partner organisations providing mentors over the region's enterprises.
+ */
+export function aggregateKpis(
+  perInstitution: readonly Record<KpiCode, KpiValue>[],
+  enterprisesInRegion?: number,
+): Record<KpiCode, KpiValue> {
+  return Object.fromEntries(
+    kpiCodes.map((code) => [
+      code,
+      code === "enterprises"
+        ? share(
+            perInstitution.reduce((sum, kpis) => sum + kpis.enterprises.numerator, 0),
+            enterprisesInRegion,
+            "Не указано число предприятий, работающих в регионе",
+          )
+        : aggregateKpi(perInstitution.map((kpis) => kpis[code])),
+    ]),
+  ) as Record<KpiCode, KpiValue>;
+}
+
+export const kpiRows = (targets: readonly TargetSource[], values: Record<KpiCode, KpiValue>): KpiRow[] =>
+  targets.map((t) => ({ ...t, ...values[t.code], status: kpiStatusOf(values[t.code].value, t.target) }));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Roadmap compliance
+// ---------------------------------------------------------------------------------------------------------------
+
+export type Compliance = {
+  roadmaps: number;
+  /** Items in work (all but cancelled): the shares are of these. */
+  active: number;
+  done: number;
+  doneOnTime: number;
+  overdue: number;
+  donePercent: number;
+  doneOnTimePercent: number;
+  overduePercent: number;
+};
+
+const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
+
+function complianceOf(progresses: readonly Progress[]): Compliance {
+  const active = progresses.reduce((n, p) => n + p.active, 0);
+  const done = progresses.reduce((n, p) => n + p.done, 0);
+  const doneOnTime = progresses.reduce((n, p) => n + p.doneOnTime, 0);
+  const overdue = progresses.reduce((n, p) => n + p.overdue, 0);
+  return {
+    roadmaps: progresses.length,
+    active,
+    done,
+    doneOnTime,
+    overdue,
+    donePercent: percent(done, active),
+    doneOnTimePercent: percent(doneOnTime, active),
+    overduePercent: percent(overdue, active),
+  };
+}
+
+/** One institution's (or a group's) roadmap execution from the roadmaps' header counters and overdue items. */
+export const compliance = (roadmaps: readonly RoadmapSource[], today: string): Compliance =>
+  complianceOf(roadmaps.map((r) => progressOf(r.counters, r.overdueDues, today)));
+
+export function sumCompliance(all: readonly Compliance[]): Compliance {
+  const total = { roadmaps: 0, active: 0, done: 0, doneOnTime: 0, overdue: 0 };
+  for (const c of all) {
+    total.roadmaps += c.roadmaps;
+    total.active += c.active;
+    total.done += c.done;
+    total.doneOnTime += c.doneOnTime;
+    total.overdue += c.overdue;
+  }
+  return {
+    ...total,
+    donePercent: percent(total.done, total.active),
+    doneOnTimePercent: percent(total.doneOnTime, total.active),
+    overduePercent: percent(total.overdue, total.active),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Monitoring status
+// ---------------------------------------------------------------------------------------------------------------
+
+export type MonitoringStatus = Record<SubmissionState, number> & {
+  /** Institutions expected to answer (with a submission item). */
+  total: number;
+  /** Submitted at least once (submitted, returned, resubmitted or accepted). */
+  submitted: number;
+  submittedOnTime: number;
+  late: number;
+  /** Not submitted and the deadline has passed. */
+  overdue: number;
+  submittedPercent: number;
+};
+
+/** `submitted` among the states counts the submissions waiting for review; `submitted` of the result counts every submitted one. */
+export function monitoringStatus(submissions: readonly SubmissionSource[], deadlineEnd: string | undefined, now: string): MonitoringStatus {
+  const byState = Object.fromEntries(submissionStates.map((s) => [s, submissions.filter((x) => x.status === s).length])) as Record<
+    SubmissionState,
+    number
+  >;
+  const submitted = submissions.filter((s) => s.submittedAt !== undefined).length;
+  const late = submissions.filter((s) => s.submittedAt !== undefined && s.late === true).length;
+  const overdue = deadlineEnd !== undefined && now > deadlineEnd ? submissions.filter((s) => s.submittedAt === undefined).length : 0;
+  return {
+    ...byState,
+    total: submissions.length,
+    submitted,
+    submittedOnTime: submitted - late,
+    late,
+    overdue,
+    submittedPercent: percent(submitted, submissions.length),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Satisfaction
+// ---------------------------------------------------------------------------------------------------------------
+
+export type Satisfaction = { mentor: { percent: number | null; answers: number }; mentee: { percent: number | null; answers: number } };
+
+export function sumSatisfaction(all: readonly SatisfactionTally[]): SatisfactionTally {
+  const sum = noSatisfaction();
+  for (const t of all) {
+    sum.mentor.sum += t.mentor.sum;
+    sum.mentor.count += t.mentor.count;
+    sum.mentee.sum += t.mentee.sum;
+    sum.mentee.count += t.mentee.count;
+  }
+  return sum;
+}
+
+export const satisfactionOf = (tally: SatisfactionTally): Satisfaction => ({
+  mentor: { percent: satisfactionShare(tally.mentor).value, answers: tally.mentor.count },
+  mentee: { percent: satisfactionShare(tally.mentee).value, answers: tally.mentee.count },
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The model
+// ---------------------------------------------------------------------------------------------------------------
+
+export type InstitutionModel = {
+  tenantId: string;
+  name: string;
+  fullName: string;
+  type: InstitutionType;
+  typeLabel: string;
+  municipality: string;
+  status: string;
+  figures: Figures;
+  kpis: Record<KpiCode, KpiValue>;
+  compliance: Compliance;
+  satisfaction: SatisfactionTally;
+  submission?: SubmissionSource;
+};
+
+export type GroupRow = {
+  key: string;
+  label: string;
+  institutions: number;
+  participants: number;
+  mentors: number;
+  mentees: number;
+  pairsActive: number;
+  pairsCompleted: number;
+  kpis: Record<KpiCode, number | null>;
+  doneOnTimePercent: number;
+  overdue: number;
+};
+
+export type DashboardModel = {
+  asOf: string;
+  year: number;
+  totals: Figures;
+  kpis: KpiRow[];
+  byForm: { code: FormCode; number: string; label: string; mentors: number; mentees: number; institutions: number }[];
+  byCategory: { code: ParticipantCategory; label: string; count: number }[];
+  byMunicipality: GroupRow[];
+  byType: GroupRow[];
+  compliance: Compliance;
+  monitoring: { campaign: CampaignSource; status: MonitoringStatus } | null;
+  satisfaction: Satisfaction;
+  institutions: InstitutionModel[];
+};
+
+export function institutionModel(source: InstitutionSource, today: string, enterprisesInRegion?: number): InstitutionModel {
+  const summary = summarize(source.counts, today);
+  return {
+    tenantId: source.tenantId,
+    name: source.shortName,
+    fullName: source.fullName,
+    type: source.type,
+    typeLabel: institutionTypeLabels[source.type],
+    municipality: source.municipality,
+    status: source.status,
+    figures: figuresOf(summary),
+    kpis: computeKpis(kpiInputsOf(summary, source, enterprisesInRegion)),
+    compliance: compliance(source.roadmaps, today),
+    satisfaction: source.satisfaction,
+    submission: source.submission,
+  };
+}
+
+function groupRows(
+  institutions: readonly InstitutionModel[],
+  keyOf: (i: InstitutionModel) => string,
+  labelOf: (key: string) => string,
+  enterprisesInRegion?: number,
+): GroupRow[] {
+  const groups = new Map<string, InstitutionModel[]>();
+  for (const i of institutions) groups.set(keyOf(i), [...(groups.get(keyOf(i)) ?? []), i]);
+  return [...groups.entries()]
+    .map(([key, members]) => {
+      const f = sumFigures(members.map((m) => m.figures));
+      const kpis = aggregateKpis(
+        members.map((m) => m.kpis),
+        enterprisesInRegion,
+      );
+      const c = sumCompliance(members.map((m) => m.compliance));
+      return {
+        key,
+        label: labelOf(key),
+        institutions: f.institutions,
+        participants: f.participants,
+        mentors: f.mentors,
+        mentees: f.mentees,
+        pairsActive: f.pairs.active,
+        pairsCompleted: f.pairs.completed,
+        kpis: Object.fromEntries(kpiCodes.map((code) => [code, kpis[code].value])) as Record<KpiCode, number | null>,
+        doneOnTimePercent: c.doneOnTimePercent,
+        overdue: c.overdue,
+      };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, "ru"));
+}
+
+/** The whole dashboard from the region's per-institution records. */
+export function dashboardModel(source: RegionSource): DashboardModel {
+  const institutions = source.institutions
+    .map((i) => institutionModel(i, source.today, source.enterprisesInRegion))
+    .sort((a, b) => a.name.localeCompare(b.name, "ru"));
+  const totals = sumFigures(institutions.map((i) => i.figures));
+  const kpiValues = aggregateKpis(
+    institutions.map((i) => i.kpis),
+    source.enterprisesInRegion,
+  );
+  const submissions = source.institutions.flatMap((i) => (i.submission ? [i.submission] : []));
+  return {
+    asOf: source.today,
+    year: source.year,
+    totals,
+    kpis: kpiRows(source.targets, kpiValues),
+    byForm: formCatalogue.map((f) => ({
+      code: f.code,
+      number: f.number,
+      label: f.label,
+      mentors: totals.byForm[f.code].mentors,
+      mentees: totals.byForm[f.code].mentees,
+      institutions: institutions.filter((i) => i.figures.byForm[f.code].mentors + i.figures.byForm[f.code].mentees > 0).length,
+    })),
+    byCategory: participantCategories.map((c) => ({ code: c, label: categoryLabels[c], count: totals.byCategory[c] })),
+    byMunicipality: groupRows(
+      institutions,
+      (i) => i.municipality,
+      (key) => key,
+      source.enterprisesInRegion,
+    ),
+    byType: groupRows(
+      institutions,
+      (i) => i.type,
+      (key) => institutionTypeLabels[key as InstitutionType] ?? key,
+      source.enterprisesInRegion,
+    ),
+    compliance: sumCompliance(institutions.map((i) => i.compliance)),
+    monitoring: source.campaign
+      ? { campaign: source.campaign, status: monitoringStatus(submissions, source.campaign.deadlineEnd, source.now) }
+      : null,
+    satisfaction: satisfactionOf(sumSatisfaction(institutions.map((i) => i.satisfaction))),
+    institutions,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The federal count table (DOMAIN.md §7.2), from the group's live figures
+// ---------------------------------------------------------------------------------------------------------------
+
+export type FederalTable = { rows: { code: string; label: string; cells: { code: string; label: string; value: IndicatorValue }[] }[] };
+
+/** Each row × column cell computed from the figures where the statistics hold it; the others (category × role) stay empty. */
+export function federalTable(table: TableTemplate, figures: Figures, asOf: string): FederalTable {
+  const defs = new Map(tableIndicators(table).map((d) => [d.code, d]));
+  const summary = summaryOfFigures(figures, asOf);
+  const noKpis = {} as Record<KpiCode, KpiValue>;
+  return {
+    rows: table.rows.map((row) => ({
+      code: row.code,
+      label: row.label,
+      cells: table.columns.map((column) => {
+        const def = defs.get(`${row.code}.${column.code}`);
+        return { code: column.code, label: column.label, value: def?.source ? computeSource(def.source, summary, noKpis) : null };
+      }),
+    })),
+  };
+}
