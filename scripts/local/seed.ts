@@ -4,6 +4,7 @@ import { Institution } from "@rnc/core/institution";
 import { Region } from "@rnc/core/region";
 import { User } from "@rnc/core/user";
 import { withActor } from "@rnc/core";
+import { Campaign } from "@rnc/core/monitoring";
 import { seedDemoRoadmap } from "./seed-roadmaps";
 
 /** The demo contract (README): one region, a school and a college, four accounts with one password. */
@@ -87,6 +88,7 @@ export async function seedDemo(): Promise<void> {
       });
     }
     await seedDemoRoadmap(school.tenantId, currentAcademicYear());
+    await withActor({ type: "system", properties: { regionId: region.regionId } }, () => seedDemoCampaign(currentAcademicYear()));
   });
 }
 
@@ -94,4 +96,19 @@ export async function seedDemo(): Promise<void> {
 function currentAcademicYear(now = new Date()): string {
   const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}
+
+/** The first-half-year monitoring, published to the demo institutions with the default deadline (20 December). */
+async function seedDemoCampaign(academicYear: string): Promise<void> {
+  const year = academicYear.slice(0, 4);
+  const periodStart = `${year}-09-01`;
+  const defaults = Campaign.defaults("monitoring", periodStart);
+  const campaign = await Campaign.create({
+    kind: "monitoring",
+    name: `Мониторинг ЦМН, I полугодие ${academicYear}`,
+    periodStart,
+    periodEnd: `${year}-12-31`,
+    indicators: defaults.indicators,
+  });
+  await Campaign.publish(campaign.campaignId);
 }

@@ -308,7 +308,12 @@ function Items({
                 {items.map((item) => {
                   const index = group.items.indexOf(item);
                   return (
-                    <tr key={item.itemId} className={item.overdue ? "overdue" : undefined} data-item={item.number}>
+                    <tr
+                      key={item.itemId}
+                      id={`item-${item.itemId}`}
+                      className={item.overdue ? "overdue" : undefined}
+                      data-item={item.number}
+                    >
                       <td>{item.number}</td>
                       <td className="item-name">
                         {item.name}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { app } from "../../../../functions/api/app";
+import { call, createTestRegion, institutionInput, mailTo, system, tokenFor } from "../../../../scripts/test/fixtures";
+import { withActor } from "../actor";
+import { Institution } from "../institution";
+import { Roadmap } from "../roadmap";
+import { runReminders } from ".";
+import { reminderSources } from "./registry";
+
+const policy = { ratePerSecond: 1000, attempts: 2, backoffMs: 5 };
+const today = "2031-12-13";
+
+/** A pasted roadmap with items due on chosen dates (and many that are not due on any reminder date). */
+function roadmapTable(due: Record<string, string>, padding: number) {
+  const rows = [
+    "№ п/п\tНаименование мероприятий\tСрок реализации\tОтветственный исполнитель\tРезультат. Вид документа",
+    "1.\tОрганизация\t\t\t",
+    ...Object.entries(due).map(([name, date], i) => `1.${i + 1}\t${name}\tДо ${date.split("-").reverse().join(".")}\tКуратор\tПриказ`),
+    ...Array.from(
+      { length: padding },
+      (_, i) => `2.${i + 1}\tМероприятие ${i + 1}\tДо 0${(i % 8) + 1}.0${(i % 5) + 2}.2031\tКуратор\tОтчёт`,
+    ),
+  ];
+  return rows.join("\n");
+}
+
+describe("reminder sources: roadmaps and campaigns", async () => {
+  const { region, school, users } = await createTestRegion("Регион напоминаний");
+  // A larger region: 40 more institutions, each with a roadmap of 20 items none of which is due on a reminder date.
+  const others = await system(() =>
+    Promise.all(Array.from({ length: 40 }, () => Institution.createInRegion(region.regionId, institutionInput()))),
+  );
+  for (const institution of others.slice(0, 10)) {
+    await withActor({ type: "system", properties: { tenantId: institution.tenantId, regionId: region.regionId } }, () =>
+      Roadmap.importTable({ text: roadmapTable({}, 20), period: "2031 год", title: "Фон" }),
+    );
+  }
+  const asCurator = <T>(fn: () => Promise<T>) => withActor({ type: "user", properties: { ...users.curator, role: "curator" } }, fn);
+  const roadmap = await asCurator(() =>
+    Roadmap.importTable({
+      text: roadmapTable(
+        { "Приказ о внедрении ЦМН": "2031-12-20", "Совещание рабочей группы": "2031-12-16", "Анкетирование наставников": "2031-12-12" },
+        5,
+      ),
+      period: "2031 год",
+      title: "Дорожная карта 2031",
+    }),
+  );
+
+  const admin = await tokenFor(users.region_admin);
+  const defaults = await call(app, "GET", "/api/monitoring/campaign-defaults?kind=monitoring&periodStart=2031-09-01", { token: admin });
+  const { deadline: _d, ...campaignDefaults } = defaults.json;
+  const campaign = await call(app, "POST", "/api/monitoring/campaigns", {
+    token: admin,
+    body: {
+      ...campaignDefaults,
+      name: "Мониторинг ЦМН, I полугодие 2031/32",
+      periodStart: "2031-09-01",
+      periodEnd: "2031-12-31",
+      deadline: "2031-12-27",
+    },
+  });
+  expect(campaign.status, campaign.text).toBe(201);
+  expect((await call(app, "POST", `/api/monitoring/campaigns/${campaign.json.campaignId}/publish`, { token: admin })).status).toBe(200);
+
+  it("sends the curator one digest with the roadmap items due in 7 and 3 days, the overdue one and the campaign in 14 days", async () => {
+    const report = await system(() => runReminders({ date: today, sources: reminderSources, policy }));
+    const digest = (await mailTo(users.curator.email)).at(-1);
+    expect(digest?.subject).toBe("ЦМН: 4 напоминания, из них 1 просроченное");
+    const text = digest?.body.text ?? "";
+    expect(text).toContain("Мониторинг ЦМН, I полугодие 2031/32 (срок 27.12.2031 — через 14 дней)");
+    expect(text).toContain("1.1 Приказ о внедрении ЦМН (срок 20.12.2031 — через 7 дней)");
+    expect(text).toContain("1.2 Совещание рабочей группы (срок 16.12.2031 — через 3 дня)");
+    expect(text).toContain("1.3 Анкетирование наставников (срок был 12.12.2031 — просрочено на 1 день)");
+    expect(text).toMatch(new RegExp(`/roadmaps/${roadmap.roadmapId}#item-`));
+    // Only due things were read: 3 roadmap items, plus the campaign and its 42 submissions; never the 200+ other items.
+    expect(report.itemsRead).toBe(3 + 1 + 42);
+    // Institutions without anything due but the campaign get the campaign alone (statutory).
+    expect((await mailTo(users.curator.email)).length).toBe(1);
+  });
+
+  it("escalates to the region admin on the day after the deadline, listing every institution that missed it", async () => {
+    await system(() => runReminders({ date: "2031-12-28", sources: reminderSources, policy }));
+    const escalation = (await mailTo(users.region_admin.email)).at(-1)?.body.text ?? "";
+    expect(escalation).toContain("Пропущенные сроки отчётности (42)");
+    expect(escalation).toContain(`${school.shortName}: Мониторинг ЦМН, I полугодие 2031/32`);
+  });
+
+  it("a submitted institution is not reminded", async () => {
+    const curator = await tokenFor(users.curator);
+    const form = await call(app, "GET", `/api/monitoring/submissions/${campaign.json.campaignId}`, { token: curator });
+    // The default indicator set's manual fields (the rest are computed from live data).
+    const manual = { mentor_trainings: 4, plans_done: 92.5, assessment: "По плану", comment: "Работаем по дорожной карте" };
+    const submitted = await call(app, "POST", `/api/monitoring/submissions/${campaign.json.campaignId}/submit`, {
+      token: curator,
+      body: { values: manual, version: form.json.version },
+    });
+    expect(submitted.status, submitted.text).toBe(200);
+    const before = (await mailTo(users.curator.email)).length;
+    await system(() => runReminders({ date: "2031-12-20", sources: reminderSources, policy }));
+    expect((await mailTo(users.curator.email)).length).toBe(before);
+  });
+});
