@@ -36,6 +36,7 @@ export async function measureBundles() {
       platform: "node",
       target: "node20",
       external: ["@aws-sdk/*"],
+      charset: "utf8",
       banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
       logLevel: "silent",
     });

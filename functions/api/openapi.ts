@@ -1,7 +1,7 @@
 import type { Env, Hono, MiddlewareHandler } from "hono";
 import { validator } from "hono/validator";
 import { type Permission, VisibleError, assertCan, useActor } from "@rnc/core";
-import { z } from "@rnc/core/zod";
+import * as z from "@rnc/core/zod";
 
 export const tags = [
   "system",

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { useUser } from "@rnc/core";
 import { auditScope, listAudit } from "@rnc/core/audit";
-import { z } from "@rnc/core/zod";
+import * as z from "@rnc/core/zod";
 import { op, query } from "../openapi";
 
 const AuditQuery = z.object({ cursor: z.optional(z.string()) });

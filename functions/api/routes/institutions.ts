@@ -3,7 +3,7 @@ import { Institution, InstitutionInput, InstitutionUpdate } from "@rnc/core/inst
 import { exportInstitution } from "@rnc/core/institution/export";
 import { InstitutionImport } from "@rnc/core/institution/import";
 import { UploadedFile } from "@rnc/core/tabular";
-import { z } from "@rnc/core/zod";
+import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
 const ListQuery = z.object({ status: z.optional(z.enum(["active", "suspended", "archived"])) });

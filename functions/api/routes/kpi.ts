@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { Kpi, TargetsInput } from "@rnc/core/kpi";
-import { z } from "@rnc/core/zod";
+import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
 const YearQuery = z.object({

@@ -10,7 +10,7 @@ import {
   SubmissionSubmit,
   campaignKinds,
 } from "@rnc/core/monitoring";
-import { z } from "@rnc/core/zod";
+import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
 const DefaultsQuery = z.object({

@@ -13,7 +13,7 @@ import { participantExportXlsx } from "@rnc/core/participant/export";
 import { ParticipantImport } from "@rnc/core/participant/import";
 import { Stats } from "@rnc/core/stats";
 import { UploadedFile } from "@rnc/core/tabular";
-import { z } from "@rnc/core/zod";
+import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
 const TemplateQuery = z.object({ format: z.optional(z.enum(["xlsx", "csv"])) });

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { PreferencesInput, Reminders } from "@rnc/core/reminders";
 import { reminderSources } from "@rnc/core/reminders/registry";
-import { z } from "@rnc/core/zod";
+import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
 const PreviewQuery = z.object({

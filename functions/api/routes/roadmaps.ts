@@ -14,7 +14,7 @@ import {
   TemplateInput,
 } from "@rnc/core/roadmap";
 import { version } from "@rnc/core/schemas";
-import { z } from "@rnc/core/zod";
+import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
 const tag = "roadmaps" as const;

@@ -9,7 +9,7 @@ import {
   SurveyUpdate,
   regionSurveySummary,
 } from "@rnc/core/survey";
-import { z } from "@rnc/core/zod";
+import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
 const surveyMissing = { 404: "Анкета не найдена" };

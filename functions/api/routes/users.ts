@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { InviteInput, Invitation } from "@rnc/core/invitation";
 import { User } from "@rnc/core/user";
-import { z } from "@rnc/core/zod";
+import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
 const ScopeQuery = z.object({ tenantId: z.optional(z.string()) });

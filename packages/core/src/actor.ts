@@ -1,22 +1,8 @@
 import { createContext } from "./context";
 import { VisibleError } from "./error";
 
-export const roles = ["platform_admin", "region_admin", "region_viewer", "curator", "staff", "institution_viewer"] as const;
-export type Role = (typeof roles)[number];
-
-export const roleLabels: Record<Role, string> = {
-  platform_admin: "Администратор платформы",
-  region_admin: "Администратор РНЦ",
-  region_viewer: "Аналитик РНЦ (просмотр)",
-  curator: "Куратор",
-  staff: "Член рабочей группы",
-  institution_viewer: "Руководитель (просмотр)",
-};
-
-/** Roles that act inside one institution (a tenant). */
-export const institutionRoles = ["curator", "staff", "institution_viewer"] as const satisfies readonly Role[];
-/** Roles that act across the institutions of one region. */
-export const regionRoles = ["region_admin", "region_viewer"] as const satisfies readonly Role[];
+export { type Role, institutionRoles, regionRoles, roleLabels, roles } from "./access";
+import type { Role } from "./access";
 
 export type UserActor = {
   type: "user";

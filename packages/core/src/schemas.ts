@@ -1,4 +1,4 @@
-import { z } from "./zod";
+import * as z from "./zod";
 
 /** Shared field schemas with Russian messages, reused by every module. */
 export const text = (label: string, max = 300) =>

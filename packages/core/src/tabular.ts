@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { VisibleError } from "./error";
-import { z } from "./zod";
+import * as z from "./zod";
 
 /** An uploaded spreadsheet: JSON-friendly, so uploads go through the same body validation as everything else. */
 export const UploadedFile = z.object({
@@ -30,7 +30,7 @@ function detectDelimiter(text: string): string {
 }
 
 /** exceljs is large: loaded on first use so that it costs nothing on requests that do not touch spreadsheets. */
-const loadExcel = async () => (await import("exceljs")).default;
+export const loadExcel = async () => (await import("exceljs")).default;
 
 /** Reads the first sheet of an XLSX file, or a CSV (UTF-8, `;`, `,` or tab separated), into trimmed text cells. */
 export async function readTable(file: UploadedFile): Promise<Table> {

@@ -1,8 +1,11 @@
-import * as z from "zod/mini";
+/**
+ * The one zod for the whole product: the mini build (small Lambda bundles) with Russian messages
+ * (only the Russian locale is loaded). Import it as a namespace — `import * as z from "…/zod"` —
+ * so bundlers keep only the validators actually used.
+ */
+import { config } from "zod/mini";
 import ru from "zod/v4/locales/ru.js";
 
-// One zod instance for the whole product: the mini build (small Lambda bundles) with Russian messages
-// (only the Russian locale is imported, not all of them).
-z.config(ru());
+config(ru());
 
-export { z };
+export * from "zod/mini";

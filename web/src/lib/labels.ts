@@ -1,20 +1,9 @@
-import type { InstitutionStatus, InstitutionType, InvitationStatus, Role, UserStatus } from "../api/types";
+import type { InstitutionType, InvitationStatus, UserStatus } from "../api/types";
 
-export const roleLabels: Record<Role, string> = {
-  platform_admin: "Администратор платформы",
-  region_admin: "Администратор РНЦ",
-  region_viewer: "Аналитик РНЦ (просмотр)",
-  curator: "Куратор",
-  staff: "Член рабочей группы",
-  institution_viewer: "Руководитель (просмотр)",
-};
+import { type Role, roleLabels } from "@rnc/core/access";
 
-export const institutionTypeLabels: Record<InstitutionType, string> = {
-  school: "Общеобразовательная организация (школа)",
-  college: "Профессиональная образовательная организация (СПО)",
-  additional: "Организация дополнительного образования",
-  other: "Другая организация",
-};
+export { roleLabels };
+export { institutionStatusLabels, institutionTypeLabels } from "@rnc/core/labels";
 
 /** Short type names for tables. */
 export const institutionTypeShort: Record<InstitutionType, string> = {
@@ -22,12 +11,6 @@ export const institutionTypeShort: Record<InstitutionType, string> = {
   college: "СПО",
   additional: "Доп. образование",
   other: "Другая",
-};
-
-export const institutionStatusLabels: Record<InstitutionStatus, string> = {
-  active: "Работает",
-  suspended: "Приостановлена",
-  archived: "В архиве",
 };
 
 export const userStatusLabels: Record<UserStatus, string> = {

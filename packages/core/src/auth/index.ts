@@ -9,7 +9,7 @@ import { appUrl, renderEmail, sendEmail } from "../email";
 import { countOf } from "../ru";
 import { email as emailSchema } from "../schemas";
 import { User } from "../user";
-import { z } from "../zod";
+import * as z from "../zod";
 import { OneTimeSecretEntity, SessionEntity, ThrottleEntity } from "./auth.entity";
 import { epochSeconds, hashToken, nowIso, randomCode, randomToken } from "./secret";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from "./token";

@@ -5,7 +5,7 @@ import { staleVersion } from "../institution";
 import { InstitutionEntity } from "../institution/institution.entity";
 import { assertCan } from "../permissions";
 import { db } from "../service";
-import { z } from "../zod";
+import * as z from "../zod";
 import { type FormCode, type FormDefinition, defaultFormsByType, formCatalogue, formCodes } from "./catalogue";
 import { EnabledFormsEntity } from "./forms.entity";
 

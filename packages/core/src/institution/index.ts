@@ -6,25 +6,18 @@ import { createId } from "../id";
 import { assertCan } from "../permissions";
 import { count, email, optionalText, text, version } from "../schemas";
 import { db } from "../service";
-import { z } from "../zod";
-import { InstitutionEntity, institutionStatuses, institutionTypes } from "./institution.entity";
+import * as z from "../zod";
+import { type InstitutionStatus, institutionTypes } from "../labels";
+import { InstitutionEntity } from "./institution.entity";
 
-export { institutionTypes, institutionStatuses };
-export type InstitutionType = (typeof institutionTypes)[number];
-export type InstitutionStatus = (typeof institutionStatuses)[number];
-
-export const institutionTypeLabels: Record<InstitutionType, string> = {
-  school: "Общеобразовательная организация (школа)",
-  college: "Профессиональная образовательная организация (СПО)",
-  additional: "Организация дополнительного образования",
-  other: "Другая организация",
-};
-
-export const institutionStatusLabels: Record<InstitutionStatus, string> = {
-  active: "Работает",
-  suspended: "Приостановлена",
-  archived: "В архиве",
-};
+export {
+  type InstitutionStatus,
+  type InstitutionType,
+  institutionStatusLabels,
+  institutionStatuses,
+  institutionTypeLabels,
+  institutionTypes,
+} from "../labels";
 
 const fields = {
   fullName: text("Полное наименование", 500),

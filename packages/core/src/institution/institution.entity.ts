@@ -1,8 +1,9 @@
 import { Entity } from "electrodb";
 import { entityConfig } from "../dynamo";
 
-export const institutionTypes = ["school", "college", "additional", "other"] as const;
-export const institutionStatuses = ["active", "suspended", "archived"] as const;
+import { institutionStatuses, institutionTypes } from "../labels";
+
+export { institutionStatuses, institutionTypes };
 
 export const InstitutionEntity = new Entity(
   {

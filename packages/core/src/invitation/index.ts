@@ -13,7 +13,7 @@ import { formatDateTime } from "../ru";
 import { email, text } from "../schemas";
 import { db } from "../service";
 import { User, emailClaim, emailTaken, manageableScope } from "../user";
-import { z } from "../zod";
+import * as z from "../zod";
 
 export const INVITATION_TTL_HOURS = 72;
 

@@ -9,7 +9,7 @@ import { Region } from "../region";
 import { db } from "../service";
 import { Stats, type StatsSummary } from "../stats";
 import { Survey } from "../survey";
-import { z } from "../zod";
+import * as z from "../zod";
 import {
   type KpiCode,
   type KpiInputs,

@@ -14,7 +14,7 @@ import { formatDate } from "../ru";
 import { optionalText, text } from "../schemas";
 import { db } from "../service";
 import { type Sheet, writeCsv, writeXlsx } from "../tabular";
-import { z } from "../zod";
+import * as z from "../zod";
 import {
   type IndicatorDef,
   type IndicatorValue,

@@ -19,7 +19,7 @@ import { assertCan } from "../permissions";
 import { optionalText, text, version } from "../schemas";
 import { writeWithStats } from "../stats";
 import { type PairStatus, addCounts, diffCounts, pairContribution, pairStatuses, participantContribution } from "../stats/contribution";
-import { z } from "../zod";
+import * as z from "../zod";
 import { type PairRow, endPairs } from "./lifecycle";
 import { MeetingEntity, PairEntity, PlanEntity, meetingFormats, meetingStages, taskStatuses } from "./pair.entity";
 import { type ActivationProblem, type Member, activationProblems, isInactive } from "./rules";

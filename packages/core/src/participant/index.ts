@@ -13,7 +13,7 @@ import { type Permission, assertCan, roleCan } from "../permissions";
 import { email, optionalText, text, version } from "../schemas";
 import { writeWithStats } from "../stats";
 import { type Counts, addCounts, diffCounts, participantContribution } from "../stats/contribution";
-import { z } from "../zod";
+import * as z from "../zod";
 import { isMinor } from "./age";
 import { regionToday } from "./calendar";
 import { isoDate, textList } from "./fields";

@@ -6,7 +6,7 @@ import { createId } from "../id";
 import { assertCan } from "../permissions";
 import { email, isTimeZone, optionalText, text } from "../schemas";
 import { db } from "../service";
-import { z } from "../zod";
+import * as z from "../zod";
 import { RegionEntity } from "./region.entity";
 
 export const RegionInput = z.object({

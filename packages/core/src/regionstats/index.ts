@@ -27,7 +27,7 @@ import { assertCan } from "../permissions";
 import { RegionEntity } from "../region/region.entity";
 import { RoadmapEntity, RoadmapItemEntity } from "../roadmap/roadmap.entity";
 import { countersOf } from "../stats";
-import { z } from "../zod";
+import * as z from "../zod";
 import {
   type CampaignSource,
   type DashboardModel,

@@ -6,7 +6,7 @@ import { Institution } from "../institution";
 import { log } from "../log";
 import { Region, type RegionInfo } from "../region";
 import { User, type UserInfo, manageableScope } from "../user";
-import { z } from "../zod";
+import * as z from "../zod";
 import { type Digest, renderDigest } from "./digest";
 import { ReminderMarkerEntity, ReminderPreferencesEntity, digestFrequencies } from "./reminder.entity";
 import { DIGEST_HOUR, WEEKLY_DIGEST_WEEKDAY, isoWeekday, localTime } from "./schedule";

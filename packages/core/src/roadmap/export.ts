@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { loadExcel } from "../tabular";
 import { formatDate } from "../ru";
 import { type RoadmapDetail, itemStatusLabels, overdueLabel } from "./index";
 
@@ -14,7 +14,7 @@ export const exportColumns = [
 
 /** An XLSX workbook of one roadmap: a title row, the header row, then sections (merged rows) and their items. */
 export async function roadmapWorkbook(detail: RoadmapDetail): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "ЦМН";
   const sheet = workbook.addWorksheet("Дорожная карта", { pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1 } });
   sheet.columns = exportColumns.map((column) => ({ width: column.width }));

@@ -12,7 +12,7 @@ import { RegionEntity } from "../region/region.entity";
 import { optionalText, text, version } from "../schemas";
 import { db } from "../service";
 import { UserEntity } from "../user/user.entity";
-import { z } from "../zod";
+import * as z from "../zod";
 import { type Deadline, type RoadmapPeriod, deadlineLabel, occurrences as deadlineOccurrences, parseDeadline } from "./deadline";
 import { academicYearLabel, parsePeriod } from "./period";
 import { initialPositions, positionBetween } from "./position";

@@ -3,7 +3,8 @@
  * line as some editors paste it), XLSX or CSV. The result is a neutral list of sections and items with the original
  * cell texts; deadlines are interpreted later against the roadmap's period. Pure: no storage, no actor.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../tabular";
 
 export type TableItem = { row: number; number?: string; name: string; deadlineText?: string; executors?: string; result?: string };
 export type TableSection = { row?: number; number?: string; title: string; items: TableItem[] };
@@ -281,7 +282,7 @@ function cellText(cell: ExcelJS.Cell): string {
 
 /** The first worksheet of an XLSX workbook as rows of cell texts (merged cells read once, dates as ДД.ММ.ГГГГ). */
 export async function xlsxRows(content: Uint8Array): Promise<Row[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.load(content as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

@@ -11,7 +11,7 @@ import { assertCan } from "../permissions";
 import { formatDate } from "../ru";
 import { email, optionalText, text, version } from "../schemas";
 import { db } from "../service";
-import { z } from "../zod";
+import * as z from "../zod";
 import {
   type Answers,
   type Question,
