@@ -56,6 +56,21 @@ describe("bulk import of institutions", async () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it("accepts the 15–19 headcount when present and files without that (optional) column", async () => {
+    const withColumn = {
+      fileName: "new.csv",
+      contentBase64: Buffer.from(
+        "Полное наименование;Краткое наименование;Тип;Муниципалитет;Обучающихся всего;Из них 10–19 лет;Из них 15–19 лет;Педагогов всего;Из них молодых специалистов;Email;Телефон\n" +
+          "Лицей № 44;Л44;школа;Район;500;300;400;40;5;;",
+      ).toString("base64"),
+    };
+    const res = await call(app, "POST", "/api/institutions/import/preview", { token, body: withColumn });
+    expect(res.json.rows[0].errors).toEqual([{ field: "students15to19", message: "Обучающихся 15–19 лет не может быть больше, чем обучающихся 10–19 лет" }]);
+    const older = await call(app, "POST", "/api/institutions/import/preview", { token, body: csv("Лицей № 45;Л45;школа;Район;500;300;40;5;;") });
+    expect(older.json).toMatchObject({ valid: 1, invalid: 0 });
+    expect(older.json.rows[0].input.students15to19).toBeUndefined();
+  });
+
   it("names missing and unknown columns", async () => {
     const file = { fileName: "x.csv", contentBase64: Buffer.from("Название;Тип;Лишний\nШкола;школа;1").toString("base64") };
     const res = await call(app, "POST", "/api/institutions/import/preview", { token, body: file });

@@ -68,10 +68,12 @@ export async function readTable(file: UploadedFile): Promise<Table> {
  * Checks a table's header row against the expected column titles (case and spacing ignored)
  * and returns, for each expected key, its column index.
  */
-export function mapColumns<K extends string>(table: Table, columns: Record<K, string>): Record<K, number> {
+export function mapColumns<K extends string>(table: Table, columns: Record<K, string>, optional: readonly K[] = []): Record<K, number> {
   const normalize = (s: string) => s.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
   const index = new Map(table.headers.map((header, i) => [normalize(header), i]));
-  const missing = Object.values<string>(columns).filter((title) => !index.has(normalize(title)));
+  const missing = (Object.entries(columns) as [K, string][])
+    .filter(([key, title]) => !optional.includes(key) && !index.has(normalize(title)))
+    .map(([, title]) => title);
   const known = new Set(Object.values<string>(columns).map(normalize));
   const unknown = table.headers.filter((header) => header && !known.has(normalize(header)));
   if (missing.length > 0 || unknown.length > 0) {

@@ -9,6 +9,7 @@ import { invalid, useSubmit } from "../lib/useSubmit";
 const counts = [
   { key: "studentsTotal", label: "Обучающихся всего" },
   { key: "students10to19", label: "Из них в возрасте 10–19 лет" },
+  { key: "students15to19", label: "Из них в возрасте 15–19 лет (необязательно)", optional: true },
   { key: "teachersTotal", label: "Педагогов всего" },
   { key: "youngTeachers", label: "Из них молодых специалистов (стаж 0–3 года)" },
 ] as const;
@@ -25,6 +26,7 @@ const emptyDraft: Draft = {
   municipality: "",
   studentsTotal: "",
   students10to19: "",
+  students15to19: "",
   teachersTotal: "",
   youngTeachers: "",
   contactEmail: "",
@@ -38,6 +40,7 @@ const toDraft = (institution: Institution): Draft => ({
   municipality: institution.municipality,
   studentsTotal: String(institution.studentsTotal),
   students10to19: String(institution.students10to19),
+  students15to19: institution.students15to19 === undefined ? "" : String(institution.students15to19),
   teachersTotal: String(institution.teachersTotal),
   youngTeachers: String(institution.youngTeachers),
   contactEmail: institution.contactEmail ?? "",
@@ -59,7 +62,7 @@ function toInput(draft: Draft) {
     ...required.filter(({ key }) => !draft[key].trim()).map(({ key, label }) => ({ path: key, message: `Заполните поле «${label}»` })),
     ...(draft.type ? [] : [{ path: "type", message: "Выберите тип организации" }]),
     ...counts
-      .filter(({ key }) => !/^\d+$/.test(draft[key].trim()))
+      .filter((count) => !(("optional" in count && draft[count.key].trim() === "") || /^\d+$/.test(draft[count.key].trim())))
       .map(({ key, label }) => ({ path: key, message: `Поле «${label}»: укажите целое число, 0 или больше` })),
   ];
   if (problems.length > 0) return { problems };
@@ -70,6 +73,7 @@ function toInput(draft: Draft) {
     municipality: draft.municipality,
     studentsTotal: Number(draft.studentsTotal),
     students10to19: Number(draft.students10to19),
+    ...(draft.students15to19.trim() ? { students15to19: Number(draft.students15to19) } : {}),
     teachersTotal: Number(draft.teachersTotal),
     youngTeachers: Number(draft.youngTeachers),
     ...(draft.contactEmail.trim() ? { contactEmail: draft.contactEmail } : {}),

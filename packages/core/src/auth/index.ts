@@ -50,11 +50,28 @@ const invalidSession = () => new VisibleError("unauthorized", "auth.session_expi
 
 const currentWindow = () => String(Math.floor(epochSeconds() / THROTTLE_WINDOW_SECONDS));
 
+/**
+ * Locked when the failures of the current and the previous 15-minute window together reach the limit, so
+ * attempts that straddle a window boundary still count (a sliding window of 15–30 minutes, two GetItems).
+ */
 async function assertNotLocked(keys: { key: string; limit: number }[]): Promise<void> {
-  const window = currentWindow();
-  const rows = await Promise.all(keys.map(({ key }) => ThrottleEntity.get({ key, window }).go()));
-  if (rows.some((row, i) => (row.data?.failures ?? 0) >= (keys[i]?.limit ?? 0))) {
-    const minutes = Math.ceil((THROTTLE_WINDOW_SECONDS - (epochSeconds() % THROTTLE_WINDOW_SECONDS)) / 60);
+  const window = Number(currentWindow());
+  const failures = await Promise.all(
+    keys.map(async ({ key }) => {
+      const [current, previous] = await Promise.all([
+        ThrottleEntity.get({ key, window: String(window) }).go(),
+        ThrottleEntity.get({ key, window: String(window - 1) }).go(),
+      ]);
+      const now = current.data?.failures ?? 0;
+      return { current: now, total: now + (previous.data?.failures ?? 0) };
+    }),
+  );
+  const locked = failures.findIndex((f, i) => f.total >= (keys[i]?.limit ?? 0));
+  if (locked >= 0) {
+    // Unlocked once the previous window's failures age out (end of this window), or the next one if this one alone is full.
+    const limit = keys[locked]?.limit ?? 0;
+    const rest = THROTTLE_WINDOW_SECONDS - (epochSeconds() % THROTTLE_WINDOW_SECONDS);
+    const minutes = Math.ceil((rest + ((failures[locked]?.current ?? 0) >= limit ? THROTTLE_WINDOW_SECONDS : 0)) / 60);
     throw new VisibleError(
       "too_many_requests",
       "auth.locked",

@@ -13,13 +13,16 @@ const columns = {
   municipality: "Муниципалитет",
   studentsTotal: "Обучающихся всего",
   students10to19: "Из них 10–19 лет",
+  students15to19: "Из них 15–19 лет",
   teachersTotal: "Педагогов всего",
   youngTeachers: "Из них молодых специалистов",
   contactEmail: "Email",
   contactPhone: "Телефон",
 } as const;
 type Column = keyof typeof columns;
-const numericColumns: Column[] = ["studentsTotal", "students10to19", "teachersTotal", "youngTeachers"];
+const numericColumns: Column[] = ["studentsTotal", "students10to19", "students15to19", "teachersTotal", "youngTeachers"];
+/** Columns a file may leave out (older templates). */
+const optionalColumns: Column[] = ["students15to19"];
 
 /** Words people write in the «Тип» column, mapped to the type. */
 const typeWords: [RegExp, InstitutionType][] = [
@@ -77,7 +80,7 @@ export const InstitutionImport = {
     if (table.rows.length > MAX_IMPORT_ROWS) {
       throw new VisibleError("input", "import.too_many_rows", `В одном файле не более ${MAX_IMPORT_ROWS} организаций`);
     }
-    const index = mapColumns(table, columns);
+    const index = mapColumns(table, columns, optionalColumns);
     const existing = new Set((await Institution.list()).map((i) => normalizeName(i.fullName)));
     const seen = new Map<string, number>();
     const rows = table.rows.map((cells, i) => {
@@ -139,6 +142,7 @@ export const InstitutionImport = {
           "Городской округ",
           640,
           420,
+          230,
           45,
           7,
           "school5@example.ru",

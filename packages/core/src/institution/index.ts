@@ -26,13 +26,19 @@ const fields = {
   municipality: text("Муниципалитет", 200),
   studentsTotal: count("Обучающихся всего"),
   students10to19: count("Из них в возрасте 10–19 лет"),
+  students15to19: z.optional(count("Из них в возрасте 15–19 лет")),
   teachersTotal: count("Педагогов всего"),
   youngTeachers: count("Из них молодых специалистов (стаж 0–3 года)"),
   contactEmail: z.optional(email()),
   contactPhone: optionalText("Телефон", 50),
 };
 
-const headcountsConsistent = (value: { studentsTotal: number; students10to19: number; teachersTotal: number; youngTeachers: number }) => [
+type Headcounts = { studentsTotal: number; students10to19: number; students15to19?: number; teachersTotal: number; youngTeachers: number };
+
+const headcountsConsistent = (value: Headcounts) => [
+  ...(value.students15to19 !== undefined && value.students15to19 > value.students10to19
+    ? [{ path: ["students15to19"], message: "Обучающихся 15–19 лет не может быть больше, чем обучающихся 10–19 лет" }]
+    : []),
   ...(value.students10to19 > value.studentsTotal
     ? [{ path: ["students10to19"], message: "Обучающихся 10–19 лет не может быть больше, чем обучающихся всего" }]
     : []),
@@ -41,7 +47,7 @@ const headcountsConsistent = (value: { studentsTotal: number; students10to19: nu
     : []),
 ];
 
-function checkHeadcounts<T extends { studentsTotal: number; students10to19: number; teachersTotal: number; youngTeachers: number }>() {
+function checkHeadcounts<T extends Headcounts>() {
   return z.superRefine<T>((value, ctx) => {
     for (const issue of headcountsConsistent(value))
       ctx.addIssue({ code: "custom", input: value, path: issue.path, message: issue.message });
@@ -72,6 +78,7 @@ const toInfo = (row: Stored): InstitutionInfo => ({
   municipality: row.municipality,
   studentsTotal: row.studentsTotal,
   students10to19: row.students10to19,
+  students15to19: row.students15to19,
   teachersTotal: row.teachersTotal,
   youngTeachers: row.youngTeachers,
   contactEmail: row.contactEmail,

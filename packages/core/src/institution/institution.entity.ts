@@ -17,6 +17,8 @@ export const InstitutionEntity = new Entity(
       municipality: { type: "string", required: true },
       studentsTotal: { type: "number", required: true },
       students10to19: { type: "number", required: true },
+      /** Optional: the denominator of the «mentors aged 15–19» KPI. */
+      students15to19: { type: "number" },
       teachersTotal: { type: "number", required: true },
       youngTeachers: { type: "number", required: true },
       contactEmail: { type: "string" },
