@@ -3,7 +3,7 @@ import { AuditEntity } from "./audit/audit.entity";
 import { InvitationEntity, OneTimeSecretEntity, SessionEntity, ThrottleEntity } from "./auth/auth.entity";
 import { InstitutionEntity } from "./institution/institution.entity";
 import { EnabledFormsEntity } from "./forms/forms.entity";
-import { MeetingEntity, PairEntity, PlanEntity } from "./pair/pair.entity";
+import { MeetingEntity, PairQuietEntity, PairEntity, PlanEntity } from "./pair/pair.entity";
 import { ConsentEntity, MembershipEntity, ParticipantEntity } from "./participant/participant.entity";
 import { KpiTargetsEntity } from "./kpi/kpi.entity";
 import { CampaignEntity, SubmissionEntity, SubmissionEventEntity } from "./monitoring/monitoring.entity";
@@ -16,7 +16,7 @@ import {
   RoadmapSectionEntity,
   RoadmapTemplateEntity,
 } from "./roadmap/roadmap.entity";
-import { SatisfactionEntity, SurveyEntity, SurveyLinkEntity, SurveyResponseEntity } from "./survey/survey.entity";
+import { SatisfactionEntity, SurveyEntity, SurveyLinkEntity, SurveyDueEntity, SurveyResponseEntity } from "./survey/survey.entity";
 import { UserEntity } from "./user/user.entity";
 
 /** Every entity of the single table, joined for transactions that span them. */
@@ -36,6 +36,7 @@ export const db = new Service({
   pair: PairEntity,
   plan: PlanEntity,
   meeting: MeetingEntity,
+  pairQuiet: PairQuietEntity,
   enabledForms: EnabledFormsEntity,
   kpiTargets: KpiTargetsEntity,
   campaign: CampaignEntity,
@@ -44,6 +45,7 @@ export const db = new Service({
   survey: SurveyEntity,
   surveyLink: SurveyLinkEntity,
   surveyResponse: SurveyResponseEntity,
+  surveyDue: SurveyDueEntity,
   satisfaction: SatisfactionEntity,
   roadmap: RoadmapEntity,
   roadmapSection: RoadmapSectionEntity,

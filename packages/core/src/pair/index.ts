@@ -1,6 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
-import { useTenantID } from "../actor";
+import { useRegionID, useTenantID } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
 import { ddb, tableName } from "../dynamo";
@@ -22,7 +22,7 @@ import { type PairStatus, addCounts, diffCounts, pairContribution, pairStatuses,
 import * as z from "../zod";
 import { type PairRow, endPairs } from "./lifecycle";
 import { MeetingEntity, PairEntity, PlanEntity, meetingFormats, meetingStages, taskStatuses } from "./pair.entity";
-import { type ActivationProblem, type Member, activationProblems, isInactive } from "./rules";
+import { type ActivationProblem, type Member, activationProblems, isInactive, quietOn } from "./rules";
 
 export { pairStatuses, meetingStages, meetingFormats, taskStatuses };
 export { INACTIVE_AFTER_DAYS } from "./rules";
@@ -553,6 +553,7 @@ export const Pair = {
                   )
                   .commit(),
           ),
+          e.pairQuiet.put({ tenantId, pairId, regionId: useRegionID(), quietOn: quietOn(pair.lastMeetingDate ?? today) }).commit(),
           e.audit.create(auditItem("pair.activate", pairId, { tenantId })).commit(),
         ],
         delta,
@@ -683,6 +684,9 @@ async function saveMeeting(pairId: string, meetingId: string | undefined, input:
               `${pair.lastMeetingDate ? op.eq(attr.lastMeetingDate, pair.lastMeetingDate) : op.notExists(attr.lastMeetingDate)} AND ${op.eq(attr.status, pair.status)}`,
           )
           .commit(),
+        ...(pair.status === "active" && last
+          ? [e.pairQuiet.put({ tenantId, pairId, regionId: useRegionID(), quietOn: quietOn(last) }).commit()]
+          : []),
         e.audit.create(auditItem(existing ? "meeting.update" : "meeting.create", pairId, { tenantId })).commit(),
       ],
       {},

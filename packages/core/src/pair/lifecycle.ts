@@ -55,6 +55,8 @@ export function endPairs(
       ...[pair.mentorId, ...pair.menteeIds].map((participantId) =>
         e.membership.patch({ tenantId, participantId, pairId: pair.pairId }).set({ status: to }).commit(),
       ),
+      // An ended pair can no longer go quiet.
+      ...(pair.status === "active" ? [e.pairQuiet.delete({ tenantId, pairId: pair.pairId }).commit()] : []),
     ]);
   return { ops, activeMenteesDelta, delta };
 }

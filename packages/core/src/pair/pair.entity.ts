@@ -127,3 +127,37 @@ export const MeetingEntity = new Entity(
   },
   entityConfig(),
 );
+
+/**
+ * The day an active pair becomes inactive if no meeting is recorded (last meeting or activation + 45 days).
+ * Written in the same transactions that activate a pair or record a meeting, deleted when the pair ends;
+ * the reminder job reads a region's pairs going quiet on a date from gsi1 without touching any other pair.
+ */
+export const PairQuietEntity = new Entity(
+  {
+    model: { entity: "pairQuiet", version: "1", service: "rnc" },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      pairId: { type: "string", required: true, readOnly: true },
+      regionId: { type: "string", required: true },
+      quietOn: { type: "string", required: true },
+    },
+    indexes: {
+      byPair: {
+        pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+        sk: { field: "sk", composite: ["pairId"], template: "PAIRQUIET#${pairId}", casing: "none" },
+      },
+      byRegionDate: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["regionId"], template: "R#${regionId}#QUIET", casing: "none" },
+        sk: {
+          field: "gsi1sk",
+          composite: ["quietOn", "tenantId", "pairId"],
+          template: "${quietOn}#T#${tenantId}#${pairId}",
+          casing: "none",
+        },
+      },
+    },
+  },
+  entityConfig(),
+);

@@ -109,6 +109,12 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
 }
 
+/** The date an active pair turns inactive if nothing is recorded: its last meeting (or activation) + 45 days. */
+export function quietOn(since: string): string {
+  const [y, m, d] = since.slice(0, 10).split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + INACTIVE_AFTER_DAYS)).toISOString().slice(0, 10);
+}
+
 /** Active, and the last meeting (or the activation, before any meeting) is 45 or more days ago. */
 export function isInactive(pair: { status: string; lastMeetingDate?: string; activatedAt?: string }, today: string): boolean {
   if (pair.status !== "active") return false;

@@ -7,6 +7,7 @@ import { createId } from "../id";
 import { Institution } from "../institution";
 import { staleVersion } from "../institution";
 import { log } from "../log";
+import { addDays } from "../reminders/schedule";
 import { assertCan } from "../permissions";
 import { formatDate } from "../ru";
 import { email, optionalText, text, version } from "../schemas";
@@ -40,6 +41,8 @@ export * from "./questions";
 export { surveyAudiences, surveyPurposes, surveyPhases };
 
 export const SURVEY_LINK_TTL_DAYS = 14;
+/** The curator is reminded of missing answers this many days before a sending's links expire (survey/reminders.ts). */
+export const SURVEY_REMINDER_DAYS_BEFORE = 3;
 
 export const surveyAudienceLabels: Record<(typeof surveyAudiences)[number], string> = {
   mentor: "Наставники",
@@ -316,11 +319,20 @@ export const Survey = {
       await db.transaction.write(({ surveyLink }) => chunk.map(({ row }) => surveyLink.create(row).commit())).go();
     }
     await db.transaction
-      .write(({ survey, audit }) => [
+      .write(({ survey, surveyDue, audit }) => [
         survey
           .patch({ tenantId: current.tenantId, surveyId })
           .set({ status: "open", updatedAt: created.toISOString() })
           .add({ sentCount: links.length, version: 1 })
+          .commit(),
+        surveyDue
+          .put({
+            tenantId: current.tenantId,
+            regionId: current.regionId,
+            surveyId,
+            expiresOn: expiresAt.slice(0, 10),
+            remindOn: addDays(expiresAt.slice(0, 10), -SURVEY_REMINDER_DAYS_BEFORE),
+          })
           .commit(),
         audit.create(auditItem("survey.send", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
       ])

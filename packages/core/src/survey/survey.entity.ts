@@ -119,3 +119,37 @@ export const SatisfactionEntity = new Entity(
   },
   entityConfig(),
 );
+
+/**
+ * A sending's reminder date: three days before its links expire the curator is reminded of the answers still
+ * missing. Written with the sending; the reminder job reads a region's dates from gsi1.
+ */
+export const SurveyDueEntity = new Entity(
+  {
+    model: { entity: "surveyDue", version: "1", service: "rnc" },
+    attributes: {
+      tenantId: { type: "string", required: true, readOnly: true },
+      regionId: { type: "string", required: true, readOnly: true },
+      surveyId: { type: "string", required: true, readOnly: true },
+      expiresOn: { type: "string", required: true, readOnly: true },
+      remindOn: { type: "string", required: true, readOnly: true },
+    },
+    indexes: {
+      bySending: {
+        pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+        sk: { field: "sk", composite: ["surveyId", "expiresOn"], template: "SURVEYDUE#${surveyId}#${expiresOn}", casing: "none" },
+      },
+      byRegionDate: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["regionId"], template: "R#${regionId}#SURVEYDUE", casing: "none" },
+        sk: {
+          field: "gsi1sk",
+          composite: ["remindOn", "tenantId", "surveyId"],
+          template: "${remindOn}#T#${tenantId}#${surveyId}",
+          casing: "none",
+        },
+      },
+    },
+  },
+  entityConfig(),
+);
