@@ -1,4 +1,4 @@
-import { useUser } from "../actor";
+import { useUser, withActor } from "../actor";
 import { signPurposeToken, verifyPurposeToken } from "../auth/token";
 import { appUrl } from "../email";
 import { VisibleError, notFound } from "../error";
@@ -231,9 +231,12 @@ export const Reminders = {
       throw notFound("user.not_found", "Пользователь не найден");
     const region = await Region.find(user.regionId);
     if (!region) throw notFound("region.not_found", "Регион не найден");
-    const entries: DueEntry[] = [];
-    for (const source of sources) entries.push(...(await source.collect(region, date)).entries);
-    const deliveries = await deliveriesFor(region, entries, date);
+    // The caller's right to see this user's digest is checked above; the sources read as the job would.
+    const deliveries = await withActor({ type: "system", properties: { regionId: region.regionId } }, async () => {
+      const entries: DueEntry[] = [];
+      for (const source of sources) entries.push(...(await source.collect(region, date)).entries);
+      return deliveriesFor(region, entries, date);
+    });
     const mine = deliveries.find((d) => d.user.userId === userId);
     if (!mine) return { userId, date, entries: [], digest: null };
     return { userId, date, entries: mine.entries, digest: await mine.digest(mine.entries) };
