@@ -46,6 +46,15 @@ describe("participants and pairs", { timeout: 180_000 }, () => {
       await page.getByRole("row", { name: /Иванов Иван Иванович/ }).waitFor();
       expect(await page.getByRole("row", { name: /Иванов Иван Иванович/ }).textContent()).toContain("несовершеннолетний");
 
+      // Matching help on the mentee's card: the mentor is suggested, with the reasons.
+      await page.getByRole("link", { name: "Иванов Иван Иванович" }).click();
+      await page.getByRole("button", { name: "Подобрать наставника" }).click();
+      const suggestions = page.locator(".suggestions");
+      await suggestions.waitFor();
+      expect(await suggestions.textContent()).toContain("Смирнов О. П.");
+      expect(await suggestions.textContent()).toContain("Подходит форма: «Ученик – ученик»");
+      expect(await suggestions.getByRole("button", { name: "Создать пару «Ученик – ученик» (черновик)" }).count()).toBe(1);
+
       // A draft pair «ученик – ученик».
       await nav.getByRole("link", { name: "Пары" }).click();
       await page.getByRole("button", { name: "Создать пару" }).click();

@@ -9,6 +9,7 @@ import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
+import { MentorSuggestions } from "./MentorSuggestions";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import {
   type Card,
@@ -195,6 +196,8 @@ export default function ParticipantPage() {
               ))}
             </ul>
           )}
+
+          {canWrite && p.isMentee && p.status === "active" && <MentorSuggestions participantId={participantId} />}
 
           {consenting && (
             <ConsentDialog
