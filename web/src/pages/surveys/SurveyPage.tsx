@@ -210,15 +210,84 @@ function parseRecipients(text: string) {
     });
 }
 
+type Recipient = { participantId: string; name: string; email?: string };
+
+/**
+ * The institution's participants the survey is for (mentors, mentees or everyone), to tick as recipients: their
+ * registry ids let the entry and exit answers of one person be compared.
+ */
+function RegistryPicker({
+  audience,
+  selected,
+  onChange,
+}: {
+  audience: Survey["audience"];
+  selected: Map<string, Recipient>;
+  onChange: (next: Map<string, Recipient>) => void;
+}) {
+  const people = useResource(() => unwrap(api.participants.$get({ query: {} })), []);
+  const [filter, setFilter] = useState("");
+  return (
+    <details className="field">
+      <summary>Выбрать из базы участников{selected.size ? ` (выбрано: ${selected.size})` : ""}</summary>
+      <Async resource={people}>
+        {({ items }) => {
+          const candidates = items.filter(
+            (p) =>
+              p.status === "active" &&
+              (audience === "any" || (audience === "mentor" ? p.isMentor : p.isMentee)) &&
+              p.fullName.toLowerCase().includes(filter.trim().toLowerCase()),
+          );
+          return (
+            <>
+              <label htmlFor="recipient-filter">Поиск по ФИО</label>
+              <input id="recipient-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+              {candidates.length === 0 ? (
+                <p>Подходящих участников нет.</p>
+              ) : (
+                <ul className="checklist">
+                  {candidates.map((p) => (
+                    <li key={p.participantId}>
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={selected.has(p.participantId)}
+                          onChange={(e) => {
+                            const next = new Map(selected);
+                            if (e.target.checked)
+                              next.set(p.participantId, {
+                                participantId: p.participantId,
+                                name: p.fullName,
+                                ...(p.email ? { email: p.email } : {}),
+                              });
+                            else next.delete(p.participantId);
+                            onChange(next);
+                          }}
+                        />{" "}
+                        {p.fullName} {p.email ? `(${p.email})` : "(без почты — ссылка для печати)"}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          );
+        }}
+      </Async>
+    </details>
+  );
+}
+
 function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
   const [recipients, setRecipients] = useState("");
+  const [picked, setPicked] = useState<Map<string, Recipient>>(new Map());
   const [phase, setPhase] = useState<"" | "entry" | "exit">("");
   const [programme, setProgramme] = useState("");
   const [result, setResult] = useState<SendResult | null>(null);
   const send = useSubmit();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const list = parseRecipients(recipients);
+    const list = [...picked.values(), ...parseRecipients(recipients)];
     if (list.length === 0) return send.setError(invalid([{ path: "recipients", message: "Укажите хотя бы одного участника" }]));
     void send.run(async () => {
       const sent = await unwrap(
@@ -229,6 +298,7 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
       );
       setResult(sent);
       setRecipients("");
+      setPicked(new Map());
       onSent();
     });
   };
@@ -237,8 +307,9 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
       <h2 id="send-title">Рассылка</h2>
       <form onSubmit={onSubmit} noValidate className="card no-print">
         <FormError error={send.error} />
+        <RegistryPicker audience={survey.audience} selected={picked} onChange={setPicked} />
         <div className={send.field("recipients") ? "field invalid" : "field"}>
-          <label htmlFor="recipients">Участники</label>
+          <label htmlFor="recipients">Другие участники (не из базы)</label>
           <p id="recipients-hint" className="hint">
             По одному в строке: «ФИО; адрес почты». Без адреса ссылка будет подготовлена для печати — её нужно передать участнику лично.
           </p>
