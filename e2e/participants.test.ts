@@ -106,6 +106,18 @@ describe("participants and pairs", { timeout: 180_000 }, () => {
       await nav.getByRole("link", { name: "Пары" }).click();
       const activeColumn = page.getByRole("region", { name: /Активна/ });
       await activeColumn.getByRole("link", { name: /Смирнов О. П. → Иванов И. И./ }).waitFor();
+
+      // A satisfaction survey for the mentee, picked from the registry; without an email the link is printed with a QR code.
+      await nav.getByRole("link", { name: "Анкетирование" }).click();
+      await page.getByRole("button", { name: "Создать по шаблону «Анкета удовлетворённости наставляемого»" }).click();
+      await page.getByRole("heading", { name: "Анкета удовлетворённости наставляемого" }).waitFor();
+      await page.getByText("Выбрать из базы участников").click();
+      await page.getByLabel(/Иванов Иван Иванович/).check();
+      await page.getByRole("button", { name: "Отправить ссылки" }).click();
+      await page.getByRole("heading", { name: "Ссылки для печати" }).waitFor();
+      await page.getByRole("img", { name: "QR-код ссылки на анкету для: Иванов Иван Иванович" }).waitFor();
+      expect(await page.locator(".printable-links").textContent()).toMatch(/Иванов Иван Иванович: http:\/\/localhost:\d+\/survey\//);
+      await page.screenshot({ path: "/tmp/cmn-survey-print.png", fullPage: true });
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -32,6 +32,8 @@ function swaggerUiAssets(): Plugin {
 
 export default defineConfig({
   plugins: [react(), swaggerUiAssets()],
+  // The repository root also holds React 18 (SST's CLI); hoisted packages such as react-chartjs-2 must use the app's.
+  resolve: { dedupe: ["react", "react-dom"] },
   server: {
     proxy: {
       "/api": API_ORIGIN,

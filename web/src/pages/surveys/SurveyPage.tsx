@@ -4,6 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { QrCode } from "../../components/QrCode";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
@@ -364,7 +365,10 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
               <ul className="printable-links">
                 {result.printable.map((p) => (
                   <li key={p.participantId}>
-                    <strong>{p.name}</strong>: {p.url}
+                    <QrCode value={p.url} label={`QR-код ссылки на анкету для: ${p.name}`} />
+                    <span>
+                      <strong>{p.name}</strong>: {p.url}
+                    </span>
                   </li>
                 ))}
               </ul>

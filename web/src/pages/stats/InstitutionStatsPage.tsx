@@ -1,0 +1,99 @@
+import { Link, useParams } from "react-router";
+import { api, unwrap } from "../../api/client";
+import { Async } from "../../components/Status";
+import { formatDate } from "../../lib/format";
+import { useResource } from "../../lib/useResource";
+import { percent } from "../monitoring/types";
+import { num, pairStatusLabels, submissionLabels } from "./types";
+import "../monitoring/monitoring.css";
+import "./stats.css";
+
+/** One institution of the region: its counts, KPIs, roadmap execution and reports (no personal data). */
+export default function InstitutionStatsPage() {
+  const { tenantId = "" } = useParams();
+  const summary = useResource(
+    () => unwrap(api.stats.region.institutions[":tenantId"].$get({ param: { tenantId }, query: {} })),
+    [tenantId],
+  );
+  return (
+    <>
+      <p>
+        <Link to="/region/stats">← Статистика региона</Link>
+      </p>
+      <Async resource={summary}>
+        {(data) => (
+          <>
+            <h1>{data.name}</h1>
+            <p className="summary">
+              {data.fullName}. {data.typeLabel}, {data.municipality}. Данные на {formatDate(data.asOf)}.
+            </p>
+            <div className="table-wrap">
+              <table>
+                <caption>Участники и пары</caption>
+                <tbody>
+                  <tr>
+                    <th scope="row">Участников в базах</th>
+                    <td data-figure="participants">{num(data.figures.participants)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">Наставников</th>
+                    <td data-figure="mentors">{num(data.figures.mentors)}</td>
+                  </tr>
+                  <tr>
+                    <th scope="row">Наставляемых</th>
+                    <td data-figure="mentees">{num(data.figures.mentees)}</td>
+                  </tr>
+                  {(Object.keys(pairStatusLabels) as (keyof typeof pairStatusLabels)[]).map((s) => (
+                    <tr key={s}>
+                      <th scope="row">Пар и групп: {pairStatusLabels[s].toLowerCase()}</th>
+                      <td data-figure={`pairs-${s}`}>{num(data.figures.pairs[s])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="table-wrap">
+              <table>
+                <caption>Показатели: факт и цель</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Показатель</th>
+                    <th scope="col">Цель</th>
+                    <th scope="col">Факт</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.kpiRows.map((k) => (
+                    <tr key={k.code}>
+                      <th scope="row">{k.label}</th>
+                      <td>{percent(k.target)}</td>
+                      <td>{percent(data.kpis[k.code].value)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <h2>Дорожные карты</h2>
+            <p>
+              {`Мероприятий в работе: ${num(data.compliance.active)}; выполнено в срок: ${percent(data.compliance.doneOnTimePercent)}; `}
+              {`просрочено: ${num(data.compliance.overdue)}.`}
+            </p>
+            <h2>Отчёты в РНЦ</h2>
+            {data.submissions.length === 0 ? (
+              <p>Кампаний пока не было.</p>
+            ) : (
+              <ul>
+                {data.submissions.map((s) => (
+                  <li key={s.campaignId}>
+                    «{s.name}», срок {formatDate(s.deadline)}: {submissionLabels[s.status] ?? s.status}
+                    {s.late ? " (с опозданием)" : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </Async>
+    </>
+  );
+}

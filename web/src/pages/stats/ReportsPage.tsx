@@ -1,0 +1,185 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { type ApiError, type Ok, api, unwrap } from "../../api/client";
+import { FormError, SelectField, SubmitButton } from "../../components/Form";
+import { Async } from "../../components/Status";
+import { downloadFromApi } from "../../lib/files";
+import { formatDateTime } from "../../lib/format";
+import { asApiError, useResource } from "../../lib/useResource";
+import "./stats.css";
+
+type ExportInfo = Ok<(typeof api.reports.exports)[":exportId"]["$get"]>;
+
+const sheets = [
+  ["summary", "Сводка"],
+  ["institutions", "Организации"],
+  ["forms", "Формы наставничества"],
+  ["roadmaps", "Дорожные карты"],
+  ["monitoring", "Мониторинг"],
+  ["federal", "Федеральная форма"],
+] as const;
+type SheetCode = (typeof sheets)[number][0];
+const statusText = { queued: "В очереди", running: "Формируется", done: "Готово", failed: "Ошибка" } as const;
+
+/** A file link: the API's local file route needs the session's token; a presigned storage URL is a plain link. */
+function DownloadLink({ info }: { info: ExportInfo }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  if (!info.downloadUrl || !info.fileName) return null;
+  const url = info.downloadUrl;
+  const name = info.fileName;
+  if (!url.startsWith("/api/")) {
+    return (
+      <a className="button" href={url} download={name}>
+        Скачать «{name}»
+      </a>
+    );
+  }
+  return (
+    <>
+      <a
+        className="button"
+        href={url}
+        onClick={(e) => {
+          e.preventDefault();
+          setError(null);
+          downloadFromApi(url, name).catch((err: unknown) => setError(asApiError(err)));
+        }}
+      >
+        Скачать «{name}»
+      </a>
+      <FormError error={error} />
+    </>
+  );
+}
+
+function Progress({ info }: { info: ExportInfo }) {
+  return (
+    <div>
+      <p>
+        {statusText[info.status]}: {info.progress} %
+      </p>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label="Ход выгрузки"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={info.progress}
+      >
+        <div className="progress-fill" style={{ width: `${info.progress}%` }} />
+      </div>
+      {info.status === "failed" && <p role="alert">{info.error}</p>}
+    </div>
+  );
+}
+
+/** Consolidated regional report: one click starts it, the progress shows, the file downloads from a link. */
+export default function ReportsPage() {
+  const [format, setFormat] = useState<"xlsx" | "csv">("xlsx");
+  const [sheet, setSheet] = useState<SheetCode>("summary");
+  const [campaignId, setCampaignId] = useState("");
+  const [current, setCurrent] = useState<ExportInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const campaigns = useResource(() => unwrap(api.monitoring.campaigns.$get()), []);
+  const history = useResource(() => unwrap(api.reports.exports.$get()), []);
+
+  useEffect(() => {
+    if (!current || current.status === "done" || current.status === "failed") return;
+    const timer = setTimeout(async () => {
+      try {
+        const next = await unwrap(api.reports.exports[":exportId"].$get({ param: { exportId: current.exportId } }));
+        setCurrent(next);
+        if (next.status === "done" || next.status === "failed") history.reload();
+      } catch (err) {
+        setError(asApiError(err));
+      }
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [current, history]);
+
+  const start = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { format, ...(format === "csv" ? { sheet } : {}), ...(campaignId ? { campaignId } : {}) };
+      setCurrent(await unwrap(api.reports.exports.$post({ json: body })));
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>Отчёты</h1>
+      <p className="summary">
+        Сводный отчёт региона: листы «Сводка», «Организации», «Формы наставничества», «Дорожные карты», «Мониторинг» и «Федеральная форма».
+        Числа — те же, что на странице «Статистика». Персональных данных участников в отчёте нет.
+      </p>
+      <form onSubmit={start} aria-label="Сформировать отчёт">
+        <FormError error={error} />
+        <SelectField label="Формат" name="format" value={format} onChange={(e) => setFormat(e.target.value as "xlsx" | "csv")}>
+          <option value="xlsx">XLSX — все листы в одной книге</option>
+          <option value="csv">CSV — один лист</option>
+        </SelectField>
+        {format === "csv" && (
+          <SelectField label="Лист" name="sheet" value={sheet} onChange={(e) => setSheet(e.target.value as SheetCode)}>
+            {sheets.map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <Async resource={campaigns}>
+          {(data) => (
+            <SelectField
+              label="Кампания для листа «Мониторинг»"
+              name="campaignId"
+              value={campaignId}
+              onChange={(e) => setCampaignId(e.target.value)}
+            >
+              <option value="">Текущая (последняя разосланная)</option>
+              {data.items
+                .filter((c) => c.status !== "draft")
+                .map((c) => (
+                  <option key={c.campaignId} value={c.campaignId}>
+                    {c.name}
+                  </option>
+                ))}
+            </SelectField>
+          )}
+        </Async>
+        <SubmitButton busy={busy}>Сформировать</SubmitButton>
+      </form>
+      {current && (
+        <section aria-label="Текущая выгрузка">
+          <h2>Текущая выгрузка</h2>
+          <Progress info={current} />
+          <DownloadLink info={current} />
+        </section>
+      )}
+      <h2>Последние выгрузки</h2>
+      <Async resource={history}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>Выгрузок пока не было.</p>
+          ) : (
+            <ul>
+              {data.items.map((item) => (
+                <li key={item.exportId}>
+                  {formatDateTime(item.createdAt)} — {item.format.toUpperCase()}
+                  {item.sheet ? ` (${sheets.find(([code]) => code === item.sheet)?.[1] ?? item.sheet})` : ""}: {statusText[item.status]}{" "}
+                  {item.status === "done" && <DownloadLink info={item} />}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Async>
+    </>
+  );
+}
