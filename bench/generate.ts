@@ -82,12 +82,14 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
   await InstitutionEntity.put(institutions).go({ concurrency: 4 });
   await UniqueEntity.put([...claims, ...emailClaims]).go({ concurrency: 4 });
   await UserEntity.put([regionAdmin, ...curators]).go({ concurrency: 4 });
+  const { generateRegionStatistics } = await import("./generate-stats");
+  const statistics = await generateRegionStatistics(region.regionId, institutions, scale.participantsPerInstitution);
 
   return {
     regionId: region.regionId,
     tenants: institutions.map((i) => i.tenantId),
     users: { regionAdmin, curators },
-    itemsWritten: 1 + institutions.length * 2 + (curators.length + 1) * 2,
+    itemsWritten: 1 + institutions.length * 2 + (curators.length + 1) * 2 + statistics.itemsWritten,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
 }

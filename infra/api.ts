@@ -1,6 +1,7 @@
 import { Api, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { AuthStack } from "./auth";
 import { EmailStack } from "./email";
+import { ExportsStack } from "./exports";
 import { TableStack } from "./table";
 
 /**
@@ -24,13 +25,15 @@ export function ApiStack({ app, stack }: StackContext) {
   const { table } = use(TableStack);
   const { jwtPrivateKey } = use(AuthStack);
   const { sendEmailPolicy } = use(EmailStack);
+  const exports = use(ExportsStack);
 
   const handler = new SstFunction(stack, "ApiHandler", {
     handler: "functions/api/lambda.handler",
     description: "The Hono API",
-    environment: useAppEnvironment(app.stage),
-    // Least privilege: item reads and writes on the table and its indexes, not `dynamodb:*` (which `bind` grants).
-    permissions: [[table.cdk.table, "grantReadWriteData"], sendEmailPolicy()],
+    environment: { ...useAppEnvironment(app.stage), ...exports.apiEnvironment },
+    // Least privilege: item reads and writes on the table and its indexes, not `dynamodb:*` (which `bind` grants);
+    // invoking the export function and reading its files (to presign downloads) only.
+    permissions: [[table.cdk.table, "grantReadWriteData"], sendEmailPolicy(), ...exports.apiPolicies()],
     bind: [jwtPrivateKey],
     timeout: "15 seconds",
     memorySize: "1024 MB",

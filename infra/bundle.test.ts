@@ -7,6 +7,7 @@ const handlers = [
   ["ApiStack", "functions/api/lambda"],
   ["JobsStack", "functions/jobs/reminders"],
   ["EmailStack", "functions/events/ses-feedback"],
+  ["ExportsStack", "functions/jobs/export"],
 ] as const;
 
 /** SST's real function build (esbuild), as `sst deploy` runs it; the only test here that bundles. */

@@ -23,6 +23,7 @@ import {
 const api = "functions/api/lambda.handler";
 const reminders = "functions/jobs/reminders.handler";
 const feedback = "functions/events/ses-feedback.handler";
+const exporter = "functions/jobs/export.handler";
 const tableArn = "{TableStack/AWS::DynamoDB::Table.Arn}";
 const tableAndIndexes = [tableArn, `${tableArn}/index/*`];
 const identityArn = "arn:{AWS::Partition}:ses:eu-central-1:123456789012:identity/{EmailStack/AWS::SES::EmailIdentity}";
@@ -75,7 +76,7 @@ describe("api.ts", () => {
 
   test("the app's own functions all get the default props (nodejs22.x, arm64)", () => {
     const functions = everywhere("AWS::Lambda::Function").filter(([, fn]) => String(fn.Properties!.Handler).startsWith("functions/"));
-    expect(functions.map(([, fn]) => fn.Properties!.Handler).sort()).toEqual([api, feedback, reminders]);
+    expect(functions.map(([, fn]) => fn.Properties!.Handler).sort()).toEqual([api, feedback, exporter, reminders]);
     for (const [, fn] of functions) expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
   });
 });
@@ -302,10 +303,18 @@ describe("least privilege, across every policy in every stack", () => {
     expect(offenders).toEqual([]);
   });
 
-  test("every DynamoDB statement is scoped to the table and its indexes", () => {
+  test("every DynamoDB statement is scoped to the table and its indexes (the exporter's update to region-owned items)", () => {
     const dynamo = allStatements(json).filter(({ statement }) => actionsOf(statement).some((a) => serviceOf(a) === "dynamodb"));
-    expect(dynamo).toHaveLength(3); // API, reminders, SES feedback
-    for (const { stack, statement } of dynamo) expect(rendered(stack, statement)).toEqual(tableAndIndexes);
+    expect(dynamo).toHaveLength(5); // API, reminders, SES feedback, exporter (read; update of R# items)
+    for (const { stack, statement } of dynamo) {
+      if (actionsOf(statement).join() === "dynamodb:UpdateItem") {
+        expect(stack).toBe("ExportsStack");
+        expect(rendered(stack, statement)).toEqual([tableArn]);
+        expect((statement as { Condition?: unknown }).Condition).toEqual({
+          "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["R#*"] },
+        });
+      } else expect(rendered(stack, statement)).toEqual(tableAndIndexes);
+    }
   });
 
   test("every SES statement allows only sending, as the identity (with its configuration set)", () => {
@@ -343,6 +352,77 @@ describe("least privilege, across every policy in every stack", () => {
       "dynamodb:UpdateItem",
     ]);
     expect(rendered("EmailStack", statements[0]!)).toEqual(tableAndIndexes);
+  });
+});
+
+describe("exports.ts", () => {
+  const bucketArn = "{ExportsStack/AWS::S3::Bucket.Arn}";
+  const exporterStatements = () => roleStatements(json.ExportsStack!, functionByHandler(json.ExportsStack!, exporter)[0]);
+
+  test("a private bucket: all public access blocked, TLS only, files expire after 7 days", () => {
+    const buckets = resourcesOf(json.ExportsStack!, "AWS::S3::Bucket");
+    expect(buckets).toHaveLength(1);
+    const [bucketId, bucket] = buckets[0]!;
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 7, Status: "Enabled" })] },
+    });
+    const [, policy] = resourcesOf(json.ExportsStack!, "AWS::S3::BucketPolicy").find(([, p]) => p.Properties!.Bucket.Ref === bucketId)!;
+    const deny = (policy.Properties!.PolicyDocument.Statement as (Statement & { Condition?: unknown })[]).find(
+      (st) => st.Effect === "Deny",
+    );
+    expect(deny).toMatchObject({ Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+  });
+
+  test("the export function: 15 minutes, 1024 MB, the table and the bucket in its environment", () => {
+    const [, fn] = functionByHandler(json.ExportsStack!, exporter);
+    expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Timeout: 900, MemorySize: 1024 });
+    const variables = variablesOf("ExportsStack", exporter);
+    expect(render(json, "ExportsStack", variables.TABLE_NAME)).toBe("{TableStack/AWS::DynamoDB::Table}");
+    expect(render(json, "ExportsStack", variables.EXPORTS_BUCKET)).toBe("{ExportsStack/AWS::S3::Bucket}");
+    expect(Object.keys(variables)).not.toContain("SST_Secret_value_JWT_PRIVATE_KEY");
+  });
+
+  test("it reads the table, updates only region-owned items, and puts/gets objects in its bucket only", () => {
+    const statements = exporterStatements().filter((st) => !actionsOf(st).every((a) => a.startsWith("xray:")));
+    const dynamo = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("dynamodb:")));
+    const writes = ["PutItem", "DeleteItem", "BatchWriteItem"].map((a) => `dynamodb:${a}`);
+    expect(dynamo.flatMap(actionsOf).filter((a) => writes.includes(a))).toEqual([]);
+    const reads = dynamo.find((st) => actionsOf(st).includes("dynamodb:Query"));
+    expect(rendered("ExportsStack", reads!)).toEqual(tableAndIndexes);
+    expect(actionsOf(reads!)).not.toContain("dynamodb:UpdateItem");
+    const s3 = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("s3:")));
+    expect(s3).toHaveLength(1);
+    expect(actionsOf(s3[0]!).sort()).toEqual(["s3:GetObject", "s3:PutObject"]);
+    expect(rendered("ExportsStack", s3[0]!)).toEqual([`${bucketArn}/*`]);
+    expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith("dynamodb:") && !a.startsWith("s3:"))).toEqual([]);
+  });
+
+  test("the API may invoke that function only, and get its bucket's objects only (to presign downloads)", () => {
+    const [apiId] = functionByHandler(json.ApiStack!, api);
+    const statements = roleStatements(json.ApiStack!, apiId);
+    const invoke = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("lambda:")));
+    expect(invoke).toHaveLength(1);
+    expect(actionsOf(invoke[0]!)).toEqual(["lambda:InvokeFunction"]);
+    expect(rendered("ApiStack", invoke[0]!)).toEqual(["{ExportsStack/AWS::Lambda::Function.Arn}"]);
+    const s3 = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("s3:")));
+    expect(s3).toHaveLength(1);
+    expect(actionsOf(s3[0]!)).toEqual(["s3:GetObject"]);
+    expect(rendered("ApiStack", s3[0]!)).toEqual([`${bucketArn}/*`]);
+    const variables = variablesOf("ApiStack", api);
+    expect(render(json, "ApiStack", variables.EXPORTS_BUCKET)).toBe("{ExportsStack/AWS::S3::Bucket}");
+    expect(render(json, "ApiStack", variables.EXPORT_FUNCTION_NAME)).toBe("{ExportsStack/AWS::Lambda::Function}");
+  });
+
+  test("the reminders job gets neither the bucket nor the function", () => {
+    const [id] = functionByHandler(json.JobsStack!, reminders);
+    const actions = roleStatements(json.JobsStack!, id).flatMap(actionsOf);
+    expect(actions.filter((a) => a.startsWith("s3:") || a.startsWith("lambda:"))).toEqual([]);
   });
 });
 

@@ -24,12 +24,13 @@ import sstConfig from "../sst.config";
 import { ApiStack } from "./api";
 import { AuthStack } from "./auth";
 import { EmailStack } from "./email";
+import { ExportsStack } from "./exports";
 import { JobsStack } from "./jobs";
 import { TableStack } from "./table";
 import { WebStack } from "./web";
 
 export const account = "123456789012";
-export const stacks = { TableStack, AuthStack, EmailStack, ApiStack, JobsStack, WebStack };
+export const stacks = { TableStack, AuthStack, EmailStack, ExportsStack, ApiStack, JobsStack, WebStack };
 export type StackName = keyof typeof stacks;
 
 export type Synthesized = {

@@ -122,6 +122,12 @@ describe("bad input gets a clear JSON error with a stable code, and nothing is w
     expect(fields.find((f) => f.path === "students10to19")?.message).toContain("не может быть больше");
   });
 
+  it("an absurdly long id in the path is a 404, never a store error", async () => {
+    const res = await call(app, "GET", `/api/institutions/${"x".repeat(5000)}`, { token });
+    expect(res.status).toBe(404);
+    expect(res.json.error.code).toBe("route.not_found");
+  });
+
   it("an unknown route is a 404 JSON error", async () => {
     const res = await call(app, "GET", "/api/no-such-thing");
     expect(res.status).toBe(404);

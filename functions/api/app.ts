@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { docsPage } from "./docs";
 import { errorResponse, onError } from "./errors";
-import { authenticate, requestContext } from "./middleware";
+import { MAX_PATH_SEGMENT, authenticate, requestContext } from "./middleware";
 import { listOperations, op, openApiDocument } from "./openapi";
 import { audit } from "./routes/audit";
 import { auth } from "./routes/auth";
@@ -14,6 +14,8 @@ import { forms, participants } from "./routes/participants";
 import { regions } from "./routes/regions";
 import { roadmaps } from "./routes/roadmaps";
 import { reminders } from "./routes/reminders";
+import { reports } from "./routes/reports";
+import { stats } from "./routes/stats";
 import { health, wellKnown } from "./routes/system";
 import { surveyLinks, surveys } from "./routes/surveys";
 import { invitations, users } from "./routes/users";
@@ -37,7 +39,9 @@ const api = new Hono()
   .route("/kpi", kpi)
   .route("/surveys", surveys)
   .route("/survey-links", surveyLinks)
-  .route("/reminders", reminders);
+  .route("/reminders", reminders)
+  .route("/stats", stats)
+  .route("/reports", reports);
 
 export const app = new Hono()
   .use(requestContext)
@@ -47,6 +51,12 @@ export const app = new Hono()
       onError: (c) => errorResponse(c, 413, "request.too_large", "Слишком большой запрос: тело не должно превышать 1 МБ"),
     }),
   )
+  .use(async (c, next) => {
+    if (c.req.path.split("/").some((segment) => segment.length > MAX_PATH_SEGMENT)) {
+      return errorResponse(c, 404, "route.not_found", "Такого адреса в API нет");
+    }
+    await next();
+  })
   .use(authenticate)
   .route("/api", api)
   .route("/.well-known", wellKnown);

@@ -21,7 +21,11 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
   return c.json(body, status);
 }
 
-function isStoreUnavailable(error: unknown): boolean {
+/** A throttled or failing store, also when wrapped (ElectroDB throws an ElectroError whose `cause` is the SDK's error). */
+function isStoreUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object") return false;
+  const cause = (error as { cause?: unknown }).cause;
+  if (depth < 3 && cause && isStoreUnavailable(cause, depth + 1)) return true;
   const name = (error as { name?: string }).name ?? "";
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
   return (

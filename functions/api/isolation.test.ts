@@ -116,6 +116,11 @@ describe("tenant and region isolation matrix", async () => {
         title: `Дорожная карта ${label}`,
       }),
     );
+  const { Reports } = await import("@rnc/core/reports");
+  const foreignExport = await asUser(foreign.users.region_admin, () => Reports.start({ format: "xlsx" }));
+  const homeExport = await asUser(home.users.region_admin, () => Reports.start({ format: "csv", sheet: "summary" }));
+  await Reports.settled();
+
   const foreignRoadmap = await roadmapIn(foreign.school.tenantId, foreign.region.regionId, "чужой школы");
   const siblingRoadmap = await roadmapIn(home.college.tenantId, home.region.regionId, "соседнего колледжа");
   const roadmapIds = (roadmap: typeof foreignRoadmap) => ({
@@ -141,8 +146,10 @@ describe("tenant and region isolation matrix", async () => {
       ...roadmapIds(foreignRoadmap),
       campaignId: foreignCampaign.campaignId,
       surveyId: foreignSurvey.surveyId,
+      exportId: foreignExport.exportId,
     },
     secrets: [
+      foreignExport.exportId,
       ...roadmapSecrets(foreignRoadmap),
       ...foreignPeople.secrets,
       foreignCampaign.campaignId,
@@ -172,6 +179,8 @@ describe("tenant and region isolation matrix", async () => {
       /** A campaign of the own region: institution routes must answer with the caller's own submission only. */
       campaignId: homeCampaign.campaignId,
       surveyId: siblingSurvey.surveyId,
+      /** An export of the own region: institution roles may not read region exports at all. */
+      exportId: homeExport.exportId,
     },
     secrets: [
       ...roadmapSecrets(siblingRoadmap),

@@ -19,6 +19,9 @@ export const requestContext: MiddlewareHandler = async (c, next) => {
   });
 };
 
+/** Ids and signed link tokens fit easily; a longer path segment is not a resource (and must never reach the store as a key). */
+export const MAX_PATH_SEGMENT = 1024;
+
 /**
  * Resolves the actor once per request: a verified bearer token gives a user actor,
  * no token gives the public actor (operations that need a user reject it in `op`).

@@ -70,6 +70,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       JWT_PRIVATE_KEY: process.env.JWT_PRIVATE_KEY ?? (await loadSigningKey(dataDir)),
       EMAIL_FROM: process.env.EMAIL_FROM ?? "ЦМН <noreply@mentor.local>",
       STAGE: "local",
+      // Finished exports (downloaded through the API's local-only file route); a temporary folder without a data dir.
+      ...(dataDir && !process.env.EXPORTS_DIR ? { EXPORTS_DIR: join(dataDir, "exports") } : {}),
     });
     const created = await ensureTable(dynamo.endpoint, tableName);
 
@@ -89,6 +91,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server.get("/__local/store-trace", (c) => {
       storeTrace.enabled = false;
       return c.json(storeTrace.calls);
+    });
+    // Local only: this process's memory, sampled every 10 ms from a POST until the next GET (the benchmark's exports).
+    let peakRss = 0;
+    let sampler: NodeJS.Timeout | undefined;
+    server.post("/__local/memory", (c) => {
+      peakRss = process.memoryUsage().rss;
+      clearInterval(sampler);
+      sampler = setInterval(() => {
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      }, 10);
+      sampler.unref();
+      return c.json({ rss: peakRss });
+    });
+    server.get("/__local/memory", (c) => {
+      clearInterval(sampler);
+      return c.json({ rss: process.memoryUsage().rss, peakRss: Math.max(peakRss, process.memoryUsage().rss) });
     });
     if (options.webDir) {
       const webRoot = options.webDir;
@@ -124,6 +142,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         stopJobs();
         if (runtimeFile) rmSync(runtimeFile, { force: true });
         await new Promise<void>((done) => http.close(() => done()));
+        // Exports run in the background in-process: let them finish before the store goes away.
+        await (await import("@rnc/core/reports")).Reports.settled();
         await Promise.all([stack.mail.stop(), stack.dynamo.stop()]);
       },
     };

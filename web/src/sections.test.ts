@@ -5,8 +5,11 @@ import { sectionOf, sectionsFor } from "./sections";
 describe("navigation by role", () => {
   it.each<[Role, string[]]>([
     ["platform_admin", ["Регионы"]],
-    ["region_admin", ["Организации", "Дорожные карты", "Мониторинг", "Целевые показатели", "Пользователи", "Журнал"]],
-    ["region_viewer", ["Организации", "Дорожные карты", "Мониторинг", "Целевые показатели"]],
+    [
+      "region_admin",
+      ["Организации", "Дорожные карты", "Мониторинг", "Статистика", "Отчёты", "Целевые показатели", "Пользователи", "Журнал"],
+    ],
+    ["region_viewer", ["Организации", "Дорожные карты", "Мониторинг", "Статистика", "Отчёты", "Целевые показатели"]],
     [
       "curator",
       [
@@ -34,6 +37,7 @@ describe("navigation by role", () => {
     expect(sectionOf("/institutions/org_01")?.path).toBe("/institutions");
     expect(sectionOf("/institutions/import")?.path).toBe("/institutions/import");
     expect(sectionOf("/institution")?.path).toBe("/institution");
+    expect(sectionOf("/region/stats/org_01")?.path).toBe("/region/stats");
     expect(sectionOf("/nowhere")).toBeUndefined();
   });
 });

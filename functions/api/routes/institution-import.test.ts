@@ -65,8 +65,13 @@ describe("bulk import of institutions", async () => {
       ).toString("base64"),
     };
     const res = await call(app, "POST", "/api/institutions/import/preview", { token, body: withColumn });
-    expect(res.json.rows[0].errors).toEqual([{ field: "students15to19", message: "Обучающихся 15–19 лет не может быть больше, чем обучающихся 10–19 лет" }]);
-    const older = await call(app, "POST", "/api/institutions/import/preview", { token, body: csv("Лицей № 45;Л45;школа;Район;500;300;40;5;;") });
+    expect(res.json.rows[0].errors).toEqual([
+      { field: "students15to19", message: "Обучающихся 15–19 лет не может быть больше, чем обучающихся 10–19 лет" },
+    ]);
+    const older = await call(app, "POST", "/api/institutions/import/preview", {
+      token,
+      body: csv("Лицей № 45;Л45;школа;Район;500;300;40;5;;"),
+    });
     expect(older.json).toMatchObject({ valid: 1, invalid: 0 });
     expect(older.json.rows[0].input.students15to19).toBeUndefined();
   });

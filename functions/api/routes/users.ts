@@ -4,7 +4,10 @@ import { User } from "@rnc/core/user";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
-const ScopeQuery = z.object({ tenantId: z.optional(z.string()) });
+/** An institution id (`org_` + ULID); bounded so an oversized value is a 400, not a key DynamoDB refuses (a 500). */
+const ScopeQuery = z.object({
+  tenantId: z.optional(z.string().check(z.maxLength(64, { error: "Некорректный идентификатор организации" }))),
+});
 
 export const users = new Hono()
   .get("/", op({ tag: "users", summary: "Пользователи региона или организации" }), query(ScopeQuery), async (c) =>

@@ -5,8 +5,8 @@ export function QrCode({ value, label }: { value: string; label: string }) {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    void import("qrcode").then(({ toString }) =>
-      toString(value, { type: "svg", margin: 1, errorCorrectionLevel: "M" }).then((markup) => current && setSvg(markup)),
+    void import("qrcode").then((qrcode) =>
+      qrcode.toString(value, { type: "svg", margin: 1, errorCorrectionLevel: "M" }).then((markup) => current && setSvg(markup)),
     );
     return () => {
       current = false;

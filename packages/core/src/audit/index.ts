@@ -2,6 +2,7 @@ import { peekActor } from "../actor";
 import { createId } from "../id";
 import { useRequestID } from "../log";
 import { epochSeconds } from "../auth/secret";
+import { VisibleError } from "../error";
 import { AuditEntity } from "./audit.entity";
 
 export const auditRetentionDays = () => Number(process.env.AUDIT_RETENTION_DAYS ?? 365);
@@ -53,8 +54,29 @@ export async function recordAudit(action: string, target: string, where: { tenan
   await AuditEntity.create(auditItem(action, target, where, by)).go();
 }
 
+/** A cursor that is not one this list handed out: unparsable, or a key DynamoDB refuses as the query's starting key. */
+function isBadCursor(error: unknown): boolean {
+  for (let e = error as { name?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 3; depth++) {
+    if (e.name === "ValidationException" || /cursor/i.test(e.message ?? "")) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
 export async function listAudit(scope: string, options: { cursor?: string; limit?: number } = {}) {
-  const page = await AuditEntity.query.byScope({ scope }).go({ order: "desc", limit: options.limit ?? 50, cursor: options.cursor ?? null });
+  const page = await AuditEntity.query
+    .byScope({ scope })
+    .go({ order: "desc", limit: options.limit ?? 50, cursor: options.cursor ?? null })
+    .catch((error: unknown) => {
+      if (options.cursor && isBadCursor(error)) {
+        throw new VisibleError(
+          "input",
+          "audit.invalid_cursor",
+          "Ссылка на следующую страницу журнала недействительна: откройте журнал заново",
+        );
+      }
+      throw error;
+    });
   return {
     items: page.data.map(({ scope: _scope, expiresAt: _ttl, ...event }): AuditInfo => event),
     cursor: page.cursor,

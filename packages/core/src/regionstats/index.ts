@@ -25,7 +25,7 @@ import { endOfDay } from "../monitoring/indicators";
 import { todayIn } from "../participant/age";
 import { assertCan } from "../permissions";
 import { RegionEntity } from "../region/region.entity";
-import { RoadmapEntity, RoadmapItemEntity } from "../roadmap/roadmap.entity";
+import { RoadmapEntity } from "../roadmap/roadmap.entity";
 import { countersOf } from "../stats";
 import * as z from "../zod";
 import {

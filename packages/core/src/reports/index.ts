@@ -67,7 +67,10 @@ type ExportRow = NonNullable<Awaited<ReturnType<ReturnType<typeof ExportEntity.g
 type Options = Omit<ExportInput, "format" | "sheet">;
 
 const RETENTION_SECONDS = 7 * 24 * 3600;
-const contentTypes: Record<(typeof exportFormats)[number], string> = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", csv: "text/csv; charset=utf-8" };
+const contentTypes: Record<(typeof exportFormats)[number], string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+};
 const exportNotFound = () => notFound("reports.export_not_found", "Выгрузка не найдена");
 
 async function toInfo(row: ExportRow): Promise<ExportInfo> {
@@ -114,7 +117,11 @@ async function dispatch(regionId: string, exportId: string): Promise<void> {
   if (functionName) {
     const { LambdaClient, InvokeCommand } = await import("@aws-sdk/client-lambda");
     await new LambdaClient({}).send(
-      new InvokeCommand({ FunctionName: functionName, InvocationType: "Event", Payload: Buffer.from(JSON.stringify({ regionId, exportId })) }),
+      new InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: "Event",
+        Payload: Buffer.from(JSON.stringify({ regionId, exportId })),
+      }),
     );
     return;
   }
@@ -212,7 +219,9 @@ export async function runExport(regionId: string, exportId: string): Promise<voi
       fileName = `Сводный отчёт ЦМН ${date}.xlsx`;
       file = join(folder, "export.xlsx");
       const ordered = sheetCodes.map((code) => sheets[code]);
-      await writeWorkbookFile(ordered, file, (done) => setState(regionId, exportId, { progress: 50 + Math.round((40 * done) / ordered.length) }));
+      await writeWorkbookFile(ordered, file, (done) =>
+        setState(regionId, exportId, { progress: 50 + Math.round((40 * done) / ordered.length) }),
+      );
     }
     const key = fileKey(regionId, exportId, job.format);
     await storeFile(file, key, contentTypes[job.format as ExportInfo["format"]]);

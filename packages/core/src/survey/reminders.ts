@@ -17,7 +17,7 @@ export const surveyReminders: ReminderSource = {
     const entries: DueEntry[] = [];
     for (const sending of due.data) {
       const survey = byId.get(sending.surveyId);
-      if (!survey || survey.status !== "open" || survey.responseCount >= survey.sentCount) continue;
+      if (survey?.status !== "open" || survey.responseCount >= survey.sentCount) continue;
       entries.push({
         tenantId: sending.tenantId,
         rule: "survey_pending",

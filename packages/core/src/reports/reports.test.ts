@@ -1,0 +1,156 @@
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { createTestRegion } from "../../../../scripts/test/fixtures";
+import { createStatsRegion } from "../../../../scripts/test/region-fixtures";
+import { type UserActor, withActor } from "../actor";
+import { RegionStats } from "../regionstats";
+import { Reports, sheetNames } from "./index";
+import { exportsDir } from "./storage";
+
+const region = await createStatsRegion("Отчётов");
+const foreign = await createTestRegion("Чужой регион отчётов");
+const as = <T>(user: { userId: string; email: string; role: string; regionId?: string; tenantId?: string }, fn: () => Promise<T>) =>
+  withActor({ type: "user", properties: user as UserActor["properties"] }, fn);
+const admin = <T>(fn: () => Promise<T>) => as(region.users.region_admin, fn);
+
+async function finished(exportId: string) {
+  await Reports.settled();
+  return admin(() => Reports.get(exportId));
+}
+
+async function fileOf(exportId: string): Promise<Buffer> {
+  const file = await admin(() => Reports.file(exportId));
+  if (file.kind !== "local") throw new Error("expected a local file");
+  const chunks: Buffer[] = [];
+  for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const cellText = (value: ExcelJS.CellValue) => (value === null || value === undefined ? "" : String(value));
+
+describe("the consolidated XLSX export", async () => {
+  const started = await admin(() => Reports.start({ format: "xlsx" }));
+  const done = await finished(started.exportId);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await fileOf(started.exportId)) as unknown as ArrayBuffer);
+  const dashboard = await admin(() => RegionStats.dashboard());
+  const rowsOf = (name: string) => {
+    const rows: string[][] = [];
+    workbook.getWorksheet(name)?.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(cellText)));
+    return rows;
+  };
+  const summaryValue = (label: string) => rowsOf(sheetNames.summary).find((row) => row[0] === label)?.[1];
+
+  it("starts queued and ends done at 100 % with a download link", () => {
+    expect(started).toMatchObject({ status: "queued", progress: 0, format: "xlsx" });
+    expect(started.downloadUrl).toBeUndefined();
+    expect(done).toMatchObject({ status: "done", progress: 100, downloadUrl: `/api/reports/exports/${started.exportId}/file` });
+    expect(done.fileName).toMatch(/^Сводный отчёт ЦМН \d{4}-\d{2}-\d{2}\.xlsx$/);
+  });
+
+  it("has exactly the six sheets, in order", () => {
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      "Сводка",
+      "Организации",
+      "Формы наставничества",
+      "Дорожные карты",
+      "Мониторинг",
+      "Федеральная форма",
+    ]);
+  });
+
+  it("its totals equal the dashboard's", () => {
+    expect(Number(summaryValue("Организаций"))).toBe(dashboard.totals.institutions);
+    expect(Number(summaryValue("Участников в базах"))).toBe(dashboard.totals.participants);
+    expect(Number(summaryValue("Наставников"))).toBe(dashboard.totals.mentors);
+    expect(Number(summaryValue("Пар и групп активных"))).toBe(dashboard.totals.pairs.active);
+    expect(Number(summaryValue("Просрочено мероприятий"))).toBe(dashboard.compliance.overdue);
+
+    const institutions = rowsOf(sheetNames.institutions);
+    const header = institutions[0] ?? [];
+    const total = institutions.find((row) => row[0] === "Итого") ?? [];
+    const column = (name: string) => header.indexOf(name);
+    expect(institutions.length).toBe(1 + dashboard.institutions.length + 1);
+    expect(Number(total[column("Участников")])).toBe(dashboard.totals.participants);
+    expect(Number(total[column("Пар активных")])).toBe(dashboard.totals.pairs.active);
+    const perInstitution = institutions.slice(1, -1).reduce((n, row) => n + Number(row[column("Участников")]), 0);
+    expect(perInstitution).toBe(dashboard.totals.participants);
+
+    const forms = rowsOf(sheetNames.forms);
+    const teacher = forms.find((row) => row[1]?.startsWith("Учитель – учитель"));
+    expect(Number(teacher?.[2])).toBe(dashboard.totals.byForm.teacher_teacher.mentors);
+
+    const roadmaps = rowsOf(sheetNames.roadmaps).find((row) => row[0] === "Итого");
+    expect(Number(roadmaps?.[6])).toBe(dashboard.compliance.overdue);
+
+    const federal = rowsOf(sheetNames.federal).find((row) => row[0] === "Всего участников");
+    expect(federal?.slice(1, 4).map(Number)).toEqual([dashboard.totals.mentors, dashboard.totals.mentees, dashboard.totals.participants]);
+  });
+
+  it("lists every submission of the campaign", () => {
+    const monitoring = rowsOf(sheetNames.monitoring);
+    expect(monitoring[0]?.slice(0, 3)).toEqual(["Организация", "Муниципалитет", "Статус"]);
+    expect(monitoring.slice(1, -1).map((row) => row[2])).toEqual(["Не начат", "Не начат", "Не начат"]);
+  });
+
+  it("contains no participant's name", () => {
+    const text = workbook.worksheets.flatMap((ws) => rowsOf(ws.name).flat()).join("\n");
+    for (const name of region.names) expect(text).not.toContain(name);
+  });
+});
+
+describe("CSV of one sheet", () => {
+  it("writes the chosen sheet only, with the same totals", async () => {
+    const started = await admin(() => Reports.start({ format: "csv", sheet: "institutions", municipality: "Тестовый район" }));
+    const done = await finished(started.exportId);
+    expect(done).toMatchObject({ status: "done", progress: 100, sheet: "institutions" });
+    expect(done.fileName).toMatch(/^Организации .*\.csv$/);
+    const text = (await fileOf(started.exportId)).toString("utf8");
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]?.split(";").slice(0, 5)).toEqual(["Организация", "Полное наименование", "Тип", "Муниципалитет", "Участников"]);
+    const dashboard = await admin(() => RegionStats.dashboard({ municipality: "Тестовый район" }));
+    expect(lines.length).toBe(1 + 2 + 1);
+    expect(Number(lines.at(-1)?.split(";")[4])).toBe(dashboard.totals.participants);
+  });
+
+  it("asks for the sheet when the format is CSV", async () => {
+    const { ExportInput } = await import("./index");
+    expect(ExportInput.safeParse({ format: "csv" }).success).toBe(false);
+    expect(ExportInput.safeParse({ format: "csv", sheet: "forms" }).success).toBe(true);
+  });
+});
+
+describe("access to exports", () => {
+  it("another region's export is the same 404 as a missing one", async () => {
+    const theirs = await as(foreign.users.region_admin, () => Reports.start({ format: "xlsx" }));
+    await Reports.settled();
+    for (const id of [theirs.exportId, "exp_00000000000000000000000000"]) {
+      await expect(admin(() => Reports.get(id))).rejects.toMatchObject({ kind: "not_found", code: "reports.export_not_found" });
+      await expect(admin(() => Reports.file(id))).rejects.toMatchObject({ kind: "not_found" });
+    }
+    expect((await admin(() => Reports.list())).map((e) => e.exportId)).not.toContain(theirs.exportId);
+  });
+
+  it("a campaign of another region cannot be chosen", async () => {
+    await expect(admin(() => Reports.start({ format: "xlsx", campaignId: "cmp_00000000000000000000000000" }))).rejects.toMatchObject({
+      kind: "not_found",
+    });
+  });
+
+  it("institution roles may not export", async () => {
+    await expect(as(region.users.curator, () => Reports.start({ format: "xlsx" }))).rejects.toMatchObject({ kind: "forbidden" });
+  });
+
+  it("files stay inside the exports folder, under the region", async () => {
+    const list = await admin(() => Reports.list());
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    expect(exportsDir()).toBeTruthy();
+    await expect(readFile(`${exportsDir()}/${region.region.regionId}/${list[0]?.exportId}.${list[0]?.format}`)).resolves.toBeInstanceOf(
+      Buffer,
+    );
+  });
+});
