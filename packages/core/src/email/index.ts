@@ -1,17 +1,23 @@
-import { SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
+import type { SESClient } from "@aws-sdk/client-ses";
 import { log } from "../log";
 
-/** `SES_ENDPOINT` points at the local mail sink under `npm start` and in tests; in AWS the SDK defaults apply. */
-function createClient(): SESClient {
-  const endpoint = process.env.SES_ENDPOINT;
-  return new SESClient(
-    endpoint
-      ? { endpoint, region: process.env.AWS_REGION ?? "eu-central-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-      : {},
-  );
-}
+let client: Promise<SESClient> | undefined;
 
-let client: SESClient | undefined;
+/**
+ * The one SES client, loaded on first use (most requests send no email, so a cold start does not pay for it).
+ * `SES_ENDPOINT` points at the local mail sink under `npm start` and in tests; in AWS the SDK defaults apply.
+ */
+export function sesClient(): Promise<SESClient> {
+  client ??= import("@aws-sdk/client-ses").then(({ SESClient }) => {
+    const endpoint = process.env.SES_ENDPOINT;
+    return new SESClient(
+      endpoint
+        ? { endpoint, region: process.env.AWS_REGION ?? "eu-central-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+        : {},
+    );
+  });
+  return client;
+}
 
 export type Email = { to: string; subject: string; text: string; html: string };
 
@@ -47,9 +53,9 @@ export function encodeSender(from: string): string {
 }
 
 export async function sendEmail(email: Email): Promise<string | undefined> {
-  client ??= createClient();
+  const { SendEmailCommand } = await import("@aws-sdk/client-ses");
   const from = encodeSender(process.env.EMAIL_FROM ?? "ЦМН <noreply@mentor.local>");
-  const result = await client.send(
+  const result = await (await sesClient()).send(
     new SendEmailCommand({
       Source: from,
       Destination: { ToAddresses: [email.to] },

@@ -1,17 +1,6 @@
-import { SESClient, SendRawEmailCommand } from "@aws-sdk/client-ses";
+import { sesClient } from "../email";
 import { log } from "../log";
 import { SuppressionEntity } from "./reminder.entity";
-
-let client: SESClient | undefined;
-function ses(): SESClient {
-  const endpoint = process.env.SES_ENDPOINT;
-  client ??= new SESClient(
-    endpoint
-      ? { endpoint, region: process.env.AWS_REGION ?? "eu-central-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-      : {},
-  );
-  return client;
-}
 
 export async function isSuppressed(email: string): Promise<boolean> {
   return Boolean((await SuppressionEntity.get({ email }).go()).data);
@@ -48,7 +37,8 @@ export function createPacer(ratePerSecond: number) {
 export async function sendRaw(raw: Buffer, policy: SendPolicy): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await ses().send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
+      const { SendRawEmailCommand } = await import("@aws-sdk/client-ses");
+      await (await sesClient()).send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
       return;
     } catch (error) {
       if (attempt >= policy.attempts) throw error;
