@@ -55,6 +55,14 @@ describe("participants and pairs", { timeout: 180_000 }, () => {
       expect(await suggestions.textContent()).toContain("Подходит форма: «Ученик – ученик»");
       expect(await suggestions.getByRole("button", { name: "Создать пару «Ученик – ученик» (черновик)" }).count()).toBe(1);
 
+      // Editing the card: the class changes, the rest stays.
+      await page.getByRole("button", { name: "Изменить" }).click();
+      const edit = page.getByRole("dialog", { name: "Изменить данные участника" });
+      expect(await edit.getByLabel("Дата рождения", { exact: false }).inputValue()).toBe("01.05.2013");
+      await edit.getByLabel("Класс или группа").fill("6Б");
+      await edit.getByRole("button", { name: "Сохранить" }).click();
+      await expect.poll(() => page.locator("main").textContent()).toContain("6Б");
+
       // A draft pair «ученик – ученик».
       await nav.getByRole("link", { name: "Пары" }).click();
       await page.getByRole("button", { name: "Создать пару" }).click();

@@ -10,6 +10,7 @@ import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { MentorSuggestions } from "./MentorSuggestions";
+import { ParticipantDialog } from "./ParticipantDialog";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import {
   type Card,
@@ -31,9 +32,19 @@ export default function ParticipantPage() {
   const isCurator = roleCan(me.role, "participants.sensitive");
   const card = useResource(() => unwrap(api.participants[":participantId"].$get({ param: { participantId } })), [participantId]);
   const [consenting, setConsenting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const change = useSubmit();
+
+  const [anonymising, setAnonymising] = useState(false);
+  const anonymise = () =>
+    void change.run(async () => {
+      await unwrap(api.participants[":participantId"].anonymise.$post({ param: { participantId } }));
+      setAnonymising(false);
+      setNotice("Данные участника обезличены");
+      card.reload();
+    });
 
   const withdraw = () => {
     if (!withdrawing) return;
@@ -60,6 +71,11 @@ export default function ParticipantPage() {
           <div className="page-header">
             <h1>{p.fullName}</h1>
             <div className="header-actions">
+              {canWrite && p.status === "active" && (
+                <button type="button" className="button secondary" onClick={() => setEditing(true)}>
+                  Изменить
+                </button>
+              )}
               {canWrite && p.status !== "anonymised" && (
                 <button type="button" className="button" onClick={() => setConsenting(true)}>
                   Записать согласие
@@ -73,6 +89,11 @@ export default function ParticipantPage() {
                 >
                   Выгрузить данные (JSON)
                 </a>
+              )}
+              {isCurator && p.status !== "anonymised" && (
+                <button type="button" className="button secondary" onClick={() => setAnonymising(true)}>
+                  Обезличить
+                </button>
               )}
             </div>
           </div>
@@ -199,6 +220,17 @@ export default function ParticipantPage() {
 
           {canWrite && p.isMentee && p.status === "active" && <MentorSuggestions participantId={participantId} />}
 
+          {editing && (
+            <ParticipantDialog
+              participant={p}
+              onClose={() => setEditing(false)}
+              onSaved={() => {
+                setEditing(false);
+                card.reload();
+              }}
+            />
+          )}
+
           {consenting && (
             <ConsentDialog
               participantId={participantId}
@@ -210,6 +242,19 @@ export default function ParticipantPage() {
                 card.reload();
               }}
             />
+          )}
+          {anonymising && (
+            <ConfirmDialog
+              title="Обезличить данные участника?"
+              confirmLabel="Обезличить"
+              danger
+              busy={change.busy}
+              error={change.error}
+              onConfirm={anonymise}
+              onCancel={() => setAnonymising(false)}
+            >
+              <p>ФИО, контакты и запросы будут удалены безвозвратно; сводные показатели организации не изменятся.</p>
+            </ConfirmDialog>
           )}
           {withdrawing && (
             <ConfirmDialog

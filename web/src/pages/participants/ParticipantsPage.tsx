@@ -1,16 +1,15 @@
-import { type FormEvent, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { useState } from "react";
+import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { Dialog } from "../../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
 import { Async, EmptyState } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
-import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type Category, type ParticipantInput, categoryLabels, parseRuDate, participantNouns, roleText } from "./model";
+import { type Category, categoryLabels, participantNouns, roleText } from "./model";
+import { ParticipantDialog } from "./ParticipantDialog";
+import { SelectField, TextField } from "../../components/Form";
 
 type Filters = {
   q: string;
@@ -122,106 +121,5 @@ export default function ParticipantsPage() {
       </Async>
       {adding && <ParticipantDialog onClose={() => setAdding(false)} />}
     </>
-  );
-}
-
-const list = (value: string) =>
-  value
-    .split(/[;\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-function ParticipantDialog({ onClose }: { onClose: () => void }) {
-  const navigate = useNavigate();
-  const submit = useSubmit();
-  const [role, setRole] = useState<"mentee" | "mentor" | "both">("mentee");
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    void submit.run(async () => {
-      const birth = text("birthDate");
-      const birthDate = birth ? parseRuDate(birth) : undefined;
-      if (birth && !birthDate) throw invalid([{ path: "birthDate", message: "Дата рождения: ДД.ММ.ГГГГ" }]);
-      const isMentor = role !== "mentee";
-      const input: ParticipantInput = {
-        fullName: text("fullName"),
-        birthDate,
-        category: text("category") as Category,
-        group: text("group") || undefined,
-        email: text("email") || undefined,
-        phone: text("phone") || undefined,
-        isMentor,
-        isMentee: role !== "mentor",
-        requests: role !== "mentor" && text("requests") ? list(text("requests")) : undefined,
-        competences: isMentor && text("competences") ? list(text("competences")) : undefined,
-        capacity: isMentor ? Number(text("capacity") || "1") : undefined,
-        partnerOrg: isMentor ? text("partnerOrg") || undefined : undefined,
-      };
-      const created = await unwrap(api.participants.$post({ json: input }));
-      navigate(`/participants/${created.participantId}`);
-    });
-  };
-
-  return (
-    <Dialog title="Новый участник" onClose={onClose} wide>
-      <form onSubmit={onSubmit} noValidate>
-        <FormError error={submit.error} />
-        <TextField label="ФИО" name="fullName" required autoComplete="off" error={submit.field("fullName")} />
-        <div className="grid-2">
-          <TextField
-            label="Дата рождения"
-            name="birthDate"
-            placeholder="ДД.ММ.ГГГГ"
-            hint="Для обучающихся обязательно"
-            error={submit.field("birthDate")}
-          />
-          <SelectField label="Категория" name="category" required defaultValue="pupil" error={submit.field("category")}>
-            {Object.entries(categoryLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </SelectField>
-          <TextField label="Класс или группа" name="group" error={submit.field("group")} />
-          <SelectField
-            label="Роль"
-            name="role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as typeof role)}
-            error={submit.field("isMentor")}
-          >
-            <option value="mentee">Наставляемый</option>
-            <option value="mentor">Наставник</option>
-            <option value="both">Наставник и наставляемый</option>
-          </SelectField>
-          <TextField label="Электронная почта" name="email" type="email" error={submit.field("email")} />
-          <TextField label="Телефон" name="phone" type="tel" error={submit.field("phone")} />
-        </div>
-        {role !== "mentor" && <TextField label="Запросы" name="requests" hint="Через точку с запятой" error={submit.field("requests")} />}
-        {role !== "mentee" && (
-          <div className="grid-2">
-            <TextField label="Компетенции" name="competences" hint="Через точку с запятой" error={submit.field("competences")} />
-            <TextField
-              label="Сколько наставляемых одновременно"
-              name="capacity"
-              type="number"
-              min={1}
-              max={20}
-              defaultValue="1"
-              error={submit.field("capacity")}
-            />
-            <TextField label="Организация-партнёр" name="partnerOrg" error={submit.field("partnerOrg")} />
-          </div>
-        )}
-        <div className="actions">
-          <SubmitButton busy={submit.busy}>Сохранить</SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
-      </form>
-    </Dialog>
   );
 }
