@@ -77,3 +77,27 @@ export function tableName(): string {
 
 /** Entity configuration shared by every ElectroDB entity. */
 export const entityConfig = () => ({ client: ddb, table: tableName() });
+
+/**
+ * Every item of a tenant whose sort key starts with `prefix` (a record and its children, e.g. a pair with its plan
+ * and meetings): one strongly consistent Query, paginated, grouped by ElectroDB entity name.
+ */
+export async function loadCollection(tenantId: string, prefix: string): Promise<(entity: string) => Record<string, unknown>[]> {
+  const { QueryCommand } = await import("@aws-sdk/lib-dynamodb");
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
+        ExpressionAttributeValues: { ":pk": `T#${tenantId}`, ":sk": prefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return (entity) => items.filter((item) => item.__edb_e__ === entity);
+}

@@ -4,12 +4,13 @@ import { api, unwrap } from "../api/client";
 import type { InvitationPreview } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { FormError, SubmitButton, TextField } from "../components/Form";
+import { NewPasswordFields } from "../components/NewPasswordFields";
 import { Loading } from "../components/Status";
 import { formatDateTime } from "../lib/format";
 import { roleLabels } from "../lib/labels";
 import { useResource } from "../lib/useResource";
 import { useSubmit } from "../lib/useSubmit";
-import { checkNewPassword, passwordHint } from "./passwords";
+import { checkNewPassword } from "./passwords";
 
 export default function InvitePage() {
   const { token = "" } = useParams();
@@ -89,27 +90,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           onChange={(e) => setFullName(e.target.value)}
           error={submit.field("fullName")}
         />
-        <TextField
-          label="Пароль"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={passwordHint}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={submit.field("password")}
-        />
-        <TextField
-          label="Повторите пароль"
-          name="repeat"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          error={submit.field("repeat")}
-        />
+        <NewPasswordFields password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} field={submit.field} />
         <div className="actions">
           <SubmitButton busy={submit.busy} busyLabel="Создаём учётную запись…">
             Принять приглашение

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, unwrap } from "../api/client";
-import { FormError, SubmitButton, TextField } from "../components/Form";
+import { FormError, SubmitButton } from "../components/Form";
+import { NewPasswordFields } from "../components/NewPasswordFields";
 import { Notice } from "../components/Status";
 import { useSubmit } from "../lib/useSubmit";
-import { checkNewPassword, passwordHint } from "./passwords";
+import { checkNewPassword } from "./passwords";
 
 export default function ResetPasswordPage() {
   const { token = "" } = useParams();
@@ -42,26 +43,13 @@ export default function ResetPasswordPage() {
       <h1>Новый пароль</h1>
       <form onSubmit={onSubmit} noValidate>
         <FormError error={submit.error} />
-        <TextField
+        <NewPasswordFields
           label="Новый пароль"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={passwordHint}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={submit.field("password")}
-        />
-        <TextField
-          label="Повторите пароль"
-          name="repeat"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          error={submit.field("repeat")}
+          password={password}
+          repeat={repeat}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
+          field={submit.field}
         />
         <div className="actions">
           <SubmitButton busy={submit.busy} busyLabel="Сохраняем…">

@@ -1,9 +1,8 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
 import { useRegionID, useTenantID } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
-import { ddb, tableName } from "../dynamo";
+import { loadCollection } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { enabledForms } from "../forms";
 import { type ParticipantCategory, formCodes } from "../forms/catalogue";
@@ -199,22 +198,7 @@ const memberFacts = (row: ParticipantRow): Member => ({
 
 /** The pair, its plan and its meetings: one Query on `PAIR#<id>`. */
 async function loadFull(tenantId: string, pairId: string) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
-        ExpressionAttributeValues: { ":pk": `T#${tenantId}`, ":sk": `PAIR#${pairId}` },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  const of = (entity: string) => items.filter((item) => item.__edb_e__ === entity);
+  const of = await loadCollection(tenantId, `PAIR#${pairId}`);
   const pair = of("pair")
     .map((Item) => PairEntity.parse({ Item }).data)
     .find((row) => row?.pairId === pairId);

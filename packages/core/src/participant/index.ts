@@ -1,9 +1,8 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { EntityItem } from "electrodb";
 import { useActor, useTenantID } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
-import { ddb, tableName } from "../dynamo";
+import { loadCollection } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { type ParticipantCategory, categoryLabels, participantCategories } from "../forms/catalogue";
 import { createId } from "../id";
@@ -240,22 +239,7 @@ function storedFields(input: ParticipantInput) {
 
 /** The participant, consents and memberships: one Query on `PERSON#<id>`. */
 export async function loadCard(tenantId: string, participantId: string) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
-        ExpressionAttributeValues: { ":pk": `T#${tenantId}`, ":sk": `PERSON#${participantId}` },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  const of = (entity: string) => items.filter((item) => item.__edb_e__ === entity);
+  const of = await loadCollection(tenantId, `PERSON#${participantId}`);
   const participant = of("participant")
     .map((Item) => ParticipantEntity.parse({ Item }).data)
     .find((row) => row?.participantId === participantId);
