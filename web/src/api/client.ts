@@ -29,7 +29,7 @@ export class ApiError extends Error {
 export const networkError = () =>
   new ApiError(0, "network", "Нет связи с сервером. Проверьте подключение к интернету и повторите попытку.");
 
-async function toApiError(res: Response): Promise<ApiError> {
+export async function toApiError(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => undefined)) as
     | { error?: { code?: string; message?: string; details?: Record<string, unknown> } }
     | undefined;

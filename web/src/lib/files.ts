@@ -1,4 +1,4 @@
-import { session } from "../api/client";
+import { session, toApiError } from "../api/client";
 
 /** A chosen file as the API's upload shape (JSON with base64 content). */
 export async function fileToUpload(file: File): Promise<{ fileName: string; contentBase64: string }> {
@@ -18,9 +18,13 @@ export function saveBlob(blob: Blob, fileName: string): void {
   URL.revokeObjectURL(url);
 }
 
-/** Downloads an API file with the session's token (a plain link cannot send it). */
+/**
+ * Downloads an API file with the session's token (a plain link cannot send it), named as the server names it
+ * (Content-Disposition) or `fileName`. A refusal arrives as an ApiError with the server's Russian message.
+ */
 export async function downloadFromApi(path: string, fileName: string): Promise<void> {
   const response = await session.fetch(path);
-  if (!response.ok) throw new Error(`download failed: ${response.status}`);
-  saveBlob(await response.blob(), fileName);
+  if (!response.ok) throw await toApiError(response);
+  const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1];
+  saveBlob(await response.blob(), named ?? fileName);
 }

@@ -23,7 +23,7 @@ export type Email = { to: string; subject: string; text: string; html: string };
 
 export const appUrl = () => (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
 
-const escapeHtml = (value: string) =>
+export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
 /** A plain, accessible HTML layout for every email: one heading, paragraphs, an optional button link. */

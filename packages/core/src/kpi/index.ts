@@ -4,7 +4,7 @@ import { nowIso } from "../auth/secret";
 import { VisibleError } from "../error";
 import { Institution, type InstitutionInfo, staleVersion } from "../institution";
 import { assertCan } from "../permissions";
-import { todayIn } from "../participant/age";
+import { todayIn } from "../dates";
 import { Region } from "../region";
 import { db } from "../service";
 import { Stats, type StatsSummary } from "../stats";

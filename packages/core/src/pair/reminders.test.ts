@@ -3,7 +3,7 @@ import { createTestRegion, mailTo, system } from "../../../../scripts/test/fixtu
 import { withActor } from "../actor";
 import { Participant } from "../participant";
 import { runReminders } from "../reminders";
-import { addDays } from "../reminders/schedule";
+import { addDays } from "../dates";
 import { Pair } from ".";
 import { quietPairReminders } from "./reminders";
 

@@ -1,5 +1,5 @@
 import { formatDate } from "../ru";
-import { addDays } from "../reminders/schedule";
+import { addDays } from "../dates";
 import type { DueEntry, ReminderSource } from "../reminders/sources";
 import { PairQuietEntity } from "./pair.entity";
 import { INACTIVE_AFTER_DAYS } from "./rules";

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from "../dates";
 /**
  * The rules a pair or group must satisfy to become active, with the Russian messages the curator sees.
  * Pure: the verb loads the members and the enabled forms, this decides.
@@ -105,14 +106,9 @@ export function activationProblems(input: {
 /** A pair with no meeting for this many days is flagged as inactive. */
 export const INACTIVE_AFTER_DAYS = 45;
 
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
-}
-
 /** The date an active pair turns inactive if nothing is recorded: its last meeting (or activation) + 45 days. */
 export function quietOn(since: string): string {
-  const [y, m, d] = since.slice(0, 10).split("-").map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + INACTIVE_AFTER_DAYS)).toISOString().slice(0, 10);
+  return addDays(since, INACTIVE_AFTER_DAYS);
 }
 
 /** Active, and the last meeting (or the activation, before any meeting) is 45 or more days ago. */

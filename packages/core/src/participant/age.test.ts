@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ageForStats, fullYears, isMinor, todayIn } from "./age";
+import { todayIn } from "../dates";
+import { ageForStats, fullYears, isMinor } from "./age";
 
 describe("age and the minor flag", () => {
   it.each([

@@ -5,11 +5,6 @@
 
 export const AGE_OF_MAJORITY = 18;
 
-/** Today's calendar date in a time zone, as ГГГГ-ММ-ДД. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 const parts = (isoDate: string) => isoDate.split("-").map(Number) as [number, number, number];
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 

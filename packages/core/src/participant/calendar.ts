@@ -1,6 +1,6 @@
 import { peekActor } from "../actor";
 import { RegionEntity } from "../region/region.entity";
-import { todayIn } from "./age";
+import { todayIn } from "../dates";
 
 const DEFAULT_TIME_ZONE = "Europe/Moscow";
 const zones = new Map<string, string>();

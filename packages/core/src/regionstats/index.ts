@@ -22,7 +22,7 @@ import { InstitutionEntity, institutionTypes } from "../institution/institution.
 import { Kpi } from "../kpi";
 import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entity";
 import { endOfDay } from "../monitoring/indicators";
-import { todayIn } from "../participant/age";
+import { todayIn } from "../dates";
 import { assertCan } from "../permissions";
 import { RegionEntity } from "../region/region.entity";
 import { RoadmapEntity } from "../roadmap/roadmap.entity";

@@ -1,3 +1,4 @@
+import { escapeHtml } from "../email";
 import { countOf, formatDate } from "../ru";
 import type { DueEntry, ReminderRule } from "./sources";
 
@@ -16,9 +17,6 @@ export function whenText(entry: DueEntry): string {
   if (entry.daysLeft === 0) return `срок ${formatDate(entry.due)} — сегодня`;
   return `срок был ${formatDate(entry.due)} — просрочено на ${countOf(-entry.daysLeft, ["день", "дня", "дней"])}`;
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
 export type Digest = { subject: string; text: string; html: string };
 

@@ -9,7 +9,8 @@ import { User, type UserInfo, manageableScope } from "../user";
 import * as z from "../zod";
 import { type Digest, renderDigest } from "./digest";
 import { ReminderMarkerEntity, ReminderPreferencesEntity, digestFrequencies } from "./reminder.entity";
-import { DIGEST_HOUR, WEEKLY_DIGEST_WEEKDAY, isoWeekday, localTime } from "./schedule";
+import { isoWeekday } from "../dates";
+import { DIGEST_HOUR, WEEKLY_DIGEST_WEEKDAY, localTime } from "./schedule";
 import { type SendPolicy, createPacer, defaultSendPolicy, isSuppressed, sendRaw } from "./send";
 import type { DueEntry, ReminderSource } from "./sources";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isoWeekday, localTime } from "./schedule";
+import { addDays, daysBetween, isoWeekday } from "../dates";
+import { localTime } from "./schedule";
 
 describe("reminder calendar", () => {
   it.each([

@@ -1,9 +1,10 @@
+import { addDays } from "../dates";
 /** A minimal RFC 5545 writer for all-day events: escaping, 75-octet line folding, CRLF line ends. */
 export type CalendarEvent = { uid: string; date: string; summary: string; description?: string; stamp: string };
 
 const escapeText = (value: string) => value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 const compactDate = (iso: string) => iso.replace(/-/g, "");
-const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (iso: string) => addDays(iso, 1);
 const stampOf = (iso: string) => `${iso.replace(/[-:]/g, "").replace(/\.\d+/, "").slice(0, 15)}Z`;
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */

@@ -1,3 +1,4 @@
+import { addDays, todayIn } from "../dates";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { useActor, useRegionID, useTenantID } from "../actor";
 import { auditItem } from "../audit";
@@ -31,7 +32,6 @@ import {
   itemStatus,
   nextDue,
   progressOf,
-  todayIn,
   undatedKey,
 } from "./progress";
 import {
@@ -1324,8 +1324,7 @@ export const Roadmap = {
   async dueBetween(regionId: string, from: string, to: string): Promise<DueItem[]> {
     if (useActor().type !== "system") throw forbidden();
     const days: string[] = [];
-    for (let day = from; day <= to && days.length < 400; day = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10))
-      days.push(day);
+    for (let day = from; day <= to && days.length < 400; day = addDays(day, 1)) days.push(day);
     const result: DueItem[] = [];
     for (const day of days) {
       const rows = await RoadmapItemEntity.query.byRegionOpen({ regionId, nextDue: day }).go({ pages: "all" });

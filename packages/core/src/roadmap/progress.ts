@@ -100,8 +100,3 @@ export function progressOf(counters: Counters, openDues: (string | undefined)[],
     dueThisMonthPercent: percent(dueThisMonth, active),
   };
 }
-
-/** Today's calendar date (YYYY-MM-DD) in a time zone. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}

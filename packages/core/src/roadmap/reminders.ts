@@ -1,4 +1,4 @@
-import { addDays } from "../reminders/schedule";
+import { addDays } from "../dates";
 import { type DueEntry, type ReminderSource, reminderOffsets } from "../reminders/sources";
 import { Roadmap } from ".";
 

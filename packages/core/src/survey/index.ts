@@ -7,7 +7,7 @@ import { createId } from "../id";
 import { Institution } from "../institution";
 import { staleVersion } from "../institution";
 import { log } from "../log";
-import { addDays } from "../reminders/schedule";
+import { addDays } from "../dates";
 import { assertCan } from "../permissions";
 import { formatDate } from "../ru";
 import { email, optionalText, text, version } from "../schemas";

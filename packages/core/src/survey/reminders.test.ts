@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { app } from "../../../../functions/api/app";
 import { call, createTestRegion, mailTo, system, tokenFor } from "../../../../scripts/test/fixtures";
 import { runReminders } from "../reminders";
-import { addDays } from "../reminders/schedule";
+import { addDays } from "../dates";
 import { surveyReminders } from "./reminders";
 
 const policy = { ratePerSecond: 1000, attempts: 2, backoffMs: 5 };

@@ -1,5 +1,5 @@
 import type { DueEntry, ReminderSource } from "../reminders/sources";
-import { daysBetween } from "../reminders/schedule";
+import { daysBetween } from "../dates";
 import { countOf } from "../ru";
 import { SurveyDueEntity, SurveyEntity } from "./survey.entity";
 

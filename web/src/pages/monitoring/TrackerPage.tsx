@@ -1,5 +1,6 @@
 import { Link, useParams } from "react-router";
-import { ApiError, api, unwrap } from "../../api/client";
+import { downloadFromApi } from "../../lib/files";
+import { api, unwrap } from "../../api/client";
 import { Async, EmptyState } from "../../components/Status";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { countOf } from "../../lib/plural";
@@ -17,17 +18,7 @@ export default function TrackerPage() {
 
   const onExport = (format: "xlsx" | "csv") =>
     download.run(async () => {
-      const res = await api.monitoring.campaigns[":campaignId"].export.$get({ param: { campaignId }, query: { format } });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
-        throw new ApiError(res.status, body?.error?.code ?? "unknown", body?.error?.message ?? "Не удалось получить таблицу");
-      }
-      const url = URL.createObjectURL(await res.blob());
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `monitoring.${format}`;
-      link.click();
-      URL.revokeObjectURL(url);
+      await downloadFromApi(`/api/monitoring/campaigns/${campaignId}/export?format=${format}`, `monitoring.${format}`);
     });
 
   return (

@@ -1,6 +1,7 @@
 import { type ChangeEvent, useState } from "react";
+import { downloadFromApi, fileToUpload } from "../../lib/files";
 import { Link } from "react-router";
-import { api, session, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { FormError } from "../../components/Form";
 import { Notice } from "../../components/Status";
 import { countOf } from "../../lib/plural";
@@ -8,13 +9,6 @@ import { useSubmit } from "../../lib/useSubmit";
 import { type ImportPreview, participantNouns } from "./model";
 
 const rowNouns = ["строка", "строки", "строк"] as const;
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Import of the bases from XLSX or CSV: the template, a preview with per-row errors and duplicates, then the import. */
 export default function ImportPage() {
@@ -31,7 +25,7 @@ export default function ImportPage() {
     setDone(null);
     if (!chosen) return;
     void check.run(async () => {
-      const upload = { fileName: chosen.name, contentBase64: await toBase64(chosen) };
+      const upload = await fileToUpload(chosen);
       setFile(upload);
       setPreview(await unwrap(api.participants.import.preview.$post({ json: upload })));
     });
@@ -45,15 +39,8 @@ export default function ImportPage() {
       );
       setPreview(null);
     });
-  const template = async (format: "xlsx" | "csv") => {
-    const res = await session.fetch(`/api/participants/import/template?format=${format}`);
-    const url = URL.createObjectURL(await res.blob());
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = `shablon-uchastniki.${format}`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const template = (format: "xlsx" | "csv") =>
+    downloadFromApi(`/api/participants/import/template?format=${format}`, `shablon-uchastniki.${format}`);
 
   return (
     <>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
+import { downloadFromApi } from "../../lib/files";
 import { Link, useParams } from "react-router";
-import { api, session, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { ConfirmDialog, Dialog } from "../../components/Dialog";
@@ -277,13 +278,7 @@ export default function ParticipantPage() {
 
 async function downloadExport(event: { preventDefault: () => void }, participantId: string) {
   event.preventDefault();
-  const res = await session.fetch(`/api/participants/${participantId}/export?format=json`);
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `participant-${participantId}.json`;
-  link.click();
-  URL.revokeObjectURL(url);
+  await downloadFromApi(`/api/participants/${participantId}/export?format=json`, `participant-${participantId}.json`);
 }
 
 function ConsentDialog({

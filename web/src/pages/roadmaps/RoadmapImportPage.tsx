@@ -1,4 +1,5 @@
 import { type ChangeEvent, type FormEvent, useId, useState } from "react";
+import { fileToUpload } from "../../lib/files";
 import { Link, useNavigate } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { FormError, SubmitButton, TextField } from "../../components/Form";
@@ -9,13 +10,6 @@ import { type ImportPreview, roadmapNouns } from "./types";
 import "./roadmaps.css";
 
 type Source = { text: string } | { fileName: string; contentBase64: string };
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Paste a table from Word (or attach XLSX/CSV), check how every row and deadline was read, then save. */
 export default function RoadmapImportPage() {
@@ -35,7 +29,7 @@ export default function RoadmapImportPage() {
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     setPreview(null);
-    setFile(chosen ? { fileName: chosen.name, contentBase64: await toBase64(chosen) } : null);
+    setFile(chosen ? await fileToUpload(chosen) : null);
   };
 
   const onPreview = (event: FormEvent) => {

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
+import { downloadFromApi } from "../../lib/files";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
@@ -26,16 +27,7 @@ type Filter = "all" | "overdue" | "month";
 const statuses = Object.keys(itemStatusLabels) as ItemStatus[];
 
 /** Saves the XLSX export with the session's token (a plain link would not carry it). */
-async function downloadXlsx(roadmapId: string) {
-  const res = await api.roadmaps[":roadmapId"]["export.xlsx"].$get({ param: { roadmapId } });
-  if (!res.ok) throw new Error("export failed");
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `Дорожная карта ${roadmapId}.xlsx`;
-  link.click();
-  URL.revokeObjectURL(url);
-}
+const downloadXlsx = (roadmapId: string) => downloadFromApi(`/api/roadmaps/${roadmapId}/export.xlsx`, `Дорожная карта ${roadmapId}.xlsx`);
 
 export default function RoadmapPage() {
   const { roadmapId = "" } = useParams();
