@@ -1,6 +1,8 @@
 /**
- * `npm run check:stats -- [--tenant <id>] [--repair]`: recomputes every institution's statistics item from its
- * participant and pair items (Queries by tenant, no Scan) and reports each counter that differs. Without
+ * `npm run check:stats -- [--tenant <id>] [--repair]`: recomputes every institution's summary item from its
+ * participant and pair items (Queries by tenant, no Scan) and reports each counter that differs, and each mirrored
+ * field (descriptors, submission states) that differs from the institution and submission items. --repair also
+ * backfills summaries written before a field was mirrored. Without
  * --tenant it checks every institution of every region. Runs against the stack `npm start` is running, or
  * against the table in TABLE_NAME (with the usual AWS credentials) when that is set.
  * Exit code 1 when a difference is found (and not repaired).
@@ -25,14 +27,15 @@ async function run() {
   }
   let drifted = 0;
   for (const tenantId of tenants) {
-    const { differences } = await Stats.check(tenantId);
-    if (differences.length === 0) {
+    const { differences, mirrors } = await Stats.check(tenantId);
+    if (differences.length === 0 && mirrors.length === 0) {
       console.log(`${tenantId}: OK`);
       continue;
     }
     drifted++;
-    console.log(`${tenantId}: ${differences.length} counter(s) differ`);
+    console.log(`${tenantId}: ${differences.length} counter(s) and ${mirrors.length} mirrored field(s) differ`);
     for (const d of differences) console.log(`  ${d.counter}: stored ${d.stored}, recomputed ${d.expected}`);
+    for (const field of mirrors) console.log(`  ${field}: differs from its source`);
     if (values.repair) {
       await Stats.repair(tenantId);
       console.log("  repaired");

@@ -4,13 +4,13 @@ import { withActor } from "@rnc/core";
 import { ddb, storeMetrics } from "@rnc/core/dynamo";
 import { Institution } from "@rnc/core/institution";
 import { CampaignEntity, SubmissionEntity } from "@rnc/core/monitoring/monitoring.entity";
-import { statsUpdate } from "@rnc/core/stats";
+import { regionOfTenant, summaryUpdate } from "@rnc/core/stats";
 import { call, createTestRegion, institutionInput, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
 
 /** Live data for an institution: counters as the participants module keeps them (role, age band, pairs, forms). */
 async function addStats(tenantId: string, delta: Record<string, number>) {
-  const update = statsUpdate(tenantId, delta);
+  const update = summaryUpdate({ tenantId, regionId: await regionOfTenant(tenantId), counts: delta });
   await ddb.send(new TransactWriteCommand({ TransactItems: [update] as TransactWriteCommandInput["TransactItems"] }));
 }
 
@@ -81,8 +81,9 @@ describe("monitoring campaigns", async () => {
     const published = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
     expect(published.status, published.text).toBe(200);
     expect(published.json).toMatchObject({ status: "published", institutionsCount: 2 });
-    // Two submissions in one transaction, then the campaign and its audit item.
-    expect(storeMetrics.itemsWritten - before).toBe(4);
+    // Two submissions and their states on the two institutions' summaries in one transaction, then the campaign and
+    // its audit item.
+    expect(storeMetrics.itemsWritten - before).toBe(6);
 
     const tracker = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/tracker`, { token: viewer });
     expect(tracker.json.counts).toMatchObject({ total: 2, not_started: 2, submitted: 0, late: 0 });
@@ -120,7 +121,8 @@ describe("monitoring campaigns", async () => {
     const before = storeMetrics.itemsWritten;
     const published = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
     expect(published.json).toMatchObject({ status: "published", institutionsCount: 2 });
-    expect(storeMetrics.itemsWritten - before).toBe(3);
+    // The missing submission and its summary state, then the campaign and its audit item.
+    expect(storeMetrics.itemsWritten - before).toBe(4);
   });
 
   it("rejects a campaign with a bad indicator set with field-level messages", async () => {
@@ -268,9 +270,14 @@ describe("monitoring campaigns", async () => {
 
     const tracker = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/tracker`, { token: admin });
     expect(tracker.json.counts).toMatchObject({ total: 2, resubmitted: 1, not_started: 1, awaitingReview: 1 });
+    // The region's dashboard reads the states from the institutions' summaries: the same counts as the tracker.
+    const dashboardStatus = async () =>
+      (await call(app, "GET", `/api/stats/region?campaignId=${campaign.campaignId}`, { token: admin })).json.monitoring.status;
+    expect(await dashboardStatus()).toMatchObject({ total: 2, resubmitted: 1, not_started: 1, submitted: 1 });
 
     const accepted = await call(app, "POST", `${path}/accept`, { token: admin, body: { version: resubmitted.json.version } });
     expect(accepted.json.status).toBe("accepted");
+    expect(await dashboardStatus()).toMatchObject({ total: 2, accepted: 1, resubmitted: 0, not_started: 1, submitted: 1 });
     expect(accepted.json.history.map((e: { to: string }) => e.to)).toEqual(["submitted", "returned", "resubmitted", "accepted"]);
     expect(accepted.json.history[1].comment).toBe("Уточните число мероприятий");
     const locked = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {

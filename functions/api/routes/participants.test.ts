@@ -477,16 +477,23 @@ describe("statistics", () => {
     expect(own.json).toMatchObject({ participants: summary.participants, pairs: summary.pairs });
   });
 
-  it("the check reports a drifted counter", async () => {
-    const { statsUpdate } = await import("@rnc/core/stats");
+  it("the check reports a drifted counter and a drifted mirror; the repair restores both", async () => {
+    const { summaryUpdate } = await import("@rnc/core/stats");
     const { ddb } = await import("@rnc/core/dynamo");
     const { TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
-    await ddb.send(new TransactWriteCommand({ TransactItems: [statsUpdate(school.tenantId, { "role#mentor": 1 })] as never }));
+    const drift = summaryUpdate({
+      tenantId: school.tenantId,
+      regionId: school.regionId,
+      counts: { "role#mentor": 1 },
+      institution: { ...school, municipality: "Не тот район" },
+    });
+    await ddb.send(new TransactWriteCommand({ TransactItems: [drift] as never }));
     const check = await system(() => Stats.check(school.tenantId));
     expect(check.differences).toEqual([{ counter: "role#mentor", stored: expect.any(Number), expected: expect.any(Number) }]);
     expect(check.differences[0]!.stored - check.differences[0]!.expected).toBe(1);
+    expect(check.mirrors).toEqual(["inst"]);
     await system(() => Stats.repair(school.tenantId));
-    expect((await system(() => Stats.check(school.tenantId))).differences).toEqual([]);
+    expect(await system(() => Stats.check(school.tenantId))).toMatchObject({ differences: [], mirrors: [] });
   });
 });
 

@@ -16,7 +16,7 @@ import {
   RoadmapSectionEntity,
   RoadmapTemplateEntity,
 } from "./roadmap/roadmap.entity";
-import { SatisfactionEntity, SurveyEntity, SurveyLinkEntity, SurveyDueEntity, SurveyResponseEntity } from "./survey/survey.entity";
+import { SurveyEntity, SurveyLinkEntity, SurveyDueEntity, SurveyResponseEntity } from "./survey/survey.entity";
 import { UserEntity } from "./user/user.entity";
 
 /** Every entity of the single table, joined for transactions that span them. */
@@ -46,7 +46,6 @@ export const db = new Service({
   surveyLink: SurveyLinkEntity,
   surveyResponse: SurveyResponseEntity,
   surveyDue: SurveyDueEntity,
-  satisfaction: SatisfactionEntity,
   roadmap: RoadmapEntity,
   roadmapSection: RoadmapSectionEntity,
   roadmapItem: RoadmapItemEntity,

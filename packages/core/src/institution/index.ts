@@ -5,7 +5,7 @@ import { VisibleError, notFound } from "../error";
 import { createId } from "../id";
 import { assertCan } from "../permissions";
 import { count, email, optionalText, text, version } from "../schemas";
-import { db } from "../service";
+import { transactWithSummaries } from "../stats/summary";
 import * as z from "../zod";
 import { type InstitutionStatus, institutionTypes } from "../labels";
 import { InstitutionEntity } from "./institution.entity";
@@ -117,13 +117,14 @@ export const Institution = {
     const tenantId = createId("institution");
     const now = nowIso();
     const item = { ...input, tenantId, regionId, status: "active" as const, createdAt: now, updatedAt: now, version: 1 };
-    const result = await db.transaction
-      .write(({ institution, unique, audit }) => [
+    const result = await transactWithSummaries(
+      ({ institution, unique, audit }) => [
         institution.create(item).commit(),
         unique.create(nameClaim(regionId, input.fullName, tenantId)).commit(),
         audit.create(auditItem("institution.create", tenantId, { regionId })).commit(),
-      ])
-      .go();
+      ],
+      [{ tenantId, regionId, institution: item }],
+    );
     if (result.canceled) throw nameTaken(input.fullName);
     return toInfo(item);
   },
@@ -168,8 +169,8 @@ export const Institution = {
     if (current.version !== expected) throw staleVersion(current);
     const renamed = normalizeName(current.fullName) !== normalizeName(changes.fullName);
     const updatedAt = nowIso();
-    const result = await db.transaction
-      .write(({ institution, unique, audit }) => [
+    const result = await transactWithSummaries(
+      ({ institution, unique, audit }) => [
         institution
           .patch({ tenantId })
           .set({ ...changes, updatedAt, version: expected + 1 })
@@ -182,8 +183,9 @@ export const Institution = {
             ]
           : []),
         audit.create(auditItem("institution.update", tenantId, { regionId: current.regionId })).commit(),
-      ])
-      .go();
+      ],
+      [{ tenantId, regionId: current.regionId, institution: { ...current, ...changes } }],
+    );
     if (result.canceled) {
       const latest = await Institution.get(tenantId);
       if (latest.version !== expected) throw staleVersion(latest);
@@ -199,16 +201,17 @@ export const Institution = {
       throw new VisibleError("conflict", "institution.archived", "Организация в архиве: её нельзя вернуть в работу");
     }
     const updatedAt = nowIso();
-    const result = await db.transaction
-      .write(({ institution, audit }) => [
+    const result = await transactWithSummaries(
+      ({ institution, audit }) => [
         institution
           .patch({ tenantId })
           .set({ status, updatedAt, version: current.version + 1 })
           .where((attr, op) => op.eq(attr.version, current.version))
           .commit(),
         audit.create(auditItem(`institution.${status}`, tenantId, { regionId: current.regionId })).commit(),
-      ])
-      .go();
+      ],
+      [{ tenantId, regionId: current.regionId, institution: { ...current, status } }],
+    );
     if (result.canceled) throw staleVersion(await Institution.get(tenantId));
     return { ...current, status, updatedAt, version: current.version + 1 };
   },

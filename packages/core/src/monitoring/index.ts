@@ -13,6 +13,7 @@ import { RegionEntity } from "../region/region.entity";
 import { formatDate } from "../ru";
 import { optionalText, text } from "../schemas";
 import { db } from "../service";
+import { type SummaryChange, transactWithSummaries } from "../stats/summary";
 import { type Sheet, writeCsv, writeXlsx } from "../tabular";
 import * as z from "../zod";
 import {
@@ -479,9 +480,13 @@ export const Campaign = {
         updatedAt: now,
         version: 1,
       }));
-    for (let i = 0; i < fresh.length; i += 100) {
-      const chunk = fresh.slice(i, i + 100);
-      await db.transaction.write(({ submission }) => chunk.map((item) => submission.put(item).commit())).go();
+    // Each submission and its state on the institution's summary: two actions per institution, 50 per transaction.
+    for (let i = 0; i < fresh.length; i += 50) {
+      const chunk = fresh.slice(i, i + 50);
+      await transactWithSummaries(
+        ({ submission }) => chunk.map((item) => submission.put(item).commit()),
+        chunk.map((item) => summaryOf(item, item)),
+      );
     }
     const institutionsCount = have.size + fresh.length;
     const result = await db.transaction
@@ -630,6 +635,16 @@ export const Campaign = {
   },
 };
 
+/** A submission's state as the region's summary of its institution carries it. */
+const summaryOf = (
+  row: { tenantId: string; regionId: string; campaignId: string },
+  state: { status: SubmissionStatus; submittedAt?: string; late?: boolean },
+): SummaryChange => ({
+  tenantId: row.tenantId,
+  regionId: row.regionId,
+  submission: { campaignId: row.campaignId, status: state.status, submittedAt: state.submittedAt, late: state.late },
+});
+
 async function review(campaignId: string, tenantId: string, expected: number, to: "accepted" | "returned", comment?: string) {
   const campaign = await campaignRow(campaignId);
   const row = await submissionRow(tenantId, campaignId);
@@ -647,8 +662,8 @@ async function review(campaignId: string, tenantId: string, expected: number, to
     to === "accepted"
       ? { status: to, acceptedAt: at, updatedAt: at, version: expected + 1 }
       : { status: to, returnComment: comment, returnedAt: at, updatedAt: at, version: expected + 1 };
-  const result = await db.transaction
-    .write(({ submission, submissionEvent, audit }) => [
+  const result = await transactWithSummaries(
+    ({ submission, submissionEvent, audit }) => [
       submission
         .patch({ tenantId, campaignId })
         .set(changes)
@@ -658,8 +673,9 @@ async function review(campaignId: string, tenantId: string, expected: number, to
       audit
         .create(auditItem(`submission.${to === "accepted" ? "accept" : "return"}`, campaignId, { tenantId, regionId: row.regionId }))
         .commit(),
-    ])
-    .go();
+    ],
+    [summaryOf(row, { ...row, ...changes })],
+  );
   if (result.canceled) throw staleVersion(await view(campaign, await submissionRow(tenantId, campaignId), { live: false }));
   return view(campaign, { ...row, ...changes }, { live: false });
 }
@@ -717,16 +733,17 @@ export const Submission = {
       version: row.version + 1,
     };
     for (const [key, value] of Object.entries(input.values)) if (value === null || value === "") delete changes.values[key];
-    const result = await db.transaction
-      .write(({ submission, submissionEvent }) => [
+    const result = await transactWithSummaries(
+      ({ submission, submissionEvent }) => [
         submission
           .patch({ tenantId: row.tenantId, campaignId })
           .set(changes)
           .where((attr, op) => op.eq(attr.version, row.version))
           .commit(),
         ...(status !== row.status ? [submissionEvent.create(eventItem(row, status, at)).commit()] : []),
-      ])
-      .go();
+      ],
+      status !== row.status ? [summaryOf(row, { ...row, ...changes })] : [],
+    );
     if (result.canceled) throw staleVersion(await view(campaign, await submissionRow(row.tenantId, campaignId), { live: true }));
     return view(campaign, { ...row, ...changes }, { live: true });
   },
@@ -756,8 +773,8 @@ export const Submission = {
       updatedAt: at,
       version: row.version + 1,
     };
-    const result = await db.transaction
-      .write(({ submission, submissionEvent, audit }) => [
+    const result = await transactWithSummaries(
+      ({ submission, submissionEvent, audit }) => [
         submission
           .patch({ tenantId: row.tenantId, campaignId })
           .set(changes)
@@ -772,8 +789,9 @@ export const Submission = {
             }),
           )
           .commit(),
-      ])
-      .go();
+      ],
+      [summaryOf(row, { ...row, ...changes })],
+    );
     if (result.canceled) {
       const latest = await submissionRow(row.tenantId, campaignId);
       if (lockedStatuses.includes(latest.status)) throw locked(await view(campaign, latest, { live: false }));

@@ -1,32 +1,25 @@
 /**
- * Regional statistics: the roll-up of the per-institution statistics items (never a scan of participants), the region
+ * Regional statistics: the roll-up of the institutions' summary items (never a scan of participants), the region
  * dashboard, the drill-down to one institution's non-personal summary and the platform's counts per region.
  *
- * Cost of the dashboard for a region of N institutions (every read a Query or BatchGet, never a Scan):
- * - institutions: one Query on gsi1 `R#<region>#INSTITUTIONS` (N items);
- * - statistics items: one Query on gsi1 `R#<region>#STATS` (N items; items written before the index existed are
- *   fetched by BatchGet, so the answer is right before `check:stats --repair` has touched them);
- * - satisfaction tallies of the year: BatchGet of `T#<tenant>/SATISFACTION#<year>` (≤ N items, 100 keys per call);
- * - roadmap headers: one Query on gsi1 `R#<region>#ROADMAPS` (one item per roadmap), and the overdue open items:
- *   one Query on gsi1 `R#<region>#OPEN` with `DUE#…` < today (keys only);
- * - the campaign list (one Query on `R#<region>`) and the chosen campaign's submissions: one Query on gsi1
- *   `CAMPAIGN#<id>` (N items, status attributes only);
+ * Cost of the dashboard for a region of N institutions (every read a Query or GetItem, never a Scan):
+ * - the summary items: one paginated Query on gsi1 `R#<region>#STATS` (N items) — counters, descriptors and
+ *   headcounts, satisfaction tallies, submission states and roadmap counters with their open items' due dates
+ *   (see stats/summary.ts);
+ * - the campaign list: one Query on `R#<region>` (a few items per year);
  * - the region (time zone) and the KPI targets: two GetItems.
- * So about 4N + roadmaps + overdue items, in ~8 round trips that run in parallel.
+ * So N + a few items, in two round trips (the region first, then the rest in parallel).
  */
-import { BatchGetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { useActor, useRegionID, useTenantID } from "../actor";
-import { ddb, tableName } from "../dynamo";
 import { VisibleError, notFound } from "../error";
-import { InstitutionEntity, institutionTypes } from "../institution/institution.entity";
+import { institutionTypes } from "../institution/institution.entity";
 import { Kpi } from "../kpi";
 import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entity";
 import { endOfDay } from "../monitoring/indicators";
 import { todayIn } from "../dates";
 import { assertCan } from "../permissions";
 import { RegionEntity } from "../region/region.entity";
-import { RoadmapEntity } from "../roadmap/roadmap.entity";
-import { countersOf } from "../stats";
+import { type Summary, getSummary, regionSummaries } from "../stats/summary";
 import * as z from "../zod";
 import {
   type CampaignSource,
@@ -35,11 +28,8 @@ import {
   type InstitutionSource,
   type RegionSource,
   type RoadmapSource,
-  type SatisfactionTally,
-  type SubmissionSource,
   dashboardModel,
   institutionModel,
-  noSatisfaction,
 } from "./rollup";
 
 export * from "./rollup";
@@ -55,129 +45,27 @@ export const DashboardFilter = z.object({
 });
 export type DashboardFilter = z.infer<typeof DashboardFilter>;
 
-type InstitutionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof InstitutionEntity.get>["go"]>>["data"]>;
-
 // ---------------------------------------------------------------------------------------------------------------
 // Reading (trusted: the callers below check the actor and the region)
 // ---------------------------------------------------------------------------------------------------------------
 
-async function queryAll(input: { index?: string; key: string; value: string; skBelow?: string; projection?: string[] }) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  const pk = input.index ? `${input.index}pk` : "pk";
-  const sk = input.index ? `${input.index}sk` : "sk";
-  const names: Record<string, string> = { "#pk": pk };
-  const values: Record<string, unknown> = { ":pk": input.value };
-  let condition = "#pk = :pk";
-  if (input.skBelow) {
-    names["#sk"] = sk;
-    values[":sk"] = input.skBelow;
-    condition += " AND #sk < :sk";
-  }
-  const projection = input.projection?.map((attribute, i) => {
-    names[`#p${i}`] = attribute;
-    return `#p${i}`;
-  });
-  do {
-    const page = await ddb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: input.index,
-        KeyConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ProjectionExpression: projection?.join(", "),
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
-/** BatchGet in chunks of 100 (in parallel), retrying unprocessed keys. */
-async function batchGet(keys: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
-  const chunks: { pk: string; sk: string }[][] = [];
-  for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
-  const results = await Promise.all(
-    chunks.map(async (chunk) => {
-      const found: Record<string, unknown>[] = [];
-      let pending: Record<string, unknown>[] = chunk;
-      for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-        const answer = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
-        found.push(...(answer.Responses?.[tableName()] ?? []));
-        pending = (answer.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-      }
-      if (pending.length > 0) throw new Error("BatchGet left unprocessed keys");
-      return found;
-    }),
-  );
-  return results.flat();
-}
-
-const tenantOf = (item: Record<string, unknown>) => String(item.pk).slice(2);
-
-/** The statistics counters of the region's institutions: one Query on the region's statistics index. */
-async function regionCounts(regionId: string, tenantIds: readonly string[]) {
-  const items = await queryAll({ index: "gsi1", key: "gsi1pk", value: `R#${regionId}#STATS` });
-  const counts = new Map(items.map((item) => [tenantOf(item), countersOf(item)]));
-  const missing = tenantIds.filter((id) => !counts.has(id));
-  if (missing.length > 0) {
-    for (const item of await batchGet(missing.map((id) => ({ pk: `T#${id}`, sk: "STATS" })))) counts.set(tenantOf(item), countersOf(item));
-  }
-  return counts;
-}
-
-async function satisfactionTallies(tenantIds: readonly string[], year: number): Promise<Map<string, SatisfactionTally>> {
-  const items = await batchGet(tenantIds.map((id) => ({ pk: `T#${id}`, sk: `SATISFACTION#${year}` })));
-  const num = (value: unknown) => (typeof value === "number" ? value : 0);
-  return new Map(
-    items.map((item) => [
-      tenantOf(item),
-      {
-        mentor: { sum: num(item.mentorSum), count: num(item.mentorCount) },
-        mentee: { sum: num(item.menteeSum), count: num(item.menteeCount) },
-      },
-    ]),
-  );
-}
-
 const overlapsYear = (row: { periodStart: string; periodEnd: string }, year: number) =>
   row.periodStart <= `${year}-12-31` && row.periodEnd >= `${year}-01-01`;
 
-/** Roadmap headers of the region (or of one institution) in scope, with their overdue items' due dates. */
-async function roadmapSources(regionId: string, today: string, year: number | undefined, tenantId?: string) {
-  const [headers, overdue] = await Promise.all([
-    (tenantId ? RoadmapEntity.query.byRegion({ regionId, tenantId }) : RoadmapEntity.query.byRegion({ regionId })).go({ pages: "all" }),
-    queryAll({ index: "gsi1", key: "gsi1pk", value: `R#${regionId}#OPEN`, skBelow: `DUE#${today}`, projection: ["gsi1sk"] }),
-  ]);
-  const overdueByRoadmap = new Map<string, string[]>();
-  for (const item of overdue) {
-    const match = /^DUE#([\d-]+)#T#[^#]+#ROADMAP#([^#]+)#ITEM#/.exec(String(item.gsi1sk));
-    if (!match) continue;
-    const [, due, roadmapId] = match as unknown as [string, string, string];
-    overdueByRoadmap.set(roadmapId, [...(overdueByRoadmap.get(roadmapId) ?? []), due]);
-  }
-  const byTenant = new Map<string, RoadmapSource[]>();
-  for (const row of headers.data) {
-    const inScope =
-      year === undefined ? row.status === "draft" || row.status === "approved" : row.status !== "importing" && overlapsYear(row, year);
-    if (!inScope) continue;
-    const source: RoadmapSource = {
-      roadmapId: row.roadmapId,
-      counters: {
-        itemsTotal: row.itemsTotal,
-        itemsDone: row.itemsDone,
-        itemsDoneOnTime: row.itemsDoneOnTime,
-        itemsCancelled: row.itemsCancelled,
-      },
-      overdueDues: overdueByRoadmap.get(row.roadmapId) ?? [],
-    };
-    byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), source]);
-  }
-  return byTenant;
+const indexed = (status: string) => status === "draft" || status === "approved";
+
+/**
+ * An institution's roadmaps in scope, from its summary: without a period the current ones (draft or approved), with a
+ * period those overlapping that year. Overdue: the open items of a current roadmap whose next due date has passed.
+ */
+function roadmapSources(summary: Summary, year: number | undefined): RoadmapSource[] {
+  return summary.roadmaps
+    .filter((r) => (year === undefined ? indexed(r.status) : r.status !== "importing" && overlapsYear(r, year)))
+    .map((r) => ({
+      roadmapId: r.roadmapId,
+      counters: { itemsTotal: r.itemsTotal, itemsDone: r.itemsDone, itemsDoneOnTime: r.itemsDoneOnTime, itemsCancelled: r.itemsCancelled },
+      overdueDues: indexed(r.status) ? Object.entries(r.dues).flatMap(([due, n]) => Array.from({ length: Math.max(n, 0) }, () => due)) : [],
+    }));
 }
 
 type CampaignRow = {
@@ -200,28 +88,26 @@ export function currentCampaign(rows: readonly CampaignRow[], options: { campaig
     .sort((a, b) => (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || b.deadline.localeCompare(a.deadline))[0];
 }
 
-async function campaignSources(regionId: string, timeZone: string, options: { campaignId?: string; year?: number }) {
+async function chosenCampaign(regionId: string, timeZone: string, options: { campaignId?: string; year?: number }) {
   const campaigns = (await CampaignEntity.query.byId({ regionId }).go({ pages: "all" })).data as CampaignRow[];
   const chosen = currentCampaign(campaigns, options);
   if (options.campaignId && !chosen) throw notFound("monitoring.campaign_not_found", "Кампания не найдена");
-  if (!chosen) return { campaign: undefined, submissions: new Map<string, SubmissionSource>() };
-  const rows = await SubmissionEntity.query
-    .byCampaign({ campaignId: chosen.campaignId })
-    .go({ pages: "all", attributes: ["tenantId", "regionId", "status", "submittedAt", "late"] });
-  const submissions = new Map(
-    rows.data
-      .filter((row) => row.regionId === regionId)
-      .map((row) => [row.tenantId as string, { status: row.status, submittedAt: row.submittedAt, late: row.late } as SubmissionSource]),
-  );
-  const campaign: CampaignSource = {
+  if (!chosen) return undefined;
+  return {
     campaignId: chosen.campaignId,
     name: chosen.name,
     kind: chosen.kind,
     deadline: chosen.deadline,
     deadlineEnd: endOfDay(chosen.deadline, timeZone),
     status: chosen.status,
-  };
-  return { campaign, submissions };
+  } satisfies CampaignSource;
+}
+
+/** The summaries in scope: the region's (one Query), or one institution's of the region (one GetItem). */
+async function summariesInScope(regionId: string, tenantId: string | undefined): Promise<Summary[]> {
+  if (!tenantId) return regionSummaries(regionId);
+  const summary = await getSummary(tenantId);
+  return summary && summary.regionId === regionId ? [summary] : [];
 }
 
 export type LoadOptions = DashboardFilter & { today?: string; now?: string; tenantId?: string };
@@ -236,25 +122,20 @@ export async function loadRegionSource(regionId: string, options: LoadOptions = 
   const period = options.period ? Number(options.period) : undefined;
   const year = period ?? Number(today.slice(0, 4));
 
-  const institutionRows: InstitutionRow[] = options.tenantId
-    ? [(await InstitutionEntity.get({ tenantId: options.tenantId }).go()).data].filter(
-        (row): row is InstitutionRow => row !== null && row.regionId === regionId,
-      )
-    : (await InstitutionEntity.query.byRegion({ regionId }).go({ pages: "all" })).data;
-  const institutions = institutionRows.filter(
-    (row) =>
-      row.status !== "archived" &&
-      (!options.municipality || row.municipality === options.municipality) &&
-      (!options.type || row.type === options.type),
-  );
-  const tenantIds = institutions.map((row) => row.tenantId);
-  const [counts, satisfaction, roadmaps, campaigns, targets] = await Promise.all([
-    options.tenantId ? regionCountsOf(tenantIds) : regionCounts(regionId, tenantIds),
-    satisfactionTallies(tenantIds, year),
-    roadmapSources(regionId, today, period, options.tenantId),
-    campaignSources(regionId, timeZone, { campaignId: options.campaignId, year: period }),
+  const [summaries, campaign, targets] = await Promise.all([
+    summariesInScope(regionId, options.tenantId),
+    chosenCampaign(regionId, timeZone, { campaignId: options.campaignId, year: period }),
     Kpi.targets(year),
   ]);
+  const institutions = summaries.flatMap((summary) => {
+    const row = summary.institution;
+    const inScope =
+      row !== undefined &&
+      row.status !== "archived" &&
+      (!options.municipality || row.municipality === options.municipality) &&
+      (!options.type || row.type === options.type);
+    return inScope ? [{ summary, row }] : [];
+  });
   return {
     timeZone,
     today,
@@ -262,10 +143,10 @@ export async function loadRegionSource(regionId: string, options: LoadOptions = 
     year,
     targets: targets.rows.map(({ code, label, short, target }) => ({ code, label, short, target })),
     enterprisesInRegion: targets.enterprisesInRegion,
-    campaign: campaigns.campaign,
+    campaign,
     institutions: institutions.map(
-      (row): InstitutionSource => ({
-        tenantId: row.tenantId,
+      ({ summary, row }): InstitutionSource => ({
+        tenantId: summary.tenantId,
         shortName: row.shortName,
         fullName: row.fullName,
         type: row.type,
@@ -274,23 +155,17 @@ export async function loadRegionSource(regionId: string, options: LoadOptions = 
         headcounts: {
           studentsTotal: row.studentsTotal,
           students10to19: row.students10to19,
-          students15to19: (row as { students15to19?: number }).students15to19,
+          students15to19: row.students15to19,
           teachersTotal: row.teachersTotal,
           youngTeachers: row.youngTeachers,
         },
-        counts: counts.get(row.tenantId) ?? {},
-        satisfaction: satisfaction.get(row.tenantId) ?? noSatisfaction(),
-        roadmaps: roadmaps.get(row.tenantId) ?? [],
-        submission: campaigns.submissions.get(row.tenantId),
+        counts: summary.counts,
+        satisfaction: summary.satisfaction(year),
+        roadmaps: roadmapSources(summary, period),
+        submission: campaign ? summary.submission(campaign.campaignId) : undefined,
       }),
     ),
   };
-}
-
-/** One institution's counters by key (the drill-down: one GetItem-sized BatchGet). */
-async function regionCountsOf(tenantIds: readonly string[]) {
-  const items = await batchGet(tenantIds.map((id) => ({ pk: `T#${id}`, sk: "STATS" })));
-  return new Map(items.map((item) => [tenantOf(item), countersOf(item)]));
 }
 
 /** The dashboard of a region (trusted: the caller has checked the actor's region). */
@@ -372,8 +247,8 @@ export const RegionStats = {
   },
 
   /**
-   * The platform admin: counts per region. Per region one Query on its statistics index and one on its institutions
-   * (so O(all institutions) items in 2 × regions Queries, run in parallel); no participant is read.
+   * The platform admin: counts per region. Per region one Query of its summary items (so O(all institutions) items in
+   * one Query per region, run in parallel); no participant is read.
    */
   async platform(): Promise<{ regions: RegionCounts[] }> {
     assertCan("stats.region");
@@ -384,17 +259,12 @@ export const RegionStats = {
     const regions = (await RegionEntity.query.all({}).go({ pages: "all" })).data;
     const rows = await Promise.all(
       regions.map(async (region): Promise<RegionCounts> => {
-        const [institutions, stats] = await Promise.all([
-          queryAll({ index: "gsi1", key: "gsi1pk", value: `R#${region.regionId}#INSTITUTIONS`, projection: ["gsi1sk", "status"] }),
-          queryAll({ index: "gsi1", key: "gsi1pk", value: `R#${region.regionId}#STATS` }),
-        ]);
-        const active = new Set(institutions.filter((i) => i.status !== "archived").map((i) => String(i.gsi1sk).slice(2)));
-        const summaries = stats.filter((item) => active.has(tenantOf(item))).map((item) => countersOf(item));
-        const n = (key: string) => summaries.reduce((sum, counts) => sum + (counts[key] ?? 0), 0);
+        const active = (await regionSummaries(region.regionId)).filter((s) => s.institution && s.institution.status !== "archived");
+        const n = (key: string) => active.reduce((sum, s) => sum + (s.counts[key] ?? 0), 0);
         return {
           regionId: region.regionId,
           name: region.name,
-          institutions: active.size,
+          institutions: active.length,
           participants: n("participants"),
           mentors: n("role#mentor"),
           mentees: n("role#mentee"),

@@ -1,10 +1,12 @@
-import { DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { createPlatformAdmin, createTestRegion } from "../../../../scripts/test/fixtures";
 import { createStatsRegion } from "../../../../scripts/test/region-fixtures";
 import { type UserActor, withActor } from "../actor";
 import { ddb, storeMetrics, tableName } from "../dynamo";
+import { Institution } from "../institution";
 import { Kpi } from "../kpi";
+import { Roadmap } from "../roadmap";
 import { Stats } from "../stats";
 import { RegionStats } from "./index";
 
@@ -145,28 +147,67 @@ describe("the drill-down to one institution", () => {
   });
 });
 
-describe("the statistics index", () => {
-  it("every statistics write puts the item on the region's index", async () => {
+describe("the summary items", () => {
+  it("every institution write puts the institution's summary on the region's index with its descriptors", async () => {
     const item = (await ddb.send(new GetCommand({ TableName: tableName(), Key: { pk: `T#${region.third.tenantId}`, sk: "STATS" } }))).Item;
-    expect(item).toMatchObject({ gsi1pk: `R#${region.region.regionId}#STATS`, gsi1sk: `T#${region.third.tenantId}` });
+    expect(item).toMatchObject({
+      gsi1pk: `R#${region.region.regionId}#STATS`,
+      gsi1sk: `T#${region.third.tenantId}`,
+      inst: { shortName: region.third.shortName, municipality: region.third.municipality, status: "active" },
+    });
   });
 
-  it("an item written before the index existed is still counted, and repair puts it on the index", async () => {
+  it("a summary that predates the index and the descriptors is missed until check:stats repairs it", async () => {
     const key = { pk: `T#${region.college.tenantId}`, sk: "STATS" };
     const before = await admin(() => RegionStats.dashboard());
-    await ddb.send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: "REMOVE gsi1pk, gsi1sk" }));
+    await ddb.send(new UpdateCommand({ TableName: tableName(), Key: key, UpdateExpression: "REMOVE gsi1pk, gsi1sk, inst" }));
     const legacy = await admin(() => RegionStats.dashboard());
-    expect(legacy.totals).toEqual(before.totals);
+    expect(legacy.totals.institutions).toBe(before.totals.institutions - 1);
+    expect((await system(() => Stats.check(region.college.tenantId))).mirrors).toEqual(["inst"]);
     await system(() => Stats.repair(region.college.tenantId));
     const item = (await ddb.send(new GetCommand({ TableName: tableName(), Key: key }))).Item;
     expect(item?.gsi1pk).toBe(`R#${region.region.regionId}#STATS`);
+    expect((await admin(() => RegionStats.dashboard())).totals).toEqual(before.totals);
   });
 
-  it("an institution without any statistics item counts as zeros", async () => {
+  it("roadmap item changes, archiving and deletion move the region's compliance in the same write", async () => {
+    const other = await createStatsRegion("Исполнения");
+    const curator = <T>(fn: () => Promise<T>) => as(other.users.curator, fn);
+    const viewer = () => as(other.users.region_viewer, () => RegionStats.dashboard());
+    expect((await viewer()).compliance).toMatchObject({ roadmaps: 1, active: 2, overdue: 1, done: 0 });
+    const [roadmap] = await curator(() => Roadmap.list());
+    const detail = await curator(() => Roadmap.get(roadmap!.roadmapId));
+    const late = detail.sections.flatMap((section) => section.items).find((item) => item.overdue)!;
+    await curator(() => Roadmap.updateItem(roadmap!.roadmapId, late.itemId, { version: late.version, status: "done" }));
+    expect((await viewer()).compliance).toMatchObject({ roadmaps: 1, active: 2, overdue: 0, done: 1, doneOnTime: 0 });
+    expect((await system(() => Stats.check(other.school.tenantId))).mirrors).toEqual([]);
+
+    const current = await curator(() => Roadmap.get(roadmap!.roadmapId));
+    await curator(() => Roadmap.update(roadmap!.roadmapId, { version: current.version, status: "archived" }));
+    expect((await viewer()).compliance.roadmaps).toBe(0);
+    expect((await as(other.users.region_viewer, () => RegionStats.dashboard({ period: "2026" }))).compliance.roadmaps).toBe(1);
+    await curator(() => Roadmap.remove(roadmap!.roadmapId));
+    expect((await as(other.users.region_viewer, () => RegionStats.dashboard({ period: "2026" }))).compliance.roadmaps).toBe(0);
+    expect((await system(() => Stats.check(other.school.tenantId))).mirrors).toEqual([]);
+  });
+
+  it("a new institution without participants counts as zeros", async () => {
     const empty = await createTestRegion("Пустой регион");
-    await ddb.send(new DeleteCommand({ TableName: tableName(), Key: { pk: `T#${empty.school.tenantId}`, sk: "STATS" } }));
     const dashboard = await as(empty.users.region_viewer, () => RegionStats.dashboard());
     expect(dashboard.totals).toMatchObject({ institutions: 2, participants: 0 });
+  });
+
+  it("renaming, moving and archiving an institution change what the region sees in the same write", async () => {
+    const other = await createTestRegion("Регион переименований");
+    const manage = <T>(fn: () => Promise<T>) => as(other.users.region_admin, fn);
+    const { tenantId, regionId, status, createdAt, updatedAt, ...fields } = await manage(() => Institution.get(other.college.tenantId));
+    await manage(() => Institution.update(tenantId, { ...fields, shortName: "Колледж имени Циолковского", municipality: "Новый район" }));
+    const moved = await manage(() => RegionStats.dashboard({ municipality: "Новый район" }));
+    expect(moved.institutions.map((i) => i.name)).toEqual(["Колледж имени Циолковского"]);
+    await manage(() => Institution.setStatus(tenantId, "archived"));
+    const archived = await manage(() => RegionStats.dashboard());
+    expect(archived.institutions.map((i) => i.tenantId)).toEqual([other.school.tenantId]);
+    expect((await system(() => Stats.check(other.college.tenantId))).mirrors).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import { assertCan } from "../permissions";
 import { RegionEntity } from "../region/region.entity";
 import { optionalText, text, version } from "../schemas";
 import { db } from "../service";
+import { type RoadmapChange, type RoadmapState, type SummaryChange, transactOrFail, transactWithSummaries } from "../stats/summary";
 import { UserEntity } from "../user/user.entity";
 import * as z from "../zod";
 import { type Deadline, type RoadmapPeriod, deadlineLabel, occurrences as deadlineOccurrences, parseDeadline } from "./deadline";
@@ -486,12 +487,62 @@ const countersFromHeader = (row: Counters): Counters => ({
   itemsCancelled: row.itemsCancelled,
 });
 
+/** How many open items fall due on each date (an item's next due date; undated and closed items count nowhere). */
+function duesOf(occurrenceLists: OccurrenceState[][]): Record<string, number> {
+  const dues: Record<string, number> = {};
+  for (const occurrences of occurrenceLists) {
+    const due = nextDue(occurrences);
+    if (due) dues[due] = (dues[due] ?? 0) + 1;
+  }
+  return dues;
+}
+
+/** How an item's change moves the dues: off its old next due date, onto its new one. */
+function dueDelta(before: OccurrenceState[] | undefined, after: OccurrenceState[] | undefined): Record<string, number> {
+  const was = before && nextDue(before);
+  const is = after && nextDue(after);
+  if (was === is) return {};
+  return { ...(was ? { [was]: -1 } : {}), ...(is ? { [is]: 1 } : {}) };
+}
+
+/** A roadmap as its institution's summary carries it: from its header's counters and its items' occurrences. */
+const roadmapState = (
+  header: Counters & { status: RoadmapStatus; periodStart: string; periodEnd: string },
+  items: OccurrenceState[][],
+): RoadmapState => ({
+  status: header.status,
+  periodStart: header.periodStart,
+  periodEnd: header.periodEnd,
+  ...countersFromHeader(header),
+  dues: duesOf(items),
+});
+
+/** Trusted (check:stats): every roadmap of an institution as its summary should carry it. */
+export async function roadmapSummaryStates(tenantId: string): Promise<({ roadmapId: string } & RoadmapState)[]> {
+  return (await loadAll(tenantId))
+    .filter(({ header }) => header.status !== "importing")
+    .map(({ header, items }) => ({
+      roadmapId: header.roadmapId,
+      ...roadmapState(
+        header,
+        items.map((item) => item.occurrences as OccurrenceState[]),
+      ),
+    }));
+}
+
+/** A change of the roadmap as the institution's summary for the region carries it (stats/summary.ts). */
+const roadmapSummary = (header: { tenantId: string; regionId: string; roadmapId: string }, roadmap: Omit<RoadmapChange, "roadmapId">) =>
+  ({ tenantId: header.tenantId, regionId: header.regionId, roadmap: { roadmapId: header.roadmapId, ...roadmap } }) as SummaryChange;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Writing a whole roadmap (template, import)
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Below this many records a roadmap is written in one transaction (DynamoDB allows 100 actions; header and audit take two). */
-const TRANSACTION_RECORDS = 98;
+/**
+ * Below this many records a roadmap is written in one transaction (DynamoDB allows 100 actions; the header, the audit
+ * event and the institution's summary take three).
+ */
+const TRANSACTION_RECORDS = 97;
 
 type NewHeader = { title: string; period: string; approvedBy?: string; approvedAt?: string; approvalAct?: string };
 
@@ -552,16 +603,26 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
     ...counters,
   });
   const audit = auditItem(action, roadmapId, { tenantId, regionId });
+  const summary = roadmapSummary(
+    { tenantId, regionId, roadmapId },
+    {
+      put: roadmapState(
+        { status: "draft", periodStart: period.start, periodEnd: period.end, ...counters },
+        drafts.map((d) => d.occurrences),
+      ),
+    },
+  );
 
   if (sections.length + drafts.length <= TRANSACTION_RECORDS) {
-    await db.transaction
-      .write(({ roadmap, roadmapSection, roadmapItem, audit: log }) => [
+    await transactOrFail(
+      ({ roadmap, roadmapSection, roadmapItem, audit: log }) => [
         roadmap.create({ ...baseHeader, status: "draft" }).commit(),
         ...sections.map((section) => roadmapSection.create(section).commit()),
         ...drafts.map((item) => roadmapItem.create(withDerived(item, "draft")).commit()),
         log.create(audit).commit(),
-      ])
-      .go();
+      ],
+      [summary],
+    );
     return roadmapId;
   }
 
@@ -587,8 +648,8 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
   for (let i = 0; i < indexed.length; i += TRANSACTION_RECORDS) {
     const chunk = indexed.slice(i, i + TRANSACTION_RECORDS);
     const last = i + TRANSACTION_RECORDS >= indexed.length;
-    await db.transaction
-      .write(({ roadmap, roadmapItem, audit: log }) => [
+    await transactOrFail(
+      ({ roadmap, roadmapItem, audit: log }) => [
         ...chunk.map((item) => roadmapItem.put(item).commit()),
         ...(last
           ? [
@@ -600,8 +661,9 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
               log.create(audit).commit(),
             ]
           : []),
-      ])
-      .go();
+      ],
+      last ? [summary] : [],
+    );
   }
   return roadmapId;
 }
@@ -623,8 +685,9 @@ async function commitItem(
   const delta = addCounters(countersOf(after?.occurrences), countersOf(before?.occurrences as OccurrenceState[] | undefined), -1);
   const changed = Object.values(delta).some((value) => value !== 0);
   const key = { tenantId: header.tenantId, roadmapId: header.roadmapId };
-  const result = await db.transaction
-    .write(({ roadmap, roadmapItem, audit }) => [
+  const dues = dueDelta(before?.occurrences as OccurrenceState[] | undefined, after?.occurrences);
+  const result = await transactWithSummaries(
+    ({ roadmap, roadmapItem, audit }) => [
       after
         ? before
           ? roadmapItem
@@ -647,8 +710,9 @@ async function commitItem(
             .where((attr, op) => op.ne(attr.status, "archived"))
             .commit(),
       audit.create(auditItem(action, itemId, { tenantId: header.tenantId, regionId: header.regionId })).commit(),
-    ])
-    .go();
+    ],
+    [roadmapSummary(header, { add: { counters: delta, dues } })],
+  );
   if (result.canceled) {
     const latest = await loadRoadmap(header.tenantId, header.roadmapId);
     if (!latest || !isVisible(latest.header.status)) throw roadmapNotFound();
@@ -923,8 +987,8 @@ export const Roadmap = {
     const removed = (["approvedBy", "approvedAt", "approvalAct"] as const).filter((field) => changes[field] === "");
     const updatedAt = nowIso();
     const key = { tenantId: loaded.header.tenantId, roadmapId };
-    const result = await db.transaction
-      .write(({ roadmap, audit }) => [
+    const result = await transactWithSummaries(
+      ({ roadmap, audit }) => [
         roadmap
           .patch(key)
           .set({ ...clean(changes), status: next, updatedAt, version: expected + 1 })
@@ -939,8 +1003,9 @@ export const Roadmap = {
             }),
           )
           .commit(),
-      ])
-      .go();
+      ],
+      next !== loaded.header.status ? [roadmapSummary(loaded.header, { status: next })] : [],
+    );
     if (result.canceled) throw staleVersion(await Roadmap.get(roadmapId));
     // Archiving takes the items out of the due indexes only after the header says so: no reminder for an archived roadmap.
     if (reindex && next === "archived") await rewriteItems(loaded, next);
@@ -972,12 +1037,13 @@ export const Roadmap = {
         )
         .go();
     }
-    await db.transaction
-      .write(({ roadmap, audit }) => [
+    await transactOrFail(
+      ({ roadmap, audit }) => [
         roadmap.delete({ tenantId, roadmapId }).commit(),
         audit.create(auditItem("roadmap.delete", roadmapId, { tenantId, regionId })).commit(),
-      ])
-      .go();
+      ],
+      [roadmapSummary(loaded.header, { remove: true })],
+    );
   },
 
   async addSection(roadmapId: string, input: SectionInput): Promise<SectionInfo> {

@@ -1,13 +1,15 @@
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { peekActor, useActor, useTenantID } from "../actor";
 import { ddb, tableName } from "../dynamo";
-import { VisibleError } from "../error";
+import { VisibleError, notFound } from "../error";
 import { InstitutionEntity } from "../institution/institution.entity";
 import { assertCan } from "../permissions";
 import { PairEntity } from "../pair/pair.entity";
 import { regionToday } from "../participant/calendar";
 import { ParticipantEntity } from "../participant/participant.entity";
-import { db } from "../service";
+import type { SubmissionSource } from "../regionstats/rollup";
+import { SubmissionEntity } from "../monitoring/monitoring.entity";
+import type { db } from "../service";
 import {
   type Counts,
   type StatsSummary,
@@ -20,23 +22,24 @@ import {
 
 export type { Counts, StatsSummary } from "./contribution";
 
-/** Counter attributes carry this prefix so they never collide with the item's keys. */
-export const COUNTER = "c#";
-const statsKey = (tenantId: string) => ({ pk: `T#${tenantId}`, sk: "STATS" });
+import { roadmapSummaryStates } from "../roadmap";
+import {
+  type Summary,
+  type TransactionResult,
+  descriptorOf,
+  readSummary,
+  summaryKey,
+  summaryUpdate,
+  transactWithSummaries,
+} from "./summary";
 
-/**
- * The region's statistics items are also on gsi1 (`R#<region>#STATS` / `T#<tenant>`), so the regional roll-up is one
- * paginated Query returning one item per institution (never a Scan). Every statistics write sets these keys.
- */
-export const regionStatsKeys = (regionId: string, tenantId: string) => ({ gsi1pk: `R#${regionId}#STATS`, gsi1sk: `T#${tenantId}` });
-
-const tenantRegions = new Map<string, string>();
+export * from "./summary";
 
 /**
  * The region of an institution: from the actor when it acts in that tenant (a verified token or trusted system code),
  * otherwise one GetItem of the institution, cached for the life of the process (an institution never changes region).
  */
-export async function regionOfTenant(tenantId: string): Promise<string | undefined> {
+export async function regionOfTenant(tenantId: string): Promise<string> {
   const actor = peekActor();
   if (actor && actor.type !== "public" && actor.properties.tenantId === tenantId && actor.properties.regionId) {
     return actor.properties.regionId;
@@ -44,82 +47,84 @@ export async function regionOfTenant(tenantId: string): Promise<string | undefin
   const cached = tenantRegions.get(tenantId);
   if (cached) return cached;
   const regionId = (await InstitutionEntity.get({ tenantId }).go()).data?.regionId;
-  if (regionId) tenantRegions.set(tenantId, regionId);
+  if (!regionId) throw notFound("institution.not_found", "Организация не найдена");
+  tenantRegions.set(tenantId, regionId);
   return regionId;
 }
-
-/**
- * The ADD of a delta to the institution's statistics item, as one transaction element (undefined when nothing changes,
- * unless `always`). With the region known, the item's gsi1 keys are set too (if not yet there).
- */
-export function statsUpdate(tenantId: string, delta: Counts, regionId?: string, options: { always?: boolean } = {}) {
-  const entries = Object.entries(delta).filter(([, n]) => n !== 0);
-  if (entries.length === 0 && !options.always) return undefined;
-  const names: Record<string, string> = { "#updatedAt": "updatedAt" };
-  const values: Record<string, unknown> = { ":updatedAt": new Date().toISOString() };
-  const sets = ["#updatedAt = :updatedAt"];
-  if (regionId) {
-    const keys = regionStatsKeys(regionId, tenantId);
-    Object.assign(names, { "#g1pk": "gsi1pk", "#g1sk": "gsi1sk" });
-    Object.assign(values, { ":g1pk": keys.gsi1pk, ":g1sk": keys.gsi1sk });
-    sets.push("#g1pk = if_not_exists(#g1pk, :g1pk)", "#g1sk = if_not_exists(#g1sk, :g1sk)");
-  }
-  entries.forEach(([key, n], i) => {
-    names[`#c${i}`] = `${COUNTER}${key}`;
-    values[`:c${i}`] = n;
-  });
-  const add = entries.length ? ` ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(", ")}` : "";
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: statsKey(tenantId),
-      UpdateExpression: `SET ${sets.join(", ")}${add}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
-}
-
-/** The counters of a raw statistics item. */
-export function countersOf(item: Record<string, unknown>): Counts {
-  return Object.fromEntries(
-    Object.entries(item)
-      .filter(([key, value]) => key.startsWith(COUNTER) && typeof value === "number")
-      .map(([key, value]) => [key.slice(COUNTER.length), value as number]),
-  );
-}
+const tenantRegions = new Map<string, string>();
 
 type WriteBuilder = Parameters<typeof db.transaction.write>[0];
-export type TransactionResult = { canceled: false } | { canceled: true; reasons: string[] };
 
-/**
- * One DynamoDB transaction: the ElectroDB writes plus the statistics delta, so a count never changes
- * without the change it counts (and never the other way round). Returns `canceled` with the per-item
- * reasons when a condition failed or another transaction interfered.
- */
+/** The ElectroDB writes and the counters' delta in one transaction (see transactWithSummaries). */
 export async function writeWithStats(tenantId: string, build: WriteBuilder, delta: Counts): Promise<TransactionResult> {
-  const params = db.transaction.write(build).params() as TransactWriteCommandInput;
-  const stats = statsUpdate(tenantId, delta, await regionOfTenant(tenantId));
-  const items = [...(params.TransactItems ?? []), ...(stats ? [stats] : [])];
-  if (items.length > 100) {
-    throw new VisibleError("conflict", "transaction.too_large", "Слишком много изменений за одну операцию: разделите её на части");
-  }
-  try {
-    await ddb.send(new TransactWriteCommand({ TransactItems: items as TransactWriteCommandInput["TransactItems"] }));
-    return { canceled: false };
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === "TransactionCanceledException" || name === "TransactionConflictException") {
-      const reasons = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code ?? "None");
-      return { canceled: true, reasons };
-    }
-    throw error;
-  }
+  return transactWithSummaries(build, [{ tenantId, regionId: await regionOfTenant(tenantId), counts: delta }]);
+}
+
+async function readStored(tenantId: string): Promise<Record<string, unknown> | undefined> {
+  return (await ddb.send(new GetCommand({ TableName: tableName(), Key: summaryKey(tenantId), ConsistentRead: true }))).Item;
 }
 
 async function readCounts(tenantId: string): Promise<Counts> {
-  const item = (await ddb.send(new GetCommand({ TableName: tableName(), Key: statsKey(tenantId), ConsistentRead: true }))).Item ?? {};
-  return countersOf(item);
+  const item = await readStored(tenantId);
+  return item ? readSummary(item).counts : {};
+}
+
+/** The mirrored fields as they should be: the institution's descriptors and its submission states. */
+async function expectedMirrors(tenantId: string) {
+  const [institution, submissions, roadmaps] = await Promise.all([
+    InstitutionEntity.get({ tenantId }).go({ consistent: true }),
+    SubmissionEntity.query.byInstitution({ tenantId }).go({ pages: "all", consistent: true }),
+    roadmapSummaryStates(tenantId),
+  ]);
+  if (!institution.data) throw notFound("institution.not_found", "Организация не найдена");
+  return {
+    regionId: institution.data.regionId,
+    institution: descriptorOf(institution.data),
+    submissions: submissions.data.map((row) => ({
+      campaignId: row.campaignId,
+      state: submissionState(row),
+    })),
+    roadmaps: roadmaps.map(({ roadmapId, ...state }) => ({ roadmapId, state })),
+  };
+}
+
+const submissionState = (row: { status: SubmissionSource["status"]; submittedAt?: string; late?: boolean }): SubmissionSource => ({
+  status: row.status,
+  ...(row.submittedAt === undefined ? {} : { submittedAt: row.submittedAt }),
+  ...(row.late === undefined ? {} : { late: row.late }),
+});
+
+/** Dues that fell to zero stay in the stored map; they mean nothing. */
+const withoutZeroDues = <T extends { dues: Record<string, number> }>(state: T) => ({
+  ...state,
+  dues: Object.fromEntries(Object.entries(state.dues).filter(([, n]) => n !== 0)),
+});
+
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(a, Object.keys((a ?? {}) as object).sort()) === JSON.stringify(b, Object.keys((b ?? {}) as object).sort());
+
+/** Roadmaps on the summary that no longer exist. */
+const extraRoadmaps = (stored: Summary, expected: { roadmaps: { roadmapId: string }[] }) =>
+  stored.roadmaps.map((r) => r.roadmapId).filter((id) => !expected.roadmaps.some((r) => r.roadmapId === id));
+
+/** The mirrored fields of the stored summary that differ from their sources (their attribute names). */
+async function mirrorDifferences(tenantId: string, item: Record<string, unknown> | undefined) {
+  const expected = await expectedMirrors(tenantId);
+  const stored = readSummary(item ?? { pk: `T#${tenantId}` });
+  return {
+    expected,
+    fields: [
+      ...(same(stored.institution, expected.institution) ? [] : ["inst"]),
+      ...expected.submissions.filter((s) => !same(stored.submission(s.campaignId), s.state)).map((s) => `m#${s.campaignId}`),
+      ...expected.roadmaps
+        .filter((r) => {
+          const { roadmapId: _, ...state } = stored.roadmaps.find((x) => x.roadmapId === r.roadmapId) ?? { roadmapId: "", dues: {} };
+          return !same(withoutZeroDues(state), withoutZeroDues(r.state));
+        })
+        .map((r) => `r#${r.roadmapId}`),
+      ...extraRoadmaps(stored, expected).map((roadmapId) => `r#${roadmapId}`),
+    ],
+  };
 }
 
 /** The counters as they should be: the sum of every participant's and pair's contribution (Queries, no Scan). */
@@ -152,22 +157,43 @@ export const Stats = {
     return expectedCounts(tenantId);
   },
 
-  /** Compares the stored counters with a recomputation; an empty list means nothing drifted. */
+  /**
+   * Compares the stored summary with its sources: the counters with a recomputation (`differences`), the mirrored
+   * descriptors and submission states with the institution and submission items (`mirrors`: the attributes that
+   * differ). Both empty means nothing drifted.
+   */
   async check(tenantId: string) {
-    const [stored, expected] = await Promise.all([readCounts(tenantId), expectedCounts(tenantId)]);
-    return { tenantId, differences: countDifferences(stored, expected) };
+    const [item, expected] = await Promise.all([readStored(tenantId), expectedCounts(tenantId)]);
+    const mirrors = await mirrorDifferences(tenantId, item);
+    return { tenantId, differences: countDifferences(item ? readSummary(item).counts : {}, expected), mirrors: mirrors.fields };
   },
 
   /**
-   * Overwrites the counters with the recomputed ones (repair after a detected drift; system actors only). Also puts the
-   * item on the region's statistics index when it predates it.
+   * Brings the summary back to its sources (after a detected drift, or for items written before a field was
+   * mirrored; system actors only): the counters by their differences, the descriptors and submission states rewritten.
+   * Each submission state is its own update, so a summary of any number of campaigns is repaired.
    */
   async repair(tenantId: string) {
     if (useActor().type !== "system") throw new VisibleError("forbidden", "auth.forbidden", "Недостаточно прав для этого действия");
     const { differences } = await Stats.check(tenantId);
-    const delta = Object.fromEntries(differences.map((d) => [d.counter, d.expected - d.stored]));
-    const update = statsUpdate(tenantId, delta, await regionOfTenant(tenantId), { always: true });
-    if (update) await ddb.send(new TransactWriteCommand({ TransactItems: [update] as TransactWriteCommandInput["TransactItems"] }));
+    const item = await readStored(tenantId);
+    const { expected } = await mirrorDifferences(tenantId, item);
+    const stored = readSummary(item ?? { pk: `T#${tenantId}` });
+    const base = { tenantId, regionId: expected.regionId };
+    const changes = [
+      {
+        ...base,
+        counts: Object.fromEntries(differences.map((d) => [d.counter, d.expected - d.stored])),
+        institution: expected.institution,
+      },
+      ...expected.submissions.map((s) => ({ ...base, submission: { campaignId: s.campaignId, ...s.state } })),
+      ...expected.roadmaps.map((r) => ({ ...base, roadmap: { roadmapId: r.roadmapId, put: r.state } })),
+      ...extraRoadmaps(stored, expected).map((roadmapId) => ({ ...base, roadmap: { roadmapId, remove: true as const } })),
+    ];
+    for (const change of changes) {
+      const update = summaryUpdate(change);
+      if (update) await ddb.send(new TransactWriteCommand({ TransactItems: [update] }));
+    }
     return differences;
   },
 };

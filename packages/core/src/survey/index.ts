@@ -12,6 +12,9 @@ import { assertCan } from "../permissions";
 import { formatDate } from "../ru";
 import { email, optionalText, text, version } from "../schemas";
 import { db } from "../service";
+import { regionOfTenant } from "../stats";
+import { getSummary, regionSummaries, transactWithSummaries } from "../stats/summary";
+import { type SatisfactionTally, noSatisfaction } from "../regionstats/rollup";
 import * as z from "../zod";
 import {
   type Answers,
@@ -27,7 +30,6 @@ import {
   templateByCode,
 } from "./questions";
 import {
-  SatisfactionEntity,
   SurveyEntity,
   SurveyLinkEntity,
   SurveyResponseEntity,
@@ -410,12 +412,8 @@ export const Survey = {
   },
 
   /** Trusted: an institution's satisfaction tallies for a year (the KPI input). */
-  async satisfactionTally(tenantId: string, year: number) {
-    const row = (await SatisfactionEntity.get({ tenantId, year }).go()).data;
-    return {
-      mentor: { sum: row?.mentorSum ?? 0, count: row?.mentorCount ?? 0 },
-      mentee: { sum: row?.menteeSum ?? 0, count: row?.menteeCount ?? 0 },
-    };
+  async satisfactionTally(tenantId: string, year: number): Promise<SatisfactionTally> {
+    return (await getSummary(tenantId))?.satisfaction(year) ?? noSatisfaction();
   },
 };
 
@@ -465,8 +463,10 @@ export const SurveyLink = {
     const submittedAt = nowIso();
     const scores = survey.audience === "any" ? [] : satisfactionScores(survey.questions, answers);
     const side = survey.audience === "mentor" ? "mentor" : "mentee";
-    const result = await db.transaction
-      .write(({ surveyLink, surveyResponse, survey: surveys, satisfaction }) => [
+    const total = scores.reduce((a, b) => a + b, 0);
+    const tally = { ...noSatisfaction(), [side]: { sum: total, count: scores.length } };
+    const result = await transactWithSummaries(
+      ({ surveyLink, surveyResponse, survey: surveys }) => [
         surveyLink
           .patch({ tenantId: link.tenantId, surveyId: link.surveyId, linkId: link.linkId })
           .set({ usedAt: submittedAt })
@@ -484,20 +484,17 @@ export const SurveyLink = {
           })
           .commit(),
         surveys.patch({ tenantId: link.tenantId, surveyId: link.surveyId }).add({ responseCount: 1 }).commit(),
-        ...(scores.length
-          ? [
-              satisfaction
-                .update({ tenantId: link.tenantId, year: kpiYear(submittedAt) })
-                .add(
-                  side === "mentor"
-                    ? { mentorSum: scores.reduce((a, b) => a + b, 0), mentorCount: scores.length }
-                    : { menteeSum: scores.reduce((a, b) => a + b, 0), menteeCount: scores.length },
-                )
-                .commit(),
-            ]
-          : []),
-      ])
-      .go();
+      ],
+      scores.length
+        ? [
+            {
+              tenantId: link.tenantId,
+              regionId: await regionOfTenant(link.tenantId),
+              satisfaction: { year: kpiYear(submittedAt), tally },
+            },
+          ]
+        : [],
+    );
     if (result.canceled)
       throw new VisibleError(
         "conflict",
@@ -508,22 +505,26 @@ export const SurveyLink = {
   },
 };
 
-/** Region: aggregates only — per institution, the number of answers and the satisfaction percents. Never answers. */
+/**
+ * Region: aggregates only — per institution, the number of answers and the satisfaction percents. Never answers.
+ * One Query of the region's summary items.
+ */
 export async function regionSurveySummary(year: number) {
   assertCan("surveys.region_read");
-  const institutions = await Institution.list();
+  const summaries = await regionSummaries(useRegionID());
   const percent = (sum: number, count: number) => (count ? Math.round((sum / count) * 100) / 10 : null);
-  return Promise.all(
-    institutions.map(async (institution) => {
-      const tally = await Survey.satisfactionTally(institution.tenantId, year);
+  return summaries
+    .flatMap((summary) => (summary.institution ? [{ summary, name: summary.institution.shortName }] : []))
+    .sort((a, b) => a.name.localeCompare(b.name, "ru"))
+    .map(({ summary, name }) => {
+      const tally = summary.satisfaction(year);
       return {
-        tenantId: institution.tenantId,
-        institutionName: institution.shortName,
+        tenantId: summary.tenantId,
+        institutionName: name,
         mentorSatisfaction: percent(tally.mentor.sum, tally.mentor.count),
         mentorAnswers: tally.mentor.count,
         menteeSatisfaction: percent(tally.mentee.sum, tally.mentee.count),
         menteeAnswers: tally.mentee.count,
       };
-    }),
-  );
+    });
 }

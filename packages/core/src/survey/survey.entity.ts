@@ -98,28 +98,6 @@ export const SurveyResponseEntity = new Entity(
   entityConfig(),
 );
 
-/** Satisfaction scores of an institution for a year, added in the same transaction as each response (feeds the KPI). */
-export const SatisfactionEntity = new Entity(
-  {
-    model: { entity: "satisfaction", version: "1", service: "rnc" },
-    attributes: {
-      tenantId: { type: "string", required: true, readOnly: true },
-      year: { type: "number", required: true, readOnly: true },
-      mentorSum: { type: "number" },
-      mentorCount: { type: "number" },
-      menteeSum: { type: "number" },
-      menteeCount: { type: "number" },
-    },
-    indexes: {
-      byYear: {
-        pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
-        sk: { field: "sk", composite: ["year"], template: "SATISFACTION#${year}", casing: "none" },
-      },
-    },
-  },
-  entityConfig(),
-);
-
 /**
  * A sending's reminder date: three days before its links expire the curator is reminded of the answers still
  * missing. Written with the sending; the reminder job reads a region's dates from gsi1.

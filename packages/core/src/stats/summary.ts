@@ -1,0 +1,268 @@
+/**
+ * The institution's summary item `T#<tenant>/STATS`: everything the region sees of one institution, none of it
+ * personal, changed in the same transaction as each change it reflects. It is on gsi1 (`R#<region>#STATS` /
+ * `T#<tenant>`), so the regional roll-up reads one item per institution in one paginated Query (never a Scan).
+ *
+ * Attributes (prefixes keep them apart from the keys and from each other):
+ * - `c#<counter>`: the registry and pair counters (ADD; see contribution.ts);
+ * - `inst`: the institution's descriptors and headcounts (SET on every institution write);
+ * - `s#<year>#<mentor|mentee>#<sum|count>`: that year's satisfaction scores from survey answers (ADD);
+ * - `m#<campaignId>`: the institution's submission state in a monitoring campaign (SET on every submission write);
+ * - `r#<roadmapId>`: a roadmap's status, period, item counters and `dues` (how many open items fall due on each date,
+ *   so "overdue" is evaluated on the day of reading): SET whole when the roadmap is written, its counters and dues
+ *   moved in the same transaction as each item change, REMOVEd with the roadmap.
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { ddb, tableName } from "../dynamo";
+import { VisibleError } from "../error";
+import type { InstitutionType } from "../labels";
+import type { SatisfactionTally, SubmissionSource } from "../regionstats/rollup";
+import { db } from "../service";
+import type { Counts } from "./contribution";
+
+export const COUNTER = "c#";
+const INSTITUTION = "inst";
+const SATISFACTION = "s#";
+const SUBMISSION = "m#";
+const ROADMAP = "r#";
+
+export const summaryKey = (tenantId: string) => ({ pk: `T#${tenantId}`, sk: "STATS" });
+export const regionSummaryKeys = (regionId: string, tenantId: string) => ({ gsi1pk: `R#${regionId}#STATS`, gsi1sk: `T#${tenantId}` });
+
+/** What the region knows of an institution itself (no contacts). */
+export type InstitutionDescriptor = {
+  shortName: string;
+  fullName: string;
+  type: InstitutionType;
+  municipality: string;
+  status: string;
+  studentsTotal: number;
+  students10to19: number;
+  students15to19?: number;
+  teachersTotal: number;
+  youngTeachers: number;
+};
+
+export const descriptorOf = (row: InstitutionDescriptor): InstitutionDescriptor => ({
+  shortName: row.shortName,
+  fullName: row.fullName,
+  type: row.type,
+  municipality: row.municipality,
+  status: row.status,
+  studentsTotal: row.studentsTotal,
+  students10to19: row.students10to19,
+  ...(row.students15to19 === undefined ? {} : { students15to19: row.students15to19 }),
+  teachersTotal: row.teachersTotal,
+  youngTeachers: row.youngTeachers,
+});
+
+/** A roadmap as its institution's summary carries it. */
+export type RoadmapState = {
+  status: string;
+  periodStart: string;
+  periodEnd: string;
+  itemsTotal: number;
+  itemsDone: number;
+  itemsDoneOnTime: number;
+  itemsCancelled: number;
+  /** Open items by their next due date. */
+  dues: Record<string, number>;
+};
+type RoadmapCounter = "itemsTotal" | "itemsDone" | "itemsDoneOnTime" | "itemsCancelled";
+
+export type RoadmapChange = { roadmapId: string } & (
+  | { put: RoadmapState }
+  | { add: { counters: Record<RoadmapCounter, number>; dues: Record<string, number> } }
+  | { status: string }
+  | { remove: true }
+);
+
+export type SummaryChange = {
+  tenantId: string;
+  regionId: string;
+  /** Added to the counters. */
+  counts?: Counts;
+  /** Replaces the descriptors. */
+  institution?: InstitutionDescriptor;
+  /** Added to the year's satisfaction tallies. */
+  satisfaction?: { year: number; tally: SatisfactionTally };
+  /** Replaces the institution's state in the campaign. */
+  submission?: { campaignId: string } & SubmissionSource;
+  roadmap?: RoadmapChange;
+};
+
+/** A summary change as one transaction element; undefined when it changes nothing. */
+export function summaryUpdate(change: SummaryChange): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] | undefined {
+  const adds: [string, number][] = Object.entries(change.counts ?? {})
+    .filter(([, n]) => n !== 0)
+    .map(([key, n]) => [`${COUNTER}${key}`, n]);
+  if (change.satisfaction) {
+    const { year, tally } = change.satisfaction;
+    for (const side of ["mentor", "mentee"] as const) {
+      if (tally[side].count === 0) continue;
+      adds.push([`${SATISFACTION}${year}#${side}#sum`, tally[side].sum], [`${SATISFACTION}${year}#${side}#count`, tally[side].count]);
+    }
+  }
+  const sets: [string[], unknown][] = [];
+  const increments: [string[], number][] = [];
+  const removes: string[][] = [];
+  if (change.institution) sets.push([[INSTITUTION], descriptorOf(change.institution)]);
+  if (change.submission) {
+    const { campaignId, ...state } = change.submission;
+    sets.push([[`${SUBMISSION}${campaignId}`], Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined))]);
+  }
+  if (change.roadmap) {
+    const path = `${ROADMAP}${change.roadmap.roadmapId}`;
+    if ("put" in change.roadmap) sets.push([[path], change.roadmap.put]);
+    if ("status" in change.roadmap) sets.push([[path, "status"], change.roadmap.status]);
+    if ("remove" in change.roadmap) removes.push([path]);
+    if ("add" in change.roadmap) {
+      const { counters, dues } = change.roadmap.add;
+      for (const [key, n] of Object.entries(counters)) if (n !== 0) increments.push([[path, key], n]);
+      for (const [due, n] of Object.entries(dues)) if (n !== 0) increments.push([[path, "dues", due], n]);
+    }
+  }
+  if (adds.length === 0 && sets.length === 0 && increments.length === 0 && removes.length === 0) return undefined;
+
+  const keys = regionSummaryKeys(change.regionId, change.tenantId);
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ":updatedAt": new Date().toISOString(), ":g1pk": keys.gsi1pk, ":g1sk": keys.gsi1sk };
+  const nameOf = (attribute: string) => {
+    const found = Object.entries(names).find(([, value]) => value === attribute)?.[0];
+    if (found) return found;
+    const placeholder = `#n${Object.keys(names).length}`;
+    names[placeholder] = attribute;
+    return placeholder;
+  };
+  const pathOf = (path: string[]) => path.map(nameOf).join(".");
+  const setClauses = [`${nameOf("updatedAt")} = :updatedAt`, `${nameOf("gsi1pk")} = :g1pk`, `${nameOf("gsi1sk")} = :g1sk`];
+  sets.forEach(([path, value], i) => {
+    values[`:s${i}`] = value;
+    setClauses.push(`${pathOf(path)} = :s${i}`);
+  });
+  if (increments.length) values[":zero"] = 0;
+  increments.forEach(([path, n], i) => {
+    values[`:i${i}`] = n;
+    setClauses.push(`${pathOf(path)} = if_not_exists(${pathOf(path)}, :zero) + :i${i}`);
+  });
+  const add = adds.map(([attribute], i) => {
+    values[`:a${i}`] = adds[i]?.[1];
+    return `${nameOf(attribute)} :a${i}`;
+  });
+  const expression = [
+    `SET ${setClauses.join(", ")}`,
+    ...(add.length ? [`ADD ${add.join(", ")}`] : []),
+    ...(removes.length ? [`REMOVE ${removes.map(pathOf).join(", ")}`] : []),
+  ].join(" ");
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: summaryKey(change.tenantId),
+      UpdateExpression: expression,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+type WriteBuilder = Parameters<typeof db.transaction.write>[0];
+export type TransactionResult = { canceled: false } | { canceled: true; reasons: string[] };
+
+/**
+ * One DynamoDB transaction: the ElectroDB writes plus the changes of the institutions' summary items, so a summary
+ * never changes without the change it reflects (and never the other way round). Returns `canceled` with the per-item
+ * reasons when a condition failed or another transaction interfered. At most one change per institution (a
+ * transaction touches an item once).
+ */
+export async function transactWithSummaries(build: WriteBuilder, changes: readonly SummaryChange[]): Promise<TransactionResult> {
+  const params = db.transaction.write(build).params() as TransactWriteCommandInput;
+  const updates = changes.flatMap((change) => summaryUpdate(change) ?? []);
+  const items = [...(params.TransactItems ?? []), ...updates];
+  if (items.length > 100) {
+    throw new VisibleError("conflict", "transaction.too_large", "Слишком много изменений за одну операцию: разделите её на части");
+  }
+  if (items.length === 0) return { canceled: false };
+  try {
+    await ddb.send(new TransactWriteCommand({ TransactItems: items as TransactWriteCommandInput["TransactItems"] }));
+    return { canceled: false };
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === "TransactionCanceledException" || name === "TransactionConflictException") {
+      const reasons = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code ?? "None");
+      return { canceled: true, reasons };
+    }
+    throw error;
+  }
+}
+
+/** transactWithSummaries for writes no condition should stop: a cancellation is a conflict to retry. */
+export async function transactOrFail(build: WriteBuilder, changes: readonly SummaryChange[]): Promise<void> {
+  const result = await transactWithSummaries(build, changes);
+  if (result.canceled) {
+    throw new VisibleError(
+      "conflict",
+      "transaction.conflict",
+      "Изменение не сохранено: эти данные одновременно изменил другой пользователь. Повторите попытку.",
+    );
+  }
+}
+
+/** A raw summary item, read. */
+export type Summary = {
+  tenantId: string;
+  regionId: string;
+  counts: Counts;
+  institution?: InstitutionDescriptor;
+  satisfaction(year: number): SatisfactionTally;
+  submission(campaignId: string): SubmissionSource | undefined;
+  roadmaps: ({ roadmapId: string } & RoadmapState)[];
+};
+
+export function readSummary(item: Record<string, unknown>): Summary {
+  const num = (value: unknown) => (typeof value === "number" ? value : 0);
+  const counts: Counts = {};
+  for (const [key, value] of Object.entries(item)) {
+    if (key.startsWith(COUNTER) && typeof value === "number") counts[key.slice(COUNTER.length)] = value;
+  }
+  const tally = (year: number, side: "mentor" | "mentee") => ({
+    sum: num(item[`${SATISFACTION}${year}#${side}#sum`]),
+    count: num(item[`${SATISFACTION}${year}#${side}#count`]),
+  });
+  return {
+    tenantId: String(item.pk).slice(2),
+    regionId: String(item.gsi1pk ?? "").replace(/^R#|#STATS$/g, ""),
+    counts,
+    institution: item[INSTITUTION] as InstitutionDescriptor | undefined,
+    satisfaction: (year) => ({ mentor: tally(year, "mentor"), mentee: tally(year, "mentee") }),
+    submission: (campaignId) => item[`${SUBMISSION}${campaignId}`] as SubmissionSource | undefined,
+    roadmaps: Object.entries(item)
+      .filter(([key]) => key.startsWith(ROADMAP))
+      .map(([key, value]) => ({ roadmapId: key.slice(ROADMAP.length), ...(value as RoadmapState) })),
+  };
+}
+
+/** One institution's summary (one GetItem); undefined before anything was written for it. */
+export async function getSummary(tenantId: string): Promise<Summary | undefined> {
+  const item = (await ddb.send(new GetCommand({ TableName: tableName(), Key: summaryKey(tenantId) }))).Item;
+  return item ? readSummary(item) : undefined;
+}
+
+/** Every summary of a region: one paginated Query on gsi1 `R#<region>#STATS`, one item per institution. */
+export async function regionSummaries(regionId: string): Promise<Summary[]> {
+  const summaries: Summary[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :pk",
+        ExpressionAttributeValues: { ":pk": regionSummaryKeys(regionId, "").gsi1pk },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) summaries.push(readSummary(item));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return summaries;
+}
