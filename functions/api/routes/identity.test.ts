@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashToken } from "@rnc/core/auth/secret";
+import { storeMetrics } from "@rnc/core/dynamo";
 import {
   TEST_PASSWORD,
   call,
@@ -18,7 +19,7 @@ const refreshCookie = (res: { headers: Headers }) => /rnc_refresh=([^;]+)/.exec(
 const withCookie = (cookie: string | undefined) => ({ cookie: `rnc_refresh=${cookie}` });
 
 describe("sign-in", async () => {
-  const { users, school } = await createTestRegion();
+  const { users, school, region } = await createTestRegion();
 
   it("signs in with email and password: a 15-minute ES256 token and a hardened refresh cookie", async () => {
     const res = await login(users.curator.email.toUpperCase(), TEST_PASSWORD);
@@ -35,8 +36,16 @@ describe("sign-in", async () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Secure/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    const calls = storeMetrics.calls;
     const me = await call(app, "GET", "/api/auth/me", { token: res.json.accessToken });
-    expect(me.json).toMatchObject({ email: users.curator.email, role: "curator", institution: { tenantId: school.tenantId } });
+    expect(me.json).toMatchObject({
+      email: users.curator.email,
+      role: "curator",
+      region: { regionId: region.regionId, name: region.name },
+      institution: { tenantId: school.tenantId, shortName: school.shortName },
+    });
+    // The user, the region and the institution in one round trip to the store.
+    expect(storeMetrics.calls - calls).toBe(1);
   });
 
   it("answers a wrong email and a wrong password identically (no account enumeration)", async () => {

@@ -101,3 +101,24 @@ export async function loadCollection(tenantId: string, prefix: string): Promise<
   } while (start);
   return (entity) => items.filter((item) => item.__edb_e__ === entity);
 }
+
+/**
+ * Items by key, in one BatchGetItem per 100 keys (one round trip instead of one per item); unprocessed keys are
+ * retried with backoff. The answer follows the keys' order, `undefined` where an item does not exist.
+ */
+export async function getItems(keys: readonly { pk: string; sk: string }[]): Promise<(Record<string, unknown> | undefined)[]> {
+  const { BatchGetCommand } = await import("@aws-sdk/lib-dynamodb");
+  const found = new Map<string, Record<string, unknown>>();
+  const id = (key: { pk: unknown; sk: unknown }) => `${key.pk}\u0000${key.sk}`;
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Record<string, unknown>[] = keys.slice(i, i + 100).map(({ pk, sk }) => ({ pk, sk }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt === 8) throw new Error("BatchGetItem left unprocessed keys");
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      const answer = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      for (const item of answer.Responses?.[tableName()] ?? []) found.set(id(item as { pk: unknown; sk: unknown }), item);
+      pending = (answer.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    }
+  }
+  return keys.map((key) => found.get(id(key)));
+}
