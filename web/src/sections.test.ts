@@ -4,7 +4,7 @@ import { sectionOf, sectionsFor } from "./sections";
 
 describe("navigation by role", () => {
   it.each<[Role, string[]]>([
-    ["platform_admin", ["Регионы"]],
+    ["platform_admin", ["Регионы", "Сводка по регионам"]],
     [
       "region_admin",
       ["Организации", "Дорожные карты", "Мониторинг", "Статистика", "Отчёты", "Целевые показатели", "Пользователи", "Журнал"],
@@ -38,6 +38,7 @@ describe("navigation by role", () => {
     expect(sectionOf("/institutions/import")?.path).toBe("/institutions/import");
     expect(sectionOf("/institution")?.path).toBe("/institution");
     expect(sectionOf("/region/stats/org_01")?.path).toBe("/region/stats");
+    expect(sectionOf("/platform/stats")?.path).toBe("/platform/stats");
     expect(sectionOf("/nowhere")).toBeUndefined();
   });
 });

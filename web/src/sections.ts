@@ -25,6 +25,7 @@ export type Section = {
 // biome-ignore format: one line per section keeps the table readable
 export const sections: readonly Section[] = [
   { path: "/regions", label: "Регионы", description: "Региональные наставнические центры и их администраторы", can: "regions.manage", page: lazy(() => import("./pages/RegionsPage")) },
+  { path: "/platform/stats", label: "Сводка по регионам", description: "Организации, участники и пары каждого региона и итог по платформе", can: "stats.region", scopes: ["platform"], page: lazy(() => import("./pages/stats/PlatformStatsPage")) },
   { path: "/institutions", label: "Организации", description: "Школы, колледжи и другие организации региона", can: "institutions.read", scopes: ["region"], page: lazy(() => import("./pages/InstitutionsPage")) },
   { path: "/institutions/import", label: "Импорт организаций", description: "Создание организаций из файла XLSX или CSV", can: "institutions.manage", scopes: ["region"], nav: false, page: lazy(() => import("./pages/InstitutionImportPage")) },
   { path: "/region/roadmaps", label: "Дорожные карты", description: "Прогресс дорожных карт организаций и просроченные мероприятия", can: "roadmap.region_read", scopes: ["region"], page: lazy(() => import("./pages/roadmaps/RegionRoadmapsPage")) },

@@ -3,6 +3,7 @@ import type { Ok, api } from "../../api/client";
 export type Dashboard = Ok<typeof api.stats.region.$get>;
 export type InstitutionSummary = Ok<(typeof api.stats.region.institutions)[":tenantId"]["$get"]>;
 export type Figures = Dashboard["totals"];
+export type RegionCounts = Ok<typeof api.stats.platform.$get>["regions"][number];
 
 export const pairStatusLabels = {
   forming: "Формируются",
