@@ -3,6 +3,7 @@ import { countOf, formatDate } from "../ru";
 import type { DueEntry, ReminderRule } from "./sources";
 
 const sections: { rules: ReminderRule[]; heading: string }[] = [
+  { rules: ["campaign_published"], heading: "Новые кампании мониторинга и отчётности" },
   { rules: ["campaign_due", "federal_count_due"], heading: "Сроки мониторинга и отчётности" },
   { rules: ["campaign_missed"], heading: "Пропущенные сроки отчётности" },
   { rules: ["roadmap_overdue"], heading: "Просроченные мероприятия дорожной карты" },

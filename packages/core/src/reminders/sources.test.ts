@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { app } from "../../../../functions/api/app";
 import { call, createTestRegion, institutionInput, mailTo, system, tokenFor } from "../../../../scripts/test/fixtures";
 import { withActor } from "../actor";
+import { addDays, daysBetween, todayIn } from "../dates";
+import { countOf } from "../ru";
 import { Institution } from "../institution";
 import { Roadmap } from "../roadmap";
 import { runReminders } from ".";
@@ -73,10 +75,31 @@ describe("reminder sources: roadmaps and campaigns", async () => {
     expect(text).toContain("1.2 Совещание рабочей группы (срок 16.12.2031 — через 3 дня)");
     expect(text).toContain("1.3 Анкетирование наставников (срок был 12.12.2031 — просрочено на 1 день)");
     expect(text).toMatch(new RegExp(`/roadmaps/${roadmap.roadmapId}#item-`));
-    // Only due things were read: 3 roadmap items, plus the campaign and its 42 submissions; never the 200+ other items.
-    expect(report.itemsRead).toBe(3 + 1 + 42);
+    // Only due things were read: 3 roadmap items, the region's campaign list (1), and the campaign due in 14 days with
+    // its 42 submissions; never the 200+ other items.
+    expect(report.itemsRead).toBe(3 + 1 + 1 + 42);
     // Institutions without anything due but the campaign get the campaign alone (statutory).
     expect((await mailTo(users.curator.email)).length).toBe(1);
+  });
+
+  it("announces a campaign to every institution that has to answer it the morning after it is published, once", async () => {
+    const published = await call(app, "GET", `/api/monitoring/campaigns/${campaign.json.campaignId}`, { token: admin });
+    const publishedOn = todayIn("Europe/Moscow", new Date(published.json.publishedAt));
+    const nextMorning = addDays(publishedOn, 1);
+    const before = (await mailTo(users.curator.email)).length;
+    await system(() => runReminders({ date: nextMorning, sources: reminderSources, policy }));
+    const mails = await mailTo(users.curator.email);
+    expect(mails.length).toBe(before + 1);
+    const text = mails.at(-1)?.body.text ?? "";
+    expect(text).toContain("Новые кампании мониторинга и отчётности (1):");
+    expect(text).toContain(
+      `Мониторинг ЦМН, I полугодие 2031/32 (срок 27.12.2031 — через ${countOf(daysBetween(nextMorning, "2031-12-27"), ["день", "дня", "дней"])})`,
+    );
+    expect(text).toContain(`/monitoring/${campaign.json.campaignId}`);
+    // A second run on the same morning sends nothing again; the morning after, the announcement is over.
+    await system(() => runReminders({ date: nextMorning, sources: reminderSources, policy }));
+    await system(() => runReminders({ date: addDays(nextMorning, 1), sources: reminderSources, policy }));
+    expect((await mailTo(users.curator.email)).length).toBe(before + 1);
   });
 
   it("escalates to the region admin on the day after the deadline, listing every institution that missed it", async () => {

@@ -2,6 +2,7 @@
 export type ReminderRule =
   | "roadmap_due"
   | "roadmap_overdue"
+  | "campaign_published"
   | "campaign_due"
   | "campaign_missed"
   | "federal_count_due"
