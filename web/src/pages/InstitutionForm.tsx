@@ -8,8 +8,8 @@ import { invalid, useSubmit } from "../lib/useSubmit";
 
 const counts = [
   { key: "studentsTotal", label: "Обучающихся всего" },
-  { key: "students10to19", label: "Из них в возрасте 10–19 лет" },
-  { key: "students15to19", label: "Из них в возрасте 15–19 лет (необязательно)", optional: true },
+  { key: "students10to19", label: "Из них в возрасте 10–19 лет (полных лет на 1 января)" },
+  { key: "students15to19", label: "Из них в возрасте 15–19 лет (на 1 января, необязательно)", optional: true },
   { key: "teachersTotal", label: "Педагогов всего" },
   { key: "youngTeachers", label: "Из них молодых специалистов (стаж 0–3 года)" },
 ] as const;

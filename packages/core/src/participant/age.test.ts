@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { todayIn } from "../dates";
-import { ageForStats, fullYears, isMinor } from "./age";
+import { ADULT_COHORT, ageForStats, birthCohort, fullYears, isMinor } from "./age";
 
 describe("age and the minor flag", () => {
   it.each([
@@ -27,11 +27,27 @@ describe("age and the minor flag", () => {
     expect(isMinor(birth, today)).toBe(minor);
   });
 
-  it("ages for the KPI bands: by date, or the age reached this year for a bare year", () => {
-    expect(ageForStats("2016-06-01", "2026-05-31")).toBe(9);
-    expect(ageForStats("2016-06-01", "2026-06-01")).toBe(10);
-    expect(ageForStats("2016", "2026-01-01")).toBe(10);
-    expect(ageForStats("unknown", "2026-01-01")).toBeUndefined();
+  it("ages for the KPI bands: full years on 1 January of the reporting year, from the birth cohort", () => {
+    const age = (birth: { birthDate?: string; birthYear?: number }, today: string) => ageForStats(birthCohort(birth), today);
+    expect(age({ birthDate: "2016-06-01" }, "2026-12-31")).toBe(9);
+    expect(age({ birthDate: "2016-06-01" }, "2027-01-01")).toBe(10);
+    expect(age({ birthDate: "2016-01-01" }, "2026-03-15")).toBe(10);
+    expect(age({ birthYear: 2016 }, "2026-03-15")).toBe(9);
+    expect(birthCohort({ birthDate: "1985-03-03" })).toBe(ADULT_COHORT);
+    expect(age({ birthDate: "1985-03-03" }, "2026-03-15")).toBeUndefined();
+    expect(age({}, "2026-03-15")).toBeUndefined();
+  });
+
+  it("the cohort age equals full years on 1 January for every birth date that can still be in a band", () => {
+    for (let day = 0; day < 366 * 30; day += 7) {
+      const birthDate = new Date(Date.UTC(2000, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+      for (const year of [2020, 2026, 2031]) {
+        const expected = fullYears(birthDate, `${year}-01-01`);
+        const cohortAge = ageForStats(birthCohort({ birthDate }), `${year}-06-30`);
+        if (birthCohort({ birthDate }) === ADULT_COHORT) expect(expected).toBeGreaterThanOrEqual(20);
+        else expect(cohortAge).toBe(expected);
+      }
+    }
   });
 
   it("today is the region's calendar date, not UTC", () => {

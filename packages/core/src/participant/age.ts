@@ -37,17 +37,30 @@ export function isMinor(birth: Birth, today: string): boolean {
   return age !== undefined && age < AGE_OF_MAJORITY;
 }
 
-/** The key a person's birth is counted under in the statistics item: the date, or the year when only it is known. */
-export const birthKey = (birth: Birth): string => birth.birthDate ?? (birth.birthYear ? String(birth.birthYear) : "unknown");
-
 /**
- * The age for the KPI bands (10–19 mentees, 15–19 mentors): full years on `today` for a known date;
- * for a birth year only, the age reached in the current calendar year (as statistical forms count by year of birth).
+ * The KPI age bands (mentees 10–19, mentors 15–19) count full years on 1 January of the reporting year, as the
+ * statistical forms (ОО-1, СПО-1) count the students these shares are divided by. That age is the year minus a
+ * "cohort": the birth year, plus one unless the birthday is 1 January; with only a birth year known, the birth year
+ * plus one. The statistics item counts engaged people per cohort, so a band is a sum over a few cohorts evaluated in
+ * any year, and the item stays small (a cohort a year, not a counter per birth date).
  */
-export function ageForStats(key: string, today: string): number | undefined {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(key)) return fullYears(key, today);
-  if (/^\d{4}$/.test(key)) return parts(today)[0] - Number(key);
-  return undefined;
+export const ADULT_COHORT = "adult";
+/** Cohorts up to this year are 20 or older on 1 January of every year since the Target Model began (2020): never in a band. */
+const LAST_ADULT_COHORT = 2000;
+
+export function birthCohort(birth: Birth): string {
+  const cohort = birth.birthDate
+    ? Number(birth.birthDate.slice(0, 4)) + (birth.birthDate.slice(5) === "01-01" ? 0 : 1)
+    : birth.birthYear
+      ? birth.birthYear + 1
+      : undefined;
+  if (cohort === undefined) return "unknown";
+  return cohort <= LAST_ADULT_COHORT ? ADULT_COHORT : String(cohort);
+}
+
+/** Full years on 1 January of `today`'s year for a cohort (undefined for adults and unknown births). */
+export function ageForStats(cohort: string, today: string): number | undefined {
+  return /^\d{4}$/.test(cohort) ? parts(today)[0] - Number(cohort) : undefined;
 }
 
 export const inBand = (age: number | undefined, from: number, to: number) => age !== undefined && age >= from && age <= to;

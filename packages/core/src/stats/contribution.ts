@@ -9,8 +9,8 @@
  * - `participants`, `role#mentor`, `role#mentee`, `category#<category>`: the registry (anonymised people stay counted).
  * - `engaged#mentee|mentor`: people who have entered a programme, i.e. were members of a pair when it became active
  *   (the KPI wording «вошедших в программы наставничества»); this never reverts when the pair ends.
- * - `menteeBirth#<birth key>`, `mentorBirth#<birth key>`: engaged people by birth date (or year), so the age bands
- *   10–19 and 15–19 are evaluated on the day of reading and never go stale as people grow older.
+ * - `menteeBirth#<cohort>`, `mentorBirth#<cohort>`: engaged people by birth cohort (participant/age.ts), so the age
+ *   bands 10–19 and 15–19 (full years on 1 January of the reporting year) are evaluated when read and never go stale.
  * - `youngSpecialistsMentored`: engaged mentees of the category «молодой специалист».
  * - `partner#<organisation>`: engaged mentors from each partner organisation; organisations with a positive
  *   counter are the partner organisations providing mentors.
@@ -18,7 +18,7 @@
  */
 import type { FormCode, ParticipantCategory } from "../forms/catalogue";
 import { formCodes, participantCategories } from "../forms/catalogue";
-import { ageForStats, birthKey, inBand } from "../participant/age";
+import { ageForStats, birthCohort, inBand } from "../participant/age";
 
 export type Counts = Record<string, number>;
 
@@ -51,7 +51,7 @@ export function participantContribution(p: ParticipantForStats | undefined): Cou
   const counts: Counts = { participants: 1, [`category#${p.category}`]: 1 };
   if (p.isMentor) counts["role#mentor"] = 1;
   if (p.isMentee) counts["role#mentee"] = 1;
-  const birth = birthKey(p);
+  const birth = birthCohort(p);
   if (p.engagedMentee) {
     counts["engaged#mentee"] = 1;
     counts[`menteeBirth#${birth}`] = 1;
