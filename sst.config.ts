@@ -1,5 +1,6 @@
 import type { SSTConfig } from "sst";
 import { ApiStack } from "./infra/api";
+import { lambdaBundling } from "./infra/bundling";
 import { AuthStack } from "./infra/auth";
 import { EmailStack } from "./infra/email";
 import { ExportsStack } from "./infra/exports";
@@ -16,17 +17,8 @@ export default {
     app.setDefaultFunctionProps({
       runtime: "nodejs22.x",
       architecture: "arm_64",
-      nodejs: {
-        format: "esm",
-        minify: true,
-        // Rarely used libraries (exceljs, the MIME composer) are imported dynamically: with splitting they
-        // are separate chunks that a cold start does not load.
-        splitting: true,
-        // The bundles target node20 so that the same code runs in the local runtime (Node 20);
-        // the AWS SDK v3 is provided by the Lambda runtime and stays out of the bundles. Russian text
-        // stays UTF-8 (2 bytes a letter) instead of \u escapes (6 bytes).
-        esbuild: { target: "node20", external: ["@aws-sdk/*"], charset: "utf8" },
-      },
+      // ESM, minified, code splitting, AWS SDK external (see infra/bundling.ts; bench/bundles.ts measures the same).
+      nodejs: lambdaBundling,
     });
     // Ephemeral stages leave nothing behind; other stages keep CDK's defaults (the table retains itself).
     if (isDevStage(app.stage)) app.setDefaultRemovalPolicy("destroy");

@@ -1,18 +1,34 @@
+import { Agent, request } from "node:http";
 import { type Summary, summarize } from "./stats";
 
 export type LoadResult = Summary & { requests: number; errors: number; throughput: number; statuses: Record<number, number> };
 export type RequestSpec = { method: string; path: string; headers?: Record<string, string>; body?: string };
 
+/** One HTTP exchange on a keep-alive connection; resolves with the status once the whole body has arrived. */
+function send(agent: Agent, url: URL, spec: RequestSpec): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: spec.method, headers: spec.headers, agent }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve(res.statusCode ?? 0));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(spec.body);
+  });
+}
+
 /**
- * A closed-loop HTTP load generator: `concurrency` clients, each sending its next request as soon
- * as the previous answer arrives (keep-alive), for a fixed time. Every latency is recorded, so the
- * percentiles are exact. Any status ≥ 400 counts as an error.
+ * A closed-loop HTTP load generator: `concurrency` clients, each sending its next request as soon as the previous
+ * answer arrives, for a fixed time. Like autocannon it speaks plain node:http over keep-alive connections (one per
+ * client), so what is measured is the stack, not the client (Node's fetch adds ~0.35 ms per request here). Every
+ * latency is recorded, so the percentiles are exact. Any status ≥ 400 counts as an error.
  */
 export async function loadTest(
   baseUrl: string,
   spec: RequestSpec | (() => RequestSpec),
   options: { concurrency: number; durationMs: number },
 ): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const samples: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
@@ -22,10 +38,9 @@ export async function loadTest(
       const request = typeof spec === "function" ? spec() : spec;
       const start = performance.now();
       try {
-        const response = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
-        await response.arrayBuffer();
-        statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-        if (response.status >= 400) errors += 1;
+        const status = await send(agent, new URL(request.path, baseUrl), request);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (status >= 400) errors += 1;
       } catch {
         errors += 1;
       }
@@ -35,5 +50,6 @@ export async function loadTest(
   const started = performance.now();
   await Promise.all(Array.from({ length: options.concurrency }, client));
   const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
   return { ...summarize(samples), requests: samples.length, errors, throughput: Math.round(samples.length / seconds), statuses };
 }

@@ -1,5 +1,13 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand, TransactGetCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactGetCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { type Summary, summarize, timeSequential } from "./stats";
 
 export type TracedCall = { command: string; input: Record<string, unknown>; start: number; end: number };
@@ -20,8 +28,15 @@ const readCommands: Record<string, new (input: never) => object> = {
   TransactGetItemsCommand: TransactGetCommand,
 };
 
-/** True when every traced call is a read that can be replayed without changing data. */
-export const replayable = (calls: TracedCall[]) => calls.length > 0 && calls.every((c) => c.command in readCommands);
+/**
+ * Puts that a read operation makes (the audit event of a read of personal data) replay as the same put: the same item
+ * again, or, for a create, its condition failing on the item already there, at the same cost to the store.
+ */
+const rewriteCommands: Record<string, new (input: never) => object> = { PutItemCommand: PutCommand };
+
+/** True when every traced call is a read, or a put that writes nothing new when replayed. */
+export const replayable = (calls: TracedCall[]) =>
+  calls.length > 0 && calls.every((c) => c.command in readCommands || c.command in rewriteCommands);
 
 /**
  * Replays the store calls an API operation made, keeping their parallelism (calls that overlapped
@@ -36,7 +51,15 @@ export async function replayFloor(client: DynamoDBDocumentClient, calls: TracedC
   }
   return timeSequential(n, async () => {
     for (const group of groups) {
-      await Promise.all(group.map((call) => client.send(new (readCommands[call.command] as new (input: unknown) => never)(call.input))));
+      await Promise.all(
+        group.map((call) =>
+          client
+            .send(new ((readCommands[call.command] ?? rewriteCommands[call.command]) as new (input: unknown) => never)(call.input))
+            .catch((error: { name?: string }) => {
+              if (error.name !== "ConditionalCheckFailedException") throw error;
+            }),
+        ),
+      );
     }
   });
 }

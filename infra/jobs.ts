@@ -23,6 +23,8 @@ export function JobsStack({ app, stack }: StackContext) {
         environment: useAppEnvironment(app.stage),
         permissions: [[table.cdk.table, "grantReadWriteData"], sendEmailPolicy()],
         bind: [jwtPrivateKey],
+        // The key is written into the environment at deploy time (no SSM call at cold start; functions/secrets.ts).
+        prefetchSecrets: true,
         timeout: "5 minutes",
       },
     },

@@ -3,11 +3,17 @@
  * (EMAIL_DOMAIN and APP_URL set as a deploy would): SST's constructs take seconds to import, so one test
  * file per concern would multiply that. The table (prod vs dev) and the real bundles have their own files.
  */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
+import type { Hono } from "hono";
 import { beforeAll, describe, expect, test } from "vitest";
+import { type ApiGroup, type ApiGroupName, apiGroups } from "./api";
 import {
   actionsOf,
   allStatements,
+  apiRoutes,
   type CfnTemplate,
   functionByHandler,
   render,
@@ -15,12 +21,12 @@ import {
   resourcesOf,
   resourcesOfStatement,
   roleStatements,
+  selectRoute,
   type Statement,
   type Synthesized,
   synthesize,
 } from "./testing";
 
-const api = "functions/api/lambda.handler";
 const reminders = "functions/jobs/reminders.handler";
 const feedback = "functions/events/ses-feedback.handler";
 const exporter = "functions/jobs/export.handler";
@@ -28,6 +34,13 @@ const tableArn = "{TableStack/AWS::DynamoDB::Table.Arn}";
 const tableAndIndexes = [tableArn, `${tableArn}/index/*`];
 const identityArn = "arn:{AWS::Partition}:ses:eu-central-1:123456789012:identity/{EmailStack/AWS::SES::EmailIdentity}";
 const configurationSetArn = "arn:{AWS::Partition}:ses:eu-central-1:123456789012:configuration-set/{EmailStack/AWS::SES::ConfigurationSet}";
+
+/** One API Lambda per resource group: `functions/api/lambdas/<group>.ts`. */
+const groups = Object.keys(apiGroups) as ApiGroupName[];
+const apiHandler = (group: string) => `functions/api/lambdas/${group}.handler`;
+const apiHandlers = groups.map(apiHandler);
+const groupProps = (group: ApiGroupName): ApiGroup => apiGroups[group];
+const sendsEmail = (group: ApiGroupName) => groupProps(group).email === true;
 
 let app: Synthesized;
 let json: Record<string, CfnTemplate>;
@@ -42,41 +55,80 @@ const variablesOf = (stack: keyof Synthesized["json"], handler: string) =>
   functionByHandler(json[stack]!, handler)[1].Properties!.Environment.Variables as Record<string, unknown>;
 
 describe("api.ts", () => {
-  test("one HTTP API with /api/{proxy+} and /.well-known/{proxy+}, both on the same Lambda", () => {
+  test("one HTTP API whose every route invokes a group's Lambda (AWS_PROXY, payload 2.0); one Lambda per group", () => {
     const apis = everywhere("AWS::ApiGatewayV2::Api");
     expect(apis).toHaveLength(1);
     expect(apis[0]![1].Properties!.ProtocolType).toBe("HTTP");
 
     const stack = json.ApiStack!;
-    const routes = resourcesOf(stack, "AWS::ApiGatewayV2::Route").map(([, route]) => route.Properties!.RouteKey);
-    expect(routes.sort()).toEqual(["ANY /.well-known/{proxy+}", "ANY /api/{proxy+}"]);
+    const functions = resourcesOf(stack, "AWS::Lambda::Function").filter(([, fn]) =>
+      String(fn.Properties!.Handler).startsWith("functions/"),
+    );
+    expect(functions.map(([, fn]) => fn.Properties!.Handler).sort()).toEqual([...apiHandlers].sort());
+    for (const group of groups) expect(existsSync(`functions/api/lambdas/${group}.ts`), group).toBe(true);
 
-    const [handlerId] = functionByHandler(stack, api);
-    const integrations = resourcesOf(stack, "AWS::ApiGatewayV2::Integration").map(([, integration]) => integration.Properties!);
-    expect(integrations).toHaveLength(2);
-    for (const integration of integrations) {
-      expect(integration).toMatchObject({
-        IntegrationType: "AWS_PROXY",
-        PayloadFormatVersion: "2.0",
-        IntegrationUri: { "Fn::GetAtt": [handlerId, "Arn"] },
-      });
+    const routes = apiRoutes(stack);
+    expect(new Set(routes.map((route) => route.routeKey)).size).toBe(routes.length);
+    for (const route of routes) expect(apiHandlers, route.routeKey).toContain(route.handler);
+    for (const [, integration] of resourcesOf(stack, "AWS::ApiGatewayV2::Integration")) {
+      expect(integration.Properties).toMatchObject({ IntegrationType: "AWS_PROXY", PayloadFormatVersion: "2.0" });
     }
+    // Paths no group claims (and /.well-known) go to the system group, which answers unknown paths with a JSON 404.
+    const keys = routes.map((route) => route.routeKey);
+    const handlerOf = (path: string) => routes.find((route) => route.routeKey === selectRoute(keys, path))?.handler;
+    expect(handlerOf("/api/no-such-resource")).toBe(apiHandler("system"));
+    expect(handlerOf("/.well-known/jwks.json")).toBe(apiHandler("system"));
   });
 
-  test("the API Lambda: nodejs22.x on arm64, 15 s, 1024 MB", () => {
-    const [, handler] = functionByHandler(json.ApiStack!, api);
+  test("every operation of the app is routed to the Lambda of the one group that serves it", { timeout: 60_000 }, async () => {
+    // Derived from the app's own route list (the one the OpenAPI document is generated from), so a new route, a new
+    // prefix or a new group cannot be left unrouted or sent to a Lambda that does not serve it.
+    const { app: api } = await import("../functions/api/app");
+    const { listOperations } = await import("../functions/api/openapi");
+    const servedBy = new Map<string, string[]>();
+    for (const group of groups) {
+      const { routes } = (await import(pathToFileURL(resolve(`functions/api/lambdas/${group}.ts`)).href)) as { routes: Hono };
+      for (const operation of listOperations(routes)) {
+        const key = `${operation.method} ${operation.path}`;
+        servedBy.set(key, [...(servedBy.get(key) ?? []), group]);
+      }
+    }
+    const routes = apiRoutes(json.ApiStack!);
+    const keys = routes.map((route) => route.routeKey);
+    const operations = listOperations(api);
+    expect(operations.length).toBeGreaterThan(100);
+    expect(servedBy.size).toBe(operations.length);
+
+    const misrouted: string[] = [];
+    const reached = new Set<string>();
+    for (const { method, path } of operations) {
+      const routeKey = selectRoute(keys, path.replace(/:\w+/g, "x"));
+      const handler = routes.find((route) => route.routeKey === routeKey)?.handler;
+      const serving = servedBy.get(`${method} ${path}`) ?? [];
+      if (serving.length !== 1 || handler !== apiHandler(serving[0]!)) {
+        misrouted.push(
+          `${method} ${path}: routed by ${routeKey ?? "no route"} to ${handler ?? "nothing"}, served by ${serving.join(" and ") || "no group"}`,
+        );
+      } else reached.add(serving[0]!);
+    }
+    expect(misrouted).toEqual([]);
+    expect([...reached].sort()).toEqual([...groups].sort());
+  });
+
+  test.each(groups)("the %s Lambda: nodejs22.x on arm64, 15 s, 1024 MB", (group) => {
+    const [, handler] = functionByHandler(json.ApiStack!, apiHandler(group));
     expect(handler.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Timeout: 15, MemorySize: 1024 });
   });
 
-  test("its environment: table name, sender, site URL (from the deploy's APP_URL) and stage", () => {
-    const variables = variablesOf("ApiStack", api);
+  test.each(groups)("the %s Lambda's environment: table name, sender, site URL (from the deploy's APP_URL) and stage", (group) => {
+    const variables = variablesOf("ApiStack", apiHandler(group));
     expect(render(json, "ApiStack", variables.TABLE_NAME)).toBe("{TableStack/AWS::DynamoDB::Table}");
     expect(variables).toMatchObject({ EMAIL_FROM: "noreply@mentor.example.ru", APP_URL: "https://mentor.example.ru", STAGE: "prod" });
   });
 
   test("the app's own functions all get the default props (nodejs22.x, arm64)", () => {
     const functions = everywhere("AWS::Lambda::Function").filter(([, fn]) => String(fn.Properties!.Handler).startsWith("functions/"));
-    expect(functions.map(([, fn]) => fn.Properties!.Handler).sort()).toEqual([api, feedback, exporter, reminders]);
+    expect(functions.map(([, fn]) => fn.Properties!.Handler).sort()).toEqual([...apiHandlers, feedback, exporter, reminders].sort());
     for (const [, fn] of functions) expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
   });
 });
@@ -114,11 +166,10 @@ describe("auth.ts", () => {
     ]);
   });
 
-  test.each([
-    ["ApiStack", api],
-    ["JobsStack", reminders],
-  ] as const)(
-    "it is bound to %s (%s signs tokens or links): a fetch-from-SSM marker, read access to exactly that parameter",
+  const bound = [...apiHandlers.map((handler) => ["ApiStack", handler] as const), ["JobsStack", reminders] as const];
+
+  test.each(bound)(
+    "it is bound to %s: %s (verifies or signs tokens or links): a fetch-from-SSM marker, read access to exactly that parameter",
     (stack, handler) => {
       const [id] = functionByHandler(json[stack]!, handler);
       expect(variablesOf(stack, handler).SST_Secret_value_JWT_PRIVATE_KEY).toBe("__FETCH_FROM_SSM__");
@@ -129,6 +180,25 @@ describe("auth.ts", () => {
         "arn:{AWS::Partition}:ssm:eu-central-1:123456789012:parameter/sst/rnc-mentorship/prod/Secret/JWT_PRIVATE_KEY/value",
         "arn:{AWS::Partition}:ssm:eu-central-1:123456789012:parameter/sst/rnc-mentorship/.fallback/Secret/JWT_PRIVATE_KEY/value",
       ]);
+    },
+  );
+
+  test.each(bound)(
+    "%s: %s gets the value written into its environment at deploy time (SST's secret prefetcher), so a cold start makes no SSM call",
+    (stack, handler) => {
+      const [id] = functionByHandler(json[stack]!, handler);
+      const prefetchers = resourcesOf(json[stack]!, "Custom::SecretPrefetcher").filter(
+        ([, resource]) => resource.Properties!.functionName?.Ref === id,
+      );
+      expect(prefetchers).toHaveLength(1);
+      // The deploy-time handler may update only this function's configuration.
+      const updates = allStatements({ [stack]: json[stack]! }).filter(({ statement }) =>
+        actionsOf(statement).includes("lambda:UpdateFunctionConfiguration"),
+      );
+      expect(
+        updates.filter(({ statement }) => JSON.stringify(statement.Resource) === JSON.stringify({ "Fn::GetAtt": [id, "Arn"] })),
+      ).toHaveLength(1);
+      for (const { statement } of updates) expect(JSON.stringify(statement.Resource)).toMatch(/^\{"Fn::GetAtt":\["\w+","Arn"\]\}$/);
     },
   );
 
@@ -305,7 +375,7 @@ describe("least privilege, across every policy in every stack", () => {
 
   test("every DynamoDB statement is scoped to the table and its indexes (the exporter's update to region-owned items)", () => {
     const dynamo = allStatements(json).filter(({ statement }) => actionsOf(statement).some((a) => serviceOf(a) === "dynamodb"));
-    expect(dynamo).toHaveLength(5); // API, reminders, SES feedback, exporter (read; update of R# items)
+    expect(dynamo).toHaveLength(groups.length + 4); // each API group, reminders, SES feedback, exporter (read; update of R# items)
     for (const { stack, statement } of dynamo) {
       if (actionsOf(statement).join() === "dynamodb:UpdateItem") {
         expect(stack).toBe("ExportsStack");
@@ -319,26 +389,31 @@ describe("least privilege, across every policy in every stack", () => {
 
   test("every SES statement allows only sending, as the identity (with its configuration set)", () => {
     const ses = allStatements(json).filter(({ statement }) => actionsOf(statement).some((a) => serviceOf(a) === "ses"));
-    expect(ses).toHaveLength(2); // API, reminders
+    expect(ses).toHaveLength(groups.filter((group) => sendsEmail(group)).length + 1); // the API groups that send, reminders
     for (const { stack, statement } of ses) {
       expect(actionsOf(statement).sort()).toEqual(["ses:SendEmail", "ses:SendRawEmail"]);
       expect(rendered(stack, statement)).toEqual([identityArn, configurationSetArn]);
     }
   });
 
+  const readOnly = ["GetItem", "BatchGetItem", "Query", "ConditionCheckItem", "DescribeTable"];
+  const writes = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"];
+  const accessOf = (group: ApiGroupName) => groupProps(group).table;
+
   test.each([
-    ["ApiStack", api],
-    ["JobsStack", reminders],
-  ] as const)("%s: %s may read/write items and send as the identity, and administer nothing", (stack, handler) => {
+    ...groups.map((group) => ["ApiStack", apiHandler(group), accessOf(group), sendsEmail(group)] as const),
+    ["JobsStack", reminders, "readWrite", true] as const,
+  ])("%s: %s may %s items, sends e-mail as the identity: %s, and administers nothing", (stack, handler, access, email) => {
     const statements = statementsOf(stack, handler);
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("dynamodb:")));
     expect(dynamo).toHaveLength(1);
     const actions = actionsOf(dynamo[0]!);
-    for (const action of readWrite) expect(actions).toContain(`dynamodb:${action}`);
+    for (const action of access === "read" ? readOnly : readWrite) expect(actions).toContain(`dynamodb:${action}`);
+    if (access === "read") for (const action of writes) expect(actions).not.toContain(`dynamodb:${action}`);
     for (const action of tableAdmin) expect(actions).not.toContain(`dynamodb:${action}`);
     const ses = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("ses:")));
-    expect(ses).toHaveLength(1);
-    expect(rendered(stack, ses[0]!)).toEqual([identityArn, configurationSetArn]);
+    expect(ses).toHaveLength(email ? 1 : 0);
+    if (email) expect(rendered(stack, ses[0]!)).toEqual([identityArn, configurationSetArn]);
   });
 
   test("the SES feedback function may only write to the table", () => {
@@ -403,7 +478,8 @@ describe("exports.ts", () => {
     expect(statements.flatMap(actionsOf).filter((a) => !a.startsWith("dynamodb:") && !a.startsWith("s3:"))).toEqual([]);
   });
 
-  test("the API may invoke that function only, and get its bucket's objects only (to presign downloads)", () => {
+  test("the stats group's API Lambda may invoke that function only, and get its bucket's objects only (to presign downloads)", () => {
+    const api = apiHandler("stats");
     const [apiId] = functionByHandler(json.ApiStack!, api);
     const statements = roleStatements(json.ApiStack!, apiId);
     const invoke = statements.filter((st) => actionsOf(st).some((a) => a.startsWith("lambda:")));
@@ -419,17 +495,21 @@ describe("exports.ts", () => {
     expect(render(json, "ApiStack", variables.EXPORT_FUNCTION_NAME)).toBe("{ExportsStack/AWS::Lambda::Function}");
   });
 
-  test("the reminders job gets neither the bucket nor the function", () => {
-    const [id] = functionByHandler(json.JobsStack!, reminders);
-    const actions = roleStatements(json.JobsStack!, id).flatMap(actionsOf);
+  test.each([
+    ...groups.filter((group) => group !== "stats").map((group) => ["ApiStack", apiHandler(group)] as const),
+    ["JobsStack", reminders] as const,
+  ])("%s: %s gets neither the bucket nor the function", (stack, handler) => {
+    const [id] = functionByHandler(json[stack]!, handler);
+    const actions = roleStatements(json[stack]!, id).flatMap(actionsOf);
     expect(actions.filter((a) => a.startsWith("s3:") || a.startsWith("lambda:"))).toEqual([]);
+    expect(Object.keys(variablesOf(stack, handler))).not.toContain("EXPORT_FUNCTION_NAME");
   });
 });
 
 describe("deploy-time environment", () => {
   test("without EMAIL_DOMAIN and APP_URL: the example.org placeholder and an empty APP_URL", { timeout: 60_000 }, async () => {
     const bare = await synthesize("prod", { env: { EMAIL_DOMAIN: undefined, APP_URL: undefined } });
-    const [, apiFn] = functionByHandler(bare.json.ApiStack, api);
+    const [, apiFn] = functionByHandler(bare.json.ApiStack, apiHandler("auth"));
     const [, remindersFn] = functionByHandler(bare.json.JobsStack, reminders);
     for (const fn of [apiFn, remindersFn]) {
       expect(fn.Properties!.Environment.Variables).toMatchObject({ EMAIL_FROM: "noreply@example.org", APP_URL: "" });

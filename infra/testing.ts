@@ -205,3 +205,30 @@ function typeOf(json: Record<string, CfnTemplate>, stack: string, logicalId: str
   if (!type) throw new Error(`${stack} has no resource ${logicalId}`);
   return type;
 }
+
+/** The HTTP API's routes in a template: each route key with the logical id and handler of the Lambda it invokes. */
+export function apiRoutes(template: CfnTemplate): { routeKey: string; functionId: string; handler: string }[] {
+  return resourcesOf(template, "AWS::ApiGatewayV2::Route").map(([, route]) => {
+    const target = JSON.stringify(route.Properties?.Target);
+    const integrationId = /"Ref":"([^"]+)"/.exec(target)?.[1];
+    const integration = integrationId ? template.Resources[integrationId] : undefined;
+    if (integration?.Type !== "AWS::ApiGatewayV2::Integration") throw new Error(`route ${route.Properties?.RouteKey} has no integration`);
+    const functionId = integration.Properties?.IntegrationUri?.["Fn::GetAtt"]?.[0] as string;
+    return { routeKey: route.Properties!.RouteKey as string, functionId, handler: template.Resources[functionId]?.Properties?.Handler };
+  });
+}
+
+/**
+ * The route API Gateway (HTTP API) selects for a request path among `ANY <path>` route keys whose only variable is a
+ * trailing greedy `{proxy+}`: an exact route first, else the greedy route with the longest prefix (a greedy variable
+ * matches one or more segments).
+ */
+export function selectRoute(routeKeys: string[], path: string): string | undefined {
+  const exact = routeKeys.find((key) => key === `ANY ${path}`);
+  if (exact) return exact;
+  return routeKeys
+    .filter((key) => key.endsWith("/{proxy+}"))
+    .map((key) => ({ key, prefix: key.slice("ANY ".length, -"{proxy+}".length) }))
+    .filter(({ prefix }) => path.startsWith(prefix) && path.length > prefix.length)
+    .sort((a, b) => b.prefix.length - a.prefix.length)[0]?.key;
+}

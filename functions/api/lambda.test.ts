@@ -1,7 +1,8 @@
 import type { LambdaEvent } from "hono/aws-lambda";
 import { describe, expect, it } from "vitest";
 import { createTestRegion, tokenFor } from "../../scripts/test/fixtures";
-import { handler } from "./lambda";
+import { handler as adminHandler } from "./lambdas/admin";
+import { handler as systemHandler } from "./lambdas/system";
 
 type HttpApiEvent = Extract<LambdaEvent, { version: "2.0" }>;
 
@@ -33,13 +34,14 @@ function event(method: string, path: string, options: { token?: string; body?: s
   } as unknown as HttpApiEvent;
 }
 
-const context = {} as Parameters<typeof handler>[1];
+type Handler = typeof systemHandler;
+const context = {} as Parameters<Handler>[1];
 type Result = { statusCode: number; body: string; headers?: Record<string, string> };
-const invoke = async (e: HttpApiEvent) => (await handler(e, context)) as unknown as Result;
+const invoke = async (e: HttpApiEvent, handler: Handler = adminHandler) => (await handler(e, context)) as unknown as Result;
 
-describe("the API Lambda handler (API Gateway HTTP API, payload 2.0)", () => {
+describe("the API Lambda handlers (API Gateway HTTP API, payload 2.0), one per group", () => {
   it("serves health and carries the API Gateway request id", async () => {
-    const result = await invoke(event("GET", "/api/health"));
+    const result = await invoke(event("GET", "/api/health"), systemHandler);
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual({ status: "ok" });
     expect(result.headers?.["x-request-id"]).toBe("lambda-request-1");
@@ -68,5 +70,28 @@ describe("the API Lambda handler (API Gateway HTTP API, payload 2.0)", () => {
     const result = await invoke(event("GET", "/api/institutions"));
     expect(result.statusCode).toBe(401);
     expect(JSON.parse(result.body).error.code).toBe("auth.required");
+  });
+
+  it("serves only its own group: another group's path is a JSON 404, its own path with another method a 405", async () => {
+    const elsewhere = await invoke(event("GET", "/api/participants"));
+    expect(elsewhere.statusCode).toBe(404);
+    expect(JSON.parse(elsewhere.body).error.code).toBe("route.not_found");
+    const wrongMethod = await invoke(event("DELETE", "/api/institutions"));
+    expect(wrongMethod.statusCode).toBe(405);
+    expect(wrongMethod.headers?.allow).toBe("GET, POST");
+  });
+
+  it("the system group answers paths no group claims (API Gateway's catch-all) with a JSON 404", async () => {
+    const result = await invoke(event("GET", "/api/no-such-thing"), systemHandler);
+    expect(result.statusCode).toBe(404);
+    expect(JSON.parse(result.body).error.code).toBe("route.not_found");
+  });
+
+  it("the system group serves the OpenAPI document of the whole API, not only of its own routes", async () => {
+    const result = await invoke(event("GET", "/api/openapi.json"), systemHandler);
+    expect(result.statusCode).toBe(200);
+    const paths = Object.keys(JSON.parse(result.body).paths);
+    expect(paths).toContain("/api/participants/{participantId}");
+    expect(paths).toContain("/api/calendar/{secret}");
   });
 });

@@ -1,6 +1,12 @@
 import "../secrets";
+import type { Env, Hono, Schema } from "hono";
 import { handle } from "hono/aws-lambda";
-import { app } from "./app";
+import { composeApi } from "./compose";
 
-/** The API Lambda: API Gateway HTTP API (payload 2.0) → the same Hono app that runs locally. */
-export const handler = handle(app);
+/**
+ * An API Lambda (API Gateway HTTP API, payload 2.0): one group's routes behind the shared pipeline. Each group
+ * (functions/api/lambdas/<group>.ts) is its own function, so its bundle holds only its own domain code.
+ */
+export function lambdaHandler<E extends Env, S extends Schema, B extends string>(routes: Hono<E, S, B>) {
+  return handle(composeApi(routes));
+}

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { useUser } from "@rnc/core";
 import { auditScope, listAudit } from "@rnc/core/audit";
 import * as z from "@rnc/core/zod";

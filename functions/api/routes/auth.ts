@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { Auth, CodeInput, EmailInput, LoginInput, REFRESH_TTL_SECONDS, ResetInput, type Tokens } from "@rnc/core/auth";
 import { AcceptInput, Invitation } from "@rnc/core/invitation";

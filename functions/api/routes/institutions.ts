@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { Institution, InstitutionInput, InstitutionUpdate } from "@rnc/core/institution";
 import { exportInstitution } from "@rnc/core/institution/export";
 import { InstitutionImport } from "@rnc/core/institution/import";

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { Kpi, TargetsInput } from "@rnc/core/kpi";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";

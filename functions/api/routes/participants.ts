@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { EnabledFormsInput, Forms } from "@rnc/core/forms";
 import { Matching } from "@rnc/core/matching";
 import {

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { InviteInput, Invitation } from "@rnc/core/invitation";
 import { Region, RegionInput } from "@rnc/core/region";
 import { body, op } from "../openapi";

@@ -1,6 +1,5 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { PreferencesInput, Reminders } from "@rnc/core/reminders";
-import { reminderSources } from "@rnc/core/reminders/registry";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
@@ -35,8 +34,11 @@ export const reminders = new Hono()
       responses: { 404: "Пользователь не найден" },
     }),
     query(PreviewQuery),
-    async (c) =>
-      c.json(
-        await Reminders.preview(c.req.param("userId"), c.req.valid("query").date ?? new Date().toISOString().slice(0, 10), reminderSources),
-      ),
+    async (c) => {
+      // Every reminder source (roadmaps, monitoring, surveys, pairs) with its domain code: loaded only for an
+      // admin's preview, not by the reminders Lambda's cold start.
+      const { reminderSources } = await import("@rnc/core/reminders/registry");
+      const date = c.req.valid("query").date ?? new Date().toISOString().slice(0, 10);
+      return c.json(await Reminders.preview(c.req.param("userId"), date, reminderSources));
+    },
   );

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { ExportInput, Reports } from "@rnc/core/reports";
 import { body, op } from "../openapi";
 

@@ -353,6 +353,25 @@ describe("roadmaps", async () => {
     expect((await call(app, "GET", "/api/roadmaps/template", { token: regionAdmin })).json.source).toBe("default");
   });
 
+  it("reads a template's deadline texts against an academic year, as a roadmap from it would, without saving anything", async () => {
+    const body = { academicYear: "2026/27", texts: ["До 01.10.202_", "ежеквартально", "", "когда-нибудь"] };
+    expect((await call(app, "POST", "/api/roadmaps/template/deadlines", { token: curator, body })).status).toBe(403);
+    const res = await call(app, "POST", "/api/roadmaps/template/deadlines", { token: regionAdmin, body });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.period).toEqual({ start: "2026-09-01", end: "2027-08-31" });
+    const [date, quarterly, empty, unknown] = res.json.readings;
+    expect(date).toMatchObject({ deadlineKind: "date", dueDates: ["2026-10-01"] });
+    expect(date.warning).toBeUndefined();
+    expect(quarterly.dueDates).toEqual(["2026-09-30", "2026-12-31", "2027-03-31", "2027-06-30"]);
+    expect(empty).toMatchObject({ deadlineLabel: "срок не указан", warning: "Срок не указан", dueDates: [] });
+    expect(unknown.warning).toBeTruthy();
+    const wrongYear = await call(app, "POST", "/api/roadmaps/template/deadlines", {
+      token: regionAdmin,
+      body: { ...body, academicYear: "2026/28" },
+    });
+    expect(wrongYear.json.error.code).toBe("roadmap.academic_year");
+  });
+
   it("sections: add, rename, reorder; a section with items is not removed", async () => {
     const detail = await importNst();
     const base = `/api/roadmaps/${detail.roadmapId}/sections`;

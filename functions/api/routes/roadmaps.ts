@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import {
   FromTemplateInput,
   ImportInput,
@@ -11,6 +11,7 @@ import {
   RoadmapUpdate,
   SectionInput,
   SectionUpdate,
+  TemplateDeadlinesInput,
   TemplateInput,
 } from "@rnc/core/roadmap";
 import { version } from "@rnc/core/schemas";
@@ -69,6 +70,12 @@ export const roadmaps = new Hono()
     await Roadmap.resetTemplate();
     return c.json({ ok: true });
   })
+  .post(
+    "/roadmaps/template/deadlines",
+    op({ tag, summary: "Как будут прочитаны сроки шаблона на учебный год (ничего не сохраняет)", permission: "templates.manage" }),
+    body(TemplateDeadlinesInput),
+    async (c) => c.json(await Roadmap.readTemplateDeadlines(c.req.valid("json"))),
+  )
   .get(
     "/roadmaps/region/progress",
     op({ tag, summary: "Прогресс дорожных карт организаций региона", permission: "roadmap.region_read" }),

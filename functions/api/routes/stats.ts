@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { DashboardFilter, RegionStats } from "@rnc/core/regionstats";
 import * as z from "@rnc/core/zod";
 import { op, query } from "../openapi";

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { jwks } from "@rnc/core/auth/keys";
 import { checkStore } from "@rnc/core/health";
 import { op } from "../openapi";

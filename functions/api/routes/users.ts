@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { InviteInput, Invitation } from "@rnc/core/invitation";
 import { User } from "@rnc/core/user";
 import * as z from "@rnc/core/zod";

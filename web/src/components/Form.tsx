@@ -1,4 +1,12 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useEffect, useId, useRef } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useEffect,
+  useId,
+  useRef,
+} from "react";
 import type { ApiError } from "../api/client";
 
 type Common = { label: string; name: string; error?: string; hint?: string };
@@ -55,6 +63,31 @@ export function TextField({ label, name, error, hint, id: givenId, ...input }: C
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
         {...input}
+      />
+    </Shell>
+  );
+}
+
+/** A labelled multi-line text (long names and descriptions), wired like TextField. */
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  id: givenId,
+  ...textarea
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <Shell id={id} label={label} hint={hint} error={error} required={textarea.required}>
+      <textarea
+        id={id}
+        name={name}
+        className="text-area"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+        {...textarea}
       />
     </Shell>
   );

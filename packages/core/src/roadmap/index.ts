@@ -46,7 +46,10 @@ import {
   roadmapStatuses,
 } from "./roadmap.entity";
 import { type ParsedTable, csvRows, parseTableText, tableFromRows, xlsxRows } from "./table";
-import { type TemplateKind, type TemplateSection, defaultTemplateTitle, defaultTemplates } from "./template";
+import type { TemplateKind, TemplateSection } from "./template";
+
+/** The standard templates (25 KB of text) are loaded when a roadmap is made from them, not at every cold start. */
+const standardTemplates = () => import("./template");
 
 export { itemStatuses, roadmapStatuses };
 export type { Evidence, ItemStatus, Progress };
@@ -102,12 +105,10 @@ export const RoadmapUpdate = z.object({
 });
 export type RoadmapUpdate = z.infer<typeof RoadmapUpdate>;
 
-export const FromTemplateInput = z.object({
-  academicYear: z
-    .string({ error: "Укажите учебный год" })
-    .check(z.trim(), z.regex(/^20\d\d\/\d\d$/, { error: "Учебный год в формате 2026/27" })),
-  title: z.optional(header.title),
-});
+const academicYear = () =>
+  z.string({ error: "Укажите учебный год" }).check(z.trim(), z.regex(/^20\d\d\/\d\d$/, { error: "Учебный год в формате 2026/27" }));
+
+export const FromTemplateInput = z.object({ academicYear: academicYear(), title: z.optional(header.title) });
 export type FromTemplateInput = z.infer<typeof FromTemplateInput>;
 
 const evidence = z.object({
@@ -189,6 +190,13 @@ export const TemplateInput = z.object({
     .check(z.minLength(1, { error: "В шаблоне должен быть хотя бы один раздел" }), z.maxLength(30)),
 });
 export type TemplateInput = z.infer<typeof TemplateInput>;
+
+/** Deadline texts of a template (being edited) to read against an academic year, as a roadmap made from it would. */
+export const TemplateDeadlinesInput = z.object({
+  academicYear: academicYear(),
+  texts: z.array(z.string().check(z.maxLength(300, { error: "Срок реализации длиннее 300 символов" }))).check(z.maxLength(6000)),
+});
+export type TemplateDeadlinesInput = z.infer<typeof TemplateDeadlinesInput>;
 
 const importSource = {
   text: z.optional(z.string().check(z.maxLength(500_000, { error: "Таблица слишком большая" }))),
@@ -345,6 +353,29 @@ export function schedule(deadlineText: string | undefined, period: RoadmapPeriod
   if (due.length === 0) due = [{ key: undatedKey }];
   const stored: StoredDeadline = warning ? { deadline: parsed.deadline, warning } : { deadline: parsed.deadline };
   return { stored, label: parsed.label, warning, occurrences: due };
+}
+
+/** How a deadline text reads in a period: what the import preview and the template editor show next to it. */
+export type DeadlineReading = { deadlineKind?: Deadline["kind"]; deadlineLabel: string; dueDates: string[]; warning?: string };
+
+export function readDeadline(deadlineText: string | undefined, period: RoadmapPeriod): DeadlineReading {
+  const plan = schedule(deadlineText, period);
+  return {
+    ...(plan.stored ? { deadlineKind: plan.stored.deadline.kind } : {}),
+    deadlineLabel: plan.label,
+    dueDates: plan.occurrences.flatMap((o) => (o.due ? [o.due] : [])),
+    ...(plan.warning ? { warning: plan.warning } : {}),
+  };
+}
+
+/** «2026/27» → the academic year's period (1 September – 31 August), the one a roadmap from the template covers. */
+function academicPeriod(academicYear: string): { label: string; period: RoadmapPeriod } {
+  const startYear = Number(academicYear.slice(0, 4));
+  if (Number(academicYear.slice(5)) !== (startYear + 1) % 100) {
+    throw new VisibleError("input", "roadmap.academic_year", "Учебный год в формате 2026/27: второй год следует за первым");
+  }
+  const label = academicYearLabel(startYear);
+  return { label, period: parsePeriod(label) as RoadmapPeriod };
 }
 
 /** New occurrences keep the status, completion and evidence of the old ones with the same key. */
@@ -839,12 +870,12 @@ function previewOf(table: ParsedTable, period: RoadmapPeriod): ImportPreview {
     number: section.number,
     title: section.title,
     items: section.items.map((item): PreviewItem => {
-      const plan = schedule(item.deadlineText, period);
-      if (plan.warning) {
+      const reading = readDeadline(item.deadlineText, period);
+      if (reading.warning) {
         const cell = item.deadlineText ? `срок «${item.deadlineText}»` : "срок";
         warnings.push({
           row: item.row,
-          message: `Строка ${item.row}${item.number ? ` (№ ${item.number})` : ""}: ${cell} — ${plan.warning}`,
+          message: `Строка ${item.row}${item.number ? ` (№ ${item.number})` : ""}: ${cell} — ${reading.warning}`,
         });
       }
       return clean({
@@ -852,12 +883,9 @@ function previewOf(table: ParsedTable, period: RoadmapPeriod): ImportPreview {
         number: item.number,
         name: item.name,
         deadlineText: item.deadlineText,
-        deadlineKind: plan.stored?.deadline.kind,
-        deadlineLabel: plan.label,
-        dueDates: plan.occurrences.flatMap((o) => (o.due ? [o.due] : [])),
+        ...reading,
         executors: item.executors,
         result: item.result,
-        warning: plan.warning,
       }) as PreviewItem;
     }),
   }));
@@ -959,18 +987,15 @@ export const Roadmap = {
     assertCan("roadmap.manage");
     const tenantId = useTenantID();
     const regionId = useRegionID();
-    const startYear = Number(input.academicYear.slice(0, 4));
-    if (Number(input.academicYear.slice(5)) !== (startYear + 1) % 100) {
-      throw new VisibleError("input", "roadmap.academic_year", "Учебный год в формате 2026/27: второй год следует за первым");
-    }
+    const { label: period } = academicPeriod(input.academicYear);
     const [regional, institution] = await Promise.all([
       RoadmapTemplateEntity.get({ regionId }).go(),
       InstitutionEntity.get({ tenantId }).go(),
     ]);
     const kind: TemplateKind = institution.data?.type === "college" ? "college" : "school";
-    const sections = (regional.data?.sections as TemplateSection[] | undefined) ?? defaultTemplates[kind];
-    const period = academicYearLabel(startYear);
-    const title = input.title ?? `${regional.data?.title ?? defaultTemplateTitle} на ${period}`;
+    const standard = regional.data ? undefined : await standardTemplates();
+    const sections = (regional.data?.sections as TemplateSection[] | undefined) ?? standard?.defaultTemplates[kind] ?? [];
+    const title = input.title ?? `${regional.data?.title ?? standard?.defaultTemplateTitle} на ${period}`;
     const roadmapId = await writeRoadmap({ title, period }, sections, "roadmap.create_from_template");
     return Roadmap.get(roadmapId);
   },
@@ -1229,6 +1254,7 @@ export const Roadmap = {
     assertCan("templates.manage");
     const row = (await RoadmapTemplateEntity.get({ regionId: useRegionID() }).go()).data;
     if (row) return { source: "region", title: row.title, sections: row.sections as TemplateSection[], version: row.version };
+    const { defaultTemplateTitle, defaultTemplates } = await standardTemplates();
     return { source: "default", title: defaultTemplateTitle, sections: defaultTemplates.school };
   },
 
@@ -1256,6 +1282,13 @@ export const Roadmap = {
       .go();
     if (result.canceled) throw staleVersion((await Roadmap.template()) as { version: number });
     return { source: "region", title: item.title, sections: item.sections, version };
+  },
+
+  /** How the template's deadline texts will read in a roadmap for the academic year (nothing is saved). */
+  async readTemplateDeadlines(input: TemplateDeadlinesInput): Promise<{ period: RoadmapPeriod; readings: DeadlineReading[] }> {
+    assertCan("templates.manage");
+    const { period } = academicPeriod(input.academicYear);
+    return { period, readings: input.texts.map((text) => readDeadline(text, period)) };
   },
 
   /** Withdraws the region's template: institutions start from the default one again. */

@@ -22,7 +22,6 @@ import {
 
 export type { Counts, StatsSummary } from "./contribution";
 
-import { roadmapSummaryStates } from "../roadmap";
 import {
   type Summary,
   type TransactionResult,
@@ -71,6 +70,8 @@ async function readCounts(tenantId: string): Promise<Counts> {
 
 /** The mirrored fields as they should be: the institution's descriptors and its submission states. */
 async function expectedMirrors(tenantId: string) {
+  // The roadmap module is loaded only here (maintenance), not by every write that moves a counter.
+  const { roadmapSummaryStates } = await import("../roadmap");
   const [institution, submissions, roadmaps] = await Promise.all([
     InstitutionEntity.get({ tenantId }).go({ consistent: true }),
     SubmissionEntity.query.byInstitution({ tenantId }).go({ pages: "all", consistent: true }),

@@ -1,7 +1,7 @@
 /**
  * The institution's summary item `T#<tenant>/STATS`: everything the region sees of one institution, none of it
- * personal, changed in the same transaction as each change it reflects. It is on gsi1 (`R#<region>#STATS` /
- * `T#<tenant>`), so the regional roll-up reads one item per institution in one paginated Query (never a Scan).
+ * personal, changed in the same transaction as each change it reflects. It is on gsi1 (`R#<region>#STATS#<shard>` /
+ * `T#<tenant>`), so the regional roll-up reads one item per institution in a few parallel Queries (never a Scan).
  *
  * Attributes (prefixes keep them apart from the keys and from each other):
  * - `c#<counter>`: the registry and pair counters (ADD; see contribution.ts);
@@ -27,7 +27,21 @@ const SUBMISSION = "m#";
 const ROADMAP = "r#";
 
 export const summaryKey = (tenantId: string) => ({ pk: `T#${tenantId}`, sk: "STATS" });
-export const regionSummaryKeys = (regionId: string, tenantId: string) => ({ gsi1pk: `R#${regionId}#STATS`, gsi1sk: `T#${tenantId}` });
+/**
+ * A region's summaries are spread over a few index partitions (by a hash of the tenant id) that are read in parallel:
+ * a large region's roll-up is a handful of concurrent Queries instead of one long paginated one.
+ */
+export const SUMMARY_SHARDS = 4;
+const shardOf = (tenantId: string) => {
+  let hash = 0;
+  for (const char of tenantId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % SUMMARY_SHARDS;
+};
+const shardKey = (regionId: string, shard: number) => `R#${regionId}#STATS#${shard}`;
+export const regionSummaryKeys = (regionId: string, tenantId: string) => ({
+  gsi1pk: shardKey(regionId, shardOf(tenantId)),
+  gsi1sk: `T#${tenantId}`,
+});
 
 /** What the region knows of an institution itself (no contacts). */
 export type InstitutionDescriptor = {
@@ -230,7 +244,7 @@ export function readSummary(item: Record<string, unknown>): Summary {
   });
   return {
     tenantId: String(item.pk).slice(2),
-    regionId: String(item.gsi1pk ?? "").replace(/^R#|#STATS$/g, ""),
+    regionId: String(item.gsi1pk ?? "").replace(/^R#|#STATS#\d+$/g, ""),
     counts,
     institution: item[INSTITUTION] as InstitutionDescriptor | undefined,
     satisfaction: (year) => ({ mentor: tally(year, "mentor"), mentee: tally(year, "mentee") }),
@@ -247,22 +261,27 @@ export async function getSummary(tenantId: string): Promise<Summary | undefined>
   return item ? readSummary(item) : undefined;
 }
 
-/** Every summary of a region: one paginated Query on gsi1 `R#<region>#STATS`, one item per institution. */
+/** Every summary of a region: one paginated Query per shard of gsi1 `R#<region>#STATS#<n>`, in parallel; one item per institution. */
 export async function regionSummaries(regionId: string): Promise<Summary[]> {
-  const summaries: Summary[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :pk",
-        ExpressionAttributeValues: { ":pk": regionSummaryKeys(regionId, "").gsi1pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) summaries.push(readSummary(item));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return summaries;
+  const shards = await Promise.all(
+    Array.from({ length: SUMMARY_SHARDS }, async (_, shard) => {
+      const summaries: Summary[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await ddb.send(
+          new QueryCommand({
+            TableName: tableName(),
+            IndexName: "gsi1",
+            KeyConditionExpression: "gsi1pk = :pk",
+            ExpressionAttributeValues: { ":pk": shardKey(regionId, shard) },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of page.Items ?? []) summaries.push(readSummary(item));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return summaries;
+    }),
+  );
+  return shards.flat();
 }

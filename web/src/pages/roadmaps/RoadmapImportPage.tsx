@@ -6,6 +6,7 @@ import { FormError, SubmitButton, TextField } from "../../components/Form";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useSubmit } from "../../lib/useSubmit";
+import { DeadlineReadingView } from "./DeadlineReading";
 import { type ImportPreview, roadmapNouns } from "./types";
 import "./roadmaps.css";
 
@@ -141,10 +142,7 @@ export default function RoadmapImportPage() {
                       <td className="item-name">{item.name}</td>
                       <td>{item.deadlineText}</td>
                       <td>
-                        {item.warning ? <span className="warning-text">{item.warning}</span> : item.deadlineLabel}
-                        {item.dueDates.length > 0 && (
-                          <span className="deadline-label">{item.dueDates.map((d) => formatDate(d)).join(", ")}</span>
-                        )}
+                        <DeadlineReadingView reading={item} />
                       </td>
                       <td>{item.executors}</td>
                     </tr>

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { downloadFromApi } from "../../lib/files";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
@@ -12,11 +12,13 @@ import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { ProgressSummary } from "./Progress";
+import { SectionDialog, nextSectionNumber, sectionName } from "./SectionDialog";
 import {
   type ItemStatus,
   type ItemUpdate,
   type RoadmapDetail,
   type RoadmapItem,
+  type RoadmapSection,
   itemStatusLabels,
   roadmapNouns,
   roadmapStatusLabels,
@@ -24,6 +26,15 @@ import {
 import "./roadmaps.css";
 
 type Filter = "all" | "overdue" | "month";
+type Direction = "up" | "down";
+
+/** After a section moves, its move button keeps the focus (or the other one, at the top or the bottom). */
+function focusMoveButton(sectionId: string, direction: Direction) {
+  const button = document.getElementById(`section-${sectionId}-${direction}`) as HTMLButtonElement | null;
+  const other = document.getElementById(`section-${sectionId}-${direction === "up" ? "down" : "up"}`) as HTMLButtonElement | null;
+  (button && !button.disabled ? button : other)?.focus();
+}
+
 const statuses = Object.keys(itemStatusLabels) as ItemStatus[];
 
 /** Saves the XLSX export with the session's token (a plain link would not carry it). */
@@ -41,8 +52,19 @@ export default function RoadmapPage() {
   const [editing, setEditing] = useState<RoadmapItem | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [sectionForm, setSectionForm] = useState<{ section?: RoadmapSection } | null>(null);
+  const [removingSection, setRemovingSection] = useState<RoadmapSection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const change = useSubmit();
+  const removal = useSubmit();
+  const moved = useRef<{ sectionId: string; direction: Direction } | null>(null);
+
+  // Runs when the reloaded roadmap is shown (a new `data` object; `loading` may not flip when the answer is quick).
+  useEffect(() => {
+    if (!moved.current || detail.loading || !detail.data) return;
+    focusMoveButton(moved.current.sectionId, moved.current.direction);
+    moved.current = null;
+  }, [detail.data, detail.loading]);
 
   const update = (item: RoadmapItem, patch: Omit<ItemUpdate, "version">, message: string) =>
     change.run(async () => {
@@ -69,6 +91,25 @@ export default function RoadmapPage() {
           }),
         );
         setNotice(`Мероприятие ${item.number ?? ""} перемещено`);
+      } finally {
+        detail.reload();
+      }
+    });
+
+  /** Moves a section one place up or down: the server puts it between its new neighbours. */
+  const moveSection = (data: RoadmapDetail, section: RoadmapSection, direction: Direction) =>
+    change.run(async () => {
+      const from = data.sections.findIndex((s) => s.sectionId === section.sectionId);
+      const index = direction === "up" ? from - 1 : from + 1;
+      try {
+        await unwrap(
+          api.roadmaps[":roadmapId"].sections[":sectionId"].$patch({
+            param: { roadmapId, sectionId: section.sectionId },
+            json: { version: section.version, index },
+          }),
+        );
+        moved.current = { sectionId: section.sectionId, direction };
+        setNotice(`Раздел ${sectionName(section)} перемещён ${direction === "up" ? "выше" : "ниже"}`);
       } finally {
         detail.reload();
       }
@@ -134,6 +175,11 @@ export default function RoadmapPage() {
               </button>
             </div>
           )}
+          {canWrite && data.status === "archived" && (
+            <p className="hint no-print">
+              Дорожная карта в архиве: разделы и мероприятия изменить нельзя. Чтобы вносить изменения, верните её в работу.
+            </p>
+          )}
           <Items
             data={data}
             filter={filter}
@@ -151,7 +197,75 @@ export default function RoadmapPage() {
             onEdit={setEditing}
             onMove={(item, index) => void move(item, index)}
             onAdd={setAdding}
+            onEditSection={(section) => setSectionForm({ section })}
+            onMoveSection={(section, direction) => void moveSection(data, section, direction)}
+            onRemoveSection={(section) => {
+              removal.setError(null);
+              setRemovingSection(section);
+            }}
           />
+          {canWrite && data.status !== "archived" && (
+            <div className="actions no-print">
+              <button type="button" className="button secondary" onClick={() => setSectionForm({})}>
+                Добавить раздел
+              </button>
+            </div>
+          )}
+          {sectionForm && (
+            <SectionDialog
+              section={sectionForm.section}
+              suggestedNumber={nextSectionNumber(data.sections)}
+              onClose={() => setSectionForm(null)}
+              onStale={detail.reload}
+              onSave={async (fields, version) => {
+                const editing = sectionForm.section;
+                if (editing && version !== undefined) {
+                  await unwrap(
+                    api.roadmaps[":roadmapId"].sections[":sectionId"].$patch({
+                      param: { roadmapId, sectionId: editing.sectionId },
+                      json: { version, ...fields },
+                    }),
+                  );
+                  setNotice(`Раздел «${fields.title}» сохранён`);
+                } else {
+                  await unwrap(api.roadmaps[":roadmapId"].sections.$post({ param: { roadmapId }, json: fields }));
+                  setNotice(`Раздел «${fields.title}» добавлен`);
+                }
+                setSectionForm(null);
+                detail.reload();
+              }}
+            />
+          )}
+          {removingSection && (
+            <ConfirmDialog
+              title="Удалить раздел?"
+              confirmLabel="Удалить раздел"
+              danger
+              busy={removal.busy}
+              error={removal.error}
+              onCancel={() => setRemovingSection(null)}
+              onConfirm={() =>
+                void removal.run(async () => {
+                  try {
+                    await unwrap(
+                      api.roadmaps[":roadmapId"].sections[":sectionId"].$delete({
+                        param: { roadmapId, sectionId: removingSection.sectionId },
+                      }),
+                    );
+                    setRemovingSection(null);
+                    setNotice(`Раздел «${removingSection.title}» удалён`);
+                  } finally {
+                    detail.reload();
+                  }
+                })
+              }
+            >
+              <p>
+                Раздел {sectionName(removingSection)} «{removingSection.title}» будет удалён. Удалить можно только раздел без мероприятий:
+                сначала перенесите или удалите их.
+              </p>
+            </ConfirmDialog>
+          )}
           {editing && (
             <EditItem
               item={editing}
@@ -220,6 +334,9 @@ function Items({
   onEdit,
   onMove,
   onAdd,
+  onEditSection,
+  onMoveSection,
+  onRemoveSection,
 }: {
   data: RoadmapDetail;
   filter: Filter;
@@ -231,6 +348,9 @@ function Items({
   onEdit: (item: RoadmapItem) => void;
   onMove: (item: RoadmapItem, index: number) => void;
   onAdd: (sectionId: string) => void;
+  onEditSection: (section: RoadmapSection) => void;
+  onMoveSection: (section: RoadmapSection, direction: Direction) => void;
+  onRemoveSection: (section: RoadmapSection) => void;
 }) {
   const groups = [
     ...data.sections,
@@ -289,11 +409,16 @@ function Items({
                   <th scope="colgroup" colSpan={canWrite ? 7 : 6}>
                     {group.number ? `${group.number}. ` : ""}
                     {group.title}
-                    {canWrite && group.sectionId && (
-                      <button type="button" className="link-button no-print" onClick={() => onAdd(group.sectionId)}>
-                        {" "}
-                        + мероприятие
-                      </button>
+                    {canWrite && "version" in group && (
+                      <SectionControls
+                        section={group}
+                        first={data.sections[0]?.sectionId === group.sectionId}
+                        last={data.sections.at(-1)?.sectionId === group.sectionId}
+                        onAdd={() => onAdd(group.sectionId)}
+                        onEdit={() => onEditSection(group)}
+                        onMove={(direction) => onMoveSection(group, direction)}
+                        onRemove={() => onRemoveSection(group)}
+                      />
                     )}
                   </th>
                 </tr>
@@ -368,6 +493,60 @@ function Items({
         </table>
       </div>
     </>
+  );
+}
+
+/** A section's own controls in its heading row: add an item, rename, move up or down, remove. */
+function SectionControls({
+  section,
+  first,
+  last,
+  onAdd,
+  onEdit,
+  onMove,
+  onRemove,
+}: {
+  section: RoadmapSection;
+  first: boolean;
+  last: boolean;
+  onAdd: () => void;
+  onEdit: () => void;
+  onMove: (direction: Direction) => void;
+  onRemove: () => void;
+}) {
+  const name = sectionName(section);
+  return (
+    <div className="inline-controls section-controls no-print">
+      <button type="button" className="link-button" onClick={onAdd}>
+        + мероприятие<span className="visually-hidden"> в раздел {name}</span>
+      </button>
+      <button type="button" className="button secondary small" onClick={onEdit} aria-label={`Изменить раздел ${name}`}>
+        Изменить
+      </button>
+      <button
+        type="button"
+        id={`section-${section.sectionId}-up`}
+        className="icon-button"
+        disabled={first}
+        onClick={() => onMove("up")}
+        aria-label={`Переместить раздел ${name} выше`}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        id={`section-${section.sectionId}-down`}
+        className="icon-button"
+        disabled={last}
+        onClick={() => onMove("down")}
+        aria-label={`Переместить раздел ${name} ниже`}
+      >
+        ↓
+      </button>
+      <button type="button" className="button secondary small" onClick={onRemove} aria-label={`Удалить раздел ${name}`}>
+        Удалить
+      </button>
+    </div>
   );
 }
 

@@ -10,14 +10,8 @@ import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { ProgressSummary } from "./Progress";
-import { roadmapNouns, roadmapStatusLabels } from "./types";
+import { currentAcademicYear, roadmapNouns, roadmapStatusLabels } from "./types";
 import "./roadmaps.css";
-
-/** The academic year that starts this calendar year from September (or started last September). */
-function currentAcademicYear(now = new Date()): string {
-  const start = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
-}
 
 export default function RoadmapsPage() {
   const me = useMe();

@@ -12,6 +12,10 @@ export type ImportPreview = Ok<typeof api.roadmaps.import.preview.$post>;
 export type Progress = RoadmapSummary["progress"];
 export type RegionProgress = Ok<typeof api.roadmaps.region.progress.$get>;
 export type RegionOverdue = Ok<typeof api.roadmaps.region.overdue.$get>;
+export type SectionInput = Input<(typeof api.roadmaps)[":roadmapId"]["sections"]["$post"]>;
+export type Template = Ok<typeof api.roadmaps.template.$get>;
+export type TemplateInput = Input<typeof api.roadmaps.template.$put>;
+export type DeadlineReading = Ok<typeof api.roadmaps.template.deadlines.$post>["readings"][number];
 
 export const itemStatusLabels: Record<ItemStatus, string> = {
   planned: "Запланировано",
@@ -36,3 +40,9 @@ export const roadmapNouns = {
   warning: ["предупреждение", "предупреждения", "предупреждений"],
   day: ["день", "дня", "дней"],
 } as const satisfies Record<string, PluralForms>;
+
+/** The academic year that starts this calendar year from September (or started last September): «2026/27». */
+export function currentAcademicYear(now = new Date()): string {
+  const start = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+}

@@ -252,9 +252,9 @@ function DashboardView({ data }: { data: Dashboard }) {
                   <Link to={`/region/stats/${i.tenantId}`}>{i.name}</Link>
                 </th>
                 <td>{i.municipality}</td>
-                <td>{num(i.figures.participants)}</td>
-                <td>{num(i.figures.pairs.active)}</td>
-                <td>{percent(i.compliance.doneOnTimePercent)}</td>
+                <td>{num(i.participants)}</td>
+                <td>{num(i.pairsActive)}</td>
+                <td>{percent(i.doneOnTimePercent)}</td>
                 <td>{i.submission ? submissionLabels[i.submission.status] : "—"}</td>
               </tr>
             ))}

@@ -1,0 +1,182 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Role } from "../../api/types";
+import { fakeApi } from "../../test-support";
+import { renderPage, signedInAs } from "../../test-signed-in";
+import RoadmapPage from "./RoadmapPage";
+import type { RoadmapDetail, RoadmapItem, RoadmapSection } from "./types";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
+const notEmpty = "В разделе есть мероприятия: перенесите или удалите их";
+
+const item: RoadmapItem = {
+  itemId: "itm_1",
+  roadmapId: "rm_1",
+  sectionId: "sec_1",
+  position: "a0",
+  number: "1.1",
+  name: "Приказ о внедрении ЦМН",
+  deadlineText: "до 01.10.2026",
+  deadlineKind: "date",
+  deadlineLabel: "до 01.10.2026",
+  executorUserIds: [],
+  status: "planned",
+  occurrences: [{ key: "2026-10-01", due: "2026-10-01", status: "planned", overdue: false }],
+  nextDue: "2026-10-01",
+  overdue: false,
+  dueThisMonth: false,
+  doneOnTime: false,
+  updatedAt: "2026-09-01T09:00:00.000Z",
+  version: 1,
+};
+
+const section = (sectionId: string, number: string, title: string, items: RoadmapItem[] = [], version = 1): RoadmapSection => ({
+  sectionId,
+  number,
+  title,
+  position: sectionId,
+  version,
+  items,
+});
+
+const roadmap = (sections: RoadmapSection[], status: RoadmapDetail["status"] = "draft"): RoadmapDetail => ({
+  roadmapId: "rm_1",
+  tenantId: "org_1",
+  title: "Дорожная карта на 2026/27 учебный год",
+  period: "2026/27 учебный год",
+  periodStart: "2026-09-01",
+  periodEnd: "2027-08-31",
+  status,
+  createdAt: "2026-09-01T09:00:00.000Z",
+  updatedAt: "2026-09-01T09:00:00.000Z",
+  version: 1,
+  today: "2026-09-15",
+  progress: {
+    active: 1,
+    total: 1,
+    done: 0,
+    doneOnTime: 0,
+    overdue: 0,
+    dueThisMonth: 0,
+    cancelled: 0,
+    donePercent: 0,
+    doneOnTimePercent: 0,
+    overduePercent: 0,
+    dueThisMonthPercent: 0,
+  },
+  sections,
+  unsectioned: [],
+});
+
+const normative = section("sec_1", "1", "Нормативное обеспечение", [item]);
+const extra = section("sec_2", "2", "Дополнительные мероприятия");
+
+function open(role: Role, routes: Parameters<typeof fakeApi>[0]) {
+  const calls = fakeApi({ ...signedInAs(role), ...routes });
+  renderPage(<RoadmapPage />, { path: "/roadmaps/rm_1", route: "/roadmaps/:roadmapId" });
+  return calls;
+}
+
+const loads = (calls: { method: string; path: string }[]) =>
+  calls.filter((c) => c.method === "GET" && c.path === "/api/roadmaps/rm_1").length;
+
+describe("roadmap sections", () => {
+  it("a curator adds a section and moves it up; the moved section keeps the keyboard focus", async () => {
+    let current = roadmap([normative]);
+    const calls = open("curator", {
+      "GET /api/roadmaps/rm_1": () => ({ status: 200, body: current }),
+      "POST /api/roadmaps/rm_1/sections": (body) => {
+        current = roadmap([normative, section("sec_2", "2", (body as { title: string }).title)]);
+        return { status: 201, body: current.sections[1] };
+      },
+      "PATCH /api/roadmaps/rm_1/sections/sec_2": () => {
+        current = roadmap([section("sec_2", "2", "Дополнительные мероприятия", [], 2), normative]);
+        return { status: 200, body: current.sections[0] };
+      },
+    });
+
+    fireEvent.click(await screen.findByRole("button", { name: "Добавить раздел" }));
+    const dialog = await screen.findByRole("dialog", { name: "Новый раздел" });
+    expect((within(dialog).getByLabelText(/№ раздела/) as HTMLInputElement).value).toBe("2");
+    fireEvent.change(within(dialog).getByLabelText(/Название раздела/), { target: { value: "Дополнительные мероприятия" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Добавить раздел" }));
+    expect((await screen.findByRole("status")).textContent).toContain("Раздел «Дополнительные мероприятия» добавлен");
+    expect(calls.find((c) => c.path === "/api/roadmaps/rm_1/sections")?.body).toEqual({ number: "2", title: "Дополнительные мероприятия" });
+
+    fireEvent.click(await screen.findByRole("button", { name: "Переместить раздел 2 выше" }));
+    await vi.waitFor(() => expect(screen.getByRole("status").textContent).toContain("Раздел 2 перемещён выше"));
+    expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({ version: 1, index: 0 });
+    // At the top its «up» button is disabled: the focus stays on the section, on «down».
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute("aria-label")).toBe("Переместить раздел 2 ниже"));
+    const headings = screen.getAllByRole("columnheader").filter((cell) => cell.getAttribute("scope") === "colgroup");
+    expect(headings.map((cell) => cell.textContent?.slice(0, 5))).toEqual(["2. До", "1. Но"]);
+  });
+
+  it("shows the server's message when a section with items is removed, and reloads the roadmap", async () => {
+    const calls = open("curator", {
+      "GET /api/roadmaps/rm_1": () => ({ status: 200, body: roadmap([normative, extra]) }),
+      "DELETE /api/roadmaps/rm_1/sections/sec_1": () => ({
+        status: 409,
+        body: { error: { code: "roadmap.section_not_empty", message: notEmpty } },
+      }),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Удалить раздел 1" }));
+    const dialog = await screen.findByRole("dialog", { name: "Удалить раздел?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Удалить раздел" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(notEmpty);
+    await vi.waitFor(() => expect(loads(calls)).toBe(2));
+  });
+
+  it("renaming on a stale version shows the message and the current section, reloads, and saves on top of it", async () => {
+    let saves = 0;
+    const calls = open("curator", {
+      "GET /api/roadmaps/rm_1": () => ({ status: 200, body: roadmap([normative, extra]) }),
+      "PATCH /api/roadmaps/rm_1/sections/sec_2": (body) =>
+        ++saves === 1
+          ? {
+              status: 409,
+              body: {
+                error: {
+                  code: "record.stale_version",
+                  message: stale,
+                  details: { current: { ...extra, items: undefined, title: "Мероприятия от коллеги", version: 3 } },
+                },
+              },
+            }
+          : { status: 200, body: { ...extra, ...(body as object), version: 4 } },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Изменить раздел 2" }));
+    const dialog = await screen.findByRole("dialog", { name: "Изменить раздел" });
+    fireEvent.change(within(dialog).getByLabelText(/№ раздела/), { target: { value: "7" } });
+    fireEvent.change(within(dialog).getByLabelText(/Название раздела/), { target: { value: "Мероприятия региона" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить" }));
+
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((within(dialog).getByLabelText(/Название раздела/) as HTMLTextAreaElement).value).toBe("Мероприятия от коллеги");
+    expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({ version: 1, number: "7", title: "Мероприятия региона" });
+    await vi.waitFor(() => expect(loads(calls)).toBe(2));
+
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить" }));
+    await vi.waitFor(() => expect(calls.filter((c) => c.method === "PATCH")).toHaveLength(2));
+    expect(calls.filter((c) => c.method === "PATCH")[1]?.body).toEqual({ version: 3, number: "2", title: "Мероприятия от коллеги" });
+  });
+
+  it("no section controls for an institution viewer, nor on an archived roadmap", async () => {
+    open("institution_viewer", { "GET /api/roadmaps/rm_1": () => ({ status: 200, body: roadmap([normative]) }) });
+    await screen.findByRole("heading", { name: "Дорожная карта на 2026/27 учебный год" });
+    expect(screen.queryByRole("button", { name: "Добавить раздел" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Изменить раздел 1" })).toBeNull();
+    cleanup();
+
+    open("curator", { "GET /api/roadmaps/rm_1": () => ({ status: 200, body: roadmap([normative], "archived") }) });
+    await screen.findByText(/Дорожная карта в архиве: разделы и мероприятия изменить нельзя/);
+    expect(screen.queryByRole("button", { name: "Добавить раздел" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Переместить раздел 1 ниже" })).toBeNull();
+  });
+});

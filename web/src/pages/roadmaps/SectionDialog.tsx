@@ -1,0 +1,96 @@
+import { type FormEvent, useState } from "react";
+import { ApiError } from "../../api/client";
+import { Dialog } from "../../components/Dialog";
+import { FormError, SubmitButton, TextAreaField, TextField } from "../../components/Form";
+import { invalid, useSubmit } from "../../lib/useSubmit";
+
+export type SectionFields = { number: string; title: string };
+
+/** How controls name a section: by its number, or by its title when it has none. */
+export const sectionName = (section: { number?: string; title: string }) => (section.number ? section.number : `«${section.title}»`);
+
+/**
+ * Adds a section (no `section`) or renames and renumbers one. `onSave` gets the fields and the version the edit
+ * started from; when the server answers that someone else changed the section first (409 with the current one), the
+ * form shows the current number and title and the next save is made on top of them.
+ */
+export function SectionDialog({
+  section,
+  suggestedNumber = "",
+  onClose,
+  onSave,
+  onStale,
+}: {
+  section?: { number?: string; title: string; version?: number };
+  suggestedNumber?: string;
+  onClose: () => void;
+  onSave: (fields: SectionFields, version?: number) => Promise<void>;
+  /** The section changed under the form: the page should reload too. */
+  onStale?: () => void;
+}) {
+  const [form, setForm] = useState<SectionFields>({ number: section?.number ?? suggestedNumber, title: section?.title ?? "" });
+  const [version, setVersion] = useState(section?.version);
+  const save = useSubmit();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!form.title.trim()) return save.setError(invalid([{ path: "title", message: "Заполните поле «Название раздела»" }]));
+    void save.run(async () => {
+      try {
+        await onSave({ number: form.number.trim(), title: form.title.trim() }, version);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === "record.stale_version") {
+          const current = error.details.current as (Partial<SectionFields> & { version?: number }) | undefined;
+          if (current) {
+            setForm({ number: current.number ?? "", title: current.title ?? "" });
+            setVersion(current.version);
+          }
+          onStale?.();
+        }
+        throw error;
+      }
+    });
+  };
+
+  const stale = save.error?.code === "record.stale_version";
+  return (
+    <Dialog title={section ? "Изменить раздел" : "Новый раздел"} onClose={onClose} wide>
+      <form onSubmit={submit} noValidate>
+        <FormError error={save.error} />
+        {stale && <p className="hint">В форме — актуальные номер и название раздела. Внесите изменения ещё раз и сохраните.</p>}
+        <TextField
+          label="№ раздела"
+          name="number"
+          hint="Например, 7; можно оставить пустым"
+          value={form.number}
+          onChange={(e) => setForm({ ...form, number: e.target.value })}
+          error={save.field("number")}
+        />
+        <TextAreaField
+          label="Название раздела"
+          name="title"
+          required
+          rows={3}
+          value={form.title}
+          onChange={(e) => setForm({ ...form, title: e.target.value })}
+          error={save.field("title")}
+        />
+        <div className="actions">
+          <SubmitButton busy={save.busy} busyLabel="Сохраняем…">
+            {section ? "Сохранить" : "Добавить раздел"}
+          </SubmitButton>
+          <button type="button" className="button secondary" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The next section number after the numeric ones («7» after 1–6), or nothing when they are not plain numbers. */
+export function nextSectionNumber(sections: { number?: string }[]): string {
+  const numbers = sections.map((section) => section.number?.trim().replace(/\.$/, "") ?? "");
+  if (numbers.some((number) => !/^\d+$/.test(number))) return sections.length === 0 ? "1" : "";
+  return String(Math.max(0, ...numbers.map(Number)) + 1);
+}
