@@ -101,7 +101,9 @@ try {
 
   const raw = rawClient(stack.dynamoEndpoint);
   const floor = await measureStoreFloor(raw, stack.tableName, { pk: `T#${curator.tenantId}`, sk: "INSTITUTION" }, quick ? 200 : 1000);
-  console.log(`Store floor: GetItem p50 ${floor.getItem.p50} ms, Query p50 ${floor.query.p50} ms`);
+  console.log(
+    `Store floor: GetItem p50 ${floor.getItem.p50} ms, Query p50 ${floor.query.p50} ms, GetItem at 20 clients p95 ${floor.getItemAt20Clients.p95} ms`,
+  );
 
   const metrics = async () =>
     (await (await fetch(`${stack.url}/__local/store-metrics`)).json()) as { itemsRead: number; itemsWritten: number; calls: number };
