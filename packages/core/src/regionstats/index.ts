@@ -14,7 +14,6 @@ import { useActor, useRegionID, useTenantID } from "../actor";
 import { VisibleError, notFound } from "../error";
 import { institutionTypes } from "../institution/institution.entity";
 import { Kpi } from "../kpi";
-import type { KpiCode } from "../kpi/formulas";
 import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entity";
 import { endOfDay } from "../monitoring/indicators";
 import { todayIn } from "../dates";
@@ -29,8 +28,10 @@ import {
   type InstitutionSource,
   type RegionSource,
   type RoadmapSource,
+  type RowFigures,
   dashboardModel,
   institutionModel,
+  rowFigures,
 } from "./rollup";
 
 export * from "./rollup";
@@ -179,16 +180,8 @@ export type InstitutionRow = {
   type: InstitutionModel["type"];
   typeLabel: string;
   municipality: string;
-  participants: number;
-  mentors: number;
-  mentees: number;
-  pairsActive: number;
-  pairsCompleted: number;
-  kpis: Record<KpiCode, number | null>;
-  doneOnTimePercent: number;
-  overdue: number;
   submission?: InstitutionModel["submission"];
-};
+} & RowFigures;
 
 export const institutionRow = (model: InstitutionModel): InstitutionRow => ({
   tenantId: model.tenantId,
@@ -196,15 +189,8 @@ export const institutionRow = (model: InstitutionModel): InstitutionRow => ({
   type: model.type,
   typeLabel: model.typeLabel,
   municipality: model.municipality,
-  participants: model.figures.participants,
-  mentors: model.figures.mentors,
-  mentees: model.figures.mentees,
-  pairsActive: model.figures.pairs.active,
-  pairsCompleted: model.figures.pairs.completed,
-  kpis: Object.fromEntries(Object.entries(model.kpis).map(([code, kpi]) => [code, kpi.value])) as Record<KpiCode, number | null>,
-  doneOnTimePercent: model.compliance.doneOnTimePercent,
-  overdue: model.compliance.overdue,
   submission: model.submission,
+  ...rowFigures(model.figures, model.kpis, model.compliance),
 });
 
 export type RegionDashboard = Omit<DashboardModel, "institutions"> & { institutions: InstitutionRow[]; filters: DashboardFilter };

@@ -351,10 +351,8 @@ export type InstitutionModel = {
   submission?: SubmissionSource;
 };
 
-export type GroupRow = {
-  key: string;
-  label: string;
-  institutions: number;
+/** The numbers a table row shows for an institution or a group of them. */
+export type RowFigures = {
   participants: number;
   mentors: number;
   mentees: number;
@@ -364,6 +362,19 @@ export type GroupRow = {
   doneOnTimePercent: number;
   overdue: number;
 };
+
+export const rowFigures = (f: Figures, kpis: Record<KpiCode, KpiValue>, c: Compliance): RowFigures => ({
+  participants: f.participants,
+  mentors: f.mentors,
+  mentees: f.mentees,
+  pairsActive: f.pairs.active,
+  pairsCompleted: f.pairs.completed,
+  kpis: Object.fromEntries(kpiCodes.map((code) => [code, kpis[code].value])) as Record<KpiCode, number | null>,
+  doneOnTimePercent: c.doneOnTimePercent,
+  overdue: c.overdue,
+});
+
+export type GroupRow = { key: string; label: string; institutions: number } & RowFigures;
 
 export type DashboardModel = {
   asOf: string;
@@ -414,19 +425,7 @@ function groupRows(
         enterprisesInRegion,
       );
       const c = sumCompliance(members.map((m) => m.compliance));
-      return {
-        key,
-        label: labelOf(key),
-        institutions: f.institutions,
-        participants: f.participants,
-        mentors: f.mentors,
-        mentees: f.mentees,
-        pairsActive: f.pairs.active,
-        pairsCompleted: f.pairs.completed,
-        kpis: Object.fromEntries(kpiCodes.map((code) => [code, kpis[code].value])) as Record<KpiCode, number | null>,
-        doneOnTimePercent: c.doneOnTimePercent,
-        overdue: c.overdue,
-      };
+      return { key, label: labelOf(key), institutions: f.institutions, ...rowFigures(f, kpis, c) };
     })
     .sort((a, b) => a.label.localeCompare(b.label, "ru"));
 }
