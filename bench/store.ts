@@ -8,6 +8,7 @@ import {
   ScanCommand,
   TransactGetCommand,
 } from "@aws-sdk/lib-dynamodb";
+import { quietLogger } from "@rnc/core/sdk-logger";
 import { type Summary, summarize, timeSequential } from "./stats";
 
 export type TracedCall = { command: string; input: Record<string, unknown>; start: number; end: number };
@@ -15,7 +16,8 @@ export type TracedCall = { command: string; input: Record<string, unknown>; star
 /** A raw document client on the same DynamoDB Local: the store's own floor, with nothing of ours on top. */
 export function rawClient(endpoint: string) {
   return DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } }),
+    // The same SDK logger setting as the product's client, so the floor is the store's and not SDK log formatting.
+    new DynamoDBClient({ endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" }, logger: quietLogger }),
     { marshallOptions: { removeUndefinedValues: true } },
   );
 }

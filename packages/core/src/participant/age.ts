@@ -60,7 +60,7 @@ export function birthCohort(birth: Birth): string {
 
 /** Full years on 1 January of `today`'s year for a cohort (undefined for adults and unknown births). */
 export function ageForStats(cohort: string, today: string): number | undefined {
-  return /^\d{4}$/.test(cohort) ? parts(today)[0] - Number(cohort) : undefined;
+  return /^\d{4}$/.test(cohort) ? Number(today.slice(0, 4)) - Number(cohort) : undefined;
 }
 
 export const inBand = (age: number | undefined, from: number, to: number) => age !== undefined && age >= from && age <= to;

@@ -115,10 +115,18 @@ export type StatsSummary = {
 /** The figures the region rolls up, evaluated on `today` (age bands depend on the day). */
 export function summarize(counts: Counts, today: string): StatsSummary {
   const n = (key: string) => counts[key] ?? 0;
-  const band = (prefix: string, from: number, to: number) =>
-    Object.entries(counts)
-      .filter(([key]) => key.startsWith(prefix) && inBand(ageForStats(key.slice(prefix.length), today), from, to))
-      .reduce((sum, [, count]) => sum + count, 0);
+  // One pass over the counters for the age bands and the partner organisations (the roll-up runs this per institution).
+  let mentees10to19 = 0;
+  let mentors15to19 = 0;
+  let partnerOrganisations = 0;
+  for (const key in counts) {
+    const count = counts[key] ?? 0;
+    if (key.startsWith("menteeBirth#")) {
+      if (inBand(ageForStats(key.slice(12), today), 10, 19)) mentees10to19 += count;
+    } else if (key.startsWith("mentorBirth#")) {
+      if (inBand(ageForStats(key.slice(12), today), 15, 19)) mentors15to19 += count;
+    } else if (key.startsWith("partner#") && count > 0) partnerOrganisations += 1;
+  }
   return {
     participants: n("participants"),
     byRole: { mentors: n("role#mentor"), mentees: n("role#mentee") },
@@ -127,10 +135,10 @@ export function summarize(counts: Counts, today: string): StatsSummary {
       formCodes.map((code) => [code, { mentors: n(`form#${code}#mentors`), mentees: n(`form#${code}#mentees`) }]),
     ) as StatsSummary["byForm"],
     engaged: { mentors: n("engaged#mentor"), mentees: n("engaged#mentee") },
-    mentees10to19: band("menteeBirth#", 10, 19),
-    mentors15to19: band("mentorBirth#", 15, 19),
+    mentees10to19,
+    mentors15to19,
     youngSpecialistsMentored: n("youngSpecialistsMentored"),
-    partnerOrganisations: Object.entries(counts).filter(([key, count]) => key.startsWith("partner#") && count > 0).length,
+    partnerOrganisations,
     pairs: { forming: n("pairs#forming"), active: n("pairs#active"), completed: n("pairs#completed"), terminated: n("pairs#terminated") },
     asOf: today,
   };

@@ -234,9 +234,14 @@ export type Summary = {
 
 export function readSummary(item: Record<string, unknown>): Summary {
   const num = (value: unknown) => (typeof value === "number" ? value : 0);
+  // One pass over the attributes (the roll-up reads a thousand of these per request).
   const counts: Counts = {};
-  for (const [key, value] of Object.entries(item)) {
-    if (key.startsWith(COUNTER) && typeof value === "number") counts[key.slice(COUNTER.length)] = value;
+  const roadmaps: Summary["roadmaps"] = [];
+  for (const key in item) {
+    const value = item[key];
+    if (key.startsWith(COUNTER)) {
+      if (typeof value === "number") counts[key.slice(COUNTER.length)] = value;
+    } else if (key.startsWith(ROADMAP)) roadmaps.push({ roadmapId: key.slice(ROADMAP.length), ...(value as RoadmapState) });
   }
   const tally = (year: number, side: "mentor" | "mentee") => ({
     sum: num(item[`${SATISFACTION}${year}#${side}#sum`]),
@@ -249,9 +254,7 @@ export function readSummary(item: Record<string, unknown>): Summary {
     institution: item[INSTITUTION] as InstitutionDescriptor | undefined,
     satisfaction: (year) => ({ mentor: tally(year, "mentor"), mentee: tally(year, "mentee") }),
     submission: (campaignId) => item[`${SUBMISSION}${campaignId}`] as SubmissionSource | undefined,
-    roadmaps: Object.entries(item)
-      .filter(([key]) => key.startsWith(ROADMAP))
-      .map(([key, value]) => ({ roadmapId: key.slice(ROADMAP.length), ...(value as RoadmapState) })),
+    roadmaps,
   };
 }
 
