@@ -6,7 +6,7 @@
  */
 import type { EntityItem } from "electrodb";
 import type { ParticipantCategory } from "@rnc/core/forms/catalogue";
-import type { ParticipantInput, SensitiveFlag } from "@rnc/core/participant";
+import { type ParticipantInput, type SensitiveFlag, storedFields } from "@rnc/core/participant";
 import type { ConsentEntity, ParticipantEntity } from "@rnc/core/participant/participant.entity";
 import type { ParticipantForStats } from "@rnc/core/stats/contribution";
 import { type Rng, addDays, apportion, at, idAt, later, maxDate } from "./random";
@@ -132,12 +132,8 @@ function inputFor(r: Rng, profile: Profile, today: string, partners: string[], s
 
 /** `Participant.createMany`'s stored attributes for an input (`storedFields` plus the defaults of a new person). */
 export function storedRow(input: ParticipantInput, tenantId: string, participantId: string, createdAt: string): ParticipantRow {
-  const { sensitiveFlags: flags, ...rest } = input;
   return {
-    ...rest,
-    birthYear: input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined),
-    capacity: input.isMentor ? (input.capacity ?? 1) : input.capacity,
-    ...(flags ? { sensitiveFlags: flags } : {}),
+    ...storedFields(input),
     tenantId,
     participantId,
     status: "active",

@@ -227,7 +227,7 @@ function toInfo(row: Row, today: string, options: { sensitive: boolean; reveal: 
 const participantNotFound = () => notFound("participant.not_found", "Участник не найден");
 
 /** The stored attributes for an input (the year is kept alongside a full date, for statistics after erasure). */
-function storedFields(input: ParticipantInput) {
+export function storedFields(input: ParticipantInput) {
   const { sensitiveFlags: flags, ...rest } = input;
   return {
     ...rest,
