@@ -180,6 +180,20 @@ describe("the summary items", () => {
     await curator(() => Roadmap.updateItem(roadmap!.roadmapId, late.itemId, { version: late.version, status: "done" }));
     expect((await viewer()).compliance).toMatchObject({ roadmaps: 1, active: 2, overdue: 0, done: 1, doneOnTime: 0 });
     expect((await system(() => Stats.check(other.school.tenantId))).mirrors).toEqual([]);
+    // A drifted due date inside the roadmap's state is found and repaired.
+    const path = `r#${roadmap!.roadmapId}`;
+    await ddb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: `T#${other.school.tenantId}`, sk: "STATS" },
+        UpdateExpression: "SET #r.dues.#d = :n",
+        ExpressionAttributeNames: { "#r": path, "#d": "2020-01-01" },
+        ExpressionAttributeValues: { ":n": 3 },
+      }),
+    );
+    expect((await system(() => Stats.check(other.school.tenantId))).mirrors).toEqual([path]);
+    await system(() => Stats.repair(other.school.tenantId));
+    expect((await system(() => Stats.check(other.school.tenantId))).mirrors).toEqual([]);
 
     const current = await curator(() => Roadmap.get(roadmap!.roadmapId));
     await curator(() => Roadmap.update(roadmap!.roadmapId, { version: current.version, status: "archived" }));

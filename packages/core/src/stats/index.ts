@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { peekActor, useActor, useTenantID } from "../actor";
 import { ddb, tableName } from "../dynamo";
@@ -101,8 +102,8 @@ const withoutZeroDues = <T extends { dues: Record<string, number> }>(state: T) =
   dues: Object.fromEntries(Object.entries(state.dues).filter(([, n]) => n !== 0)),
 });
 
-const same = (a: unknown, b: unknown) =>
-  JSON.stringify(a, Object.keys((a ?? {}) as object).sort()) === JSON.stringify(b, Object.keys((b ?? {}) as object).sort());
+/** Equal in value at every depth, whatever the key order (a replacer-array JSON comparison drops nested keys). */
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
 
 /** Roadmaps on the summary that no longer exist. */
 const extraRoadmaps = (stored: Summary, expected: { roadmaps: { roadmapId: string }[] }) =>
