@@ -14,7 +14,7 @@ import { useActor, useRegionID, useTenantID } from "../actor";
 import { VisibleError, notFound } from "../error";
 import { institutionTypes } from "../institution/institution.entity";
 import { Kpi } from "../kpi";
-import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entity";
+import { CampaignEntity } from "../monitoring/monitoring.entity";
 import { endOfDay } from "../monitoring/indicators";
 import { todayIn } from "../dates";
 import { assertCan } from "../permissions";
@@ -90,19 +90,20 @@ export function currentCampaign(rows: readonly CampaignRow[], options: { campaig
     .sort((a, b) => (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || b.deadline.localeCompare(a.deadline))[0];
 }
 
-async function chosenCampaign(regionId: string, timeZone: string, options: { campaignId?: string; year?: number }) {
+/** The region's campaigns (one Query: a few a year) and the one whose status is shown. */
+async function regionCampaigns(regionId: string, timeZone: string, options: { campaignId?: string; year?: number }) {
   const campaigns = (await CampaignEntity.query.byId({ regionId }).go({ pages: "all" })).data as CampaignRow[];
   const chosen = currentCampaign(campaigns, options);
   if (options.campaignId && !chosen) throw notFound("monitoring.campaign_not_found", "Кампания не найдена");
-  if (!chosen) return undefined;
-  return {
+  const campaign: CampaignSource | undefined = chosen && {
     campaignId: chosen.campaignId,
     name: chosen.name,
     kind: chosen.kind,
     deadline: chosen.deadline,
     deadlineEnd: endOfDay(chosen.deadline, timeZone),
     status: chosen.status,
-  } satisfies CampaignSource;
+  };
+  return { campaigns, campaign };
 }
 
 /** The summaries in scope: the region's (one Query), or one institution's of the region (one GetItem). */
@@ -114,8 +115,14 @@ async function summariesInScope(regionId: string, tenantId: string | undefined):
 
 export type LoadOptions = DashboardFilter & { today?: string; now?: string; tenantId?: string };
 
-/** Every per-institution record of the region (or of one of its institutions) that the roll-up needs. */
-export async function loadRegionSource(regionId: string, options: LoadOptions = {}): Promise<RegionSource & { timeZone: string }> {
+/**
+ * Every per-institution record of the region (or of one of its institutions) that the roll-up needs, with the
+ * region's campaigns and the summaries in scope (the drill-down lists each campaign's state from them).
+ */
+export async function loadRegionSource(
+  regionId: string,
+  options: LoadOptions = {},
+): Promise<RegionSource & { timeZone: string; campaigns: CampaignRow[]; summaries: Summary[] }> {
   const region = (await RegionEntity.get({ regionId }).go()).data;
   if (!region) throw notFound("region.not_found", "Регион не найден");
   const timeZone = region.timeZone ?? "Europe/Moscow";
@@ -124,9 +131,9 @@ export async function loadRegionSource(regionId: string, options: LoadOptions = 
   const period = options.period ? Number(options.period) : undefined;
   const year = period ?? Number(today.slice(0, 4));
 
-  const [summaries, campaign, targets] = await Promise.all([
+  const [summaries, { campaigns, campaign }, targets] = await Promise.all([
     summariesInScope(regionId, options.tenantId),
-    chosenCampaign(regionId, timeZone, { campaignId: options.campaignId, year: period }),
+    regionCampaigns(regionId, timeZone, { campaignId: options.campaignId, year: period }),
     Kpi.targets(year),
   ]);
   const institutions = summaries.flatMap((summary) => {
@@ -146,6 +153,8 @@ export async function loadRegionSource(regionId: string, options: LoadOptions = 
     targets: targets.rows.map(({ code, label, short, target }) => ({ code, label, short, target })),
     enterprisesInRegion: targets.enterprisesInRegion,
     campaign,
+    campaigns,
+    summaries: institutions.map(({ summary }) => summary),
     institutions: institutions.map(
       ({ summary, row }): InstitutionSource => ({
         tenantId: summary.tenantId,
@@ -211,32 +220,29 @@ export type InstitutionSummary = InstitutionModel & {
 };
 
 async function institutionSummary(regionId: string, tenantId: string, options: LoadOptions = {}): Promise<InstitutionSummary> {
-  const [source, submissions, campaigns] = await Promise.all([
-    loadRegionSource(regionId, { ...options, tenantId, municipality: undefined, type: undefined }),
-    SubmissionEntity.query.byInstitution({ tenantId }).go({ pages: "all", attributes: ["campaignId", "status", "submittedAt", "late"] }),
-    CampaignEntity.query.byId({ regionId }).go({ pages: "all", attributes: ["campaignId", "name", "kind", "deadline"] }),
-  ]);
-  const institution = source.institutions[0];
-  if (!institution) throw notFound("institution.not_found", "Организация не найдена");
+  const source = await loadRegionSource(regionId, { ...options, tenantId, municipality: undefined, type: undefined });
+  const [institution] = source.institutions;
+  const [summary] = source.summaries;
+  if (!institution || !summary) throw notFound("institution.not_found", "Организация не найдена");
   const model = dashboardModel(source);
-  const names = new Map(campaigns.data.map((c) => [c.campaignId as string, c]));
   return {
     ...(model.institutions[0] ?? institutionModel(institution, source.today, source.enterprisesInRegion)),
     asOf: source.today,
     year: source.year,
     kpiRows: model.kpis,
-    submissions: submissions.data.flatMap((s) => {
-      const campaign = names.get(s.campaignId as string);
-      return campaign
+    // Each campaign's state as the institution's summary carries it (written with every submission change).
+    submissions: source.campaigns.flatMap((campaign) => {
+      const state = summary.submission(campaign.campaignId);
+      return state
         ? [
             {
-              campaignId: campaign.campaignId as string,
-              name: campaign.name as string,
-              kind: campaign.kind as string,
-              deadline: campaign.deadline as string,
-              status: s.status as string,
-              submittedAt: s.submittedAt,
-              late: s.late,
+              campaignId: campaign.campaignId,
+              name: campaign.name,
+              kind: campaign.kind,
+              deadline: campaign.deadline,
+              status: state.status,
+              submittedAt: state.submittedAt,
+              late: state.late,
             },
           ]
         : [];

@@ -35,6 +35,8 @@ import {
 
 export * from "./summary";
 
+const tenantRegions = new Map<string, string>();
+
 /**
  * The region of an institution: from the actor when it acts in that tenant (a verified token or trusted system code),
  * otherwise one GetItem of the institution, cached for the life of the process (an institution never changes region).
@@ -51,7 +53,6 @@ export async function regionOfTenant(tenantId: string): Promise<string> {
   tenantRegions.set(tenantId, regionId);
   return regionId;
 }
-const tenantRegions = new Map<string, string>();
 
 type WriteBuilder = Parameters<typeof db.transaction.write>[0];
 

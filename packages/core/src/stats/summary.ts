@@ -141,11 +141,14 @@ export function summaryUpdate(change: SummaryChange): NonNullable<TransactWriteC
   const keys = regionSummaryKeys(change.regionId, change.tenantId);
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ":updatedAt": new Date().toISOString(), ":g1pk": keys.gsi1pk, ":g1sk": keys.gsi1sk };
+  const placeholders = new Map<string, string>();
   const nameOf = (attribute: string) => {
-    const found = Object.entries(names).find(([, value]) => value === attribute)?.[0];
-    if (found) return found;
-    const placeholder = `#n${Object.keys(names).length}`;
-    names[placeholder] = attribute;
+    let placeholder = placeholders.get(attribute);
+    if (!placeholder) {
+      placeholder = `#n${placeholders.size}`;
+      placeholders.set(attribute, placeholder);
+      names[placeholder] = attribute;
+    }
     return placeholder;
   };
   const pathOf = (path: string[]) => path.map(nameOf).join(".");
