@@ -15,14 +15,15 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * of them (app.ts), so a request is answered the same way by both.
  */
 export function composeApi<E extends Env, S extends Schema, B extends string>(routes: Hono<E, S, B>) {
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => errorResponse(c, 413, "request.too_large", "Слишком большой запрос: тело не должно превышать 1 МБ"),
+  });
   const app = new Hono()
     .use(requestContext)
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) => errorResponse(c, 413, "request.too_large", "Слишком большой запрос: тело не должно превышать 1 МБ"),
-      }),
-    )
+    // GET and HEAD carry no body (the Fetch API forbids one); asking for it would only make the local node adapter
+    // build a full Request object on every read.
+    .use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)))
     .use(async (c, next) => {
       if (c.req.path.split("/").some((segment) => segment.length > MAX_PATH_SEGMENT)) {
         return errorResponse(c, 404, "route.not_found", "Такого адреса в API нет");

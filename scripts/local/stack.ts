@@ -78,8 +78,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Imported only now: the core reads its endpoints from the environment set above.
     const { app } = await import("../../functions/api/app");
     const server = new Hono();
-    server.all("/api/*", (c) => app.fetch(c.req.raw));
-    server.all("/.well-known/*", (c) => app.fetch(c.req.raw));
     // Local only: the store's running cost counters, read by the benchmark suite.
     const { storeMetrics, storeTrace } = await import("@rnc/core/dynamo");
     server.get("/__local/store-metrics", (c) => c.json(storeMetrics));
@@ -113,7 +111,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       server.use("*", serveStatic({ root: webRoot }));
       server.get("*", (c) => c.html(readFileSync(join(webRoot, "index.html"), "utf8")));
     }
-    const http = serve({ fetch: server.fetch, port, hostname: process.env.HOST ?? "127.0.0.1" });
+    // API requests go straight to the API app (as API Gateway routes them); the rest to the local-only routes and the web app.
+    const isApi = (url: string) => {
+      const path = url.slice(url.indexOf("/", url.indexOf("//") + 2));
+      return path.startsWith("/api/") || path.startsWith("/.well-known/");
+    };
+    const http = serve({
+      fetch: (request, env) => (isApi(request.url) ? app.fetch(request, env) : server.fetch(request, env)),
+      port,
+      hostname: process.env.HOST ?? "127.0.0.1",
+    });
     await new Promise<void>((done) => (http.listening ? done() : http.once("listening", () => done())));
     const url = `http://localhost:${(http.address() as AddressInfo).port}`;
     process.env.APP_URL ??= url;

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { quietLogger } from "./sdk-logger";
 
 /**
@@ -87,7 +87,6 @@ export const entityConfig = () => ({ client: ddb, table: tableName() });
  * and meetings): one strongly consistent Query, paginated, grouped by ElectroDB entity name.
  */
 export async function loadCollection(tenantId: string, prefix: string): Promise<(entity: string) => Record<string, unknown>[]> {
-  const { QueryCommand } = await import("@aws-sdk/lib-dynamodb");
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -111,7 +110,6 @@ export async function loadCollection(tenantId: string, prefix: string): Promise<
  * retried with backoff. The answer follows the keys' order, `undefined` where an item does not exist.
  */
 export async function getItems(keys: readonly { pk: string; sk: string }[]): Promise<(Record<string, unknown> | undefined)[]> {
-  const { BatchGetCommand } = await import("@aws-sdk/lib-dynamodb");
   const found = new Map<string, Record<string, unknown>>();
   const id = (key: { pk: unknown; sk: unknown }) => `${key.pk}\u0000${key.sk}`;
   for (let i = 0; i < keys.length; i += 100) {
