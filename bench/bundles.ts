@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { type Metafile, build } from "esbuild";
+import { type Metafile, type Plugin, build } from "esbuild";
 import { lambdaBundling } from "../infra/bundling";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -91,6 +91,8 @@ async function bundle(entry: string, outdir: string): Promise<Metafile> {
     },
     ...esbuild,
     external: [...esbuild.external],
+    // Typed by SST's esbuild (0.18); the plugin API they use (onResolve, onLoad) is the same in ours.
+    plugins: esbuild.plugins as unknown as Plugin[],
   });
   return built.metafile;
 }

@@ -1,5 +1,7 @@
-import type { Plugin } from "esbuild";
 import type { FunctionProps } from "sst/constructs";
+
+/** An esbuild plugin as SST's own esbuild types it (SST builds the functions with its own esbuild). */
+type Plugin = NonNullable<NonNullable<NonNullable<FunctionProps["nodejs"]>["esbuild"]>["plugins"]>[number];
 
 /**
  * The AWS SDK stays external (the Lambda runtime provides it) and is CommonJS. An ESM `import` of a CommonJS package

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
+import { storeMetrics } from "@rnc/core/dynamo";
 import { app } from "../app";
 
 const year = new Date().getUTCFullYear();
@@ -73,5 +74,19 @@ describe("KPI targets", async () => {
     expect(target(region, "enterprises").actual).toMatchObject({ value: 0, denominator: 120 });
     expect((await call(app, "GET", "/api/kpi/region", { token: curator })).status).toBe(403);
     expect((await call(app, "GET", "/api/kpi/institution", { token: admin })).status).toBe(403);
+  });
+
+  it("reads the institution's figures from its summary item, and the region's from its summary index", async () => {
+    const calls = async (token: string, path: string) => {
+      const before = storeMetrics.calls;
+      expect((await call(app, "GET", path, { token })).status).toBe(200);
+      return storeMetrics.calls - before;
+    };
+    // The region's time zone is read once per process (then cached), so each is measured on its second call.
+    await calls(curator, "/api/kpi/institution");
+    // The region's settings and the institution's summary.
+    expect(await calls(curator, "/api/kpi/institution")).toBe(2);
+    // The settings, the region and one Query per summary shard: the same for any number of institutions.
+    expect(await calls(viewer, "/api/kpi/region")).toBe(6);
   });
 });

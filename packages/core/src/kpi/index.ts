@@ -2,13 +2,14 @@ import { useRegionID, useTenantID } from "../actor";
 import { auditItem } from "../audit";
 import { nowIso } from "../auth/secret";
 import { VisibleError } from "../error";
-import { Institution, type InstitutionInfo, staleVersion } from "../institution";
+import { staleVersion } from "../institution";
 import { assertCan } from "../permissions";
 import { todayIn } from "../dates";
 import { Region } from "../region";
 import { db } from "../service";
-import { Stats, type StatsSummary } from "../stats";
-import { Survey } from "../survey";
+import { regionToday } from "../participant/calendar";
+import { type StatsSummary, summarize } from "../stats/contribution";
+import { type InstitutionDescriptor, type Summary, getSummary, regionSummaries } from "../stats/summary";
 import * as z from "../zod";
 import {
   type KpiCode,
@@ -122,20 +123,21 @@ function targetsFor(settings: Settings, year: number): TargetsInfo {
 }
 
 /** What an institution's figures are computed from right now (or `today` for a frozen date). */
-export type LiveData = { institution: InstitutionInfo; stats: StatsSummary; inputs: KpiInputs; kpis: Record<KpiCode, KpiValue> };
+export type LiveData = {
+  institution: InstitutionDescriptor & { tenantId: string };
+  stats: StatsSummary;
+  inputs: KpiInputs;
+  kpis: Record<KpiCode, KpiValue>;
+};
 
-/** Trusted: the live inputs of one institution. The caller has checked that the tenant is its own or in its region. */
-export async function liveData(
-  tenantId: string,
-  year: number,
-  options: { enterprisesInRegion?: number; today?: string } = {},
-): Promise<LiveData> {
-  const institution = await Institution.find(tenantId);
+/**
+ * The live inputs of one institution, all from its summary item (counters, headcounts and satisfaction tallies are
+ * kept there in the same transactions as the records they summarise).
+ */
+function liveFrom(summary: Summary, year: number, options: { enterprisesInRegion?: number; today: string }): LiveData {
+  const institution = summary.institution;
   if (!institution) throw new VisibleError("not_found", "institution.not_found", "Организация не найдена");
-  const [stats, satisfaction] = await Promise.all([
-    Stats.forInstitution(tenantId, options.today),
-    Survey.satisfactionTally(tenantId, year),
-  ]);
+  const stats = summarize(summary.counts, options.today);
   const inputs: KpiInputs = {
     stats: {
       mentees10to19: stats.mentees10to19,
@@ -145,13 +147,29 @@ export async function liveData(
     },
     headcounts: {
       students10to19: institution.students10to19,
-      students15to19: (institution as { students15to19?: number }).students15to19,
+      students15to19: institution.students15to19,
       youngTeachers: institution.youngTeachers,
     },
-    satisfaction,
+    satisfaction: summary.satisfaction(year),
     enterprisesInRegion: options.enterprisesInRegion,
   };
-  return { institution, stats, inputs, kpis: computeKpis(inputs) };
+  return { institution: { tenantId: summary.tenantId, ...institution }, stats, inputs, kpis: computeKpis(inputs) };
+}
+
+/** The institution's summary, read consistently (a curator sees their own last change). */
+async function ownSummary(tenantId: string): Promise<Summary> {
+  const summary = await getSummary(tenantId, { consistent: true });
+  if (!summary) throw new VisibleError("not_found", "institution.not_found", "Организация не найдена");
+  return summary;
+}
+
+/**
+ * Trusted: the live inputs of one institution, from its region's settings and its summary (two GetItems in parallel,
+ * plus the region's time zone once per process). The caller has checked that the tenant is its own or in its region.
+ */
+export async function liveData(tenantId: string, regionId: string, year: number): Promise<LiveData> {
+  const [settings, summary, today] = await Promise.all([settingsOf(regionId), ownSummary(tenantId), regionToday()]);
+  return liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today });
 }
 
 const actualRows = (targets: TargetsInfo, kpis: Record<KpiCode, KpiValue>) =>
@@ -203,31 +221,29 @@ export const Kpi = {
   /** The signed-in institution's actual values against the region's targets. */
   async institution(year = currentYear()) {
     assertCan("kpi.institution_read");
-    const regionId = useRegionID();
-    const settings = await settingsOf(regionId);
+    // The region's settings and the institution's summary: two GetItems, in parallel.
+    const [settings, summary, today] = await Promise.all([settingsOf(useRegionID()), ownSummary(useTenantID()), regionToday()]);
     const targets = targetsFor(settings, year);
-    const live = await liveData(useTenantID(), year, { enterprisesInRegion: settings.enterprisesInRegion });
+    const live = liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today });
     return { ...targets, asOf: live.stats.asOf, rows: actualRows(targets, live.kpis) };
   },
 
   /**
    * The region: each institution's actual values and the regional value (sums of numerators over sums of
    * denominators; the enterprises share is all partner organisations providing mentors over the region's enterprises).
-   * One settings read, then per active institution: the institution, its statistics item and its satisfaction item.
+   * The settings, the region and the region's summary items (one per institution, from the sharded index): no
+   * per-institution reads.
    */
   async region(year = currentYear()) {
     assertCan("kpi.region_read");
     const regionId = useRegionID();
-    const [settings, region, institutions] = await Promise.all([
-      settingsOf(regionId),
-      Region.get(regionId),
-      Institution.list({ status: "active" }),
-    ]);
+    const [settings, region, summaries] = await Promise.all([settingsOf(regionId), Region.get(regionId), regionSummaries(regionId)]);
     const targets = targetsFor(settings, year);
     const today = todayIn(region.timeZone);
-    const perInstitution = await Promise.all(
-      institutions.map((i) => liveData(i.tenantId, year, { enterprisesInRegion: settings.enterprisesInRegion, today })),
-    );
+    const perInstitution = summaries
+      .filter((summary) => summary.institution?.status === "active")
+      .map((summary) => liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today }))
+      .sort((a, b) => a.institution.shortName.localeCompare(b.institution.shortName, "ru"));
     const regional = Object.fromEntries(
       kpiCodes.map((code) => [
         code,

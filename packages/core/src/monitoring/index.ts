@@ -275,8 +275,7 @@ const reportingYear = (campaign: { periodEnd: string }) => Number(campaign.perio
 async function liveValues(campaign: CampaignRow, tenantId: string): Promise<Record<string, IndicatorValue>> {
   const computed = campaign.indicators.filter((d) => d.source);
   if (computed.length === 0) return {};
-  const settings = (await KpiTargetsEntity.get({ regionId: campaign.regionId }).go()).data;
-  const live = await liveData(tenantId, reportingYear(campaign), { enterprisesInRegion: settings?.enterprisesInRegion });
+  const live = await liveData(tenantId, campaign.regionId, reportingYear(campaign));
   return Object.fromEntries(computed.map((d) => [d.code, d.source ? computeSource(d.source, live.stats, live.kpis) : null]));
 }
 
@@ -711,8 +710,11 @@ export const Submission = {
 
   async get(campaignId: string): Promise<SubmissionView> {
     assertCan("monitoring.read");
-    const campaign = await campaignRow(campaignId);
-    return view(campaign, await submissionRow(useTenantID(), campaignId), { live: true });
+    // Both reads at once; a missing campaign is reported before a missing submission, whichever answers first.
+    const [campaign, row] = await Promise.allSettled([campaignRow(campaignId), submissionRow(useTenantID(), campaignId)]);
+    if (campaign.status === "rejected") throw campaign.reason;
+    if (row.status === "rejected") throw row.reason;
+    return view(campaign.value, row.value, { live: true });
   },
 
   /** Saves manual values (range and type checked; required ones only on submit). */

@@ -262,8 +262,10 @@ export function readSummary(item: Record<string, unknown>): Summary {
 }
 
 /** One institution's summary (one GetItem); undefined before anything was written for it. */
-export async function getSummary(tenantId: string): Promise<Summary | undefined> {
-  const item = (await ddb.send(new GetCommand({ TableName: tableName(), Key: summaryKey(tenantId) }))).Item;
+export async function getSummary(tenantId: string, options: { consistent?: boolean } = {}): Promise<Summary | undefined> {
+  const item = (
+    await ddb.send(new GetCommand({ TableName: tableName(), Key: summaryKey(tenantId), ConsistentRead: options.consistent === true }))
+  ).Item;
   return item ? readSummary(item) : undefined;
 }
 
