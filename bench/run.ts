@@ -52,11 +52,11 @@ try {
   const regionHeaders = await bearer(region.users.regionAdmin as never);
 
   type Operation = { name: string; kind: "curator read" | "region read" | "write"; request: RequestSpec };
-  // The curator's key pages, requested as the web app requests them (web/src/pages): the participants registry (the
-  // whole list, no filters), the pairs board, the roadmaps (list and one), the institution's own summary and KPIs, and
+  // The curator's key pages, requested as the web app requests them (web/src/pages): the participants registry (its
+  // first page of 50, no filters), the pairs board, the roadmaps (list and one), the institution's own summary and KPIs, and
   // the current monitoring campaign's submission form.
   const curatorPages: Operation[] = [
-    ["participants.list (registry)", "/api/participants"],
+    ["participants.list (registry)", "/api/participants?limit=50"],
     ["pairs.list (board)", "/api/pairs"],
     ["roadmaps.list", "/api/roadmaps"],
     ["roadmaps.get", `/api/roadmaps/${region.sample.roadmapId}`],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signIn, useHarness } from "./harness";
+import { DEMO_PASSWORD, signIn, useHarness } from "./harness";
 
 describe("participants and pairs", { timeout: 180_000 }, () => {
   const harness = useHarness();
@@ -126,6 +126,56 @@ describe("participants and pairs", { timeout: 180_000 }, () => {
       await page.getByRole("img", { name: "QR-код ссылки на анкету для: Иванов Иван Иванович" }).waitFor();
       expect(await page.locator(".printable-links").textContent()).toMatch(/Иванов Иван Иванович: http:\/\/localhost:\d+\/survey\//);
       await page.screenshot({ path: "/tmp/cmn-survey-print.png", fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the registry shows 50 people at a time in name order; «Показать ещё» brings the rest, a search starts again", async () => {
+    const { context, page } = await harness.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    try {
+      // 55 more teachers through the API (outside the browser, whose session stays signed out), in reverse name order.
+      const api = (path: string, init: RequestInit = {}) =>
+        fetch(`${harness.stack.url}${path}`, { ...init, headers: { "content-type": "application/json", ...init.headers } });
+      const login = await api("/api/auth/login", {
+        method: "POST",
+        body: JSON.stringify({ email: "curator1@demo.local", password: DEMO_PASSWORD }),
+      });
+      const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+      for (let i = 55; i >= 1; i--) {
+        const res = await api("/api/participants", {
+          method: "POST",
+          headers,
+          body: JSON.stringify({
+            fullName: `Учитель Тестовый ${String(i).padStart(2, "0")}`,
+            category: "teacher",
+            isMentor: false,
+            isMentee: true,
+          }),
+        });
+        expect(res.status, await res.text()).toBe(201);
+      }
+      const all = (await (await api("/api/participants", { headers })).json()) as { items: { fullName: string }[] };
+      expect(all.items.length).toBeGreaterThanOrEqual(55);
+
+      await signIn(page, "curator1@demo.local");
+      await page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Участники" }).click();
+      const rows = page.locator("tbody tr");
+      await page.getByText("Показаны первые 50 участников").waitFor();
+      expect(await rows.count()).toBe(50);
+      await page.getByRole("button", { name: "Показать ещё" }).click();
+      await page.getByText(`Найдено: ${all.items.length}`).waitFor();
+      expect(await rows.count()).toBe(all.items.length);
+      expect(await page.getByRole("button", { name: "Показать ещё" }).count()).toBe(0);
+      // The same people in the same (name) order as the whole list the API gives.
+      expect(await rows.locator("th").allTextContents()).toEqual(all.items.map((p) => p.fullName));
+
+      await page.getByRole("searchbox", { name: "Поиск" }).fill("учитель тестовый 0");
+      await page.getByText("Найдено: 9 участников").waitFor();
+      expect(await rows.locator("th").allTextContents()).toEqual(Array.from({ length: 9 }, (_, i) => `Учитель Тестовый 0${i + 1}`));
       expect(problems).toEqual([]);
     } finally {
       await context.close();

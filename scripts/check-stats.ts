@@ -10,21 +10,13 @@
 import { parseArgs } from "node:util";
 import { withActor } from "@rnc/core";
 import { withLocalStack } from "./local/attach";
+import { allTenants } from "./tenants";
 
 const { values } = parseArgs({ options: { tenant: { type: "string" }, repair: { type: "boolean", default: false } } });
 
 async function run() {
   const { Stats } = await import("@rnc/core/stats");
-  const { RegionEntity } = await import("@rnc/core/region/region.entity");
-  const { InstitutionEntity } = await import("@rnc/core/institution/institution.entity");
-  let tenants: string[] = values.tenant ? [values.tenant] : [];
-  if (!values.tenant) {
-    const regions = await RegionEntity.query.all({}).go({ pages: "all" });
-    for (const region of regions.data) {
-      const institutions = await InstitutionEntity.query.byRegion({ regionId: region.regionId }).go({ pages: "all" });
-      tenants = [...tenants, ...institutions.data.map((i) => i.tenantId)];
-    }
-  }
+  const tenants = values.tenant ? [values.tenant] : await allTenants();
   let drifted = 0;
   for (const tenantId of tenants) {
     const { differences, mirrors } = await Stats.check(tenantId);

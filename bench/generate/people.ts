@@ -6,7 +6,7 @@
  */
 import type { EntityItem } from "electrodb";
 import type { ParticipantCategory } from "@rnc/core/forms/catalogue";
-import { type ParticipantInput, type SensitiveFlag, storedFields } from "@rnc/core/participant";
+import { type ParticipantInput, type SensitiveFlag, anonymisedName, storedFields } from "@rnc/core/participant";
 import type { ConsentEntity, ParticipantEntity } from "@rnc/core/participant/participant.entity";
 import type { ParticipantForStats } from "@rnc/core/stats/contribution";
 import { type Rng, addDays, apportion, at, idAt, later, maxDate } from "./random";
@@ -233,7 +233,7 @@ export function applyLeaving(person: Person) {
     const consent = person.consents.find((c) => c.consentId === consentId);
     if (consent) consent.withdrawnAt = when.slice(0, 10);
   } else {
-    row.fullName = `Обезличенный участник ${row.participantId.slice(-6)}`;
+    Object.assign(row, anonymisedName(row.participantId));
     for (const key of ["birthDate", "group", "email", "phone", "requests", "needs", "competences", "experience", "sensitiveFlags"])
       delete row[key];
     for (const consent of person.consents as (ConsentRow & Record<string, unknown>)[]) {

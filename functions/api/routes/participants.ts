@@ -26,9 +26,9 @@ const tag = "participants" as const;
 export const participants = new Hono()
   .get(
     "/",
-    op({ tag, summary: "Реестр участников (поиск и фильтры)", permission: "participants.read", personalData: true }),
+    op({ tag, summary: "Реестр участников по алфавиту (поиск, фильтры, страницы)", permission: "participants.read", personalData: true }),
     query(ParticipantFilter),
-    async (c) => c.json({ items: await Participant.list(c.req.valid("query")) }),
+    async (c) => c.json(await Participant.list(c.req.valid("query"))),
   )
   .post(
     "/",

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from "react";
-import { type ApiError, api, unwrap } from "../api/client";
-import type { AuditEvent, Me } from "../api/types";
+import { useEffect, useState } from "react";
+import { api, unwrap } from "../api/client";
+import type { Me } from "../api/types";
 import { useMe } from "../auth/AuthContext";
-import { EmptyState, ErrorState, Loading } from "../components/Status";
+import { ShowMore } from "../components/ShowMore";
+import { EmptyState, Loading } from "../components/Status";
 import { formatDateTime } from "../lib/format";
 import { actorLabel, auditActionLabels } from "../lib/labels";
 import { countOf, nouns } from "../lib/plural";
-import { asApiError } from "../lib/useResource";
+import { usePages } from "../lib/usePages";
 
 /** Names for the ids the log records (institutions and users the viewer may see); best effort. */
 async function loadNames(me: Me): Promise<Map<string, string>> {
@@ -29,29 +30,10 @@ async function loadNames(me: Me): Promise<Map<string, string>> {
 export default function AuditPage() {
   const me = useMe();
   const timeZone = me.region?.timeZone;
-  const [items, setItems] = useState<AuditEvent[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
+  const pages = usePages((cursor) => unwrap(api.audit.$get({ query: cursor ? { cursor } : {} })), []);
+  const { items } = pages;
   const [names, setNames] = useState<Map<string, string>>(new Map());
 
-  const load = useCallback(async (after: string | null) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await unwrap(api.audit.$get({ query: after ? { cursor: after } : {} }));
-      setItems((current) => (after ? [...current, ...page.items] : page.items));
-      setCursor(page.cursor);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
   useEffect(() => {
     void loadNames(me).then(setNames);
   }, [me]);
@@ -62,8 +44,8 @@ export default function AuditPage() {
     <>
       <h1>Журнал действий</h1>
       <p>Входы в систему и изменения {me.role === "region_admin" ? "в регионе" : "в организации"}, сначала новые. Записи хранятся год.</p>
-      {items.length === 0 && loading && <Loading />}
-      {items.length === 0 && !loading && !error && <EmptyState title="Записей пока нет" />}
+      {!pages.loaded && !pages.error && <Loading />}
+      {pages.loaded && items.length === 0 && <EmptyState title="Записей пока нет" />}
       {items.length > 0 && (
         <>
           <p className="summary">Показано: {countOf(items.length, nouns.event)}</p>
@@ -94,19 +76,7 @@ export default function AuditPage() {
           </div>
         </>
       )}
-      {error && <ErrorState error={error} onRetry={() => void load(items.length > 0 ? cursor : null)} />}
-      {cursor && !error && (
-        <p>
-          <button
-            type="button"
-            className="button secondary"
-            aria-disabled={loading || undefined}
-            onClick={() => !loading && void load(cursor)}
-          >
-            {loading ? "Загрузка…" : "Показать ещё"}
-          </button>
-        </p>
-      )}
+      <ShowMore pages={pages} />
     </>
   );
 }

@@ -6,7 +6,6 @@ import { formCodes, participantCategories } from "../forms/catalogue";
 import { createId } from "../id";
 import { Institution, staleVersion } from "../institution";
 import { liveData } from "../kpi";
-import { KpiTargetsEntity } from "../kpi/kpi.entity";
 import { assertCan } from "../permissions";
 import { Region } from "../region";
 import { RegionEntity } from "../region/region.entity";

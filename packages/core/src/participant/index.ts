@@ -2,7 +2,8 @@ import type { EntityItem } from "electrodb";
 import { useActor, useTenantID } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
-import { loadCollection } from "../dynamo";
+import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { ddb, loadCollection, tableName } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { type ParticipantCategory, categoryLabels, participantCategories } from "../forms/catalogue";
 import { createId } from "../id";
@@ -122,8 +123,21 @@ export const ParticipantFilter = z.object({
   status: z.optional(z.enum(participantStatuses)),
   minor: z.optional(z.enum(["true", "false"])),
   consent: z.optional(z.enum(["signed", "missing"])),
+  /** A page of at most this many (1–200); without it, the whole list. */
+  limit: z.optional(
+    z
+      .string({ error: "Размер страницы — число от 1 до 200" })
+      .check(z.regex(/^([1-9]\d?|1\d\d|200)$/, { error: "Размер страницы — число от 1 до 200" })),
+  ),
+  /** Where the next page starts: the `cursor` of the previous page. */
+  cursor: z.optional(
+    z.string().check(z.regex(/^ptc_[0-9a-hjkmnp-tv-z]{26}$/, { error: "Ссылка на следующую страницу недействительна: обновите список" })),
+  ),
 });
 export type ParticipantFilter = z.infer<typeof ParticipantFilter>;
+
+/** A page of the registry; `cursor` is where the next one starts (null after the last). */
+export type ParticipantPage = { items: ParticipantInfo[]; cursor: string | null };
 
 export const ConsentInput = z
   .object({
@@ -231,6 +245,7 @@ export function storedFields(input: ParticipantInput) {
   const { sensitiveFlags: flags, ...rest } = input;
   return {
     ...rest,
+    sortName: nameKey(input.fullName),
     birthYear: input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : undefined),
     capacity: input.isMentor ? (input.capacity ?? 1) : input.capacity,
     ...(flags ? { sensitiveFlags: flags } : {}),
@@ -255,6 +270,96 @@ export async function requireCard(tenantId: string, participantId: string) {
   const card = await loadCard(tenantId, participantId);
   if (!card) throw participantNotFound();
   return card;
+}
+
+/** Which stored participants the registry shows for a filter (the anonymised only when asked for by status). */
+function registryFilter(filter: ParticipantFilter, today: string): (row: Row) => boolean {
+  const q = filter.q ? nameKey(filter.q) : "";
+  const group = filter.group ? nameKey(filter.group) : "";
+  return (row) => {
+    if (filter.status ? row.status !== filter.status : row.status === "anonymised") return false;
+    if (filter.category && row.category !== filter.category) return false;
+    if (filter.role === "mentor" && !row.isMentor) return false;
+    if (filter.role === "mentee" && !row.isMentee) return false;
+    if (filter.consent === "signed" && !row.consentId) return false;
+    if (filter.consent === "missing" && row.consentId) return false;
+    if (filter.minor && String(isMinor(row, today)) !== filter.minor) return false;
+    // Only an active person's details are searchable: a restricted one shows as initials.
+    const visible = row.status === "active";
+    if (group && (!visible || nameKey(row.group ?? "") !== group)) return false;
+    if (q && !(visible && contains([row.fullName, row.group, row.partnerOrg, ...(row.requests ?? []), ...(row.competences ?? [])], q))) {
+      return false;
+    }
+    return true;
+  };
+}
+
+const invalidCursor = () =>
+  new VisibleError("input", "participant.invalid_cursor", "Ссылка на следующую страницу недействительна: обновите список");
+
+/**
+ * Reads the byTenant index (name order) from after the participant `after` until `limit` rows pass `keep`, or to the
+ * end. Each Query asks for `limit` items, so an unfiltered page is one Query; a narrow filter reads further. The cursor
+ * is the last returned participant's id (no name travels in URLs); its index key is looked up when the next page is asked for.
+ */
+async function registryPage(
+  tenantId: string,
+  keep: (row: Row) => boolean,
+  options: { limit?: number; after?: string },
+): Promise<{ rows: Row[]; cursor: string | null }> {
+  if (options.limit === undefined) {
+    return { rows: (await ParticipantEntity.query.byTenant({ tenantId }).go({ pages: "all" })).data.filter(keep), cursor: null };
+  }
+  const query = ParticipantEntity.query.byTenant({ tenantId }).params() as QueryCommandInput;
+  let start = options.after ? await indexKeyOf(tenantId, options.after) : undefined;
+  const rows: Row[] = [];
+  while (true) {
+    const page = await ddb.send(new QueryCommand({ ...query, Limit: options.limit, ExclusiveStartKey: start }));
+    const items = ParticipantEntity.parse({ Items: page.Items ?? [] }).data;
+    for (const [index, row] of items.entries()) {
+      if (!keep(row)) continue;
+      rows.push(row);
+      const more = index < items.length - 1 || page.LastEvaluatedKey !== undefined;
+      if (rows.length === options.limit) return { rows, cursor: more ? row.participantId : null };
+    }
+    if (!page.LastEvaluatedKey) return { rows, cursor: null };
+    start = page.LastEvaluatedKey;
+  }
+}
+
+/** The byTenant index key of a participant of this tenant (where a page after them starts). */
+async function indexKeyOf(tenantId: string, participantId: string): Promise<Record<string, unknown>> {
+  const { Key } = ParticipantEntity.get({ tenantId, participantId }).params() as { Key: Record<string, unknown> };
+  const found = await ddb.send(new GetCommand({ TableName: tableName(), Key, ProjectionExpression: "pk, sk, gsi1pk, gsi1sk" }));
+  if (!found.Item?.gsi1sk) throw invalidCursor();
+  return found.Item;
+}
+
+/**
+ * Migration (`npm run migrate`): gives participants written before the registry was ordered by name their sort key,
+ * so they take their place in the byTenant index. Idempotent; a participant renamed meanwhile is left to its rename.
+ */
+export async function backfillSortNames(tenantId: string): Promise<number> {
+  const of = await loadCollection(tenantId, "PERSON#");
+  const missing = of("participant")
+    .map((Item) => ParticipantEntity.parse({ Item }).data)
+    .filter((row): row is Row => row !== null && !row.sortName);
+  for (const row of missing) {
+    await ParticipantEntity.patch({ tenantId, participantId: row.participantId })
+      .set({ sortName: nameKey(row.fullName) })
+      .where((attr, op) => op.eq(attr.fullName, row.fullName))
+      .go()
+      .catch((error: { cause?: { name?: string } }) => {
+        if (error.cause?.name !== "ConditionalCheckFailedException") throw error;
+      });
+  }
+  return missing.length;
+}
+
+/** The name an anonymised participant keeps (erasure, 152-ФЗ art. 21), and the key the registry sorts it by. */
+export function anonymisedName(participantId: string) {
+  const fullName = `Обезличенный участник ${participantId.slice(-6)}`;
+  return { fullName, sortName: nameKey(fullName) };
 }
 
 const contains = (haystack: (string | undefined)[], needle: string) => haystack.some((value) => value && nameKey(value).includes(needle));
@@ -305,38 +410,21 @@ export const Participant = {
     return rows.map((row) => toInfo(row as Row, today, { sensitive, reveal: true }));
   },
 
-  /** The registry: one Query of the tenant's participants, filtered and sorted by name. */
-  async list(filter: ParticipantFilter = {}): Promise<ParticipantInfo[]> {
+  /**
+   * The registry, in name order: the byTenant index read a page at a time (`limit` items that pass the filters, and a
+   * cursor), or whole without `limit`.
+   */
+  async list(filter: ParticipantFilter = {}): Promise<ParticipantPage> {
     assertCan("participants.read");
     const tenantId = useTenantID();
     const today = await regionToday();
-    const rows = (await ParticipantEntity.query.byTenant({ tenantId }).go({ pages: "all" })).data;
-    const q = filter.q ? nameKey(filter.q) : "";
-    const group = filter.group ? nameKey(filter.group) : "";
     const sensitive = can("participants.sensitive");
-    const items = rows
-      .filter((row) => {
-        if (filter.status ? row.status !== filter.status : row.status === "anonymised") return false;
-        if (filter.category && row.category !== filter.category) return false;
-        if (filter.role === "mentor" && !row.isMentor) return false;
-        if (filter.role === "mentee" && !row.isMentee) return false;
-        if (filter.consent === "signed" && !row.consentId) return false;
-        if (filter.consent === "missing" && row.consentId) return false;
-        if (filter.minor && String(isMinor(row, today)) !== filter.minor) return false;
-        const visible = row.status === "active";
-        if (group && (!visible || nameKey(row.group ?? "") !== group)) return false;
-        if (
-          q &&
-          !(visible ? contains([row.fullName, row.group, row.partnerOrg, ...(row.requests ?? []), ...(row.competences ?? [])], q) : false)
-        ) {
-          return false;
-        }
-        return true;
-      })
-      .map((row) => toInfo(row, today, { sensitive, reveal: false }))
-      .sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+    const { rows, cursor } = await registryPage(tenantId, registryFilter(filter, today), {
+      limit: filter.limit ? Number(filter.limit) : undefined,
+      after: filter.cursor,
+    });
     await recordAudit("participant.list", "participants", { tenantId });
-    return items;
+    return { items: rows.map((row) => toInfo(row, today, { sensitive, reveal: false })), cursor };
   },
 
   /** The participant card: the person, their consents and their pairs (one Query). */
@@ -532,7 +620,7 @@ export const Participant = {
             .map((c) =>
               e.consent.patch({ tenantId, participantId, consentId: c.consentId }).remove(["representativeName", "scanRef"]).commit(),
             ),
-        participantPatch: { status: "anonymised", fullName: `Обезличенный участник ${participantId.slice(-6)}` },
+        participantPatch: { status: "anonymised", ...anonymisedName(participantId) },
         removeFields: ["birthDate", "group", "email", "phone", "requests", "needs", "competences", "experience", "sensitiveFlags"],
         removeConsent: true,
         endPairs: true,
@@ -565,7 +653,7 @@ async function endParticipation(
   reason: string,
   options: {
     consentOps: (e: Entities) => unknown[];
-    participantPatch: { status?: ParticipantStatus; fullName?: string };
+    participantPatch: { status?: ParticipantStatus; fullName?: string; sortName?: string };
     removeFields?: RemovableField[];
     removeConsent: boolean;
     endPairs: boolean;

@@ -19,7 +19,8 @@ export const membershipStatuses = ["forming", "active", "completed", "terminated
 
 /**
  * A person in the bases of mentors and mentees. The card (the person, their consents and their pair
- * memberships) shares the sort-key prefix `PERSON#<id>`, so it is one Query.
+ * memberships) shares the sort-key prefix `PERSON#<id>`, so it is one Query. The registry reads the byTenant index,
+ * ordered by name, a page at a time.
  */
 export const ParticipantEntity = new Entity(
   {
@@ -28,6 +29,8 @@ export const ParticipantEntity = new Entity(
       tenantId: { type: "string", required: true, readOnly: true },
       participantId: { type: "string", required: true, readOnly: true },
       fullName: { type: "string", required: true },
+      /** The name as the registry sorts it (`nameKey`: lower case, ё as е): the byTenant index is ordered by it. */
+      sortName: { type: "string", required: true },
       birthDate: { type: "string" },
       birthYear: { type: "number" },
       category: { type: participantCategories, required: true },
@@ -65,7 +68,12 @@ export const ParticipantEntity = new Entity(
       byTenant: {
         index: "gsi1",
         pk: { field: "gsi1pk", composite: ["tenantId"], template: "T#${tenantId}#PERSONS", casing: "none" },
-        sk: { field: "gsi1sk", composite: ["participantId"], template: "PERSON#${participantId}", casing: "none" },
+        sk: {
+          field: "gsi1sk",
+          composite: ["sortName", "participantId"],
+          template: "PERSON#${sortName}#${participantId}",
+          casing: "none",
+        },
       },
     },
   },

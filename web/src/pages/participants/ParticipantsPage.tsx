@@ -3,10 +3,11 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { Async, EmptyState } from "../../components/Status";
+import { ShowMore } from "../../components/ShowMore";
+import { EmptyState, Loading } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
-import { useResource } from "../../lib/useResource";
+import { usePages } from "../../lib/usePages";
 import { type Category, categoryLabels, participantNouns, roleText } from "./model";
 import { ParticipantDialog } from "./ParticipantDialog";
 import { SelectField, TextField } from "../../components/Form";
@@ -19,13 +20,19 @@ type Filters = {
   minor: "" | "true" | "false";
 };
 
+/** Rows per page of the registry (the API reads the name-ordered index a page at a time). */
+const PAGE_SIZE = "50";
+
 /** The registry of mentors and mentees: search, filters, and adding a person. */
 export default function ParticipantsPage() {
   const me = useMe();
   const canWrite = roleCan(me.role, "participants.write");
   const [filters, setFilters] = useState<Filters>({ q: "", role: "", category: "", consent: "", minor: "" });
   const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== "")) as Record<string, string>;
-  const list = useResource(() => unwrap(api.participants.$get({ query })), [JSON.stringify(query)]);
+  const list = usePages(
+    (cursor) => unwrap(api.participants.$get({ query: { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } })),
+    [JSON.stringify(query)],
+  );
   const [adding, setAdding] = useState(false);
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
 
@@ -70,55 +77,55 @@ export default function ParticipantsPage() {
           <option value="false">Совершеннолетние</option>
         </SelectField>
       </search>
-      <Async resource={list}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <EmptyState title="Участников не найдено">{canWrite && <p>Добавьте участника или импортируйте базу из файла.</p>}</EmptyState>
-          ) : (
-            <>
-              <p className="summary" aria-live="polite">
-                {countOf(items.length, participantNouns)}
-              </p>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">ФИО</th>
-                      <th scope="col">Категория</th>
-                      <th scope="col">Класс или группа</th>
-                      <th scope="col">Роль</th>
-                      <th scope="col">Дата рождения</th>
-                      <th scope="col">Согласие</th>
+      {!list.loaded && !list.error && <Loading />}
+      {list.loaded &&
+        (list.items.length === 0 ? (
+          <EmptyState title="Участников не найдено">{canWrite && <p>Добавьте участника или импортируйте базу из файла.</p>}</EmptyState>
+        ) : (
+          <>
+            <p className="summary" aria-live="polite">
+              {list.cursor ? "Показаны первые " : "Найдено: "}
+              {countOf(list.items.length, participantNouns)}
+            </p>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">ФИО</th>
+                    <th scope="col">Категория</th>
+                    <th scope="col">Класс или группа</th>
+                    <th scope="col">Роль</th>
+                    <th scope="col">Дата рождения</th>
+                    <th scope="col">Согласие</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.items.map((p) => (
+                    <tr key={p.participantId}>
+                      <th scope="row">
+                        <Link to={`/participants/${p.participantId}`}>{p.fullName}</Link>
+                        {p.restricted && <span className="sub">Обработка данных ограничена</span>}
+                      </th>
+                      <td>{categoryLabels[p.category]}</td>
+                      <td>{p.group ?? "—"}</td>
+                      <td>{roleText(p)}</td>
+                      <td className="nowrap">
+                        {p.birthDate ? formatDate(p.birthDate) : (p.birthYear ?? "—")}
+                        {p.minor && <span className="sub">несовершеннолетний</span>}
+                      </td>
+                      <td>
+                        <span className={`badge ${p.consent === "signed" ? "status-active" : "status-suspended"}`}>
+                          {p.consent === "signed" ? "Есть" : "Нет"}
+                        </span>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((p) => (
-                      <tr key={p.participantId}>
-                        <th scope="row">
-                          <Link to={`/participants/${p.participantId}`}>{p.fullName}</Link>
-                          {p.restricted && <span className="sub">Обработка данных ограничена</span>}
-                        </th>
-                        <td>{categoryLabels[p.category]}</td>
-                        <td>{p.group ?? "—"}</td>
-                        <td>{roleText(p)}</td>
-                        <td className="nowrap">
-                          {p.birthDate ? formatDate(p.birthDate) : (p.birthYear ?? "—")}
-                          {p.minor && <span className="sub">несовершеннолетний</span>}
-                        </td>
-                        <td>
-                          <span className={`badge ${p.consent === "signed" ? "status-active" : "status-suspended"}`}>
-                            {p.consent === "signed" ? "Есть" : "Нет"}
-                          </span>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )
-        }
-      </Async>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ))}
+      <ShowMore pages={list} />
       {adding && <ParticipantDialog onClose={() => setAdding(false)} />}
     </>
   );
