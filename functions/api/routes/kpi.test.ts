@@ -84,8 +84,8 @@ describe("KPI targets", async () => {
     };
     // The region's time zone is read once per process (then cached), so each is measured on its second call.
     await calls(curator, "/api/kpi/institution");
-    // The region's settings and the institution's summary.
-    expect(await calls(curator, "/api/kpi/institution")).toBe(2);
+    // The region's settings and the institution's summary, in one BatchGetItem.
+    expect(await calls(curator, "/api/kpi/institution")).toBe(1);
     // The settings, the region and one Query per summary shard: the same for any number of institutions.
     expect(await calls(viewer, "/api/kpi/region")).toBe(6);
   });

@@ -105,11 +105,17 @@ export async function loadCollection(tenantId: string, prefix: string): Promise<
   return (entity) => items.filter((item) => item.__edb_e__ === entity);
 }
 
+/** The table key an ElectroDB get names (`Entity.get({...})`), for reading it together with others in `getItems`. */
+export const itemKey = (request: { params: () => unknown }) => (request.params() as { Key: { pk: string; sk: string } }).Key;
+
 /**
  * Items by key, in one BatchGetItem per 100 keys (one round trip instead of one per item); unprocessed keys are
  * retried with backoff. The answer follows the keys' order, `undefined` where an item does not exist.
  */
-export async function getItems(keys: readonly { pk: string; sk: string }[]): Promise<(Record<string, unknown> | undefined)[]> {
+export async function getItems(
+  keys: readonly { pk: string; sk: string }[],
+  options: { consistent?: boolean } = {},
+): Promise<(Record<string, unknown> | undefined)[]> {
   const found = new Map<string, Record<string, unknown>>();
   const id = (key: { pk: unknown; sk: unknown }) => `${key.pk}\u0000${key.sk}`;
   for (let i = 0; i < keys.length; i += 100) {
@@ -117,7 +123,9 @@ export async function getItems(keys: readonly { pk: string; sk: string }[]): Pro
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt === 8) throw new Error("BatchGetItem left unprocessed keys");
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-      const answer = await ddb.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      const answer = await ddb.send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: options.consistent === true } } }),
+      );
       for (const item of answer.Responses?.[tableName()] ?? []) found.set(id(item as { pk: unknown; sk: unknown }), item);
       pending = (answer.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
     }

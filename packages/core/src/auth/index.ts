@@ -2,7 +2,7 @@ import { type UserActor, useUser } from "../actor";
 import { recordAudit } from "../audit";
 import { VisibleError } from "../error";
 import { createId } from "../id";
-import { getItems } from "../dynamo";
+import { getItems, itemKey } from "../dynamo";
 import { Institution } from "../institution";
 import { InstitutionEntity } from "../institution/institution.entity";
 import { RegionEntity } from "../region/region.entity";
@@ -313,9 +313,7 @@ export const Auth = {
       actor.regionId ? RegionEntity.get({ regionId: actor.regionId }) : undefined,
       actor.tenantId ? InstitutionEntity.get({ tenantId: actor.tenantId }) : undefined,
     ] as const;
-    const keyOf = (request: { params: () => Record<string, unknown> } | undefined) =>
-      request ? [request.params().Key as { pk: string; sk: string }] : [];
-    const items = await getItems(requests.flatMap(keyOf));
+    const items = await getItems(requests.flatMap((request) => (request ? [itemKey(request)] : [])));
     const next = () => items.shift();
     const user = UserEntity.parse({ Item: next() }).data;
     const region = requests[1] ? RegionEntity.parse({ Item: next() }).data : undefined;

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { useRegionID, useTenantID } from "../actor";
 import { auditItem } from "../audit";
 import { nowIso } from "../auth/secret";
@@ -9,7 +10,8 @@ import { Region } from "../region";
 import { db } from "../service";
 import { regionToday } from "../participant/calendar";
 import { type StatsSummary, summarize } from "../stats/contribution";
-import { type InstitutionDescriptor, type Summary, getSummary, regionSummaries } from "../stats/summary";
+import { getItems, itemKey } from "../dynamo";
+import { type InstitutionDescriptor, type Summary, readSummary, regionSummaries, summaryKey } from "../stats/summary";
 import * as z from "../zod";
 import {
   type KpiCode,
@@ -87,8 +89,8 @@ export type TargetsInfo = {
 
 const currentYear = () => new Date().getUTCFullYear();
 
-async function settingsOf(regionId: string): Promise<Settings> {
-  const row = (await KpiTargetsEntity.get({ regionId }).go()).data;
+/** The region's KPI settings from its stored item, or the defaults when it has none. */
+export function settingsFrom(row: EntityItem<typeof KpiTargetsEntity> | null | undefined): Settings {
   return row
     ? {
         programmeStartYear: row.programmeStartYear,
@@ -99,7 +101,11 @@ async function settingsOf(regionId: string): Promise<Settings> {
     : { programmeStartYear: currentYear(), overrides: {}, version: 0 };
 }
 
-function targetsFor(settings: Settings, year: number): TargetsInfo {
+async function settingsOf(regionId: string): Promise<Settings> {
+  return settingsFrom((await KpiTargetsEntity.get({ regionId }).go()).data);
+}
+
+export function targetsFor(settings: Settings, year: number): TargetsInfo {
   const py = programmeYear(year, settings.programmeStartYear);
   return {
     year,
@@ -156,19 +162,24 @@ function liveFrom(summary: Summary, year: number, options: { enterprisesInRegion
   return { institution: { tenantId: summary.tenantId, ...institution }, stats, inputs, kpis: computeKpis(inputs) };
 }
 
-/** The institution's summary, read consistently (a curator sees their own last change). */
-async function ownSummary(tenantId: string): Promise<Summary> {
-  const summary = await getSummary(tenantId, { consistent: true });
-  if (!summary) throw new VisibleError("not_found", "institution.not_found", "Организация не найдена");
-  return summary;
+/**
+ * The region's KPI settings and the institution's summary, in one consistent BatchGetItem (a curator sees their own
+ * last change).
+ */
+async function settingsAndSummary(regionId: string, tenantId: string): Promise<{ settings: Settings; summary: Summary }> {
+  const [settingsItem, summaryItem] = await getItems([itemKey(KpiTargetsEntity.get({ regionId })), summaryKey(tenantId)], {
+    consistent: true,
+  });
+  if (!summaryItem) throw new VisibleError("not_found", "institution.not_found", "Организация не найдена");
+  return { settings: settingsFrom(KpiTargetsEntity.parse({ Item: settingsItem }).data), summary: readSummary(summaryItem) };
 }
 
 /**
- * Trusted: the live inputs of one institution, from its region's settings and its summary (two GetItems in parallel,
- * plus the region's time zone once per process). The caller has checked that the tenant is its own or in its region.
+ * Trusted: the live inputs of one institution, from its region's settings and its summary (one BatchGetItem, plus the
+ * region's time zone once per process). The caller has checked that the tenant is its own or in its region.
  */
 export async function liveData(tenantId: string, regionId: string, year: number): Promise<LiveData> {
-  const [settings, summary, today] = await Promise.all([settingsOf(regionId), ownSummary(tenantId), regionToday()]);
+  const [{ settings, summary }, today] = await Promise.all([settingsAndSummary(regionId, tenantId), regionToday()]);
   return liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today });
 }
 
@@ -221,8 +232,7 @@ export const Kpi = {
   /** The signed-in institution's actual values against the region's targets. */
   async institution(year = currentYear()) {
     assertCan("kpi.institution_read");
-    // The region's settings and the institution's summary: two GetItems, in parallel.
-    const [settings, summary, today] = await Promise.all([settingsOf(useRegionID()), ownSummary(useTenantID()), regionToday()]);
+    const [{ settings, summary }, today] = await Promise.all([settingsAndSummary(useRegionID(), useTenantID()), regionToday()]);
     const targets = targetsFor(settings, year);
     const live = liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today });
     return { ...targets, asOf: live.stats.asOf, rows: actualRows(targets, live.kpis) };

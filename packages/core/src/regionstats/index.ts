@@ -7,19 +7,21 @@
  *   headcounts, satisfaction tallies, submission states and roadmap counters with their open items' due dates
  *   (see stats/summary.ts);
  * - the campaign list: one Query on `R#<region>` (a few items per year);
- * - the region (time zone) and the KPI targets: two GetItems.
- * So N + a few items, in two round trips (the region first, then the rest in parallel).
+ * - the region (time zone) and the KPI targets: one BatchGetItem.
+ * So N + a few items, in one round trip (all of it in parallel).
  */
 import { useActor, useRegionID, useTenantID } from "../actor";
 import { VisibleError, notFound } from "../error";
 import { institutionTypes } from "../institution/institution.entity";
-import { Kpi } from "../kpi";
+import { settingsFrom, targetsFor } from "../kpi";
+import { KpiTargetsEntity } from "../kpi/kpi.entity";
 import { CampaignEntity } from "../monitoring/monitoring.entity";
 import { endOfDay } from "../monitoring/indicators";
 import { todayIn } from "../dates";
 import { assertCan } from "../permissions";
 import { RegionEntity } from "../region/region.entity";
-import { type Summary, getSummary, regionSummaries } from "../stats/summary";
+import { getItems, itemKey } from "../dynamo";
+import { type Summary, readSummary, regionSummaries, summaryKey } from "../stats/summary";
 import * as z from "../zod";
 import {
   type CampaignSource,
@@ -90,9 +92,8 @@ export function currentCampaign(rows: readonly CampaignRow[], options: { campaig
     .sort((a, b) => (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || b.deadline.localeCompare(a.deadline))[0];
 }
 
-/** The region's campaigns (one Query: a few a year) and the one whose status is shown. */
-async function regionCampaigns(regionId: string, timeZone: string, options: { campaignId?: string; year?: number }) {
-  const campaigns = (await CampaignEntity.query.byId({ regionId }).go({ pages: "all" })).data as CampaignRow[];
+/** The campaign whose status is shown, as the roll-up needs it. */
+function shownCampaign(campaigns: CampaignRow[], timeZone: string, options: { campaignId?: string; year?: number }) {
   const chosen = currentCampaign(campaigns, options);
   if (options.campaignId && !chosen) throw notFound("monitoring.campaign_not_found", "Кампания не найдена");
   const campaign: CampaignSource | undefined = chosen && {
@@ -103,14 +104,7 @@ async function regionCampaigns(regionId: string, timeZone: string, options: { ca
     deadlineEnd: endOfDay(chosen.deadline, timeZone),
     status: chosen.status,
   };
-  return { campaigns, campaign };
-}
-
-/** The summaries in scope: the region's (one Query), or one institution's of the region (one GetItem). */
-async function summariesInScope(regionId: string, tenantId: string | undefined): Promise<Summary[]> {
-  if (!tenantId) return regionSummaries(regionId);
-  const summary = await getSummary(tenantId);
-  return summary && summary.regionId === regionId ? [summary] : [];
+  return campaign;
 }
 
 export type LoadOptions = DashboardFilter & { today?: string; now?: string; tenantId?: string };
@@ -122,8 +116,20 @@ export type LoadOptions = DashboardFilter & { today?: string; now?: string; tena
 export async function loadRegionSource(
   regionId: string,
   options: LoadOptions = {},
-): Promise<RegionSource & { timeZone: string; campaigns: CampaignRow[]; summaries: Summary[] }> {
-  const region = (await RegionEntity.get({ regionId }).go()).data;
+): Promise<RegionSource & { regionName: string; timeZone: string; campaigns: CampaignRow[]; summaries: Summary[] }> {
+  // One round trip: the region, its KPI settings and (for one institution) its summary in one BatchGetItem, beside the
+  // region's summary index (the whole region) and its campaign list.
+  const tenantId = options.tenantId;
+  const [[regionItem, settingsItem, summaryItem], regionWide, campaignRows] = await Promise.all([
+    getItems([
+      itemKey(RegionEntity.get({ regionId })),
+      itemKey(KpiTargetsEntity.get({ regionId })),
+      ...(tenantId ? [summaryKey(tenantId)] : []),
+    ]),
+    tenantId ? Promise.resolve([]) : regionSummaries(regionId),
+    CampaignEntity.query.byId({ regionId }).go({ pages: "all" }),
+  ]);
+  const region = RegionEntity.parse({ Item: regionItem }).data;
   if (!region) throw notFound("region.not_found", "Регион не найден");
   const timeZone = region.timeZone ?? "Europe/Moscow";
   const now = options.now ?? new Date().toISOString();
@@ -131,11 +137,12 @@ export async function loadRegionSource(
   const period = options.period ? Number(options.period) : undefined;
   const year = period ?? Number(today.slice(0, 4));
 
-  const [summaries, { campaigns, campaign }, targets] = await Promise.all([
-    summariesInScope(regionId, options.tenantId),
-    regionCampaigns(regionId, timeZone, { campaignId: options.campaignId, year: period }),
-    Kpi.targets(year),
-  ]);
+  const campaigns = campaignRows.data as CampaignRow[];
+  const campaign = shownCampaign(campaigns, timeZone, { campaignId: options.campaignId, year: period });
+  const targets = targetsFor(settingsFrom(KpiTargetsEntity.parse({ Item: settingsItem }).data), year);
+  const own = summaryItem ? readSummary(summaryItem) : undefined;
+  // An institution of another region is not found here.
+  const summaries = tenantId ? (own && own.regionId === regionId ? [own] : []) : regionWide;
   const institutions = summaries.flatMap((summary) => {
     const row = summary.institution;
     const inScope =
@@ -146,6 +153,7 @@ export async function loadRegionSource(
     return inScope ? [{ summary, row }] : [];
   });
   return {
+    regionName: region.name,
     timeZone,
     today,
     now,

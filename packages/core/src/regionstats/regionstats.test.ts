@@ -54,6 +54,19 @@ describe("the region dashboard", () => {
     expect(storeMetrics.itemsWritten).toBe(before.itemsWritten);
   });
 
+  it("reads in one round trip: the region, KPI settings (and one summary) in a BatchGet beside the index and campaign Queries", async () => {
+    const calls = async (fn: () => Promise<unknown>) => {
+      const before = { calls: storeMetrics.calls, batch: storeMetrics.byOperation.BatchGet ?? 0 };
+      await fn();
+      return { calls: storeMetrics.calls - before.calls, batchGets: (storeMetrics.byOperation.BatchGet ?? 0) - before.batch };
+    };
+    // The dashboard: one BatchGet, four summary shards, the campaign list.
+    expect(await calls(() => admin(() => RegionStats.dashboard()))).toEqual({ calls: 6, batchGets: 1 });
+    // One institution (the drill-down, the curator's own page): one BatchGet and the campaign list.
+    expect(await calls(() => admin(() => RegionStats.institution(region.school.tenantId)))).toEqual({ calls: 2, batchGets: 1 });
+    expect(await calls(() => as(region.users.curator, () => RegionStats.own()))).toEqual({ calls: 2, batchGets: 1 });
+  });
+
   it("shows roadmap compliance, the current campaign's status and KPIs against targets", async () => {
     const dashboard = await admin(() => RegionStats.dashboard());
     expect(dashboard.compliance).toMatchObject({ roadmaps: 1, active: 2, overdue: 1, done: 0, overduePercent: 50 });

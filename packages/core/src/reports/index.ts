@@ -15,7 +15,6 @@ import { log } from "../log";
 import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entity";
 import { type IndicatorDef, type IndicatorValue, type TableTemplate, defaultFederalTable, tableIndicators } from "../monitoring/indicators";
 import { assertCan } from "../permissions";
-import { RegionEntity } from "../region/region.entity";
 import { DashboardFilter, federalTable, loadRegionSource, dashboardModel } from "../regionstats";
 import { formatDate } from "../ru";
 import * as z from "../zod";
@@ -192,7 +191,7 @@ export async function runExport(regionId: string, exportId: string): Promise<voi
   const folder = await mkdtemp(join(tmpdir(), "rnc-export-"));
   try {
     await setState(regionId, exportId, { status: "running", progress: 5 });
-    const [source, region] = await Promise.all([loadRegionSource(regionId, options), RegionEntity.get({ regionId }).go()]);
+    const source = await loadRegionSource(regionId, options);
     const model = dashboardModel(source);
     await setState(regionId, exportId, { progress: 40 });
     const tenants = new Map(model.institutions.map((i) => [i.tenantId, { name: i.name, municipality: i.municipality }]));
@@ -202,7 +201,7 @@ export async function runExport(regionId: string, exportId: string): Promise<voi
     ]);
     const sheets = reportSheets({
       model,
-      header: { regionName: region.data?.name ?? "", generatedAt: formatDate(nowIso(), source.timeZone), filters: filtersText(options) },
+      header: { regionName: source.regionName, generatedAt: formatDate(nowIso(), source.timeZone), filters: filtersText(options) },
       monitoring,
       federal: federalTable(layout, model.totals, model.asOf),
     });
