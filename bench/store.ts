@@ -16,8 +16,15 @@ export type TracedCall = { command: string; input: Record<string, unknown>; star
 /** A raw document client on the same DynamoDB Local: the store's own floor, with nothing of ours on top. */
 export function rawClient(endpoint: string) {
   return DynamoDBDocumentClient.from(
-    // The same SDK logger setting as the product's client, so the floor is the store's and not SDK log formatting.
-    new DynamoDBClient({ endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" }, logger: quietLogger }),
+    // The same SDK logger setting as the product's client, so the floor is the store's and not SDK log formatting; and
+    // no error lines either: a replayed audit put fails its condition on purpose (see `rewriteCommands`), which the
+    // product's own put never does, so printing it would only slow the floor down.
+    new DynamoDBClient({
+      endpoint,
+      region: "local",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+      logger: { ...quietLogger, error: () => {} } as typeof quietLogger,
+    }),
     { marshallOptions: { removeUndefinedValues: true } },
   );
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { withActor } from "@rnc/core";
+import { storeMetrics } from "@rnc/core/dynamo";
 import { Roadmap } from "@rnc/core/roadmap";
 import { call, createTestRegion, system, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
@@ -63,6 +64,19 @@ describe("roadmaps", async () => {
     expect(first.nextDue).toBe("2026-10-31");
     expect(byNumber(detail, "4.4").nextDue).toBe("2026-11-30");
     expect(detail.progress).toMatchObject({ total: 19, done: 0 });
+  });
+
+  it("lists and opens roadmaps with one Query each (the region's time zone is cached)", async () => {
+    const calls = async (path: string) => {
+      const before = { calls: storeMetrics.calls, queries: storeMetrics.byOperation.Query ?? 0 };
+      const res = await call(app, "GET", path, { token: curator });
+      expect(res.status, res.text).toBe(200);
+      return { calls: storeMetrics.calls - before.calls, queries: (storeMetrics.byOperation.Query ?? 0) - before.queries, json: res.json };
+    };
+    const list = await calls("/api/roadmaps");
+    expect(list.json.items.length).toBeGreaterThan(0);
+    expect(await calls(`/api/roadmaps/${list.json.items[0].roadmapId}`)).toMatchObject({ calls: 1, queries: 1 });
+    expect(await calls("/api/roadmaps")).toMatchObject({ calls: 1, queries: 1 });
   });
 
   it("a college starts from the college template; dates in the spring fall into the second year", async () => {

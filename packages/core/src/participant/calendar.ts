@@ -3,18 +3,27 @@ import { RegionEntity } from "../region/region.entity";
 import { todayIn } from "../dates";
 
 const DEFAULT_TIME_ZONE = "Europe/Moscow";
-const zones = new Map<string, string>();
+/**
+ * Regions' time zones, kept for five minutes: they practically never change, and a change reaches every running
+ * instance within that time.
+ */
+const ZONE_TTL_MS = 5 * 60_000;
+const zones = new Map<string, { zone: string; until: number }>();
 
-/** The time zone of the current actor's region (cached: it practically never changes). */
+/** A region's time zone (one GetItem at most every five minutes per instance). */
+export async function timeZoneOf(regionId: string): Promise<string> {
+  const cached = zones.get(regionId);
+  if (cached && cached.until > Date.now()) return cached.zone;
+  const zone = (await RegionEntity.get({ regionId }).go()).data?.timeZone ?? DEFAULT_TIME_ZONE;
+  zones.set(regionId, { zone, until: Date.now() + ZONE_TTL_MS });
+  return zone;
+}
+
+/** The time zone of the current actor's region. */
 export async function regionTimeZone(): Promise<string> {
   const actor = peekActor();
   const regionId = actor && actor.type !== "public" ? actor.properties.regionId : undefined;
-  if (!regionId) return DEFAULT_TIME_ZONE;
-  const cached = zones.get(regionId);
-  if (cached) return cached;
-  const zone = (await RegionEntity.get({ regionId }).go()).data?.timeZone ?? DEFAULT_TIME_ZONE;
-  zones.set(regionId, zone);
-  return zone;
+  return regionId ? timeZoneOf(regionId) : DEFAULT_TIME_ZONE;
 }
 
 /** Today's date (ГГГГ-ММ-ДД) in the region's calendar. */

@@ -1,4 +1,5 @@
 import { addDays, todayIn } from "../dates";
+import { timeZoneOf } from "../participant/calendar";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { useActor, useRegionID, useTenantID } from "../actor";
 import { auditItem } from "../audit";
@@ -9,7 +10,6 @@ import { createId } from "../id";
 import { InstitutionEntity } from "../institution/institution.entity";
 import { staleVersion } from "../institution";
 import { assertCan } from "../permissions";
-import { RegionEntity } from "../region/region.entity";
 import { optionalText, text, version } from "../schemas";
 import { db } from "../service";
 import { type RoadmapChange, type RoadmapState, type SummaryChange, transactOrFail, transactWithSummaries } from "../stats/summary";
@@ -479,11 +479,6 @@ async function loadOwn(roadmapId: string): Promise<Loaded> {
   const loaded = await loadRoadmap(useTenantID(), roadmapId);
   if (!loaded || !isVisible(loaded.header.status)) throw roadmapNotFound();
   return loaded;
-}
-
-async function timeZoneOf(regionId: string): Promise<string> {
-  const region = (await RegionEntity.get({ regionId }).go()).data;
-  return region?.timeZone ?? "Europe/Moscow";
 }
 
 /** Today's date in the region's time zone (or the given one, for tests and jobs that fix "today"). */
@@ -959,8 +954,8 @@ export const Roadmap = {
   async list(options: { today?: string } = {}): Promise<(RoadmapInfo & { progress: Progress })[]> {
     assertCan("roadmap.read");
     const tenantId = useTenantID();
-    const today = await todayFor(useRegionID(), options.today);
-    return (await loadAll(tenantId))
+    const [today, all] = await Promise.all([todayFor(useRegionID(), options.today), loadAll(tenantId)]);
+    return all
       .filter((loaded) => isVisible(loaded.header.status))
       .map((loaded) => {
         const { sections: _sections, unsectioned: _unsectioned, today: _today, ...summary } = detailOf(loaded, today);
@@ -972,8 +967,9 @@ export const Roadmap = {
   /** A whole roadmap: one Query (header, sections and items share a key prefix). */
   async get(roadmapId: string, options: { today?: string } = {}): Promise<RoadmapDetail> {
     assertCan("roadmap.read");
-    const loaded = await loadOwn(roadmapId);
-    return detailOf(loaded, await todayFor(loaded.header.regionId, options.today));
+    // The roadmap is the actor's institution's, so its region is the actor's: both reads at once.
+    const [loaded, today] = await Promise.all([loadOwn(roadmapId), todayFor(useRegionID(), options.today)]);
+    return detailOf(loaded, today);
   },
 
   async create(input: RoadmapInput): Promise<RoadmapDetail> {
