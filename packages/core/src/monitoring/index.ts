@@ -6,9 +6,9 @@ import { formCodes, participantCategories } from "../forms/catalogue";
 import { createId } from "../id";
 import { Institution, staleVersion } from "../institution";
 import { liveData } from "../kpi";
+import { timeZoneOf } from "../participant/calendar";
 import { assertCan } from "../permissions";
 import { Region } from "../region";
-import { RegionEntity } from "../region/region.entity";
 import { formatDate } from "../ru";
 import { optionalText, text } from "../schemas";
 import { db } from "../service";
@@ -267,7 +267,6 @@ async function history(tenantId: string, campaignId: string): Promise<Submission
   }));
 }
 
-const regionTimeZone = async (regionId: string) => (await RegionEntity.get({ regionId }).go()).data?.timeZone ?? "Europe/Moscow";
 const reportingYear = (campaign: { periodEnd: string }) => Number(campaign.periodEnd.slice(0, 4));
 
 /** The computed indicators' current values for an institution. */
@@ -317,7 +316,7 @@ async function view(campaign: CampaignRow, row: SubmissionRow, options: { live: 
   const [computedValues, events, timeZone] = await Promise.all([
     isLocked || !options.live ? Promise.resolve(row.snapshot ?? {}) : liveValues(campaign, row.tenantId),
     history(row.tenantId, row.campaignId),
-    regionTimeZone(campaign.regionId),
+    timeZoneOf(campaign.regionId),
   ]);
   const { version: _v, institutionsCount: _n, createdAt: _c, updatedAt: _u, ...campaignInfo } = toCampaign(campaign);
   return {
@@ -521,7 +520,7 @@ export const Campaign = {
     const campaign = await campaignRow(campaignId);
     const [rows, timeZone] = await Promise.all([
       SubmissionEntity.query.byCampaign({ campaignId }).go({ pages: "all" }),
-      regionTimeZone(campaign.regionId),
+      timeZoneOf(campaign.regionId),
     ]);
     const deadlineEnd = endOfDay(campaign.deadline, timeZone);
     const overdueNow = nowIso() > deadlineEnd;
@@ -589,7 +588,7 @@ export const Campaign = {
     const cellValue = (row: SubmissionRow, def: IndicatorDef): IndicatorValue =>
       row.submittedAt ? ((def.source ? row.snapshot?.[def.code] : row.values[def.code]) ?? null) : null;
     const numeric = campaign.indicators.filter((d) => d.kind === "number");
-    const timeZone = await regionTimeZone(campaign.regionId);
+    const timeZone = await timeZoneOf(campaign.regionId);
     const sheet: Sheet = {
       name: campaign.kind === "federal_count" ? "Численность участников" : "Мониторинг",
       columns: [
@@ -760,7 +759,7 @@ export const Submission = {
     for (const [key, value] of Object.entries(merged)) if (value === null || value === "") delete merged[key];
     const issues = valueIssues(campaign.indicators, merged, true);
     if (issues.length) throw invalid(issues);
-    const [snapshot, timeZone] = await Promise.all([liveValues(campaign, row.tenantId), regionTimeZone(campaign.regionId)]);
+    const [snapshot, timeZone] = await Promise.all([liveValues(campaign, row.tenantId), timeZoneOf(campaign.regionId)]);
     const at = nowIso();
     const late = isLate(at, campaign.deadline, timeZone);
     const to: SubmissionStatus = row.status === "returned" ? "resubmitted" : "submitted";
