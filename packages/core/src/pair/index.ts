@@ -174,7 +174,12 @@ export type PairPage = { pair: PairInfo; plan: PlanInfo; meetings: MeetingInfo[]
 
 const pairNotFound = () => notFound("pair.not_found", "Пара или группа не найдена");
 
-const toMember = (row: ParticipantRow | undefined, participantId: string, role: "mentor" | "mentee", today: string): PairMember => ({
+/** The participant attributes `toMember` reads. */
+const memberCardAttributes = ["participantId", "fullName", "status", "category", "birthDate", "birthYear", "consentId"] as const;
+
+type MemberCard = Pick<ParticipantRow, (typeof memberCardAttributes)[number]>;
+
+const toMember = (row: MemberCard | undefined, participantId: string, role: "mentor" | "mentee", today: string): PairMember => ({
   participantId,
   role,
   name: !row ? "—" : row.status === "active" ? shortName(row.fullName) : initials(row.fullName),
@@ -263,7 +268,8 @@ export const Pair = {
     const today = await regionToday();
     const [pairs, people] = await Promise.all([
       PairEntity.query.byTenant({ tenantId }).go({ pages: "all" }),
-      ParticipantEntity.query.byTenant({ tenantId }).go({ pages: "all" }),
+      // Only what a card shows of a member (name, category, age, consent): a third of a participant item.
+      ParticipantEntity.query.byTenant({ tenantId }).go({ pages: "all", attributes: [...memberCardAttributes] }),
     ]);
     const byId = new Map(people.data.map((row) => [row.participantId, row]));
     const items = pairs.data
