@@ -1,4 +1,5 @@
 import { Service } from "electrodb";
+import { lazyEntity } from "./lazy-entity";
 import { AuditEntity } from "./audit/audit.entity";
 import { InvitationEntity, OneTimeSecretEntity, SessionEntity, ThrottleEntity } from "./auth/auth.entity";
 import { InstitutionEntity } from "./institution/institution.entity";
@@ -19,37 +20,43 @@ import {
 import { SurveyEntity, SurveyLinkEntity, SurveyDueEntity, SurveyResponseEntity } from "./survey/survey.entity";
 import { UserEntity } from "./user/user.entity";
 
-/** Every entity of the single table, joined for transactions that span them. */
-export const db = new Service({
-  region: RegionEntity,
-  unique: UniqueEntity,
-  institution: InstitutionEntity,
-  user: UserEntity,
-  invitation: InvitationEntity,
-  session: SessionEntity,
-  throttle: ThrottleEntity,
-  otsecret: OneTimeSecretEntity,
-  audit: AuditEntity,
-  participant: ParticipantEntity,
-  consent: ConsentEntity,
-  membership: MembershipEntity,
-  pair: PairEntity,
-  plan: PlanEntity,
-  meeting: MeetingEntity,
-  pairQuiet: PairQuietEntity,
-  enabledForms: EnabledFormsEntity,
-  kpiTargets: KpiTargetsEntity,
-  campaign: CampaignEntity,
-  submission: SubmissionEntity,
-  submissionEvent: SubmissionEventEntity,
-  survey: SurveyEntity,
-  surveyLink: SurveyLinkEntity,
-  surveyResponse: SurveyResponseEntity,
-  surveyDue: SurveyDueEntity,
-  roadmap: RoadmapEntity,
-  roadmapSection: RoadmapSectionEntity,
-  roadmapItem: RoadmapItemEntity,
-  roadmapTemplate: RoadmapTemplateEntity,
-  roadmapCalendar: RoadmapCalendarEntity,
-  export: ExportEntity,
-});
+/**
+ * Every entity of the single table, joined for transactions that span them. Joined on first use (joining builds
+ * every entity), so a cold start that does not write a transaction builds none.
+ */
+export const db = lazyEntity(
+  () =>
+    new Service({
+      region: RegionEntity,
+      unique: UniqueEntity,
+      institution: InstitutionEntity,
+      user: UserEntity,
+      invitation: InvitationEntity,
+      session: SessionEntity,
+      throttle: ThrottleEntity,
+      otsecret: OneTimeSecretEntity,
+      audit: AuditEntity,
+      participant: ParticipantEntity,
+      consent: ConsentEntity,
+      membership: MembershipEntity,
+      pair: PairEntity,
+      plan: PlanEntity,
+      meeting: MeetingEntity,
+      pairQuiet: PairQuietEntity,
+      enabledForms: EnabledFormsEntity,
+      kpiTargets: KpiTargetsEntity,
+      campaign: CampaignEntity,
+      submission: SubmissionEntity,
+      submissionEvent: SubmissionEventEntity,
+      survey: SurveyEntity,
+      surveyLink: SurveyLinkEntity,
+      surveyResponse: SurveyResponseEntity,
+      surveyDue: SurveyDueEntity,
+      roadmap: RoadmapEntity,
+      roadmapSection: RoadmapSectionEntity,
+      roadmapItem: RoadmapItemEntity,
+      roadmapTemplate: RoadmapTemplateEntity,
+      roadmapCalendar: RoadmapCalendarEntity,
+      export: ExportEntity,
+    }),
+);
