@@ -1,3 +1,6 @@
+import { Entity, type Schema } from "electrodb";
+import { entityConfig } from "./dynamo";
+
 /**
  * An ElectroDB entity built on first use. Building one parses its model (about 0.7 ms; 25 ms for all of them), and
  * every Lambda imports the whole model (transactions join all entities): built eagerly, each cold start would pay for
@@ -32,4 +35,9 @@ export function lazyEntity<T extends object>(create: () => T): T {
     },
     getPrototypeOf: () => Reflect.getPrototypeOf(real()),
   });
+}
+
+/** A table entity with the shared configuration (`entityConfig`), built on first use. */
+export function defineEntity<A extends string, F extends string, C extends string, S extends Schema<A, F, C>>(schema: S) {
+  return lazyEntity(() => new Entity<A, F, C, S>(schema, entityConfig()));
 }

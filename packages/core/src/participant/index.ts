@@ -6,7 +6,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-d
 import { ddb, loadCollection, tableName } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { type ParticipantCategory, categoryLabels, participantCategories } from "../forms/catalogue";
-import { createId } from "../id";
+import { createId, isId } from "../id";
 import { staleVersion } from "../institution";
 import { endPairs, isOpen, loadPairs } from "../pair/lifecycle";
 import { type Permission, assertCan, roleCan } from "../permissions";
@@ -131,7 +131,9 @@ export const ParticipantFilter = z.object({
   ),
   /** Where the next page starts: the `cursor` of the previous page. */
   cursor: z.optional(
-    z.string().check(z.regex(/^ptc_[0-9a-hjkmnp-tv-z]{26}$/, { error: "Ссылка на следующую страницу недействительна: обновите список" })),
+    z
+      .string()
+      .check(z.refine((value) => isId("participant", value), { error: "Ссылка на следующую страницу недействительна: обновите список" })),
   ),
 });
 export type ParticipantFilter = z.infer<typeof ParticipantFilter>;

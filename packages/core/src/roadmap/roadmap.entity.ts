@@ -1,6 +1,4 @@
-import { Entity } from "electrodb";
-import { lazyEntity } from "../lazy-entity";
-import { entityConfig } from "../dynamo";
+import { defineEntity } from "../lazy-entity";
 
 /** `importing` roadmaps are being written in several transactions and are invisible until the last one flips them to draft. */
 export const roadmapStatuses = ["importing", "draft", "approved", "archived"] as const;
@@ -13,78 +11,66 @@ export const itemStatuses = ["planned", "in_progress", "done", "cancelled"] as c
  * (begins_with on the sort key) loads the whole roadmap. The counters are the per-roadmap progress summary the region
  * reads; they change in the same transaction as the items they count.
  */
-export const RoadmapEntity = lazyEntity(
-  () =>
-    new Entity(
-      {
-        model: { entity: "roadmap", version: "1", service: "rnc" },
-        attributes: {
-          tenantId: { type: "string", required: true, readOnly: true },
-          regionId: { type: "string", required: true, readOnly: true },
-          roadmapId: { type: "string", required: true, readOnly: true },
-          title: { type: "string", required: true },
-          period: { type: "string", required: true },
-          periodStart: { type: "string", required: true },
-          periodEnd: { type: "string", required: true },
-          approvedBy: { type: "string" },
-          approvedAt: { type: "string" },
-          approvalAct: { type: "string" },
-          status: { type: roadmapStatuses, required: true },
-          itemsTotal: { type: "number", required: true },
-          itemsDone: { type: "number", required: true },
-          itemsDoneOnTime: { type: "number", required: true },
-          itemsCancelled: { type: "number", required: true },
-          createdAt: { type: "string", required: true, readOnly: true },
-          updatedAt: { type: "string", required: true },
-          version: { type: "number", required: true },
-        },
-        indexes: {
-          byId: {
-            pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
-            sk: { field: "sk", composite: ["roadmapId"], template: "ROADMAP#${roadmapId}", casing: "none" },
-          },
-          byRegion: {
-            index: "gsi1",
-            pk: { field: "gsi1pk", composite: ["regionId"], template: "R#${regionId}#ROADMAPS", casing: "none" },
-            sk: { field: "gsi1sk", composite: ["tenantId", "roadmapId"], template: "T#${tenantId}#ROADMAP#${roadmapId}", casing: "none" },
-          },
-        },
-      },
-      entityConfig(),
-    ),
-);
+export const RoadmapEntity = defineEntity({
+  model: { entity: "roadmap", version: "1", service: "rnc" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    regionId: { type: "string", required: true, readOnly: true },
+    roadmapId: { type: "string", required: true, readOnly: true },
+    title: { type: "string", required: true },
+    period: { type: "string", required: true },
+    periodStart: { type: "string", required: true },
+    periodEnd: { type: "string", required: true },
+    approvedBy: { type: "string" },
+    approvedAt: { type: "string" },
+    approvalAct: { type: "string" },
+    status: { type: roadmapStatuses, required: true },
+    itemsTotal: { type: "number", required: true },
+    itemsDone: { type: "number", required: true },
+    itemsDoneOnTime: { type: "number", required: true },
+    itemsCancelled: { type: "number", required: true },
+    createdAt: { type: "string", required: true, readOnly: true },
+    updatedAt: { type: "string", required: true },
+    version: { type: "number", required: true },
+  },
+  indexes: {
+    byId: {
+      pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+      sk: { field: "sk", composite: ["roadmapId"], template: "ROADMAP#${roadmapId}", casing: "none" },
+    },
+    byRegion: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["regionId"], template: "R#${regionId}#ROADMAPS", casing: "none" },
+      sk: { field: "gsi1sk", composite: ["tenantId", "roadmapId"], template: "T#${tenantId}#ROADMAP#${roadmapId}", casing: "none" },
+    },
+  },
+});
 
-export const RoadmapSectionEntity = lazyEntity(
-  () =>
-    new Entity(
-      {
-        model: { entity: "roadmapSection", version: "1", service: "rnc" },
-        attributes: {
-          tenantId: { type: "string", required: true, readOnly: true },
-          roadmapId: { type: "string", required: true, readOnly: true },
-          sectionId: { type: "string", required: true, readOnly: true },
-          number: { type: "string" },
-          title: { type: "string", required: true },
-          position: { type: "string", required: true },
-          createdAt: { type: "string", required: true, readOnly: true },
-          updatedAt: { type: "string", required: true },
-          version: { type: "number", required: true },
-        },
-        indexes: {
-          byId: {
-            pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
-            sk: {
-              field: "sk",
-              composite: ["roadmapId", "sectionId"],
-              template: "ROADMAP#${roadmapId}#SECTION#${sectionId}",
-              casing: "none",
-            },
-          },
-        },
+export const RoadmapSectionEntity = defineEntity({
+  model: { entity: "roadmapSection", version: "1", service: "rnc" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    roadmapId: { type: "string", required: true, readOnly: true },
+    sectionId: { type: "string", required: true, readOnly: true },
+    number: { type: "string" },
+    title: { type: "string", required: true },
+    position: { type: "string", required: true },
+    createdAt: { type: "string", required: true, readOnly: true },
+    updatedAt: { type: "string", required: true },
+    version: { type: "number", required: true },
+  },
+  indexes: {
+    byId: {
+      pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+      sk: {
+        field: "sk",
+        composite: ["roadmapId", "sectionId"],
+        template: "ROADMAP#${roadmapId}#SECTION#${sectionId}",
+        casing: "none",
       },
-      entityConfig(),
-    ),
-);
+    },
+  },
+});
 
 /**
  * A roadmap item with its occurrences (one for a one-off deadline, several for recurring ones, each with its own
@@ -96,102 +82,84 @@ export const RoadmapSectionEntity = lazyEntity(
  * region's dates (`Roadmap.dueBetween`), the overdue list and the counts.
  * Items of importing or archived roadmaps carry `noDue` too.
  */
-export const RoadmapItemEntity = lazyEntity(
-  () =>
-    new Entity(
-      {
-        model: { entity: "roadmapItem", version: "1", service: "rnc" },
-        attributes: {
-          tenantId: { type: "string", required: true, readOnly: true },
-          regionId: { type: "string", required: true, readOnly: true },
-          roadmapId: { type: "string", required: true, readOnly: true },
-          itemId: { type: "string", required: true, readOnly: true },
-          sectionId: { type: "string" },
-          position: { type: "string", required: true },
-          number: { type: "string" },
-          name: { type: "string", required: true },
-          deadlineText: { type: "string" },
-          deadline: { type: "any" },
-          executors: { type: "string" },
-          executorUserIds: { type: "list", items: { type: "string" } },
-          result: { type: "string" },
-          comments: { type: "string" },
-          occurrences: { type: "any", required: true },
-          status: { type: itemStatuses, required: true },
-          nextDue: { type: "string", required: true },
-          createdAt: { type: "string", required: true, readOnly: true },
-          updatedAt: { type: "string", required: true },
-          version: { type: "number", required: true },
-        },
-        indexes: {
-          byId: {
-            pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
-            sk: { field: "sk", composite: ["roadmapId", "itemId"], template: "ROADMAP#${roadmapId}#ITEM#${itemId}", casing: "none" },
-          },
-          byRegionOpen: {
-            index: "gsi1",
-            condition: (attr) => attr.nextDue !== noDue,
-            pk: { field: "gsi1pk", composite: ["regionId"], template: "R#${regionId}#OPEN", casing: "none" },
-            sk: {
-              field: "gsi1sk",
-              composite: ["nextDue", "tenantId", "roadmapId", "itemId"],
-              template: "DUE#${nextDue}#T#${tenantId}#ROADMAP#${roadmapId}#ITEM#${itemId}",
-              casing: "none",
-            },
-          },
-        },
+export const RoadmapItemEntity = defineEntity({
+  model: { entity: "roadmapItem", version: "1", service: "rnc" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    regionId: { type: "string", required: true, readOnly: true },
+    roadmapId: { type: "string", required: true, readOnly: true },
+    itemId: { type: "string", required: true, readOnly: true },
+    sectionId: { type: "string" },
+    position: { type: "string", required: true },
+    number: { type: "string" },
+    name: { type: "string", required: true },
+    deadlineText: { type: "string" },
+    deadline: { type: "any" },
+    executors: { type: "string" },
+    executorUserIds: { type: "list", items: { type: "string" } },
+    result: { type: "string" },
+    comments: { type: "string" },
+    occurrences: { type: "any", required: true },
+    status: { type: itemStatuses, required: true },
+    nextDue: { type: "string", required: true },
+    createdAt: { type: "string", required: true, readOnly: true },
+    updatedAt: { type: "string", required: true },
+    version: { type: "number", required: true },
+  },
+  indexes: {
+    byId: {
+      pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+      sk: { field: "sk", composite: ["roadmapId", "itemId"], template: "ROADMAP#${roadmapId}#ITEM#${itemId}", casing: "none" },
+    },
+    byRegionOpen: {
+      index: "gsi1",
+      condition: (attr) => attr.nextDue !== noDue,
+      pk: { field: "gsi1pk", composite: ["regionId"], template: "R#${regionId}#OPEN", casing: "none" },
+      sk: {
+        field: "gsi1sk",
+        composite: ["nextDue", "tenantId", "roadmapId", "itemId"],
+        template: "DUE#${nextDue}#T#${tenantId}#ROADMAP#${roadmapId}#ITEM#${itemId}",
+        casing: "none",
       },
-      entityConfig(),
-    ),
-);
+    },
+  },
+});
 
 /** A region's own roadmap template (sections with items, deadlines with «202_» blanks); one per region. */
-export const RoadmapTemplateEntity = lazyEntity(
-  () =>
-    new Entity(
-      {
-        model: { entity: "roadmapTemplate", version: "1", service: "rnc" },
-        attributes: {
-          regionId: { type: "string", required: true, readOnly: true },
-          title: { type: "string", required: true },
-          sections: { type: "any", required: true },
-          updatedAt: { type: "string", required: true },
-          version: { type: "number", required: true },
-        },
-        indexes: {
-          byRegion: {
-            pk: { field: "pk", composite: ["regionId"], template: "R#${regionId}", casing: "none" },
-            sk: { field: "sk", composite: [], template: "ROADMAP_TEMPLATE", casing: "none" },
-          },
-        },
-      },
-      entityConfig(),
-    ),
-);
+export const RoadmapTemplateEntity = defineEntity({
+  model: { entity: "roadmapTemplate", version: "1", service: "rnc" },
+  attributes: {
+    regionId: { type: "string", required: true, readOnly: true },
+    title: { type: "string", required: true },
+    sections: { type: "any", required: true },
+    updatedAt: { type: "string", required: true },
+    version: { type: "number", required: true },
+  },
+  indexes: {
+    byRegion: {
+      pk: { field: "pk", composite: ["regionId"], template: "R#${regionId}", casing: "none" },
+      sk: { field: "sk", composite: [], template: "ROADMAP_TEMPLATE", casing: "none" },
+    },
+  },
+});
 
 /** The institution's calendar feed link: only the SHA-256 of the secret is stored; regenerating replaces the item. */
-export const RoadmapCalendarEntity = lazyEntity(
-  () =>
-    new Entity(
-      {
-        model: { entity: "roadmapCalendar", version: "1", service: "rnc" },
-        attributes: {
-          tenantId: { type: "string", required: true, readOnly: true },
-          secretHash: { type: "string", required: true },
-          createdAt: { type: "string", required: true },
-        },
-        indexes: {
-          byTenant: {
-            pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
-            sk: { field: "sk", composite: [], template: "CALENDAR", casing: "none" },
-          },
-          bySecret: {
-            index: "gsi1",
-            pk: { field: "gsi1pk", composite: ["secretHash"], template: "ICS#${secretHash}", casing: "none" },
-            sk: { field: "gsi1sk", composite: [], template: "CALENDAR", casing: "none" },
-          },
-        },
-      },
-      entityConfig(),
-    ),
-);
+export const RoadmapCalendarEntity = defineEntity({
+  model: { entity: "roadmapCalendar", version: "1", service: "rnc" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    secretHash: { type: "string", required: true },
+    createdAt: { type: "string", required: true },
+  },
+  indexes: {
+    byTenant: {
+      pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+      sk: { field: "sk", composite: [], template: "CALENDAR", casing: "none" },
+    },
+    bySecret: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["secretHash"], template: "ICS#${secretHash}", casing: "none" },
+      sk: { field: "gsi1sk", composite: [], template: "CALENDAR", casing: "none" },
+    },
+  },
+});
