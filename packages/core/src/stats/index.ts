@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { peekActor, useActor, useTenantID } from "../actor";
 import { ddb, tableName } from "../dynamo";
 import { VisibleError, notFound } from "../error";
@@ -103,31 +103,33 @@ const withoutZeroDues = <T extends { dues: Record<string, number> }>(state: T) =
   dues: Object.fromEntries(Object.entries(state.dues).filter(([, n]) => n !== 0)),
 });
 
-/** Equal in value at every depth, whatever the key order (a replacer-array JSON comparison drops nested keys). */
-const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
-
 /** Roadmaps on the summary that no longer exist. */
 const extraRoadmaps = (stored: Summary, expected: { roadmaps: { roadmapId: string }[] }) =>
   stored.roadmaps.map((r) => r.roadmapId).filter((id) => !expected.roadmaps.some((r) => r.roadmapId === id));
 
-/** The mirrored fields of the stored summary that differ from their sources (their attribute names). */
-async function mirrorDifferences(tenantId: string, item: Record<string, unknown> | undefined) {
-  const expected = await expectedMirrors(tenantId);
+/**
+ * The mirrored fields of the stored summary that differ from their sources (their attribute names), compared in
+ * value at every depth, whatever the key order.
+ */
+function mirrorFields(stored: Summary, expected: Awaited<ReturnType<typeof expectedMirrors>>): string[] {
+  return [
+    ...(isDeepStrictEqual(stored.institution, expected.institution) ? [] : ["inst"]),
+    ...expected.submissions.filter((s) => !isDeepStrictEqual(stored.submission(s.campaignId), s.state)).map((s) => `m#${s.campaignId}`),
+    ...expected.roadmaps
+      .filter((r) => {
+        const { roadmapId: _, ...state } = stored.roadmaps.find((x) => x.roadmapId === r.roadmapId) ?? { roadmapId: "", dues: {} };
+        return !isDeepStrictEqual(withoutZeroDues(state), withoutZeroDues(r.state));
+      })
+      .map((r) => `r#${r.roadmapId}`),
+    ...extraRoadmaps(stored, expected).map((roadmapId) => `r#${roadmapId}`),
+  ];
+}
+
+/** The stored summary against its sources, each read once: what `check` reports and `repair` fixes. */
+async function inspect(tenantId: string) {
+  const [item, counts, expected] = await Promise.all([readStored(tenantId), expectedCounts(tenantId), expectedMirrors(tenantId)]);
   const stored = readSummary(item ?? { pk: `T#${tenantId}` });
-  return {
-    expected,
-    fields: [
-      ...(same(stored.institution, expected.institution) ? [] : ["inst"]),
-      ...expected.submissions.filter((s) => !same(stored.submission(s.campaignId), s.state)).map((s) => `m#${s.campaignId}`),
-      ...expected.roadmaps
-        .filter((r) => {
-          const { roadmapId: _, ...state } = stored.roadmaps.find((x) => x.roadmapId === r.roadmapId) ?? { roadmapId: "", dues: {} };
-          return !same(withoutZeroDues(state), withoutZeroDues(r.state));
-        })
-        .map((r) => `r#${r.roadmapId}`),
-      ...extraRoadmaps(stored, expected).map((roadmapId) => `r#${roadmapId}`),
-    ],
-  };
+  return { stored, expected, differences: countDifferences(stored.counts, counts), fields: mirrorFields(stored, expected) };
 }
 
 /** The counters as they should be: the sum of every participant's and pair's contribution (Queries, no Scan). */
@@ -166,9 +168,8 @@ export const Stats = {
    * differ). Both empty means nothing drifted.
    */
   async check(tenantId: string) {
-    const [item, expected] = await Promise.all([readStored(tenantId), expectedCounts(tenantId)]);
-    const mirrors = await mirrorDifferences(tenantId, item);
-    return { tenantId, differences: countDifferences(item ? readSummary(item).counts : {}, expected), mirrors: mirrors.fields };
+    const { differences, fields } = await inspect(tenantId);
+    return { tenantId, differences, mirrors: fields };
   },
 
   /**
@@ -178,10 +179,7 @@ export const Stats = {
    */
   async repair(tenantId: string) {
     if (useActor().type !== "system") throw new VisibleError("forbidden", "auth.forbidden", "Недостаточно прав для этого действия");
-    const { differences } = await Stats.check(tenantId);
-    const item = await readStored(tenantId);
-    const { expected } = await mirrorDifferences(tenantId, item);
-    const stored = readSummary(item ?? { pk: `T#${tenantId}` });
+    const { stored, expected, differences } = await inspect(tenantId);
     const base = { tenantId, regionId: expected.regionId };
     const changes = [
       {
@@ -195,7 +193,7 @@ export const Stats = {
     ];
     for (const change of changes) {
       const update = summaryUpdate(change);
-      if (update) await ddb.send(new TransactWriteCommand({ TransactItems: [update] }));
+      if (update?.Update) await ddb.send(new UpdateCommand(update.Update));
     }
     return differences;
   },

@@ -12,7 +12,7 @@
  *   so "overdue" is evaluated on the day of reading): SET whole when the roadmap is written, its counters and dues
  *   moved in the same transaction as each item change, REMOVEd with the roadmap.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ddb, tableName } from "../dynamo";
 import { VisibleError } from "../error";
 import type { InstitutionType } from "../labels";
@@ -259,14 +259,6 @@ export function readSummary(item: Record<string, unknown>): Summary {
     submission: (campaignId) => item[`${SUBMISSION}${campaignId}`] as SubmissionSource | undefined,
     roadmaps,
   };
-}
-
-/** One institution's summary (one GetItem); undefined before anything was written for it. */
-export async function getSummary(tenantId: string, options: { consistent?: boolean } = {}): Promise<Summary | undefined> {
-  const item = (
-    await ddb.send(new GetCommand({ TableName: tableName(), Key: summaryKey(tenantId), ConsistentRead: options.consistent === true }))
-  ).Item;
-  return item ? readSummary(item) : undefined;
 }
 
 /** Every summary of a region: one paginated Query per shard of gsi1 `R#<region>#STATS#<n>`, in parallel; one item per institution. */

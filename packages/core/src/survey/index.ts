@@ -12,9 +12,8 @@ import { assertCan } from "../permissions";
 import { formatDate } from "../ru";
 import { email, optionalText, text, version } from "../schemas";
 import { db } from "../service";
-import { regionOfTenant } from "../stats";
-import { getSummary, regionSummaries, transactWithSummaries } from "../stats/summary";
-import { type SatisfactionTally, noSatisfaction } from "../regionstats/rollup";
+import { regionSummaries, transactWithSummaries } from "../stats/summary";
+import { noSatisfaction } from "../regionstats/rollup";
 import * as z from "../zod";
 import {
   type Answers,
@@ -410,11 +409,6 @@ export const Survey = {
         : null,
     };
   },
-
-  /** Trusted: an institution's satisfaction tallies for a year (the KPI input). */
-  async satisfactionTally(tenantId: string, year: number): Promise<SatisfactionTally> {
-    return (await getSummary(tenantId))?.satisfaction(year) ?? noSatisfaction();
-  },
 };
 
 async function linkByToken(token: string) {
@@ -489,7 +483,7 @@ export const SurveyLink = {
         ? [
             {
               tenantId: link.tenantId,
-              regionId: await regionOfTenant(link.tenantId),
+              regionId: link.regionId,
               satisfaction: { year: kpiYear(submittedAt), tally },
             },
           ]
