@@ -6,9 +6,8 @@ import { VisibleError } from "../error";
 import { staleVersion } from "../institution";
 import { assertCan } from "../permissions";
 import { todayIn } from "../dates";
-import { Region } from "../region";
 import { db } from "../service";
-import { regionToday } from "../participant/calendar";
+import { timeZoneOf } from "../participant/calendar";
 import { type StatsSummary, summarize } from "../stats/contribution";
 import { getItems, itemKey } from "../dynamo";
 import { type InstitutionDescriptor, type Summary, readSummary, regionSummaries, summaryKey } from "../stats/summary";
@@ -175,12 +174,12 @@ async function settingsAndSummary(regionId: string, tenantId: string): Promise<{
 }
 
 /**
- * Trusted: the live inputs of one institution, from its region's settings and its summary (one BatchGetItem, plus the
- * region's time zone once per process). The caller has checked that the tenant is its own or in its region.
+ * Trusted: the live inputs of one institution and its region's KPI settings (one BatchGetItem, plus the region's time
+ * zone at most every five minutes). The caller has checked that the tenant is its own or in its region.
  */
-export async function liveData(tenantId: string, regionId: string, year: number): Promise<LiveData> {
-  const [{ settings, summary }, today] = await Promise.all([settingsAndSummary(regionId, tenantId), regionToday()]);
-  return liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today });
+export async function liveData(tenantId: string, regionId: string, year: number): Promise<LiveData & { settings: Settings }> {
+  const [{ settings, summary }, timeZone] = await Promise.all([settingsAndSummary(regionId, tenantId), timeZoneOf(regionId)]);
+  return { ...liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today: todayIn(timeZone) }), settings };
 }
 
 const actualRows = (targets: TargetsInfo, kpis: Record<KpiCode, KpiValue>) =>
@@ -232,9 +231,8 @@ export const Kpi = {
   /** The signed-in institution's actual values against the region's targets. */
   async institution(year = currentYear()) {
     assertCan("kpi.institution_read");
-    const [{ settings, summary }, today] = await Promise.all([settingsAndSummary(useRegionID(), useTenantID()), regionToday()]);
-    const targets = targetsFor(settings, year);
-    const live = liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today });
+    const live = await liveData(useTenantID(), useRegionID(), year);
+    const targets = targetsFor(live.settings, year);
     return { ...targets, asOf: live.stats.asOf, rows: actualRows(targets, live.kpis) };
   },
 
@@ -247,9 +245,9 @@ export const Kpi = {
   async region(year = currentYear()) {
     assertCan("kpi.region_read");
     const regionId = useRegionID();
-    const [settings, region, summaries] = await Promise.all([settingsOf(regionId), Region.get(regionId), regionSummaries(regionId)]);
+    const [settings, timeZone, summaries] = await Promise.all([settingsOf(regionId), timeZoneOf(regionId), regionSummaries(regionId)]);
     const targets = targetsFor(settings, year);
-    const today = todayIn(region.timeZone);
+    const today = todayIn(timeZone);
     const perInstitution = summaries
       .filter((summary) => summary.institution?.status === "active")
       .map((summary) => liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today }))
