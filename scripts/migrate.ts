@@ -4,6 +4,9 @@
  * TABLE_NAME (with the usual AWS credentials) when that is set.
  *
  * - Participants get `sortName`, the key the registry is ordered by (the byTenant index).
+ * - Satisfaction tallies kept in their own items (`SATISFACTION#<year>`) move onto the institution's summary item.
+ * - Every summary is rebuilt from its sources where it differs (`Stats.repair`, as `check:stats -- --repair`): this
+ *   also moves summaries of the first layout to the sharded region index and gives them the mirrored descriptors.
  */
 import { withActor } from "@rnc/core";
 import { withLocalStack } from "./local/attach";
@@ -11,10 +14,23 @@ import { allTenants } from "./tenants";
 
 async function run() {
   const { backfillSortNames } = await import("@rnc/core/participant");
-  let participants = 0;
+  const { foldLegacySatisfaction } = await import("@rnc/core/survey/legacy");
+  const { Stats, regionOfTenant } = await import("@rnc/core/stats");
+  const done = { participants: 0, tallies: 0, summaries: 0 };
   const tenants = await allTenants();
-  for (const tenantId of tenants) participants += await backfillSortNames(tenantId);
-  console.log(`${tenants.length} institution(s): ${participants} participant(s) given a registry sort key`);
+  for (const tenantId of tenants) {
+    done.participants += await backfillSortNames(tenantId);
+    done.tallies += await foldLegacySatisfaction(tenantId, await regionOfTenant(tenantId));
+    const { differences, mirrors } = await Stats.check(tenantId);
+    if (differences.length > 0 || mirrors.length > 0) {
+      await Stats.repair(tenantId);
+      done.summaries += 1;
+    }
+  }
+  console.log(
+    `${tenants.length} institution(s): ${done.participants} participant(s) given a registry sort key, ` +
+      `${done.tallies} satisfaction tally item(s) moved onto summaries, ${done.summaries} summary item(s) rebuilt`,
+  );
   return 0;
 }
 
