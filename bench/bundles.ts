@@ -1,33 +1,30 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type Metafile, type Plugin, build } from "esbuild";
+import type { apiGroups } from "../infra/api";
 import { lambdaBundling } from "../infra/bundling";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const OUT = join(ROOT, "bench/.build");
 const RUNS = 5;
 
-/** Every API Lambda: one per resource group (functions/api/lambdas/<group>.ts, routed in infra/api.ts). */
-export const apiGroups = readdirSync(join(ROOT, "functions/api/lambdas"))
-  .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
-  .map((file) => file.slice(0, -3))
-  .sort();
-
-export const jobEntries = {
+const jobEntries = {
   reminders: "functions/jobs/reminders.ts",
   export: "functions/jobs/export.ts",
   sesFeedback: "functions/events/ses-feedback.ts",
 };
 
 type Role = "curator" | "region_admin";
+/** Every API Lambda: one per resource group (infra/api.ts); the compiler keeps `firstRequests` complete. */
+type ApiGroup = keyof typeof apiGroups;
 /**
  * Each API Lambda's first request after its cold import: a signed-in read of its own group that goes through the
  * whole path (token verification, permission, validation, ElectroDB, a DynamoDB call), so that work moved from
  * import to the first request is counted. The bench's own tenant has no data: the reads come back empty.
  */
-const firstRequests: Record<string, { path: string; role?: Role }> = {
+const firstRequests: Record<ApiGroup, { path: string; role?: Role }> = {
   system: { path: "/api/health" },
   auth: { path: "/api/auth/me", role: "curator" },
   admin: { path: "/api/institutions", role: "region_admin" },
@@ -39,7 +36,7 @@ const firstRequests: Record<string, { path: string; role?: Role }> = {
   stats: { path: "/api/stats/institution", role: "curator" },
 };
 
-export type BundleResult = {
+type BundleResult = {
   /** The entry chunk and every chunk it imports statically, transitively: what a cold start loads. */
   bytes: number;
   gzipBytes: number;
@@ -48,7 +45,7 @@ export type BundleResult = {
   /** `await import(entry)` in a fresh Node, median of 5. */
   coldImportMs: number;
 };
-export type ApiBundleResult = BundleResult & {
+type ApiBundleResult = BundleResult & {
   firstRequest: {
     path: string;
     status: number;
@@ -74,7 +71,7 @@ async function bundle(entry: string, outdir: string): Promise<Metafile> {
     outExtension: { ".js": ".mjs" },
     platform: "node",
     bundle: true,
-    format: "esm",
+    format: lambdaBundling.format,
     mainFields: ["module", "main"],
     keepNames: true,
     splitting,
@@ -186,8 +183,6 @@ async function useStore(): Promise<{ endpoint: string; tableName: string; stop: 
  */
 export async function measureBundles() {
   mkdirSync(OUT, { recursive: true });
-  const missing = apiGroups.filter((group) => !firstRequests[group]);
-  if (missing.length > 0) throw new Error(`bench/bundles.ts: no first request defined for the API group(s) ${missing.join(", ")}`);
 
   const { generateSigningJwk } = await import("@rnc/core/auth/keys");
   process.env.JWT_PRIVATE_KEY ??= JSON.stringify(await generateSigningJwk());
@@ -221,10 +216,10 @@ export async function measureBundles() {
   };
   try {
     const api: Record<string, ApiBundleResult> = {};
-    for (const group of apiGroups) {
+    for (const group of Object.keys(firstRequests) as ApiGroup[]) {
       const outdir = join(OUT, `api-${group}`);
       const metafile = await bundle(`functions/api/lambdas/${group}.ts`, outdir);
-      const probe = firstRequests[group]!;
+      const probe = firstRequests[group];
       const runs = coldRuns(join(outdir, "index.mjs"), env, httpEvent(probe.path, probe.role && tokens[probe.role]));
       api[group] = {
         ...sizes(metafile),

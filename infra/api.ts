@@ -36,8 +36,8 @@ export type ApiGroup = {
 };
 
 /**
- * The API's Lambdas, one per resource group. `functions/api/lambdas/<name>.ts` holds the group's routes and its
- * handler (its bundle carries only that group's domain code); the paths below are where API Gateway sends them.
+ * The API's Lambdas, one per resource group. `functions/api/lambdas/<name>.ts` is the handler of the group's routes
+ * (`functions/api/groups/<name>.ts`), so its bundle carries only that group's domain code; the paths below are where API Gateway sends them.
  * Every path of the app belongs to exactly one group (infra/stacks.test.ts checks this against the app's routes).
  */
 export const apiGroups = {

@@ -87,7 +87,7 @@ describe("api.ts", () => {
     const { listOperations } = await import("../functions/api/openapi");
     const servedBy = new Map<string, string[]>();
     for (const group of groups) {
-      const { routes } = (await import(pathToFileURL(resolve(`functions/api/lambdas/${group}.ts`)).href)) as { routes: Hono };
+      const { routes } = (await import(pathToFileURL(resolve(`functions/api/groups/${group}.ts`)).href)) as { routes: Hono };
       for (const operation of listOperations(routes)) {
         const key = `${operation.method} ${operation.path}`;
         servedBy.set(key, [...(servedBy.get(key) ?? []), group]);

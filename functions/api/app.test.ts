@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { ddb, tableName } from "@rnc/core/dynamo";
 import { call, createTestRegion, tokenFor } from "../../scripts/test/fixtures";
-import { MAX_BODY_BYTES, app } from "./app";
+import { app } from "./app";
+import { MAX_BODY_BYTES } from "./compose";
 import { listOperations, tags } from "./openapi";
 
 /** Test-only: how many items the table holds (a scan is fine here, never on request paths). */

@@ -1,19 +1,17 @@
 import { Hono } from "hono/tiny";
 import { composeApi } from "./compose";
-import { routes as admin } from "./lambdas/admin";
-import { routes as auth } from "./lambdas/auth";
-import { routes as monitoring } from "./lambdas/monitoring";
-import { routes as participants } from "./lambdas/participants";
-import { routes as reminders } from "./lambdas/reminders";
-import { routes as roadmaps } from "./lambdas/roadmaps";
-import { routes as stats } from "./lambdas/stats";
-import { routes as surveys } from "./lambdas/surveys";
-import { routes as system } from "./lambdas/system";
-
-export { MAX_BODY_BYTES } from "./compose";
+import { routes as admin } from "./groups/admin";
+import { routes as auth } from "./groups/auth";
+import { routes as monitoring } from "./groups/monitoring";
+import { routes as participants } from "./groups/participants";
+import { routes as reminders } from "./groups/reminders";
+import { routes as roadmaps } from "./groups/roadmaps";
+import { routes as stats } from "./groups/stats";
+import { routes as surveys } from "./groups/surveys";
+import { routes as system } from "./groups/system";
 
 /**
- * The whole API in one app: every group's routes (each group is its own Lambda in AWS, see functions/api/lambdas/)
+ * The whole API in one app: every group's routes (each group is its own Lambda in AWS, see functions/api/groups/ and lambdas/)
  * behind the same pipeline. It runs the local server, generates the OpenAPI document and is what the tests call;
  * its type is what the web client is generated from.
  */

@@ -11,7 +11,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * The request pipeline every API Lambda and the local app share, around a set of routes with full paths
  * (`/api/pairs/:pairId`): request id and access log → 1 MB body limit → path-segment guard → authentication →
  * the routes; errors mapped in one place, JSON 404 for unknown paths and 405 (with `Allow`) for a known path's
- * unsupported method. Each API Lambda composes only its group's routes (functions/api/lambdas/), the local app all
+ * unsupported method. Each API Lambda composes only its group's routes (functions/api/groups/), the local app all
  * of them (app.ts), so a request is answered the same way by both.
  */
 export function composeApi<E extends Env, S extends Schema, B extends string>(routes: Hono<E, S, B>) {
@@ -34,11 +34,15 @@ export function composeApi<E extends Env, S extends Schema, B extends string>(ro
     .route("/", routes);
 
   app.onError(onError);
+  // The app's operations with a pattern for each path, listed on the first unknown request (the routes are all added by then).
+  let operations: { method: string; pattern: RegExp }[] | undefined;
   app.notFound((c) => {
     const path = c.req.path;
-    const allowed = listOperations(app)
-      .filter((operation) => new RegExp(`^${operation.path.replace(/:\w+/g, "[^/]+")}$`).test(path))
-      .map((operation) => operation.method);
+    operations ??= listOperations(app).map((operation) => ({
+      method: operation.method,
+      pattern: new RegExp(`^${operation.path.replace(/:\w+/g, "[^/]+")}$`),
+    }));
+    const allowed = operations.filter((operation) => operation.pattern.test(path)).map((operation) => operation.method);
     if (allowed.length > 0) {
       c.header("allow", allowed.join(", "));
       return errorResponse(c, 405, "route.method_not_allowed", `Метод ${c.req.method} не поддерживается для этого адреса`);

@@ -4,7 +4,7 @@ import { listOperations, tags } from "./openapi";
 
 /*
  * Generating the document needs zod's JSON Schema conversion and every group's routes: it is a module of its own, which
- * the system Lambda loads only when the document is asked for (functions/api/lambdas/system.ts).
+ * the system Lambda loads only when the document is asked for (functions/api/groups/system.ts).
  */
 
 type Schema = z.ZodMiniType;

@@ -1,9 +1,4 @@
-import { Hono } from "hono/tiny";
+import { routes } from "../groups/monitoring";
 import { lambdaHandler } from "../lambda";
-import { kpi } from "../routes/kpi";
-import { monitoring } from "../routes/monitoring";
-
-/** Monitoring campaigns and submissions, the annual count, and KPI targets. */
-export const routes = new Hono().route("/api/monitoring", monitoring).route("/api/kpi", kpi);
 
 export const handler = lambdaHandler(routes);

@@ -1,9 +1,4 @@
-import { Hono } from "hono/tiny";
+import { routes } from "../groups/participants";
 import { lambdaHandler } from "../lambda";
-import { pairs } from "../routes/pairs";
-import { forms, participants } from "../routes/participants";
-
-/** An institution's registers: participants and consents, forms of mentoring, pairs and groups with their plans and meetings. */
-export const routes = new Hono().route("/api/participants", participants).route("/api/forms", forms).route("/api/pairs", pairs);
 
 export const handler = lambdaHandler(routes);

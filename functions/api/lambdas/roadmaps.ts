@@ -1,8 +1,4 @@
-import { Hono } from "hono/tiny";
+import { routes } from "../groups/roadmaps";
 import { lambdaHandler } from "../lambda";
-import { roadmaps } from "../routes/roadmaps";
-
-/** Roadmaps, the region's template and views, and the public calendar feed (`/api/roadmaps…`, `/api/calendar/…`). */
-export const routes = new Hono().route("/api", roadmaps);
 
 export const handler = lambdaHandler(routes);
