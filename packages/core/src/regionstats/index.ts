@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 /**
  * Regional statistics: the roll-up of the institutions' summary items (never a scan of participants), the region
  * dashboard, the drill-down to one institution's non-personal summary and the platform's counts per region.
@@ -68,9 +69,12 @@ function roadmapSources(summary: Summary, year: number | undefined): RoadmapSour
     .map((r) => ({
       roadmapId: r.roadmapId,
       counters: { itemsTotal: r.itemsTotal, itemsDone: r.itemsDone, itemsDoneOnTime: r.itemsDoneOnTime, itemsCancelled: r.itemsCancelled },
-      overdueDues: indexed(r.status) ? Object.entries(r.dues).flatMap(([due, n]) => Array.from({ length: Math.max(n, 0) }, () => due)) : [],
+      openDues: indexed(r.status) ? Object.entries(r.dues).flatMap(([due, n]) => Array.from({ length: Math.max(n, 0) }, () => due)) : [],
     }));
 }
+
+/** A campaign as stored (the export also reads its indicators and its table layout). */
+export type Campaign = EntityItem<typeof CampaignEntity>;
 
 type CampaignRow = {
   campaignId: string;
@@ -116,7 +120,7 @@ export type LoadOptions = DashboardFilter & { today?: string; now?: string; tena
 export async function loadRegionSource(
   regionId: string,
   options: LoadOptions = {},
-): Promise<RegionSource & { regionName: string; timeZone: string; campaigns: CampaignRow[]; summaries: Summary[] }> {
+): Promise<RegionSource & { regionName: string; timeZone: string; campaigns: Campaign[]; summaries: Summary[] }> {
   // One round trip: the region, its KPI settings and (for one institution) its summary in one BatchGetItem, beside the
   // region's summary index (the whole region) and its campaign list.
   const tenantId = options.tenantId;
@@ -137,7 +141,7 @@ export async function loadRegionSource(
   const period = options.period ? Number(options.period) : undefined;
   const year = period ?? Number(today.slice(0, 4));
 
-  const campaigns = campaignRows.data as CampaignRow[];
+  const campaigns = campaignRows.data;
   const campaign = shownCampaign(campaigns, timeZone, { campaignId: options.campaignId, year: period });
   const targets = targetsFor(settingsFrom(KpiTargetsEntity.parse({ Item: settingsItem }).data), year);
   const own = summaryItem ? readSummary(summaryItem) : undefined;

@@ -154,12 +154,12 @@ describe("roadmap compliance", () => {
   it.each([
     {
       name: "shares are of the items in work (cancelled left out)",
-      roadmaps: [{ roadmapId: "r1", counters: counters(12, 5, 4, 2), overdueDues: ["2026-03-01", "2026-02-01"] }],
+      roadmaps: [{ roadmapId: "r1", counters: counters(12, 5, 4, 2), openDues: ["2026-03-01", "2026-02-01"] }],
       expected: { roadmaps: 1, active: 10, done: 5, doneOnTime: 4, overdue: 2, donePercent: 50, doneOnTimePercent: 40, overduePercent: 20 },
     },
     {
       name: "only due dates before today are overdue",
-      roadmaps: [{ roadmapId: "r1", counters: counters(3, 0, 0), overdueDues: ["2026-03-15", "2026-03-14"] }],
+      roadmaps: [{ roadmapId: "r1", counters: counters(3, 0, 0), openDues: ["2026-03-15", "2026-03-14"] }],
       expected: { roadmaps: 1, active: 3, done: 0, doneOnTime: 0, overdue: 1, donePercent: 0, doneOnTimePercent: 0, overduePercent: 33.3 },
     },
     {
@@ -172,8 +172,8 @@ describe("roadmap compliance", () => {
   });
 
   it("the region's shares are recomputed from the sums", () => {
-    const a = compliance([{ roadmapId: "r1", counters: counters(10, 10, 10), overdueDues: [] }], today);
-    const b = compliance([{ roadmapId: "r2", counters: counters(30, 0, 0), overdueDues: ["2026-01-01"] }], today);
+    const a = compliance([{ roadmapId: "r1", counters: counters(10, 10, 10), openDues: [] }], today);
+    const b = compliance([{ roadmapId: "r2", counters: counters(30, 0, 0), openDues: ["2026-01-01"] }], today);
     expect(sumCompliance([a, b])).toMatchObject({ active: 40, done: 10, doneOnTimePercent: 25, overdue: 1, overduePercent: 2.5 });
   });
 });

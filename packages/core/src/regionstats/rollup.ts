@@ -27,8 +27,8 @@ export type Tally = { sum: number; count: number };
 export type SatisfactionTally = { mentor: Tally; mentee: Tally };
 export const noSatisfaction = (): SatisfactionTally => ({ mentor: { sum: 0, count: 0 }, mentee: { sum: 0, count: 0 } });
 
-/** One roadmap as the region sees it: its header counters and the due dates of its open overdue items. */
-export type RoadmapSource = { roadmapId: string; counters: Counters; overdueDues: string[] };
+/** One roadmap as the region sees it: its header counters and the next due date of each open item (one per item). */
+export type RoadmapSource = { roadmapId: string; counters: Counters; openDues: string[] };
 
 export const submissionStates = ["not_started", "draft", "submitted", "returned", "resubmitted", "accepted"] as const;
 export type SubmissionState = (typeof submissionStates)[number];
@@ -255,7 +255,7 @@ function complianceOf(progresses: readonly Progress[]): Compliance {
 
 /** One institution's (or a group's) roadmap execution from the roadmaps' header counters and overdue items. */
 export const compliance = (roadmaps: readonly RoadmapSource[], today: string): Compliance =>
-  complianceOf(roadmaps.map((r) => progressOf(r.counters, r.overdueDues, today)));
+  complianceOf(roadmaps.map((r) => progressOf(r.counters, r.openDues, today)));
 
 export function sumCompliance(all: readonly Compliance[]): Compliance {
   const total = { roadmaps: 0, active: 0, done: 0, doneOnTime: 0, overdue: 0 };

@@ -15,7 +15,7 @@ import { log } from "../log";
 import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entity";
 import { type IndicatorDef, type IndicatorValue, type TableTemplate, defaultFederalTable, tableIndicators } from "../monitoring/indicators";
 import { assertCan } from "../permissions";
-import { DashboardFilter, federalTable, loadRegionSource, dashboardModel } from "../regionstats";
+import { type Campaign, DashboardFilter, federalTable, loadRegionSource, dashboardModel } from "../regionstats";
 import { formatDate } from "../ru";
 import * as z from "../zod";
 import { ExportEntity, exportFormats, type exportStatuses } from "./reports.entity";
@@ -141,13 +141,12 @@ function filtersText(options: Options): string {
 
 async function monitoringSource(
   regionId: string,
-  campaignId: string | undefined,
+  campaign: Campaign | undefined,
   tenants: Map<string, { name: string; municipality: string }>,
   timeZone: string,
 ): Promise<MonitoringSheetSource | undefined> {
-  if (!campaignId) return undefined;
-  const campaign = (await CampaignEntity.get({ regionId, campaignId }).go()).data;
   if (!campaign) return undefined;
+  const campaignId = campaign.campaignId;
   const indicators = campaign.indicators as IndicatorDef[];
   const rows = (await SubmissionEntity.query.byCampaign({ campaignId }).go({ pages: "all" })).data.filter(
     (row) => row.regionId === regionId && tenants.has(row.tenantId),
@@ -175,11 +174,11 @@ async function monitoringSource(
 }
 
 /** The federal table's layout: the latest federal-count campaign's (of the period, if given), else the default one. */
-async function federalLayout(regionId: string, period?: string): Promise<TableTemplate> {
-  const campaigns = (await CampaignEntity.query.byId({ regionId }).go({ pages: "all" })).data
+function federalLayout(campaigns: readonly Campaign[], period?: string): TableTemplate {
+  const latest = campaigns
     .filter((c) => c.kind === "federal_count" && c.table && (!period || c.periodEnd.startsWith(period)))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const table = campaigns[0]?.table as TableTemplate | undefined;
+  const table = latest[0]?.table as TableTemplate | undefined;
   return table && tableIndicators(table).length > 0 ? table : defaultFederalTable();
 }
 
@@ -195,10 +194,15 @@ export async function runExport(regionId: string, exportId: string): Promise<voi
     const model = dashboardModel(source);
     await setState(regionId, exportId, { progress: 40 });
     const tenants = new Map(model.institutions.map((i) => [i.tenantId, { name: i.name, municipality: i.municipality }]));
-    const [monitoring, layout] = await Promise.all([
-      monitoringSource(regionId, options.campaignId ?? model.monitoring?.campaign.campaignId, tenants, source.timeZone),
-      federalLayout(regionId, options.period),
-    ]);
+    // The campaigns come with the source (one Query of the region's campaigns).
+    const shown = options.campaignId ?? model.monitoring?.campaign.campaignId;
+    const monitoring = await monitoringSource(
+      regionId,
+      source.campaigns.find((campaign) => campaign.campaignId === shown),
+      tenants,
+      source.timeZone,
+    );
+    const layout = federalLayout(source.campaigns, options.period);
     const sheets = reportSheets({
       model,
       header: { regionName: source.regionName, generatedAt: formatDate(nowIso(), source.timeZone), filters: filtersText(options) },
