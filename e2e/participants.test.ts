@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, signIn, useHarness } from "./harness";
+import { signIn, useHarness } from "./harness";
 
 describe("participants and pairs", { timeout: 180_000 }, () => {
   const harness = useHarness();
@@ -138,27 +138,17 @@ describe("participants and pairs", { timeout: 180_000 }, () => {
     page.on("pageerror", (error) => problems.push(error.message));
     try {
       // 55 more teachers through the API (outside the browser, whose session stays signed out), in reverse name order.
-      const api = (path: string, init: RequestInit = {}) =>
-        fetch(`${harness.stack.url}${path}`, { ...init, headers: { "content-type": "application/json", ...init.headers } });
-      const login = await api("/api/auth/login", {
-        method: "POST",
-        body: JSON.stringify({ email: "curator1@demo.local", password: DEMO_PASSWORD }),
-      });
-      const headers = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+      const { api } = harness;
+      const curator = await api.login("curator1@demo.local");
       for (let i = 55; i >= 1; i--) {
-        const res = await api("/api/participants", {
-          method: "POST",
-          headers,
-          body: JSON.stringify({
-            fullName: `Учитель Тестовый ${String(i).padStart(2, "0")}`,
-            category: "teacher",
-            isMentor: false,
-            isMentee: true,
-          }),
+        await api("POST", "/api/participants", curator, {
+          fullName: `Учитель Тестовый ${String(i).padStart(2, "0")}`,
+          category: "teacher",
+          isMentor: false,
+          isMentee: true,
         });
-        expect(res.status, await res.text()).toBe(201);
       }
-      const all = (await (await api("/api/participants", { headers })).json()) as { items: { fullName: string }[] };
+      const all = await api<{ items: { fullName: string }[] }>("GET", "/api/participants", curator);
       expect(all.items.length).toBeGreaterThanOrEqual(55);
 
       await signIn(page, "curator1@demo.local");

@@ -1,8 +1,5 @@
-import type { APIRequestContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, type Harness, navLabelsFor, signIn, useHarness } from "./harness";
-
-const digits = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
+import { DEMO_PASSWORD, type Harness, digits, navLabelsFor, signIn, useHarness } from "./harness";
 
 const REGION = "Тверская область";
 const REGION_ADMIN = "rnc.tver@example.org";
@@ -17,27 +14,12 @@ type Totals = {
   pairs: { active: number; completed: number };
 };
 
-/** JSON through the API with a bearer token; any status other than the expected one fails with the server's answer. */
-function client(request: APIRequestContext) {
-  return async <T>(
-    method: "GET" | "POST",
-    path: string,
-    token: string | undefined,
-    data?: unknown,
-    status = method === "POST" ? 201 : 200,
-  ) => {
-    const res = await request.fetch(path, { method, headers: token ? { authorization: `Bearer ${token}` } : {}, data });
-    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBe(status);
-    return (await res.json()) as T;
-  };
-}
-
 /** Follows the invitation link the mail sink received for an address: the new account's access token. */
-async function accept(harness: Harness, api: ReturnType<typeof client>, email: string, fullName: string) {
+async function accept(harness: Harness, email: string, fullName: string) {
   const [mail] = await harness.mailTo(email);
   const token = /\/invite\/([\w-]+)/.exec(mail?.body.text ?? "")?.[1];
   expect(token, `no invitation mailed to ${email}`).toBeTruthy();
-  const accepted = await api<{ accessToken: string }>(
+  const accepted = await harness.api<{ accessToken: string }>(
     "POST",
     `/api/auth/invitations/${token}/accept`,
     undefined,
@@ -62,15 +44,12 @@ describe("the platform admin's summary by region", { timeout: 180_000 }, () => {
   const harness = useHarness();
 
   it("a region created here shows the same counts as its own dashboard; region roles do not see the page", async () => {
-    // API calls go through a context of their own, so their refresh cookies never sign the browser page in.
-    const { context: apiContext } = await harness.newPage();
     const { context, page } = await harness.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(error.message));
     try {
-      const api = client(apiContext.request);
-      const login = async (email: string, password = DEMO_PASSWORD) =>
-        (await api<{ accessToken: string }>("POST", "/api/auth/login", undefined, { email, password }, 200)).accessToken;
+      const { api } = harness;
+      const { login } = api;
 
       // The platform admin creates a region and invites its admin, who sets up three institutions (archiving one)
       // and invites a curator, who registers participants.
@@ -81,7 +60,7 @@ describe("the platform admin's summary by region", { timeout: 180_000 }, () => {
         timeZone: "Europe/Moscow",
       });
       await api("POST", `/api/regions/${regionId}/invitations`, platform, { email: REGION_ADMIN, role: "region_admin" });
-      const regionAdmin = await accept(harness, api, REGION_ADMIN, "Тверская Анна Петровна");
+      const regionAdmin = await accept(harness, REGION_ADMIN, "Тверская Анна Петровна");
       const created = [];
       for (const [name, type] of [
         ["МОУ СОШ № 7", "school"],
@@ -93,7 +72,7 @@ describe("the platform admin's summary by region", { timeout: 180_000 }, () => {
       const [school, , closed] = created;
       await api("POST", `/api/institutions/${closed?.tenantId}/archive`, regionAdmin, undefined, 200);
       await api("POST", "/api/invitations", regionAdmin, { email: CURATOR, role: "curator", tenantId: school?.tenantId });
-      const curator = await accept(harness, api, CURATOR, "Кураторова Мария Сергеевна");
+      const curator = await accept(harness, CURATOR, "Кураторова Мария Сергеевна");
       for (const person of [
         {
           fullName: "Наставникова Елена Викторовна",
@@ -166,7 +145,6 @@ describe("the platform admin's summary by region", { timeout: 180_000 }, () => {
       expect(problems).toEqual([]);
     } finally {
       await context.close();
-      await apiContext.close();
     }
 
     // A region admin has no such navigation item, and the address itself shows «Страница не найдена».

@@ -1,8 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, signIn, useHarness } from "./harness";
-
-const digits = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
+import { digits, signIn, useHarness } from "./harness";
 
 describe("region statistics and the consolidated export", { timeout: 180_000 }, () => {
   const harness = useHarness();
@@ -11,24 +9,13 @@ describe("region statistics and the consolidated export", { timeout: 180_000 }, 
     const { context, page } = await harness.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(error.message));
-    // API calls go through a context of their own, so their refresh cookies never sign the browser page in.
-    const { context: apiContext } = await harness.newPage();
-    const request = apiContext.request;
+    const { api } = harness;
     try {
       // The school's curator registers a few participants and a pair (the demo seed has none).
-      const token = async (email: string) =>
-        (
-          (await (await request.post("/api/auth/login", { data: { email, password: DEMO_PASSWORD } })).json()) as {
-            accessToken: string;
-          }
-        ).accessToken;
       for (const email of ["curator1@demo.local", "curator2@demo.local"]) {
-        const auth = { authorization: `Bearer ${await token(email)}` };
-        const person = async (data: Record<string, unknown>) => {
-          const res = await request.post("/api/participants", { headers: auth, data });
-          expect(res.status(), await res.text()).toBe(201);
-          return ((await res.json()) as { participantId: string }).participantId;
-        };
+        const curator = await api.login(email);
+        const person = async (data: Record<string, unknown>) =>
+          (await api<{ participantId: string }>("POST", "/api/participants", curator, data)).participantId;
         const mentor = await person({
           fullName: `Наставникова Елена ${email}`,
           birthDate: "1979-05-05",
@@ -45,11 +32,13 @@ describe("region statistics and the consolidated export", { timeout: 180_000 }, 
           isMentee: true,
         });
         await person({ fullName: `Учеников Иван ${email}`, birthDate: "2012-01-01", category: "pupil", isMentor: false, isMentee: true });
-        const pair = await request.post("/api/pairs", {
-          headers: auth,
-          data: { form: "teacher_teacher", mentorId: mentor, menteeIds: [mentee], startDate: "2026-01-10", endDate: "2099-06-30" },
+        await api("POST", "/api/pairs", curator, {
+          form: "teacher_teacher",
+          mentorId: mentor,
+          menteeIds: [mentee],
+          startDate: "2026-01-10",
+          endDate: "2099-06-30",
         });
-        expect(pair.status(), await pair.text()).toBe(201);
       }
 
       await signIn(page, "rnc@demo.local");
@@ -71,16 +60,14 @@ describe("region statistics and the consolidated export", { timeout: 180_000 }, 
       expect(await page.locator(".stats-charts canvas").count()).toBe(3);
 
       // Each institution's own numbers, read through the API one by one.
-      const headers = { authorization: `Bearer ${await token("rnc@demo.local")}` };
-      const { items } = (await (await request.get("/api/institutions", { headers })).json()) as { items: { tenantId: string }[] };
+      const rnc = await api.login("rnc@demo.local");
+      const { items } = await api<{ items: { tenantId: string }[] }>("GET", "/api/institutions", rnc);
       expect(items.length).toBeGreaterThanOrEqual(2);
       const sum = { participants: 0, mentors: 0, mentees: 0, pairsActive: 0, pairsForming: 0 };
       for (const { tenantId } of items) {
-        const res = await request.get(`/api/stats/region/institutions/${tenantId}`, { headers });
-        expect(res.status()).toBe(200);
-        const { figures } = (await res.json()) as {
+        const { figures } = await api<{
           figures: { participants: number; mentors: number; mentees: number; pairs: { active: number; forming: number } };
-        };
+        }>("GET", `/api/stats/region/institutions/${tenantId}`, rnc);
         sum.participants += figures.participants;
         sum.mentors += figures.mentors;
         sum.mentees += figures.mentees;
@@ -141,7 +128,6 @@ describe("region statistics and the consolidated export", { timeout: 180_000 }, 
       expect(problems).toEqual([]);
     } finally {
       await context.close();
-      await apiContext.close();
     }
   });
 });

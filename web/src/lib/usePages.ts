@@ -63,5 +63,6 @@ export function usePages<T>(loadPage: (cursor: string | null) => Promise<Page<T>
     if (!loading && cursor) fetchPage(cursor);
   }, [fetchPage]);
   const reload = useCallback(() => fetchPage(null), [fetchPage]);
+  // `error` again: optional in the state, a required key of Pages (TypeScript refuses the spread alone).
   return { ...state, error: state.error, more, reload };
 }

@@ -29,3 +29,9 @@ export function useSubmit() {
 /** A client-side check failure, shown exactly like the server's field errors. */
 export const invalid = (fields: { path: string; message: string }[]) =>
   new ApiError(400, "client.invalid", "Проверьте правильность заполнения полей", { fields });
+
+/** The API's answer (409) to a save made on an outdated version: someone else saved first. */
+export const isStale = (error: unknown): error is ApiError => error instanceof ApiError && error.code === "record.stale_version";
+
+/** The record as it is now, which a stale-version answer carries in `details.current`; undefined for any other error. */
+export const staleCurrent = <T>(error: unknown): T | undefined => (isStale(error) ? (error.details.current as T | undefined) : undefined);

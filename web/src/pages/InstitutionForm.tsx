@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, api, unwrap } from "../api/client";
+import { api, unwrap } from "../api/client";
 import type { Institution, InstitutionInput, InstitutionType } from "../api/types";
 import { Dialog } from "../components/Dialog";
 import { FormError, SelectField, SubmitButton, TextField } from "../components/Form";
 import { institutionTypeLabels } from "../lib/labels";
-import { invalid, useSubmit } from "../lib/useSubmit";
+import { invalid, isStale, staleCurrent, useSubmit } from "../lib/useSubmit";
 
 const counts = [
   { key: "studentsTotal", label: "Обучающихся всего" },
@@ -113,9 +113,9 @@ export function InstitutionForm({
         );
       } catch (error) {
         // Someone else saved first: load their version, so the change can be redone on top of it.
-        if (error instanceof ApiError && error.code === "record.stale_version") {
+        if (isStale(error)) {
           const current =
-            (error.details.current as Institution | undefined) ??
+            staleCurrent<Institution>(error) ??
             (await unwrap(api.institutions[":tenantId"].$get({ param: { tenantId: institution.tenantId } })));
           setDraft(toDraft(current));
           setVersion(current.version);
@@ -126,7 +126,7 @@ export function InstitutionForm({
     });
   };
 
-  const stale = submit.error?.code === "record.stale_version";
+  const stale = isStale(submit.error);
   return (
     <Dialog title={institution ? `Изменить: ${institution.shortName}` : "Новая организация"} onClose={onClose} wide>
       <form onSubmit={onSubmit} noValidate>

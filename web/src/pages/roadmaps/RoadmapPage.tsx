@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { downloadFromApi } from "../../lib/files";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
@@ -9,9 +9,11 @@ import { FormError, SelectField, SubmitButton, TextField } from "../../component
 import { Async, Notice } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
+import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { ProgressSummary } from "./Progress";
+import { type Direction, MoveButtons, SectionControls, moveButtonIds } from "./SectionControls";
 import { SectionDialog, nextSectionNumber, sectionName } from "./SectionDialog";
 import {
   type ItemStatus,
@@ -26,14 +28,9 @@ import {
 import "./roadmaps.css";
 
 type Filter = "all" | "overdue" | "month";
-type Direction = "up" | "down";
 
-/** After a section moves, its move button keeps the focus (or the other one, at the top or the bottom). */
-function focusMoveButton(sectionId: string, direction: Direction) {
-  const button = document.getElementById(`section-${sectionId}-${direction}`) as HTMLButtonElement | null;
-  const other = document.getElementById(`section-${sectionId}-${direction === "up" ? "down" : "up"}`) as HTMLButtonElement | null;
-  (button && !button.disabled ? button : other)?.focus();
-}
+/** The prefix of the ids of a section's controls (see SectionControls). */
+const sectionControlsId = (section: RoadmapSection) => `section-${section.sectionId}`;
 
 const statuses = Object.keys(itemStatusLabels) as ItemStatus[];
 
@@ -57,14 +54,8 @@ export default function RoadmapPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const change = useSubmit();
   const removal = useSubmit();
-  const moved = useRef<{ sectionId: string; direction: Direction } | null>(null);
-
-  // Runs when the reloaded roadmap is shown (a new `data` object; `loading` may not flip when the answer is quick).
-  useEffect(() => {
-    if (!moved.current || detail.loading || !detail.data) return;
-    focusMoveButton(moved.current.sectionId, moved.current.direction);
-    moved.current = null;
-  }, [detail.data, detail.loading]);
+  // The focus moves once the reloaded roadmap is shown: a new `data` object (`loading` may not flip on a quick answer).
+  const focusWhenReloaded = useFocusWhenShown(detail.loading ? undefined : detail.data);
 
   const update = (item: RoadmapItem, patch: Omit<ItemUpdate, "version">, message: string) =>
     change.run(async () => {
@@ -108,7 +99,7 @@ export default function RoadmapPage() {
             json: { version: section.version, index },
           }),
         );
-        moved.current = { sectionId: section.sectionId, direction };
+        focusWhenReloaded(moveButtonIds(sectionControlsId(section), direction));
         setNotice(`Раздел ${sectionName(section)} перемещён ${direction === "up" ? "выше" : "ниже"}`);
       } finally {
         detail.reload();
@@ -411,9 +402,10 @@ function Items({
                     {group.title}
                     {canWrite && "version" in group && (
                       <SectionControls
+                        id={sectionControlsId(group)}
                         section={group}
-                        first={data.sections[0]?.sectionId === group.sectionId}
-                        last={data.sections.at(-1)?.sectionId === group.sectionId}
+                        index={data.sections.indexOf(group)}
+                        count={data.sections.length}
                         onAdd={() => onAdd(group.sectionId)}
                         onEdit={() => onEditSection(group)}
                         onMove={(direction) => onMoveSection(group, direction)}
@@ -463,24 +455,12 @@ function Items({
                             >
                               Изменить
                             </button>
-                            <button
-                              type="button"
-                              className="icon-button"
-                              disabled={index === 0}
-                              onClick={() => onMove(item, index - 1)}
-                              aria-label={`Переместить мероприятие ${item.number ?? ""} выше`}
-                            >
-                              ↑
-                            </button>
-                            <button
-                              type="button"
-                              className="icon-button"
-                              disabled={index === group.items.length - 1}
-                              onClick={() => onMove(item, index + 1)}
-                              aria-label={`Переместить мероприятие ${item.number ?? ""} ниже`}
-                            >
-                              ↓
-                            </button>
+                            <MoveButtons
+                              noun={`мероприятие ${item.number ?? ""}`}
+                              index={index}
+                              count={group.items.length}
+                              onMove={(direction) => onMove(item, direction === "up" ? index - 1 : index + 1)}
+                            />
                           </div>
                         </td>
                       )}
@@ -493,60 +473,6 @@ function Items({
         </table>
       </div>
     </>
-  );
-}
-
-/** A section's own controls in its heading row: add an item, rename, move up or down, remove. */
-function SectionControls({
-  section,
-  first,
-  last,
-  onAdd,
-  onEdit,
-  onMove,
-  onRemove,
-}: {
-  section: RoadmapSection;
-  first: boolean;
-  last: boolean;
-  onAdd: () => void;
-  onEdit: () => void;
-  onMove: (direction: Direction) => void;
-  onRemove: () => void;
-}) {
-  const name = sectionName(section);
-  return (
-    <div className="inline-controls section-controls no-print">
-      <button type="button" className="link-button" onClick={onAdd}>
-        + мероприятие<span className="visually-hidden"> в раздел {name}</span>
-      </button>
-      <button type="button" className="button secondary small" onClick={onEdit} aria-label={`Изменить раздел ${name}`}>
-        Изменить
-      </button>
-      <button
-        type="button"
-        id={`section-${section.sectionId}-up`}
-        className="icon-button"
-        disabled={first}
-        onClick={() => onMove("up")}
-        aria-label={`Переместить раздел ${name} выше`}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        id={`section-${section.sectionId}-down`}
-        className="icon-button"
-        disabled={last}
-        onClick={() => onMove("down")}
-        aria-label={`Переместить раздел ${name} ниже`}
-      >
-        ↓
-      </button>
-      <button type="button" className="button secondary small" onClick={onRemove} aria-label={`Удалить раздел ${name}`}>
-        Удалить
-      </button>
-    </div>
   );
 }
 

@@ -1,12 +1,14 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
-import { ApiError, api, unwrap } from "../../api/client";
+import { type ApiError, api, unwrap } from "../../api/client";
 import { ConfirmDialog, Dialog } from "../../components/Dialog";
 import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
 import { countOf } from "../../lib/plural";
+import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { asApiError, useResource } from "../../lib/useResource";
-import { invalid, useSubmit } from "../../lib/useSubmit";
+import { invalid, isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
 import { DeadlineReadingView, readingText } from "./DeadlineReading";
+import { type Direction, MoveButtons, SectionControls, moveButtonIds } from "./SectionControls";
 import { SectionDialog, nextSectionNumber, sectionName } from "./SectionDialog";
 import { type DeadlineReading, type Template, type TemplateInput, currentAcademicYear, roadmapNouns } from "./types";
 import "./roadmaps.css";
@@ -15,7 +17,6 @@ type ItemFields = { number: string; name: string; deadlineText: string; executor
 type DraftItem = ItemFields & { key: string };
 type DraftSection = { key: string; number: string; title: string; items: DraftItem[] };
 type Draft = { title: string; sections: DraftSection[] };
-type Direction = "up" | "down";
 
 let lastKey = 0;
 /** Rows of the draft need an identity of their own (numbers and names change while editing). */
@@ -61,14 +62,14 @@ function toInput(draft: Draft, version?: number): TemplateInput {
   };
 }
 
-/** What must be fixed before publishing, worded like the server's messages. */
+/**
+ * What must be fixed before publishing, worded like the server's messages. Section titles need no check: they come
+ * from the server or from SectionDialog, and both refuse an empty one.
+ */
 function problemsOf(draft: Draft) {
   return [
     ...(draft.title.trim() ? [] : [{ path: "title", message: "Заполните поле «Название шаблона»" }]),
     ...(draft.sections.length ? [] : [{ path: "sections", message: "В шаблоне должен быть хотя бы один раздел" }]),
-    ...draft.sections.flatMap((section, s) =>
-      section.title.trim() ? [] : [{ path: `sections.${s}.title`, message: `Раздел ${s + 1}: заполните поле «Название раздела»` }],
-    ),
   ];
 }
 
@@ -82,23 +83,39 @@ const swap = <T,>(list: T[], index: number, direction: Direction): T[] => {
   return next;
 };
 
+/** Deadline readings already known, by academic year and then by text (trimmed). */
+type ReadingCache = Map<string, Map<string, DeadlineReading>>;
+
 /**
  * How deadline texts will be read in a roadmap for the academic year, from the server's own parser (the one the
- * import preview uses). Asked again a moment after the texts or the year stop changing.
+ * import preview uses). The texts not read yet for the year are asked for a moment after the texts or the year stop
+ * changing; the answers stay in `cache`, which the page shares with its item dialog, so a text is asked for once.
+ * Until the texts of a new year are read, the readings of the year read last are shown.
  */
-function useDeadlineReadings(academicYear: string, texts: string[]) {
-  const [state, setState] = useState<{ readings: Map<string, DeadlineReading>; error: ApiError | null }>({
-    readings: new Map(),
-    error: null,
-  });
-  const request = JSON.stringify([academicYear.trim(), [...new Set(texts.map((text) => text.trim()))].sort()]);
+function useDeadlineReadings(cache: ReadingCache, academicYear: string, texts: string[]) {
+  const [state, setState] = useState<{ year: string | null; error: ApiError | null }>({ year: null, error: null });
+  const year = academicYear.trim();
+  const known = cache.get(year);
+  const unique = [...new Set(texts.map((text) => text.trim()))].sort();
+  // A year never read is asked for even without texts: the server checks the year too.
+  const missing = known ? unique.filter((text) => !known.has(text)) : unique;
+  const complete = known !== undefined && missing.length === 0;
+  const request = JSON.stringify([year, complete ? null : missing]);
   useEffect(() => {
-    const [year, unique] = JSON.parse(request) as [string, string[]];
+    const [year, missing] = JSON.parse(request) as [string, string[] | null];
+    if (!missing) {
+      setState((previous) => (previous.year === year && !previous.error ? previous : { year, error: null }));
+      return;
+    }
     let current = true;
     const timer = setTimeout(() => {
-      unwrap(api.roadmaps.template.deadlines.$post({ json: { academicYear: year, texts: unique } })).then(
-        (answer) =>
-          current && setState({ readings: new Map(unique.map((text, i) => [text, answer.readings[i] as DeadlineReading])), error: null }),
+      unwrap(api.roadmaps.template.deadlines.$post({ json: { academicYear: year, texts: missing } })).then(
+        (answer) => {
+          const readings = cache.get(year) ?? new Map<string, DeadlineReading>();
+          for (const [i, text] of missing.entries()) readings.set(text, answer.readings[i] as DeadlineReading);
+          cache.set(year, readings);
+          if (current) setState({ year, error: null });
+        },
         (error: unknown) => current && setState((previous) => ({ ...previous, error: asApiError(error) })),
       );
     }, 300);
@@ -106,8 +123,9 @@ function useDeadlineReadings(academicYear: string, texts: string[]) {
       current = false;
       clearTimeout(timer);
     };
-  }, [request]);
-  return { readingOf: (text: string) => state.readings.get(text.trim()), error: state.error };
+  }, [cache, request]);
+  const shown = complete ? year : state.year;
+  return { readingOf: (text: string) => (shown === null ? undefined : cache.get(shown)?.get(text.trim())), error: state.error };
 }
 
 /** The region's roadmap template: sections and items new roadmaps of the region's institutions start from. */
@@ -139,7 +157,6 @@ function TemplateEditor({
   const [sectionForm, setSectionForm] = useState<{ section?: DraftSection } | null>(null);
   const [removingSection, setRemovingSection] = useState<DraftSection | null>(null);
   const [resetting, setResetting] = useState(false);
-  const [focus, setFocus] = useState<string[] | null>(null);
   const save = useSubmit();
   const reset = useSubmit();
 
@@ -152,18 +169,12 @@ function TemplateEditor({
   const baseline = useMemo(() => JSON.stringify(toInput(toDraft(template))), [template]);
   const dirty = JSON.stringify(toInput(draft)) !== baseline;
 
-  // Rows that moved or appeared take the focus (or its fallback: a move button at the top or the bottom is disabled).
-  useEffect(() => {
-    if (!focus) return;
-    const target = focus
-      .map((id) => document.getElementById(id) as HTMLButtonElement | null)
-      .find((element) => element && !element.disabled);
-    target?.focus();
-    setFocus(null);
-  }, [focus]);
+  // Rows that moved or appeared take the focus once the changed draft is shown.
+  const focusLater = useFocusWhenShown(draft);
 
+  const [readingCache] = useState<ReadingCache>(() => new Map());
   const texts = draft.sections.flatMap((section) => section.items.map((item) => item.deadlineText));
-  const { readingOf, error: readingError } = useDeadlineReadings(academicYear, texts);
+  const { readingOf, error: readingError } = useDeadlineReadings(readingCache, academicYear, texts);
 
   const updateSections = (change: (sections: DraftSection[]) => DraftSection[]) =>
     setDraft((current) => ({ ...current, sections: change(current.sections) }));
@@ -171,7 +182,7 @@ function TemplateEditor({
   const moveSection = (index: number, direction: Direction) => {
     const key = draft.sections[index]?.key;
     updateSections((sections) => swap(sections, index, direction));
-    setFocus([`tpl-${key}-${direction}`, `tpl-${key}-${direction === "up" ? "down" : "up"}`]);
+    focusLater(moveButtonIds(`tpl-${key}`, direction));
   };
 
   const moveItem = (sectionKey: string, index: number, direction: Direction) => {
@@ -179,7 +190,7 @@ function TemplateEditor({
     updateSections((sections) =>
       sections.map((section) => (section.key === sectionKey ? { ...section, items: swap(section.items, index, direction) } : section)),
     );
-    setFocus([`tpl-${key}-${direction}`, `tpl-${key}-${direction === "up" ? "down" : "up"}`]);
+    focusLater(moveButtonIds(`tpl-${key}`, direction));
   };
 
   const removeItem = (sectionKey: string, item: DraftItem) => {
@@ -189,7 +200,7 @@ function TemplateEditor({
       ),
     );
     setNotice(`Мероприятие ${itemName(item)} убрано из шаблона. Изменения вступят в силу после публикации.`);
-    setFocus([`tpl-${sectionKey}-add`]);
+    focusLater([`tpl-${sectionKey}-add`]);
   };
 
   /** Puts an item into its section: in its place when edited there, at the end when new or moved to another section. */
@@ -220,8 +231,8 @@ function TemplateEditor({
         onLoaded(saved);
       } catch (error) {
         // Another admin published first: show their template, so the change can be redone on top of it.
-        if (error instanceof ApiError && error.code === "record.stale_version") {
-          const current = error.details.current as Template | undefined;
+        if (isStale(error)) {
+          const current = staleCurrent<Template>(error);
           if (current?.sections) onLoaded(current);
           else onReload();
         }
@@ -242,7 +253,7 @@ function TemplateEditor({
         </p>
         {notice && <Notice>{notice}</Notice>}
         <FormError error={save.error} />
-        {save.error?.code === "record.stale_version" && (
+        {isStale(save.error) && (
           <p className="hint">Показан шаблон, который опубликовал другой пользователь. Внесите изменения ещё раз и опубликуйте.</p>
         )}
         <TextField
@@ -288,41 +299,19 @@ function TemplateEditor({
               <tr className="section-row">
                 <th scope="colgroup" colSpan={7}>
                   {section.number ? `${section.number}. ` : ""}
-                  {section.title || <span className="warning-text">Раздел без названия</span>}
+                  {section.title}
+                  {/* The server's check (e.g. a title too long) names the section's field. */}
                   {save.field(`sections.${s}.title`) && <span className="field-error">{save.field(`sections.${s}.title`)}</span>}
-                  <div className="inline-controls section-controls">
-                    <button
-                      type="button"
-                      id={`tpl-${section.key}-add`}
-                      className="link-button"
-                      onClick={() => setItemForm({ sectionKey: section.key })}
-                    >
-                      + мероприятие<span className="visually-hidden"> в раздел {sectionName(section)}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button secondary small"
-                      onClick={() => setSectionForm({ section })}
-                      aria-label={`Изменить раздел ${sectionName(section)}`}
-                    >
-                      Изменить
-                    </button>
-                    <MoveButtons
-                      id={`tpl-${section.key}`}
-                      noun={`раздел ${sectionName(section)}`}
-                      index={s}
-                      count={draft.sections.length}
-                      onMove={(direction) => moveSection(s, direction)}
-                    />
-                    <button
-                      type="button"
-                      className="button secondary small"
-                      onClick={() => setRemovingSection(section)}
-                      aria-label={`Удалить раздел ${sectionName(section)}`}
-                    >
-                      Удалить
-                    </button>
-                  </div>
+                  <SectionControls
+                    id={`tpl-${section.key}`}
+                    section={section}
+                    index={s}
+                    count={draft.sections.length}
+                    onAdd={() => setItemForm({ sectionKey: section.key })}
+                    onEdit={() => setSectionForm({ section })}
+                    onMove={(direction) => moveSection(s, direction)}
+                    onRemove={() => setRemovingSection(section)}
+                  />
                 </th>
               </tr>
               {section.items.map((item, i) => {
@@ -411,6 +400,7 @@ function TemplateEditor({
           sectionKey={itemForm.sectionKey}
           item={itemForm.item}
           academicYear={readingYear}
+          readingCache={readingCache}
           onClose={() => setItemForm(null)}
           onSave={(sectionKey, fields) => saveItem(sectionKey, fields, itemForm.item)}
         />
@@ -427,7 +417,7 @@ function TemplateEditor({
             } else {
               const key = newKey();
               updateSections((sections) => [...sections, { key, ...fields, items: [] }]);
-              setFocus([`tpl-${key}-add`]);
+              focusLater([`tpl-${key}-add`]);
             }
             setSectionForm(null);
             setNotice(`Раздел «${fields.title}» ${editing ? "изменён" : "добавлен"}. Изменения вступят в силу после публикации.`);
@@ -444,7 +434,7 @@ function TemplateEditor({
             updateSections((sections) => sections.filter((section) => section.key !== removingSection.key));
             setRemovingSection(null);
             setNotice(`Раздел «${removingSection.title}» убран из шаблона. Изменения вступят в силу после публикации.`);
-            setFocus(["tpl-add-section"]);
+            focusLater(["tpl-add-section"]);
           }}
         >
           <p>
@@ -481,51 +471,16 @@ function TemplateEditor({
   );
 }
 
-function MoveButtons({
-  id,
-  noun,
-  index,
-  count,
-  onMove,
-}: {
-  id: string;
-  noun: string;
-  index: number;
-  count: number;
-  onMove: (direction: Direction) => void;
-}) {
-  return (
-    <>
-      <button
-        type="button"
-        id={`${id}-up`}
-        className="icon-button"
-        disabled={index === 0}
-        onClick={() => onMove("up")}
-        aria-label={`Переместить ${noun} выше`}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        id={`${id}-down`}
-        className="icon-button"
-        disabled={index === count - 1}
-        onClick={() => onMove("down")}
-        aria-label={`Переместить ${noun} ниже`}
-      >
-        ↓
-      </button>
-    </>
-  );
-}
-
-/** Adds or edits one item of the draft; the deadline's reading for the academic year is shown as it is typed. */
+/**
+ * Adds or edits one item of the draft; the deadline's reading for the academic year is shown as it is typed (from the
+ * page's readings when the text is known there, asked for otherwise).
+ */
 function ItemDialog({
   sections,
   sectionKey,
   item,
   academicYear,
+  readingCache,
   onClose,
   onSave,
 }: {
@@ -533,6 +488,7 @@ function ItemDialog({
   sectionKey: string;
   item?: DraftItem;
   academicYear: string;
+  readingCache: ReadingCache;
   onClose: () => void;
   onSave: (sectionKey: string, fields: ItemFields) => void;
 }) {
@@ -548,7 +504,7 @@ function ItemDialog({
     },
   );
   const check = useSubmit();
-  const { readingOf } = useDeadlineReadings(academicYear, [form.deadlineText]);
+  const { readingOf } = useDeadlineReadings(readingCache, academicYear, [form.deadlineText]);
   const reading = readingOf(form.deadlineText);
   const set = (field: keyof ItemFields) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
 

@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from "react";
-import { ApiError } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { FormError, SubmitButton, TextAreaField, TextField } from "../../components/Form";
-import { invalid, useSubmit } from "../../lib/useSubmit";
+import { invalid, isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
 
 export type SectionFields = { number: string; title: string };
 
@@ -39,8 +38,8 @@ export function SectionDialog({
       try {
         await onSave({ number: form.number.trim(), title: form.title.trim() }, version);
       } catch (error) {
-        if (error instanceof ApiError && error.code === "record.stale_version") {
-          const current = error.details.current as (Partial<SectionFields> & { version?: number }) | undefined;
+        if (isStale(error)) {
+          const current = staleCurrent<Partial<SectionFields> & { version?: number }>(error);
           if (current) {
             setForm({ number: current.number ?? "", title: current.title ?? "" });
             setVersion(current.version);
@@ -52,7 +51,7 @@ export function SectionDialog({
     });
   };
 
-  const stale = save.error?.code === "record.stale_version";
+  const stale = isStale(save.error);
   return (
     <Dialog title={section ? "Изменить раздел" : "Новый раздел"} onClose={onClose} wide>
       <form onSubmit={submit} noValidate>
@@ -88,9 +87,9 @@ export function SectionDialog({
   );
 }
 
-/** The next section number after the numeric ones («7» after 1–6), or nothing when they are not plain numbers. */
+/** The next section number after the numeric ones («7» after 1–6, «1» for the first), or nothing when they are not plain numbers. */
 export function nextSectionNumber(sections: { number?: string }[]): string {
   const numbers = sections.map((section) => section.number?.trim().replace(/\.$/, "") ?? "");
-  if (numbers.some((number) => !/^\d+$/.test(number))) return sections.length === 0 ? "1" : "";
+  if (numbers.some((number) => !/^\d+$/.test(number))) return "";
   return String(Math.max(0, ...numbers.map(Number)) + 1);
 }
