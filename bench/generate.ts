@@ -8,7 +8,7 @@ import type { GeneratedRegion, Scale } from "./generate/region";
 
 export type { GeneratedRegion, Scale };
 
-export async function generateRegion(scale: Scale, options: { concurrency?: number } = {}): Promise<GeneratedRegion> {
+export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
   const { generateRegion: load } = await import("./generate/region");
-  return load(scale, options);
+  return load(scale);
 }

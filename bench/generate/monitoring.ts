@@ -4,6 +4,7 @@
  */
 import type { Counts } from "@rnc/core/stats/contribution";
 import { defaultIndicators } from "@rnc/core/monitoring/indicators";
+import { submissionState } from "@rnc/core/stats/summary";
 import type { Rng } from "./random";
 import type { InstitutionFacts, InstitutionRecord, SatisfactionTally } from "./statistics";
 
@@ -62,7 +63,7 @@ export function submissionRecord(
     updatedAt: now,
     version: status === "not_started" ? 1 : submitted ? 3 : 2,
   };
-  return { record, state: { campaignId, status, ...(submitted ? { submittedAt: now, late } : {}) } };
+  return { record, state: { campaignId, ...submissionState(record) } };
 }
 
 /** Survey answers of about half the engaged mentors and mentees, scored 6–10. */

@@ -6,6 +6,7 @@
  * Every activation is checked with the product's own rules (`activationProblems`) on the state at that moment.
  */
 import type { EntityItem } from "electrodb";
+import { addDays, daysBetween } from "@rnc/core/dates";
 import { type FormCode, formByCode, formsFor } from "@rnc/core/forms/catalogue";
 import type { MembershipEntity } from "@rnc/core/participant/participant.entity";
 import { isMinor } from "@rnc/core/participant/age";
@@ -13,7 +14,7 @@ import type { MeetingEntity, PairEntity, PairQuietEntity, PlanEntity } from "@rn
 import { type Member, activationProblems, quietOn } from "@rnc/core/pair/rules";
 import type { PairForStats, PairStatus } from "@rnc/core/stats/contribution";
 import type { Person } from "./people";
-import { type Rng, addDays, at, daysBetween, idAt, later, maxDate, minDate } from "./random";
+import { type Rng, at, idAt, later, maxDate, minDate } from "./random";
 import * as texts from "./texts";
 
 export type PairRow = EntityItem<typeof PairEntity>;

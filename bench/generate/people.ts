@@ -2,14 +2,23 @@
  * The bases of mentors and mentees of one institution: a realistic mix of categories and roles for its type, birth
  * dates (minors among pupils and students), contacts, requests and competences, partner organisations for employer
  * mentors, and accessibility flags. Rows are built exactly as `Participant.createMany` stores its input
- * (`storedFields` + the defaults), then changed as the later writes (consent, activation, withdrawal, erasure) change them.
+ * (`newParticipantRow`), then changed as the later writes (consent, activation, withdrawal, erasure) change them.
  */
 import type { EntityItem } from "electrodb";
 import type { ParticipantCategory } from "@rnc/core/forms/catalogue";
-import { type ParticipantInput, type SensitiveFlag, anonymisedName, storedFields } from "@rnc/core/participant";
+import { addDays } from "@rnc/core/dates";
+import {
+  type ParticipantInput,
+  type SensitiveFlag,
+  anonymisedName,
+  consentInForceFields,
+  erasedConsentFields,
+  erasedFields,
+  newParticipantRow,
+} from "@rnc/core/participant";
 import type { ConsentEntity, ParticipantEntity } from "@rnc/core/participant/participant.entity";
 import type { ParticipantForStats } from "@rnc/core/stats/contribution";
-import { type Rng, addDays, apportion, at, idAt, later, maxDate } from "./random";
+import { type Rng, apportion, at, idAt, later, maxDate } from "./random";
 import * as texts from "./texts";
 
 export type ParticipantRow = EntityItem<typeof ParticipantEntity>;
@@ -130,22 +139,6 @@ function inputFor(r: Rng, profile: Profile, today: string, partners: string[], s
   return input;
 }
 
-/** `Participant.createMany`'s stored attributes for an input (`storedFields` plus the defaults of a new person). */
-export function storedRow(input: ParticipantInput, tenantId: string, participantId: string, createdAt: string): ParticipantRow {
-  return {
-    ...storedFields(input),
-    tenantId,
-    participantId,
-    status: "active",
-    activeMentees: 0,
-    engagedMentor: false,
-    engagedMentee: false,
-    createdAt,
-    updatedAt: createdAt,
-    version: 1,
-  };
-}
-
 /**
  * The institution's participants: two intakes (last year's and this year's), each mostly one import (one timestamp,
  * as `createMany` writes it) and the rest added one by one over the following weeks.
@@ -169,7 +162,7 @@ export function makePeople(
       const createdDay = oneByOne ? addDays(options.intakes[intake] as string, r.int(1, 20)) : (options.intakes[intake] as string);
       const createdAt = oneByOne ? at(createdDay, r) : (importedAt[intake] as string);
       const input = inputFor(r, profile, today, options.partners, people.length + 1);
-      const row = storedRow(input, tenantId, idAt("participant", createdAt), createdAt);
+      const row: ParticipantRow = newParticipantRow(input, tenantId, idAt("participant", createdAt), createdAt);
       const person: Person = { row, input, createdDay, consents: [], initial: { ...row } };
       if (learner(profile.category)) person.parent = texts.parentOf(r, input.fullName);
       people.push(person);
@@ -224,8 +217,7 @@ export function applyLeaving(person: Person) {
   const { kind, at: when } = person.leaving;
   const row = person.row as Record<string, unknown> & ParticipantRow;
   const consentId = row.consentId;
-  delete row.consentId;
-  delete row.consentSigner;
+  for (const key of consentInForceFields) delete row[key];
   row.status = kind;
   row.updatedAt = when;
   row.version += 1;
@@ -234,11 +226,7 @@ export function applyLeaving(person: Person) {
     if (consent) consent.withdrawnAt = when.slice(0, 10);
   } else {
     Object.assign(row, anonymisedName(row.participantId));
-    for (const key of ["birthDate", "group", "email", "phone", "requests", "needs", "competences", "experience", "sensitiveFlags"])
-      delete row[key];
-    for (const consent of person.consents as (ConsentRow & Record<string, unknown>)[]) {
-      delete consent.representativeName;
-      delete consent.scanRef;
-    }
+    for (const key of erasedFields) delete row[key];
+    for (const consent of person.consents) for (const key of erasedConsentFields) delete consent[key];
   }
 }

@@ -42,14 +42,8 @@ export function rng(seed: number): Rng {
   return r;
 }
 
-// Calendar dates (ГГГГ-ММ-ДД, UTC arithmetic) and timestamps.
+// Timestamps and calendar dates (ГГГГ-ММ-ДД; the arithmetic is the product's, @rnc/core/dates).
 
-export const addDays = (date: string, days: number) => {
-  const [y, m, d] = date.slice(0, 10).split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-};
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
 /** The earliest / latest of ISO dates or timestamps (compared as strings). */
 export function minDate(...dates: string[]): string {
   let min = dates[0] as string;
@@ -77,10 +71,6 @@ export const later = (after: string, r: Rng, maxMinutes = 240) =>
  * comes from Math.random: the default (one crypto call per character) was a quarter of the loader's CPU time.
  */
 export const idAt = (kind: IdKind, iso: string) => `${idPrefixes[kind]}_${ulid(Date.parse(iso), Math.random).toLowerCase()}`;
-
-/** Today's date in Moscow (the generated region's time zone). */
-export const todayInMoscow = (now = new Date()) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 
 /** The start year of the academic year `today` falls in (from 1 September). */
 export const academicStartYear = (today: string) =>

@@ -5,6 +5,7 @@
  */
 import type { Role } from "@rnc/core";
 import { withActor } from "@rnc/core";
+import { addDays, todayIn } from "@rnc/core/dates";
 import { ddb, tableName } from "@rnc/core/dynamo";
 import { defaultFormsByType } from "@rnc/core/forms/catalogue";
 import { InstitutionEntity } from "@rnc/core/institution/institution.entity";
@@ -20,7 +21,7 @@ import { UserEntity } from "@rnc/core/user/user.entity";
 import { campaignRecord, satisfactionTally, submissionRecord } from "./monitoring";
 import { checkActivations, makePairs } from "./pairs";
 import { type Person, addConsent, applyLeaving, consentMoment, makePeople } from "./people";
-import { academicStartYear, addDays, at, idAt, rng, todayInMoscow } from "./random";
+import { academicStartYear, at, idAt, rng } from "./random";
 import { makeRoadmap } from "./roadmap";
 import { type InstitutionFacts, type InstitutionRecord, countsOf, statisticsItem } from "./statistics";
 import { enterprises } from "./texts";
@@ -34,7 +35,7 @@ export type GeneratedRegion = {
   tenants: string[];
   users: { regionAdmin: UserRef; curators: UserRef[] };
   /** Records of the first curator's institution that the benchmark reads. */
-  sample: { campaignId: string; roadmapId: string; pairId?: string; participants: number; pairs: number };
+  sample: { campaignId: string; roadmapId: string; participants: number; pairs: number };
   itemsWritten: number;
   itemsByKind: Record<string, number>;
   seconds: number;
@@ -50,20 +51,24 @@ const municipalities = [
   "Центральный район",
 ];
 
+/** The generated region's time zone. */
+const timeZone = "Europe/Moscow";
+/** The seed of the region's randomness: the same region (except the random part of the ids) on every run. */
+const seed = 9;
+
 type PutEntity = { put(record: object): { params(): { Item: Item } } };
 /** The item the product's entity writes for a record. */
 const itemOf = (entity: unknown, record: object): Item => (entity as PutEntity).put(record).params().Item;
 
-export async function generateRegion(scale: Scale, options: { concurrency?: number; seed?: number } = {}): Promise<GeneratedRegion> {
+export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
   const started = performance.now();
   const now = new Date().toISOString();
-  const today = todayInMoscow();
+  const today = todayIn(timeZone);
   const startYear = academicStartYear(today);
-  const seed = options.seed ?? 9;
   const itemsByKind: Record<string, number> = {};
   let institutionsDone = 0;
   const writer = new BulkWriter(ddb, tableName(), {
-    concurrency: options.concurrency ?? 6,
+    concurrency: 6,
     progress: () => `${institutionsDone} of ${scale.institutions} institutions`,
   });
   const put = async (kind: string, entity: unknown, records: object[]) => {
@@ -72,7 +77,7 @@ export async function generateRegion(scale: Scale, options: { concurrency?: numb
   };
 
   const region = await withActor({ type: "system", properties: {} }, () =>
-    Region.create({ name: `Бенчмарк-регион ${Date.now()}`, code: `b${Date.now().toString(36)}`.slice(0, 16), timeZone: "Europe/Moscow" }),
+    Region.create({ name: `Бенчмарк-регион ${Date.now()}`, code: `b${Date.now().toString(36)}`.slice(0, 16), timeZone }),
   );
   const regionId = region.regionId;
   // The institutions and their curators were imported well before the first intake of participants.
@@ -164,14 +169,7 @@ export async function generateRegion(scale: Scale, options: { concurrency?: numb
     };
     if (index === 0) {
       await checkInputs(people, pairs);
-      const active = pairs.find((p) => p.row.status === "active");
-      sample = {
-        campaignId,
-        roadmapId: roadmaps[0]?.roadmapId as string,
-        pairId: active?.row.pairId,
-        participants: people.length,
-        pairs: pairs.length,
-      };
+      sample = { campaignId, roadmapId: roadmaps[0]?.roadmapId as string, participants: people.length, pairs: pairs.length };
     }
 
     const records: [kind: string, entity: unknown, records: object[]][] = [

@@ -1,18 +1,19 @@
 /**
- * An institution's roadmaps as the product writes them: `Roadmap.fromTemplate` (the default template for its type,
- * deadlines read with the product's `schedule` against the academic year, positions, header counters), approval
- * (`Roadmap.update`), then the curator's item updates over the year (`Roadmap.updateItem`: an occurrence's status,
- * completion date and evidence; the item's status and due-index key derived as `withDerived` does; the header's
- * counters moved by each change). Last year's roadmap, where there is one, is archived or left approved.
+ * An institution's roadmaps as the product writes them, with the product's own functions: `Roadmap.fromTemplate` (the
+ * records of the default template for its type as `draftRoadmap` builds them: deadlines scheduled against the academic
+ * year, positions, header counters), approval (`Roadmap.update`), then the curator's item updates over the year
+ * (`Roadmap.updateItem`: an occurrence's status, completion date and evidence by `applyOccurrenceChange`; the item's
+ * status and due-index key by `withDerived`; the header's counters moved by each change). Last year's roadmap, where
+ * there is one, is archived or left approved.
  */
-import { type Counters, type OccurrenceState, addCounters, countersOf, itemStatus, nextDue } from "@rnc/core/roadmap/progress";
-import { type RoadmapStatus, schedule } from "@rnc/core/roadmap";
+import { addDays, daysBetween } from "@rnc/core/dates";
+import { type RoadmapStatus, applyOccurrenceChange, countersOfItems, draftRoadmap, roadmapState, withDerived } from "@rnc/core/roadmap";
 import { academicYearLabel, parsePeriod } from "@rnc/core/roadmap/period";
-import { initialPositions } from "@rnc/core/roadmap/position";
-import { noDue } from "@rnc/core/roadmap/roadmap.entity";
+import { type OccurrenceState, nextDue } from "@rnc/core/roadmap/progress";
 import { type TemplateKind, defaultTemplateTitle, defaultTemplates } from "@rnc/core/roadmap/template";
+import { formatDate } from "@rnc/core/ru";
 import type { RoadmapState } from "@rnc/core/stats/summary";
-import { type Rng, addDays, at, idAt, maxDate, minDate } from "./random";
+import { type Rng, at, idAt, maxDate, minDate } from "./random";
 
 export type RoadmapRecords = {
   header: Record<string, unknown>;
@@ -23,19 +24,13 @@ export type RoadmapRecords = {
   summary: RoadmapState;
 };
 
-/** `clean` of the roadmap module: no undefined or empty-string attributes. */
-const clean = <T extends Record<string, unknown>>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== "")) as T;
-
-const isIndexed = (status: RoadmapStatus) => status === "draft" || status === "approved";
-const ddmmyyyy = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
-
 type Fate = "current" | "archived" | "stale";
 
 /** What the curator did with one occurrence by `today`; undefined leaves it planned. */
 function progress(r: Rng, o: { key: string; due?: string }, created: string, today: string, fate: Fate) {
   const old = fate !== "current";
-  const doneBy = (from: string, to: string) => maxDate(created, minDate(today, addDays(from, r.int(0, Math.max(0, daysSpan(from, to))))));
+  const doneBy = (from: string, to: string) =>
+    maxDate(created, minDate(today, addDays(from, r.int(0, Math.max(0, daysBetween(from, to))))));
   const roll = r();
   if (o.due && o.due < today) {
     if (roll < (old ? 0.7 : 0.62))
@@ -66,8 +61,6 @@ function nextDues(final: OccurrenceState[]): string[] {
   return states.flatMap((state) => nextDue(state) ?? []);
 }
 
-const daysSpan = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-
 export function makeRoadmap(
   r: Rng,
   options: { tenantId: string; regionId: string; kind: TemplateKind; startYear: number; today: string; now: string; fate: Fate },
@@ -76,102 +69,63 @@ export function makeRoadmap(
   const stampOn = (day: string) => minDate(at(day, r), options.now);
   const label = academicYearLabel(options.startYear);
   const period = parsePeriod(label) as { start: string; end: string };
+  // Roadmap.fromTemplate: the default template for the institution's type, anchored to the academic year.
   const createdDay = minDate(addDays(period.start, r.int(3, 25)), addDays(today, -1));
   const createdAt = stampOn(createdDay);
-  const roadmapId = idAt("roadmap", createdAt);
-  const content = defaultTemplates[options.kind];
-  const sectionPositions = initialPositions(content.length);
-  const sections = content.map((section, i) =>
-    clean({
-      tenantId,
-      roadmapId,
-      sectionId: idAt("roadmapSection", createdAt),
-      number: section.number,
-      title: section.title,
-      position: sectionPositions[i] as string,
-      createdAt,
-      updatedAt: createdAt,
-      version: 1,
-    }),
-  );
-  const all = content.flatMap((section, s) => section.items.map((item) => ({ item, sectionId: sections[s]?.sectionId })));
-  const itemPositions = initialPositions(all.length);
+  const draft = draftRoadmap({
+    tenantId,
+    regionId,
+    header: { title: `${defaultTemplateTitle} на ${label}`, period: label },
+    content: defaultTemplates[options.kind],
+    now: createdAt,
+    newId: (kind) => idAt(kind, createdAt),
+  });
 
   // Approval (Roadmap.update): a new header version.
   const approvedDay = minDate(addDays(createdDay, r.int(0, 10)), today);
   const approvedAt = maxDate(createdAt, stampOn(approvedDay));
   const status: RoadmapStatus = fate === "archived" ? "archived" : "approved";
-  let counters: Counters = countersOf(undefined);
-  const dues: Record<string, number> = {};
-  const items = all.map(({ item, sectionId }, i) => {
-    const plan = schedule(item.deadlineText, period);
-    let version = 1;
-    let updatedAt = createdAt;
-    const occurrences: OccurrenceState[] = plan.occurrences.map(({ key, due }) => {
-      const state: OccurrenceState = { key, ...(due ? { due } : {}), status: "planned" };
+  const zeroDues: Record<string, number> = {};
+  // Roadmap.updateItem, once per occurrence the curator marked (archiving then re-derives the items' due keys).
+  const items = draft.items.map((planned) => {
+    let version = planned.version;
+    let updatedAt = planned.updatedAt;
+    let occurrences = planned.occurrences;
+    for (const { key, due } of planned.occurrences) {
       const change = progress(r, { key, due }, approvedDay, today, fate);
-      if (!change) return state;
+      if (!change) continue;
       // Each change is one updateItem: a new version, the moment it was recorded.
       const steps = change.status === "done" && r.chance(0.4) ? 2 : 1;
       version += steps;
       const recorded = maxDate(approvedAt, stampOn(change.completedAt ?? minDate(today, addDays(approvedDay, r.int(1, 60)))));
       updatedAt = maxDate(updatedAt, recorded);
-      return clean({
-        ...state,
-        status: change.status,
-        completedAt: change.completedAt,
-        evidence:
-          change.status === "done" && r.chance(0.5)
-            ? r.chance(0.6)
-              ? { documentNumber: `Приказ № ${r.int(10, 250)} от ${ddmmyyyy(change.completedAt ?? today)}` }
-              : { note: "Протокол заседания рабочей группы", link: `https://school.example/docs/${r.int(100, 999)}` }
-            : undefined,
-      }) as OccurrenceState;
-    });
-    counters = addCounters(counters, countersOf(occurrences));
-    for (const due of nextDues(occurrences)) dues[due] ??= 0;
-    const open = nextDue(occurrences);
-    if (open) dues[open] = (dues[open] ?? 0) + 1;
-    const next = isIndexed(status) ? nextDue(occurrences) : undefined;
-    return clean({
-      tenantId,
-      regionId,
-      roadmapId,
-      itemId: idAt("roadmapItem", createdAt),
-      sectionId,
-      position: itemPositions[i] as string,
-      number: item.number,
-      name: item.name,
-      deadlineText: item.deadlineText,
-      deadline: plan.stored,
-      executors: item.executors,
-      result: item.result,
-      occurrences,
-      status: itemStatus(occurrences),
-      nextDue: next ?? noDue,
-      createdAt,
-      updatedAt,
-      version,
-    });
+      const evidence =
+        change.status === "done" && r.chance(0.5)
+          ? r.chance(0.6)
+            ? { documentNumber: `Приказ № ${r.int(10, 250)} от ${formatDate(change.completedAt ?? today)}` }
+            : { note: "Протокол заседания рабочей группы", link: `https://school.example/docs/${r.int(100, 999)}` }
+          : undefined;
+      occurrences = applyOccurrenceChange(occurrences, { occurrenceKey: key, ...change, evidence }, today);
+    }
+    for (const due of nextDues(occurrences)) zeroDues[due] = 0;
+    return withDerived({ ...planned, occurrences, updatedAt, version }, status);
   });
+  const counters = countersOfItems(items);
   const archivedAt = fate === "archived" ? stampOn(minDate(today, addDays(period.end, r.int(1, 20)))) : undefined;
-  const header = clean({
-    tenantId,
-    regionId,
-    roadmapId,
-    title: `${defaultTemplateTitle} на ${label}`,
-    period: label,
-    periodStart: period.start,
-    periodEnd: period.end,
+  const header = {
+    ...draft.header,
     approvedBy: r.pick(["Директор", "Директор образовательной организации", "Педагогический совет"]),
     approvedAt: approvedDay,
-    approvalAct: `Приказ № ${r.int(1, 200)} от ${ddmmyyyy(approvedDay)}`,
+    approvalAct: `Приказ № ${r.int(1, 200)} от ${formatDate(approvedDay)}`,
     status,
     ...counters,
-    createdAt,
     updatedAt: archivedAt ?? approvedAt,
     version: archivedAt ? 3 : 2,
-  });
-  const summary: RoadmapState = { status, periodStart: period.start, periodEnd: period.end, ...counters, dues };
-  return { header, sections, items, roadmapId, summary };
+  };
+  const state = roadmapState(
+    { status, periodStart: period.start, periodEnd: period.end, ...counters },
+    items.map((item) => item.occurrences),
+  );
+  const summary: RoadmapState = { ...state, dues: { ...zeroDues, ...state.dues } };
+  return { header, sections: draft.sections, items, roadmapId: draft.roadmapId, summary };
 }

@@ -11,7 +11,7 @@ import {
   pairContribution,
   participantContribution,
 } from "@rnc/core/stats/contribution";
-import { COUNTER, type SummaryChange, descriptorOf, regionSummaryKeys, summaryKey } from "@rnc/core/stats/summary";
+import { type SummaryChange, regionSummaryKeys, summaryAttributes, summaryKey } from "@rnc/core/stats/summary";
 import type { PairStory } from "./pairs";
 import type { RoadmapRecords } from "./roadmap";
 import type { Person } from "./people";
@@ -53,32 +53,32 @@ export type InstitutionFacts = {
 };
 
 /**
+ * The attributes a summary change leaves on an item that had none of them: each ADD from zero and each whole attribute
+ * SET (the changes the loader folds into one item are all of that kind).
+ */
+function attributesOf(change: Omit<SummaryChange, "tenantId" | "regionId">): [string, unknown][] {
+  const { adds, sets, increments, removes } = summaryAttributes(change);
+  const nested = sets.find(([path]) => path.length !== 1);
+  if (increments.length || removes.length || nested) throw new Error("a summary change that does not build a new item");
+  return [...adds, ...sets.map(([path, value]): [string, unknown] => [path[0] as string, value])];
+}
+
+/**
  * The summary item of one institution as the product's writes leave it (see `summaryUpdate` in stats/summary.ts):
- * keys and the region's gsi1 keys, `updatedAt`, `c#<counter>` per counter, `inst` (descriptors), `s#<year>#<side>#sum|count`
- * (satisfaction; only sides with answers), `m#<campaignId>` (submission state) and `r#<roadmapId>` (roadmap state).
- * The one place that builds it: an attribute the product adds to the summary goes here, from `facts`.
+ * keys and the region's gsi1 keys, `updatedAt`, and the attributes of the summary changes (`summaryAttributes`): the
+ * counters (zeros included: an ADD that came back to zero stays), the descriptors, this year's satisfaction, the
+ * submission state and each roadmap's state. The one place that builds it: an attribute the product adds to the
+ * summary goes here, from `facts`.
  */
 export function statisticsItem(regionId: string, institution: InstitutionRecord, facts: InstitutionFacts): Record<string, unknown> {
-  const { year, tally } = facts.satisfaction;
-  const { campaignId, ...submission } = facts.submission;
   return {
     ...summaryKey(institution.tenantId),
     ...regionSummaryKeys(regionId, institution.tenantId),
     updatedAt: facts.updatedAt,
-    ...Object.fromEntries(Object.entries(facts.counts).map(([counter, n]) => [`${COUNTER}${counter}`, n])),
-    inst: descriptorOf(institution),
-    ...Object.fromEntries(
-      (["mentor", "mentee"] as const).flatMap((side) =>
-        tally[side].count === 0
-          ? []
-          : [
-              [`s#${year}#${side}#sum`, tally[side].sum],
-              [`s#${year}#${side}#count`, tally[side].count],
-            ],
-      ),
-    ),
-    [`m#${campaignId}`]: Object.fromEntries(Object.entries(submission).filter(([, value]) => value !== undefined)),
-    ...Object.fromEntries(facts.roadmaps.map((roadmap) => [`r#${roadmap.roadmapId}`, roadmap.summary])),
+    ...Object.fromEntries([
+      ...attributesOf({ counts: facts.counts, institution, satisfaction: facts.satisfaction, submission: facts.submission }),
+      ...facts.roadmaps.flatMap((roadmap) => attributesOf({ roadmap: { roadmapId: roadmap.roadmapId, put: roadmap.summary } })),
+    ]),
   };
 }
 

@@ -153,8 +153,6 @@ export function parentOf(r: Rng, childName: string): { name: string; relation: s
   return { name: fullName(r, relation === "мать" ? "f" : "m", base), relation };
 }
 
-export const genderOf = (r: Rng): Gender => (r.chance(0.5) ? "m" : "f");
-
 export const pupilRequests = [
   "Подготовка к олимпиаде по математике",
   "Повышение успеваемости по русскому языку",

@@ -7,11 +7,11 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 export type Item = Record<string, unknown>;
 
+const REPORT_EVERY_MS = 5000;
+
 export class BulkWriter {
   readonly started = performance.now();
   written = 0;
-  calls = 0;
-  retries = 0;
   private buffer: Item[] = [];
   private inFlight = new Set<Promise<void>>();
   private failure: unknown;
@@ -20,7 +20,7 @@ export class BulkWriter {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
-    private readonly options: { concurrency: number; progress?: (writer: BulkWriter) => string; reportEveryMs?: number },
+    private readonly options: { concurrency: number; progress?: (writer: BulkWriter) => string },
   ) {}
 
   /** Queues items; resolves when the backlog is small enough to take more (backpressure for the generator). */
@@ -70,11 +70,7 @@ export class BulkWriter {
     let pending: { PutRequest: { Item: Item } }[] = chunk.map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 10) throw new Error(`BatchWriteItem: ${pending.length} items still unprocessed after ${attempt} attempts`);
-      if (attempt > 0) {
-        this.retries += 1;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 25 * 2 ** attempt) * (0.5 + Math.random())));
-      }
-      this.calls += 1;
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 25 * 2 ** attempt) * (0.5 + Math.random())));
       const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
       const left = (result.UnprocessedItems?.[this.table] ?? []) as typeof pending;
       this.written += pending.length - left.length;
@@ -85,7 +81,7 @@ export class BulkWriter {
 
   private report(final: boolean) {
     const now = performance.now();
-    if (!final && now - this.lastReport < (this.options.reportEveryMs ?? 5000)) return;
+    if (!final && now - this.lastReport < REPORT_EVERY_MS) return;
     this.lastReport = now;
     const extra = this.options.progress ? `, ${this.options.progress(this)}` : "";
     console.log(`  … ${this.written} items in ${this.seconds.toFixed(1)} s (${this.itemsPerSecond} items/s${extra})`);

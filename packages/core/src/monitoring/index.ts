@@ -12,7 +12,7 @@ import { Region } from "../region";
 import { formatDate } from "../ru";
 import { optionalText, text } from "../schemas";
 import { db } from "../service";
-import { type SummaryChange, transactWithSummaries } from "../stats/summary";
+import { type SummaryChange, submissionState, transactWithSummaries } from "../stats/summary";
 import { type Sheet, writeCsv, writeXlsx } from "../tabular";
 import * as z from "../zod";
 import {
@@ -639,7 +639,7 @@ const summaryOf = (
 ): SummaryChange => ({
   tenantId: row.tenantId,
   regionId: row.regionId,
-  submission: { campaignId: row.campaignId, status: state.status, submittedAt: state.submittedAt, late: state.late },
+  submission: { campaignId: row.campaignId, ...submissionState(state) },
 });
 
 async function review(campaignId: string, tenantId: string, expected: number, to: "accepted" | "returned", comment?: string) {

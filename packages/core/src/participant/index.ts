@@ -254,6 +254,42 @@ export function storedFields(input: ParticipantInput) {
   };
 }
 
+/** The row `Participant.createMany` stores for an input: its stored fields and the defaults of a new person. */
+export function newParticipantRow(input: ParticipantInput, tenantId: string, participantId: string, createdAt: string) {
+  return {
+    ...storedFields(input),
+    tenantId,
+    participantId,
+    status: "active" as const,
+    activeMentees: 0,
+    engagedMentor: false,
+    engagedMentee: false,
+    createdAt,
+    updatedAt: createdAt,
+    version: 1,
+  };
+}
+
+/**
+ * What erasure (152-ФЗ art. 21) removes from a participant: the personal fields. The category, roles, birth year and
+ * partner organisation stay, so the aggregate counts stay right.
+ */
+export const erasedFields = [
+  "birthDate",
+  "group",
+  "email",
+  "phone",
+  "requests",
+  "needs",
+  "competences",
+  "experience",
+  "sensitiveFlags",
+] as const;
+/** What the end of a person's participation (consent withdrawn, data erased) removes from them: the consent in force. */
+export const consentInForceFields = ["consentId", "consentSigner"] as const;
+/** What erasure removes from the person's consents: the legal representative's name and the scan. */
+export const erasedConsentFields = ["representativeName", "scanRef"] as const;
+
 /** The participant, consents and memberships: one Query on `PERSON#<id>`. */
 export async function loadCard(tenantId: string, participantId: string) {
   const of = await loadCollection(tenantId, `PERSON#${participantId}`);
@@ -380,18 +416,7 @@ export const Participant = {
     const tenantId = useTenantID();
     const today = await regionToday();
     const now = nowIso();
-    const rows = inputs.map((input) => ({
-      ...storedFields(input),
-      tenantId,
-      participantId: createId("participant"),
-      status: "active" as const,
-      activeMentees: 0,
-      engagedMentor: false,
-      engagedMentee: false,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    }));
+    const rows = inputs.map((input) => newParticipantRow(input, tenantId, createId("participant"), now));
     for (let i = 0; i < rows.length; i += 98) {
       const chunk = rows.slice(i, i + 98);
       const delta = addCounts(...chunk.map(participantContribution));
@@ -620,10 +645,13 @@ export const Participant = {
           card.consents
             .filter((c) => c.representativeName || c.scanRef)
             .map((c) =>
-              e.consent.patch({ tenantId, participantId, consentId: c.consentId }).remove(["representativeName", "scanRef"]).commit(),
+              e.consent
+                .patch({ tenantId, participantId, consentId: c.consentId })
+                .remove([...erasedConsentFields])
+                .commit(),
             ),
         participantPatch: { status: "anonymised", ...anonymisedName(participantId) },
-        removeFields: ["birthDate", "group", "email", "phone", "requests", "needs", "competences", "experience", "sensitiveFlags"],
+        removeFields: [...erasedFields],
         removeConsent: true,
         endPairs: true,
         action: "participant.anonymise",
@@ -647,7 +675,7 @@ export const Participant = {
 
 type Card = NonNullable<Awaited<ReturnType<typeof loadCard>>>;
 type Entities = Parameters<Parameters<typeof import("../service").db.transaction.write>[0]>[0];
-type RemovableField = "birthDate" | "group" | "email" | "phone" | "requests" | "needs" | "competences" | "experience" | "sensitiveFlags";
+type RemovableField = (typeof erasedFields)[number];
 
 /** Ends a person's open pairs and patches the person, in one transaction with the counters. */
 async function endParticipation(
@@ -669,7 +697,7 @@ async function endParticipation(
   const ending = endPairs(tenantId, pairs, "terminated", { reason }, now);
   const ownDelta = ending.activeMenteesDelta.get(participantId) ?? 0;
   const otherMentors = [...ending.activeMenteesDelta].filter(([id, n]) => id !== participantId && n !== 0);
-  const removed: string[] = [...(options.removeFields ?? []), ...(options.removeConsent ? ["consentId", "consentSigner"] : [])];
+  const removed: string[] = [...(options.removeFields ?? []), ...(options.removeConsent ? consentInForceFields : [])];
   const next = {
     ...card.participant,
     ...options.participantPatch,

@@ -1,4 +1,4 @@
-import { addDays, todayIn } from "../dates";
+import { addDays, daysBetween, todayIn } from "../dates";
 import { timeZoneOf } from "../participant/calendar";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { useActor, useRegionID, useTenantID } from "../actor";
@@ -387,7 +387,7 @@ function mergeOccurrences(planned: { key: string; due?: string }[], previous: Oc
   });
 }
 
-type ItemRecord = {
+export type ItemRecord = {
   tenantId: string;
   regionId: string;
   roadmapId: string;
@@ -410,8 +410,11 @@ type ItemRecord = {
   version: number;
 };
 
+/** An item record without what is derived from its occurrences (status and the due-index key). */
+export type ItemDraft = Omit<ItemRecord, "status" | "nextDue">;
+
 /** The full item record to `put`: status and the due-index key are derived from the occurrences every time. */
-function withDerived(record: Omit<ItemRecord, "status" | "nextDue">, roadmapStatus: RoadmapStatus): ItemRecord {
+export function withDerived(record: ItemDraft, roadmapStatus: RoadmapStatus): ItemRecord {
   const occurrences = record.occurrences;
   const next = isIndexed(roadmapStatus) ? nextDue(occurrences) : undefined;
   return { ...record, status: itemStatus(occurrences), nextDue: next ?? noDue } as ItemRecord;
@@ -532,7 +535,7 @@ function dueDelta(before: OccurrenceState[] | undefined, after: OccurrenceState[
 }
 
 /** A roadmap as its institution's summary carries it: from its header's counters and its items' occurrences. */
-const roadmapState = (
+export const roadmapState = (
   header: Counters & { status: RoadmapStatus; periodStart: string; periodEnd: string },
   items: OccurrenceState[][],
 ): RoadmapState => ({
@@ -570,20 +573,37 @@ const roadmapSummary = (header: { tenantId: string; regionId: string; roadmapId:
  */
 const TRANSACTION_RECORDS = 97;
 
-type NewHeader = { title: string; period: string; approvedBy?: string; approvedAt?: string; approvalAct?: string };
+export type NewHeader = { title: string; period: string; approvedBy?: string; approvedAt?: string; approvalAct?: string };
 
-async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], action: string): Promise<string> {
-  const tenantId = useTenantID();
-  const regionId = useRegionID();
+/** The sum of the items' counters (a roadmap header carries it). */
+export const countersOfItems = (items: readonly { occurrences: OccurrenceState[] }[]): Counters =>
+  items.reduce((sum, item) => addCounters(sum, countersOf(item.occurrences)), countersOf(undefined));
+
+/**
+ * A new roadmap's records, before anything is written (the pure part of `writeRoadmap`): the header (without its
+ * status; with the items' counters), the sections and the items in `content` order with their positions, each item's
+ * occurrences planned from its deadline (status and due key not yet derived: `withDerived`), and the state the
+ * institution's summary carries for it as a draft. `newId` makes the ids (in this order: the roadmap, the sections,
+ * the items); `createId` by default.
+ */
+export function draftRoadmap(options: {
+  tenantId: string;
+  regionId: string;
+  header: NewHeader;
+  content: readonly TemplateSection[];
+  now: string;
+  newId?: (kind: "roadmap" | "roadmapSection" | "roadmapItem") => string;
+}) {
+  const { tenantId, regionId, header: headerInput, content, now } = options;
+  const newId = options.newId ?? createId;
   const period = parsePeriod(headerInput.period) as RoadmapPeriod;
-  const roadmapId = createId("roadmap");
-  const now = nowIso();
+  const roadmapId = newId("roadmap");
   const sectionPositions = initialPositions(content.length);
   const sections = content.map((section, i) =>
     clean({
       tenantId,
       roadmapId,
-      sectionId: createId("roadmapSection"),
+      sectionId: newId("roadmapSection"),
       number: section.number,
       title: section.title,
       position: sectionPositions[i] as string,
@@ -594,13 +614,13 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
   );
   const allItems = content.flatMap((section, s) => section.items.map((item) => ({ item, sectionId: sections[s]?.sectionId })));
   const itemPositions = initialPositions(allItems.length);
-  const drafts = allItems.map(({ item, sectionId }, i) => {
+  const items = allItems.map(({ item, sectionId }, i) => {
     const plan = schedule(item.deadlineText, period);
     return clean({
       tenantId,
       regionId,
       roadmapId,
-      itemId: createId("roadmapItem"),
+      itemId: newId("roadmapItem"),
       sectionId,
       position: itemPositions[i] as string,
       number: item.number,
@@ -613,10 +633,10 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
       createdAt: now,
       updatedAt: now,
       version: 1,
-    }) as Omit<ItemRecord, "status" | "nextDue">;
+    }) as ItemDraft;
   });
-  const counters = drafts.reduce((sum, item) => addCounters(sum, countersOf(item.occurrences)), countersOf(undefined));
-  const baseHeader = clean({
+  const counters = countersOfItems(items);
+  const header = clean({
     tenantId,
     regionId,
     roadmapId,
@@ -628,16 +648,25 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
     version: 1,
     ...counters,
   });
-  const audit = auditItem(action, roadmapId, { tenantId, regionId });
-  const summary = roadmapSummary(
-    { tenantId, regionId, roadmapId },
-    {
-      put: roadmapState(
-        { status: "draft", periodStart: period.start, periodEnd: period.end, ...counters },
-        drafts.map((d) => d.occurrences),
-      ),
-    },
+  const state = roadmapState(
+    { status: "draft", periodStart: period.start, periodEnd: period.end, ...counters },
+    items.map((d) => d.occurrences),
   );
+  return { roadmapId, header, sections, items, state };
+}
+
+async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], action: string): Promise<string> {
+  const tenantId = useTenantID();
+  const regionId = useRegionID();
+  const {
+    roadmapId,
+    header: baseHeader,
+    sections,
+    items: drafts,
+    state,
+  } = draftRoadmap({ tenantId, regionId, header: headerInput, content, now: nowIso() });
+  const audit = auditItem(action, roadmapId, { tenantId, regionId });
+  const summary = roadmapSummary({ tenantId, regionId, roadmapId }, { put: state });
 
   if (sections.length + drafts.length <= TRANSACTION_RECORDS) {
     await transactOrFail(
@@ -770,7 +799,12 @@ function findSection(loaded: Loaded, sectionId: string): StoredSection {
   return section;
 }
 
-function applyOccurrenceChange(occurrences: OccurrenceState[], input: ItemUpdate, today: string): OccurrenceState[] {
+/** An item update's mark on one occurrence (status, completion date, evidence), as `updateItem` applies it. */
+export function applyOccurrenceChange(
+  occurrences: OccurrenceState[],
+  input: Pick<ItemUpdate, "occurrenceKey" | "status" | "completedAt" | "evidence">,
+  today: string,
+): OccurrenceState[] {
   const touches = input.status !== undefined || input.completedAt !== undefined || input.evidence !== undefined;
   if (!touches) return occurrences;
   const key = input.occurrenceKey ?? (occurrences.length === 1 ? occurrences[0]?.key : undefined);
@@ -794,9 +828,9 @@ function applyOccurrenceChange(occurrences: OccurrenceState[], input: ItemUpdate
 }
 
 /** The stored fields of an item, without the derived status and due key (for re-deriving them). */
-function recordOf(row: StoredItem): Omit<ItemRecord, "status" | "nextDue"> {
+function recordOf(row: StoredItem): ItemDraft {
   const { status: _status, nextDue: _next, ...rest } = row;
-  return { ...rest, occurrences: row.occurrences as OccurrenceState[] } as Omit<ItemRecord, "status" | "nextDue">;
+  return { ...rest, occurrences: row.occurrences as OccurrenceState[] } as ItemDraft;
 }
 
 async function rewriteItems(loaded: Loaded, status: RoadmapStatus): Promise<void> {
@@ -918,7 +952,6 @@ const firstOfNextMonth = (today: string) => {
   const [y, m] = today.split("-").map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
 };
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 async function regionData(regionId: string, before: string) {
   const [headers, open, institutions] = await Promise.all([
@@ -1163,7 +1196,7 @@ export const Roadmap = {
         createdAt: now,
         updatedAt: now,
         version: 1,
-      }) as Omit<ItemRecord, "status" | "nextDue">,
+      }) as ItemDraft,
       header.status,
     );
     await commitItem(loaded, undefined, record, "roadmap.item.create", record.itemId);
@@ -1191,7 +1224,7 @@ export const Roadmap = {
     }
     occurrences = applyOccurrenceChange(occurrences, input, today);
     const merged = { ...base, ...fields, deadlineText, deadline, occurrences, updatedAt: nowIso(), version: expected + 1 };
-    const record = withDerived(clean(merged) as Omit<ItemRecord, "status" | "nextDue">, header.status);
+    const record = withDerived(clean(merged) as ItemDraft, header.status);
     const action = input.status && input.status !== current.status ? `roadmap.item.${input.status}` : "roadmap.item.update";
     await commitItem(loaded, current, record, action, itemId);
     return toItemInfo(record as StoredItem, today);

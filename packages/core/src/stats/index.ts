@@ -8,7 +8,6 @@ import { assertCan } from "../permissions";
 import { PairEntity } from "../pair/pair.entity";
 import { regionToday } from "../participant/calendar";
 import { ParticipantEntity } from "../participant/participant.entity";
-import type { SubmissionSource } from "../regionstats/rollup";
 import { SubmissionEntity } from "../monitoring/monitoring.entity";
 import type { db } from "../service";
 import {
@@ -28,6 +27,7 @@ import {
   type TransactionResult,
   descriptorOf,
   readSummary,
+  submissionState,
   summaryKey,
   summaryUpdate,
   transactWithSummaries,
@@ -90,12 +90,6 @@ async function expectedMirrors(tenantId: string) {
     roadmaps: roadmaps.map(({ roadmapId, ...state }) => ({ roadmapId, state })),
   };
 }
-
-const submissionState = (row: { status: SubmissionSource["status"]; submittedAt?: string; late?: boolean }): SubmissionSource => ({
-  status: row.status,
-  ...(row.submittedAt === undefined ? {} : { submittedAt: row.submittedAt }),
-  ...(row.late === undefined ? {} : { late: row.late }),
-});
 
 /** Dues that fell to zero stay in the stored map; they mean nothing. */
 const withoutZeroDues = <T extends { dues: Record<string, number> }>(state: T) => ({

@@ -105,11 +105,28 @@ export type SummaryChange = {
   roadmap?: RoadmapChange;
 };
 
-/** A summary change as one transaction element; undefined when it changes nothing. */
-export function summaryUpdate(change: SummaryChange): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] | undefined {
-  const adds: [string, number][] = Object.entries(change.counts ?? {})
-    .filter(([, n]) => n !== 0)
-    .map(([key, n]) => [`${COUNTER}${key}`, n]);
+/** A submission's state as the summary carries it (`m#<campaignId>`): its status, and when and whether late it was submitted. */
+export const submissionState = (row: { status: SubmissionSource["status"]; submittedAt?: string; late?: boolean }): SubmissionSource => ({
+  status: row.status,
+  ...(row.submittedAt === undefined ? {} : { submittedAt: row.submittedAt }),
+  ...(row.late === undefined ? {} : { late: row.late }),
+});
+
+/**
+ * The summary attributes a change touches, by how it touches them: numbers ADDed to top-level attributes (`c#…`,
+ * `s#…`), values SET at a path (`inst`, `m#…`, `r#…` or a field of it), numbers added inside a map at a path (a
+ * roadmap's counters and dues; zeros left out) and paths REMOVEd. Every count is kept, zeros too (an ADD of 0 still
+ * creates the attribute); `summaryUpdate` leaves zero counts out.
+ */
+export type SummaryAttributes = {
+  adds: [string, number][];
+  sets: [string[], unknown][];
+  increments: [string[], number][];
+  removes: string[][];
+};
+
+export function summaryAttributes(change: Omit<SummaryChange, "tenantId" | "regionId">): SummaryAttributes {
+  const adds: [string, number][] = Object.entries(change.counts ?? {}).map(([key, n]) => [`${COUNTER}${key}`, n]);
   if (change.satisfaction) {
     const { year, tally } = change.satisfaction;
     for (const side of ["mentor", "mentee"] as const) {
@@ -136,6 +153,13 @@ export function summaryUpdate(change: SummaryChange): NonNullable<TransactWriteC
       for (const [due, n] of Object.entries(dues)) if (n !== 0) increments.push([[path, "dues", due], n]);
     }
   }
+  return { adds, sets, increments, removes };
+}
+
+/** A summary change as one transaction element; undefined when it changes nothing. */
+export function summaryUpdate(change: SummaryChange): NonNullable<TransactWriteCommandInput["TransactItems"]>[number] | undefined {
+  const counts = change.counts && Object.fromEntries(Object.entries(change.counts).filter(([, n]) => n !== 0));
+  const { adds, sets, increments, removes } = summaryAttributes({ ...change, counts });
   if (adds.length === 0 && sets.length === 0 && increments.length === 0 && removes.length === 0) return undefined;
 
   const keys = regionSummaryKeys(change.regionId, change.tenantId);
