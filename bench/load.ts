@@ -1,5 +1,5 @@
 import { Agent, request } from "node:http";
-import { type Summary, summarize } from "./stats";
+import { type Summary, closedLoop, summarize } from "./stats";
 
 export type LoadResult = Summary & { requests: number; errors: number; throughput: number; statuses: Record<number, number> };
 export type RequestSpec = { method: string; path: string; headers?: Record<string, string>; body?: string };
@@ -37,27 +37,18 @@ export async function loadTest(
     const request = next();
     await send(agent, new URL(request.path, baseUrl), request).catch(() => 0);
   }
-  const samples: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
-  const deadline = performance.now() + options.durationMs;
-  const client = async () => {
-    while (performance.now() < deadline) {
-      const request = next();
-      const start = performance.now();
-      try {
-        const status = await send(agent, new URL(request.path, baseUrl), request);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-        if (status >= 400) errors += 1;
-      } catch {
-        errors += 1;
-      }
-      samples.push(performance.now() - start);
+  const { samples, seconds } = await closedLoop(options.concurrency, options.durationMs, async () => {
+    const request = next();
+    try {
+      const status = await send(agent, new URL(request.path, baseUrl), request);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status >= 400) errors += 1;
+    } catch {
+      errors += 1;
     }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: options.concurrency }, client));
-  const seconds = (performance.now() - started) / 1000;
+  });
   agent.destroy();
   return { ...summarize(samples), requests: samples.length, errors, throughput: Math.round(samples.length / seconds), statuses };
 }

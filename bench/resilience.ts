@@ -213,7 +213,7 @@ const operations: { weight: number; run: (place: Place, headers: Record<string, 
     run: async (p, h) =>
       void record("participants.card", await withRetry(() => request("GET", `/api/participants/${pick(p.participantIds)}`, h)), [200]),
   },
-  { weight: 8, run: async (_p, h) => void record("pairs.list", await withRetry(() => request("GET", "/api/pairs", h)), [200]) },
+  { weight: 8, run: async (_p, h) => void record("pairs.board", await withRetry(() => request("GET", "/api/pairs/board", h)), [200]) },
   {
     weight: 8,
     run: async (p, h) => void record("roadmap.get", await withRetry(() => request("GET", `/api/roadmaps/${p.roadmapId}`, h)), [200]),
@@ -267,7 +267,7 @@ const operations: { weight: number; run: (place: Place, headers: Record<string, 
     run: async (p, h) => {
       const menteeId = p.freeMentees.shift();
       const mentor = p.mentors.find((m) => m.load < 20);
-      if (!menteeId || !mentor) return void record("pairs.list", await withRetry(() => request("GET", "/api/pairs", h)), [200]);
+      if (!menteeId || !mentor) return void record("pairs.board", await withRetry(() => request("GET", "/api/pairs/board", h)), [200]);
       mentor.load++;
       const body = {
         form: "teacher_young_teacher",
@@ -291,7 +291,7 @@ const operations: { weight: number; run: (place: Place, headers: Record<string, 
   {
     weight: 6,
     run: async (p, h) => {
-      if (p.pairs.size === 0) return void record("pairs.list", await withRetry(() => request("GET", "/api/pairs", h)), [200]);
+      if (p.pairs.size === 0) return void record("pairs.board", await withRetry(() => request("GET", "/api/pairs/board", h)), [200]);
       const [pairId, known] = pick([...p.pairs.entries()]);
       const stale = known.version > 1 && Math.random() < 0.1;
       const res = await withRetry(() =>

@@ -57,7 +57,7 @@ try {
   // the current monitoring campaign's submission form.
   const curatorPages: Operation[] = [
     ["participants.list (registry)", "/api/participants?limit=50"],
-    ["pairs.list (board)", "/api/pairs"],
+    ["pairs.board (20 per column)", "/api/pairs/board"],
     ["roadmaps.list", "/api/roadmaps"],
     ["roadmaps.get", `/api/roadmaps/${region.sample.roadmapId}`],
     ["stats.institution (own)", "/api/stats/institution"],
@@ -127,11 +127,12 @@ try {
     for (const concurrency of concurrencyLevels) {
       latency[`c${concurrency}`] = await loadTest(stack.url, operation.request, { concurrency, durationMs });
     }
-    const replay = operation.kind !== "write" && replayable(trace) ? await replayFloor(raw, trace, quick ? 100 : 300) : undefined;
+    const replay =
+      operation.kind !== "write" && replayable(trace) ? await replayFloor(raw, trace, { n: quick ? 100 : 300, durationMs }) : undefined;
     const overheadRatio = replay ? Math.round((latency.c1!.p50 / replay.p50) * 100) / 100 : null;
     perOperation[operation.name] = { kind: operation.kind, cost, latency, rawFloor: replay ?? null, overheadRatio };
     console.log(
-      `${operation.name.padEnd(30)} items r/w ${cost.itemsRead}/${cost.itemsWritten}  c1 p50 ${latency.c1!.p50} ms  c20 p95 ${latency.c20!.p95} ms  c100 p95 ${latency.c100!.p95} ms  errors ${Object.values(latency).reduce((n, l) => n + l.errors, 0)}  ratio ${overheadRatio ?? "—"}`,
+      `${operation.name.padEnd(30)} items r/w ${cost.itemsRead}/${cost.itemsWritten}  c1 p50 ${latency.c1!.p50} ms  c20 p95 ${latency.c20!.p95} ms (store floor ${replay?.c20.p95 ?? "—"} ms)  c100 p95 ${latency.c100!.p95} ms  errors ${Object.values(latency).reduce((n, l) => n + l.errors, 0)}  ratio ${overheadRatio ?? "—"}`,
     );
   }
 

@@ -20,3 +20,23 @@ export async function timeSequential(n: number, fn: () => Promise<unknown>, warm
   }
   return summarize(samples);
 }
+
+/**
+ * A closed loop: `concurrency` clients, each calling `fn` again as soon as its last call returns, for `durationMs`.
+ * Returns every call's latency in ms and the elapsed seconds.
+ */
+export async function closedLoop(concurrency: number, durationMs: number, fn: () => Promise<unknown>) {
+  const samples: number[] = [];
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const start = performance.now();
+        await fn();
+        samples.push(performance.now() - start);
+      }
+    }),
+  );
+  return { samples, seconds: (performance.now() - started) / 1000 };
+}

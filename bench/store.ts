@@ -9,7 +9,7 @@ import {
   TransactGetCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { quietLogger } from "@rnc/core/sdk-logger";
-import { type Summary, summarize, timeSequential } from "./stats";
+import { closedLoop, summarize, timeSequential } from "./stats";
 
 export type TracedCall = { command: string; input: Record<string, unknown>; start: number; end: number };
 
@@ -48,17 +48,18 @@ export const replayable = (calls: TracedCall[]) =>
   calls.length > 0 && calls.every((c) => c.command in readCommands || c.command in rewriteCommands);
 
 /**
- * Replays the store calls an API operation made, keeping their parallelism (calls that overlapped
- * in the trace run together), and returns the latency summary of the whole sequence.
+ * Replays the store calls an API operation made, keeping their parallelism (calls that overlapped in the trace run
+ * together): `n` times one after another (the floor under the 1-client latency), then for `durationMs` from 20 clients
+ * at once (the floor under the 20-client latency: what the same store calls cost this machine at that load).
  */
-export async function replayFloor(client: DynamoDBDocumentClient, calls: TracedCall[], n: number): Promise<Summary> {
+export async function replayFloor(client: DynamoDBDocumentClient, calls: TracedCall[], options: { n: number; durationMs: number }) {
   const groups: TracedCall[][] = [];
   for (const call of [...calls].sort((a, b) => a.start - b.start)) {
     const group = groups.at(-1);
     if (group && call.start < Math.min(...group.map((g) => g.end))) group.push(call);
     else groups.push([call]);
   }
-  return timeSequential(n, async () => {
+  const replay = async () => {
     for (const group of groups) {
       await Promise.all(
         group.map((call) =>
@@ -70,7 +71,9 @@ export async function replayFloor(client: DynamoDBDocumentClient, calls: TracedC
         ),
       );
     }
-  });
+  };
+  const c1 = await timeSequential(options.n, replay);
+  return { ...c1, c20: summarize((await closedLoop(20, options.durationMs, replay)).samples) };
 }
 
 export async function measureStoreFloor(client: DynamoDBDocumentClient, tableName: string, key: { pk: string; sk: string }, n: number) {
@@ -87,18 +90,8 @@ export async function measureStoreFloor(client: DynamoDBDocumentClient, tableNam
   );
   // The store alone under the load the curator reads get (20 clients, each sending its next call when the last one
   // returns): the floor under the "p95 at 20 clients" target on this machine.
-  const concurrent: number[] = [];
-  const deadline = performance.now() + 3000;
-  await Promise.all(
-    Array.from({ length: 20 }, async () => {
-      while (performance.now() < deadline) {
-        const start = performance.now();
-        await client.send(new GetCommand({ TableName: tableName, Key: key }));
-        concurrent.push(performance.now() - start);
-      }
-    }),
-  );
-  return { getItem: get, query, getItemAt20Clients: summarize(concurrent) };
+  const concurrent = await closedLoop(20, 3000, () => client.send(new GetCommand({ TableName: tableName, Key: key })));
+  return { getItem: get, query, getItemAt20Clients: summarize(concurrent.samples) };
 }
 
 export { summarize };

@@ -4,6 +4,7 @@
  * TABLE_NAME (with the usual AWS credentials) when that is set.
  *
  * - Participants get `sortName`, the key the registry is ordered by (the byTenant index).
+ * - Pairs get their status into their byTenant index key, which the board reads a column (a status) at a time.
  * - Satisfaction tallies kept in their own items (`SATISFACTION#<year>`) move onto the institution's summary item.
  * - Every summary is rebuilt from its sources where it differs (`Stats.repair`, as `check:stats -- --repair`): this
  *   also moves summaries of the first layout to the sharded region index and gives them the mirrored descriptors.
@@ -14,12 +15,14 @@ import { allTenants } from "./tenants";
 
 async function run() {
   const { backfillSortNames } = await import("@rnc/core/participant");
+  const { reindexPairs } = await import("@rnc/core/pair");
   const { foldLegacySatisfaction } = await import("@rnc/core/survey/legacy");
   const { Stats, regionOfTenant } = await import("@rnc/core/stats");
-  const done = { participants: 0, tallies: 0, summaries: 0 };
+  const done = { participants: 0, pairs: 0, tallies: 0, summaries: 0 };
   const tenants = await allTenants();
   for (const tenantId of tenants) {
     done.participants += await backfillSortNames(tenantId);
+    done.pairs += await reindexPairs(tenantId);
     done.tallies += await foldLegacySatisfaction(tenantId, await regionOfTenant(tenantId));
     const { differences, mirrors } = await Stats.check(tenantId);
     if (differences.length > 0 || mirrors.length > 0) {
@@ -28,7 +31,7 @@ async function run() {
     }
   }
   console.log(
-    `${tenants.length} institution(s): ${done.participants} participant(s) given a registry sort key, ` +
+    `${tenants.length} institution(s): ${done.participants} participant(s) given a registry sort key, ${done.pairs} pair(s) indexed by status, ` +
       `${done.tallies} satisfaction tally item(s) moved onto summaries, ${done.summaries} summary item(s) rebuilt`,
   );
   return 0;

@@ -303,11 +303,11 @@ async function checkStatistics(tenants: string[], regionId: string): Promise<num
   }
   const tenantId = sampled[0] as string;
   await withActor({ type: "system", properties: { tenantId, regionId } }, async () => {
-    const [people, pairs, roadmaps] = await Promise.all([Participant.list(), Pair.list(), Roadmap.list()]);
-    if (people.items.length === 0 || pairs.length === 0 || roadmaps.length === 0)
+    const [people, board, roadmaps] = await Promise.all([Participant.list(), Pair.board(), Roadmap.list()]);
+    if (people.items.length === 0 || board.columns.every((column) => column.total === 0) || roadmaps.length === 0)
       throw new Error("the product's reads found no generated records");
     for (const roadmap of roadmaps) await Roadmap.get(roadmap.roadmapId);
-    const active = pairs.find((p) => p.status === "active");
+    const active = board.columns.find((column) => column.status === "active")?.items[0];
     if (active) await Pair.get(active.pairId);
   });
   return sampled.length;

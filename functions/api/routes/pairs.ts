@@ -1,6 +1,7 @@
 import { Hono } from "hono/tiny";
 import {
   AgreementInput,
+  BOARD_PAGE,
   CompletionInput,
   MeetingInput,
   MeetingUpdate,
@@ -22,9 +23,24 @@ const conflict = { ...notFound, 409: "Версия устарела или пе�
 export const pairs = new Hono()
   .get(
     "/",
-    op({ tag, summary: "Пары и группы (доска по статусам)", permission: "participants.read", personalData: true }),
+    op({
+      tag,
+      summary: "Пары и группы, новые первыми: одного статуса постранично (limit, cursor) или все",
+      permission: "participants.read",
+      personalData: true,
+    }),
     query(PairFilter),
-    async (c) => c.json({ items: await Pair.list(c.req.valid("query")) }),
+    async (c) => c.json(await Pair.list(c.req.valid("query"))),
+  )
+  .get(
+    "/board",
+    op({
+      tag,
+      summary: `Доска пар по статусам: первые ${BOARD_PAGE} пар каждого статуса и их число`,
+      permission: "participants.read",
+      personalData: true,
+    }),
+    async (c) => c.json(await Pair.board()),
   )
   .post(
     "/",

@@ -292,6 +292,7 @@ describe("plan, meetings, completion", () => {
   it("keeps the plan and the diary, then completes with results", async () => {
     const p = await readyPair();
     const active = await activate(p.pairId, p.version);
+    const activeColumn = await call(app, "GET", "/api/pairs?status=active&limit=50", { token: viewer });
     const plan = await call(app, "PUT", `/api/pairs/${p.pairId}/plan`, {
       token: staff,
       body: {
@@ -327,8 +328,12 @@ describe("plan, meetings, completion", () => {
     });
     expect(done.status, done.text).toBe(200);
     expect(done.json.pair).toMatchObject({ status: "completed", results: "Проведено 3 открытых урока" });
-    const board = await call(app, "GET", "/api/pairs?status=completed", { token: viewer });
-    expect(board.json.items.map((x: { pairId: string }) => x.pairId)).toContain(p.pairId);
+    // The board's columns follow the status (the byTenant index key carries it): active while it ran, then completed.
+    expect(activeColumn.json.items.map((x: { pairId: string }) => x.pairId)).toContain(p.pairId);
+    const completed = await call(app, "GET", "/api/pairs?status=completed&limit=50", { token: viewer });
+    expect(completed.json.items.map((x: { pairId: string }) => x.pairId)).toContain(p.pairId);
+    const activeAfter = await call(app, "GET", "/api/pairs?status=active&limit=50", { token: viewer });
+    expect(activeAfter.json.items.map((x: { pairId: string }) => x.pairId)).not.toContain(p.pairId);
   });
 
   it("suggests mentors with reasons; the curator confirms one as a draft pair", async () => {

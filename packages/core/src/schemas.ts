@@ -1,3 +1,4 @@
+import { type IdKind, isId } from "./id";
 import * as z from "./zod";
 
 /** Shared field schemas with Russian messages, reused by every module. */
@@ -31,6 +32,20 @@ export const count = (label: string) =>
       z.minimum(0, { error: `Поле «${label}» не может быть отрицательным` }),
       z.maximum(1_000_000, { error: `Поле «${label}» слишком большое` }),
     );
+
+/** A page size parameter of a list read a page at a time (a query string: 1–200). */
+export const pageLimit = () =>
+  z.optional(
+    z
+      .string({ error: "Размер страницы — число от 1 до 200" })
+      .check(z.regex(/^([1-9]\d?|1\d\d|200)$/, { error: "Размер страницы — число от 1 до 200" })),
+  );
+
+/** Where the next page starts: the id of the last item of the previous page (`cursor` of its answer). */
+export const pageCursor = (kind: IdKind) =>
+  z.optional(
+    z.string().check(z.refine((value) => isId(kind, value), { error: "Ссылка на следующую страницу недействительна: обновите список" })),
+  );
 
 /** Optimistic concurrency: every edit names the version it was based on. */
 export const version = () => z.number({ error: "Не указана версия записи" }).check(z.int(), z.minimum(1));

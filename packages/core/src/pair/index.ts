@@ -1,8 +1,9 @@
-import type { EntityItem } from "electrodb";
+import { type EntityItem, createConversions } from "electrodb";
 import { useRegionID, useTenantID } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
-import { loadCollection } from "../dynamo";
+import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { ddb, loadCollection, tableName } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { enabledForms } from "../forms";
 import { type ParticipantCategory, formCodes } from "../forms/catalogue";
@@ -15,8 +16,9 @@ import { isoDate, textList } from "../participant/fields";
 import { initials, shortName } from "../participant/names";
 import { ParticipantEntity } from "../participant/participant.entity";
 import { assertCan } from "../permissions";
-import { optionalText, text, version } from "../schemas";
+import { optionalText, pageCursor, pageLimit, text, version } from "../schemas";
 import { writeWithStats } from "../stats";
+import { COUNTER, readSummary, summaryKey } from "../stats/summary";
 import { type PairStatus, addCounts, diffCounts, pairContribution, pairStatuses, participantContribution } from "../stats/contribution";
 import * as z from "../zod";
 import { type PairRow, endPairs } from "./lifecycle";
@@ -145,7 +147,27 @@ export type MeetingInput = z.infer<typeof MeetingInput>;
 export const MeetingUpdate = z.object({ ...meetingFields, version: version() });
 export type MeetingUpdate = z.infer<typeof MeetingUpdate>;
 
-export const PairFilter = z.object({ status: z.optional(z.enum(pairStatuses)) });
+export const PairFilter = z
+  .object({
+    status: z.optional(z.enum(pairStatuses)),
+    /** A page of at most this many pairs of `status` (1–200); without it, all of them. */
+    limit: pageLimit(),
+    /** Where the next page starts: the `cursor` of the previous page. */
+    cursor: pageCursor("pair"),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      if ((value.limit || value.cursor) && !value.status) {
+        ctx.addIssue({
+          code: "custom",
+          input: value,
+          path: ["status"],
+          message: "Постранично читаются пары одного статуса: укажите статус",
+        });
+      }
+    }),
+  );
+export type PairFilter = z.infer<typeof PairFilter>;
 
 type ParticipantRow = Awaited<ReturnType<typeof Participant.rows>>[number];
 type PlanRow = EntityItem<typeof PlanEntity>;
@@ -171,6 +193,11 @@ export type PairInfo = Omit<PairRow, "tenantId"> & {
 export type PlanInfo = Omit<PlanRow, "tenantId">;
 export type MeetingInfo = Omit<MeetingRow, "tenantId">;
 export type PairPage = { pair: PairInfo; plan: PlanInfo; meetings: MeetingInfo[] };
+/** A page of pairs; `cursor` is where the next one starts (null after the last). */
+export type PairListPage = { items: PairInfo[]; cursor: string | null };
+/** One board column: a status's first page and how many pairs have it. */
+export type PairColumn = PairListPage & { status: PairStatus; total: number };
+export type PairBoard = { columns: PairColumn[] };
 
 const pairNotFound = () => notFound("pair.not_found", "Пара или группа не найдена");
 
@@ -258,38 +285,147 @@ async function page(tenantId: string, pairId: string): Promise<PairPage> {
   return { pair: await describe(tenantId, full.pair, today), plan: stripTenant(full.plan), meetings: full.meetings.map(stripTenant) };
 }
 
+/** How many pairs each board column shows before «Показать ещё». */
+export const BOARD_PAGE = 20;
+
+type StatusPage = { rows: PairRow[]; cursor: string | null };
+
+/** ElectroDB's key conversions for pairs (built on first use, like the entity). */
+let conversions: ReturnType<typeof createConversions<string, string, string, (typeof PairEntity)["schema"]>> | undefined;
+
+/** Pairs of one status, newest first, after the pair `after`: one Query for one more than `limit` (are there more?). */
+async function statusPage(tenantId: string, status: PairStatus, limit: number, after?: string): Promise<StatusPage> {
+  conversions ??= createConversions(PairEntity);
+  const start = after ? conversions.byAccessPattern.byTenant.fromComposite.toCursor({ tenantId, status, pairId: after }) : null;
+  const { data } = await PairEntity.query.byTenant({ tenantId, status }).go({ order: "desc", limit: limit + 1, cursor: start });
+  const rows = data.slice(0, limit);
+  return { rows, cursor: data.length > limit ? (rows.at(-1)?.pairId ?? null) : null };
+}
+
+async function allPairs(tenantId: string, status?: PairStatus): Promise<PairRow[]> {
+  const { data } = await PairEntity.query.byTenant(status ? { tenantId, status } : { tenantId }).go({ pages: "all" });
+  return data.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The board's column counts: the `pairs#<status>` counters of the statistics item (nothing else of it is read). */
+async function pairTotals(tenantId: string): Promise<Record<PairStatus, number>> {
+  const names = Object.fromEntries(pairStatuses.map((status, i) => [`#s${i}`, `${COUNTER}pairs#${status}`]));
+  const { Item } = await ddb.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: summaryKey(tenantId),
+      ProjectionExpression: Object.keys(names).join(", "),
+      ExpressionAttributeNames: names,
+    }),
+  );
+  const counts = Item ? readSummary(Item).counts : {};
+  return Object.fromEntries(pairStatuses.map((status) => [status, counts[`pairs#${status}`] ?? 0])) as Record<PairStatus, number>;
+}
+
+/** Board cards for `pairs`: their members read in one batch, only what a card shows of each. */
+async function withMembers(tenantId: string, pairs: PairRow[], today: string): Promise<PairInfo[]> {
+  const ids = [...new Set(pairs.flatMap((pair) => [pair.mentorId, ...pair.menteeIds]))];
+  const people = ids.length
+    ? (
+        await ParticipantEntity.get(ids.map((participantId) => ({ tenantId, participantId }))).go({
+          attributes: [...memberCardAttributes],
+          concurrency: 4,
+        })
+      ).data
+    : [];
+  const byId = new Map(people.map((row) => [row.participantId, row]));
+  return pairs.map(({ tenantId: _t, ...pair }) => ({
+    ...pair,
+    kind: pair.menteeIds.length > 1 ? "group" : "pair",
+    members: [
+      toMember(byId.get(pair.mentorId), pair.mentorId, "mentor", today),
+      ...pair.menteeIds.map((id) => toMember(byId.get(id), id, "mentee", today)),
+    ],
+    inactive: isInactive(pair, today),
+    problems: [],
+  }));
+}
+
+/**
+ * Migration (`npm run migrate`): pairs written before the board was read a column at a time get their status into the
+ * byTenant index key (`PAIR#<status>#<id>`). Idempotent; a pair whose status changes meanwhile gets its key from that write.
+ */
+export async function reindexPairs(tenantId: string): Promise<number> {
+  const query = PairEntity.query.byTenant({ tenantId }).params() as QueryCommandInput;
+  let start: Record<string, unknown> | undefined;
+  let moved = 0;
+  do {
+    const page = await ddb.send(new QueryCommand({ ...query, ExclusiveStartKey: start }));
+    for (const item of page.Items ?? []) {
+      const row = PairEntity.parse({ Item: item }).data;
+      if (!row || String(item.gsi1sk).startsWith(`PAIR#${row.status}#`)) continue;
+      await PairEntity.patch({ tenantId, pairId: row.pairId })
+        .set({ status: row.status })
+        .where((attr, op) => op.eq(attr.status, row.status))
+        .go()
+        .then(
+          () => (moved += 1),
+          (error: { cause?: { name?: string } }) => {
+            if (error.cause?.name !== "ConditionalCheckFailedException") throw error;
+          },
+        );
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return moved;
+}
+
 export const Pair = {
   loadFull,
 
-  /** The pair board: one Query of the tenant's pairs and one of its participants (for the names). */
-  async list(filter: { status?: PairStatus } = {}): Promise<PairInfo[]> {
+  /**
+   * Pairs, newest first: one status a page at a time (`limit`, `cursor`), or all of them (of one status) without
+   * `limit`. Members' names come from one batch read of just those people.
+   */
+  async list(filter: PairFilter = {}): Promise<PairListPage> {
     assertCan("participants.read");
     const tenantId = useTenantID();
     const today = await regionToday();
-    const [pairs, people] = await Promise.all([
-      PairEntity.query.byTenant({ tenantId }).go({ pages: "all" }),
-      // Only what a card shows of a member (name, category, age, consent): a third of a participant item.
-      ParticipantEntity.query.byTenant({ tenantId }).go({ pages: "all", attributes: [...memberCardAttributes] }),
-    ]);
-    const byId = new Map(people.data.map((row) => [row.participantId, row]));
-    const items = pairs.data
-      .filter((pair) => !filter.status || pair.status === filter.status)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-      .map((pair) => {
-        const { tenantId: _t, ...rest } = pair;
-        return {
-          ...rest,
-          kind: pair.menteeIds.length > 1 ? ("group" as const) : ("pair" as const),
-          members: [
-            toMember(byId.get(pair.mentorId), pair.mentorId, "mentor", today),
-            ...pair.menteeIds.map((id) => toMember(byId.get(id), id, "mentee", today)),
-          ],
-          inactive: isInactive(pair, today),
-          problems: [],
-        };
-      });
+    const { rows, cursor } =
+      filter.status && filter.limit
+        ? await statusPage(tenantId, filter.status, Number(filter.limit), filter.cursor)
+        : { rows: await allPairs(tenantId, filter.status), cursor: null };
+    const items = await withMembers(tenantId, rows, today);
     await recordAudit("pair.list", "pairs", { tenantId });
-    return items;
+    return { items, cursor };
+  },
+
+  /**
+   * The pair board: each status's first page and its count. Four Queries and the counters (from the statistics item)
+   * at once, then one batch read of the members shown.
+   */
+  async board(): Promise<PairBoard> {
+    assertCan("participants.read");
+    const tenantId = useTenantID();
+    const [today, pages, totals] = await Promise.all([
+      regionToday(),
+      Promise.all(pairStatuses.map((status) => statusPage(tenantId, status, BOARD_PAGE))),
+      pairTotals(tenantId),
+    ]);
+    const items = await withMembers(
+      tenantId,
+      pages.flatMap((page) => page.rows),
+      today,
+    );
+    const byId = new Map(items.map((item) => [item.pairId, item]));
+    await recordAudit("pair.list", "pairs", { tenantId });
+    return {
+      columns: pairStatuses.map((status, i) => {
+        const page = pages[i] as StatusPage;
+        // The counters and the index are written in one transaction, but the index is read eventually consistent.
+        return {
+          status,
+          total: Math.max(totals[status], page.rows.length),
+          items: page.rows.map((row) => byId.get(row.pairId) as PairInfo),
+          cursor: page.cursor,
+        };
+      }),
+    };
   },
 
   /** The pair page: the pair (with what blocks activation), its plan and its meeting diary. */

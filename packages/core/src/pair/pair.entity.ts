@@ -56,7 +56,8 @@ export const PairEntity = defineEntity({
     byTenant: {
       index: "gsi1",
       pk: { field: "gsi1pk", composite: ["tenantId"], template: "T#${tenantId}#PAIRS", casing: "none" },
-      sk: { field: "gsi1sk", composite: ["pairId"], template: "PAIR#${pairId}", casing: "none" },
+      // By status, then id (time order): a board column is one Query, newest first.
+      sk: { field: "gsi1sk", composite: ["status", "pairId"], template: "PAIR#${status}#${pairId}", casing: "none" },
     },
   },
 });

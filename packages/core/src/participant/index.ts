@@ -6,11 +6,11 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-d
 import { ddb, loadCollection, tableName } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { type ParticipantCategory, categoryLabels, participantCategories } from "../forms/catalogue";
-import { createId, isId } from "../id";
+import { createId } from "../id";
 import { staleVersion } from "../institution";
 import { endPairs, isOpen, loadPairs } from "../pair/lifecycle";
 import { type Permission, assertCan, roleCan } from "../permissions";
-import { email, optionalText, text, version } from "../schemas";
+import { email, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
 import { writeWithStats } from "../stats";
 import { type Counts, addCounts, diffCounts, participantContribution } from "../stats/contribution";
 import * as z from "../zod";
@@ -124,17 +124,9 @@ export const ParticipantFilter = z.object({
   minor: z.optional(z.enum(["true", "false"])),
   consent: z.optional(z.enum(["signed", "missing"])),
   /** A page of at most this many (1–200); without it, the whole list. */
-  limit: z.optional(
-    z
-      .string({ error: "Размер страницы — число от 1 до 200" })
-      .check(z.regex(/^([1-9]\d?|1\d\d|200)$/, { error: "Размер страницы — число от 1 до 200" })),
-  ),
+  limit: pageLimit(),
   /** Where the next page starts: the `cursor` of the previous page. */
-  cursor: z.optional(
-    z
-      .string()
-      .check(z.refine((value) => isId("participant", value), { error: "Ссылка на следующую страницу недействительна: обновите список" })),
-  ),
+  cursor: pageCursor("participant"),
 });
 export type ParticipantFilter = z.infer<typeof ParticipantFilter>;
 
