@@ -19,20 +19,28 @@ export type Pages<T> = {
   reload: () => void;
 };
 
+type State<T> = { items: T[]; cursor: string | null; loaded: boolean; loading: boolean; error?: ApiError };
+
+/** Where a list starts: the page given to it (already loaded), or nothing yet (the first page is on its way). */
+const startFrom = <T>(first: Page<T> | undefined): State<T> =>
+  first
+    ? { items: first.items, cursor: first.cursor, loaded: true, loading: false }
+    : { items: [], cursor: null, loaded: false, loading: true };
+
 /**
  * A list read a page at a time (`{ items, cursor }` answers). `deps` (e.g. the filters) restart it from the first
- * page; an answer to an older request is ignored.
+ * page; an answer to an older request is ignored. With `initial` (a first page that came some other way, e.g. a board
+ * column in the board's answer) the list starts from that page instead of loading it, and `deps` restart it from
+ * `initial` again; `reload` still loads the first page.
  */
-export function usePages<T>(loadPage: (cursor: string | null) => Promise<Page<T>>, deps: DependencyList): Pages<T> {
-  const [state, setState] = useState<{ items: T[]; cursor: string | null; loaded: boolean; loading: boolean; error?: ApiError }>({
-    items: [],
-    cursor: null,
-    loaded: false,
-    loading: true,
-  });
+export function usePages<T>(loadPage: (cursor: string | null) => Promise<Page<T>>, deps: DependencyList, initial?: Page<T>): Pages<T> {
+  const [state, setState] = useState<State<T>>(() => startFrom(initial));
   const loadRef = useRef(loadPage);
   loadRef.current = loadPage;
+  const initialRef = useRef(initial);
+  initialRef.current = initial;
   const generation = useRef(0);
+  const mounted = useRef(false);
 
   const fetchPage = useCallback((after: string | null) => {
     const current = ++generation.current;
@@ -52,7 +60,16 @@ export function usePages<T>(loadPage: (cursor: string | null) => Promise<Page<T>
   }, []);
 
   useEffect(() => {
-    setState({ items: [], cursor: null, loaded: false, loading: true });
+    const first = initialRef.current;
+    const firstRun = !mounted.current;
+    mounted.current = true;
+    if (first) {
+      // Already the state on mounting; after a change of `deps`, back to the page given (a late answer is ignored).
+      generation.current += 1;
+      if (!firstRun) setState(startFrom(first));
+      return;
+    }
+    setState(startFrom<T>(undefined));
     fetchPage(null);
   }, [...deps, fetchPage]);
 

@@ -1,24 +1,30 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { ShowMore } from "../../components/ShowMore";
 import { Async } from "../../components/Status";
 import { formatDate } from "../../lib/format";
-import { countOf } from "../../lib/plural";
+import { countOf, plural } from "../../lib/plural";
+import { usePages } from "../../lib/usePages";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type FormCode, type Pair, type PairStatus, formLabels, pairNouns, pairStatusLabels, parseRuDate, todayIso } from "./model";
+import { type BoardColumn, type FormCode, type Pair, formLabels, pairNouns, pairStatusLabels, parseRuDate, todayIso } from "./model";
 
-const columns: PairStatus[] = ["forming", "active", "completed", "terminated"];
+/** Pairs «Показать ещё» adds to a column (as many as the board shows at first: BOARD_PAGE of the core). */
+const MORE = "20";
 
-/** The pair board: pairs and groups in four columns by status. */
+/**
+ * The pair board: pairs and groups in four columns by status, read in one request with each column's newest pairs
+ * and its count; «Показать ещё» under a column reads its next pairs.
+ */
 export default function PairsPage() {
   const me = useMe();
   const canWrite = roleCan(me.role, "participants.write");
-  const board = useResource(() => unwrap(api.pairs.$get({ query: {} })), []);
+  const board = useResource(() => unwrap(api.pairs.board.$get()), []);
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -33,30 +39,66 @@ export default function PairsPage() {
         )}
       </div>
       <Async resource={board}>
-        {({ items }) => (
+        {({ columns }) => (
           <div className="board">
-            {columns.map((status) => {
-              const pairs = items.filter((pair) => pair.status === status);
-              return (
-                <section key={status} className="board-column" aria-labelledby={`column-${status}`}>
-                  <h2 id={`column-${status}`}>
-                    {pairStatusLabels[status]} <span className="sub">{countOf(pairs.length, pairNouns)}</span>
-                  </h2>
-                  <ul>
-                    {pairs.map((pair) => (
-                      <li key={pair.pairId} className="board-card">
-                        <PairCard pair={pair} />
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              );
-            })}
+            {columns.map((column) => (
+              <Column key={column.status} column={column} />
+            ))}
           </div>
         )}
       </Async>
       {creating && <CreatePairDialog onClose={() => setCreating(false)} />}
     </>
+  );
+}
+
+/** «Показано 20 пар из 57»: the verb agrees with the number shown. */
+const shownOf = (shown: number, total: number) =>
+  `${plural(shown, ["Показана", "Показаны", "Показано"])} ${countOf(shown, pairNouns)} из ${total.toLocaleString("ru-RU")}`;
+
+/** One status: the pairs the board brought, then page after page of the rest. */
+function Column({ column }: { column: BoardColumn }) {
+  const { status, total } = column;
+  const pages = usePages(
+    (cursor) => unwrap(api.pairs.$get({ query: { status, limit: MORE, ...(cursor ? { cursor } : {}) } })),
+    [column],
+    column,
+  );
+  const headingId = `column-${status}`;
+  const noteId = `column-${status}-shown`;
+  const paged = pages.cursor !== null || pages.items.length > column.items.length;
+
+  // After the last page «Показать ещё» is gone; if it had the focus, the first card that came with that page gets it.
+  const list = useRef<HTMLUListElement>(null);
+  const shownBefore = useRef(pages.items.length);
+  useEffect(() => {
+    const before = shownBefore.current;
+    shownBefore.current = pages.items.length;
+    if (pages.cursor || pages.items.length <= before) return;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) return;
+    list.current?.querySelectorAll<HTMLAnchorElement>(".board-card > a")[before]?.focus();
+  }, [pages.items.length, pages.cursor]);
+
+  return (
+    <section className="board-column" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {pairStatusLabels[status]} <span className="sub">{countOf(total, pairNouns)}</span>
+      </h2>
+      {paged && (
+        <p id={noteId} className="sub" aria-live="polite">
+          {pages.cursor ? shownOf(pages.items.length, Math.max(total, pages.items.length)) : "Показаны все пары"}
+        </p>
+      )}
+      <ul ref={list} aria-busy={pages.loading || undefined}>
+        {pages.items.map((pair) => (
+          <li key={pair.pairId} className="board-card">
+            <PairCard pair={pair} />
+          </li>
+        ))}
+      </ul>
+      <ShowMore pages={pages} describedBy={`${headingId} ${noteId}`} />
+    </section>
   );
 }
 

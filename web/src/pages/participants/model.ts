@@ -7,6 +7,8 @@ export type Card = Ok<(typeof api.participants)[":participantId"]["$get"]>;
 export type ConsentInput = Input<(typeof api.participants)[":participantId"]["consents"]["$post"]>;
 export type PairPage = Ok<(typeof api.pairs)[":pairId"]["$get"]>;
 export type Pair = Ok<typeof api.pairs.$get>["items"][number];
+/** A column of the pair board: one status's newest pairs, its count, and where its next page starts. */
+export type BoardColumn = Ok<typeof api.pairs.board.$get>["columns"][number];
 export type PairStatus = Pair["status"];
 export type Category = Participant["category"];
 export type FormCode = Pair["form"];

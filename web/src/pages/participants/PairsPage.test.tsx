@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderPage, signedInAs } from "../../test-signed-in";
+import type { BoardColumn, Pair, PairStatus } from "./model";
+import PairsPage from "./PairsPage";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const pair = (n: number, status: PairStatus = "forming"): Pair =>
+  ({
+    pairId: `pair_${String(n).padStart(3, "0")}`,
+    form: "teacher_teacher",
+    mentorId: "prt_mentor",
+    menteeIds: [`prt_${n}`],
+    startDate: "2026-09-01",
+    endDate: "2027-05-31",
+    status,
+    createdAt: "2026-09-01T09:00:00.000Z",
+    updatedAt: "2026-09-01T09:00:00.000Z",
+    version: 1,
+    kind: "pair",
+    members: [
+      { participantId: "prt_mentor", role: "mentor", name: "Петрова А. А.", minor: false, consent: "signed" },
+      { participantId: `prt_${n}`, role: "mentee", name: `Наставляемый ${n}`, minor: false, consent: "signed" },
+    ],
+    inactive: false,
+    problems: [],
+  }) as Pair;
+
+const range = (from: number, to: number, status?: PairStatus) => Array.from({ length: to - from + 1 }, (_, i) => pair(from + i, status));
+
+const board = (forming: Partial<BoardColumn>): { columns: BoardColumn[] } => ({
+  columns: [
+    { status: "forming", total: 0, items: [], cursor: null, ...forming },
+    { status: "active", total: 0, items: [], cursor: null },
+    { status: "completed", total: 0, items: [], cursor: null },
+    { status: "terminated", total: 1, items: [pair(900, "terminated")], cursor: null },
+  ],
+});
+
+type Answer = { status: number; body: unknown };
+
+/** A fake API that also sees the query string: the board, then the pages of `/api/pairs` the test lists in order. */
+function fakeBoard(first: { columns: BoardColumn[] }, pages: ((url: URL) => Answer)[]) {
+  const routes: Record<string, () => Answer> = { ...signedInAs("curator"), "GET /api/pairs/board": () => ({ status: 200, body: first }) };
+  const pageUrls: URL[] = [];
+  vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), "http://localhost");
+    const key = `${init?.method ?? "GET"} ${url.pathname}`;
+    let answer: Answer | undefined = routes[key]?.();
+    if (key === "GET /api/pairs") {
+      pageUrls.push(url);
+      answer = pages[pageUrls.length - 1]?.(url);
+    }
+    answer ??= { status: 404, body: { error: { code: "route.not_found", message: "Такого адреса в API нет" } } };
+    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "content-type": "application/json" } });
+  });
+  return pageUrls;
+}
+
+const forming = () => screen.getByRole("region", { name: /Формируется/ });
+const cards = (column: HTMLElement) => within(column).queryAllByRole("listitem");
+
+describe("the pair board", () => {
+  it("shows each column's total and newest pairs; «Показать ещё» appends the next pages of that status", async () => {
+    const urls = fakeBoard(board({ total: 45, items: range(1, 20), cursor: "pair_020" }), [
+      () => ({ status: 200, body: { items: range(21, 40), cursor: "pair_040" } }),
+      () => ({ status: 200, body: { items: range(41, 45), cursor: null } }),
+    ]);
+    renderPage(<PairsPage />, { path: "/pairs" });
+    await screen.findByRole("heading", { name: "Формируется 45 пар", level: 2 });
+    expect(screen.getByRole("heading", { name: "Прекращена 1 пара", level: 2 })).toBeTruthy();
+    expect(cards(forming())).toHaveLength(20);
+    expect(within(forming()).getByText("Показано 20 пар из 45")).toBeTruthy();
+    // Only the column with more pairs has the button; it says which column it continues.
+    const more = screen.getByRole("button", { name: "Показать ещё" });
+    expect(forming().contains(more)).toBe(true);
+    expect(more.getAttribute("aria-describedby")).toBe("column-forming column-forming-shown");
+
+    fireEvent.click(more);
+    await waitFor(() => expect(cards(forming())).toHaveLength(40));
+    expect(urls[0]?.searchParams.toString()).toBe("status=forming&limit=20&cursor=pair_020");
+    expect(within(forming()).getByText("Показано 40 пар из 45")).toBeTruthy();
+    expect(within(forming()).getAllByRole("link")[20]?.textContent).toContain("Наставляемый 21");
+
+    // The last page: the button goes, and the keyboard's focus moves on to the first pair that came with the page.
+    const last = screen.getByRole("button", { name: "Показать ещё" });
+    last.focus();
+    fireEvent.click(last);
+    await waitFor(() => expect(cards(forming())).toHaveLength(45));
+    expect(document.activeElement?.getAttribute("href")).toBe("/pairs/pair_041");
+    expect(urls[1]?.searchParams.get("cursor")).toBe("pair_040");
+    expect(within(forming()).getByText("Показаны все пары")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Показать ещё" })).toBeNull();
+    // The heading keeps the total; the terminated pair stays in its own column.
+    expect(screen.getByRole("heading", { name: "Формируется 45 пар", level: 2 })).toBeTruthy();
+    expect(cards(screen.getByRole("region", { name: /Прекращена/ }))).toHaveLength(1);
+  });
+
+  it("a column that fits shows no button and no note; a failed page is announced with a retry that asks again", async () => {
+    fakeBoard(board({ total: 22, items: range(1, 20), cursor: "pair_020" }), [
+      () => ({ status: 503, body: { error: { code: "service.unavailable", message: "Сервис временно недоступен" } } }),
+      () => ({ status: 200, body: { items: range(21, 22), cursor: null } }),
+    ]);
+    renderPage(<PairsPage />, { path: "/pairs" });
+    await screen.findByRole("heading", { name: "Формируется 22 пары", level: 2 });
+    expect(within(screen.getByRole("region", { name: /Прекращена/ })).queryByRole("button")).toBeNull();
+    expect(within(screen.getByRole("region", { name: /Прекращена/ })).queryByText(/Показан/)).toBeNull();
+    expect(within(forming()).getByText("Показано 20 пар из 22")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Показать ещё" }));
+    const alert = await within(forming()).findByRole("alert");
+    expect(alert.textContent).toContain("Сервис временно недоступен");
+    expect(cards(forming())).toHaveLength(20);
+    fireEvent.click(within(alert).getByRole("button", { name: "Повторить" }));
+    await waitFor(() => expect(cards(forming())).toHaveLength(22));
+    expect(within(forming()).queryByRole("alert")).toBeNull();
+  });
+});
