@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "./dates";
+
 /** Russian plural form: plural(5, ["минута", "минуты", "минут"]) → "минут". */
 export function plural(n: number, forms: readonly [one: string, few: string, many: string]): string {
   const mod10 = Math.abs(n) % 10;
@@ -14,12 +16,12 @@ export const countOf = (n: number, forms: readonly [string, string, string]) => 
 export function formatDate(value: string, timeZone = "Europe/Moscow"): string {
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (dateOnly) return `${dateOnly[3]}.${dateOnly[2]}.${dateOnly[1]}`;
-  return new Intl.DateTimeFormat("ru-RU", { timeZone, day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(value));
+  return dateTimeFormat("ru-RU", { timeZone, day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(value));
 }
 
 /** ДД.ММ.ГГГГ ЧЧ:ММ in the given time zone. */
 export function formatDateTime(value: string, timeZone = "Europe/Moscow"): string {
-  const parts = new Intl.DateTimeFormat("ru-RU", {
+  const parts = dateTimeFormat("ru-RU", {
     timeZone,
     day: "2-digit",
     month: "2-digit",

@@ -2,6 +2,7 @@
  * Indicator definitions of a campaign, the values computed from live data, the validation of manual values, the
  * federal-count table template and the deadline rules (DOMAIN.md §5.3, §5.7, §5.8, §7.2). Pure: no storage.
  */
+import { dateTimeFormat } from "../dates";
 import {
   type FormCode,
   type ParticipantCategory,
@@ -293,7 +294,7 @@ export function defaultDeadline(kind: "monitoring" | "federal_count", periodStar
 }
 
 function offsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",

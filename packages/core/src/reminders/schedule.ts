@@ -1,4 +1,5 @@
 /** Pure calendar helpers for the reminder job: everything is computed in each region's own time zone. */
+import { dateTimeFormat } from "../dates";
 
 export const DIGEST_HOUR = 9;
 /** ISO weekday of the weekly digests (Monday). */
@@ -9,7 +10,7 @@ export type LocalTime = { date: string; hour: number; weekday: number };
 /** The local calendar date (YYYY-MM-DD), hour (0–23) and ISO weekday (1 = Monday) of an instant in a time zone. */
 export function localTime(now: Date, timeZone: string): LocalTime {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
+    dateTimeFormat("en-GB", {
       timeZone,
       year: "numeric",
       month: "2-digit",
