@@ -22,16 +22,22 @@ export async function timeSequential(n: number, fn: () => Promise<unknown>, warm
 }
 
 /**
- * A closed loop: `concurrency` clients, each calling `fn` again as soon as its last call returns, for `durationMs`.
- * Returns every call's latency in ms and the elapsed seconds.
+ * A closed loop: `concurrency` clients, each calling `fn` again as soon as its last call returns, for `durationMs`,
+ * and on (up to four times as long) until there are `minSamples` latencies, so that a slow operation's p95 rests on
+ * enough of them. Returns every call's latency in ms and the elapsed seconds.
  */
-export async function closedLoop(concurrency: number, durationMs: number, fn: () => Promise<unknown>) {
+export async function closedLoop(concurrency: number, durationMs: number, fn: () => Promise<unknown>, minSamples = 0) {
   const samples: number[] = [];
   const started = performance.now();
   const deadline = started + durationMs;
+  const cutoff = started + durationMs * 4;
+  const running = () => {
+    const now = performance.now();
+    return now < deadline || (samples.length < minSamples && now < cutoff);
+  };
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
+      while (running()) {
         const start = performance.now();
         await fn();
         samples.push(performance.now() - start);
