@@ -31,3 +31,11 @@ export function formatDateTime(value: string, timeZone = "Europe/Moscow"): strin
   }).format(new Date(value));
   return parts.replace(",", "");
 }
+
+let collator: Intl.Collator | undefined;
+
+/** Russian alphabetical order, as `a.localeCompare(b, "ru")` but with one collator (that looks one up per comparison). */
+export function ruCompare(a: string, b: string): number {
+  collator ??= new Intl.Collator("ru");
+  return collator.compare(a, b);
+}

@@ -3,6 +3,7 @@ import { auditItem } from "../audit";
 import { nowIso } from "../auth/secret";
 import { VisibleError, notFound } from "../error";
 import { createId } from "../id";
+import { ruCompare } from "../ru";
 import { assertCan } from "../permissions";
 import { count, email, optionalText, text, version } from "../schemas";
 import { transactWithSummaries } from "../stats/summary";
@@ -135,7 +136,7 @@ export const Institution = {
     return rows.data
       .filter((row) => !filter.status || row.status === filter.status)
       .map(toInfo)
-      .sort((a, b) => a.shortName.localeCompare(b.shortName, "ru"));
+      .sort((a, b) => ruCompare(a.shortName, b.shortName));
   },
 
   /** An institution of the actor's region; a foreign or missing one is the same 404. */

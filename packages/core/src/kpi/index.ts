@@ -4,6 +4,7 @@ import { auditItem } from "../audit";
 import { nowIso } from "../auth/secret";
 import { VisibleError } from "../error";
 import { staleVersion } from "../institution";
+import { ruCompare } from "../ru";
 import { assertCan } from "../permissions";
 import { todayIn } from "../dates";
 import { db } from "../service";
@@ -251,7 +252,7 @@ export const Kpi = {
     const perInstitution = summaries
       .filter((summary) => summary.institution?.status === "active")
       .map((summary) => liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today }))
-      .sort((a, b) => a.institution.shortName.localeCompare(b.institution.shortName, "ru"));
+      .sort((a, b) => ruCompare(a.institution.shortName, b.institution.shortName));
     const regional = Object.fromEntries(
       kpiCodes.map((code) => [
         code,

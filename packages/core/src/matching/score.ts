@@ -3,7 +3,7 @@
  * the curator sees; the curator confirms one as a draft pair.
  */
 import { type FormCode, type ParticipantCategory, formByCode, formsFor } from "../forms/catalogue";
-import { countOf } from "../ru";
+import { countOf, ruCompare } from "../ru";
 
 export type MenteeProfile = {
   participantId: string;
@@ -86,5 +86,5 @@ export function rankMentors(mentee: MenteeProfile, mentors: readonly MentorProfi
   return mentors
     .map((mentor) => scoreMentor(mentee, mentor, enabled))
     .filter((s): s is Suggestion => s !== undefined)
-    .sort((a, b) => b.score - a.score || b.remaining - a.remaining || a.name.localeCompare(b.name, "ru"));
+    .sort((a, b) => b.score - a.score || b.remaining - a.remaining || ruCompare(a.name, b.name));
 }

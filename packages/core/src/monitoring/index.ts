@@ -9,7 +9,7 @@ import { liveData } from "../kpi";
 import { timeZoneOf } from "../participant/calendar";
 import { assertCan } from "../permissions";
 import { Region } from "../region";
-import { formatDate } from "../ru";
+import { formatDate, ruCompare } from "../ru";
 import { optionalText, text } from "../schemas";
 import { db } from "../service";
 import { type SummaryChange, submissionState, transactWithSummaries } from "../stats/summary";
@@ -539,7 +539,7 @@ export const Campaign = {
         updatedAt: row.updatedAt,
         version: row.version,
       }))
-      .sort((a, b) => a.institutionName.localeCompare(b.institutionName, "ru"));
+      .sort((a, b) => ruCompare(a.institutionName, b.institutionName));
     const counts = Object.fromEntries(submissionStatuses.map((s) => [s, items.filter((i) => i.status === s).length])) as Record<
       SubmissionStatus,
       number
@@ -584,7 +584,7 @@ export const Campaign = {
     const campaign = await campaignRow(campaignId);
     const rows = ((await SubmissionEntity.query.byCampaign({ campaignId }).go({ pages: "all" })).data as SubmissionRow[])
       .filter((row) => row.regionId === campaign.regionId)
-      .sort((a, b) => a.institutionName.localeCompare(b.institutionName, "ru"));
+      .sort((a, b) => ruCompare(a.institutionName, b.institutionName));
     const cellValue = (row: SubmissionRow, def: IndicatorDef): IndicatorValue =>
       row.submittedAt ? ((def.source ? row.snapshot?.[def.code] : row.values[def.code]) ?? null) : null;
     const numeric = campaign.indicators.filter((d) => d.kind === "number");

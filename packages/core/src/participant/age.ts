@@ -58,9 +58,9 @@ export function birthCohort(birth: Birth): string {
   return cohort <= LAST_ADULT_COHORT ? ADULT_COHORT : String(cohort);
 }
 
-/** Full years on 1 January of `today`'s year for a cohort (undefined for adults and unknown births). */
-export function ageForStats(cohort: string, today: string): number | undefined {
-  return /^\d{4}$/.test(cohort) ? Number(today.slice(0, 4)) - Number(cohort) : undefined;
+/** Full years on 1 January of `year` for a cohort (undefined for adults and unknown births). */
+export function ageInYear(cohort: string, year: number): number | undefined {
+  return /^\d{4}$/.test(cohort) ? year - Number(cohort) : undefined;
 }
 
 export const inBand = (age: number | undefined, from: number, to: number) => age !== undefined && age >= from && age <= to;

@@ -7,6 +7,7 @@ import { assertCan } from "../permissions";
 import { email, isTimeZone, optionalText, text } from "../schemas";
 import { db } from "../service";
 import * as z from "../zod";
+import { ruCompare } from "../ru";
 import { RegionEntity } from "./region.entity";
 
 export const RegionInput = z.object({
@@ -76,7 +77,7 @@ export const Region = {
       return [await Region.get(actor.properties.regionId ?? "")];
     }
     const rows = await RegionEntity.query.all({}).go({ pages: "all" });
-    return rows.data.map(toInfo).sort((a, b) => a.name.localeCompare(b.name, "ru"));
+    return rows.data.map(toInfo).sort((a, b) => ruCompare(a.name, b.name));
   },
 
   async get(regionId: string): Promise<RegionInfo> {

@@ -36,6 +36,7 @@ import {
   institutionModel,
   rowFigures,
 } from "./rollup";
+import { ruCompare } from "../ru";
 
 export * from "./rollup";
 
@@ -319,6 +320,6 @@ export const RegionStats = {
         };
       }),
     );
-    return { regions: rows.sort((a, b) => a.name.localeCompare(b.name, "ru")) };
+    return { regions: rows.sort((a, b) => ruCompare(a.name, b.name)) };
   },
 };

@@ -22,6 +22,7 @@ import {
 import { type IndicatorValue, type TableTemplate, computeSource, tableIndicators } from "../monitoring/indicators";
 import { type Counters, type Progress, progressOf } from "../roadmap/progress";
 import { type Counts, type PairStatus, type StatsSummary, pairStatuses, summarize } from "../stats/contribution";
+import { ruCompare } from "../ru";
 
 export type Tally = { sum: number; count: number };
 export type SatisfactionTally = { mentor: Tally; mentee: Tally };
@@ -427,14 +428,14 @@ function groupRows(
       const c = sumCompliance(members.map((m) => m.compliance));
       return { key, label: labelOf(key), institutions: f.institutions, ...rowFigures(f, kpis, c) };
     })
-    .sort((a, b) => a.label.localeCompare(b.label, "ru"));
+    .sort((a, b) => ruCompare(a.label, b.label));
 }
 
 /** The whole dashboard from the region's per-institution records. */
 export function dashboardModel(source: RegionSource): DashboardModel {
   const institutions = source.institutions
     .map((i) => institutionModel(i, source.today, source.enterprisesInRegion))
-    .sort((a, b) => a.name.localeCompare(b.name, "ru"));
+    .sort((a, b) => ruCompare(a.name, b.name));
   const totals = sumFigures(institutions.map((i) => i.figures));
   const kpiValues = aggregateKpis(
     institutions.map((i) => i.kpis),

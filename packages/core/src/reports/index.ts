@@ -16,7 +16,7 @@ import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entit
 import { type IndicatorDef, type IndicatorValue, type TableTemplate, defaultFederalTable, tableIndicators } from "../monitoring/indicators";
 import { assertCan } from "../permissions";
 import { type Campaign, DashboardFilter, federalTable, loadRegionSource, dashboardModel } from "../regionstats";
-import { formatDate } from "../ru";
+import { formatDate, ruCompare } from "../ru";
 import * as z from "../zod";
 import { ExportEntity, exportFormats, type exportStatuses } from "./reports.entity";
 import { exportsBucket, fileKey, openLocalFile, presignedUrl, storeFile } from "./storage";
@@ -169,7 +169,7 @@ async function monitoringSource(
         late: row.late,
         values: valuesOf(row),
       }))
-      .sort((a, b) => a.institutionName.localeCompare(b.institutionName, "ru")),
+      .sort((a, b) => ruCompare(a.institutionName, b.institutionName)),
   };
 }
 

@@ -10,6 +10,7 @@ import { createId } from "../id";
 import { InstitutionEntity } from "../institution/institution.entity";
 import { staleVersion } from "../institution";
 import { assertCan } from "../permissions";
+import { ruCompare } from "../ru";
 import { optionalText, text, version } from "../schemas";
 import { db } from "../service";
 import { type RoadmapChange, type RoadmapState, type SummaryChange, transactOrFail, transactWithSummaries } from "../stats/summary";
@@ -994,7 +995,7 @@ export const Roadmap = {
         const { sections: _sections, unsectioned: _unsectioned, today: _today, ...summary } = detailOf(loaded, today);
         return summary;
       })
-      .sort((a, b) => b.periodStart.localeCompare(a.periodStart) || a.title.localeCompare(b.title, "ru"));
+      .sort((a, b) => b.periodStart.localeCompare(a.periodStart) || ruCompare(a.title, b.title));
   },
 
   /** A whole roadmap: one Query (header, sections and items share a key prefix). */
@@ -1354,7 +1355,7 @@ export const Roadmap = {
       });
       byTenant.set(row.tenantId, entry);
     }
-    const institutions = [...byTenant.values()].sort((a, b) => a.institution.localeCompare(b.institution, "ru"));
+    const institutions = [...byTenant.values()].sort((a, b) => ruCompare(a.institution, b.institution));
     return { today, institutions };
   },
 
@@ -1385,7 +1386,7 @@ export const Roadmap = {
       );
       byTenant.set(item.tenantId, entry);
     }
-    const institutions = [...byTenant.values()].sort((a, b) => a.institution.localeCompare(b.institution, "ru"));
+    const institutions = [...byTenant.values()].sort((a, b) => ruCompare(a.institution, b.institution));
     return { today, institutions };
   },
 

@@ -18,7 +18,7 @@
  */
 import type { FormCode, ParticipantCategory } from "../forms/catalogue";
 import { formCodes, participantCategories } from "../forms/catalogue";
-import { ageForStats, birthCohort, inBand } from "../participant/age";
+import { ageInYear, birthCohort, inBand } from "../participant/age";
 
 export type Counts = Record<string, number>;
 
@@ -113,8 +113,13 @@ export type StatsSummary = {
 };
 
 /** The figures the region rolls up, evaluated on `today` (age bands depend on the day). */
+/** The counter names `summarize` reads, built once (the roll-up summarizes a thousand institutions per request). */
+const categoryKeys = participantCategories.map((c) => [c, `category#${c}`] as const);
+const formKeys = formCodes.map((code) => [code, `form#${code}#mentors`, `form#${code}#mentees`] as const);
+
 export function summarize(counts: Counts, today: string): StatsSummary {
   const n = (key: string) => counts[key] ?? 0;
+  const year = Number(today.slice(0, 4));
   // One pass over the counters for the age bands and the partner organisations (the roll-up runs this per institution).
   let mentees10to19 = 0;
   let mentors15to19 = 0;
@@ -122,18 +127,20 @@ export function summarize(counts: Counts, today: string): StatsSummary {
   for (const key in counts) {
     const count = counts[key] ?? 0;
     if (key.startsWith("menteeBirth#")) {
-      if (inBand(ageForStats(key.slice(12), today), 10, 19)) mentees10to19 += count;
+      if (inBand(ageInYear(key.slice(12), year), 10, 19)) mentees10to19 += count;
     } else if (key.startsWith("mentorBirth#")) {
-      if (inBand(ageForStats(key.slice(12), today), 15, 19)) mentors15to19 += count;
+      if (inBand(ageInYear(key.slice(12), year), 15, 19)) mentors15to19 += count;
     } else if (key.startsWith("partner#") && count > 0) partnerOrganisations += 1;
   }
+  const byCategory = {} as StatsSummary["byCategory"];
+  for (const [category, key] of categoryKeys) byCategory[category] = n(key);
+  const byForm = {} as StatsSummary["byForm"];
+  for (const [code, mentors, mentees] of formKeys) byForm[code] = { mentors: n(mentors), mentees: n(mentees) };
   return {
     participants: n("participants"),
     byRole: { mentors: n("role#mentor"), mentees: n("role#mentee") },
-    byCategory: Object.fromEntries(participantCategories.map((c) => [c, n(`category#${c}`)])) as StatsSummary["byCategory"],
-    byForm: Object.fromEntries(
-      formCodes.map((code) => [code, { mentors: n(`form#${code}#mentors`), mentees: n(`form#${code}#mentees`) }]),
-    ) as StatsSummary["byForm"],
+    byCategory,
+    byForm,
     engaged: { mentors: n("engaged#mentor"), mentees: n("engaged#mentee") },
     mentees10to19,
     mentors15to19,

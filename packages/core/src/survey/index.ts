@@ -9,7 +9,7 @@ import { staleVersion } from "../institution";
 import { log } from "../log";
 import { addDays } from "../dates";
 import { assertCan } from "../permissions";
-import { formatDate } from "../ru";
+import { formatDate, ruCompare } from "../ru";
 import { email, optionalText, text, version } from "../schemas";
 import { db } from "../service";
 import { regionSummaries, transactWithSummaries } from "../stats/summary";
@@ -509,7 +509,7 @@ export async function regionSurveySummary(year: number) {
   const percent = (sum: number, count: number) => (count ? Math.round((sum / count) * 100) / 10 : null);
   return summaries
     .flatMap((summary) => (summary.institution ? [{ summary, name: summary.institution.shortName }] : []))
-    .sort((a, b) => a.name.localeCompare(b.name, "ru"))
+    .sort((a, b) => ruCompare(a.name, b.name))
     .map(({ summary, name }) => {
       const tally = summary.satisfaction(year);
       return {

@@ -1,6 +1,8 @@
 /**
  * Questions, ready templates and results of questionnaires (DOMAIN.md §3.16, §5.2). Pure: no storage.
  */
+import { ruCompare } from "../ru";
+
 export const questionKinds = ["scale", "single", "multiple", "text"] as const;
 export type QuestionKind = (typeof questionKinds)[number];
 
@@ -259,9 +261,7 @@ export const NO_PROGRAMME = "Без указания программы";
 
 /** The stage-2 comparison: mean of every scale question at entry and at exit, per programme. */
 export function entryExitComparison(questions: readonly Question[], responses: readonly ResponseForResults[]) {
-  const programmes = [...new Set(responses.filter((r) => r.phase).map((r) => r.programme || NO_PROGRAMME))].sort((a, b) =>
-    a.localeCompare(b, "ru"),
-  );
+  const programmes = [...new Set(responses.filter((r) => r.phase).map((r) => r.programme || NO_PROGRAMME))].sort((a, b) => ruCompare(a, b));
   return programmes.map((programme) => {
     const of = (phase: "entry" | "exit") => responses.filter((r) => r.phase === phase && (r.programme || NO_PROGRAMME) === programme);
     const entry = of("entry");

@@ -3,6 +3,7 @@ import { auditItem } from "../audit";
 import { nowIso } from "../auth/secret";
 import { VisibleError, notFound } from "../error";
 import { createId } from "../id";
+import { ruCompare } from "../ru";
 import { assertCan } from "../permissions";
 import { db } from "../service";
 import { UserEntity, type userStatuses } from "./user.entity";
@@ -81,7 +82,7 @@ export const User = {
   async list(tenantId?: string): Promise<UserInfo[]> {
     const scope = await manageableScope(tenantId);
     const rows = await UserEntity.query.byScope({ scope }).go({ pages: "all" });
-    return rows.data.map(toInfo).sort((a, b) => a.fullName.localeCompare(b.fullName, "ru"));
+    return rows.data.map(toInfo).sort((a, b) => ruCompare(a.fullName, b.fullName));
   },
 
   async setStatus(userId: string, status: UserStatus): Promise<UserInfo> {
