@@ -23,8 +23,8 @@ export async function timeSequential(n: number, fn: () => Promise<unknown>, warm
 
 /**
  * A closed loop: `concurrency` clients, each calling `fn` again as soon as its last call returns, for `durationMs`,
- * and on (up to four times as long) until there are `minSamples` latencies, so that a slow operation's p95 rests on
- * enough of them. Returns every call's latency in ms and the elapsed seconds.
+ * and on (up to four times as long, with a warning if that is not enough) until there are `minSamples` latencies, so
+ * that a slow operation's p95 rests on enough of them. Returns every call's latency in ms and the elapsed seconds.
  */
 export async function closedLoop(concurrency: number, durationMs: number, fn: () => Promise<unknown>, minSamples = 0) {
   const samples: number[] = [];
@@ -44,5 +44,6 @@ export async function closedLoop(concurrency: number, durationMs: number, fn: ()
       }
     }),
   );
+  if (samples.length < minSamples) console.warn(`  (only ${samples.length} samples in ${durationMs * 4} ms; fewer than ${minSamples})`);
   return { samples, seconds: (performance.now() - started) / 1000 };
 }

@@ -73,7 +73,7 @@ export async function replayFloor(client: DynamoDBDocumentClient, calls: TracedC
     }
   };
   const c1 = await timeSequential(options.n, replay);
-  return { ...c1, c20: summarize((await closedLoop(20, options.durationMs, replay)).samples) };
+  return { ...c1, c20: summarize((await closedLoop(20, options.durationMs, replay, 100)).samples) };
 }
 
 export async function measureStoreFloor(client: DynamoDBDocumentClient, tableName: string, key: { pk: string; sk: string }, n: number) {

@@ -304,7 +304,7 @@ async function checkStatistics(tenants: string[], regionId: string): Promise<num
   const tenantId = sampled[0] as string;
   await withActor({ type: "system", properties: { tenantId, regionId } }, async () => {
     const [people, board, roadmaps] = await Promise.all([Participant.list(), Pair.board(), Roadmap.list()]);
-    if (people.items.length === 0 || board.columns.every((column) => column.total === 0) || roadmaps.length === 0)
+    if (people.items.length === 0 || board.columns.every((column) => column.items.length === 0) || roadmaps.length === 0)
       throw new Error("the product's reads found no generated records");
     for (const roadmap of roadmaps) await Roadmap.get(roadmap.roadmapId);
     const active = board.columns.find((column) => column.status === "active")?.items[0];

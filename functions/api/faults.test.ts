@@ -278,6 +278,7 @@ describe("reads under persistent faults answer 503, never 500", () => {
     { name: "participants list", token: () => curator, path: "/api/participants" },
     { name: "participant card", token: () => curator, path: `/api/participants/${people.ids.participantId}` },
     { name: "pairs board", token: () => curator, path: "/api/pairs/board" },
+    { name: "pairs of one status, a page", token: () => curator, path: "/api/pairs?status=forming&limit=20" },
     { name: "own institution", token: () => curator, path: "/api/institutions/own" },
     { name: "institutions of the region", token: () => regionAdmin, path: "/api/institutions" },
     { name: "roadmaps", token: () => curator, path: "/api/roadmaps" },

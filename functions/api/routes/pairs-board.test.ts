@@ -14,10 +14,11 @@ const today = new Date().toISOString().slice(0, 10);
 
 let n = 0;
 async function person(role: "mentor" | "mentee", token = curator) {
+  const mentorName = token === curator ? "Наставникова Анна" : "Другова Вера";
   const res = await call(app, "POST", "/api/participants", {
     token,
     body: {
-      fullName: `${role === "mentor" ? "Наставникова Анна" : "Учеников Пётр"} ${++n}`,
+      fullName: `${role === "mentor" ? mentorName : "Учеников Пётр"} ${++n}`,
       birthDate: "1990-01-01",
       category: "teacher",
       isMentor: role === "mentor",
@@ -123,11 +124,14 @@ describe("the pair board, a column at a time", () => {
     expect([columns.forming!.total, columns.terminated!.total]).toEqual([5, 3]);
   });
 
-  it("refuses a page without a status and a malformed cursor", async () => {
+  it("refuses a page without a status, a cursor without a page size and a malformed cursor", async () => {
     const noStatus = await call(app, "GET", "/api/pairs?limit=5", { token: curator });
     expect(noStatus.status).toBe(400);
     expect(noStatus.json.error.code).toBe("request.invalid");
     expect(noStatus.json.error.details.fields).toEqual([expect.objectContaining({ path: "status" })]);
+    const noLimit = await call(app, "GET", `/api/pairs?status=forming&cursor=${drafts[0]!.pairId}`, { token: curator });
+    expect(noLimit.status).toBe(400);
+    expect(noLimit.json.error.details.fields).toEqual([expect.objectContaining({ path: "limit" })]);
     for (const query of [
       "status=forming&limit=0",
       "status=forming&limit=201",
@@ -145,11 +149,13 @@ describe("the pair board, a column at a time", () => {
     expect(theirs.forming!.items.map((p) => p.pairId)).toEqual([foreign.pairId]);
     expect(theirs.forming!.total).toBe(1);
     expect(theirs.terminated!.total).toBe(0);
-    // Another school's pair id as a cursor only positions the read within one's own pairs.
-    const res = await call(app, "GET", `/api/pairs?status=forming&limit=50&cursor=${drafts[0]!.pairId}`, { token: otherCurator });
-    expect(res.status, res.text).toBe(200);
-    expect(res.text).not.toContain("Наставникова");
-    expect(res.json.items.every((p: Card) => p.pairId === foreign.pairId)).toBe(true);
+    // A cursor only positions the read within one's own pairs: from after every id, or from this school's pair.
+    for (const cursor of [`par_${"z".repeat(26)}`, drafts[0]!.pairId]) {
+      const res = await call(app, "GET", `/api/pairs?status=forming&limit=50&cursor=${cursor}`, { token: otherCurator });
+      expect(res.status, res.text).toBe(200);
+      expect(res.text).not.toContain("Наставникова");
+      expect(res.json.items.map((p: Card) => p.pairId)).toEqual(cursor === drafts[0]!.pairId ? [] : [foreign.pairId]);
+    }
   });
 
   it("migrates a pair indexed before the board read by status into its column", async () => {

@@ -108,11 +108,14 @@ export async function loadCollection(tenantId: string, prefix: string): Promise<
 /** The table key an ElectroDB get names (`Entity.get({...})`), for reading it together with others in `getItems`. */
 export const itemKey = (request: { params: () => unknown }) => (request.params() as { Key: { pk: string; sk: string } }).Key;
 
+/** BatchGetItems in flight at once for one `getItems` call. */
+const BATCH_READS_AT_ONCE = 8;
+
 /**
- * Items by key, in one BatchGetItem per 100 keys, all sent at once (one round trip instead of one per item);
- * unprocessed keys are retried with backoff. With `attributes`, only those (with the keys and ElectroDB's entity
- * markers, so `Entity.parse` still owns the items) are read. The answer follows the keys' order, `undefined` where an
- * item does not exist.
+ * Items by key, in one BatchGetItem per 100 keys, up to 8 of them at once (one round trip instead of one per item);
+ * unprocessed keys are retried with backoff. With `attributes` (stored field names other than the keys), only those
+ * are read, with the keys and ElectroDB's entity markers so that `Entity.parse` still owns the items. The answer
+ * follows the keys' order, `undefined` where an item does not exist.
  */
 export async function getItems(
   keys: readonly { pk: string; sk: string }[],
@@ -120,27 +123,31 @@ export async function getItems(
 ): Promise<(Record<string, unknown> | undefined)[]> {
   const found = new Map<string, Record<string, unknown>>();
   const id = (key: { pk: unknown; sk: unknown }) => `${key.pk}\u0000${key.sk}`;
-  const names = options.attributes && ["pk", "sk", "__edb_e__", "__edb_v__", ...options.attributes];
+  const names = options.attributes && [...new Set(["pk", "sk", "__edb_e__", "__edb_v__", ...options.attributes])];
   const projection = names && {
     ProjectionExpression: names.map((_, i) => `#a${i}`).join(", "),
     ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
   };
   const chunks: Record<string, unknown>[][] = [];
   for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100).map(({ pk, sk }) => ({ pk, sk })));
+  const read = async (chunk: Record<string, unknown>[]) => {
+    let pending = chunk;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt === 8) throw new Error("BatchGetItem left unprocessed keys");
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      const answer = await ddb.send(
+        new BatchGetCommand({
+          RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: options.consistent === true, ...projection } },
+        }),
+      );
+      for (const item of answer.Responses?.[tableName()] ?? []) found.set(id(item as { pk: unknown; sk: unknown }), item);
+      pending = (answer.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    }
+  };
+  let next = 0;
   await Promise.all(
-    chunks.map(async (chunk) => {
-      let pending = chunk;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt === 8) throw new Error("BatchGetItem left unprocessed keys");
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-        const answer = await ddb.send(
-          new BatchGetCommand({
-            RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: options.consistent === true, ...projection } },
-          }),
-        );
-        for (const item of answer.Responses?.[tableName()] ?? []) found.set(id(item as { pk: unknown; sk: unknown }), item);
-        pending = (answer.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-      }
+    Array.from({ length: Math.min(BATCH_READS_AT_ONCE, chunks.length) }, async () => {
+      while (next < chunks.length) await read(chunks[next++] as Record<string, unknown>[]);
     }),
   );
   return keys.map((key) => found.get(id(key)));

@@ -34,7 +34,10 @@ export function formatDateTime(value: string, timeZone = "Europe/Moscow"): strin
 
 let collator: Intl.Collator | undefined;
 
-/** Russian alphabetical order, as `a.localeCompare(b, "ru")` but with one collator (that looks one up per comparison). */
+/**
+ * Russian alphabetical order: what `a.localeCompare(b, "ru")` gives, through one Intl.Collator built on first use
+ * (`localeCompare` with a locale finds its collator again on every comparison: about 3× slower when sorting).
+ */
 export function ruCompare(a: string, b: string): number {
   collator ??= new Intl.Collator("ru");
   return collator.compare(a, b);

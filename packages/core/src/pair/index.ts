@@ -18,7 +18,7 @@ import { ParticipantEntity } from "../participant/participant.entity";
 import { assertCan } from "../permissions";
 import { optionalText, pageCursor, pageLimit, text, version } from "../schemas";
 import { writeWithStats } from "../stats";
-import { COUNTER, readSummary, summaryKey } from "../stats/summary";
+import { COUNTER, summaryKey } from "../stats/summary";
 import { type PairStatus, addCounts, diffCounts, pairContribution, pairStatuses, participantContribution } from "../stats/contribution";
 import * as z from "../zod";
 import { type PairRow, endPairs } from "./lifecycle";
@@ -165,6 +165,14 @@ export const PairFilter = z
           message: "Постранично читаются пары одного статуса: укажите статус",
         });
       }
+      if (value.cursor && !value.limit) {
+        ctx.addIssue({
+          code: "custom",
+          input: value,
+          path: ["limit"],
+          message: "Со ссылкой на следующую страницу укажите размер страницы",
+        });
+      }
     }),
   );
 export type PairFilter = z.infer<typeof PairFilter>;
@@ -308,10 +316,14 @@ async function statusPage(tenantId: string, status: PairStatus, limit: number, a
 
 async function allPairs(tenantId: string, status?: PairStatus): Promise<PairRow[]> {
   const { data } = await PairEntity.query.byTenant(status ? { tenantId, status } : { tenantId }).go({ pages: "all" });
-  return data.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  // Newest first, as the pages are (ids are in creation order).
+  return data.sort((a, b) => (a.pairId < b.pairId ? 1 : a.pairId > b.pairId ? -1 : 0));
 }
 
-/** The board's column counts: the `pairs#<status>` counters of the statistics item (nothing else of it is read). */
+/**
+ * The board's column counts: the `pairs#<status>` counters of the statistics item (nothing else of it is read),
+ * consistent with the last committed write.
+ */
 async function pairTotals(tenantId: string): Promise<Record<PairStatus, number>> {
   const names = Object.fromEntries(pairStatuses.map((status, i) => [`#s${i}`, `${COUNTER}pairs#${status}`]));
   const { Item } = await ddb.send(
@@ -320,10 +332,14 @@ async function pairTotals(tenantId: string): Promise<Record<PairStatus, number>>
       Key: summaryKey(tenantId),
       ProjectionExpression: Object.keys(names).join(", "),
       ExpressionAttributeNames: names,
+      ConsistentRead: true,
     }),
   );
-  const counts = Item ? readSummary(Item).counts : {};
-  return Object.fromEntries(pairStatuses.map((status) => [status, counts[`pairs#${status}`] ?? 0])) as Record<PairStatus, number>;
+  const count = (status: PairStatus) => {
+    const value = Item?.[`${COUNTER}pairs#${status}`];
+    return typeof value === "number" ? value : 0;
+  };
+  return Object.fromEntries(pairStatuses.map((status) => [status, count(status)])) as Record<PairStatus, number>;
 }
 
 /** Board cards for `pairs`: their members read in one batch (per 100, at once), only what a card shows of each. */
@@ -418,18 +434,16 @@ export const Pair = {
       pages.flatMap((page) => page.rows),
       today,
     );
-    const byId = new Map(items.map((item) => [item.pairId, item]));
     await recordAudit("pair.list", "pairs", { tenantId });
+    let offset = 0;
     return {
       columns: pairStatuses.map((status, i) => {
         const page = pages[i] as StatusPage;
-        // The counters and the index are written in one transaction, but the index is read eventually consistent.
-        return {
-          status,
-          total: Math.max(totals[status], page.rows.length),
-          items: page.rows.map((row) => byId.get(row.pairId) as PairInfo),
-          cursor: page.cursor,
-        };
+        const cards = items.slice(offset, offset + page.rows.length);
+        offset += page.rows.length;
+        // The counters are read consistently, the index (a GSI) eventually: a just-changed pair may be in its old
+        // column for a moment. A column never claims fewer pairs than it shows or than «Показать ещё» implies.
+        return { status, total: Math.max(totals[status], page.rows.length + (page.cursor ? 1 : 0)), items: cards, cursor: page.cursor };
       }),
     };
   },

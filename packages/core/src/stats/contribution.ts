@@ -112,11 +112,11 @@ export type StatsSummary = {
   asOf: string;
 };
 
-/** The figures the region rolls up, evaluated on `today` (age bands depend on the day). */
 /** The counter names `summarize` reads, built once (the roll-up summarizes a thousand institutions per request). */
 const categoryKeys = participantCategories.map((c) => [c, `category#${c}`] as const);
 const formKeys = formCodes.map((code) => [code, `form#${code}#mentors`, `form#${code}#mentees`] as const);
 
+/** The figures the region rolls up, evaluated on `today` (age bands depend on the day). */
 export function summarize(counts: Counts, today: string): StatsSummary {
   const n = (key: string) => counts[key] ?? 0;
   const year = Number(today.slice(0, 4));

@@ -261,7 +261,7 @@ export const NO_PROGRAMME = "Без указания программы";
 
 /** The stage-2 comparison: mean of every scale question at entry and at exit, per programme. */
 export function entryExitComparison(questions: readonly Question[], responses: readonly ResponseForResults[]) {
-  const programmes = [...new Set(responses.filter((r) => r.phase).map((r) => r.programme || NO_PROGRAMME))].sort((a, b) => ruCompare(a, b));
+  const programmes = [...new Set(responses.filter((r) => r.phase).map((r) => r.programme || NO_PROGRAMME))].sort(ruCompare);
   return programmes.map((programme) => {
     const of = (phase: "entry" | "exit") => responses.filter((r) => r.phase === phase && (r.programme || NO_PROGRAMME) === programme);
     const entry = of("entry");
