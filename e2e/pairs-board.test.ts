@@ -25,10 +25,15 @@ describe("the pair board", { timeout: 180_000 }, () => {
         isMentor: true,
         isMentee: false,
       });
+      // Distinct surnames: a card shows «Фамилия И. О.».
+      const surnames =
+        "Агеева Белова Васина Галкина Дёмина Ершова Жукова Зуева Ильина Котова Лосева Мухина Носова Орлова Пахомова Рыбина Сёмина Титова Ульянова Фомина Хохлова Цветкова Чернова Шубина".split(
+          " ",
+        );
       const pairIds: string[] = [];
       for (let i = 1; i <= 24; i++) {
         const mentee = await api<{ participantId: string }>("POST", "/api/participants", curator, {
-          fullName: `Молодой Педагог ${String(i).padStart(2, "0")}`,
+          fullName: `${surnames[i - 1]} Ольга Петровна`,
           category: "teacher",
           isMentor: false,
           isMentee: true,
@@ -81,7 +86,6 @@ describe("the pair board", { timeout: 180_000 }, () => {
       expect(await formingColumn.getByRole("listitem").count()).toBe(22);
       expect(await hrefs(formingColumn)).toEqual(forming);
       expect(await formingColumn.getByRole("button", { name: "Показать ещё" }).count()).toBe(0);
-      expect(await hrefs(formingColumn)).not.toContain(terminated[0]);
       expect(await formingColumn.getByRole("heading", { name: "Формируется 22 пары", level: 2 }).count()).toBe(1);
       // The focus moved on to the first pair the page brought, not lost with the button.
       expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(`/pairs/${forming[20]}`);

@@ -64,9 +64,12 @@ export function usePages<T>(loadPage: (cursor: string | null) => Promise<Page<T>
     const firstRun = !mounted.current;
     mounted.current = true;
     if (first) {
-      // Already the state on mounting; after a change of `deps`, back to the page given (a late answer is ignored).
-      generation.current += 1;
-      if (!firstRun) setState(startFrom(first));
+      // Already the state on mounting (a page asked for before this first run stands). After a change of `deps`,
+      // back to the page given, and an answer to an older request is ignored.
+      if (!firstRun) {
+        generation.current += 1;
+        setState(startFrom(first));
+      }
       return;
     }
     setState(startFrom<T>(undefined));

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useLayoutEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
@@ -58,7 +58,7 @@ const shownOf = (shown: number, total: number) =>
 
 /** One status: the pairs the board brought, then page after page of the rest. */
 function Column({ column }: { column: BoardColumn }) {
-  const { status, total } = column;
+  const { status } = column;
   const pages = usePages(
     (cursor) => unwrap(api.pairs.$get({ query: { status, limit: MORE, ...(cursor ? { cursor } : {}) } })),
     [column],
@@ -67,27 +67,35 @@ function Column({ column }: { column: BoardColumn }) {
   const headingId = `column-${status}`;
   const noteId = `column-${status}-shown`;
   const paged = pages.cursor !== null || pages.items.length > column.items.length;
+  // Pairs that changed status after the board was read may make the loaded pages outnumber the count it gave.
+  const total = Math.max(column.total, pages.items.length);
 
-  // After the last page «Показать ещё» is gone; if it had the focus, the first card that came with that page gets it.
+  // After the last page «Показать ещё» is gone; if it had the focus, the first card that came with that page gets it
+  // (the column's heading if the page was empty), before the browser paints.
   const list = useRef<HTMLUListElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const shownBefore = useRef(pages.items.length);
-  useEffect(() => {
+  const lastCursor = useRef(pages.cursor);
+  useLayoutEffect(() => {
     const before = shownBefore.current;
+    const ended = lastCursor.current !== null && pages.cursor === null && !pages.error;
     shownBefore.current = pages.items.length;
-    if (pages.cursor || pages.items.length <= before) return;
+    lastCursor.current = pages.cursor;
+    if (!ended) return;
     const focused = document.activeElement;
     if (focused && focused !== document.body) return;
-    list.current?.querySelectorAll<HTMLAnchorElement>(".board-card > a")[before]?.focus();
-  }, [pages.items.length, pages.cursor]);
+    const first = list.current?.querySelectorAll<HTMLAnchorElement>(".board-card > a")[before];
+    (first ?? heading.current)?.focus();
+  }, [pages.items.length, pages.cursor, pages.error]);
 
   return (
     <section className="board-column" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
         {pairStatusLabels[status]} <span className="sub">{countOf(total, pairNouns)}</span>
       </h2>
       {paged && (
         <p id={noteId} className="sub" aria-live="polite">
-          {pages.cursor ? shownOf(pages.items.length, Math.max(total, pages.items.length)) : "Показаны все пары"}
+          {pages.cursor ? shownOf(pages.items.length, total) : "Показаны все пары"}
         </p>
       )}
       <ul ref={list} aria-busy={pages.loading || undefined}>
@@ -97,7 +105,7 @@ function Column({ column }: { column: BoardColumn }) {
           </li>
         ))}
       </ul>
-      <ShowMore pages={pages} describedBy={`${headingId} ${noteId}`} />
+      <ShowMore pages={pages} describedBy={noteId} />
     </section>
   );
 }
