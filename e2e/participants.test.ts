@@ -156,10 +156,13 @@ describe("participants and pairs", { timeout: 180_000 }, () => {
       const rows = page.locator("tbody tr");
       await page.getByText("Показаны первые 50 участников").waitFor();
       expect(await rows.count()).toBe(50);
-      await page.getByRole("button", { name: "Показать ещё" }).click();
+      // Pressed from the keyboard: the button goes with the last page, and the focus moves to the 51st person.
+      await page.getByRole("button", { name: "Показать ещё" }).focus();
+      await page.keyboard.press("Enter");
       await page.getByText(`Найдено: ${all.items.length}`).waitFor();
       expect(await rows.count()).toBe(all.items.length);
       expect(await page.getByRole("button", { name: "Показать ещё" }).count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(all.items[50]?.fullName);
       // The same people in the same (name) order as the whole list the API gives.
       expect(await rows.locator("th").allTextContents()).toEqual(all.items.map((p) => p.fullName));
 

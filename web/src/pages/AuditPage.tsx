@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, unwrap } from "../api/client";
 import type { Me } from "../api/types";
 import { useMe } from "../auth/AuthContext";
@@ -30,6 +30,7 @@ async function loadNames(me: Me): Promise<Map<string, string>> {
 export default function AuditPage() {
   const me = useMe();
   const timeZone = me.region?.timeZone;
+  const rows = useRef<HTMLTableSectionElement>(null);
   const pages = usePages((cursor) => unwrap(api.audit.$get({ query: cursor ? { cursor } : {} })), []);
   const { items } = pages;
   const [names, setNames] = useState<Map<string, string>>(new Map());
@@ -59,7 +60,7 @@ export default function AuditPage() {
                   <th scope="col">Объект</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={rows}>
                 {items.map((event) => (
                   <tr key={event.auditId}>
                     <td className="nowrap">{formatDateTime(event.at, timeZone)}</td>
@@ -76,7 +77,7 @@ export default function AuditPage() {
           </div>
         </>
       )}
-      <ShowMore pages={pages} />
+      <ShowMore pages={pages} list={rows} />
     </>
   );
 }

@@ -113,12 +113,18 @@ describe("the pair board", () => {
     expect(within(screen.getByRole("region", { name: /Прекращена/ })).queryByText(/Показан/)).toBeNull();
     expect(within(forming()).getByText("Показано 20 пар из 22")).toBeTruthy();
 
-    fireEvent.click(screen.getByRole("button", { name: "Показать ещё" }));
+    const more = screen.getByRole("button", { name: "Показать ещё" });
+    more.focus();
+    fireEvent.click(more);
     const alert = await within(forming()).findByRole("alert");
     expect(alert.textContent).toContain("Сервис временно недоступен");
     expect(cards(forming())).toHaveLength(20);
-    fireEvent.click(within(alert).getByRole("button", { name: "Повторить" }));
+    // The keyboard's focus went from the button that is gone to «Повторить», and from there to the first new pair.
+    const retry = within(alert).getByRole("button", { name: "Повторить" });
+    await waitFor(() => expect(document.activeElement).toBe(retry));
+    fireEvent.click(retry);
     await waitFor(() => expect(cards(forming())).toHaveLength(22));
     expect(within(forming()).queryByRole("alert")).toBeNull();
+    await waitFor(() => expect(document.activeElement?.getAttribute("href")).toBe("/pairs/pair_021"));
   });
 });

@@ -1,4 +1,4 @@
-import { type FormEvent, useLayoutEffect, useRef, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
@@ -70,27 +70,11 @@ function Column({ column }: { column: BoardColumn }) {
   // Pairs that changed status after the board was read may make the loaded pages outnumber the count it gave.
   const total = Math.max(column.total, pages.items.length);
 
-  // After the last page «Показать ещё» is gone; if it had the focus, the first card that came with that page gets it
-  // (the column's heading if the page was empty), before the browser paints.
   const list = useRef<HTMLUListElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const shownBefore = useRef(pages.items.length);
-  const lastCursor = useRef(pages.cursor);
-  useLayoutEffect(() => {
-    const before = shownBefore.current;
-    const ended = lastCursor.current !== null && pages.cursor === null && !pages.error;
-    shownBefore.current = pages.items.length;
-    lastCursor.current = pages.cursor;
-    if (!ended) return;
-    const focused = document.activeElement;
-    if (focused && focused !== document.body) return;
-    const first = list.current?.querySelectorAll<HTMLAnchorElement>(".board-card > a")[before];
-    (first ?? heading.current)?.focus();
-  }, [pages.items.length, pages.cursor, pages.error]);
 
   return (
     <section className="board-column" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={heading} tabIndex={-1}>
+      <h2 id={headingId}>
         {pairStatusLabels[status]} <span className="sub">{countOf(total, pairNouns)}</span>
       </h2>
       {paged && (
@@ -105,7 +89,7 @@ function Column({ column }: { column: BoardColumn }) {
           </li>
         ))}
       </ul>
-      <ShowMore pages={pages} describedBy={noteId} />
+      <ShowMore pages={pages} describedBy={noteId} list={list} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
@@ -29,6 +29,7 @@ export default function ParticipantsPage() {
   const canWrite = roleCan(me.role, "participants.write");
   const [filters, setFilters] = useState<Filters>({ q: "", role: "", category: "", consent: "", minor: "" });
   const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== "")) as Record<string, string>;
+  const rows = useRef<HTMLTableSectionElement>(null);
   const list = usePages(
     (cursor) => unwrap(api.participants.$get({ query: { ...query, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } })),
     [JSON.stringify(query)],
@@ -99,7 +100,7 @@ export default function ParticipantsPage() {
                     <th scope="col">Согласие</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody ref={rows}>
                   {list.items.map((p) => (
                     <tr key={p.participantId}>
                       <th scope="row">
@@ -125,7 +126,7 @@ export default function ParticipantsPage() {
             </div>
           </>
         ))}
-      <ShowMore pages={list} />
+      <ShowMore pages={list} list={rows} />
       {adding && <ParticipantDialog onClose={() => setAdding(false)} />}
     </>
   );
