@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type Metafile, type Plugin, build } from "esbuild";
-import type { apiGroups } from "../infra/api";
+import type { ApiGroupName } from "../infra/api";
 import { lambdaBundling } from "../infra/bundling";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -18,13 +18,12 @@ const jobEntries = {
 
 type Role = "curator" | "region_admin";
 /** Every API Lambda: one per resource group (infra/api.ts); the compiler keeps `firstRequests` complete. */
-type ApiGroup = keyof typeof apiGroups;
 /**
  * Each API Lambda's first request after its cold import: a signed-in read of its own group that goes through the
  * whole path (token verification, permission, validation, ElectroDB, a DynamoDB call), so that work moved from
  * import to the first request is counted. The bench's own tenant has no data: the reads come back empty.
  */
-const firstRequests: Record<ApiGroup, { path: string; role?: Role }> = {
+const firstRequests: Record<ApiGroupName, { path: string; role?: Role }> = {
   system: { path: "/api/health" },
   auth: { path: "/api/auth/me", role: "curator" },
   admin: { path: "/api/institutions", role: "region_admin" },
@@ -216,7 +215,7 @@ export async function measureBundles() {
   };
   try {
     const api: Record<string, ApiBundleResult> = {};
-    for (const group of Object.keys(firstRequests) as ApiGroup[]) {
+    for (const group of Object.keys(firstRequests) as ApiGroupName[]) {
       const outdir = join(OUT, `api-${group}`);
       const metafile = await bundle(`functions/api/lambdas/${group}.ts`, outdir);
       const probe = firstRequests[group];

@@ -93,5 +93,3 @@ export async function measureStoreFloor(client: DynamoDBDocumentClient, tableNam
   const concurrent = await closedLoop(20, 3000, () => client.send(new GetCommand({ TableName: tableName, Key: key })));
   return { getItem: get, query, getItemAt20Clients: summarize(concurrent.samples) };
 }
-
-export { summarize };

@@ -16,7 +16,7 @@ const { values } = parseArgs({ options: { tenant: { type: "string" }, repair: { 
 
 async function run() {
   const { Stats } = await import("@rnc/core/stats");
-  const tenants = values.tenant ? [values.tenant] : await allTenants();
+  const tenants = values.tenant ? [values.tenant] : (await allTenants()).map((t) => t.tenantId);
   let drifted = 0;
   for (const tenantId of tenants) {
     const { differences, mirrors } = await Stats.check(tenantId);

@@ -14,16 +14,16 @@ import { withLocalStack } from "./local/attach";
 import { allTenants } from "./tenants";
 
 async function run() {
-  const { backfillSortNames } = await import("@rnc/core/participant");
-  const { reindexPairs } = await import("@rnc/core/pair");
+  const { backfillSortNames } = await import("@rnc/core/participant/legacy");
+  const { reindexPairs } = await import("@rnc/core/pair/legacy");
   const { foldLegacySatisfaction } = await import("@rnc/core/survey/legacy");
-  const { Stats, regionOfTenant } = await import("@rnc/core/stats");
+  const { Stats } = await import("@rnc/core/stats");
   const done = { participants: 0, pairs: 0, tallies: 0, summaries: 0 };
   const tenants = await allTenants();
-  for (const tenantId of tenants) {
+  for (const { tenantId, regionId } of tenants) {
     done.participants += await backfillSortNames(tenantId);
     done.pairs += await reindexPairs(tenantId);
-    done.tallies += await foldLegacySatisfaction(tenantId, await regionOfTenant(tenantId));
+    done.tallies += await foldLegacySatisfaction(tenantId, regionId);
     const { differences, mirrors } = await Stats.check(tenantId);
     if (differences.length > 0 || mirrors.length > 0) {
       await Stats.repair(tenantId);

@@ -2,8 +2,8 @@ import { vi } from "vitest";
 
 export type Call = { method: string; path: string; body: unknown };
 
-/** Replaces window.fetch with a fake API that answers by "METHOD /path"; returns the calls made. */
-export function fakeApi(routes: Record<string, (body: unknown) => { status: number; body: unknown }>) {
+/** Replaces window.fetch with a fake API that answers by "METHOD /path" (the URL, query included, is passed on); returns the calls made. */
+export function fakeApi(routes: Record<string, (body: unknown, url: URL) => { status: number; body: unknown }>) {
   const calls: Call[] = [];
   vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), "http://localhost");
@@ -11,7 +11,9 @@ export function fakeApi(routes: Record<string, (body: unknown) => { status: numb
     const body = typeof init?.body === "string" ? JSON.parse(init.body) : undefined;
     calls.push({ method, path: url.pathname, body });
     const route = routes[`${method} ${url.pathname}`];
-    const answer = route ? route(body) : { status: 404, body: { error: { code: "route.not_found", message: "Такого адреса в API нет" } } };
+    const answer = route
+      ? route(body, url)
+      : { status: 404, body: { error: { code: "route.not_found", message: "Такого адреса в API нет" } } };
     return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "content-type": "application/json" } });
   });
   return calls;

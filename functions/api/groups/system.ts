@@ -14,8 +14,13 @@ export const routes = new Hono().route("/api", health).route("/.well-known", wel
 // Built once per instance, on first request.
 let document: Promise<object> | undefined;
 routes.get("/api/openapi.json", op({ tag: "system", summary: "Документ OpenAPI 3.1", auth: "public" }), async (c) => {
-  document ??= Promise.all([import("../app"), import("../openapi-document")]).then(([{ app }, { openApiDocument }]) =>
-    openApiDocument(app),
+  document ??= Promise.all([import("../app"), import("../openapi-document")]).then(
+    ([{ app }, { openApiDocument }]) => openApiDocument(app),
+    (error: unknown) => {
+      // Not kept: the next request tries again.
+      document = undefined;
+      throw error;
+    },
   );
   return c.json(await document);
 });

@@ -1,7 +1,8 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { ddb, storeMetrics, tableName } from "@rnc/core/dynamo";
-import { BOARD_PAGE, reindexPairs } from "@rnc/core/pair";
+import { BOARD_PAGE } from "@rnc/core/pair";
+import { reindexPairs } from "@rnc/core/pair/legacy";
 import { PairEntity } from "@rnc/core/pair/pair.entity";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";

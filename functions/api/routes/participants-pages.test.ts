@@ -2,7 +2,7 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { ddb, storeMetrics, tableName } from "@rnc/core/dynamo";
 import { createId } from "@rnc/core";
-import { backfillSortNames } from "@rnc/core/participant";
+import { backfillSortNames } from "@rnc/core/participant/legacy";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
 

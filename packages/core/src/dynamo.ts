@@ -105,6 +105,14 @@ export async function loadCollection(tenantId: string, prefix: string): Promise<
   return (entity) => items.filter((item) => item.__edb_e__ === entity);
 }
 
+/**
+ * The catch of a conditional ElectroDB write whose failed condition means that someone else got there first (a
+ * migration step another run or a newer write already did): anything else is thrown again.
+ */
+export function ignoreFailedCondition(error: unknown): void {
+  if ((error as { cause?: { name?: string } }).cause?.name !== "ConditionalCheckFailedException") throw error;
+}
+
 /** The table key an ElectroDB get names (`Entity.get({...})`), for reading it together with others in `getItems`. */
 export const itemKey = (request: { params: () => unknown }) => (request.params() as { Key: { pk: string; sk: string } }).Key;
 

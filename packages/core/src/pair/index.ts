@@ -2,7 +2,7 @@ import { type EntityItem, createConversions } from "electrodb";
 import { useRegionID, useTenantID } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
-import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { ddb, getItems, loadCollection, tableName } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { enabledForms } from "../forms";
@@ -315,8 +315,9 @@ async function statusPage(tenantId: string, status: PairStatus, limit: number, a
 }
 
 async function allPairs(tenantId: string, status?: PairStatus): Promise<PairRow[]> {
-  const { data } = await PairEntity.query.byTenant(status ? { tenantId, status } : { tenantId }).go({ pages: "all" });
-  // Newest first, as the pages are (ids are in creation order).
+  if (status) return (await PairEntity.query.byTenant({ tenantId, status }).go({ pages: "all", order: "desc" })).data;
+  const { data } = await PairEntity.query.byTenant({ tenantId }).go({ pages: "all" });
+  // Newest first, as the pages are (ids are in creation order; the index orders by status first).
   return data.sort((a, b) => (a.pairId < b.pairId ? 1 : a.pairId > b.pairId ? -1 : 0));
 }
 
@@ -366,35 +367,6 @@ async function withMembers(tenantId: string, pairs: PairRow[], today: string): P
     inactive: isInactive(pair, today),
     problems: [],
   }));
-}
-
-/**
- * Migration (`npm run migrate`): pairs written before the board was read a column at a time get their status into the
- * byTenant index key (`PAIR#<status>#<id>`). Idempotent; a pair whose status changes meanwhile gets its key from that write.
- */
-export async function reindexPairs(tenantId: string): Promise<number> {
-  const query = PairEntity.query.byTenant({ tenantId }).params() as QueryCommandInput;
-  let start: Record<string, unknown> | undefined;
-  let moved = 0;
-  do {
-    const page = await ddb.send(new QueryCommand({ ...query, ExclusiveStartKey: start }));
-    for (const item of page.Items ?? []) {
-      const row = PairEntity.parse({ Item: item }).data;
-      if (!row || String(item.gsi1sk).startsWith(`PAIR#${row.status}#`)) continue;
-      await PairEntity.patch({ tenantId, pairId: row.pairId })
-        .set({ status: row.status })
-        .where((attr, op) => op.eq(attr.status, row.status))
-        .go()
-        .then(
-          () => (moved += 1),
-          (error: { cause?: { name?: string } }) => {
-            if (error.cause?.name !== "ConditionalCheckFailedException") throw error;
-          },
-        );
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return moved;
 }
 
 export const Pair = {

@@ -2,20 +2,28 @@ import { peekActor } from "../actor";
 import { RegionEntity } from "../region/region.entity";
 import { todayIn } from "../dates";
 
-const DEFAULT_TIME_ZONE = "Europe/Moscow";
+/** The time zone of a region that has none set. */
+export const DEFAULT_TIME_ZONE = "Europe/Moscow";
 /**
  * Regions' time zones, kept for five minutes: they practically never change, and a change reaches every running
  * instance within that time.
  */
 const ZONE_TTL_MS = 5 * 60_000;
-const zones = new Map<string, { zone: string; until: number }>();
+/** The read itself is kept, so requests that ask at once share one GetItem; a failed read is not kept. */
+const zones = new Map<string, { zone: Promise<string>; until: number }>();
 
 /** A region's time zone (one GetItem at most every five minutes per instance). */
-export async function timeZoneOf(regionId: string): Promise<string> {
+export function timeZoneOf(regionId: string): Promise<string> {
   const cached = zones.get(regionId);
   if (cached && cached.until > Date.now()) return cached.zone;
-  const zone = (await RegionEntity.get({ regionId }).go()).data?.timeZone ?? DEFAULT_TIME_ZONE;
-  zones.set(regionId, { zone, until: Date.now() + ZONE_TTL_MS });
+  const zone = RegionEntity.get({ regionId })
+    .go()
+    .then((found) => found.data?.timeZone ?? DEFAULT_TIME_ZONE);
+  const entry = { zone, until: Date.now() + ZONE_TTL_MS };
+  zones.set(regionId, entry);
+  zone.catch(() => {
+    if (zones.get(regionId) === entry) zones.delete(regionId);
+  });
   return zone;
 }
 

@@ -3,7 +3,7 @@ import { useActor, useTenantID } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
 import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import { ddb, loadCollection, tableName } from "../dynamo";
+import { ddb, itemKey, loadCollection, tableName } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { type ParticipantCategory, categoryLabels, participantCategories } from "../forms/catalogue";
 import { createId } from "../id";
@@ -342,9 +342,12 @@ async function registryPage(
   }
   const query = ParticipantEntity.query.byTenant({ tenantId }).params() as QueryCommandInput;
   let start = options.after ? await indexKeyOf(tenantId, options.after) : undefined;
+  let size = options.limit;
   const rows: Row[] = [];
   while (true) {
-    const page = await ddb.send(new QueryCommand({ ...query, Limit: options.limit, ExclusiveStartKey: start }));
+    // The page's size first (an unfiltered page is one Query), then twice as many each time a filter thins it out.
+    const page = await ddb.send(new QueryCommand({ ...query, Limit: size, ExclusiveStartKey: start }));
+    size = Math.min(size * 2, 1000);
     const items = ParticipantEntity.parse({ Items: page.Items ?? [] }).data;
     for (const [index, row] of items.entries()) {
       if (!keep(row)) continue;
@@ -359,31 +362,10 @@ async function registryPage(
 
 /** The byTenant index key of a participant of this tenant (where a page after them starts). */
 async function indexKeyOf(tenantId: string, participantId: string): Promise<Record<string, unknown>> {
-  const { Key } = ParticipantEntity.get({ tenantId, participantId }).params() as { Key: Record<string, unknown> };
+  const Key = itemKey(ParticipantEntity.get({ tenantId, participantId }));
   const found = await ddb.send(new GetCommand({ TableName: tableName(), Key, ProjectionExpression: "pk, sk, gsi1pk, gsi1sk" }));
   if (!found.Item?.gsi1sk) throw invalidCursor();
   return found.Item;
-}
-
-/**
- * Migration (`npm run migrate`): gives participants written before the registry was ordered by name their sort key,
- * so they take their place in the byTenant index. Idempotent; a participant renamed meanwhile is left to its rename.
- */
-export async function backfillSortNames(tenantId: string): Promise<number> {
-  const of = await loadCollection(tenantId, "PERSON#");
-  const missing = of("participant")
-    .map((Item) => ParticipantEntity.parse({ Item }).data)
-    .filter((row): row is Row => row !== null && !row.sortName);
-  for (const row of missing) {
-    await ParticipantEntity.patch({ tenantId, participantId: row.participantId })
-      .set({ sortName: nameKey(row.fullName) })
-      .where((attr, op) => op.eq(attr.fullName, row.fullName))
-      .go()
-      .catch((error: { cause?: { name?: string } }) => {
-        if (error.cause?.name !== "ConditionalCheckFailedException") throw error;
-      });
-  }
-  return missing.length;
 }
 
 /** The name an anonymised participant keeps (erasure, 152-ФЗ art. 21), and the key the registry sorts it by. */

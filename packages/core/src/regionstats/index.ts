@@ -19,6 +19,7 @@ import { KpiTargetsEntity } from "../kpi/kpi.entity";
 import { CampaignEntity } from "../monitoring/monitoring.entity";
 import { endOfDay } from "../monitoring/indicators";
 import { todayIn } from "../dates";
+import { DEFAULT_TIME_ZONE } from "../participant/calendar";
 import { assertCan } from "../permissions";
 import { RegionEntity } from "../region/region.entity";
 import { getItems, itemKey } from "../dynamo";
@@ -136,7 +137,7 @@ export async function loadRegionSource(
   ]);
   const region = RegionEntity.parse({ Item: regionItem }).data;
   if (!region) throw notFound("region.not_found", "Регион не найден");
-  const timeZone = region.timeZone ?? "Europe/Moscow";
+  const timeZone = region.timeZone ?? DEFAULT_TIME_ZONE;
   const now = options.now ?? new Date().toISOString();
   const today = options.today ?? todayIn(timeZone, new Date(now));
   const period = options.period ? Number(options.period) : undefined;

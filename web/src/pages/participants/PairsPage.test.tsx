@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage, signedInAs } from "../../test-signed-in";
+import { fakeApi } from "../../test-support";
 import type { BoardColumn, Pair, PairStatus } from "./model";
 import PairsPage from "./PairsPage";
 
@@ -44,22 +45,18 @@ const board = (forming: Partial<BoardColumn>): { columns: BoardColumn[] } => ({
 
 type Answer = { status: number; body: unknown };
 
-/** A fake API that also sees the query string: the board, then the pages of `/api/pairs` the test lists in order. */
-function fakeBoard(first: { columns: BoardColumn[] }, pages: ((url: URL) => Answer)[]) {
-  const routes: Record<string, () => Answer> = { ...signedInAs("curator"), "GET /api/pairs/board": () => ({ status: 200, body: first }) };
-  const pageUrls: URL[] = [];
-  vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), "http://localhost");
-    const key = `${init?.method ?? "GET"} ${url.pathname}`;
-    let answer: Answer | undefined = routes[key]?.();
-    if (key === "GET /api/pairs") {
-      pageUrls.push(url);
-      answer = pages[pageUrls.length - 1]?.(url);
-    }
-    answer ??= { status: 404, body: { error: { code: "route.not_found", message: "Такого адреса в API нет" } } };
-    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "content-type": "application/json" } });
+/** The board, then the pages of `/api/pairs` the test lists in order; returns the pages' URLs as asked for. */
+function fakeBoard(first: { columns: BoardColumn[] }, pages: (() => Answer)[]) {
+  const urls: URL[] = [];
+  fakeApi({
+    ...signedInAs("curator"),
+    "GET /api/pairs/board": () => ({ status: 200, body: first }),
+    "GET /api/pairs": (_body, url) => {
+      urls.push(url);
+      return (pages[urls.length - 1] as () => Answer)();
+    },
   });
-  return pageUrls;
+  return urls;
 }
 
 const forming = () => screen.getByRole("region", { name: /Формируется/ });
