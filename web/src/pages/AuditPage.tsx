@@ -8,6 +8,7 @@ import { formatDateTime } from "../lib/format";
 import { actorLabel, auditActionLabels } from "../lib/labels";
 import { countOf, nouns } from "../lib/plural";
 import { usePages } from "../lib/usePages";
+import { TableWrap } from "../components/TableWrap";
 
 /** Names for the ids the log records (institutions and users the viewer may see); best effort. */
 async function loadNames(me: Me): Promise<Map<string, string>> {
@@ -50,8 +51,9 @@ export default function AuditPage() {
       {items.length > 0 && (
         <>
           <p className="summary">Показано: {countOf(items.length, nouns.event)}</p>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
+              <caption className="visually-hidden">Журнал действий</caption>
               <thead>
                 <tr>
                   <th scope="col">Время</th>
@@ -74,7 +76,7 @@ export default function AuditPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
       <ShowMore pages={pages} list={rows} />

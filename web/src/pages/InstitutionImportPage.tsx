@@ -7,6 +7,7 @@ import { Notice } from "../components/Status";
 import { downloadFromApi, fileToUpload } from "../lib/files";
 import { countOf, nouns } from "../lib/plural";
 import { useSubmit } from "../lib/useSubmit";
+import { TableWrap } from "../components/TableWrap";
 
 type Preview = Ok<typeof api.institutions.import.preview.$post>;
 type Upload = { fileName: string; contentBase64: string };
@@ -104,7 +105,7 @@ export default function InstitutionImportPage() {
           <p>
             Всего строк: {preview.total}. Без ошибок: {preview.valid}. С ошибками: {preview.invalid}.
           </p>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <caption className="visually-hidden">Строки файла и найденные ошибки</caption>
               <thead>
@@ -141,7 +142,7 @@ export default function InstitutionImportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <FormError error={save.error} />
           <p className="actions">
             {preview.invalid === 0 ? (

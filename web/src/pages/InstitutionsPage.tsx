@@ -12,6 +12,7 @@ import { countOf, nouns } from "../lib/plural";
 import { useResource } from "../lib/useResource";
 import { useSubmit } from "../lib/useSubmit";
 import { InstitutionForm } from "./InstitutionForm";
+import { TableWrap } from "../components/TableWrap";
 
 type StatusAction = "suspend" | "activate" | "archive";
 
@@ -112,8 +113,9 @@ export default function InstitutionsPage() {
           ) : (
             <>
               <p className="summary">{countOf(items.length, nouns.institution)}</p>
-              <div className="table-wrap">
+              <TableWrap>
                 <table>
+                  <caption className="visually-hidden">Организации</caption>
                   <thead>
                     <tr>
                       <th scope="col">Организация</th>
@@ -173,7 +175,7 @@ export default function InstitutionsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </>
           )
         }

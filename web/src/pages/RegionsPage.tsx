@@ -9,6 +9,7 @@ import { russianTimeZones, timeZoneLabel } from "../lib/labels";
 import { countOf, nouns } from "../lib/plural";
 import { useResource } from "../lib/useResource";
 import { useSubmit } from "../lib/useSubmit";
+import { TableWrap } from "../components/TableWrap";
 
 export default function RegionsPage() {
   const regions = useResource(() => unwrap(api.regions.$get()), []);
@@ -34,8 +35,9 @@ export default function RegionsPage() {
           ) : (
             <>
               <p className="summary">{countOf(items.length, nouns.region)}</p>
-              <div className="table-wrap">
+              <TableWrap>
                 <table>
+                  <caption className="visually-hidden">Регионы</caption>
                   <thead>
                     <tr>
                       <th scope="col">Регион</th>
@@ -66,7 +68,7 @@ export default function RegionsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </>
           )
         }

@@ -11,6 +11,7 @@ import { invitationStatusLabels, roleLabels, userStatusLabels } from "../lib/lab
 import { countOf, nouns } from "../lib/plural";
 import { useResource } from "../lib/useResource";
 import { invalid, useSubmit } from "../lib/useSubmit";
+import { TableWrap } from "../components/TableWrap";
 
 type Pending = { kind: "disable" | "enable"; user: User } | { kind: "revoke"; invitation: Invitation };
 
@@ -94,8 +95,9 @@ export default function UsersPage() {
           ) : (
             <>
               <p className="summary">{countOf(items.length, nouns.user)}</p>
-              <div className="table-wrap">
+              <TableWrap>
                 <table>
+                  <caption className="visually-hidden">Учётные записи</caption>
                   <thead>
                     <tr>
                       <th scope="col">ФИО</th>
@@ -132,7 +134,7 @@ export default function UsersPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </>
           )
         }
@@ -146,8 +148,9 @@ export default function UsersPage() {
           ) : (
             <>
               <p className="summary">{countOf(items.length, nouns.invitation)}</p>
-              <div className="table-wrap">
+              <TableWrap>
                 <table>
+                  <caption className="visually-hidden">Приглашения</caption>
                   <thead>
                     <tr>
                       <th scope="col">Электронная почта</th>
@@ -179,7 +182,7 @@ export default function UsersPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </>
           )
         }

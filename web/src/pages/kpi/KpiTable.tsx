@@ -1,11 +1,12 @@
 import { type KpiRow, percent } from "../monitoring/types";
+import { TableWrap } from "../../components/TableWrap";
 
 const statusText = { achieved: "достигнут", behind: "ниже цели", unknown: "нет данных" } as const;
 
 /** Actual against target, one row per indicator. */
 export function KpiTable({ rows, caption }: { rows: KpiRow[]; caption: string }) {
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -38,6 +39,6 @@ export function KpiTable({ rows, caption }: { rows: KpiRow[]; caption: string })
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

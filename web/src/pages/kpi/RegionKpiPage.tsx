@@ -11,6 +11,7 @@ import { type Targets, percent } from "../monitoring/types";
 import { yearOptions } from "./InstitutionKpiPage";
 import { KpiTable } from "./KpiTable";
 import "../monitoring/monitoring.css";
+import { TableWrap } from "../../components/TableWrap";
 
 const thisYear = new Date().getFullYear();
 
@@ -50,8 +51,9 @@ export default function RegionKpiPage() {
             <p className="summary">Факт на {formatDate(data.asOf)}: суммы по организациям региона.</p>
             <KpiTable rows={data.rows} caption="Показатели региона" />
             <h2>По организациям</h2>
-            <div className="table-wrap">
+            <TableWrap>
               <table>
+                <caption className="visually-hidden">Показатели по организациям</caption>
                 <thead>
                   <tr>
                     <th scope="col">Организация</th>
@@ -78,7 +80,7 @@ export default function RegionKpiPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         )}
       </Async>

@@ -20,6 +20,7 @@ import {
   monitoringNouns,
 } from "./types";
 import "./monitoring.css";
+import { TableWrap } from "../../components/TableWrap";
 
 /** The region's campaigns: the list, the builder of a new campaign, and publishing. */
 export default function CampaignsPage() {
@@ -47,8 +48,9 @@ export default function CampaignsPage() {
           data.items.length === 0 ? (
             <EmptyState title="Кампаний пока нет">{canManage && <p>Создайте первую кампанию ниже.</p>}</EmptyState>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
+                <caption className="visually-hidden">Кампании</caption>
                 <thead>
                   <tr>
                     <th scope="col">Кампания</th>
@@ -97,7 +99,7 @@ export default function CampaignsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </Async>

@@ -1,12 +1,14 @@
 import { formatDateTime } from "../../lib/format";
 import { roleLabels } from "../../lib/labels";
 import { type SubmissionView, numberText, submissionStatusLabels } from "./types";
+import { TableWrap } from "../../components/TableWrap";
 
 /** A submission's indicators as a read-only table; computed values are marked. */
 export function IndicatorTable({ view }: { view: SubmissionView }) {
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <table>
+        <caption className="visually-hidden">Показатели отчёта</caption>
         <thead>
           <tr>
             <th scope="col">Показатель</th>
@@ -28,7 +30,7 @@ export function IndicatorTable({ view }: { view: SubmissionView }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { campaignKindLabels, submissionStatusClass, submissionStatusLabels } from "./types";
 import "./monitoring.css";
+import { TableWrap } from "../../components/TableWrap";
 
 /** The institution's campaigns from the region, newest deadline first. */
 export default function SubmissionsPage() {
@@ -18,8 +19,9 @@ export default function SubmissionsPage() {
           data.items.length === 0 ? (
             <EmptyState title="РНЦ пока не запрашивал отчётов" />
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
+                <caption className="visually-hidden">Отчёты в РНЦ</caption>
                 <thead>
                   <tr>
                     <th scope="col">Кампания</th>
@@ -44,7 +46,7 @@ export default function SubmissionsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </Async>

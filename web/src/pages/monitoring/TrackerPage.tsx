@@ -9,6 +9,7 @@ import { useSubmit } from "../../lib/useSubmit";
 import { FormError } from "../../components/Form";
 import { campaignKindLabels, monitoringNouns, submissionStatusClass, submissionStatusLabels } from "./types";
 import "./monitoring.css";
+import { TableWrap } from "../../components/TableWrap";
 
 /** The region's tracker of one campaign: who has submitted, who is late, who was returned. */
 export default function TrackerPage() {
@@ -77,7 +78,7 @@ export default function TrackerPage() {
           {data.items.length === 0 ? (
             <EmptyState title="Кампания ещё не разослана" />
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
                 <caption className="visually-hidden">Организации: {countOf(data.items.length, monitoringNouns.institution)}</caption>
                 <thead>
@@ -107,7 +108,7 @@ export default function TrackerPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </>
       )}

@@ -7,6 +7,7 @@ import { Notice } from "../../components/Status";
 import { countOf } from "../../lib/plural";
 import { useSubmit } from "../../lib/useSubmit";
 import { type ImportPreview, participantNouns } from "./model";
+import { TableWrap } from "../../components/TableWrap";
 
 const rowNouns = ["строка", "строки", "строк"] as const;
 
@@ -72,8 +73,9 @@ export default function ImportPage() {
           <p className="summary" role="status">
             {countOf(preview.total, rowNouns)}: без ошибок {preview.valid}, с ошибками {preview.invalid}, из них дублей {preview.duplicates}
           </p>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
+              <caption className="visually-hidden">Строки файла</caption>
               <thead>
                 <tr>
                   <th scope="col">Строка</th>
@@ -107,7 +109,7 @@ export default function ImportPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {preview.invalid > 0 && (
             <label className="checkbox">
               <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} /> Пропустить строки с

@@ -20,6 +20,7 @@ import {
   taskStatusLabels,
   todayIso,
 } from "./model";
+import { TableWrap } from "../../components/TableWrap";
 
 const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 type Dialogs = "agreement" | "meeting" | "plan" | "complete" | "terminate" | null;
@@ -167,8 +168,9 @@ export default function PairPage() {
             {meetings.length === 0 ? (
               <p>Встреч пока не было.</p>
             ) : (
-              <div className="table-wrap">
+              <TableWrap>
                 <table>
+                  <caption className="visually-hidden">Дневник встреч</caption>
                   <thead>
                     <tr>
                       <th scope="col">Дата</th>
@@ -192,7 +194,7 @@ export default function PairPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
             {canWrite && open && (
               <button type="button" className="button secondary" onClick={() => setDialog("meeting")}>

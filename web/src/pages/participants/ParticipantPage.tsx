@@ -24,6 +24,7 @@ import {
   sensitiveLabels,
   todayIso,
 } from "./model";
+import { TableWrap } from "../../components/TableWrap";
 
 /** The participant card: the person, their consents and their pairs. */
 export default function ParticipantPage() {
@@ -162,8 +163,9 @@ export default function ParticipantPage() {
               </p>
             </EmptyState>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
+                <caption className="visually-hidden">Согласия на обработку персональных данных</caption>
                 <thead>
                   <tr>
                     <th scope="col">Подписал</th>
@@ -200,7 +202,7 @@ export default function ParticipantPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
 
           <h2>Пары и группы</h2>

@@ -11,6 +11,7 @@ import { usePages } from "../../lib/usePages";
 import { type Category, categoryLabels, participantNouns, roleText } from "./model";
 import { ParticipantDialog } from "./ParticipantDialog";
 import { SelectField, TextField } from "../../components/Form";
+import { TableWrap } from "../../components/TableWrap";
 
 type Filters = {
   q: string;
@@ -88,8 +89,9 @@ export default function ParticipantsPage() {
               {list.cursor ? "Показаны первые " : "Найдено: "}
               {countOf(list.items.length, participantNouns)}
             </p>
-            <div className="table-wrap">
+            <TableWrap>
               <table>
+                <caption className="visually-hidden">Участники</caption>
                 <thead>
                   <tr>
                     <th scope="col">ФИО</th>
@@ -123,7 +125,7 @@ export default function ParticipantsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         ))}
       <ShowMore pages={list} list={rows} />

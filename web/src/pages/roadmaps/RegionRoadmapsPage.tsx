@@ -5,6 +5,7 @@ import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { roadmapNouns, roadmapStatusLabels } from "./types";
 import "./roadmaps.css";
+import { TableWrap } from "../../components/TableWrap";
 
 /** The region's read-only view: every institution's roadmap progress and the overdue items by institution. */
 export default function RegionRoadmapsPage() {
@@ -19,7 +20,7 @@ export default function RegionRoadmapsPage() {
           data.institutions.length === 0 ? (
             <EmptyState title="Организации региона ещё не завели дорожные карты" />
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
                 <caption className="visually-hidden">Прогресс дорожных карт на {formatDate(data.today)}</caption>
                 <thead>
@@ -57,7 +58,7 @@ export default function RegionRoadmapsPage() {
                   )}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </Async>

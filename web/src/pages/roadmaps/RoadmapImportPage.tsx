@@ -9,6 +9,7 @@ import { useSubmit } from "../../lib/useSubmit";
 import { DeadlineReadingView } from "./DeadlineReading";
 import { type ImportPreview, roadmapNouns } from "./types";
 import "./roadmaps.css";
+import { TableWrap } from "../../components/TableWrap";
 
 type Source = { text: string } | { fileName: string; contentBase64: string };
 
@@ -116,8 +117,9 @@ export default function RoadmapImportPage() {
               </ul>
             </>
           )}
-          <div className="table-wrap">
+          <TableWrap>
             <table className="roadmap-table">
+              <caption className="visually-hidden">Мероприятия из файла</caption>
               <thead>
                 <tr>
                   <th scope="col">№ п/п</th>
@@ -150,7 +152,7 @@ export default function RoadmapImportPage() {
                 </tbody>
               ))}
             </table>
-          </div>
+          </TableWrap>
           <FormError error={save.error} />
           <button type="button" className="button" aria-disabled={save.busy || undefined} onClick={onSave}>
             {save.busy ? "Сохраняем…" : "Сохранить дорожную карту"}

@@ -26,6 +26,7 @@ import {
   roadmapStatusLabels,
 } from "./types";
 import "./roadmaps.css";
+import { TableWrap } from "../../components/TableWrap";
 
 type Filter = "all" | "overdue" | "month";
 
@@ -374,7 +375,7 @@ function Items({
       <p className="summary" aria-live="polite">
         Показано: {countOf(shown, roadmapNouns.item)}
       </p>
-      <div className="table-wrap">
+      <TableWrap>
         <table className="roadmap-table">
           <caption className="visually-hidden">Мероприятия дорожной карты</caption>
           <thead>
@@ -471,7 +472,7 @@ function Items({
             );
           })}
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

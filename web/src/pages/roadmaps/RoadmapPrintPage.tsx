@@ -28,6 +28,7 @@ export default function RoadmapPrintPage() {
             {data.approvalAct ? `, ${data.approvalAct}` : ""}
           </p>
           <table className="roadmap-table print-table">
+            <caption className="visually-hidden">{`Мероприятия: ${data.title}`}</caption>
             <thead>
               <tr>
                 <th scope="col">№ п/п</th>

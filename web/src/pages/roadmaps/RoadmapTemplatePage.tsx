@@ -12,6 +12,7 @@ import { type Direction, MoveButtons, SectionControls, moveButtonIds } from "./S
 import { SectionDialog, nextSectionNumber, sectionName } from "./SectionDialog";
 import { type DeadlineReading, type Template, type TemplateInput, currentAcademicYear, roadmapNouns } from "./types";
 import "./roadmaps.css";
+import { TableWrap } from "../../components/TableWrap";
 
 type ItemFields = { number: string; name: string; deadlineText: string; executors: string; result: string };
 type DraftItem = ItemFields & { key: string };
@@ -278,7 +279,7 @@ function TemplateEditor({
         {countOf(draft.sections.length, roadmapNouns.section)}, {countOf(itemCount, roadmapNouns.item)}
         {dirty ? " · есть неопубликованные изменения" : ""}
       </p>
-      <div className="table-wrap">
+      <TableWrap>
         <table className="roadmap-table">
           <caption className="visually-hidden">Разделы и мероприятия шаблона</caption>
           <thead>
@@ -357,7 +358,7 @@ function TemplateEditor({
             </tbody>
           ))}
         </table>
-      </div>
+      </TableWrap>
       <div className="actions">
         <button type="button" id="tpl-add-section" className="button secondary" onClick={() => setSectionForm({})}>
           Добавить раздел

@@ -7,6 +7,7 @@ import { percent } from "../monitoring/types";
 import { num, pairStatusLabels, submissionLabels } from "./types";
 import "../monitoring/monitoring.css";
 import "./stats.css";
+import { TableWrap } from "../../components/TableWrap";
 
 /** One institution of the region: its counts, KPIs, roadmap execution and reports (no personal data). */
 export default function InstitutionStatsPage() {
@@ -27,7 +28,7 @@ export default function InstitutionStatsPage() {
             <p className="summary">
               {data.fullName}. {data.typeLabel}, {data.municipality}. Данные на {formatDate(data.asOf)}.
             </p>
-            <div className="table-wrap">
+            <TableWrap>
               <table>
                 <caption>Участники и пары</caption>
                 <tbody>
@@ -51,8 +52,8 @@ export default function InstitutionStatsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
-            <div className="table-wrap">
+            </TableWrap>
+            <TableWrap>
               <table>
                 <caption>Показатели: факт и цель</caption>
                 <thead>
@@ -72,7 +73,7 @@ export default function InstitutionStatsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <h2>Дорожные карты</h2>
             <p>
               {`Мероприятий в работе: ${num(data.compliance.active)}; выполнено в срок: ${percent(data.compliance.doneOnTimePercent)}; `}

@@ -5,6 +5,7 @@ import { countOf, nouns } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { type RegionCounts, num } from "./types";
 import "./stats.css";
+import { TableWrap } from "../../components/TableWrap";
 
 /** The columns after the region's name, in order: what each counts and its header. */
 const columns = [
@@ -52,7 +53,7 @@ function RegionsTable({ regions }: { regions: readonly RegionCounts[] }) {
         {countOf(regions.length, nouns.region)}, {countOf(total.institutions, nouns.institution)},{" "}
         {countOf(total.participants, nouns.participant)} в базах. Числа текущие; архивные организации не учитываются.
       </p>
-      <div className="table-wrap">
+      <TableWrap>
         <table className="stats-counts">
           <caption>Организации, участники и пары по регионам</caption>
           <thead>
@@ -88,7 +89,7 @@ function RegionsTable({ regions }: { regions: readonly RegionCounts[] }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

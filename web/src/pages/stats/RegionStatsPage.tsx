@@ -9,6 +9,7 @@ import { percent } from "../monitoring/types";
 import { type Dashboard, num, pairStatusLabels, submissionLabels, typeLabels } from "./types";
 import "../monitoring/monitoring.css";
 import "./stats.css";
+import { TableWrap } from "../../components/TableWrap";
 
 const StatsCharts = lazy(() => import("./StatsCharts"));
 const thisYear = new Date().getFullYear();
@@ -112,7 +113,7 @@ function DashboardView({ data }: { data: Dashboard }) {
       </Suspense>
 
       <h2>Участники и пары</h2>
-      <div className="table-wrap">
+      <TableWrap>
         <table>
           <caption>Итоги по региону</caption>
           <tbody>
@@ -136,8 +137,8 @@ function DashboardView({ data }: { data: Dashboard }) {
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-wrap">
+      </TableWrap>
+      <TableWrap>
         <table>
           <caption>По формам наставничества</caption>
           <thead>
@@ -159,8 +160,8 @@ function DashboardView({ data }: { data: Dashboard }) {
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-wrap">
+      </TableWrap>
+      <TableWrap>
         <table>
           <caption>Показатели: факт и цель</caption>
           <thead>
@@ -186,7 +187,7 @@ function DashboardView({ data }: { data: Dashboard }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
 
       <h2>Дорожные карты</h2>
       <p>
@@ -204,7 +205,7 @@ function DashboardView({ data }: { data: Dashboard }) {
             {percent(data.monitoring.status.submittedPercent)}), с опозданием {num(data.monitoring.status.late)}, не отправили после срока{" "}
             {num(data.monitoring.status.overdue)}.
           </p>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
               <caption>Отчёты организаций по статусам</caption>
               <tbody>
@@ -216,7 +217,7 @@ function DashboardView({ data }: { data: Dashboard }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       ) : (
         <p>В выбранном периоде нет разосланных кампаний мониторинга.</p>
@@ -232,7 +233,7 @@ function DashboardView({ data }: { data: Dashboard }) {
       <GroupTable caption="По типам организаций" rows={data.byType} />
 
       <h2>Организации</h2>
-      <div className="table-wrap">
+      <TableWrap>
         <table>
           <caption className="visually-hidden">Организации региона</caption>
           <thead>
@@ -260,14 +261,14 @@ function DashboardView({ data }: { data: Dashboard }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }
 
 function GroupTable({ caption, rows }: { caption: string; rows: Dashboard["byType"] }) {
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -297,6 +298,6 @@ function GroupTable({ caption, rows }: { caption: string; rows: Dashboard["byTyp
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -23,6 +23,7 @@ import {
   surveyStatusLabels,
 } from "./types";
 import "../monitoring/monitoring.css";
+import { TableWrap } from "../../components/TableWrap";
 
 /** One questionnaire: its questions (editable until sent), sending links, who answered, and the results. */
 export default function SurveyPage() {
@@ -457,8 +458,9 @@ function ResultsView({ surveyId, version }: { surveyId: string; version: number 
                     <h3>
                       {programme.programme}: вход — {programme.entryCount}, выход — {programme.exitCount}
                     </h3>
-                    <div className="table-wrap">
+                    <TableWrap>
                       <table>
+                        <caption className="visually-hidden">{`${programme.programme}: вход и выход`}</caption>
                         <thead>
                           <tr>
                             <th scope="col">Характеристика</th>
@@ -481,7 +483,7 @@ function ResultsView({ surveyId, version }: { surveyId: string; version: number 
                           ))}
                         </tbody>
                       </table>
-                    </div>
+                    </TableWrap>
                   </div>
                 ))}
               </>

@@ -11,6 +11,7 @@ import { useSubmit } from "../../lib/useSubmit";
 import { monitoringNouns } from "../monitoring/types";
 import { audienceLabels, purposeLabels, surveyStatusLabels } from "./types";
 import "../monitoring/monitoring.css";
+import { TableWrap } from "../../components/TableWrap";
 
 /** The institution's questionnaires and the ready templates to start from. */
 export default function SurveysPage() {
@@ -79,8 +80,9 @@ export default function SurveysPage() {
           data.items.length === 0 ? (
             <EmptyState title="Анкет пока нет" />
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
+                <caption className="visually-hidden">Анкеты организации</caption>
                 <thead>
                   <tr>
                     <th scope="col">Анкета</th>
@@ -107,7 +109,7 @@ export default function SurveysPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )
         }
       </Async>
