@@ -97,8 +97,9 @@ describe("the registry in pages", () => {
     expect(order).not.toContain("Абрамов Борис Олегович");
   });
 
-  it("refuses a bad page size, a malformed cursor, and a cursor that is not this institution's participant", async () => {
-    for (const query of ["limit=0", "limit=201", "limit=abc", "cursor=abc"]) {
+  it("refuses a bad page size, a malformed cursor, a cursor without a page size, and a cursor that is not this institution's participant", async () => {
+    const { json: someone } = await call(app, "POST", "/api/participants", { token: curator, body: person("Некто Пётр Ильич", "mentee") });
+    for (const query of ["limit=0", "limit=201", "limit=abc", "cursor=abc", `cursor=${someone.participantId}`]) {
       const res = await call(app, "GET", `/api/participants?${query}`, { token: curator });
       expect(res.status, query).toBe(400);
       expect(res.json.error.code).toBe("request.invalid");

@@ -47,6 +47,13 @@ export const pageCursor = (kind: IdKind) =>
     z.string().check(z.refine((value) => isId(kind, value), { error: "Ссылка на следующую страницу недействительна: обновите список" })),
   );
 
+/** A cursor continues a paged read, so it comes with the page size it continues. */
+export const cursorNeedsLimit = z.superRefine((value: { limit?: string; cursor?: string }, ctx) => {
+  if (value.cursor && !value.limit) {
+    ctx.addIssue({ code: "custom", input: value, path: ["limit"], message: "Со ссылкой на следующую страницу укажите размер страницы" });
+  }
+});
+
 /** Optimistic concurrency: every edit names the version it was based on. */
 export const version = () => z.number({ error: "Не указана версия записи" }).check(z.int(), z.minimum(1));
 

@@ -16,7 +16,7 @@ import { isoDate, textList } from "../participant/fields";
 import { initials, shortName } from "../participant/names";
 import { ParticipantEntity } from "../participant/participant.entity";
 import { assertCan } from "../permissions";
-import { optionalText, pageCursor, pageLimit, text, version } from "../schemas";
+import { cursorNeedsLimit, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
 import { writeWithStats } from "../stats";
 import { COUNTER, summaryKey } from "../stats/summary";
 import { type PairStatus, addCounts, diffCounts, pairContribution, pairStatuses, participantContribution } from "../stats/contribution";
@@ -165,15 +165,8 @@ export const PairFilter = z
           message: "Постранично читаются пары одного статуса: укажите статус",
         });
       }
-      if (value.cursor && !value.limit) {
-        ctx.addIssue({
-          code: "custom",
-          input: value,
-          path: ["limit"],
-          message: "Со ссылкой на следующую страницу укажите размер страницы",
-        });
-      }
     }),
+    cursorNeedsLimit,
   );
 export type PairFilter = z.infer<typeof PairFilter>;
 

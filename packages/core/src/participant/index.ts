@@ -10,7 +10,7 @@ import { createId } from "../id";
 import { staleVersion } from "../institution";
 import { endPairs, isOpen, loadPairs } from "../pair/lifecycle";
 import { type Permission, assertCan, roleCan } from "../permissions";
-import { email, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
+import { cursorNeedsLimit, email, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
 import { writeWithStats } from "../stats";
 import { type Counts, addCounts, diffCounts, participantContribution } from "../stats/contribution";
 import * as z from "../zod";
@@ -115,19 +115,21 @@ export type ParticipantInput = z.infer<typeof ParticipantInput>;
 export const ParticipantUpdate = z.object({ ...fields, version: version() }).check(checkParticipant());
 export type ParticipantUpdate = z.infer<typeof ParticipantUpdate>;
 
-export const ParticipantFilter = z.object({
-  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-  role: z.optional(z.enum(memberRoles)),
-  category: z.optional(z.enum(participantCategories)),
-  group: z.optional(z.string().check(z.trim(), z.maxLength(50))),
-  status: z.optional(z.enum(participantStatuses)),
-  minor: z.optional(z.enum(["true", "false"])),
-  consent: z.optional(z.enum(["signed", "missing"])),
-  /** A page of at most this many (1–200); without it, the whole list. */
-  limit: pageLimit(),
-  /** Where the next page starts: the `cursor` of the previous page. */
-  cursor: pageCursor("participant"),
-});
+export const ParticipantFilter = z
+  .object({
+    q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+    role: z.optional(z.enum(memberRoles)),
+    category: z.optional(z.enum(participantCategories)),
+    group: z.optional(z.string().check(z.trim(), z.maxLength(50))),
+    status: z.optional(z.enum(participantStatuses)),
+    minor: z.optional(z.enum(["true", "false"])),
+    consent: z.optional(z.enum(["signed", "missing"])),
+    /** A page of at most this many (1–200); without it, the whole list. */
+    limit: pageLimit(),
+    /** Where the next page starts: the `cursor` of the previous page. */
+    cursor: pageCursor("participant"),
+  })
+  .check(cursorNeedsLimit);
 export type ParticipantFilter = z.infer<typeof ParticipantFilter>;
 
 /** A page of the registry; `cursor` is where the next one starts (null after the last). */
