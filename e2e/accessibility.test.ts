@@ -135,7 +135,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
     const found: string[] = [];
     const { context, page } = await harness.newPage();
     try {
-      // A desktop screen, then a phone's, where wide tables scroll and the menu folds.
+      // A desktop screen, then a phone's, where wide tables scroll and the menu wraps.
       for (const viewport of [
         { width: 1280, height: 800 },
         { width: 390, height: 844 },

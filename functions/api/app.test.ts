@@ -123,10 +123,57 @@ describe("bad input gets a clear JSON error with a stable code, and nothing is w
     expect(fields.find((f) => f.path === "students10to19")?.message).toContain("не может быть больше");
   });
 
-  it("an absurdly long id in the path is a 404, never a store error", async () => {
-    const res = await call(app, "GET", `/api/institutions/${"x".repeat(5000)}`, { token });
-    expect(res.status).toBe(404);
-    expect(res.json.error.code).toBe("route.not_found");
+  it("an absurdly long id in the path is a 404, never a store error; its length is counted in bytes, as keys are", async () => {
+    const curator = await tokenFor(users.curator);
+    for (const id of ["x".repeat(5000), "x".repeat(1020), "я".repeat(300)]) {
+      for (const path of [`/api/institutions/${id}`, `/api/participants/${id}`, `/api/pairs/${id}`]) {
+        const res = await call(app, "GET", path, { token: path.startsWith("/api/institutions") ? token : curator });
+        expect(res.status, path.slice(0, 40)).toBe(404);
+        expect(res.json.error.code).toBe("route.not_found");
+      }
+    }
+  });
+
+  it("a forged refresh cookie of any length, an over-long email or a malformed institution id is refused, never a store error", async () => {
+    const refresh = await app.request("/api/auth/refresh", {
+      method: "POST",
+      headers: { cookie: `rnc_refresh=${"x".repeat(2100)}.x` },
+    });
+    expect(refresh.status).toBe(401);
+    const login = await call(app, "POST", "/api/auth/login", {
+      body: { email: `${"a".repeat(2100)}@school.ru`, password: "x".repeat(12) },
+    });
+    expect(login.status).toBe(400);
+    expect(login.json.error.details.fields[0].message).toBe("Адрес электронной почты длиннее 254 символов");
+    const invite = await call(app, "POST", "/api/invitations", {
+      token,
+      body: { email: "new.curator@school.ru", role: "curator", tenantId: "x".repeat(2100) },
+    });
+    expect(invite.status).toBe(400);
+    expect(invite.json.error.details.fields[0].message).toBe("Некорректный идентификатор организации");
+  });
+
+  it("a record over DynamoDB's 400 KB item limit is a 413 with a Russian message, and nothing is written", async () => {
+    const curator = await tokenFor(users.curator);
+    // Every field within its own limit (50 questions of 500 characters, 20 options of 200), about 450 KB together.
+    const questions = Array.from({ length: 50 }, (_, i) => ({
+      id: `q${i}`,
+      kind: "single",
+      text: "в".repeat(500),
+      required: true,
+      options: Array.from({ length: 20 }, (_, j) => `${j} ${"о".repeat(190)}`),
+    }));
+    const before = await itemCount();
+    const res = await call(app, "POST", "/api/surveys", {
+      token: curator,
+      body: { title: "Большая анкета", audience: "any", purpose: "custom", questions },
+    });
+    expect(res.status).toBe(413);
+    expect(res.json.error).toEqual({
+      code: "request.record_too_large",
+      message: "Запись получилась слишком большой для сохранения: сократите тексты или разделите её на части",
+    });
+    expect(await itemCount()).toBe(before);
   });
 
   it("an unknown route is a 404 JSON error", async () => {

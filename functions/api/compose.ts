@@ -2,7 +2,7 @@ import type { Env, Schema } from "hono";
 import { Hono } from "hono/tiny";
 import { bodyLimit } from "hono/body-limit";
 import { errorResponse, onError } from "./errors";
-import { MAX_PATH_SEGMENT, authenticate, requestContext } from "./middleware";
+import { MAX_PATH_SEGMENT_BYTES, authenticate, requestContext } from "./middleware";
 import { listOperations } from "./openapi";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -25,7 +25,7 @@ export function composeApi<E extends Env, S extends Schema, B extends string>(ro
     // build a full Request object on every read.
     .use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)))
     .use(async (c, next) => {
-      if (c.req.path.split("/").some((segment) => segment.length > MAX_PATH_SEGMENT)) {
+      if (c.req.path.split("/").some((segment) => Buffer.byteLength(segment) > MAX_PATH_SEGMENT_BYTES)) {
         return errorResponse(c, 404, "route.not_found", "Такого адреса в API нет");
       }
       await next();

@@ -21,11 +21,20 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
   return c.json(body, status);
 }
 
-/** A throttled or failing store, also when wrapped (ElectroDB throws an ElectroError whose `cause` is the SDK's error). */
-function isStoreUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object") return false;
-  const cause = (error as { cause?: unknown }).cause;
-  if (depth < 3 && cause && isStoreUnavailable(cause, depth + 1)) return true;
+/** The error and what it wraps (ElectroDB throws an ElectroError whose `cause` is the SDK's error). */
+function* causes(error: unknown): Generator<object> {
+  for (let depth = 0; depth < 4 && error && typeof error === "object"; depth++) {
+    yield error;
+    error = (error as { cause?: unknown }).cause;
+  }
+}
+
+/** A throttled or failing store. */
+function isStoreUnavailable(error: unknown): boolean {
+  return [...causes(error)].some(isUnavailableStoreError);
+}
+
+function isUnavailableStoreError(error: object): boolean {
   const name = (error as { name?: string }).name ?? "";
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
   return (
@@ -39,6 +48,18 @@ function isStoreUnavailable(error: unknown, depth = 0): boolean {
     status >= 500 ||
     ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT"].includes((error as { code?: string }).code ?? "")
   );
+}
+
+/**
+ * A record DynamoDB refused as larger than its 400 KB item limit: the request's own texts made it so (each field is
+ * within its length, but together they are too long), so the caller can shorten them. Anything else DynamoDB refuses
+ * as invalid stays a 500: it would be our bug.
+ */
+function isItemTooLarge(error: unknown): boolean {
+  return [...causes(error)].some((cause) => {
+    const { name = "", message = "" } = cause as { name?: string; message?: string };
+    return (name === "ValidationException" || name === "TransactionCanceledException") && /item size.*exceeded/i.test(message);
+  });
 }
 
 /** The one mapping from errors to HTTP answers. Anything unexpected is a logged 500 that shows no internals. */
@@ -55,6 +76,14 @@ export function onError(error: Error, c: Context) {
       return errorResponse(c, 400, "request.malformed_json", "Тело запроса не является корректным JSON");
     }
     return errorResponse(c, error.status as ContentfulStatusCode, "request.rejected", "Запрос отклонён");
+  }
+  if (isItemTooLarge(error)) {
+    return errorResponse(
+      c,
+      413,
+      "request.record_too_large",
+      "Запись получилась слишком большой для сохранения: сократите тексты или разделите её на части",
+    );
   }
   if (isStoreUnavailable(error)) {
     log.warn("store unavailable", { error: error.name, detail: error.message });

@@ -243,6 +243,22 @@ describe("bad input: every operation of the OpenAPI document", async () => {
     }
   });
 
+  it("hostile path parameters (long in characters or in bytes, control and dot segments) → never a 500, never a write", async () => {
+    const hostile = ["x".repeat(1020), "я".repeat(300), "😀".repeat(200), "\u0000", "..", "org_0.x", " "];
+    const withParameters = operations.filter((operation) => operation.path.includes("{"));
+    expect(withParameters.length).toBeGreaterThanOrEqual(30);
+    const before = await snapshot("POST");
+    for (const operation of withParameters) {
+      const user = callerFor(operation);
+      for (const value of hostile) {
+        const path = operation.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(value));
+        const res = await send(operation.method, path, user, operation.method === "GET" ? undefined : "{}");
+        expectCleanAnswer(res, `${operation.method} ${operation.path} with ${JSON.stringify(value.slice(0, 12))}…`);
+      }
+    }
+    expect(difference(before, await snapshot("POST")), "a request with a hostile path wrote").toEqual({ added: [], removed: [] });
+  });
+
   it.each(gets.map((operation) => ({ operation, name: `GET ${operation.path}` })))(
     "$name: generated query strings → never a 500, never a write",
     async ({ operation }) => {

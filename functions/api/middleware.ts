@@ -19,8 +19,11 @@ export const requestContext: MiddlewareHandler = async (c, next) => {
   });
 };
 
-/** Ids and signed link tokens fit easily; a longer path segment is not a resource (and must never reach the store as a key). */
-export const MAX_PATH_SEGMENT = 1024;
+/**
+ * Ids and signed link tokens (under 400 characters) fit easily; a longer path segment is not a resource. Measured in
+ * UTF-8 bytes, as DynamoDB measures keys: a segment becomes part of a sort key (at most 1,024 bytes with its prefix).
+ */
+export const MAX_PATH_SEGMENT_BYTES = 512;
 
 /**
  * Resolves the actor once per request: a verified bearer token gives a user actor,

@@ -1,13 +1,11 @@
 import { Hono } from "hono/tiny";
 import { InviteInput, Invitation } from "@rnc/core/invitation";
 import { User } from "@rnc/core/user";
+import { institutionRef } from "@rnc/core/schemas";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
-/** An institution id (`org_` + ULID); bounded so an oversized value is a 400, not a key DynamoDB refuses (a 500). */
-const ScopeQuery = z.object({
-  tenantId: z.optional(z.string().check(z.maxLength(64, { error: "Некорректный идентификатор организации" }))),
-});
+const ScopeQuery = z.object({ tenantId: institutionRef() });
 
 export const users = new Hono()
   .get("/", op({ tag: "users", summary: "Пользователи региона или организации" }), query(ScopeQuery), async (c) =>

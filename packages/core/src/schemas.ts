@@ -20,7 +20,10 @@ export const optionalText = (label: string, max = 300) =>
 
 export const email = () =>
   z.pipe(
-    z.string({ error: "Укажите адрес электронной почты" }).check(z.trim(), z.toLowerCase()),
+    z
+      .string({ error: "Укажите адрес электронной почты" })
+      // 254 characters: the longest address SMTP carries (RFC 5321); it is also part of store keys.
+      .check(z.trim(), z.toLowerCase(), z.maxLength(254, { error: "Адрес электронной почты длиннее 254 символов" })),
     z.email({ error: "Укажите корректный адрес электронной почты, например ivanova@school.ru" }),
   );
 
@@ -46,6 +49,10 @@ export const pageCursor = (kind: IdKind) =>
   z.optional(
     z.string().check(z.refine((value) => isId(kind, value), { error: "Ссылка на следующую страницу недействительна: обновите список" })),
   );
+
+/** An institution named in a request (`org_` + ULID): a malformed one is a 400, never a key the store refuses. */
+export const institutionRef = () =>
+  z.optional(z.string().check(z.refine((value) => isId("institution", value), { error: "Некорректный идентификатор организации" })));
 
 /** A cursor continues a paged read, so it comes with the page size it continues. */
 export const cursorNeedsLimit = z.superRefine((value: { limit?: string; cursor?: string }, ctx) => {

@@ -1,7 +1,7 @@
 import { type UserActor, useUser } from "../actor";
 import { recordAudit } from "../audit";
 import { VisibleError } from "../error";
-import { createId } from "../id";
+import { createId, isId } from "../id";
 import { getItems, itemKey } from "../dynamo";
 import { Institution } from "../institution";
 import { InstitutionEntity } from "../institution/institution.entity";
@@ -143,7 +143,8 @@ export async function startSession(user: StoredUser): Promise<Tokens> {
 
 function parseRefreshToken(token: string | undefined): { sessionId: string; secret: string } {
   const [sessionId, secret] = (token ?? "").split(".");
-  if (!sessionId || !secret) throw invalidSession();
+  // Only a session id the store could hold is looked up (a forged cookie of any length is just an invalid session).
+  if (!sessionId || !secret || !isId("session", sessionId)) throw invalidSession();
   return { sessionId, secret };
 }
 

@@ -10,7 +10,7 @@ import { createId } from "../id";
 import { Institution } from "../institution";
 import { Region } from "../region";
 import { formatDateTime } from "../ru";
-import { email, text } from "../schemas";
+import { email, institutionRef, text } from "../schemas";
 import { db } from "../service";
 import { User, emailClaim, emailTaken, manageableScope } from "../user";
 import * as z from "../zod";
@@ -20,7 +20,7 @@ export const INVITATION_TTL_HOURS = 72;
 export const InviteInput = z.object({
   email: email(),
   role: z.enum(["region_admin", "region_viewer", "curator", "staff", "institution_viewer"], { error: "Выберите роль приглашённого" }),
-  tenantId: z.optional(z.string()),
+  tenantId: institutionRef(),
 });
 export const AcceptInput = z.object({ fullName: text("ФИО", 200), password: password() });
 
@@ -135,7 +135,7 @@ export const Invitation = {
         heading: "Вас приглашают в систему сопровождения наставничества (ЦМН)",
         paragraphs: [
           `Роль: ${roleLabels[input.role]}.`,
-          `Организация: ${target.place}.`,
+          target.tenantId ? `Организация: ${target.place}.` : `Регион: ${target.place}.`,
           `Чтобы принять приглашение, перейдите по ссылке и задайте пароль. Ссылка действует до ${formatDateTime(row.expiresAt)} (мск) и может быть использована один раз.`,
         ],
         action: { label: "Принять приглашение", url: `${appUrl()}/invite/${token}` },
