@@ -1,10 +1,11 @@
-import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { withActor } from "@rnc/core";
-import { ddb, storeMetrics } from "@rnc/core/dynamo";
+import { auditScope, listAudit } from "@rnc/core/audit";
+import { ddb, storeMetrics, tableName } from "@rnc/core/dynamo";
 import { Institution } from "@rnc/core/institution";
 import { CampaignEntity, SubmissionEntity } from "@rnc/core/monitoring/monitoring.entity";
-import { regionOfTenant, summaryUpdate } from "@rnc/core/stats";
+import { readSummary, regionOfTenant, summaryKey, summaryUpdate } from "@rnc/core/stats";
 import { call, createTestRegion, institutionInput, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
 
@@ -123,6 +124,119 @@ describe("monitoring campaigns", async () => {
     expect(published.json).toMatchObject({ status: "published", institutionsCount: 2 });
     // The missing submission and its summary state, then the campaign and its audit item.
     expect(storeMetrics.itemsWritten - before).toBe(4);
+  });
+
+  it("a publish never overwrites a submission that exists, even one its index read did not see", async () => {
+    const campaign = await newCampaign();
+    // Another publish got there first and the school has started its draft; this publish read gsi1 before that (the
+    // index is eventually consistent), so the submission is written here without its gsi1 keys.
+    const started = {
+      tenantId: school.tenantId,
+      campaignId: campaign.campaignId,
+      regionId: region.regionId,
+      institutionName: school.shortName,
+      municipality: school.municipality,
+      status: "draft" as const,
+      values: { mentor_trainings: 4 },
+      updatedAt: new Date().toISOString(),
+      version: 2,
+    };
+    const { gsi1pk: _pk, gsi1sk: _sk, ...item } = SubmissionEntity.put(started).params().Item;
+    await ddb.send(new PutCommand({ TableName: tableName(), Item: item }));
+    const state = summaryUpdate({
+      tenantId: school.tenantId,
+      regionId: region.regionId,
+      submission: { campaignId: campaign.campaignId, status: "draft" },
+    });
+    await ddb.send(new TransactWriteCommand({ TransactItems: [state] as TransactWriteCommandInput["TransactItems"] }));
+
+    const published = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
+    expect(published.status, published.text).toBe(200);
+    const schoolRow = await SubmissionEntity.get({ tenantId: school.tenantId, campaignId: campaign.campaignId }).go({ consistent: true });
+    expect(schoolRow.data).toMatchObject({ status: "draft", values: { mentor_trainings: 4 }, version: 2 });
+    const summary = await ddb.send(new GetCommand({ TableName: tableName(), Key: summaryKey(school.tenantId), ConsistentRead: true }));
+    expect(readSummary(summary.Item ?? {}).submission(campaign.campaignId)).toEqual({ status: "draft" });
+    const collegeRow = await SubmissionEntity.get({ tenantId: college.tenantId, campaignId: campaign.campaignId }).go({ consistent: true });
+    expect(collegeRow.data).toMatchObject({ status: "not_started", version: 1 });
+  });
+
+  it("institutions cannot answer a draft that a stopped publish left behind; a retried publish finishes it", async () => {
+    const campaign = await newCampaign();
+    // A first attempt that stopped after writing the school's submission.
+    const key = { tenantId: school.tenantId, campaignId: campaign.campaignId };
+    await SubmissionEntity.put({
+      ...key,
+      regionId: region.regionId,
+      institutionName: school.shortName,
+      municipality: school.municipality,
+      status: "not_started",
+      values: {},
+      updatedAt: new Date().toISOString(),
+      version: 1,
+    }).go();
+    const list = await call(app, "GET", "/api/monitoring/submissions", { token: curator });
+    expect(list.json.items.map((i: { campaignId: string }) => i.campaignId)).not.toContain(campaign.campaignId);
+    expect((await form(campaign.campaignId)).status).toBe(404);
+
+    const before = storeMetrics.itemsWritten;
+    const save = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
+      token: curator,
+      body: { values: { mentor_trainings: 4 }, version: 1 },
+    });
+    expect(save.status).toBe(409);
+    expect(save.json.error.code).toBe("monitoring.campaign_not_published");
+    const submit = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+      token: curator,
+      body: { values: manual, version: 1 },
+    });
+    expect(submit.status).toBe(409);
+    expect(submit.json.error.code).toBe("monitoring.campaign_not_published");
+    expect(storeMetrics.itemsWritten - before).toBe(0);
+    expect((await SubmissionEntity.get(key).go({ consistent: true })).data).toMatchObject({
+      status: "not_started",
+      values: {},
+      version: 1,
+    });
+
+    // Nothing is saved under a draft's indicators, so the region may still change it; the retry sends it to everyone.
+    const { institutionsCount: _n, status: _s, createdAt: _c, updatedAt: _u, publishedAt: _p, campaignId: _id, ...fields } = campaign;
+    const edited = await call(app, "PUT", `/api/monitoring/campaigns/${campaign.campaignId}`, {
+      token: admin,
+      body: { ...fields, name: "Мониторинг ЦМН (исправлено)" },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    const published = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
+    expect(published.json).toMatchObject({ status: "published", institutionsCount: 2, name: "Мониторинг ЦМН (исправлено)" });
+    const saved = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
+      token: curator,
+      body: { values: { mentor_trainings: 4 }, version: 1 },
+    });
+    expect(saved.status, saved.text).toBe(200);
+  });
+
+  it("saving a draft and exporting the consolidated table are audited", async () => {
+    const campaign = await publishedCampaign();
+    const saved = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
+      token: curator,
+      body: { values: { mentor_trainings: 4 }, version: 1 },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    const institutionLog = (await listAudit(auditScope.tenant(school.tenantId))).items;
+    expect(institutionLog.filter((e) => e.target === campaign.campaignId)).toEqual([
+      expect.objectContaining({ action: "submission.save", actorId: users.curator.userId, regionId: region.regionId }),
+    ]);
+
+    for (const format of ["csv", "json"]) {
+      const exported = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export?format=${format}`, {
+        token: viewer,
+      });
+      expect(exported.status).toBe(200);
+    }
+    const regionLog = (await listAudit(auditScope.region(region.regionId))).items;
+    expect(regionLog.filter((e) => e.target === campaign.campaignId && e.action === "campaign.export")).toEqual([
+      expect.objectContaining({ actorId: users.region_viewer.userId }),
+      expect.objectContaining({ actorId: users.region_viewer.userId }),
+    ]);
   });
 
   it("rejects a campaign with a bad indicator set with field-level messages", async () => {

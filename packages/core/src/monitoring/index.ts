@@ -1,5 +1,5 @@
 import { useRegionID, useTenantID, useUser } from "../actor";
-import { auditItem } from "../audit";
+import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
 import { VisibleError, notFound } from "../error";
 import { formCodes, participantCategories } from "../forms/catalogue";
@@ -277,6 +277,43 @@ async function liveValues(campaign: CampaignRow, tenantId: string): Promise<Reco
   return Object.fromEntries(computed.map((d) => [d.code, d.source ? computeSource(d.source, live.stats, live.kpis) : null]));
 }
 
+/**
+ * Institutions answer only a published campaign: a draft is still the region's to change (and, after a publish that
+ * stopped half-way, some institutions may already have their submission of it).
+ */
+function assertPublished(campaign: CampaignRow) {
+  if (campaign.status === "draft")
+    throw new VisibleError(
+      "conflict",
+      "monitoring.campaign_not_published",
+      "Кампания ещё не разослана организациям: заполнять и отправлять отчёт можно после её публикации",
+    );
+}
+
+/**
+ * Creates the submissions, each only if it does not exist: one that another publish (or an earlier attempt) wrote, and
+ * that its institution may have started since, is skipped and never overwritten, nor its state on the summary.
+ */
+async function createSubmissions(items: SubmissionRow[]): Promise<void> {
+  let pending = items;
+  for (let conflicts = 0; pending.length > 0; ) {
+    const batch = pending;
+    const result = await transactWithSummaries(
+      ({ submission }) => batch.map((item) => submission.create(item).commit()),
+      batch.map((item) => summaryOf(item, item)),
+    );
+    if (!result.canceled) return;
+    // The reasons follow the actions' order, the submissions first: a failed condition is a submission that exists.
+    pending = batch.filter((_, i) => result.reasons[i] !== "ConditionalCheckFailed");
+    if (pending.length === batch.length && ++conflicts >= 3)
+      throw new VisibleError(
+        "conflict",
+        "transaction.conflict",
+        "Изменение не сохранено: эти данные одновременно изменил другой пользователь. Повторите попытку.",
+      );
+  }
+}
+
 const invalid = (fields: { path: string; message: string }[]) =>
   new VisibleError("input", "request.invalid", "Проверьте правильность заполнения полей", { fields });
 
@@ -446,8 +483,10 @@ export const Campaign = {
 
   /**
    * Sends the campaign to every active institution of the region: one `not_started` submission each, in transactions of
-   * at most 100 items. Safe to retry: institutions that already have a submission are skipped, and the campaign becomes
-   * published (and enters the deadline index) only in the last step.
+   * at most 100 items. Safe to retry and to run twice at once: a submission is only created, never overwritten (one
+   * that exists is skipped), and the campaign becomes published (and enters the deadline index) only in the last step.
+   * Until then the institutions can neither save nor submit (`assertPublished`), so a draft that a stopped publish left
+   * with some submissions may still be edited: no value has been saved under its indicators, and a retry finishes it.
    */
   async publish(campaignId: string): Promise<CampaignInfo> {
     assertCan("monitoring.manage");
@@ -466,25 +505,21 @@ export const Campaign = {
     const now = nowIso();
     const fresh = institutions
       .filter((i) => !have.has(i.tenantId))
-      .map((i) => ({
-        tenantId: i.tenantId,
-        campaignId,
-        regionId: current.regionId,
-        institutionName: i.shortName,
-        municipality: i.municipality,
-        status: "not_started" as const,
-        values: {},
-        updatedAt: now,
-        version: 1,
-      }));
-    // Each submission and its state on the institution's summary: two actions per institution, 50 per transaction.
-    for (let i = 0; i < fresh.length; i += 50) {
-      const chunk = fresh.slice(i, i + 50);
-      await transactWithSummaries(
-        ({ submission }) => chunk.map((item) => submission.put(item).commit()),
-        chunk.map((item) => summaryOf(item, item)),
+      .map(
+        (i): SubmissionRow => ({
+          tenantId: i.tenantId,
+          campaignId,
+          regionId: current.regionId,
+          institutionName: i.shortName,
+          municipality: i.municipality,
+          status: "not_started",
+          values: {},
+          updatedAt: now,
+          version: 1,
+        }),
       );
-    }
+    // Each submission and its state on the institution's summary: two actions per institution, 50 per transaction.
+    for (let i = 0; i < fresh.length; i += 50) await createSubmissions(fresh.slice(i, i + 50));
     const institutionsCount = have.size + fresh.length;
     const result = await db.transaction
       .write(({ campaign, audit }) => [
@@ -620,6 +655,7 @@ export const Campaign = {
         ],
       ],
     };
+    await recordAudit("campaign.export", campaignId, { regionId: campaign.regionId });
     return { campaign: toCampaign(campaign), sheet };
   },
 
@@ -687,9 +723,10 @@ export const Submission = {
     const campaigns = await Promise.all(
       rows.map(async (row) => (await CampaignEntity.get({ regionId, campaignId: row.campaignId }).go()).data as CampaignRow | null),
     );
+    // A campaign is the institutions' once published (a stopped publish may leave a draft's submissions behind).
     return rows
       .map((row, i) => ({ row, campaign: campaigns[i] }))
-      .filter((x): x is { row: SubmissionRow; campaign: CampaignRow } => Boolean(x.campaign))
+      .filter((x): x is { row: SubmissionRow; campaign: CampaignRow } => Boolean(x.campaign) && x.campaign?.status !== "draft")
       .map(({ row, campaign }) => ({
         campaignId: row.campaignId,
         kind: campaign.kind,
@@ -712,6 +749,8 @@ export const Submission = {
     const [campaign, row] = await Promise.allSettled([campaignRow(campaignId), submissionRow(useTenantID(), campaignId)]);
     if (campaign.status === "rejected") throw campaign.reason;
     if (row.status === "rejected") throw row.reason;
+    // Not sent yet: to the institution it is not there.
+    if (campaign.value.status === "draft") throw submissionNotFound();
     return view(campaign.value, row.value, { live: true });
   },
 
@@ -719,6 +758,7 @@ export const Submission = {
   async saveDraft(campaignId: string, input: z.infer<typeof SubmissionDraft>): Promise<SubmissionView> {
     assertCan("monitoring.submit");
     const campaign = await campaignRow(campaignId);
+    assertPublished(campaign);
     const row = await submissionRow(useTenantID(), campaignId);
     if (lockedStatuses.includes(row.status)) throw locked(await view(campaign, row, { live: false }));
     if (row.version !== input.version) throw staleVersion(await view(campaign, row, { live: true }));
@@ -734,13 +774,14 @@ export const Submission = {
     };
     for (const [key, value] of Object.entries(input.values)) if (value === null || value === "") delete changes.values[key];
     const result = await transactWithSummaries(
-      ({ submission, submissionEvent }) => [
+      ({ submission, submissionEvent, audit }) => [
         submission
           .patch({ tenantId: row.tenantId, campaignId })
           .set(changes)
           .where((attr, op) => op.eq(attr.version, row.version))
           .commit(),
         ...(status !== row.status ? [submissionEvent.create(eventItem(row, status, at)).commit()] : []),
+        audit.create(auditItem("submission.save", campaignId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
       ],
       status !== row.status ? [summaryOf(row, { ...row, ...changes })] : [],
     );
@@ -752,6 +793,7 @@ export const Submission = {
   async submit(campaignId: string, input: z.infer<typeof SubmissionSubmit>): Promise<SubmissionView> {
     assertCan("monitoring.submit");
     const campaign = await campaignRow(campaignId);
+    assertPublished(campaign);
     const row = await submissionRow(useTenantID(), campaignId);
     if (lockedStatuses.includes(row.status)) throw locked(await view(campaign, row, { live: false }));
     if (row.version !== input.version) throw staleVersion(await view(campaign, row, { live: true }));

@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { useRegionID, useUser, withActor } from "../actor";
+import { auditItem } from "../audit";
 import { nowIso } from "../auth/secret";
 import { VisibleError, notFound } from "../error";
 import { createId } from "../id";
@@ -15,6 +16,7 @@ import { log } from "../log";
 import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entity";
 import { type IndicatorDef, type IndicatorValue, type TableTemplate, defaultFederalTable, tableIndicators } from "../monitoring/indicators";
 import { assertCan } from "../permissions";
+import { db } from "../service";
 import { type Campaign, DashboardFilter, federalTable, loadRegionSource, dashboardModel } from "../regionstats";
 import { formatDate, ruCompare } from "../ru";
 import * as z from "../zod";
@@ -263,7 +265,13 @@ export const Reports = {
       updatedAt: now,
       expiresAt: Math.floor(Date.parse(now) / 1000) + RETENTION_SECONDS,
     };
-    await ExportEntity.create(row).go();
+    // The region's data is about to leave the platform: the job and its audit item are written together.
+    await db.transaction
+      .write(({ export: job, audit }) => [
+        job.create(row).commit(),
+        audit.create(auditItem("reports.export", row.exportId, { regionId })).commit(),
+      ])
+      .go();
     await dispatch(regionId, row.exportId);
     return toInfo(row as ExportRow);
   },

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createTestRegion } from "../../../../scripts/test/fixtures";
 import { createStatsRegion } from "../../../../scripts/test/region-fixtures";
 import { type UserActor, withActor } from "../actor";
+import { auditScope, listAudit } from "../audit";
 import { RegionStats } from "../regionstats";
 import { Reports, sheetNames } from "./index";
 import { exportsDir } from "./storage";
@@ -152,5 +153,16 @@ describe("access to exports", () => {
     await expect(readFile(`${exportsDir()}/${region.region.regionId}/${list[0]?.exportId}.${list[0]?.format}`)).resolves.toBeInstanceOf(
       Buffer,
     );
+  });
+});
+
+describe("the audit of exports", () => {
+  it("starting an export writes an entry in the region's log", async () => {
+    const started = await admin(() => Reports.start({ format: "csv", sheet: "summary" }));
+    await Reports.settled();
+    const log = (await listAudit(auditScope.region(region.region.regionId))).items;
+    expect(log.filter((e) => e.target === started.exportId)).toEqual([
+      expect.objectContaining({ action: "reports.export", actorId: region.users.region_admin.userId, regionId: region.region.regionId }),
+    ]);
   });
 });
