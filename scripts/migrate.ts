@@ -6,6 +6,7 @@
  * - Participants get `sortName`, the key the registry is ordered by (the byTenant index).
  * - Pairs get their status into their byTenant index key, which the board reads a column (a status) at a time.
  * - Satisfaction tallies kept in their own items (`SATISFACTION#<year>`) move onto the institution's summary item.
+ * - Survey links lose the names and addresses earlier versions copied onto them (they are read from the register).
  * - Every summary is rebuilt from its sources where it differs (`Stats.repair`, as `check:stats -- --repair`): this
  *   also moves summaries of the first layout to the sharded region index and gives them the mirrored descriptors.
  */
@@ -16,14 +17,15 @@ import { allTenants } from "./tenants";
 async function run() {
   const { backfillSortNames } = await import("@rnc/core/participant/legacy");
   const { reindexPairs } = await import("@rnc/core/pair/legacy");
-  const { foldLegacySatisfaction } = await import("@rnc/core/survey/legacy");
+  const { dropLinkCopies, foldLegacySatisfaction } = await import("@rnc/core/survey/legacy");
   const { Stats } = await import("@rnc/core/stats");
-  const done = { participants: 0, pairs: 0, tallies: 0, summaries: 0 };
+  const done = { participants: 0, pairs: 0, tallies: 0, links: 0, summaries: 0 };
   const tenants = await allTenants();
   for (const { tenantId, regionId } of tenants) {
     done.participants += await backfillSortNames(tenantId);
     done.pairs += await reindexPairs(tenantId);
     done.tallies += await foldLegacySatisfaction(tenantId, regionId);
+    done.links += await dropLinkCopies(tenantId);
     const { differences, mirrors } = await Stats.check(tenantId);
     if (differences.length > 0 || mirrors.length > 0) {
       await Stats.repair(tenantId);
@@ -32,7 +34,8 @@ async function run() {
   }
   console.log(
     `${tenants.length} institution(s): ${done.participants} participant(s) given a registry sort key, ${done.pairs} pair(s) indexed by status, ` +
-      `${done.tallies} satisfaction tally item(s) moved onto summaries, ${done.summaries} summary item(s) rebuilt`,
+      `${done.tallies} satisfaction tally item(s) moved onto summaries, ${done.links} survey link(s) cleared of copied names, ` +
+      `${done.summaries} summary item(s) rebuilt`,
   );
   return 0;
 }

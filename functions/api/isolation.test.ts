@@ -72,6 +72,10 @@ describe("tenant and region isolation matrix", async () => {
     const created = await Campaign.create(campaignIn("своего региона"));
     return Campaign.publish(created.campaignId);
   });
+  const { createParticipantFixtures } = await import("../../scripts/test/participant-fixtures");
+  const foreignPeople = await createParticipantFixtures(foreign.school, "Чужаков");
+  const siblingPeople = await createParticipantFixtures(home.college, "Соседов");
+
   const foreignSurvey = await asUser(foreign.users.curator, async () => {
     const survey = await Survey.create({
       title: "Анкета чужой школы",
@@ -79,7 +83,7 @@ describe("tenant and region isolation matrix", async () => {
       purpose: "satisfaction",
       questions: [{ id: "overall", kind: "scale", text: "Довольны?", required: true, satisfaction: true }],
     });
-    await Survey.send(survey.surveyId, { recipients: [{ participantId: "ptc_foreign", name: "Чужой Участник Анкеты" }] });
+    await Survey.send(survey.surveyId, { recipients: [{ participantId: foreignPeople.ids.participantId }] });
     return survey;
   });
   const collegeCurator = await system(async () => {
@@ -99,13 +103,9 @@ describe("tenant and region isolation matrix", async () => {
       purpose: "custom",
       questions: [{ id: "q", kind: "text", text: "Ваше мнение?", required: false }],
     });
-    await Survey.send(survey.surveyId, { recipients: [{ participantId: "ptc_sibling", name: "Соседний Участник Анкеты" }] });
+    await Survey.send(survey.surveyId, { recipients: [{ participantId: siblingPeople.ids.participantId }] });
     return survey;
   });
-
-  const { createParticipantFixtures } = await import("../../scripts/test/participant-fixtures");
-  const foreignPeople = await createParticipantFixtures(foreign.school, "Чужаков");
-  const siblingPeople = await createParticipantFixtures(home.college, "Соседов");
 
   const { Roadmap } = await import("@rnc/core/roadmap");
   const roadmapIn = (tenantId: string, regionId: string, label: string) =>
@@ -156,7 +156,6 @@ describe("tenant and region isolation matrix", async () => {
       foreignCampaign.name,
       foreignSurvey.surveyId,
       foreignSurvey.title,
-      "Чужой Участник Анкеты",
       foreign.region.regionId,
       foreign.region.name,
       foreign.school.tenantId,
@@ -187,7 +186,6 @@ describe("tenant and region isolation matrix", async () => {
       ...siblingPeople.secrets,
       siblingSurvey.surveyId,
       siblingSurvey.title,
-      "Соседний Участник Анкеты",
       home.college.tenantId,
       home.college.fullName,
       home.college.shortName,

@@ -1,19 +1,78 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { ddb, tableName } from "@rnc/core/dynamo";
+import { withActor } from "@rnc/core";
+import { auditScope, listAudit } from "@rnc/core/audit";
+import { ddb, loadCollection, tableName } from "@rnc/core/dynamo";
+import { Participant } from "@rnc/core/participant";
 import { call, createTestRegion, mailTo, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
 
 const linkToken = (text: string) => /\/survey\/([\w-]+)/.exec(text)?.[1];
 let counter = 0;
 const address = () => `participant.${Date.now().toString(36)}.${counter++}@example.org`;
+const today = new Date().toISOString().slice(0, 10);
+const consentBody = { signerKind: "self", signedAt: today, document: "Согласие № 1" };
+
+/**
+ * Runs `between` once, when a TransactWrite whose input mentions `marker` passes through the store client: `before` it
+ * is sent or `after` it succeeded. The way to land one request between the steps of another.
+ */
+async function interleave<T>(marker: string, when: "before" | "after", between: () => Promise<unknown>, run: () => Promise<T>) {
+  let fired = false;
+  const name = `interleave-${counter++}`;
+  ddb.middlewareStack.add(
+    (next, context) => async (args) => {
+      const hit = !fired && context.commandName?.startsWith("TransactWrite") && JSON.stringify(args.input).includes(marker);
+      if (hit) fired = true;
+      if (hit && when === "before") await between();
+      const result = await next(args);
+      if (hit && when === "after") await between();
+      return result;
+    },
+    { step: "initialize", name },
+  );
+  try {
+    return await run();
+  } finally {
+    ddb.middlewareStack.remove(name);
+    expect(fired, `no write mentioned ${marker}`).toBe(true);
+  }
+}
 
 describe("surveys", async () => {
-  const { users, school } = await createTestRegion();
+  const { users, school, college } = await createTestRegion();
   const curator = await tokenFor(users.curator);
   const staff = await tokenFor(users.staff);
   const admin = await tokenFor(users.region_admin);
   const viewer = await tokenFor(users.region_viewer);
+
+  /** A participant of the school's register, with a consent in force unless told otherwise. */
+  const person = async (options: { email?: boolean; consent?: boolean } = {}) => {
+    const email = options.email === false ? undefined : address();
+    const created = await call(app, "POST", "/api/participants", {
+      token: curator,
+      body: {
+        fullName: `Иванова Мария ${counter++}`,
+        birthDate: "1985-02-03",
+        category: "teacher",
+        isMentor: true,
+        isMentee: true,
+        capacity: 1,
+        ...(email ? { email } : {}),
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const { participantId, fullName } = created.json as { participantId: string; fullName: string };
+    let consentId = "";
+    if (options.consent !== false) {
+      const consent = await call(app, "POST", `/api/participants/${participantId}/consents`, { token: curator, body: consentBody });
+      expect(consent.status, consent.text).toBe(201);
+      consentId = consent.json.consentId;
+    }
+    return { participantId, fullName, email, consentId };
+  };
+  const getSurvey = async (surveyId: string) => (await call(app, "GET", `/api/surveys/${surveyId}`, { token: curator })).json;
+  const linkItems = async (surveyId: string) => (await loadCollection(school.tenantId, `SURVEYLINK#${surveyId}#`))("surveyLink");
 
   const fromTemplate = async (template: string) => {
     const res = await call(app, "POST", "/api/surveys/from-template", { token: curator, body: { template } });
@@ -27,9 +86,9 @@ describe("surveys", async () => {
   };
   /** Sends to one emailed recipient and returns the token from the email. */
   const emailedToken = async (surveyId: string, extra: Record<string, unknown> = {}) => {
-    const email = address();
-    await send(surveyId, { recipients: [{ participantId: `ptc_${counter}`, name: "Иванова Мария", email }], ...extra });
-    const token = linkToken((await mailTo(email)).at(-1)?.body.text ?? "");
+    const { participantId, email } = await person();
+    await send(surveyId, { recipients: [{ participantId }], ...extra });
+    const token = linkToken((await mailTo(email as string)).at(-1)?.body.text ?? "");
     expect(token).toBeTruthy();
     return token as string;
   };
@@ -62,16 +121,13 @@ describe("surveys", async () => {
 
   it("emails a one-time link that needs no account; a participant without email gets a printable link", async () => {
     const survey = await fromTemplate("mentor_satisfaction");
-    const email = address();
-    const sent = await send(survey.surveyId, {
-      recipients: [
-        { participantId: "ptc_a", name: "Петров Пётр", email },
-        { participantId: "ptc_b", name: "Сидоров Иван" },
-      ],
-    });
+    const [a, b] = [await person(), await person({ email: false })];
+    const email = a.email as string;
+    const sent = await send(survey.surveyId, { recipients: [{ participantId: a.participantId }, { participantId: b.participantId }] });
     expect(sent).toMatchObject({ sent: 2, emailed: 1 });
-    expect(sent.printable).toEqual([{ participantId: "ptc_b", name: "Сидоров Иван", url: expect.stringMatching(/\/survey\/[\w-]+$/) }]);
+    expect(sent.printable).toEqual([{ participantId: b.participantId, name: b.fullName, url: expect.stringMatching(/\/survey\/[\w-]+$/) }]);
     const mail = (await mailTo(email)).at(-1);
+    expect(mail?.body.text).toContain(`Здравствуйте, ${a.fullName}!`);
     expect(mail?.subject).toBe("Анкета: Анкета удовлетворённости наставника");
     const token = linkToken(mail?.body.text ?? "") as string;
 
@@ -100,10 +156,12 @@ describe("surveys", async () => {
       expect(used.json.error.message).toMatch(/уже заполнена/);
     }
     const links = await call(app, "GET", `/api/surveys/${survey.surveyId}/links`, { token: staff });
-    expect(links.json.items.map((l: { name: string; status: string; delivery: string }) => [l.name, l.status, l.delivery]).sort()).toEqual([
-      ["Петров Пётр", "answered", "email"],
-      ["Сидоров Иван", "pending", "print"],
-    ]);
+    expect(links.json.items.map((l: { name: string; status: string; delivery: string }) => [l.name, l.status, l.delivery]).sort()).toEqual(
+      [
+        [a.fullName, "answered", "email"],
+        [b.fullName, "pending", "print"],
+      ].sort(),
+    );
     // Questions cannot change once answers exist.
     const locked = await call(app, "PUT", `/api/surveys/${survey.surveyId}`, {
       token: curator,
@@ -189,7 +247,7 @@ describe("surveys", async () => {
     const survey = await fromTemplate("growth");
     const noPhase = await call(app, "POST", `/api/surveys/${survey.surveyId}/send`, {
       token: curator,
-      body: { recipients: [{ participantId: "p", name: "Без этапа" }] },
+      body: { recipients: [{ participantId: (await person()).participantId }] },
     });
     expect(noPhase.status).toBe(400);
     expect(noPhase.json.error.details.fields[0].path).toBe("phase");
@@ -221,5 +279,184 @@ describe("surveys", async () => {
       delta: -3,
       improved: true,
     });
+  });
+
+  it("a close that lands while a sending is written wins: the survey stays closed and the sending counts nowhere", async () => {
+    const survey = await fromTemplate("mentee_satisfaction");
+    const recipient = await person();
+    const close = async () => {
+      const closed = await call(app, "POST", `/api/surveys/${survey.surveyId}/close`, { token: curator });
+      expect(closed.status, closed.text).toBe(200);
+    };
+    // After the links are written, before the sending opens the survey.
+    const res = await interleave(`SURVEYLINK#${survey.surveyId}#`, "after", close, () =>
+      call(app, "POST", `/api/surveys/${survey.surveyId}/send`, {
+        token: curator,
+        body: { recipients: [{ participantId: recipient.participantId }] },
+      }),
+    );
+    expect(res.status, res.text).toBe(409);
+    expect(res.json.error).toMatchObject({ code: "survey.closed", message: expect.stringMatching(/закрыли/) });
+    expect(await getSurvey(survey.surveyId)).toMatchObject({ status: "closed", sentCount: 0, version: 2 });
+    expect((await call(app, "GET", `/api/surveys/${survey.surveyId}/links`, { token: curator })).json.items).toEqual([]);
+    expect(await mailTo(recipient.email as string)).toEqual([]);
+    // The written links cannot be used: their sending never completed.
+    const [link] = await linkItems(survey.surveyId);
+    expect(link).toBeDefined();
+
+    const again = await call(app, "POST", `/api/surveys/${survey.surveyId}/send`, {
+      token: curator,
+      body: { recipients: [{ participantId: recipient.participantId }] },
+    });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe("survey.closed");
+  });
+
+  it("a sending that completes while a close is being written is closed over, not undone", async () => {
+    const survey = await fromTemplate("mentee_satisfaction");
+    const recipient = await person();
+    const sendNow = () => send(survey.surveyId, { recipients: [{ participantId: recipient.participantId }] });
+    // Close has read version 1; the sending makes it 2 before close writes.
+    const closed = await interleave('"survey.close"', "before", sendNow, () =>
+      call(app, "POST", `/api/surveys/${survey.surveyId}/close`, { token: curator }),
+    );
+    expect(closed.status, closed.text).toBe(200);
+    expect(closed.json).toMatchObject({ status: "closed", sentCount: 1, version: 3 });
+    expect(await getSurvey(survey.surveyId)).toMatchObject({ status: "closed", sentCount: 1, version: 3 });
+    const token = linkToken((await mailTo(recipient.email as string)).at(-1)?.body.text ?? "") as string;
+    const answer = await call(app, "POST", `/api/survey-links/${token}`, { body: { answers: { overall: 5 } } });
+    expect(answer.status).toBe(409);
+    expect(answer.json.error.code).toBe("survey.closed");
+    // Closing again changes nothing.
+    expect((await call(app, "POST", `/api/surveys/${survey.surveyId}/close`, { token: curator })).json).toMatchObject({ version: 3 });
+  });
+
+  it("an answer that arrives as the survey is closed is refused and counted nowhere", async () => {
+    const survey = await fromTemplate("mentee_satisfaction");
+    const token = await emailedToken(survey.surveyId);
+    const answers = { overall: 9, mentor_help: 7, meetings: 7, expectations: 7, recommend: "Да" };
+    const close = async () => {
+      expect((await call(app, "POST", `/api/surveys/${survey.surveyId}/close`, { token: curator })).status).toBe(200);
+    };
+    // The answer has checked the link and the survey; the close lands before its transaction.
+    const res = await interleave(`SURVEYRESP#${survey.surveyId}#`, "before", close, () =>
+      call(app, "POST", `/api/survey-links/${token}`, { body: { answers } }),
+    );
+    expect(res.status, res.text).toBe(409);
+    expect(res.json.error).toMatchObject({ code: "survey.closed", message: expect.stringMatching(/завершён/) });
+    expect(await getSurvey(survey.surveyId)).toMatchObject({ status: "closed", responseCount: 0 });
+    const results = await call(app, "GET", `/api/surveys/${survey.surveyId}/results`, { token: curator });
+    expect(results.json.responses).toBe(0);
+    const links = await call(app, "GET", `/api/surveys/${survey.surveyId}/links`, { token: curator });
+    expect(links.json.items.map((l: { status: string }) => l.status)).toEqual(["pending"]);
+  });
+
+  it("sends only to active participants of the institution's own register with a consent, or to no one", async () => {
+    const survey = await fromTemplate("mentee_satisfaction");
+    const own = await person();
+    const foreign = await withActor(
+      { type: "system", properties: { tenantId: college.tenantId, regionId: college.regionId } },
+      async () => {
+        const created = await Participant.create({
+          fullName: "Чужой Студент Колледжа",
+          birthDate: "2000-01-01",
+          category: "student",
+          isMentor: false,
+          isMentee: true,
+          email: address(),
+        });
+        await Participant.addConsent(created.participantId, { signerKind: "self", signedAt: today, document: "Согласие" });
+        return created;
+      },
+    );
+    const nothingSent = async () => {
+      expect(await getSurvey(survey.surveyId)).toMatchObject({ status: "draft", sentCount: 0, version: 1 });
+      expect(await linkItems(survey.surveyId)).toEqual([]);
+      expect(await mailTo(own.email as string)).toEqual([]);
+      expect(await mailTo(foreign.email as string)).toEqual([]);
+    };
+
+    const unknownId = "ptc_01hzzzzzzzzzzzzzzzzzzzzzzz";
+    const strangers = await call(app, "POST", `/api/surveys/${survey.surveyId}/send`, {
+      token: curator,
+      body: {
+        recipients: [{ participantId: own.participantId }, { participantId: foreign.participantId }, { participantId: unknownId }],
+      },
+    });
+    expect(strangers.status, strangers.text).toBe(400);
+    expect(strangers.json.error).toMatchObject({
+      code: "survey.recipients_not_found",
+      message:
+        "Рассылка не выполнена: 2 участникам из выбранных отправить анкету нельзя (нет в базе участников организации — 2). Уберите их из списка получателей.",
+      details: {
+        refused: [
+          { participantId: foreign.participantId, reason: "not_found" },
+          { participantId: unknownId, reason: "not_found" },
+        ],
+      },
+    });
+    expect(strangers.text).not.toContain("Чужой");
+    await nothingSent();
+
+    const noConsent = await person({ consent: false });
+    const withdrawn = await person();
+    const withdraw = await call(app, "POST", `/api/participants/${withdrawn.participantId}/consents/${withdrawn.consentId}/withdraw`, {
+      token: curator,
+      body: { withdrawnAt: today },
+    });
+    expect(withdraw.status, withdraw.text).toBe(200);
+    const erased = await person();
+    expect((await call(app, "POST", `/api/participants/${erased.participantId}/anonymise`, { token: curator })).status).toBe(200);
+    const unavailable = await call(app, "POST", `/api/surveys/${survey.surveyId}/send`, {
+      token: curator,
+      body: {
+        recipients: [own, noConsent, withdrawn, erased].map(({ participantId }) => ({ participantId })),
+      },
+    });
+    expect(unavailable.status, unavailable.text).toBe(409);
+    expect(unavailable.json.error).toMatchObject({
+      code: "survey.recipients_unavailable",
+      message:
+        "Рассылка не выполнена: 3 участникам из выбранных отправить анкету нельзя (обработка данных ограничена или данные обезличены — 2; нет согласия на обработку персональных данных — 1). Уберите их из списка получателей.",
+    });
+    await nothingSent();
+  });
+
+  it("names and addresses come from the register, are not copied onto links, and go when a person is erased", async () => {
+    const survey = await fromTemplate("mentee_satisfaction");
+    const recipient = await person();
+    const planted = address();
+    // Old clients also sent a name and an address: they are not taken.
+    const sent = await send(survey.surveyId, {
+      recipients: [{ participantId: recipient.participantId, name: "Подставное Имя", email: planted }],
+    });
+    expect(sent).toMatchObject({ sent: 1, emailed: 1 });
+    expect(await mailTo(planted)).toEqual([]);
+    expect((await mailTo(recipient.email as string)).at(-1)?.body.text).toContain(recipient.fullName);
+    const [stored] = await linkItems(survey.surveyId);
+    expect(stored).toMatchObject({ participantId: recipient.participantId });
+    expect(stored).not.toHaveProperty("name");
+    expect(stored).not.toHaveProperty("email");
+
+    const links = async () => (await call(app, "GET", `/api/surveys/${survey.surveyId}/links`, { token: curator })).json.items;
+    expect(await links()).toEqual([expect.objectContaining({ name: recipient.fullName, email: recipient.email, delivery: "email" })]);
+    expect((await call(app, "POST", `/api/participants/${recipient.participantId}/anonymise`, { token: curator })).status).toBe(200);
+    const after = await links();
+    expect(after).toHaveLength(1);
+    expect(after[0].email).toBeUndefined();
+    expect(JSON.stringify(after)).not.toContain("Иванова");
+  });
+
+  it("reading who a survey went to, or its answers, is written to the audit log", async () => {
+    const survey = await fromTemplate("mentee_satisfaction");
+    await emailedToken(survey.surveyId);
+    expect((await call(app, "GET", `/api/surveys/${survey.surveyId}/links`, { token: staff })).status).toBe(200);
+    expect((await call(app, "GET", `/api/surveys/${survey.surveyId}/results`, { token: curator })).status).toBe(200);
+    const { items } = await listAudit(auditScope.tenant(school.tenantId), { limit: 20 });
+    const reads = items.filter((e) => e.target === survey.surveyId && e.action.endsWith("_read"));
+    expect(reads.map(({ action, actorId }) => ({ action, actorId })).sort((x, y) => x.action.localeCompare(y.action))).toEqual([
+      { action: "survey.links_read", actorId: users.staff.userId },
+      { action: "survey.results_read", actorId: users.curator.userId },
+    ]);
   });
 });

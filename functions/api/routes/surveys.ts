@@ -58,7 +58,12 @@ export const surveys = new Hono()
   )
   .post(
     "/:surveyId/close",
-    op({ tag: "surveys", summary: "Завершить приём ответов", permission: "surveys.manage", responses: surveyMissing }),
+    op({
+      tag: "surveys",
+      summary: "Завершить приём ответов",
+      permission: "surveys.manage",
+      responses: { ...surveyMissing, 409: "Анкету одновременно изменяют (survey.busy)" },
+    }),
     async (c) => c.json(await Survey.close(c.req.param("surveyId"))),
   )
   .post(
@@ -68,7 +73,11 @@ export const surveys = new Hono()
       summary: "Разослать одноразовые ссылки участникам (письмом или для печати)",
       permission: "surveys.manage",
       personalData: true,
-      responses: { ...surveyMissing, 409: "Анкета закрыта" },
+      responses: {
+        ...surveyMissing,
+        400: "Получатели не найдены в базе участников организации (survey.recipients_not_found)",
+        409: "Анкета закрыта (survey.closed) или получателям отправить нельзя: нет согласия, обработка ограничена (survey.recipients_unavailable)",
+      },
     }),
     body(SendInput),
     async (c) => c.json(await Survey.send(c.req.param("surveyId"), c.req.valid("json"))),
@@ -114,7 +123,10 @@ export const surveyLinks = new Hono()
       tag: "surveys",
       summary: "Ответить на анкету по одноразовой ссылке (один раз)",
       auth: "public",
-      responses: { 404: "Ссылка не найдена", 409: "Ссылка уже использована или истекла (survey.link_used, survey.link_expired)" },
+      responses: {
+        404: "Ссылка не найдена",
+        409: "Ссылка уже использована или истекла, приём ответов завершён (survey.link_used, survey.link_expired, survey.closed)",
+      },
     }),
     body(AnswerInput),
     async (c) => c.json(await SurveyLink.answer(c.req.param("token"), c.req.valid("json"))),

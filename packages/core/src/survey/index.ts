@@ -1,16 +1,19 @@
 import { useRegionID, useTenantID } from "../actor";
-import { auditItem } from "../audit";
+import { auditItem, recordAudit } from "../audit";
 import { hashToken, nowIso, randomToken } from "../auth/secret";
+import { getItems, itemKey } from "../dynamo";
 import { appUrl, renderEmail, sendEmail } from "../email";
 import { VisibleError, notFound } from "../error";
-import { createId } from "../id";
+import { createId, isId } from "../id";
 import { Institution } from "../institution";
 import { staleVersion } from "../institution";
 import { log } from "../log";
 import { addDays } from "../dates";
 import { assertCan } from "../permissions";
-import { formatDate, ruCompare } from "../ru";
-import { email, optionalText, text, version } from "../schemas";
+import { initials } from "../participant/names";
+import { ParticipantEntity } from "../participant/participant.entity";
+import { countOf, formatDate, ruCompare } from "../ru";
+import { optionalText, text, version } from "../schemas";
 import { db } from "../service";
 import { regionSummaries, transactWithSummaries } from "../stats/summary";
 import { noSatisfaction } from "../regionstats/rollup";
@@ -91,15 +94,10 @@ export const FromTemplateInput = z.object({
   template: z.enum(["mentor_satisfaction", "mentee_satisfaction", "growth"], { error: "Выберите шаблон анкеты" }),
 });
 
+/** Recipients are named by their register id only: who they are and where to write is read from the register. */
 export const SendInput = z.object({
   recipients: z
-    .array(
-      z.object({
-        participantId: text("Участник", 100),
-        name: text("ФИО участника", 200),
-        email: z.optional(email()),
-      }),
-    )
+    .array(z.object({ participantId: text("Участник", 100) }))
     .check(z.minLength(1, { error: "Выберите хотя бы одного участника" }), z.maxLength(500, { error: "Не больше 500 участников за раз" })),
   phase: z.optional(z.enum(surveyPhases, { error: "Этап: вход или выход из программы" })),
   programme: optionalText("Программа", 200),
@@ -130,12 +128,13 @@ type SurveyRow = {
   status: (typeof surveyStatuses)[number];
   sentCount: number;
   responseCount: number;
+  sendings?: string[];
   createdAt: string;
   updatedAt: string;
   version: number;
 };
 
-export type SurveyInfo = Omit<SurveyRow, "tenantId" | "regionId">;
+export type SurveyInfo = Omit<SurveyRow, "tenantId" | "regionId" | "sendings">;
 
 const toInfo = (row: SurveyRow): SurveyInfo => ({
   surveyId: row.surveyId,
@@ -173,11 +172,72 @@ const invalid = (fields: { path: string; message: string }[]) =>
   new VisibleError("input", "request.invalid", "Проверьте правильность заполнения полей", { fields });
 
 const surveyNotFound = () => notFound("survey.not_found", "Анкета не найдена");
+const surveyClosed = (message = "Анкета закрыта: отправить её нельзя") => new VisibleError("conflict", "survey.closed", message);
+const linkNotFound = () =>
+  new VisibleError("not_found", "survey.link_not_found", "Ссылка на анкету не найдена. Проверьте, что она скопирована полностью.");
 
-async function ownRow(surveyId: string): Promise<SurveyRow> {
-  const row = (await SurveyEntity.get({ tenantId: useTenantID(), surveyId }).go()).data as SurveyRow | null;
+async function ownRow(surveyId: string, consistent = false): Promise<SurveyRow> {
+  const row = (await SurveyEntity.get({ tenantId: useTenantID(), surveyId }).go({ consistent })).data as SurveyRow | null;
   if (!row) throw surveyNotFound();
   return row;
+}
+
+/** A link counts once its sending is complete (links written before sendings were named always count). */
+const committed = (link: { sendingId?: string }, survey: Pick<SurveyRow, "sendings">) =>
+  !link.sendingId || (survey.sendings ?? []).includes(link.sendingId);
+
+const registerAttributes = ["participantId", "fullName", "email", "status", "consentId"] as const;
+type RegisterRow = { participantId: string; fullName: string; email?: string; status: string; consentId?: string };
+
+/** This tenant's participants by id: one strongly consistent BatchGet per 100, only what a sending shows and checks. */
+async function registerRows(tenantId: string, ids: readonly string[]): Promise<Map<string, RegisterRow>> {
+  const wanted = [...new Set(ids)].filter((id) => isId("participant", id));
+  if (wanted.length === 0) return new Map();
+  const items = await getItems(
+    wanted.map((participantId) => itemKey(ParticipantEntity.get({ tenantId, participantId }))),
+    { consistent: true, attributes: registerAttributes },
+  );
+  const rows = ParticipantEntity.parse({ Items: items.filter((item) => item !== undefined) }, { attributes: [...registerAttributes] })
+    .data as RegisterRow[];
+  return new Map(rows.map((row) => [row.participantId, row]));
+}
+
+/** What a list of respondents shows of a person: the register's name, or only initials once processing is restricted. */
+const shownPerson = (person: RegisterRow) =>
+  person.status === "active" ? { name: person.fullName, email: person.email } : { name: initials(person.fullName), email: undefined };
+
+const refusalReasons = {
+  not_found: "нет в базе участников организации",
+  restricted: "обработка данных ограничена или данные обезличены",
+  no_consent: "нет согласия на обработку персональных данных",
+} as const;
+
+/**
+ * The recipients of a sending, from the register of the actor's own institution: each must be in it, active, with a
+ * consent in force. Otherwise nothing is sent and the error says how many were refused and why.
+ */
+async function recipientsFromRegister(tenantId: string, ids: readonly string[]): Promise<RegisterRow[]> {
+  const unique = [...new Set(ids)];
+  const people = await registerRows(tenantId, unique);
+  const refused: { participantId: string; reason: keyof typeof refusalReasons }[] = [];
+  for (const participantId of unique) {
+    const person = people.get(participantId);
+    if (!person) refused.push({ participantId, reason: "not_found" });
+    else if (person.status !== "active") refused.push({ participantId, reason: "restricted" });
+    else if (!person.consentId) refused.push({ participantId, reason: "no_consent" });
+  }
+  if (refused.length === 0) return unique.map((id) => people.get(id) as RegisterRow);
+  const reasons = (Object.keys(refusalReasons) as (keyof typeof refusalReasons)[])
+    .map((reason) => [reason, refused.filter((r) => r.reason === reason).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${refusalReasons[reason]} — ${n}`);
+  const unknown = refused.some((r) => r.reason === "not_found");
+  throw new VisibleError(
+    unknown ? "input" : "conflict",
+    unknown ? "survey.recipients_not_found" : "survey.recipients_unavailable",
+    `Рассылка не выполнена: ${countOf(refused.length, ["участнику", "участникам", "участникам"])} из выбранных отправить анкету нельзя (${reasons.join("; ")}). Уберите их из списка получателей.`,
+    { refused },
+  );
 }
 
 const surveyUrl = (token: string) => `${appUrl()}/survey/${token}`;
@@ -266,48 +326,65 @@ export const Survey = {
     return toInfo({ ...current, ...changes, updatedAt, version: expected + 1 });
   },
 
+  /**
+   * Stops answers. Written only over the version it read, so a sending finishing meanwhile is read again and closed
+   * too (a sending's own last write never reopens a closed survey). Closing a closed survey changes nothing.
+   */
   async close(surveyId: string): Promise<SurveyInfo> {
     assertCan("surveys.manage");
-    const current = await ownRow(surveyId);
-    const updatedAt = nowIso();
-    await db.transaction
-      .write(({ survey, audit }) => [
-        survey
-          .patch({ tenantId: current.tenantId, surveyId })
-          .set({ status: "closed", updatedAt, version: current.version + 1 })
-          .commit(),
-        audit.create(auditItem("survey.close", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
-      ])
-      .go();
-    return toInfo({ ...current, status: "closed", updatedAt, version: current.version + 1 });
+    for (let attempt = 0; ; attempt++) {
+      const current = await ownRow(surveyId, attempt > 0);
+      if (current.status === "closed") return toInfo(current);
+      const updatedAt = nowIso();
+      const result = await db.transaction
+        .write(({ survey, audit }) => [
+          survey
+            .patch({ tenantId: current.tenantId, surveyId })
+            .set({ status: "closed", updatedAt, version: current.version + 1 })
+            .where((attr, op) => `${op.eq(attr.version, current.version)} AND ${op.ne(attr.status, "closed")}`)
+            .commit(),
+          audit.create(auditItem("survey.close", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
+        ])
+        .go();
+      if (!result.canceled) return toInfo({ ...current, status: "closed", updatedAt, version: current.version + 1 });
+      if (attempt >= 3) throw new VisibleError("conflict", "survey.busy", "Анкету сейчас изменяют другие пользователи: повторите попытку");
+    }
   },
 
   /**
-   * One one-time link per recipient: emailed to those with an address; for the others the link is returned once, to be
-   * printed (with its QR code) and handed over by the curator. Only hashes are stored, so the links cannot be shown again.
+   * One one-time link per recipient of the institution's register (active, with a consent in force): emailed to those
+   * with an address; for the others the link is returned once, to be printed (with its QR code) and handed over by the
+   * curator. Only hashes are stored, so the links cannot be shown again.
+   *
+   * The links are written in transactions of 100, then one last transaction opens the survey and names the sending,
+   * unless the survey was closed meanwhile. Until then the links count nowhere (lists, counts, answers) and their
+   * tokens have been given to no one: a sending that fails midway leaves nothing visible, and sending again is the retry.
    */
   async send(surveyId: string, input: SendInput) {
     assertCan("surveys.manage");
     const current = await ownRow(surveyId);
-    if (current.status === "closed") throw new VisibleError("conflict", "survey.closed", "Анкета закрыта: отправить её нельзя");
+    if (current.status === "closed") throw surveyClosed();
     if (current.purpose === "growth" && !input.phase)
       throw invalid([{ path: "phase", message: "Укажите этап: анкета личностного роста заполняется на входе и на выходе из программы" }]);
+    const people = await recipientsFromRegister(
+      current.tenantId,
+      input.recipients.map((recipient) => recipient.participantId),
+    );
     const created = new Date();
     const expiresAt = new Date(created.getTime() + (input.expiresInDays ?? SURVEY_LINK_TTL_DAYS) * 86_400_000).toISOString();
-    const links = input.recipients.map((recipient) => {
+    const links = people.map((person) => {
       const token = randomToken();
       return {
         token,
+        person,
         row: {
           tenantId: current.tenantId,
           regionId: current.regionId,
           surveyId,
           linkId: createId("surveyLink"),
           tokenHash: hashToken(token),
-          participantId: recipient.participantId,
-          name: recipient.name,
-          email: recipient.email,
-          delivery: recipient.email ? ("email" as const) : ("print" as const),
+          participantId: person.participantId,
+          delivery: person.email ? ("email" as const) : ("print" as const),
           phase: input.phase,
           programme: input.programme || undefined,
           createdAt: created.toISOString(),
@@ -315,16 +392,27 @@ export const Survey = {
         },
       };
     });
-    for (let i = 0; i < links.length; i += 99) {
-      const chunk = links.slice(i, i + 99);
-      await db.transaction.write(({ surveyLink }) => chunk.map(({ row }) => surveyLink.create(row).commit())).go();
+    // A sending is named by its first link's id.
+    const sendingId = links[0]?.row.linkId ?? createId("surveyLink");
+    for (let i = 0; i < links.length; i += 100) {
+      const chunk = links.slice(i, i + 100);
+      const written = await db.transaction
+        .write(({ surveyLink }) => chunk.map(({ row }) => surveyLink.create({ ...row, sendingId }).commit()))
+        .go();
+      if (written.canceled)
+        throw new VisibleError(
+          "unavailable",
+          "survey.send_failed",
+          "Не удалось подготовить ссылки: анкета не отправлена. Повторите отправку.",
+        );
     }
-    await db.transaction
+    const opened = await db.transaction
       .write(({ survey, surveyDue, audit }) => [
         survey
           .patch({ tenantId: current.tenantId, surveyId })
           .set({ status: "open", updatedAt: created.toISOString() })
-          .add({ sentCount: links.length, version: 1 })
+          .add({ sentCount: links.length, version: 1, sendings: [sendingId] })
+          .where((attr, op) => op.ne(attr.status, "closed"))
           .commit(),
         surveyDue
           .put({
@@ -338,18 +426,23 @@ export const Survey = {
         audit.create(auditItem("survey.send", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
       ])
       .go();
+    if (opened.canceled) {
+      if ((await ownRow(surveyId, true)).status === "closed")
+        throw surveyClosed("Анкету закрыли, пока готовилась рассылка: ссылки не отправлены");
+      throw new VisibleError("conflict", "survey.busy", "Анкету сейчас изменяют другие пользователи: повторите отправку");
+    }
     const institution = await Institution.find(current.tenantId);
     let emailed = 0;
-    for (const { token, row } of links) {
-      if (!row.email) continue;
+    for (const { token, person, row } of links) {
+      if (!person.email) continue;
       try {
         await sendEmail({
-          to: row.email,
+          to: person.email,
           subject: `Анкета: ${current.title}`,
           ...renderEmail({
             heading: current.title,
             paragraphs: [
-              `Здравствуйте, ${row.name}!`,
+              `Здравствуйте, ${person.fullName}!`,
               `${institution?.shortName ?? "Ваша организация"} просит вас заполнить анкету программы наставничества. Это займёт несколько минут; вход в систему не нужен.`,
               `Ссылка действует до ${formatDate(expiresAt)} и может быть использована один раз.`,
             ],
@@ -367,27 +460,40 @@ export const Survey = {
       emailed,
       expiresAt,
       printable: links
-        .filter(({ row }) => !row.email)
-        .map(({ token, row }) => ({ participantId: row.participantId, name: row.name, url: surveyUrl(token) })),
+        .filter(({ person }) => !person.email)
+        .map(({ token, person }) => ({ participantId: person.participantId, name: person.fullName, url: surveyUrl(token) })),
     };
   },
 
+  /** Who the survey went to (names as the register has them now) and who answered. Personal data: audited. */
   async links(surveyId: string): Promise<SurveyLinkInfo[]> {
     assertCan("surveys.read");
     const current = await ownRow(surveyId);
-    const rows = await SurveyLinkEntity.query.bySurvey({ tenantId: current.tenantId, surveyId }).go({ pages: "all" });
-    return rows.data.map((row) => ({
-      linkId: row.linkId,
-      participantId: row.participantId,
-      name: row.name,
-      email: row.email,
-      delivery: row.delivery,
-      phase: row.phase,
-      programme: row.programme,
-      createdAt: row.createdAt,
-      expiresAt: row.expiresAt,
-      status: linkStatus(row),
-    }));
+    const tenantId = current.tenantId;
+    const rows = (await SurveyLinkEntity.query.bySurvey({ tenantId, surveyId }).go({ pages: "all" })).data.filter((row) =>
+      committed(row, current),
+    );
+    const people = await registerRows(
+      tenantId,
+      rows.map((row) => row.participantId),
+    );
+    await recordAudit("survey.links_read", surveyId, { tenantId });
+    return rows.map((row) => {
+      const person = people.get(row.participantId);
+      // Links written before names were read from the register, to people who are not in it, keep their own copy.
+      const shown = person ? shownPerson(person) : { name: row.name ?? "Участник не из базы", email: row.email };
+      return {
+        linkId: row.linkId,
+        participantId: row.participantId,
+        ...shown,
+        delivery: row.delivery,
+        phase: row.phase,
+        programme: row.programme,
+        createdAt: row.createdAt,
+        expiresAt: row.expiresAt,
+        status: linkStatus(row),
+      };
+    });
   },
 
   /** Per-question distributions, the entry/exit comparison per programme and the satisfaction percent. */
@@ -395,6 +501,7 @@ export const Survey = {
     assertCan("surveys.read");
     const current = await ownRow(surveyId);
     const rows = await SurveyResponseEntity.query.bySurvey({ tenantId: current.tenantId, surveyId }).go({ pages: "all" });
+    await recordAudit("survey.results_read", surveyId, { tenantId: current.tenantId });
     const responses = rows.data
       .map((r) => ({ answers: r.answers as Answers, phase: r.phase, programme: r.programme, submittedAt: r.submittedAt }))
       .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
@@ -411,11 +518,12 @@ export const Survey = {
   },
 };
 
+const answersClosed = () => surveyClosed("Приём ответов на эту анкету завершён. Спасибо!");
+
 async function linkByToken(token: string) {
   const found = await SurveyLinkEntity.query.byToken({ tokenHash: hashToken(token) }).go();
   const link = found.data[0];
-  if (!link)
-    throw new VisibleError("not_found", "survey.link_not_found", "Ссылка на анкету не найдена. Проверьте, что она скопирована полностью.");
+  if (!link) throw linkNotFound();
   if (link.usedAt)
     throw new VisibleError(
       "conflict",
@@ -429,8 +537,8 @@ async function linkByToken(token: string) {
       `Срок действия ссылки истёк ${formatDate(link.expiresAt)}. Если вы хотите ответить, попросите куратора прислать новую ссылку.`,
     );
   const survey = (await SurveyEntity.get({ tenantId: link.tenantId, surveyId: link.surveyId }).go()).data as SurveyRow | null;
-  if (!survey) throw new VisibleError("not_found", "survey.link_not_found", "Ссылка на анкету не найдена.");
-  if (survey.status === "closed") throw new VisibleError("conflict", "survey.closed", "Приём ответов на эту анкету завершён. Спасибо!");
+  if (!survey || !committed(link, survey)) throw linkNotFound();
+  if (survey.status !== "open") throw answersClosed();
   return { link, survey };
 }
 
@@ -477,7 +585,12 @@ export const SurveyLink = {
             submittedAt,
           })
           .commit(),
-        surveys.patch({ tenantId: link.tenantId, surveyId: link.surveyId }).add({ responseCount: 1 }).commit(),
+        // Answers are taken only while the survey is open: a close that lands after the reads above wins.
+        surveys
+          .patch({ tenantId: link.tenantId, surveyId: link.surveyId })
+          .add({ responseCount: 1 })
+          .where((attr, op) => op.eq(attr.status, "open"))
+          .commit(),
       ],
       scores.length
         ? [
@@ -489,6 +602,8 @@ export const SurveyLink = {
           ]
         : [],
     );
+    // The survey's update is the third item of the transaction.
+    if (result.canceled && result.reasons[2] === "ConditionalCheckFailed") throw answersClosed();
     if (result.canceled)
       throw new VisibleError(
         "conflict",

@@ -1,9 +1,12 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
+import { withActor } from "../actor";
 import { createTestRegion } from "../../../../scripts/test/fixtures";
-import { ddb, tableName } from "../dynamo";
+import { ddb, loadCollection, tableName } from "../dynamo";
+import { Participant } from "../participant";
 import { readSummary, summaryKey } from "../stats/summary";
-import { foldLegacySatisfaction } from "./legacy";
+import { dropLinkCopies, foldLegacySatisfaction } from "./legacy";
+import { SurveyLinkEntity } from "./survey.entity";
 
 describe("foldLegacySatisfaction", () => {
   it("adds a tally stored in the old layout to the summary once, and deletes it", async () => {
@@ -41,5 +44,47 @@ describe("foldLegacySatisfaction", () => {
     const legacy = await ddb.send(new GetCommand({ TableName: tableName(), Key: { pk: `T#${tenantId}`, sk: "SATISFACTION#2025" } }));
     expect(legacy.Item).toBeUndefined();
     expect(await foldLegacySatisfaction(tenantId, region.regionId)).toBe(0);
+  });
+});
+
+describe("dropLinkCopies", () => {
+  it("removes the name and address copied onto old links of register participants, once", async () => {
+    const { school } = await createTestRegion();
+    const tenantId = school.tenantId;
+    const person = await withActor({ type: "system", properties: { tenantId, regionId: school.regionId } }, () =>
+      Participant.create({
+        fullName: "Копиева Анна Сергеевна",
+        birthDate: "1990-01-01",
+        category: "teacher",
+        isMentor: true,
+        isMentee: false,
+        email: "kopieva@example.org",
+      }),
+    );
+    // As the previous version stored them: the request's name and address on each link.
+    const oldLink = (linkId: string, participantId: string, name: string, email?: string) =>
+      SurveyLinkEntity.create({
+        tenantId,
+        regionId: school.regionId,
+        surveyId: "srv_legacy",
+        linkId,
+        tokenHash: `hash-${linkId}-${Date.now()}`,
+        participantId,
+        name,
+        email,
+        delivery: email ? "email" : "print",
+        createdAt: "2025-01-01T00:00:00.000Z",
+        expiresAt: "2025-01-15T00:00:00.000Z",
+      }).go();
+    await oldLink("lnk_1", person.participantId, "Копиева Анна Сергеевна", "kopieva@example.org");
+    await oldLink("lnk_2", "line-1-Гость", "Гостев Гость");
+    expect(await dropLinkCopies(tenantId)).toBe(1);
+    const links = (await loadCollection(tenantId, "SURVEYLINK#srv_legacy#"))("surveyLink");
+    const byId = new Map(links.map((link) => [link.linkId, link]));
+    expect(byId.get("lnk_1")).not.toHaveProperty("name");
+    expect(byId.get("lnk_1")).not.toHaveProperty("email");
+    expect(byId.get("lnk_1")).toMatchObject({ participantId: person.participantId });
+    expect(byId.get("lnk_2")).toMatchObject({ name: "Гостев Гость" });
+    expect(await dropLinkCopies(tenantId)).toBe(0);
   });
 });

@@ -1,6 +1,9 @@
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { ddb, loadCollection, tableName } from "../dynamo";
+import { ddb, getItems, ignoreFailedCondition, itemKey, loadCollection, tableName } from "../dynamo";
+import { isId } from "../id";
+import { ParticipantEntity } from "../participant/participant.entity";
 import { summaryUpdate } from "../stats/summary";
+import { SurveyLinkEntity } from "./survey.entity";
 
 const num = (value: unknown) => (typeof value === "number" ? value : 0);
 
@@ -28,4 +31,32 @@ export async function foldLegacySatisfaction(tenantId: string, regionId: string)
     }
   }
   return folded;
+}
+
+/**
+ * Migration (`npm run migrate`): links written before recipients were read from the register carry a copy of the
+ * person's name and address. Links to people in the register lose that copy (their name is read from the register,
+ * so erasing a person leaves nothing behind); links to people who were never in it keep theirs. Idempotent; returns
+ * how many links were cleaned.
+ */
+export async function dropLinkCopies(tenantId: string): Promise<number> {
+  const links = SurveyLinkEntity.parse({ Items: (await loadCollection(tenantId, "SURVEYLINK#"))("surveyLink") }).data.filter(
+    (link) => link.name !== undefined || link.email !== undefined,
+  );
+  const ids = [...new Set(links.map((link) => link.participantId))].filter((id) => isId("participant", id));
+  const found = await getItems(
+    ids.map((participantId) => itemKey(ParticipantEntity.get({ tenantId, participantId }))),
+    { attributes: ["participantId"] },
+  );
+  const inRegister = new Set(ids.filter((_, i) => found[i] !== undefined));
+  let cleaned = 0;
+  for (const link of links.filter((l) => inRegister.has(l.participantId))) {
+    await SurveyLinkEntity.patch({ tenantId, surveyId: link.surveyId, linkId: link.linkId })
+      .remove(["name", "email"])
+      .go()
+      .then(() => {
+        cleaned += 1;
+      }, ignoreFailedCondition);
+  }
+  return cleaned;
 }

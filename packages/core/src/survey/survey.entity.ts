@@ -5,7 +5,10 @@ export const surveyPurposes = ["satisfaction", "growth", "custom"] as const;
 export const surveyStatuses = ["draft", "open", "closed"] as const;
 export const surveyPhases = ["entry", "exit"] as const;
 
-/** A questionnaire of an institution. Its questions are frozen once the first link is sent. */
+/**
+ * A questionnaire of an institution. Its questions are frozen once the first link is sent. `sendings` names the
+ * sendings whose links were all written (see SurveyLinkEntity): only their links count.
+ */
 export const SurveyEntity = defineEntity({
   model: { entity: "survey", version: "1", service: "rnc" },
   attributes: {
@@ -21,6 +24,7 @@ export const SurveyEntity = defineEntity({
     status: { type: surveyStatuses, required: true },
     sentCount: { type: "number", required: true },
     responseCount: { type: "number", required: true },
+    sendings: { type: "set", items: "string" },
     createdAt: { type: "string", required: true, readOnly: true },
     updatedAt: { type: "string", required: true },
     version: { type: "number", required: true },
@@ -36,6 +40,10 @@ export const SurveyEntity = defineEntity({
 /**
  * A one-time link for one respondent. Only the token's hash is stored; the link is found by it on gsi1.
  * Used once (usedAt is set in the same transaction as the response), expires at expiresAt.
+ * The respondent is named by their register id only: the name and address are read from the register, so an erased
+ * person leaves no copy here (`name` and `email` are on links written before that; `npm run migrate` removes them).
+ * A sending's links are written in several transactions and count only once the survey names their `sendingId`
+ * (links without one predate sendings and count).
  */
 export const SurveyLinkEntity = defineEntity({
   model: { entity: "surveyLink", version: "1", service: "rnc" },
@@ -46,8 +54,9 @@ export const SurveyLinkEntity = defineEntity({
     linkId: { type: "string", required: true, readOnly: true },
     tokenHash: { type: "string", required: true, readOnly: true },
     participantId: { type: "string", required: true, readOnly: true },
-    name: { type: "string", required: true, readOnly: true },
-    email: { type: "string", readOnly: true },
+    sendingId: { type: "string", readOnly: true },
+    name: { type: "string" },
+    email: { type: "string" },
     delivery: { type: ["email", "print"] as const, required: true, readOnly: true },
     phase: { type: surveyPhases, readOnly: true },
     programme: { type: "string", readOnly: true },
