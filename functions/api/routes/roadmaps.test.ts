@@ -243,6 +243,25 @@ describe("roadmaps", async () => {
     expect(now.sections[1]?.items.map((i) => i.number).slice(0, 4)).toEqual(["2.1", "2.2", "1.5", "2.3"]);
   });
 
+  it("two items added at once get places of their own: a third can be moved between them", async () => {
+    const detail = await importNst();
+    const section = detail.sections[0] as Detail["sections"][number];
+    const base = `/api/roadmaps/${detail.roadmapId}/items`;
+    const added = await Promise.all(
+      ["Первое новое", "Второе новое"].map((name) =>
+        call(app, "POST", base, { token: staff, body: { name, sectionId: section.sectionId } }),
+      ),
+    );
+    expect(added.map((res) => res.status)).toEqual([201, 201]);
+    const names = async () => (await load(detail.roadmapId)).sections[0]?.items.map((i) => i.name);
+    const [first, second] = ((await names()) ?? []).slice(-2);
+    const moved = section.items[0] as Item;
+    // Index 5 among the section's other items (1.2 … 1.5 and the two new ones): between the new ones.
+    const res = await call(app, "POST", `${base}/${moved.itemId}/move`, { token: staff, body: { version: moved.version, index: 5 } });
+    expect(res.status, res.text).toBe(200);
+    expect(((await names()) ?? []).slice(-3)).toEqual([first, moved.name, second]);
+  });
+
   it("serves an ICS feed at a secret URL; regenerating the link retires the old one", async () => {
     await importNst();
     const first = await call(app, "POST", "/api/roadmaps/calendar-link", { token: curator });
@@ -340,7 +359,7 @@ describe("roadmaps", async () => {
       403,
     );
     expect((await call(app, "POST", `${path}/items`, { token: viewer, body: { name: "Новое" } })).status).toBe(403);
-    expect((await call(app, "DELETE", path, { token: curator })).status).toBe(200);
+    expect((await call(app, "DELETE", `${path}?version=${detail.version}`, { token: curator })).status).toBe(200);
     expect((await call(app, "GET", path, { token: curator })).status).toBe(404);
   });
 
@@ -399,5 +418,43 @@ describe("roadmaps", async () => {
     );
     expect((await call(app, "DELETE", `${base}/${added.json.sectionId}`, { token: staff })).status).toBe(200);
     await system(async () => undefined);
+  });
+
+  it("two sections added at once get places of their own: a third can be moved between them", async () => {
+    const detail = await importNst();
+    const base = `/api/roadmaps/${detail.roadmapId}/sections`;
+    const added = await Promise.all(
+      ["7", "8"].map((number) => call(app, "POST", base, { token: staff, body: { number, title: `Раздел ${number}` } })),
+    );
+    expect(added.map((res) => res.status)).toEqual([201, 201]);
+    const numbers = async () => (await load(detail.roadmapId)).sections.map((s) => s.number);
+    const [first, second] = (await numbers()).slice(-2);
+    // Index 6 among the other sections (2 … 6 and the two new ones): between the new ones.
+    const moved = detail.sections[0] as Detail["sections"][number];
+    const res = await call(app, "PATCH", `${base}/${moved.sectionId}`, { token: staff, body: { version: 1, index: 6 } });
+    expect(res.status, res.text).toBe(200);
+    expect(await numbers()).toEqual(["2", "3", "4", "5", "6", first, "1", second]);
+  });
+
+  it("deleting a roadmap needs the version the user saw: none or a malformed one is 400, a stale one 409", async () => {
+    const detail = await importNst();
+    const path = `/api/roadmaps/${detail.roadmapId}`;
+    for (const query of ["", "?version=", "?version=abc", "?version=0", "?version=1.5"]) {
+      const res = await call(app, "DELETE", `${path}${query}`, { token: curator });
+      expect(res.status, query).toBe(400);
+      expect(res.json.error).toMatchObject({ code: "request.invalid", message: "Проверьте правильность заполнения полей" });
+      expect(res.json.error.details.fields[0]).toMatchObject({
+        path: "version",
+        message: expect.stringMatching(/^Версия записи|^Не указана версия/),
+      });
+    }
+    const renamed = await call(app, "PATCH", path, { token: curator, body: { version: detail.version, title: "Новое название" } });
+    expect(renamed.status, renamed.text).toBe(200);
+    const stale = await call(app, "DELETE", `${path}?version=${detail.version}`, { token: curator });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error).toMatchObject({ code: "record.stale_version", details: { current: { version: detail.version + 1 } } });
+    expect(itemsOf(await load(detail.roadmapId))).toHaveLength(23);
+    expect((await call(app, "DELETE", `${path}?version=${detail.version + 1}`, { token: curator })).status).toBe(200);
+    expect((await call(app, "GET", path, { token: curator })).status).toBe(404);
   });
 });

@@ -21,9 +21,11 @@ import { body, op, query } from "../openapi";
 const tag = "roadmaps" as const;
 const notFound = { 404: "Дорожная карта, раздел или мероприятие не найдены" };
 const stale = { 409: "Версия устарела (в ответе — текущее состояние) или дорожная карта в архиве" };
-const VersionQuery = z.object({ version: z.optional(z.pipe(z.string(), z.transform(Number)).check(z.refine(Number.isInteger))) });
-const RemoveItemQuery = z.object({
-  version: z.pipe(z.string(), z.transform(Number)).check(z.refine((n) => version().safeParse(n).success)),
+/** `?version=` of a delete: the version of the record the user saw (a whole number from 1). */
+const VersionQuery = z.object({
+  version: z
+    .pipe(z.string({ error: "Не указана версия записи" }), z.transform(Number))
+    .check(z.refine((n) => version().safeParse(n).success, { error: "Версия записи должна быть целым числом от 1" })),
 });
 
 /** Roadmaps of the signed-in user's institution, the region's read-only views, and the public calendar feed. */
@@ -190,7 +192,7 @@ export const roadmaps = new Hono()
   .delete(
     "/roadmaps/:roadmapId/items/:itemId",
     op({ tag, summary: "Удалить мероприятие", permission: "roadmap.write", responses: { ...notFound, ...stale } }),
-    query(RemoveItemQuery),
+    query(VersionQuery),
     async (c) => {
       await Roadmap.removeItem(c.req.param("roadmapId"), c.req.param("itemId"), c.req.valid("query").version);
       return c.json({ ok: true });

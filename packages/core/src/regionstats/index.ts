@@ -42,13 +42,13 @@ import { ruCompare } from "../ru";
 export * from "./rollup";
 
 export const DashboardFilter = z.object({
-  municipality: z.optional(z.string().check(z.trim(), z.maxLength(200))),
-  type: z.optional(z.enum(institutionTypes, { error: "Тип организации: school, college, additional или other" })),
+  municipality: z.optional(z.string().check(z.trim(), z.maxLength(200, { error: "Муниципалитет — не длиннее 200 символов" }))),
+  type: z.optional(z.enum(institutionTypes, { error: "Тип организации: школа, СПО, дополнительное образование или другая" })),
   /** The reporting year: KPI targets and satisfaction of that year, roadmaps whose period overlaps it, its campaigns. */
   period: z.optional(
     z.string({ error: "Период — год, например 2026" }).check(z.regex(/^20\d{2}$/, { error: "Период — год, например 2026" })),
   ),
-  campaignId: z.optional(z.string().check(z.maxLength(40))),
+  campaignId: z.optional(z.string().check(z.maxLength(40, { error: "Кампания не найдена" }))),
 });
 export type DashboardFilter = z.infer<typeof DashboardFilter>;
 

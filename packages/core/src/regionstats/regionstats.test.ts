@@ -212,7 +212,7 @@ describe("the summary items", () => {
     await curator(() => Roadmap.update(roadmap!.roadmapId, { version: current.version, status: "archived" }));
     expect((await viewer()).compliance.roadmaps).toBe(0);
     expect((await as(other.users.region_viewer, () => RegionStats.dashboard({ period: "2026" }))).compliance.roadmaps).toBe(1);
-    await curator(() => Roadmap.remove(roadmap!.roadmapId));
+    await curator(async () => Roadmap.remove(roadmap!.roadmapId, (await Roadmap.get(roadmap!.roadmapId)).version));
     expect((await as(other.users.region_viewer, () => RegionStats.dashboard({ period: "2026" }))).compliance.roadmaps).toBe(0);
     expect((await system(() => Stats.check(other.school.tenantId))).mirrors).toEqual([]);
   });

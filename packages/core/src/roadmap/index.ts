@@ -4,7 +4,7 @@ import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { useActor, useRegionID, useTenantID } from "../actor";
 import { auditItem } from "../audit";
 import { hashToken, nowIso, randomToken } from "../auth/secret";
-import { ddb, tableName } from "../dynamo";
+import { ddb, getItems, itemKey, tableName } from "../dynamo";
 import { VisibleError, forbidden, notFound } from "../error";
 import { createId } from "../id";
 import { InstitutionEntity } from "../institution/institution.entity";
@@ -18,7 +18,7 @@ import { UserEntity } from "../user/user.entity";
 import * as z from "../zod";
 import { type Deadline, type RoadmapPeriod, deadlineLabel, occurrences as deadlineOccurrences, parseDeadline } from "./deadline";
 import { academicYearLabel, parsePeriod } from "./period";
-import { initialPositions, positionBetween } from "./position";
+import { initialPositions, positionAt } from "./position";
 import {
   type Counters,
   type Evidence,
@@ -728,6 +728,8 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
 // Item writes
 // ---------------------------------------------------------------------------------------------------------------
 
+type TransactionEntities = Parameters<Parameters<typeof db.transaction.write>[0]>[0];
+
 /** Puts an item (version-checked), moves the header counters by the change, and records the audit event: one transaction. */
 async function commitItem(
   loaded: Loaded,
@@ -834,22 +836,34 @@ function recordOf(row: StoredItem): ItemDraft {
   return { ...rest, occurrences: row.occurrences as OccurrenceState[] } as ItemDraft;
 }
 
-async function rewriteItems(loaded: Loaded, status: RoadmapStatus): Promise<void> {
-  const records = loaded.items.map((row) => ({ row, record: withDerived(recordOf(row), status) }));
-  for (let i = 0; i < records.length; i += 100) {
-    await db.transaction
-      .write(({ roadmapItem }) =>
-        records.slice(i, i + 100).map(({ row, record }) =>
+/**
+ * Rewrites the items whose due-index key disagrees with their roadmap's status (archived: out of the due index; draft
+ * or approved: in it), each put conditional on the item's version and the header's status as read. Idempotent: a
+ * status change that stopped halfway is finished by the next call.
+ */
+async function reindexItems(loaded: Loaded): Promise<void> {
+  const { header } = loaded;
+  const key = { tenantId: header.tenantId, roadmapId: header.roadmapId };
+  const stale = loaded.items.flatMap((row) => {
+    const record = withDerived(recordOf(row), header.status);
+    return record.nextDue === row.nextDue ? [] : [{ row, record }];
+  });
+  for (let i = 0; i < stale.length; i += 99) {
+    const result = await db.transaction
+      .write(({ roadmap, roadmapItem }) => [
+        roadmap
+          .check(key)
+          .where((attr, op) => op.eq(attr.status, header.status))
+          .commit(),
+        ...stale.slice(i, i + 99).map(({ row, record }) =>
           roadmapItem
             .put(record)
             .where((attr, op) => op.eq(attr.version, row.version))
             .commit(),
         ),
-      )
-      .go()
-      .then((result) => {
-        if (result.canceled) throw new VisibleError("conflict", "roadmap.busy", "Мероприятия дорожной карты изменяются: повторите попытку");
-      });
+      ])
+      .go();
+    if (result.canceled) throw new VisibleError("conflict", "roadmap.busy", "Мероприятия дорожной карты изменяются: повторите попытку");
   }
 }
 
@@ -961,8 +975,10 @@ async function regionData(regionId: string, before: string) {
     InstitutionEntity.query.byRegion({ regionId }).go({ pages: "all" }),
   ]);
   const visible = headers.data.filter((row) => isIndexed(row.status) || row.status === "archived");
+  // An item counts only while its roadmap's header is indexed: an archive or an import may have stopped halfway.
+  const indexed = new Set(visible.filter((row) => isIndexed(row.status)).map((row) => row.roadmapId));
   const names = new Map(institutions.data.map((row) => [row.tenantId, row.shortName]));
-  return { headers: visible, open: open.data, names };
+  return { headers: visible, open: open.data.filter((row) => indexed.has(row.roadmapId)), names };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1034,11 +1050,12 @@ export const Roadmap = {
     const loaded = await loadOwn(roadmapId);
     const { version: expected, status, ...changes } = input;
     assertCan(status !== undefined && status !== loaded.header.status ? "roadmap.manage" : "roadmap.write");
+    // A status change whose item rewrite stopped halfway (see below) is finished first, even if this edit is stale.
+    await reindexItems(loaded);
     const today = await todayFor(loaded.header.regionId);
     if (loaded.header.version !== expected) throw staleVersion(detailOf(loaded, today));
     const next = status ?? loaded.header.status;
     const reindex = isIndexed(next) !== isIndexed(loaded.header.status);
-    if (reindex && next !== "archived") await rewriteItems(loaded, next);
     const removed = (["approvedBy", "approvedAt", "approvalAct"] as const).filter((field) => changes[field] === "");
     const updatedAt = nowIso();
     const key = { tenantId: loaded.header.tenantId, roadmapId };
@@ -1062,43 +1079,60 @@ export const Roadmap = {
       next !== loaded.header.status ? [roadmapSummary(loaded.header, { status: next })] : [],
     );
     if (result.canceled) throw staleVersion(await Roadmap.get(roadmapId));
-    // Archiving takes the items out of the due indexes only after the header says so: no reminder for an archived roadmap.
-    if (reindex && next === "archived") await rewriteItems(loaded, next);
+    // The items follow the header, read after it flipped: an item edit committed before is kept, and none commits
+    // after an archive (commitItem checks the header). The due-date readers skip items whose header is not indexed.
+    if (reindex) await reindexItems(await loadOwn(roadmapId));
     return Roadmap.get(roadmapId);
   },
 
-  /** Deletes a roadmap with its sections and items (items first, so the due indexes never point at a missing roadmap). */
-  async remove(roadmapId: string, expected?: number): Promise<void> {
+  /**
+   * Deletes a roadmap with its sections and items if its header is still at `expected` (the version the user saw; the
+   * API requires it, trusted callers may leave it out to mean the version just read). Items go first, in chunks that
+   * each check that version, so the due index never points at a missing roadmap; the last chunk goes in the header's
+   * own transaction. A retry after a failure halfway reads what is left and finishes the job.
+   */
+  async remove(roadmapId: string, expected: number): Promise<void> {
     assertCan("roadmap.manage");
     const loaded = await loadOwn(roadmapId);
-    if (expected !== undefined && loaded.header.version !== expected) {
-      throw staleVersion(detailOf(loaded, await todayFor(loaded.header.regionId)));
-    }
+    if (loaded.header.version !== expected) throw staleVersion(detailOf(loaded, await todayFor(loaded.header.regionId)));
     const { tenantId, regionId } = loaded.header;
-    const keys = [
+    const key = { tenantId, roadmapId };
+    const records = [
       ...loaded.items.map((item) => ({ kind: "item" as const, itemId: item.itemId })),
       ...loaded.sections.map((section) => ({ kind: "section" as const, sectionId: section.sectionId })),
     ];
-    for (let i = 0; i < keys.length; i += 100) {
-      await db.transaction
-        .write(({ roadmapItem, roadmapSection }) =>
-          keys
-            .slice(i, i + 100)
-            .map((key) =>
-              key.kind === "item"
-                ? roadmapItem.delete({ tenantId, roadmapId, itemId: key.itemId }).commit()
-                : roadmapSection.delete({ tenantId, roadmapId, sectionId: key.sectionId }).commit(),
-            ),
-        )
+    const deletes = (chunk: typeof records, { roadmapItem, roadmapSection }: TransactionEntities) =>
+      chunk.map((record) =>
+        record.kind === "item"
+          ? roadmapItem.delete({ ...key, itemId: record.itemId }).commit()
+          : roadmapSection.delete({ ...key, sectionId: record.sectionId }).commit(),
+      );
+    const last = Math.max(0, records.length - TRANSACTION_RECORDS);
+    const stale = async () => staleVersion(await Roadmap.get(roadmapId));
+    for (let i = 0; i < last; i += 99) {
+      const result = await db.transaction
+        .write((entities) => [
+          entities.roadmap
+            .check(key)
+            .where((attr, op) => op.eq(attr.version, expected))
+            .commit(),
+          ...deletes(records.slice(i, Math.min(i + 99, last)), entities),
+        ])
         .go();
+      if (result.canceled) throw await stale();
     }
-    await transactOrFail(
-      ({ roadmap, audit }) => [
-        roadmap.delete({ tenantId, roadmapId }).commit(),
-        audit.create(auditItem("roadmap.delete", roadmapId, { tenantId, regionId })).commit(),
+    const result = await transactWithSummaries(
+      (entities) => [
+        ...deletes(records.slice(last), entities),
+        entities.roadmap
+          .delete(key)
+          .where((attr, op) => op.eq(attr.version, expected))
+          .commit(),
+        entities.audit.create(auditItem("roadmap.delete", roadmapId, { tenantId, regionId })).commit(),
       ],
       [roadmapSummary(loaded.header, { remove: true })],
     );
+    if (result.canceled) throw await stale();
   },
 
   async addSection(roadmapId: string, input: SectionInput): Promise<SectionInfo> {
@@ -1106,13 +1140,18 @@ export const Roadmap = {
     const loaded = await loadOwn(roadmapId);
     if (loaded.header.status === "archived") throw archived();
     const now = nowIso();
+    const sectionId = createId("roadmapSection");
     const section = clean({
       tenantId: loaded.header.tenantId,
       roadmapId,
-      sectionId: createId("roadmapSection"),
+      sectionId,
       number: input.number,
       title: input.title,
-      position: positionBetween(loaded.sections.at(-1)?.position, undefined),
+      position: positionAt(
+        loaded.sections.map((s) => s.position),
+        loaded.sections.length,
+        sectionId,
+      ),
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -1134,9 +1173,8 @@ export const Roadmap = {
     if (loaded.header.status === "archived") throw archived();
     const current = findSection(loaded, sectionId);
     if (current.version !== input.version) throw staleVersion(toSectionInfo(current));
-    const others = loaded.sections.filter((s) => s.sectionId !== sectionId);
-    const position =
-      input.index === undefined ? current.position : positionBetween(others[input.index - 1]?.position, others[input.index]?.position);
+    const others = loaded.sections.filter((s) => s.sectionId !== sectionId).map((s) => s.position);
+    const position = input.index === undefined ? current.position : positionAt(others, Math.min(input.index, others.length), sectionId);
     const changes = clean({ title: input.title, number: input.number, position, updatedAt: nowIso(), version: input.version + 1 });
     const result = await db.transaction
       .write(({ roadmapSection, audit }) => [
@@ -1180,18 +1218,18 @@ export const Roadmap = {
     const { header } = loaded;
     if (input.sectionId) findSection(loaded, input.sectionId);
     await checkExecutors(header.tenantId, input.executorUserIds);
-    const inSection = loaded.items.filter((item) => item.sectionId === input.sectionId);
-    const last = inSection.at(-1)?.position;
+    const inSection = loaded.items.filter((item) => item.sectionId === input.sectionId).map((item) => item.position);
     const plan = schedule(input.deadlineText, periodOf(header));
     const now = nowIso();
+    const itemId = createId("roadmapItem");
     const record = withDerived(
       clean({
         ...input,
         tenantId: header.tenantId,
         regionId: header.regionId,
         roadmapId,
-        itemId: createId("roadmapItem"),
-        position: positionBetween(last, undefined),
+        itemId,
+        position: positionAt(inSection, inSection.length, itemId),
         deadline: plan.stored,
         occurrences: mergeOccurrences(plan.occurrences),
         createdAt: now,
@@ -1241,12 +1279,10 @@ export const Roadmap = {
     const sectionId = input.sectionId ?? current.sectionId;
     if (sectionId) findSection(loaded, sectionId);
     // Positions order the items within a section; the new one lies between the neighbours at the target place.
-    const siblings = loaded.items.filter((item) => item.itemId !== itemId && item.sectionId === sectionId);
-    const index = Math.min(input.index, siblings.length);
-    const before = siblings[index - 1]?.position;
-    const after = siblings[index]?.position;
+    const siblings = loaded.items.filter((item) => item.itemId !== itemId && item.sectionId === sectionId).map((item) => item.position);
+    const position = positionAt(siblings, Math.min(input.index, siblings.length), itemId);
     const record = withDerived(
-      { ...recordOf(current), sectionId, position: positionBetween(before, after), updatedAt: nowIso(), version: input.version + 1 },
+      { ...recordOf(current), sectionId, position, updatedAt: nowIso(), version: input.version + 1 },
       loaded.header.status,
     );
     await commitItem(loaded, current, record, "roadmap.item.move", itemId);
@@ -1448,17 +1484,26 @@ export const Roadmap = {
 
   /**
    * For the reminder job (system actor): every item of the region whose next open occurrence falls in [from, to],
-   * read from the region's due-date index one day at a time (paginated). Done and cancelled occurrences are not in it.
+   * read from the region's due-date index one day at a time (paginated). Done and cancelled occurrences are not in it;
+   * items whose roadmap is not draft or approved (an import or an archive stopped halfway) are left out.
    */
   async dueBetween(regionId: string, from: string, to: string): Promise<DueItem[]> {
     if (useActor().type !== "system") throw forbidden();
     const days: string[] = [];
     for (let day = from; day <= to && days.length < 400; day = addDays(day, 1)) days.push(day);
-    const result: DueItem[] = [];
-    for (const day of days) {
-      const rows = await RoadmapItemEntity.query.byRegionOpen({ regionId, nextDue: day }).go({ pages: "all" });
-      for (const row of rows.data) {
-        result.push(
+    const rows: StoredItem[] = [];
+    for (const day of days)
+      rows.push(...(await RoadmapItemEntity.query.byRegionOpen({ regionId, nextDue: day }).go({ pages: "all" })).data);
+    const roadmaps = [...new Map(rows.map((row) => [row.roadmapId, { tenantId: row.tenantId, roadmapId: row.roadmapId }])).values()];
+    const headers = await getItems(
+      roadmaps.map((key) => itemKey(RoadmapEntity.get(key))),
+      { attributes: ["status"] },
+    );
+    const indexed = new Set(roadmaps.filter((_, i) => isIndexed(headers[i]?.status as RoadmapStatus)).map((key) => key.roadmapId));
+    return rows
+      .filter((row) => indexed.has(row.roadmapId))
+      .map(
+        (row) =>
           clean({
             tenantId: row.tenantId,
             regionId: row.regionId,
@@ -1472,9 +1517,6 @@ export const Roadmap = {
             executors: row.executors,
             executorUserIds: row.executorUserIds ?? [],
           }) as DueItem,
-        );
-      }
-    }
-    return result;
+      );
   },
 };

@@ -24,6 +24,22 @@ export function positionBetween(before?: string, after?: string): string {
   }
 }
 
+/** How many of its id's last characters a record's key ends with. */
+const TAIL = 4;
+
+/**
+ * The key of a record placed at `index` among its siblings' `keys` (in order), ending in the last characters of its
+ * own `id` (ULIDs: in the key alphabet): two records placed in the same gap at once (concurrent adds or moves) get
+ * different keys unless their ids end alike (one chance in a million), and a key between two neighbours followed by
+ * anything stays between them. Equal neighbour keys (left by such a chance, or by concurrent adds before keys had a
+ * tail) have no key between them: the record then goes right after them.
+ */
+export function positionAt(keys: readonly string[], index: number, id: string): string {
+  const before = keys[index - 1];
+  const after = keys.slice(index).find((key) => before === undefined || key > before);
+  return positionBetween(before, after) + id.slice(-TAIL);
+}
+
 /** `count` evenly spread keys for a fresh list (two characters each for up to 3 843 entries). */
 export function initialPositions(count: number): string[] {
   const width = count < BASE - 1 ? 1 : 2;

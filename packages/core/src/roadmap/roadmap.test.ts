@@ -5,6 +5,7 @@ import { createTestRegion } from "../../../../scripts/test/fixtures";
 import { withActor } from "../actor";
 import { ddb } from "../dynamo";
 import { Roadmap } from "./index";
+import { RoadmapItemEntity } from "./roadmap.entity";
 
 const nst2021 = readFileSync(new URL("./fixtures/nst-2021.txt", import.meta.url), "utf8");
 const items = (detail: { sections: { items: { number?: string; itemId: string; version: number }[] }[] }) =>
@@ -30,10 +31,52 @@ async function countReads<T>(fn: () => Promise<T>): Promise<{ result: T; scanned
   }
 }
 
+/** Runs `fn`; before each TransactWriteItems it sends, `intercept` sees the request (and may throw, or write first). */
+async function onTransactions<T>(intercept: (request: string) => Promise<void>, fn: () => Promise<T>): Promise<T> {
+  const send = ddb.send.bind(ddb);
+  const spy = vi.spyOn(ddb, "send").mockImplementation((async (command: { input: { TransactItems?: unknown } }) => {
+    if (command.input.TransactItems) await intercept(JSON.stringify(command.input));
+    return send(command as Parameters<typeof send>[0]);
+  }) as typeof ddb.send);
+  try {
+    return await fn();
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** `intercept` for onTransactions that runs `write` before the first transaction only. */
+const once = (write: () => Promise<unknown>) => {
+  let done = false;
+  return async () => {
+    if (done) return;
+    done = true;
+    await write();
+  };
+};
+
+/** A roadmap of one section whose items fall due in `year` (nothing else in the table is due then). */
+const dueIn = (year: number, count: number) =>
+  [
+    "№ п/п\tНаименование мероприятий\tСрок реализации\tОтветственный исполнитель\tРезультат. Вид документа",
+    "1.\tРаздел\t\t\t",
+    ...Array.from(
+      { length: count },
+      (_, i) => `1.${i + 1}\tМероприятие ${i + 1}\tДо ${String((i % 28) + 1).padStart(2, "0")}.03.${year}\tКуратор\tОтчёт`,
+    ),
+  ].join("\n");
+
 describe("roadmap storage", async () => {
   const { region, school, college, users } = await createTestRegion("Регион сроков");
   const asCurator = <T>(fn: () => Promise<T>) => withActor({ type: "user", properties: { ...users.curator, role: "curator" } }, fn);
   const asSystem = <T>(fn: () => Promise<T>) => withActor({ type: "system", properties: {} }, fn);
+  const asRegion = <T>(fn: () => Promise<T>) =>
+    withActor({ type: "user", properties: { ...users.region_viewer, role: "region_viewer" } }, fn);
+  /** The roadmap's items on the region's due-date index, read from the index itself. */
+  const indexedOf = async (roadmapId: string) =>
+    (await RoadmapItemEntity.query.byRegionOpen({ regionId: region.regionId }).go({ pages: "all" })).data.filter(
+      (row) => row.roadmapId === roadmapId,
+    );
 
   it("dueBetween reads only the items due in the window, one day partition at a time; done items leave the index", async () => {
     // 2031: nothing else in this table is due then. Quarterly (4 due dates), dated and undated items.
@@ -109,6 +152,91 @@ describe("roadmap storage", async () => {
     expect(due.filter((i) => i.roadmapId === detail.roadmapId)).toHaveLength(150);
     const list = await asCurator(() => Roadmap.list());
     expect(list.find((r) => r.roadmapId === detail.roadmapId)?.status).toBe("draft");
+  });
+
+  it("a big import that fails before its last chunk leaves nothing to remind of or to show", async () => {
+    const failing = onTransactions(
+      async (request) => {
+        if (request.includes('"importing"')) throw new Error("сбой записи");
+      },
+      () => asCurator(() => Roadmap.importTable({ text: dueIn(2033, 150), period: "2033", title: "Недогруженная" })),
+    );
+    await expect(failing).rejects.toThrow("сбой записи");
+    // The chunks before the last one are on the due index, under a header that is still `importing`.
+    const half = (await RoadmapItemEntity.query.byRegionOpen({ regionId: region.regionId }).go({ pages: "all" })).data.filter((row) =>
+      row.nextDue.startsWith("2033-"),
+    );
+    expect(half.length).toBeGreaterThan(0);
+    expect(await asSystem(() => Roadmap.dueBetween(region.regionId, "2033-03-01", "2033-03-31"))).toEqual([]);
+    const overdue = await asRegion(() => Roadmap.regionOverdue({ today: "2034-01-01" }));
+    expect(JSON.stringify(overdue)).not.toContain(half[0]?.roadmapId);
+    expect((await asCurator(() => Roadmap.list())).map((r) => r.roadmapId)).not.toContain(half[0]?.roadmapId);
+  });
+
+  it("archiving while an item is edited takes every item out of the due index", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2034, 3), period: "2034", title: "Архив и правка" }));
+    const item = items(detail)[0] as { itemId: string; version: number };
+    const edit = () => Roadmap.updateItem(detail.roadmapId, item.itemId, { version: item.version, comments: "Правка во время архивации" });
+    const archived = await onTransactions(once(edit), () =>
+      asCurator(() => Roadmap.update(detail.roadmapId, { version: detail.version, status: "archived" })),
+    );
+    expect(archived.status).toBe("archived");
+    expect(items(archived)[0]).toMatchObject({ itemId: item.itemId, version: item.version + 1 });
+    expect(await indexedOf(detail.roadmapId)).toEqual([]);
+  });
+
+  it("an archive that stops halfway reminds of nothing, and the next request finishes it", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2035, 3), period: "2035", title: "Архив со сбоем" }));
+    const archive = () => asCurator(() => Roadmap.update(detail.roadmapId, { version: detail.version, status: "archived" }));
+    const failOnItems = async (request: string) => {
+      if (request.includes('"roadmapItem"')) throw new Error("сбой записи");
+    };
+    await expect(onTransactions(failOnItems, archive)).rejects.toThrow("сбой записи");
+    // The header is archived, the items are still on the index: the readers skip them.
+    expect(await indexedOf(detail.roadmapId)).toHaveLength(3);
+    expect(await asSystem(() => Roadmap.dueBetween(region.regionId, "2035-03-01", "2035-03-31"))).toEqual([]);
+    const overdue = await asRegion(() => Roadmap.regionOverdue({ today: "2036-01-01" }));
+    expect(JSON.stringify(overdue)).not.toContain(detail.roadmapId);
+    // The user retries with the version they had: stale, but the items leave the index.
+    await expect(archive()).rejects.toMatchObject({ code: "record.stale_version" });
+    expect(await indexedOf(detail.roadmapId)).toEqual([]);
+  });
+
+  it("un-archiving that loses to a concurrent edit of the header leaves the items out of the due index", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2036, 3), period: "2036", title: "Возврат из архива" }));
+    const archived = await asCurator(() => Roadmap.update(detail.roadmapId, { version: detail.version, status: "archived" }));
+    const rename = () => Roadmap.update(detail.roadmapId, { version: archived.version, title: "Переименована в архиве" });
+    const restore = (version: number) => asCurator(() => Roadmap.update(detail.roadmapId, { version, status: "draft" }));
+    await expect(onTransactions(once(rename), () => restore(archived.version))).rejects.toMatchObject({ code: "record.stale_version" });
+    expect(await indexedOf(detail.roadmapId)).toEqual([]);
+    expect((await restore(archived.version + 1)).status).toBe("draft");
+    expect(await indexedOf(detail.roadmapId)).toHaveLength(3);
+  });
+
+  it("deleting a roadmap loses to a concurrent edit of its header: 409, and nothing is deleted", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2037, 3), period: "2037", title: "Удаление и правка" }));
+    const rename = () => Roadmap.update(detail.roadmapId, { version: detail.version, title: "Переименована" });
+    const removing = onTransactions(once(rename), () => asCurator(() => Roadmap.remove(detail.roadmapId, detail.version)));
+    await expect(removing).rejects.toMatchObject({ code: "record.stale_version" });
+    const after = await asCurator(() => Roadmap.get(detail.roadmapId));
+    expect(after.title).toBe("Переименована");
+    expect(items(after)).toHaveLength(3);
+  });
+
+  it("a big roadmap's delete that stops halfway is finished by the retry; no item is left", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2038, 150), period: "2038", title: "Большая удаляемая" }));
+    let sent = 0;
+    const failSecond = async () => {
+      sent += 1;
+      if (sent === 2) throw new Error("сбой записи");
+    };
+    const remove = () => asCurator(() => Roadmap.remove(detail.roadmapId, detail.version));
+    await expect(onTransactions(failSecond, remove)).rejects.toThrow("сбой записи");
+    expect(items(await asCurator(() => Roadmap.get(detail.roadmapId))).length).toBeLessThan(150);
+    await remove();
+    await expect(asCurator(() => Roadmap.get(detail.roadmapId))).rejects.toMatchObject({ code: "roadmap.not_found" });
+    expect((await RoadmapItemEntity.query.byId({ tenantId: school.tenantId, roadmapId: detail.roadmapId }).go()).data).toEqual([]);
+    expect(await indexedOf(detail.roadmapId)).toEqual([]);
   });
 
   it("editing a deadline keeps the statuses of occurrences that stay and re-derives the rest", async () => {
