@@ -5,6 +5,7 @@ import { InstitutionImport } from "@rnc/core/institution/import";
 import { UploadedFile } from "@rnc/core/tabular";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
+import { attachment } from "../download";
 
 const ListQuery = z.object({ status: z.optional(z.enum(["active", "suspended", "archived"])) });
 const TemplateQuery = z.object({ format: z.optional(z.enum(["xlsx", "csv"])) });
@@ -33,7 +34,7 @@ export const institutions = new Hono()
     async (c) => {
       const file = await InstitutionImport.template(c.req.valid("query").format ?? "xlsx");
       c.header("content-type", file.contentType);
-      c.header("content-disposition", `attachment; filename="${file.fileName}"`);
+      c.header("content-disposition", attachment(file.fileName));
       return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body));
     },
   )
@@ -79,7 +80,7 @@ export const institutions = new Hono()
     }),
     async (c) => {
       const data = await exportInstitution(c.req.param("tenantId"));
-      c.header("content-disposition", `attachment; filename="institution-${data.institution.tenantId}.json"`);
+      c.header("content-disposition", attachment(`Данные организации ${data.institution.shortName}.json`));
       return c.json(data);
     },
   )

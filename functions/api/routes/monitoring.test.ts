@@ -466,6 +466,10 @@ describe("monitoring campaigns", async () => {
     const xlsx = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export`, { token: viewer });
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+    // Named in Russian (UTF-8 `filename*`), with an ASCII stand-in for clients that read only `filename`.
+    expect(xlsx.headers.get("content-disposition")).toBe(
+      `attachment; filename="___________ __________ _ 01.01.${thisYear}.xlsx"; filename*=UTF-8''${encodeURIComponent(`Численность участников с 01.01.${thisYear}.xlsx`)}`,
+    );
     const csv = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export?format=csv`, { token: viewer });
     expect(csv.text).toContain(school.shortName);
     expect((await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export`, { token: curator })).status).toBe(403);

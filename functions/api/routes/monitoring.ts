@@ -12,9 +12,10 @@ import {
 } from "@rnc/core/monitoring";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
+import { attachment } from "../download";
 
 const DefaultsQuery = z.object({
-  kind: z.enum(campaignKinds, { error: "Вид кампании: monitoring или federal_count" }),
+  kind: z.enum(campaignKinds, { error: "Вид кампании: monitoring (мониторинг реализации ЦМН) или federal_count (численность участников)" }),
   periodStart: z.string({ error: "Укажите начало периода" }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Начало периода: ГГГГ-ММ-ДД" })),
 });
 const ExportQuery = z.object({ format: z.optional(z.enum(["xlsx", "csv", "json"], { error: "Формат: xlsx, csv или json" })) });
@@ -91,7 +92,7 @@ export const monitoring = new Hono()
       if (format === "json") return c.json(await Campaign.exportTable(c.req.param("campaignId")));
       const file = await Campaign.exportFile(c.req.param("campaignId"), format);
       c.header("content-type", file.contentType);
-      c.header("content-disposition", `attachment; filename="${file.fileName}"`);
+      c.header("content-disposition", attachment(file.fileName));
       return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body));
     },
   )

@@ -15,6 +15,7 @@ import { Stats } from "@rnc/core/stats";
 import { UploadedFile } from "@rnc/core/tabular";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
+import { attachment } from "../download";
 
 const TemplateQuery = z.object({ format: z.optional(z.enum(["xlsx", "csv"])) });
 const ExportQuery = z.object({ format: z.optional(z.enum(["json", "xlsx"])) });
@@ -51,7 +52,7 @@ export const participants = new Hono()
     async (c) => {
       const file = await ParticipantImport.template(c.req.valid("query").format ?? "xlsx");
       c.header("content-type", file.contentType);
-      c.header("content-disposition", `attachment; filename="${file.fileName}"`);
+      c.header("content-disposition", attachment(file.fileName));
       return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body));
     },
   )
@@ -154,10 +155,10 @@ export const participants = new Hono()
       const data = await Participant.exportData(participantId);
       if (c.req.valid("query").format === "xlsx") {
         c.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        c.header("content-disposition", `attachment; filename="participant-${participantId}.xlsx"`);
+        c.header("content-disposition", attachment(`Данные участника ${participantId}.xlsx`));
         return c.body(new Uint8Array(await participantExportXlsx(data)));
       }
-      c.header("content-disposition", `attachment; filename="participant-${participantId}.json"`);
+      c.header("content-disposition", attachment(`Данные участника ${participantId}.json`));
       return c.json(data);
     },
   )

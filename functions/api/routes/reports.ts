@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { Hono } from "hono/tiny";
 import { ExportInput, Reports } from "@rnc/core/reports";
 import { body, op } from "../openapi";
+import { attachment } from "../download";
 
 const tag = "reports";
 const missing = { 404: "Выгрузка не найдена" };
@@ -42,7 +43,7 @@ export const reports = new Hono()
         headers: {
           "content-type": file.contentType,
           "content-length": String(file.size),
-          "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          "content-disposition": attachment(file.fileName),
         },
       });
     },

@@ -14,6 +14,7 @@ const nst2021 = fixture("nst-2021.txt");
 type Item = { itemId: string; number?: string; name: string; status: string; version: number; overdue: boolean; nextDue?: string };
 type Detail = {
   roadmapId: string;
+  title: string;
   version: number;
   progress: Record<string, number>;
   sections: { sectionId: string; number?: string; title: string; items: Item[] }[];
@@ -296,6 +297,9 @@ describe("roadmaps", async () => {
     });
     const res = await app.request(`/api/roadmaps/${detail.roadmapId}/export.xlsx`, { headers: { authorization: `Bearer ${viewer}` } });
     expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`Дорожная карта ${detail.title}.xlsx`)}`,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.worksheets[0];

@@ -17,6 +17,7 @@ import {
 import { version } from "@rnc/core/schemas";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
+import { attachment } from "../download";
 
 const tag = "roadmaps" as const;
 const notFound = { 404: "Дорожная карта, раздел или мероприятие не найдены" };
@@ -137,7 +138,7 @@ export const roadmaps = new Hono()
       const file = await Roadmap.exportXlsx(c.req.param("roadmapId"));
       return c.body(file.content as Uint8Array<ArrayBuffer>, 200, {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": `attachment; filename="${file.fileName}"`,
+        "content-disposition": attachment(file.fileName),
       });
     },
   )

@@ -4,6 +4,7 @@ import { withActor } from "@rnc/core";
 import { auditScope, listAudit } from "@rnc/core/audit";
 import { ddb, loadCollection, tableName } from "@rnc/core/dynamo";
 import { Participant } from "@rnc/core/participant";
+import { addressName } from "@rnc/core/ru";
 import { call, createTestRegion, mailTo, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
 
@@ -52,7 +53,7 @@ describe("surveys", async () => {
     const created = await call(app, "POST", "/api/participants", {
       token: curator,
       body: {
-        fullName: `Иванова Мария ${counter++}`,
+        fullName: `Иванова Мария Сергеевна ${counter++}`,
         birthDate: "1985-02-03",
         category: "teacher",
         isMentor: true,
@@ -127,7 +128,8 @@ describe("surveys", async () => {
     expect(sent).toMatchObject({ sent: 2, emailed: 1 });
     expect(sent.printable).toEqual([{ participantId: b.participantId, name: b.fullName, url: expect.stringMatching(/\/survey\/[\w-]+$/) }]);
     const mail = (await mailTo(email)).at(-1);
-    expect(mail?.body.text).toContain(`Здравствуйте, ${a.fullName}!`);
+    // Addressed by name and patronymic, as the app greets.
+    expect(mail?.body.text).toContain(`Здравствуйте, ${addressName(a.fullName)}!`);
     expect(mail?.subject).toBe("Анкета: Анкета удовлетворённости наставника");
     const token = linkToken(mail?.body.text ?? "") as string;
 
@@ -432,7 +434,7 @@ describe("surveys", async () => {
     });
     expect(sent).toMatchObject({ sent: 1, emailed: 1 });
     expect(await mailTo(planted)).toEqual([]);
-    expect((await mailTo(recipient.email as string)).at(-1)?.body.text).toContain(recipient.fullName);
+    expect((await mailTo(recipient.email as string)).at(-1)?.body.text).toContain(addressName(recipient.fullName));
     const [stored] = await linkItems(survey.surveyId);
     expect(stored).toMatchObject({ participantId: recipient.participantId });
     expect(stored).not.toHaveProperty("name");

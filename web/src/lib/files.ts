@@ -20,11 +20,13 @@ export function saveBlob(blob: Blob, fileName: string): void {
 
 /**
  * Downloads an API file with the session's token (a plain link cannot send it), named as the server names it
- * (Content-Disposition) or `fileName`. A refusal arrives as an ApiError with the server's Russian message.
+ * (Content-Disposition: its UTF-8 `filename*`, else `filename`) or `fileName`. A refusal arrives as an ApiError with the server's Russian message.
  */
 export async function downloadFromApi(path: string, fileName: string): Promise<void> {
   const response = await session.fetch(path);
   if (!response.ok) throw await toApiError(response);
-  const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1];
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const named = utf8 ? decodeURIComponent(utf8) : /filename="([^"]+)"/.exec(disposition)?.[1];
   saveBlob(await response.blob(), named ?? fileName);
 }

@@ -661,7 +661,8 @@ export const Campaign = {
 
   async exportFile(campaignId: string, format: "xlsx" | "csv") {
     const { campaign, sheet } = await Campaign.exportTable(campaignId);
-    const fileName = `${campaign.kind === "federal_count" ? "chislennost" : "monitoring"}-${campaign.periodStart}.${format}`;
+    const name = campaign.kind === "federal_count" ? "Численность участников" : "Мониторинг ЦМН";
+    const fileName = `${name} с ${formatDate(campaign.periodStart)}.${format}`;
     return format === "csv"
       ? { fileName, contentType: "text/csv; charset=utf-8", body: writeCsv(sheet) }
       : { fileName, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await writeXlsx([sheet]) };

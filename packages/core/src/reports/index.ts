@@ -32,7 +32,7 @@ export const ExportInput = z
   .object({
     format: z.enum(exportFormats, { error: "Формат: xlsx или csv" }),
     /** For CSV: which sheet (one CSV per sheet). */
-    sheet: z.optional(z.enum(sheetCodes, { error: `Лист: ${sheetCodes.join(", ")}` })),
+    sheet: z.optional(z.enum(sheetCodes, { error: `Лист: ${sheetCodes.map((code) => `${code} («${sheetNames[code]}»)`).join(", ")}` })),
     campaignId: DashboardFilter.shape.campaignId,
     municipality: DashboardFilter.shape.municipality,
     type: DashboardFilter.shape.type,
@@ -212,7 +212,7 @@ export async function runExport(regionId: string, exportId: string): Promise<voi
       federal: federalTable(layout, model.totals, model.asOf),
     });
     await setState(regionId, exportId, { progress: 50 });
-    const date = source.today;
+    const date = formatDate(source.today);
     let fileName: string;
     let file: string;
     if (job.format === "csv") {

@@ -47,7 +47,7 @@ describe("the consolidated XLSX export", async () => {
     expect(started).toMatchObject({ status: "queued", progress: 0, format: "xlsx" });
     expect(started.downloadUrl).toBeUndefined();
     expect(done).toMatchObject({ status: "done", progress: 100, downloadUrl: `/api/reports/exports/${started.exportId}/file` });
-    expect(done.fileName).toMatch(/^Сводный отчёт ЦМН \d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(done.fileName).toMatch(/^Сводный отчёт ЦМН \d{2}\.\d{2}\.\d{4}\.xlsx$/);
   });
 
   it("has exactly the six sheets, in order", () => {

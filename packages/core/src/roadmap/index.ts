@@ -1479,7 +1479,7 @@ export const Roadmap = {
     assertCan("roadmap.read");
     const { roadmapWorkbook } = await import("./export");
     const detail = await Roadmap.get(roadmapId);
-    return { fileName: `roadmap-${roadmapId}.xlsx`, content: await roadmapWorkbook(detail) };
+    return { fileName: `Дорожная карта ${detail.title.replace(/[\\/:*?"<>|]/g, " ")}.xlsx`, content: await roadmapWorkbook(detail) };
   },
 
   /**

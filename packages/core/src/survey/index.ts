@@ -12,7 +12,7 @@ import { addDays } from "../dates";
 import { assertCan } from "../permissions";
 import { initials } from "../participant/names";
 import { ParticipantEntity } from "../participant/participant.entity";
-import { countOf, formatDate, ruCompare } from "../ru";
+import { addressName, countOf, formatDate, ruCompare } from "../ru";
 import { optionalText, text, version } from "../schemas";
 import { db } from "../service";
 import { regionSummaries, transactWithSummaries } from "../stats/summary";
@@ -442,7 +442,7 @@ export const Survey = {
           ...renderEmail({
             heading: current.title,
             paragraphs: [
-              `Здравствуйте, ${person.fullName}!`,
+              `Здравствуйте, ${addressName(person.fullName)}!`,
               `${institution?.shortName ?? "Ваша организация"} просит вас заполнить анкету программы наставничества. Это займёт несколько минут; вход в систему не нужен.`,
               `Ссылка действует до ${formatDate(expiresAt)} и может быть использована один раз.`,
             ],

@@ -1,6 +1,6 @@
 import type { DueEntry, ReminderSource } from "../reminders/sources";
 import { daysBetween } from "../dates";
-import { countOf } from "../ru";
+import { countOf, plural } from "../ru";
 import { SurveyDueEntity, SurveyEntity } from "./survey.entity";
 
 /**
@@ -22,7 +22,7 @@ export const surveyReminders: ReminderSource = {
         tenantId: sending.tenantId,
         rule: "survey_pending",
         occurrence: `${sending.surveyId}#${sending.expiresOn}`,
-        title: `Анкета «${survey.title}»: ответили ${survey.responseCount} из ${countOf(survey.sentCount, ["приглашённого", "приглашённых", "приглашённых"])}, ссылки перестанут действовать`,
+        title: `Анкета «${survey.title}»: ${plural(survey.responseCount, ["ответил", "ответили", "ответили"])} ${survey.responseCount} из ${countOf(survey.sentCount, ["приглашённого", "приглашённых", "приглашённых"])}, ссылки перестанут действовать`,
         due: sending.expiresOn,
         daysLeft: daysBetween(today, sending.expiresOn),
         link: `/surveys/${sending.surveyId}`,
