@@ -119,7 +119,6 @@ describe("participants and pairs", { timeout: 180_000 }, () => {
       await nav.getByRole("link", { name: "Анкетирование" }).click();
       await page.getByRole("button", { name: "Создать по шаблону «Анкета удовлетворённости наставляемого»" }).click();
       await page.getByRole("heading", { name: "Анкета удовлетворённости наставляемого" }).waitFor();
-      await page.getByText("Выбрать из базы участников").click();
       await page.getByLabel(/Иванов Иван Иванович/).check();
       await page.getByRole("button", { name: "Отправить ссылки" }).click();
       await page.getByRole("heading", { name: "Ссылки для печати" }).waitFor();

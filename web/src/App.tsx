@@ -10,6 +10,7 @@ const ForgotPasswordPage = lazy(() => import("./pages/ForgotPasswordPage"));
 const ResetPasswordPage = lazy(() => import("./pages/ResetPasswordPage"));
 const InvitePage = lazy(() => import("./pages/InvitePage"));
 const SurveyAnswerPage = lazy(() => import("./pages/surveys/SurveyAnswerPage"));
+const UnsubscribePage = lazy(() => import("./pages/UnsubscribePage"));
 const HomePage = lazy(() => import("./pages/HomePage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
@@ -74,6 +75,7 @@ export function App() {
             <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
             <Route path="/invite/:token" element={<InvitePage />} />
             <Route path="/survey/:token" element={<SurveyAnswerPage />} />
+            <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
           </Route>
           <Route
             element={

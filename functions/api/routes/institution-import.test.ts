@@ -41,7 +41,7 @@ describe("bulk import of institutions", async () => {
     expect(errorsOf(3).join(" ")).toContain("корректный адрес");
     expect(errorsOf(4)).toContain("Организация с таким названием уже есть в регионе");
     expect(errorsOf(5)).toContain("Повтор строки 2");
-    expect(errorsOf(6)[0]).toContain("Неизвестный тип «университет»");
+    expect(errorsOf(6)[0]).toBe("Неизвестный тип «университет»: укажите одно из значений: «школа», «СПО», «доп. образование», «другая»");
 
     const before = await count();
     const refused = await call(app, "POST", "/api/institutions/import", { token, body: file });

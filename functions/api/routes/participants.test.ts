@@ -373,7 +373,11 @@ describe("import", () => {
     expect(rows[1]?.duplicateOf).toEqual({ row: 2 });
     expect(rows[2]?.duplicateOf).toEqual({ participantId: existing.participantId });
     expect(rows[3]?.errors[0]?.message).toContain("Неизвестная категория «космонавт»");
-    expect(rows[4]?.errors[0]?.field).toBe("birthDate");
+    expect(rows[4]?.errors[0]).toEqual({
+      field: "birthDate",
+      message: "Поле «Дата рождения»: укажите существующую дату в формате ДД.ММ.ГГГГ",
+    });
+    expect(rows[2]?.errors.map((e) => e.message)).toContain("Участник с такими ФИО и датой рождения уже есть в базе участников");
   });
 
   it("names missing and unknown columns", async () => {

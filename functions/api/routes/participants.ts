@@ -27,7 +27,7 @@ const tag = "participants" as const;
 export const participants = new Hono()
   .get(
     "/",
-    op({ tag, summary: "Реестр участников по алфавиту (поиск, фильтры, страницы)", permission: "participants.read", personalData: true }),
+    op({ tag, summary: "База участников по алфавиту (поиск, фильтры, страницы)", permission: "participants.read", personalData: true }),
     query(ParticipantFilter),
     async (c) => c.json(await Participant.list(c.req.valid("query"))),
   )

@@ -455,10 +455,10 @@ describe("surveys", async () => {
     expect((await call(app, "GET", `/api/surveys/${survey.surveyId}/links`, { token: staff })).status).toBe(200);
     expect((await call(app, "GET", `/api/surveys/${survey.surveyId}/results`, { token: curator })).status).toBe(200);
     const { items } = await listAudit(auditScope.tenant(school.tenantId), { limit: 20 });
-    const reads = items.filter((e) => e.target === survey.surveyId && e.action.endsWith("_read"));
+    const reads = items.filter((e) => e.target === survey.surveyId && e.action.endsWith(".read"));
     expect(reads.map(({ action, actorId }) => ({ action, actorId })).sort((x, y) => x.action.localeCompare(y.action))).toEqual([
-      { action: "survey.links_read", actorId: users.staff.userId },
-      { action: "survey.results_read", actorId: users.curator.userId },
+      { action: "survey.links.read", actorId: users.staff.userId },
+      { action: "survey.results.read", actorId: users.curator.userId },
     ]);
   });
 });

@@ -12,6 +12,19 @@ export function plural(n: number, forms: readonly [one: string, few: string, man
 /** "5 минут", "21 минута". */
 export const countOf = (n: number, forms: readonly [string, string, string]) => `${n} ${plural(n, forms)}`;
 
+/**
+ * A number after «из» takes the genitive: "из 1 строки", "из 5 строк", "из 21 строки".
+ * outOf(21, ["строки", "строк"]) → "21 строки".
+ */
+export const outOf = (n: number, genitive: readonly [singular: string, plural: string]) =>
+  countOf(n, [genitive[0], genitive[1], genitive[1]]);
+
+/** "Мария Сергеевна" from "Иванова Мария Сергеевна": the name and patronymic used in address (as the web app greets). */
+export function addressName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  return parts.length >= 2 ? parts.slice(1).join(" ") : fullName.trim();
+}
+
 /** ДД.ММ.ГГГГ for an ISO date or timestamp (the calendar date as written, in the given time zone for timestamps). */
 export function formatDate(value: string, timeZone = "Europe/Moscow"): string {
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

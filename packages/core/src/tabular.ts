@@ -66,15 +66,25 @@ export async function readTable(file: UploadedFile): Promise<Table> {
 
 /**
  * Checks a table's header row against the expected column titles (case and spacing ignored)
- * and returns, for each expected key, its column index.
+ * and returns, for each expected key, its column index. `aliases` are other titles a column may have (e.g. those of
+ * older templates); messages and templates use the title in `columns`.
  */
-export function mapColumns<K extends string>(table: Table, columns: Record<K, string>, optional: readonly K[] = []): Record<K, number> {
+export function mapColumns<K extends string>(
+  table: Table,
+  columns: Record<K, string>,
+  optional: readonly K[] = [],
+  aliases: Partial<Record<K, readonly string[]>> = {},
+): Record<K, number> {
   const normalize = (s: string) => s.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
   const index = new Map(table.headers.map((header, i) => [normalize(header), i]));
-  const missing = (Object.entries(columns) as [K, string][])
-    .filter(([key, title]) => !optional.includes(key) && !index.has(normalize(title)))
-    .map(([, title]) => title);
-  const known = new Set(Object.values<string>(columns).map(normalize));
+  const titlesOf = (key: K) => [columns[key], ...(aliases[key] ?? [])].map(normalize);
+  const keys = Object.keys(columns) as K[];
+  const columnOf = (key: K) =>
+    titlesOf(key)
+      .map((title) => index.get(title))
+      .find((i) => i !== undefined);
+  const missing = keys.filter((key) => !optional.includes(key) && columnOf(key) === undefined).map((key) => columns[key]);
+  const known = new Set(keys.flatMap(titlesOf));
   const unknown = table.headers.filter((header) => header && !known.has(normalize(header)));
   if (missing.length > 0 || unknown.length > 0) {
     throw new VisibleError(
@@ -89,10 +99,7 @@ export function mapColumns<K extends string>(table: Table, columns: Record<K, st
       { missing, unknown },
     );
   }
-  return Object.fromEntries(Object.entries<string>(columns).map(([key, title]) => [key, index.get(normalize(title)) ?? -1])) as Record<
-    K,
-    number
-  >;
+  return Object.fromEntries(keys.map((key) => [key, columnOf(key) ?? -1])) as Record<K, number>;
 }
 
 export type Sheet = { name: string; columns: { header: string; width?: number }[]; rows: (string | number | null)[][] };

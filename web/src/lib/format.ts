@@ -17,8 +17,5 @@ export function formatDateTime(value: string, timeZone = DEFAULT_TIME_ZONE): str
   return `${dateFormat(timeZone).format(date)} ${timeFormat(timeZone).format(date)}`;
 }
 
-/** "Мария Сергеевна" from "Иванова Мария Сергеевна" (the name and patronymic used in address). */
-export function addressName(fullName: string): string {
-  const parts = fullName.trim().split(/\s+/);
-  return parts.length >= 2 ? parts.slice(1).join(" ") : fullName.trim();
-}
+/** "Мария Сергеевна" from "Иванова Мария Сергеевна": the same helper the server's emails use. */
+export { addressName } from "@rnc/core/ru";

@@ -25,23 +25,7 @@ export const invitationStatusLabels: Record<InvitationStatus, string> = {
   revoked: "Отозвано",
 };
 
-/** Audit actions in Russian; an unknown action is shown as its code. */
-export const auditActionLabels: Record<string, string> = {
-  "auth.login": "Вход по паролю",
-  "auth.login_code": "Вход по коду из письма",
-  "auth.password_reset": "Смена пароля по ссылке из письма",
-  "region.create": "Создание региона",
-  "institution.create": "Создание организации",
-  "institution.update": "Изменение сведений об организации",
-  "institution.suspended": "Приостановка работы организации",
-  "institution.active": "Возобновление работы организации",
-  "institution.archived": "Перевод организации в архив",
-  "invitation.create": "Отправка приглашения",
-  "invitation.accept": "Принятие приглашения",
-  "invitation.revoke": "Отзыв приглашения",
-  "user.disabled": "Отключение пользователя",
-  "user.active": "Включение пользователя",
-};
+export { auditActionLabel } from "@rnc/core/audit/actions";
 
 export const actorLabel = (role: string) => roleLabels[role as Role] ?? (role === "system" ? "Система" : "Без входа");
 

@@ -5,7 +5,7 @@ import { useMe } from "../auth/AuthContext";
 import { ShowMore } from "../components/ShowMore";
 import { EmptyState, Loading } from "../components/Status";
 import { formatDateTime } from "../lib/format";
-import { actorLabel, auditActionLabels } from "../lib/labels";
+import { actorLabel, auditActionLabel } from "../lib/labels";
 import { countOf, nouns } from "../lib/plural";
 import { usePages } from "../lib/usePages";
 import { TableWrap } from "../components/TableWrap";
@@ -66,7 +66,7 @@ export default function AuditPage() {
                 {items.map((event) => (
                   <tr key={event.auditId}>
                     <td className="nowrap">{formatDateTime(event.at, timeZone)}</td>
-                    <td>{auditActionLabels[event.action] ?? event.action}</td>
+                    <td>{auditActionLabel(event.action)}</td>
                     <td>
                       {nameOf(event.actorId) ?? actorLabel(event.actorRole)}
                       {nameOf(event.actorId) && <span className="sub">{actorLabel(event.actorRole)}</span>}

@@ -21,7 +21,7 @@ const columnLabels: Record<string, string> = {
   students10to19: "10–19 лет",
   teachersTotal: "Педагогов",
   youngTeachers: "Молодых специалистов",
-  contactEmail: "Email",
+  contactEmail: "Электронная почта",
   contactPhone: "Телефон",
 };
 

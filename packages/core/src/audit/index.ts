@@ -4,6 +4,7 @@ import { useRequestID } from "../log";
 import { epochSeconds } from "../auth/secret";
 import { VisibleError } from "../error";
 import { AuditEntity } from "./audit.entity";
+import type { AuditAction } from "./actions";
 
 export const auditRetentionDays = () => Number(process.env.AUDIT_RETENTION_DAYS ?? 365);
 
@@ -31,7 +32,7 @@ type AuditActor = { userId: string; role: string };
  * The audit item for an action, to be written alone or inside the action's transaction.
  * The actor is the current one, or `by` where the action itself establishes who it is (sign-in).
  */
-export function auditItem(action: string, target: string, where: { tenantId?: string; regionId?: string }, by?: AuditActor) {
+export function auditItem(action: AuditAction, target: string, where: { tenantId?: string; regionId?: string }, by?: AuditActor) {
   const actor = peekActor();
   const props: AuditActor | undefined = by ?? (actor?.type === "user" ? actor.properties : undefined);
   const at = new Date();
@@ -50,7 +51,7 @@ export function auditItem(action: string, target: string, where: { tenantId?: st
   };
 }
 
-export async function recordAudit(action: string, target: string, where: { tenantId?: string; regionId?: string }, by?: AuditActor) {
+export async function recordAudit(action: AuditAction, target: string, where: { tenantId?: string; regionId?: string }, by?: AuditActor) {
   await AuditEntity.create(auditItem(action, target, where, by)).go();
 }
 

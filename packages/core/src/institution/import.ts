@@ -1,6 +1,7 @@
 import { useRegionID } from "../actor";
 import { VisibleError } from "../error";
 import { assertCan } from "../permissions";
+import { outOf } from "../ru";
 import { type Sheet, type UploadedFile, mapColumns, readTable, writeCsv, writeXlsx } from "../tabular";
 import { Institution, InstitutionInput, type InstitutionType, normalizeName } from ".";
 
@@ -16,13 +17,15 @@ const columns = {
   students15to19: "Из них 15–19 лет",
   teachersTotal: "Педагогов всего",
   youngTeachers: "Из них молодых специалистов",
-  contactEmail: "Email",
+  contactEmail: "Электронная почта",
   contactPhone: "Телефон",
 } as const;
 type Column = keyof typeof columns;
 const numericColumns: Column[] = ["studentsTotal", "students10to19", "students15to19", "teachersTotal", "youngTeachers"];
 /** Columns a file may leave out (older templates). */
 const optionalColumns: Column[] = ["students15to19"];
+/** Titles of older templates, still read. */
+const columnAliases: Partial<Record<Column, readonly string[]>> = { contactEmail: ["Email", "E-mail"] };
 
 /** Words people write in the «Тип» column, mapped to the type. */
 const typeWords: [RegExp, InstitutionType][] = [
@@ -47,7 +50,13 @@ function parseRow(cells: string[], index: Record<Column, number>, row: number): 
   >;
   const errors: ImportRow["errors"] = [];
   const type = typeWords.find(([pattern]) => pattern.test(values.type.trim()))?.[1];
-  if (!type) errors.push({ field: "type", message: `Неизвестный тип «${values.type}»: укажите школа, СПО, доп. образование или другая` });
+  if (!type) {
+    const choices = "укажите одно из значений: «школа», «СПО», «доп. образование», «другая»";
+    errors.push({
+      field: "type",
+      message: values.type.trim() ? `Неизвестный тип «${values.type}»: ${choices}` : `Тип не указан: ${choices}`,
+    });
+  }
   const candidate: Record<string, unknown> = {
     fullName: values.fullName,
     shortName: values.shortName,
@@ -80,7 +89,7 @@ export const InstitutionImport = {
     if (table.rows.length > MAX_IMPORT_ROWS) {
       throw new VisibleError("input", "import.too_many_rows", `В одном файле не более ${MAX_IMPORT_ROWS} организаций`);
     }
-    const index = mapColumns(table, columns, optionalColumns);
+    const index = mapColumns(table, columns, optionalColumns, columnAliases);
     const existing = new Set((await Institution.list()).map((i) => normalizeName(i.fullName)));
     const seen = new Map<string, number>();
     const rows = table.rows.map((cells, i) => {
@@ -107,7 +116,7 @@ export const InstitutionImport = {
       throw new VisibleError(
         "input",
         "import.has_errors",
-        `В файле есть ошибки в ${preview.invalid} из ${preview.total} строк. Исправьте их или пропустите ошибочные строки.`,
+        `В файле есть ошибки в ${preview.invalid} из ${outOf(preview.total, ["строки", "строк"])}. Исправьте их или пропустите ошибочные строки.`,
         {
           rows: preview.rows.filter((r) => r.errors.length > 0).map((r) => ({ row: r.row, errors: r.errors })),
         },

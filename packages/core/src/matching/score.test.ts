@@ -44,6 +44,13 @@ describe("mentor scoring", () => {
     ]);
   });
 
+  it("explains the same-class penalty with the form's own name", () => {
+    const reasons = scoreMentor(mentee, mentor({ group: "7Б" }), school)?.reasons ?? [];
+    expect(reasons).toContain(
+      "Учится в том же классе (группе): в форме «Ученик – ученик» лучше наставник из другого, старшего класса или группы",
+    );
+  });
+
   it("ranks by score, then free places, then name", () => {
     const ranked = rankMentors(
       mentee,

@@ -76,7 +76,8 @@ export function scoreMentor(mentee: MenteeProfile, mentor: MentorProfile, enable
   const peer = forms.every((code) => formByCode(code).peer);
   if (peer && normalizeGroup(mentor.group) !== "" && normalizeGroup(mentor.group) === normalizeGroup(mentee.group)) {
     score += weights.sameGroup;
-    reasons.push("Учится в том же классе (группе): в форме «равный – равному» лучше наставник из другого, старшего класса или группы");
+    const names = forms.map((code) => `«${formByCode(code).label}»`).join(", ");
+    reasons.push(`Учится в том же классе (группе): в форме ${names} лучше наставник из другого, старшего класса или группы`);
   }
   return { participantId: mentor.participantId, name: mentor.name, score, forms, matchedRequests, remaining, reasons };
 }

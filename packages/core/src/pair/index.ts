@@ -21,29 +21,16 @@ import { writeWithStats } from "../stats";
 import { COUNTER, summaryKey } from "../stats/summary";
 import { type PairStatus, addCounts, diffCounts, pairContribution, pairStatuses, participantContribution } from "../stats/contribution";
 import * as z from "../zod";
+import { pairStatusLabels } from "./labels";
 import { type PairRow, endPairs } from "./lifecycle";
 import { MeetingEntity, PairEntity, PlanEntity, meetingFormats, meetingStages, taskStatuses } from "./pair.entity";
 import { type ActivationProblem, type Member, activationProblems, isInactive, quietOn } from "./rules";
 
 export { pairStatuses, meetingStages, meetingFormats, taskStatuses };
 export { INACTIVE_AFTER_DAYS } from "./rules";
+export { meetingStageLabels, pairStatusLabels } from "./labels";
 export type { PairStatus };
 export type MeetingStage = (typeof meetingStages)[number];
-
-export const pairStatusLabels: Record<PairStatus, string> = {
-  forming: "Формируется",
-  active: "Активна",
-  completed: "Завершена",
-  terminated: "Прекращена",
-};
-
-export const meetingStageLabels: Record<MeetingStage, string> = {
-  introduction: "Встреча-знакомство",
-  trial: "Пробная встреча",
-  planning: "Встреча-планирование",
-  joint_work: "Совместная работа",
-  final: "Итоговая встреча",
-};
 
 export const MAX_GROUP_MENTEES = 20;
 
@@ -55,7 +42,9 @@ const checkDates = <T extends { startDate: string; endDate: string }>() =>
   });
 
 const participantRef = (label: string) =>
-  z.string({ error: `Выберите участника: ${label}` }).check(z.minLength(1, { error: `Выберите участника: ${label}` }), z.maxLength(40));
+  z
+    .string({ error: `Выберите участника: ${label}` })
+    .check(z.minLength(1, { error: `Выберите участника: ${label}` }), z.maxLength(40, { error: `Участник не найден: ${label}` }));
 
 export const PairInput = z
   .object({
@@ -116,7 +105,7 @@ export const PlanInput = z.object({
   tasks: z
     .array(
       z.object({
-        taskId: z.optional(z.string().check(z.maxLength(40))),
+        taskId: z.optional(z.string().check(z.maxLength(40, { error: "Неизвестная задача плана" }))),
         title: text("Задача", 500),
         dueDate: z.optional(isoDate("Срок")),
         status: z.enum(taskStatuses, { error: "Статус задачи: запланирована, в работе, выполнена или отменена" }),
@@ -133,11 +122,11 @@ const meetingFields = {
   durationMinutes: z
     .number({ error: "Длительность — число минут" })
     .check(
-      z.int(),
+      z.int({ error: "Длительность встречи — целое число минут" }),
       z.minimum(5, { error: "Длительность встречи не меньше 5 минут" }),
       z.maximum(600, { error: "Длительность встречи не больше 600 минут" }),
     ),
-  format: z.optional(z.enum(meetingFormats)),
+  format: z.optional(z.enum(meetingFormats, { error: "Формат встречи: очно или дистанционно" })),
   notes: optionalText("Заметки", 5000),
   mentorFeedback: optionalText("Отзыв наставника", 3000),
   menteeFeedback: optionalText("Отзыв наставляемого", 3000),
@@ -149,7 +138,7 @@ export type MeetingUpdate = z.infer<typeof MeetingUpdate>;
 
 export const PairFilter = z
   .object({
-    status: z.optional(z.enum(pairStatuses)),
+    status: z.optional(z.enum(pairStatuses, { error: "Статус пары: формируется, активна, завершена или прекращена" })),
     /** A page of at most this many pairs of `status` (1–200); without it, all of them. */
     limit: pageLimit(),
     /** Where the next page starts: the `cursor` of the previous page. */

@@ -36,6 +36,12 @@ const codes = (input: Parameters<typeof activationProblems>[0]) => activationPro
 describe("activation rules", () => {
   it("a complete pair has no problems", () => expect(activationProblems(base)).toEqual([]));
   it("form disabled", () => expect(codes({ ...base, enabledForms: ["pupil_pupil"] })).toEqual(["pair.form_disabled"]));
+  it("a disabled form: named, with what the curator can do in the app (there is no forms settings screen)", () => {
+    const [problem] = activationProblems({ ...base, enabledForms: ["pupil_pupil"] });
+    expect(problem?.message).toContain("форма наставничества «Учитель – учитель (педагог – педагог)» не используется в организации");
+    expect(problem?.message).toContain("Прекратите эту пару и создайте новую");
+    expect(problem?.message).not.toContain("настройках");
+  });
   it("form mismatch", () =>
     expect(codes({ ...base, mentees: [pupil], agreement: { signedAt: today, representatives: [{ participantId: "p" }] } })).toEqual([
       "pair.form_mismatch",

@@ -44,7 +44,7 @@ export function activationProblems(input: {
   if (!input.enabledForms.includes(input.form)) {
     problems.push({
       code: "pair.form_disabled",
-      message: `Нельзя активировать пару: форма наставничества «${form.label}» не используется в организации. Включите её в настройках форм наставничества.`,
+      message: `Нельзя активировать пару: форма наставничества «${form.label}» не используется в организации. Прекратите эту пару и создайте новую в одной из форм, которые предлагаются при создании пары; формы организации зависят от её типа, тип указывает администратор региона.`,
     });
   }
   if (!form.mentorCategories.includes(mentor.category)) {

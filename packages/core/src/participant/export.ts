@@ -1,7 +1,9 @@
-import { categoryLabels } from "../forms/catalogue";
+import { categoryLabels, formByCode } from "../forms/catalogue";
+import { meetingStageLabels, pairStatusLabels } from "../pair/labels";
 import { formatDate } from "../ru";
 import { type Sheet, writeXlsx } from "../tabular";
 import type { Participant } from "./index";
+import { participantStatusLabels, sensitiveFlagLabels } from "./labels";
 
 type Export = Awaited<ReturnType<typeof Participant.exportData>>;
 
@@ -25,7 +27,7 @@ export async function participantExportXlsx(data: Export): Promise<Buffer> {
         ["Год рождения", p.birthYear ?? ""],
         ["Категория", categoryLabels[p.category]],
         ["Класс или группа", p.group ?? ""],
-        ["Email", p.email ?? ""],
+        ["Электронная почта", p.email ?? ""],
         ["Телефон", p.phone ?? ""],
         ["Наставник", p.isMentor ? "да" : "нет"],
         ["Наставляемый", p.isMentee ? "да" : "нет"],
@@ -35,8 +37,11 @@ export async function participantExportXlsx(data: Export): Promise<Buffer> {
         ["Опыт", p.experience ?? ""],
         ["Число наставляемых", p.capacity ?? ""],
         ["Организация-партнёр", p.partnerOrg ?? ""],
-        ["Отметки о мерах доступности", list(p.sensitiveFlags)],
-        ["Статус", p.status],
+        [
+          "Отметки о мерах доступности",
+          list(p.sensitiveFlags?.map((flag) => (sensitiveFlagLabels as Record<string, string>)[flag] ?? flag)),
+        ],
+        ["Статус", participantStatusLabels[p.status]],
         ["Создан", date(p.createdAt)],
         ["Изменён", date(p.updatedAt)],
       ],
@@ -66,8 +71,8 @@ export async function participantExportXlsx(data: Export): Promise<Buffer> {
       rows: data.pairs.map((x) => [
         x.pair.pairId,
         x.role === "mentor" ? "наставник" : "наставляемый",
-        x.pair.form,
-        x.pair.status,
+        formByCode(x.pair.form).label,
+        pairStatusLabels[x.pair.status],
         date(x.pair.startDate),
         date(x.pair.endDate),
         list(x.plan.goals),
@@ -84,7 +89,7 @@ export async function participantExportXlsx(data: Export): Promise<Buffer> {
         x.meetings.map((m) => [
           x.pair.pairId,
           date(m.date),
-          m.stage,
+          meetingStageLabels[m.stage],
           m.durationMinutes,
           m.notes ?? "",
           m.mentorFeedback ?? "",

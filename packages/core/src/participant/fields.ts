@@ -9,11 +9,11 @@ const validDate = (value: string) => {
   );
 };
 
-/** A calendar date as ГГГГ-ММ-ДД (the web shows ДД.ММ.ГГГГ). */
+/** A calendar date as ГГГГ-ММ-ДД; the message speaks of ДД.ММ.ГГГГ, the format people type in the web app and files. */
 export const isoDate = (label: string) =>
   z
     .string({ error: `Укажите дату в поле «${label}»` })
-    .check(z.refine(validDate, { error: `Поле «${label}»: укажите существующую дату в формате ГГГГ-ММ-ДД` }));
+    .check(z.refine(validDate, { error: `Поле «${label}»: укажите существующую дату в формате ДД.ММ.ГГГГ` }));
 
 /** A short list of free-text entries (requests, competences, goals). */
 export const textList = (label: string, maxItems = 30, maxLength = 300) =>
@@ -21,7 +21,11 @@ export const textList = (label: string, maxItems = 30, maxLength = 300) =>
     .array(
       z
         .string({ error: `Поле «${label}» должно быть списком строк` })
-        .check(z.trim(), z.minLength(1, { error: `Пустой элемент в поле «${label}»` }), z.maxLength(maxLength)),
+        .check(
+          z.trim(),
+          z.minLength(1, { error: `Пустой элемент в поле «${label}»` }),
+          z.maxLength(maxLength, { error: `Поле «${label}»: каждый элемент не длиннее ${maxLength} символов` }),
+        ),
     )
     .check(z.maxLength(maxItems, { error: `В поле «${label}» не больше ${maxItems} элементов` }));
 

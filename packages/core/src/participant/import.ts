@@ -1,8 +1,8 @@
 import { useTenantID } from "../actor";
-import { recordAudit } from "../audit";
 import { VisibleError } from "../error";
 import { type ParticipantCategory, categoryLabels } from "../forms/catalogue";
 import { assertCan } from "../permissions";
+import { outOf } from "../ru";
 import { type Sheet, type UploadedFile, mapColumns, readTable, writeCsv, writeXlsx } from "../tabular";
 import { splitList } from "./fields";
 import { Participant, ParticipantInput, participantIssues } from "./index";
@@ -17,7 +17,7 @@ export const importColumns = {
   category: "Категория",
   group: "Класс или группа",
   role: "Роль",
-  email: "Email",
+  email: "Электронная почта",
   phone: "Телефон",
   requests: "Запросы",
   competences: "Компетенции",
@@ -26,6 +26,8 @@ export const importColumns = {
   partnerOrg: "Организация-партнёр",
 } as const;
 type Column = keyof typeof importColumns;
+/** Titles of older templates, still read. */
+const columnAliases: Partial<Record<Column, readonly string[]>> = { email: ["Email", "E-mail"] };
 
 /** Words people write in the «Категория» column (the more specific first). */
 const categoryWords: [RegExp, ParticipantCategory][] = [
@@ -132,7 +134,7 @@ export const ParticipantImport = {
     if (table.rows.length > MAX_IMPORT_ROWS) {
       throw new VisibleError("input", "import.too_many_rows", `В одном файле не более ${MAX_IMPORT_ROWS} участников`);
     }
-    const index = mapColumns(table, importColumns);
+    const index = mapColumns(table, importColumns, [], columnAliases);
     const registry = new Map(
       (await ParticipantEntity.query.byTenant({ tenantId }).go({ pages: "all" })).data
         .filter((row) => row.status !== "anonymised")
@@ -148,7 +150,7 @@ export const ParticipantImport = {
       const first = key ? seen.get(key) : undefined;
       if (existing) {
         row.duplicateOf = { participantId: existing };
-        row.errors.push({ field: "fullName", message: "Участник с такими ФИО и датой рождения уже есть в реестре" });
+        row.errors.push({ field: "fullName", message: "Участник с такими ФИО и датой рождения уже есть в базе участников" });
       } else if (first !== undefined) {
         row.duplicateOf = { row: first };
         row.errors.push({ field: "fullName", message: `Повтор строки ${first}: те же ФИО и дата рождения` });
@@ -168,13 +170,12 @@ export const ParticipantImport = {
       throw new VisibleError(
         "input",
         "import.has_errors",
-        `В файле есть ошибки в ${preview.invalid} из ${preview.total} строк. Исправьте их или пропустите ошибочные строки.`,
+        `В файле есть ошибки в ${preview.invalid} из ${outOf(preview.total, ["строки", "строк"])}. Исправьте их или пропустите ошибочные строки.`,
         { rows: preview.rows.filter((r) => r.errors.length > 0).map((r) => ({ row: r.row, errors: r.errors })) },
       );
     }
     const inputs = preview.rows.flatMap((row) => (row.input ? [row.input] : []));
     const created = await Participant.createMany(inputs, "participant.import");
-    await recordAudit("participant.import", `${created.length} participants`, { tenantId: useTenantID() });
     return {
       created: created.length,
       skipped: preview.invalid,

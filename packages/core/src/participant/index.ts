@@ -27,29 +27,14 @@ import {
   sensitiveFlags,
   signerKinds,
 } from "./participant.entity";
+import type { AuditAction } from "../audit/actions";
 
 export { participantStatuses, sensitiveFlags, signerKinds, memberRoles };
 export { shortName, initials } from "./names";
+export { participantStatusLabels, sensitiveFlagLabels } from "./labels";
 export type ParticipantStatus = (typeof participantStatuses)[number];
 export type SensitiveFlag = (typeof sensitiveFlags)[number];
 export type SignerKind = (typeof signerKinds)[number];
-
-export const participantStatusLabels: Record<ParticipantStatus, string> = {
-  active: "В базе",
-  restricted: "Обработка ограничена (согласие отозвано)",
-  anonymised: "Данные обезличены",
-};
-
-export const sensitiveFlagLabels: Record<SensitiveFlag, string> = {
-  ovz: "ОВЗ",
-  disability: "Инвалидность",
-  special_needs: "Особые образовательные потребности",
-  difficult_life: "Трудная жизненная ситуация",
-  low_income: "Малоимущая семья",
-  orphan: "Дети-сироты, оставшиеся без попечения родителей",
-  remote_area: "Сельская местность, труднодоступные и отдалённые территории",
-  registered: "Состоит на учёте (ВШК, ПДН)",
-};
 
 const learnerCategories: readonly ParticipantCategory[] = ["pupil", "student"];
 
@@ -59,7 +44,11 @@ const fields = {
   birthYear: z.optional(
     z
       .number({ error: "Год рождения должен быть числом" })
-      .check(z.int(), z.minimum(1920, { error: "Год рождения не раньше 1920" }), z.maximum(2100)),
+      .check(
+        z.int({ error: "Год рождения — целое число, например 2012" }),
+        z.minimum(1920, { error: "Год рождения не раньше 1920" }),
+        z.maximum(2100, { error: "Год рождения не позже 2100" }),
+      ),
   ),
   category: z.enum(participantCategories, { error: "Укажите категорию участника" }),
   group: optionalText("Класс или группа", 50),
@@ -75,8 +64,8 @@ const fields = {
     z
       .number({ error: "Число наставляемых должно быть числом" })
       .check(
-        z.int(),
-        z.minimum(1, { error: "Наставник может вести хотя бы одного наставляемого" }),
+        z.int({ error: "Число наставляемых — целое число" }),
+        z.minimum(1, { error: "Наставник должен вести хотя бы одного наставляемого" }),
         z.maximum(20, { error: "Не больше 20 наставляемых одновременно" }),
       ),
   ),
@@ -117,13 +106,13 @@ export type ParticipantUpdate = z.infer<typeof ParticipantUpdate>;
 
 export const ParticipantFilter = z
   .object({
-    q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-    role: z.optional(z.enum(memberRoles)),
-    category: z.optional(z.enum(participantCategories)),
-    group: z.optional(z.string().check(z.trim(), z.maxLength(50))),
-    status: z.optional(z.enum(participantStatuses)),
-    minor: z.optional(z.enum(["true", "false"])),
-    consent: z.optional(z.enum(["signed", "missing"])),
+    q: z.optional(z.string().check(z.trim(), z.maxLength(100, { error: "Строка поиска не длиннее 100 символов" }))),
+    role: z.optional(z.enum(memberRoles, { error: "Роль: наставник или наставляемый" })),
+    category: z.optional(z.enum(participantCategories, { error: "Неизвестная категория участника" })),
+    group: z.optional(z.string().check(z.trim(), z.maxLength(50, { error: "Класс или группа — не длиннее 50 символов" }))),
+    status: z.optional(z.enum(participantStatuses, { error: "Неизвестный статус участника" })),
+    minor: z.optional(z.enum(["true", "false"], { error: "Неизвестное значение отбора «Возраст»" })),
+    consent: z.optional(z.enum(["signed", "missing"], { error: "Неизвестное значение отбора «Согласие на обработку ПД»" })),
     /** A page of at most this many (1–200); without it, the whole list. */
     limit: pageLimit(),
     /** Where the next page starts: the `cursor` of the previous page. */
@@ -387,7 +376,7 @@ export const Participant = {
   },
 
   /** Creates participants in transactions of up to 98 people (each with the statistics delta and one audit event). */
-  async createMany(inputs: ParticipantInput[], action = "participant.create"): Promise<ParticipantInfo[]> {
+  async createMany(inputs: ParticipantInput[], action: AuditAction = "participant.create"): Promise<ParticipantInfo[]> {
     assertCan("participants.write");
     const tenantId = useTenantID();
     const today = await regionToday();
@@ -663,7 +652,7 @@ async function endParticipation(
     removeFields?: RemovableField[];
     removeConsent: boolean;
     endPairs: boolean;
-    action: string;
+    action: AuditAction;
   },
 ) {
   const { tenantId, participantId } = card.participant;

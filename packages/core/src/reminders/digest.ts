@@ -1,5 +1,5 @@
 import { escapeHtml } from "../email";
-import { countOf, formatDate } from "../ru";
+import { addressName, countOf, formatDate } from "../ru";
 import type { DueEntry, ReminderRule } from "./sources";
 
 const sections: { rules: ReminderRule[]; heading: string }[] = [
@@ -23,7 +23,8 @@ export type Digest = { subject: string; text: string; html: string };
 
 /** One Russian digest (HTML and plain text) with a section per kind of reminder; links go straight to the item. */
 export function renderDigest(input: {
-  greetingName: string;
+  /** The recipient's full name; the greeting uses the name and patronymic, as the web app does. */
+  recipientName: string;
   heading: string;
   entries: DueEntry[];
   appUrl: string;
@@ -31,8 +32,9 @@ export function renderDigest(input: {
   groupByInstitution?: Map<string, string>;
 }): Digest {
   const { entries, appUrl } = input;
-  const textLines: string[] = [`${input.greetingName}, здравствуйте!`, "", input.heading, ""];
-  const htmlParts: string[] = [`<p>${escapeHtml(input.greetingName)}, здравствуйте!</p>`, `<p>${escapeHtml(input.heading)}</p>`];
+  const greeting = `Здравствуйте, ${addressName(input.recipientName)}!`;
+  const textLines: string[] = [greeting, "", input.heading, ""];
+  const htmlParts: string[] = [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(input.heading)}</p>`];
   for (const section of sections) {
     const items = entries.filter((e) => section.rules.includes(e.rule));
     if (items.length === 0) continue;
@@ -49,10 +51,11 @@ export function renderDigest(input: {
     textLines.push("");
     htmlParts.push("</ul>");
   }
-  const footer = "Настроить частоту напоминаний можно в профиле. Отписаться от необязательных напоминаний";
-  textLines.push("—", `${footer}: ${input.unsubscribeUrl}`, "Напоминания о сроках мониторинга и отчётности обязательны и приходят всегда.");
+  const footer = "Отписаться от необязательных напоминаний (о дорожной карте, анкетах и парах без встреч)";
+  const statutory = "Напоминания о сроках мониторинга и отчётности обязательны и приходят всегда.";
+  textLines.push("—", `${footer}: ${input.unsubscribeUrl}`, statutory);
   htmlParts.push(
-    `<hr><p style="font-size:13px;color:#444">${footer}: <a href="${escapeHtml(input.unsubscribeUrl)}">отписаться</a>. Напоминания о сроках мониторинга и отчётности обязательны и приходят всегда.</p>`,
+    `<hr><p style="font-size:13px;color:#444">${footer}: <a href="${escapeHtml(input.unsubscribeUrl)}">отписаться</a>. ${statutory}</p>`,
   );
   const overdue = entries.filter((e) => (e.daysLeft ?? 0) < 0).length;
   const subject = `ЦМН: ${countOf(entries.length, ["напоминание", "напоминания", "напоминаний"])}${overdue ? `, из них ${countOf(overdue, ["просроченное", "просроченных", "просроченных"])}` : ""}`;

@@ -36,7 +36,15 @@ export function selectForRecipient(entries: DueEntry[], prefs: Preferences, toda
   return entries.filter((entry) => entry.statutory || (digestDay && prefs.nonStatutory));
 }
 
-const unsubscribeUrl = async (userId: string) => `${appUrl()}/unsubscribe/${await signPurposeToken("unsubscribe", userId)}`;
+/**
+ * The unsubscribe links of a user's letters: `page`, the link in the text, opens a web page whose button unsubscribes
+ * (mail scanners open links, so opening one changes nothing); `oneClick`, the List-Unsubscribe header, is the API route
+ * that mail clients POST to (RFC 8058).
+ */
+export async function unsubscribeLinks(userId: string): Promise<{ page: string; oneClick: string }> {
+  const token = await signPurposeToken("unsubscribe", userId);
+  return { page: `${appUrl()}/unsubscribe/${token}`, oneClick: `${appUrl()}/api/reminders/unsubscribe/${token}` };
+}
 
 /** Claims the at-most-once markers; returns the entries this run owns (a concurrent run gets the others or none). */
 async function claim(userId: string, entries: DueEntry[], now: Date): Promise<DueEntry[]> {
@@ -101,7 +109,7 @@ async function deliver(delivery: Delivery, now: Date, policy: SendPolicy, pace: 
     await pace();
     // The MIME composer is only needed when a digest is actually sent: loaded on first use.
     const { composeDigest } = await import("./mime");
-    await sendRaw(await composeDigest(user.email, digest, await unsubscribeUrl(user.userId)), policy);
+    await sendRaw(await composeDigest(user.email, digest, (await unsubscribeLinks(user.userId)).oneClick), policy);
     await markSent(user.userId, owned);
     report.sent += 1;
   } catch (error) {
@@ -164,11 +172,11 @@ async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: str
         entries: selected,
         digest: async (owned) =>
           renderDigest({
-            greetingName: curator.fullName,
+            recipientName: curator.fullName,
             heading: "Напоминания о сроках по вашей организации:",
             entries: owned,
             appUrl: appUrl(),
-            unsubscribeUrl: await unsubscribeUrl(curator.userId),
+            unsubscribeUrl: (await unsubscribeLinks(curator.userId)).page,
           }),
       });
     }
@@ -186,11 +194,11 @@ async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: str
         entries: escalations.map((e) => ({ ...e, occurrence: `${e.tenantId}#${e.occurrence}` })),
         digest: async (owned) =>
           renderDigest({
-            greetingName: admin.fullName,
+            recipientName: admin.fullName,
             heading: "Организации региона с просроченными сроками:",
             entries: owned,
             appUrl: appUrl(),
-            unsubscribeUrl: await unsubscribeUrl(admin.userId),
+            unsubscribeUrl: (await unsubscribeLinks(admin.userId)).page,
             groupByInstitution: names,
           }),
       });

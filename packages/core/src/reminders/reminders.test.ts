@@ -3,7 +3,7 @@ import { call, createTestRegion, mailTo, system, tokenFor } from "../../../../sc
 import { app } from "../../../../functions/api/app";
 import { Institution } from "../institution";
 import { User } from "../user";
-import { type DueEntry, type ReminderSource, runReminders } from ".";
+import { type DueEntry, type ReminderSource, runReminders, unsubscribeLinks } from ".";
 import { recordSesFeedback } from "./feedback";
 import { composeDigest } from "./mime";
 import { renderDigest } from "./digest";
@@ -40,7 +40,7 @@ describe("reminder digests", async () => {
 
   it("renders a Russian digest with sections, ДД.ММ.ГГГГ dates, plurals, direct links and an unsubscribe footer", () => {
     const digest = renderDigest({
-      greetingName: "Иванова Мария",
+      recipientName: "Иванова Мария Сергеевна",
       heading: "Напоминания:",
       entries: [
         entry(school.tenantId),
@@ -63,6 +63,11 @@ describe("reminder digests", async () => {
     expect(digest.text.indexOf("Сроки мониторинга")).toBeLessThan(digest.text.indexOf("Просроченные мероприятия"));
     expect(digest.html).toContain('href="https://app.example.org/roadmaps/rmp_1#item-1"');
     expect(digest.text).toContain("https://app.example.org/unsubscribe/t");
+    // Greeted as the web app greets; the footer promises nothing the app does not have (there is no profile page).
+    expect(digest.text.startsWith("Здравствуйте, Мария Сергеевна!\n")).toBe(true);
+    expect(digest.html).toContain("<p>Здравствуйте, Мария Сергеевна!</p>");
+    expect(digest.text).not.toContain("в профиле");
+    expect(digest.text).toContain("Отписаться от необязательных напоминаний (о дорожной карте, анкетах и парах без встреч)");
   });
 
   it("puts List-Unsubscribe headers on the message", async () => {
@@ -125,7 +130,8 @@ describe("reminder digests", async () => {
     await system(() =>
       runReminders({ date: "2026-12-15", sources: [fixedSource(() => [entry(otherSchool.tenantId, { occurrence: "unsub" })])], policy }),
     );
-    const link = /\/unsubscribe\/([\w.-]+)/.exec((await mailTo(other.curator.email)).at(-1)?.body.text ?? "")?.[1];
+    // The letter links to the web page /unsubscribe/:token (its button unsubscribes), not to the API.
+    const link = /https?:\/\/[^/\s]+\/unsubscribe\/([\w.-]+)/.exec((await mailTo(other.curator.email)).at(-1)?.body.text ?? "")?.[1];
     expect(link).toBeTruthy();
     const res = await call(app, "POST", `/api/reminders/unsubscribe/${link}`);
     expect(res.json).toEqual({ email: other.curator.email });
@@ -133,6 +139,20 @@ describe("reminder digests", async () => {
     expect(prefs.json).toEqual({ frequency: "daily", nonStatutory: false });
     const bad = await call(app, "POST", "/api/reminders/unsubscribe/not-a-token");
     expect(bad.json.error.code).toBe("link.invalid");
+  });
+
+  it("links the letter to the web page and the List-Unsubscribe header to the one-click API route", async () => {
+    const links = await unsubscribeLinks(curator.userId);
+    const page = new URL(links.page);
+    const oneClick = new URL(links.oneClick);
+    expect(page.pathname).toMatch(/^\/unsubscribe\/[\w.-]+$/);
+    expect(oneClick.pathname).toBe(`/api/reminders/unsubscribe/${page.pathname.split("/").at(-1)}`);
+    const res = await call(app, "POST", oneClick.pathname);
+    expect(res.json).toEqual({ email: curator.email });
+    await call(app, "PUT", "/api/reminders/preferences", {
+      token: await tokenFor(curator),
+      body: { frequency: "daily", nonStatutory: true },
+    });
   });
 
   it("never emails a suppressed address (SES bounce feedback)", async () => {

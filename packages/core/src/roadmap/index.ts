@@ -48,6 +48,7 @@ import {
 } from "./roadmap.entity";
 import { type ParsedTable, csvRows, parseTableText, tableFromRows, xlsxRows } from "./table";
 import type { TemplateKind, TemplateSection } from "./template";
+import type { AuditAction } from "../audit/actions";
 
 /** The standard templates (25 KB of text) are loaded when a roadmap is made from them, not at every cold start. */
 const standardTemplates = () => import("./template");
@@ -656,7 +657,7 @@ export function draftRoadmap(options: {
   return { roadmapId, header, sections, items, state };
 }
 
-async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], action: string): Promise<string> {
+async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], action: AuditAction): Promise<string> {
   const tenantId = useTenantID();
   const regionId = useRegionID();
   const {
@@ -735,7 +736,7 @@ async function commitItem(
   loaded: Loaded,
   before: StoredItem | undefined,
   after: ItemRecord | undefined,
-  action: string,
+  action: AuditAction,
   itemId: string,
 ): Promise<void> {
   const { header } = loaded;
@@ -1264,7 +1265,7 @@ export const Roadmap = {
     occurrences = applyOccurrenceChange(occurrences, input, today);
     const merged = { ...base, ...fields, deadlineText, deadline, occurrences, updatedAt: nowIso(), version: expected + 1 };
     const record = withDerived(clean(merged) as ItemDraft, header.status);
-    const action = input.status && input.status !== current.status ? `roadmap.item.${input.status}` : "roadmap.item.update";
+    const action: AuditAction = input.status && input.status !== current.status ? `roadmap.item.${input.status}` : "roadmap.item.update";
     await commitItem(loaded, current, record, action, itemId);
     return toItemInfo(record as StoredItem, today);
   },

@@ -477,7 +477,7 @@ export const Survey = {
       tenantId,
       rows.map((row) => row.participantId),
     );
-    await recordAudit("survey.links_read", surveyId, { tenantId });
+    await recordAudit("survey.links.read", surveyId, { tenantId });
     return rows.map((row) => {
       const person = people.get(row.participantId);
       // Links written before names were read from the register, to people who are not in it, keep their own copy.
@@ -501,7 +501,7 @@ export const Survey = {
     assertCan("surveys.read");
     const current = await ownRow(surveyId);
     const rows = await SurveyResponseEntity.query.bySurvey({ tenantId: current.tenantId, surveyId }).go({ pages: "all" });
-    await recordAudit("survey.results_read", surveyId, { tenantId: current.tenantId });
+    await recordAudit("survey.results.read", surveyId, { tenantId: current.tenantId });
     const responses = rows.data
       .map((r) => ({ answers: r.answers as Answers, phase: r.phase, programme: r.programme, submittedAt: r.submittedAt }))
       .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));

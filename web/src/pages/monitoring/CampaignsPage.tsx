@@ -225,8 +225,8 @@ function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => voi
           defaults &&
           "table" in defaults && (
             <p className="hint">
-              Таблица: {(defaults.table as { rows: unknown[] }).rows.length} строк (категории участников и формы наставничества) ×
-              наставники, наставляемые и всего. Значения заполняются из данных организаций автоматически.
+              Таблица: {countOf((defaults.table as { rows: unknown[] }).rows.length, monitoringNouns.row)} (категории участников и формы
+              наставничества) × наставники, наставляемые и всего. Значения заполняются из данных организаций автоматически.
             </p>
           )
         )}

@@ -59,6 +59,9 @@ export const monitoringNouns = {
   indicator: ["показатель", "показателя", "показателей"],
   answer: ["ответ", "ответа", "ответов"],
   link: ["ссылка", "ссылки", "ссылок"],
+  /** After «из»: «0 из 1 ссылки», «3 из 5 ссылок». */
+  linkGenitive: ["ссылки", "ссылок", "ссылок"],
+  row: ["строка", "строки", "строк"],
   question: ["вопрос", "вопроса", "вопросов"],
 } as const satisfies Record<string, PluralForms>;
 

@@ -4,12 +4,23 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { FormError } from "../../components/Form";
 import { Notice } from "../../components/Status";
-import { countOf } from "../../lib/plural";
+import { formatDate } from "../../lib/format";
+import { countOf, plural } from "../../lib/plural";
 import { useSubmit } from "../../lib/useSubmit";
 import { type ImportPreview, participantNouns } from "./model";
 import { TableWrap } from "../../components/TableWrap";
 
 const rowNouns = ["строка", "строки", "строк"] as const;
+
+/** A birth date cell as people write it: an XLSX date cell arrives as ГГГГ-ММ-ДД and is shown as ДД.ММ.ГГГГ. */
+export const birthDateText = (value: string) => {
+  const iso = /^(\d{4}-\d{2}-\d{2})(T[\d:.]*Z?)?$/.exec(value.trim());
+  return iso?.[1] ? formatDate(iso[1]) : value;
+};
+
+/** "Импортировано: 3 участника, пропущена 1 строка с ошибками". */
+export const importResult = (created: number, skipped: number) =>
+  `Импортировано: ${countOf(created, participantNouns)}${skipped ? `, ${plural(skipped, ["пропущена", "пропущены", "пропущено"])} ${countOf(skipped, rowNouns)} с ошибками` : ""}`;
 
 /** Import of the bases from XLSX or CSV: the template, a preview with per-row errors and duplicates, then the import. */
 export default function ImportPage() {
@@ -35,9 +46,7 @@ export default function ImportPage() {
     void commit.run(async () => {
       if (!file) return;
       const result = await unwrap(api.participants.import.$post({ json: { ...file, skipInvalid } }));
-      setDone(
-        `Импортировано: ${countOf(result.created, participantNouns)}${result.skipped ? `, пропущено ${countOf(result.skipped, rowNouns)} с ошибками` : ""}`,
-      );
+      setDone(importResult(result.created, result.skipped));
       setPreview(null);
     });
   const template = (format: "xlsx" | "csv") =>
@@ -91,7 +100,7 @@ export default function ImportPage() {
                   <tr key={row.row} className={row.errors.length ? "row-invalid" : undefined}>
                     <td>{row.row}</td>
                     <th scope="row">{row.values.fullName}</th>
-                    <td>{row.values.birthDate}</td>
+                    <td>{birthDateText(row.values.birthDate)}</td>
                     <td>{row.values.category}</td>
                     <td>{row.values.role}</td>
                     <td>

@@ -15,6 +15,7 @@ import {
   formLabels,
   minuteNouns,
   pairStatusLabels,
+  dateProblem,
   parseRuDate,
   stageLabels,
   taskStatusLabels,
@@ -237,7 +238,7 @@ function AgreementDialog({ data, onClose, onSaved }: DialogProps & { data: Page 
     const text = textOf(new FormData(event.currentTarget));
     void submit.run(async () => {
       const signedAt = parseRuDate(text("signedAt"));
-      if (!signedAt) throw invalid([{ path: "signedAt", message: "Дата соглашения: ДД.ММ.ГГГГ" }]);
+      if (!signedAt) throw invalid([{ path: "signedAt", message: dateProblem("Дата соглашения") }]);
       const representatives = minors.map((m) => ({
         participantId: m.participantId,
         name: text(`rep-${m.participantId}`),
@@ -295,7 +296,7 @@ function MeetingDialog({ pairId, onClose, onSaved }: DialogProps & { pairId: str
     const text = textOf(new FormData(event.currentTarget));
     void submit.run(async () => {
       const date = parseRuDate(text("date"));
-      if (!date) throw invalid([{ path: "date", message: "Дата встречи: ДД.ММ.ГГГГ" }]);
+      if (!date) throw invalid([{ path: "date", message: dateProblem("Дата встречи") }]);
       onSaved(
         await unwrap(
           api.pairs[":pairId"].meetings.$post({
@@ -377,7 +378,7 @@ function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
           status: t.status,
           dueDate: t.dueDate ? parseRuDate(t.dueDate) : undefined,
         }));
-      if (parsed.some((t, i) => tasks[i]?.dueDate && !t.dueDate)) throw invalid([{ path: "tasks", message: "Сроки задач: ДД.ММ.ГГГГ" }]);
+      if (parsed.some((t, i) => tasks[i]?.dueDate && !t.dueDate)) throw invalid([{ path: "tasks", message: dateProblem("Сроки задач") }]);
       onSaved(
         await unwrap(
           api.pairs[":pairId"].plan.$put({

@@ -12,7 +12,17 @@ import { countOf, plural } from "../../lib/plural";
 import { usePages } from "../../lib/usePages";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type BoardColumn, type FormCode, type Pair, formLabels, pairNouns, pairStatusLabels, parseRuDate, todayIso } from "./model";
+import {
+  type BoardColumn,
+  type FormCode,
+  type Pair,
+  formLabels,
+  pairNouns,
+  pairStatusLabels,
+  dateProblem,
+  parseRuDate,
+  todayIso,
+} from "./model";
 
 /** Pairs «Показать ещё» adds to a column (as many as the board shows at first: BOARD_PAGE of the core). */
 const MORE = "20";
@@ -123,7 +133,7 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
     void submit.run(async () => {
       const startDate = parseRuDate(text("startDate"));
       const endDate = parseRuDate(text("endDate"));
-      if (!startDate || !endDate) throw invalid([{ path: "startDate", message: "Даты начала и окончания: ДД.ММ.ГГГГ" }]);
+      if (!startDate || !endDate) throw invalid([{ path: "startDate", message: dateProblem("Даты начала и окончания") }]);
       const created = await unwrap(
         api.pairs.$post({
           json: {

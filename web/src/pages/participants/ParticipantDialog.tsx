@@ -5,7 +5,7 @@ import { Dialog } from "../../components/Dialog";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
 import { formatDate } from "../../lib/format";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type Category, type Participant, type ParticipantInput, categoryLabels, parseRuDate } from "./model";
+import { type Category, type Participant, type ParticipantInput, categoryLabels, dateProblem, parseRuDate } from "./model";
 
 const list = (value: string) =>
   value
@@ -36,7 +36,7 @@ export function ParticipantDialog({
     void submit.run(async () => {
       const birth = text("birthDate");
       const birthDate = birth ? parseRuDate(birth) : undefined;
-      if (birth && !birthDate) throw invalid([{ path: "birthDate", message: "Дата рождения: ДД.ММ.ГГГГ" }]);
+      if (birth && !birthDate) throw invalid([{ path: "birthDate", message: dateProblem("Дата рождения") }]);
       const isMentor = role !== "mentee";
       const input: ParticipantInput = {
         fullName: text("fullName"),

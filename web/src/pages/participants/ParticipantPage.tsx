@@ -19,6 +19,7 @@ import {
   formLabels,
   menteeNouns,
   pairStatusLabels,
+  dateProblem,
   parseRuDate,
   roleText,
   sensitiveLabels,
@@ -302,7 +303,7 @@ function ConsentDialog({
     const text = (name: string) => String(form.get(name) ?? "").trim();
     void submit.run(async () => {
       const signedAt = parseRuDate(text("signedAt"));
-      if (!signedAt) throw invalid([{ path: "signedAt", message: "Дата подписания: ДД.ММ.ГГГГ" }]);
+      if (!signedAt) throw invalid([{ path: "signedAt", message: dateProblem("Дата подписания") }]);
       await unwrap(
         api.participants[":participantId"].consents.$post({
           param: { participantId },

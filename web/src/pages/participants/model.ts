@@ -1,4 +1,7 @@
 /** Shapes and Russian labels of the participants and pairs screens (types come from the API through the typed client). */
+import { categoryLabels as catalogueCategoryLabels, formCatalogue } from "@rnc/core/forms/catalogue";
+import { pairStatusLabels as corePairStatusLabels, meetingStageLabels } from "@rnc/core/pair/labels";
+import { sensitiveFlagLabels } from "@rnc/core/participant/labels";
 import type { Input, Ok, api } from "../../api/client";
 
 export type Participant = Ok<typeof api.participants.$get>["items"][number];
@@ -14,55 +17,19 @@ export type Category = Participant["category"];
 export type FormCode = Pair["form"];
 export type ImportPreview = Ok<typeof api.participants.import.preview.$post>;
 
-export const categoryLabels: Record<Category, string> = {
-  pupil: "Ученик",
-  student: "Студент",
-  teacher: "Педагог",
-  young_specialist: "Молодой специалист (0–3 года)",
-  head: "Руководитель",
-  graduate: "Выпускник",
-  employer: "Представитель работодателя / партнёра",
-  parent: "Родитель",
-};
+/** The catalogue's names (DOMAIN.md §2.2), the same the server writes in messages and exports. */
+export const categoryLabels: Record<Category, string> = catalogueCategoryLabels;
 
-export const formLabels: Record<FormCode, string> = {
-  pupil_pupil: "Ученик – ученик",
-  teacher_teacher: "Учитель – учитель",
-  student_student: "Студент – студент",
-  student_pupil: "Студент – ученик",
-  employer_student: "Работодатель – студент",
-  teacher_student: "Педагог – студент",
-  head_teacher: "Руководитель – преподаватель",
-  teacher_young_teacher: "Преподаватель – молодой преподаватель",
-};
+export const formLabels = Object.fromEntries(formCatalogue.map((form) => [form.code, form.label])) as Record<FormCode, string>;
 
-export const pairStatusLabels: Record<PairStatus, string> = {
-  forming: "Формируется",
-  active: "Активна",
-  completed: "Завершена",
-  terminated: "Прекращена",
-};
+export const pairStatusLabels: Record<PairStatus, string> = corePairStatusLabels;
 
-export const stageLabels = {
-  introduction: "Встреча-знакомство",
-  trial: "Пробная встреча",
-  planning: "Встреча-планирование",
-  joint_work: "Совместная работа",
-  final: "Итоговая встреча",
-} as const;
+export const stageLabels = meetingStageLabels;
 
 export const taskStatusLabels = { planned: "Запланирована", in_progress: "В работе", done: "Выполнена", cancelled: "Отменена" } as const;
 
-export const sensitiveLabels: Record<string, string> = {
-  ovz: "ОВЗ",
-  disability: "Инвалидность",
-  special_needs: "Особые образовательные потребности",
-  difficult_life: "Трудная жизненная ситуация",
-  low_income: "Малоимущая семья",
-  orphan: "Сирота / без попечения родителей",
-  remote_area: "Сельская или отдалённая территория",
-  registered: "На учёте (ВШК, ПДН)",
-};
+/** The marks of accessibility measures, as the server names them. */
+export const sensitiveLabels: Record<string, string> = sensitiveFlagLabels;
 
 export const roleText = (p: { isMentor?: boolean; isMentee?: boolean }) =>
   p.isMentor && p.isMentee ? "Наставник и наставляемый" : p.isMentor ? "Наставник" : "Наставляемый";
@@ -77,11 +44,21 @@ export const todayIso = () => {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 };
 
-/** ДД.ММ.ГГГГ typed by a person → ГГГГ-ММ-ДД for the API (an ISO date passes through). */
+/** True for a date that exists in the calendar (not 31.02 or 29.02 of a common year). */
+const exists = (year: number, month: number, day: number) => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+/** ДД.ММ.ГГГГ typed by a person → ГГГГ-ММ-ДД for the API (an ISO date passes through); undefined unless the date exists. */
 export function parseRuDate(value: string): string | undefined {
   const text = value.trim();
   const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  if (ru) return `${ru[3]}-${ru[2]?.padStart(2, "0")}-${ru[1]?.padStart(2, "0")}`;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  return undefined;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [year, month, day] = ru ? [ru[3], ru[2], ru[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!year || !month || !day || !exists(Number(year), Number(month), Number(day))) return undefined;
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
 }
+
+/** The message for a date field whose text parseRuDate refused. */
+export const dateProblem = (label: string) => `${label}: укажите существующую дату в формате ДД.ММ.ГГГГ`;

@@ -180,3 +180,22 @@ describe("roadmap sections", () => {
     expect(screen.queryByRole("button", { name: "Переместить раздел 1 ниже" })).toBeNull();
   });
 });
+
+describe("roadmap items without a number", () => {
+  it("are named by their name in the labels of their controls, so that each label is different", async () => {
+    const first = { ...item, number: undefined, name: "Приказ о внедрении ЦМН" };
+    const second = { ...item, itemId: "itm_2", position: "a1", number: undefined, name: "Положение о наставничестве\nс приложениями" };
+    open("curator", {
+      "GET /api/roadmaps/rm_1": () => ({ status: 200, body: roadmap([section("sec_1", "1", "Нормативное", [first, second])]) }),
+    });
+    expect(await screen.findByRole("button", { name: "Изменить мероприятие «Приказ о внедрении ЦМН»" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Переместить мероприятие «Приказ о внедрении ЦМН» ниже" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Переместить мероприятие «Положение о наставничестве» выше" })).toBeTruthy();
+    expect(screen.getByLabelText("Статус мероприятия «Положение о наставничестве»")).toBeTruthy();
+    const moves = screen.getAllByRole("button", { name: /^Переместить мероприятие/ }).map((b) => b.getAttribute("aria-label"));
+    expect(new Set(moves).size).toBe(moves.length);
+
+    fireEvent.click(screen.getByRole("button", { name: "Изменить мероприятие «Положение о наставничестве»" }));
+    expect(await screen.findByRole("dialog", { name: "Мероприятие «Положение о наставничестве»" })).toBeTruthy();
+  });
+});

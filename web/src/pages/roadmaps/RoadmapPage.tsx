@@ -21,6 +21,7 @@ import {
   type RoadmapDetail,
   type RoadmapItem,
   type RoadmapSection,
+  itemRef,
   itemStatusLabels,
   roadmapNouns,
   roadmapStatusLabels,
@@ -82,7 +83,7 @@ export default function RoadmapPage() {
             json: { version: item.version, index },
           }),
         );
-        setNotice(`Мероприятие ${item.number ?? ""} перемещено`);
+        setNotice(`Мероприятие ${itemRef(item)} перемещено`);
       } finally {
         detail.reload();
       }
@@ -183,7 +184,7 @@ export default function RoadmapPage() {
               void update(
                 item,
                 { status, ...(occurrenceKey ? { occurrenceKey } : {}) },
-                `«${item.number ?? item.name}»: ${itemStatusLabels[status].toLowerCase()}`,
+                `Мероприятие ${itemRef(item)}: ${itemStatusLabels[status].toLowerCase()}`,
               )
             }
             onEdit={setEditing}
@@ -452,12 +453,12 @@ function Items({
                               type="button"
                               className="button secondary small"
                               onClick={() => onEdit(item)}
-                              aria-label={`Изменить мероприятие ${item.number ?? item.name}`}
+                              aria-label={`Изменить мероприятие ${itemRef(item)}`}
                             >
                               Изменить
                             </button>
                             <MoveButtons
-                              noun={`мероприятие ${item.number ?? ""}`}
+                              noun={`мероприятие ${itemRef(item)}`}
                               index={index}
                               count={group.items.length}
                               onMove={(direction) => onMove(item, direction === "up" ? index - 1 : index + 1)}
@@ -501,7 +502,7 @@ function ItemStatusCell({
       <div>
         {item.overdue && <span className="badge overdue">Просрочено</span>}
         <label className="visually-hidden" htmlFor={id}>
-          Статус мероприятия {item.number ?? item.name}
+          Статус мероприятия {itemRef(item)}
         </label>
         <select id={id} value={item.status} onChange={(e) => onStatus(item, e.target.value as ItemStatus)}>
           {statuses.map((status) => (
@@ -582,7 +583,7 @@ function EditItem({
     );
   };
   return (
-    <Dialog title={`Мероприятие ${item.number ?? ""}`} onClose={onClose} wide>
+    <Dialog title={`Мероприятие ${itemRef(item)}`} onClose={onClose} wide>
       <form onSubmit={submit} noValidate>
         <FormError error={save.error} />
         <TextField label="№ п/п" name="number" value={form.number} onChange={set("number")} error={save.field("number")} />

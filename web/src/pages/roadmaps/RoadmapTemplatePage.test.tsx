@@ -95,6 +95,18 @@ describe("the region's roadmap template", () => {
     expect(await screen.findByRole("button", { name: "Вернуть типовой шаблон" })).toBeTruthy();
   });
 
+  it("asks before removing a section, in words that agree with what goes: the section alone, or it and its items", async () => {
+    open({ "GET /api/roadmaps/template": () => ({ status: 200, body: standard }) });
+    fireEvent.click(await screen.findByRole("button", { name: "Удалить раздел 2" }));
+    let dialog = await screen.findByRole("dialog", { name: "Удалить раздел из шаблона?" });
+    expect(dialog.textContent).toContain("Раздел 2 «Информирование» будет убран из шаблона.");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Отмена" }));
+
+    fireEvent.click(await screen.findByRole("button", { name: "Удалить раздел 1" }));
+    dialog = await screen.findByRole("dialog", { name: "Удалить раздел из шаблона?" });
+    expect(dialog.textContent).toContain("Раздел 1 «Нормативное обеспечение» и 1 мероприятие в нём будут убраны из шаблона.");
+  });
+
   it("moves a section up with the keyboard-operable buttons, keeping the focus on it", async () => {
     open({ "GET /api/roadmaps/template": () => ({ status: 200, body: standard }) });
     fireEvent.click(await screen.findByRole("button", { name: "Переместить раздел 2 выше" }));

@@ -10,7 +10,7 @@ import { invalid, isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
 import { DeadlineReadingView, readingText } from "./DeadlineReading";
 import { type Direction, MoveButtons, SectionControls, moveButtonIds } from "./SectionControls";
 import { SectionDialog, nextSectionNumber, sectionName } from "./SectionDialog";
-import { type DeadlineReading, type Template, type TemplateInput, currentAcademicYear, roadmapNouns } from "./types";
+import { type DeadlineReading, type Template, type TemplateInput, currentAcademicYear, itemRef, roadmapNouns } from "./types";
 import "./roadmaps.css";
 import { TableWrap } from "../../components/TableWrap";
 
@@ -73,8 +73,6 @@ function problemsOf(draft: Draft) {
     ...(draft.sections.length ? [] : [{ path: "sections", message: "В шаблоне должен быть хотя бы один раздел" }]),
   ];
 }
-
-const itemName = (item: ItemFields) => item.number.trim() || `«${item.name.trim().split("\n")[0]?.slice(0, 60)}»`;
 
 const swap = <T,>(list: T[], index: number, direction: Direction): T[] => {
   const other = direction === "up" ? index - 1 : index + 1;
@@ -200,7 +198,7 @@ function TemplateEditor({
         section.key === sectionKey ? { ...section, items: section.items.filter((other) => other.key !== item.key) } : section,
       ),
     );
-    setNotice(`Мероприятие ${itemName(item)} убрано из шаблона. Изменения вступят в силу после публикации.`);
+    setNotice(`Мероприятие ${itemRef(item)} убрано из шаблона. Изменения вступят в силу после публикации.`);
     focusLater([`tpl-${sectionKey}-add`]);
   };
 
@@ -218,7 +216,7 @@ function TemplateEditor({
         return index >= 0 ? { ...section, items: section.items.filter((other) => other.key !== item.key) } : section;
       }),
     );
-    setNotice(`Мероприятие ${itemName(fields)} ${editing ? "изменено" : "добавлено"}. Изменения вступят в силу после публикации.`);
+    setNotice(`Мероприятие ${itemRef(fields)} ${editing ? "изменено" : "добавлено"}. Изменения вступят в силу после публикации.`);
     setItemForm(null);
   };
 
@@ -331,13 +329,13 @@ function TemplateEditor({
                           type="button"
                           className="button secondary small"
                           onClick={() => setItemForm({ sectionKey: section.key, item })}
-                          aria-label={`Изменить мероприятие ${itemName(item)}`}
+                          aria-label={`Изменить мероприятие ${itemRef(item)}`}
                         >
                           Изменить
                         </button>
                         <MoveButtons
                           id={`tpl-${item.key}`}
-                          noun={`мероприятие ${itemName(item)}`}
+                          noun={`мероприятие ${itemRef(item)}`}
                           index={i}
                           count={section.items.length}
                           onMove={(direction) => moveItem(section.key, i, direction)}
@@ -346,7 +344,7 @@ function TemplateEditor({
                           type="button"
                           className="button secondary small"
                           onClick={() => removeItem(section.key, item)}
-                          aria-label={`Удалить мероприятие ${itemName(item)}`}
+                          aria-label={`Удалить мероприятие ${itemRef(item)}`}
                         >
                           Удалить
                         </button>
@@ -440,8 +438,10 @@ function TemplateEditor({
         >
           <p>
             Раздел {sectionName(removingSection)} «{removingSection.title}»
-            {removingSection.items.length ? ` и ${countOf(removingSection.items.length, roadmapNouns.item)} в нём` : ""} будут убраны из
-            шаблона. Уже созданные дорожные карты не изменятся.
+            {removingSection.items.length
+              ? ` и ${countOf(removingSection.items.length, roadmapNouns.item)} в нём будут убраны`
+              : " будет убран"}{" "}
+            из шаблона. Уже созданные дорожные карты не изменятся.
           </p>
         </ConfirmDialog>
       )}
@@ -516,7 +516,7 @@ function ItemDialog({
   };
 
   return (
-    <Dialog title={item ? `Мероприятие ${itemName(item)}` : "Новое мероприятие шаблона"} onClose={onClose} wide>
+    <Dialog title={item ? `Мероприятие ${itemRef(item)}` : "Новое мероприятие шаблона"} onClose={onClose} wide>
       <form onSubmit={submit} noValidate>
         <FormError error={check.error} />
         {sections.length > 1 && (

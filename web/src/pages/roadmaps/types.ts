@@ -46,3 +46,10 @@ export function currentAcademicYear(now = new Date()): string {
   const start = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
 }
+
+/**
+ * How labels name one item: its number («1.1»), or for an item without one, the start of its name in quotes, so that
+ * unnumbered items do not all get the same label.
+ */
+export const itemRef = (item: { number?: string; name: string }) =>
+  item.number?.trim() || `«${item.name.trim().split("\n")[0]?.slice(0, 60)}»`;

@@ -5,7 +5,8 @@ import { SelectField } from "../../components/Form";
 import { Async, Loading } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
-import { percent } from "../monitoring/types";
+import { countOf } from "../../lib/plural";
+import { monitoringNouns, percent } from "../monitoring/types";
 import { type Dashboard, num, pairStatusLabels, submissionLabels, typeLabels } from "./types";
 import "../monitoring/monitoring.css";
 import "./stats.css";
@@ -225,8 +226,8 @@ function DashboardView({ data }: { data: Dashboard }) {
 
       <h2>Удовлетворённость</h2>
       <p>
-        Наставников: {percent(data.satisfaction.mentor.percent)} ({num(data.satisfaction.mentor.answers)} ответов); наставляемых:{" "}
-        {percent(data.satisfaction.mentee.percent)} ({num(data.satisfaction.mentee.answers)} ответов).
+        Наставников: {percent(data.satisfaction.mentor.percent)} ({countOf(data.satisfaction.mentor.answers, monitoringNouns.answer)});
+        наставляемых: {percent(data.satisfaction.mentee.percent)} ({countOf(data.satisfaction.mentee.answers, monitoringNouns.answer)}).
       </p>
 
       <GroupTable caption="По муниципалитетам" rows={data.byMunicipality} />

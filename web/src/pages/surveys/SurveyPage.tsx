@@ -16,8 +16,10 @@ import {
   type Question,
   type SendResult,
   type Survey,
+  answeredText,
   audienceLabels,
   linkStatusLabels,
+  preparedText,
   purposeLabels,
   questionKindLabels,
   surveyStatusLabels,
@@ -41,8 +43,8 @@ export default function SurveyPage() {
           <>
             <h1>{data.title}</h1>
             <p className="summary">
-              {purposeLabels[data.purpose]}. {audienceLabels[data.audience]}. {surveyStatusLabels[data.status]}: {data.responseCount} из{" "}
-              {countOf(data.sentCount, monitoringNouns.answer)}.
+              {purposeLabels[data.purpose]}. {audienceLabels[data.audience]}. {surveyStatusLabels[data.status]}:{" "}
+              {answeredText(data.responseCount, data.sentCount)}.
             </p>
             {canManage && data.status === "draft" ? (
               <Builder survey={data} onSaved={(next) => survey.set(() => next)} />
@@ -200,43 +202,37 @@ function Builder({ survey, onSaved }: { survey: Survey; onSaved: (next: Survey) 
   );
 }
 
-/** Recipients one per line: «ФИО; адрес почты» (the address may be left out: then the link is printed). */
-function parseRecipients(text: string) {
-  return text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line, i) => {
-      const [name = "", email = ""] = line.split(/[;,\t]/).map((part) => part.trim());
-      return { participantId: `line-${i + 1}-${name}`, name, ...(email ? { email } : {}) };
-    });
-}
-
-type Recipient = { participantId: string; name: string; email?: string };
-
 /**
- * The institution's participants the survey is for (mentors, mentees or everyone), to tick as recipients: their
- * registry ids let the entry and exit answers of one person be compared.
+ * The institution's participants the survey is for (mentors, mentees or everyone), to tick as recipients: only people
+ * whose data may be processed (active, with a signed consent), as the server checks too. Their registry ids let the
+ * entry and exit answers of one person be compared.
  */
 function RegistryPicker({
   audience,
   selected,
   onChange,
+  error,
 }: {
   audience: Survey["audience"];
-  selected: Map<string, Recipient>;
-  onChange: (next: Map<string, Recipient>) => void;
+  selected: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+  error?: string;
 }) {
   const people = useResource(() => unwrap(api.participants.$get({ query: {} })), []);
   const [filter, setFilter] = useState("");
   return (
-    <details className="field">
-      <summary>Выбрать из базы участников{selected.size ? ` (выбрано: ${selected.size})` : ""}</summary>
+    <fieldset className={error ? "field invalid" : "field"} aria-describedby="recipients-hint">
+      <legend>Получатели{selected.size ? ` (выбрано: ${selected.size})` : ""}</legend>
+      <p id="recipients-hint" className="hint">
+        Участники из базы с согласием на обработку данных. Тем, у кого нет почты, ссылка будет подготовлена для печати — её нужно передать
+        лично.
+      </p>
       <Async resource={people}>
         {({ items }) => {
           const candidates = items.filter(
             (p) =>
               p.status === "active" &&
+              p.consent === "signed" &&
               (audience === "any" || (audience === "mentor" ? p.isMentor : p.isMentee)) &&
               p.fullName.toLowerCase().includes(filter.trim().toLowerCase()),
           );
@@ -255,13 +251,8 @@ function RegistryPicker({
                           type="checkbox"
                           checked={selected.has(p.participantId)}
                           onChange={(e) => {
-                            const next = new Map(selected);
-                            if (e.target.checked)
-                              next.set(p.participantId, {
-                                participantId: p.participantId,
-                                name: p.fullName,
-                                ...(p.email ? { email: p.email } : {}),
-                              });
+                            const next = new Set(selected);
+                            if (e.target.checked) next.add(p.participantId);
                             else next.delete(p.participantId);
                             onChange(next);
                           }}
@@ -276,31 +267,33 @@ function RegistryPicker({
           );
         }}
       </Async>
-    </details>
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
   );
 }
 
 function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
-  const [recipients, setRecipients] = useState("");
-  const [picked, setPicked] = useState<Map<string, Recipient>>(new Map());
+  const [picked, setPicked] = useState<Set<string>>(new Set());
   const [phase, setPhase] = useState<"" | "entry" | "exit">("");
   const [programme, setProgramme] = useState("");
   const [result, setResult] = useState<SendResult | null>(null);
   const send = useSubmit();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const list = [...picked.values(), ...parseRecipients(recipients)];
-    if (list.length === 0) return send.setError(invalid([{ path: "recipients", message: "Укажите хотя бы одного участника" }]));
+    if (picked.size === 0) return send.setError(invalid([{ path: "recipients", message: "Выберите хотя бы одного участника" }]));
     void send.run(async () => {
       const sent = await unwrap(
         api.surveys[":surveyId"].send.$post({
           param: { surveyId: survey.surveyId },
-          json: { recipients: list, ...(phase ? { phase } : {}), ...(programme.trim() ? { programme: programme.trim() } : {}) },
+          json: {
+            recipients: [...picked].map((participantId) => ({ participantId })),
+            ...(phase ? { phase } : {}),
+            ...(programme.trim() ? { programme: programme.trim() } : {}),
+          },
         }),
       );
       setResult(sent);
-      setRecipients("");
-      setPicked(new Map());
+      setPicked(new Set());
       onSent();
     });
   };
@@ -309,21 +302,7 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
       <h2 id="send-title">Рассылка</h2>
       <form onSubmit={onSubmit} noValidate className="card no-print">
         <FormError error={send.error} />
-        <RegistryPicker audience={survey.audience} selected={picked} onChange={setPicked} />
-        <div className={send.field("recipients") ? "field invalid" : "field"}>
-          <label htmlFor="recipients">Другие участники (не из базы)</label>
-          <p id="recipients-hint" className="hint">
-            По одному в строке: «ФИО; адрес почты». Без адреса ссылка будет подготовлена для печати — её нужно передать участнику лично.
-          </p>
-          <textarea
-            id="recipients"
-            rows={5}
-            value={recipients}
-            onChange={(e) => setRecipients(e.target.value)}
-            aria-describedby="recipients-hint"
-          />
-          {send.field("recipients") && <p className="field-error">{send.field("recipients")}</p>}
-        </div>
+        <RegistryPicker audience={survey.audience} selected={picked} onChange={setPicked} error={send.field("recipients")} />
         {survey.purpose === "growth" && (
           <>
             <SelectField
@@ -354,8 +333,8 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
       {result && (
         <div>
           <Notice>
-            Подготовлено {countOf(result.sent, monitoringNouns.link)}, по почте отправлено {result.emailed}. Ссылки действуют до{" "}
-            {formatDate(result.expiresAt)} и работают один раз.
+            {preparedText(result.sent)}, по почте отправлено: {result.emailed}. Ссылки действуют до {formatDate(result.expiresAt)} и
+            работают один раз.
           </Notice>
           {result.printable.length > 0 && (
             <>

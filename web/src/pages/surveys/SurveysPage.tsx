@@ -102,7 +102,7 @@ export default function SurveysPage() {
                       <td>{audienceLabels[survey.audience]}</td>
                       <td>{surveyStatusLabels[survey.status]}</td>
                       <td>
-                        {survey.responseCount} из {countOf(survey.sentCount, monitoringNouns.link)}
+                        {survey.responseCount} из {countOf(survey.sentCount, monitoringNouns.linkGenitive)}
                       </td>
                       <td>{formatDate(survey.createdAt)}</td>
                     </tr>

@@ -1,5 +1,6 @@
 /** Survey shapes, derived from the API's own types through the typed client. */
 import type { Input, Ok, api } from "../../api/client";
+import { countOf, plural } from "../../lib/plural";
 
 export type Survey = Ok<typeof api.surveys.$get>["items"][number];
 export type SurveyInput = Input<typeof api.surveys.$post>;
@@ -22,6 +23,14 @@ export const purposeLabels: Record<Survey["purpose"], string> = {
   growth: "Личностный рост: вход и выход",
   custom: "Другая анкета",
 };
+/** «ответили 3 из 5 приглашённых», «ответил 1 из 21 приглашённого»: the answers against the links prepared. */
+export const answeredText = (responses: number, sent: number) =>
+  `${plural(responses, ["ответил", "ответили", "ответили"])} ${responses.toLocaleString("ru-RU")} из ${countOf(sent, ["приглашённого", "приглашённых", "приглашённых"])}`;
+
+/** «Подготовлена 1 ссылка», «Подготовлены 3 ссылки», «Подготовлено 5 ссылок». */
+export const preparedText = (links: number) =>
+  `${plural(links, ["Подготовлена", "Подготовлены", "Подготовлено"])} ${countOf(links, ["ссылка", "ссылки", "ссылок"])}`;
+
 export const surveyStatusLabels: Record<Survey["status"], string> = { draft: "Черновик", open: "Идёт опрос", closed: "Завершена" };
 export const linkStatusLabels: Record<SurveyLinkInfo["status"], string> = {
   pending: "Ждём ответа",
