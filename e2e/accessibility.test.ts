@@ -120,6 +120,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
         `/roadmaps/${roadmapId}/calendar`,
         `/monitoring/${campaignId}`,
         `/surveys/${surveyId}`,
+        "/settings/reminders",
         "/no-such-page",
       ],
     };

@@ -12,6 +12,7 @@ const InvitePage = lazy(() => import("./pages/InvitePage"));
 const SurveyAnswerPage = lazy(() => import("./pages/surveys/SurveyAnswerPage"));
 const UnsubscribePage = lazy(() => import("./pages/UnsubscribePage"));
 const HomePage = lazy(() => import("./pages/HomePage"));
+const ReminderSettingsPage = lazy(() => import("./pages/ReminderSettingsPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
 /** Signed-in views: wait for the session, send others to /login (and back here afterwards). */
@@ -85,6 +86,8 @@ export function App() {
             }
           >
             <Route index element={<HomePage />} />
+            {/* Everyone's own letters, whatever the role: linked from the header, not a section of the navigation. */}
+            <Route path="/settings/reminders" element={<ReminderSettingsPage />} />
             {sections.map((section) => (
               <Route key={section.path} path={section.path} element={<SectionRoute section={section} />} />
             ))}

@@ -28,6 +28,9 @@ export function Layout() {
               {roleLabels[me.role]}
               {place ? ` · ${place}` : ""}
             </span>
+            <Link to="/settings/reminders" className="user-link">
+              Напоминания
+            </Link>
           </div>
           <button type="button" className="button secondary small" onClick={() => void signOut()}>
             Выйти
