@@ -1,5 +1,7 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { ddb, tableName } from "@rnc/core/dynamo";
 import { Stats } from "@rnc/core/stats";
 import { call, createTestRegion, system, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
@@ -255,6 +257,62 @@ describe("pair activation rules", () => {
     expect(results.filter((r) => r.status !== 200).map((r) => r.json.error.code)).toEqual(Array(3).fill("pair.capacity_exceeded"));
     const card = await call(app, "GET", `/api/participants/${mentor.participantId}`, { token: curator });
     expect(card.json.participant.activeMentees).toBe(2);
+  });
+
+  it("an edit cannot take away a mentor role, or capacity, that active pairs hold", async () => {
+    const mentor = await create(teacher({ capacity: 2 }));
+    await consent(mentor.participantId);
+    for (let i = 0; i < 2; i++) {
+      const ready = await readyPair(mentor.participantId);
+      expect((await activate(ready.pairId, ready.version)).status).toBe(200);
+    }
+    const version = (await call(app, "GET", `/api/participants/${mentor.participantId}`, { token: curator })).json.participant.version;
+    const edit = (changes: Record<string, unknown>) =>
+      call(app, "PUT", `/api/participants/${mentor.participantId}`, { token: curator, body: { ...teacher(), ...changes, version } });
+    const lower = await edit({ capacity: 1 });
+    expect(lower.status).toBe(409);
+    expect(lower.json.error).toMatchObject({
+      code: "participant.capacity_below_active",
+      message: "Нельзя указать меньше наставляемых, чем у наставника сейчас в активных парах: 2",
+    });
+    expect((await edit({ isMentor: false, isMentee: true, capacity: undefined })).json.error.code).toBe("participant.mentor_in_use");
+  });
+
+  it("an activation landing between an edit's read and its write is not overwritten: the edit is refused", async () => {
+    const mentor = await create(teacher());
+    await consent(mentor.participantId);
+    const version = (await call(app, "GET", `/api/participants/${mentor.participantId}`, { token: curator })).json.participant.version;
+    // An activation of an already engaged mentor adds to activeMentees without changing the version: done here just
+    // before the edit's own transaction, after the edit has read the mentor.
+    const send = ddb.send.bind(ddb);
+    let activated = false;
+    const spy = vi.spyOn(ddb, "send").mockImplementation((async (command: { input: { TransactItems?: unknown } }) => {
+      if (command.input.TransactItems && !activated) {
+        activated = true;
+        await send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: { pk: `T#${school.tenantId}`, sk: `PERSON#${mentor.participantId}` },
+            UpdateExpression: "ADD activeMentees :one",
+            ExpressionAttributeValues: { ":one": 1 },
+          }),
+        );
+      }
+      return send(command as Parameters<typeof send>[0]);
+    }) as typeof ddb.send);
+    try {
+      const res = await call(app, "PUT", `/api/participants/${mentor.participantId}`, {
+        token: curator,
+        body: { ...teacher(), isMentor: false, isMentee: true, capacity: undefined, version },
+      });
+      expect(activated).toBe(true);
+      expect(res.status).toBe(409);
+      expect(res.json.error.code).toBe("participant.mentor_in_use");
+    } finally {
+      spy.mockRestore();
+    }
+    const card = await call(app, "GET", `/api/participants/${mentor.participantId}`, { token: curator });
+    expect(card.json.participant).toMatchObject({ isMentor: true, activeMentees: 1, version });
   });
 });
 

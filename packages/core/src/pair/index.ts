@@ -633,7 +633,10 @@ export const Pair = {
             .set(mentor.engagedMentor ? {} : { engagedMentor: true, version: mentor.version + 1 })
             .where(
               (attr, op) =>
-                `${op.lte(attr.activeMentees, capacity - n)} AND ${op.eq(attr.status, "active")} AND ${op.eq(attr.consentId, mentor.consentId ?? "")}${
+                // Still a mentor with the capacity read (an edit of an engaged mentor may land meanwhile).
+                `${op.lte(attr.activeMentees, capacity - n)} AND ${op.eq(attr.isMentor, true)} AND ${
+                  mentor.capacity === undefined ? op.notExists(attr.capacity) : op.eq(attr.capacity, mentor.capacity)
+                } AND ${op.eq(attr.status, "active")} AND ${op.eq(attr.consentId, mentor.consentId ?? "")}${
                   mentor.engagedMentor ? "" : ` AND ${op.eq(attr.version, mentor.version)}`
                 }`,
             )

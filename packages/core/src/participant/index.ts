@@ -456,9 +456,20 @@ export const Participant = {
         "Данные участника нельзя изменять: обработка ограничена или данные обезличены",
       );
     }
-    if (!input.isMentor && current.activeMentees > 0) {
-      throw new VisibleError("conflict", "participant.mentor_in_use", "Нельзя снять роль наставника: у участника есть активные пары");
-    }
+    // What the mentor's active pairs require of the edit, checked here and again in the write (an activation does not
+    // change the version of an already engaged mentor, so only the condition on activeMentees catches one meanwhile).
+    const capacity = input.isMentor ? (input.capacity ?? 1) : 0;
+    const pairsAllow = (activeMentees: number) => {
+      if (activeMentees <= capacity) return;
+      if (!input.isMentor)
+        throw new VisibleError("conflict", "participant.mentor_in_use", "Нельзя снять роль наставника: у участника есть активные пары");
+      throw new VisibleError(
+        "conflict",
+        "participant.capacity_below_active",
+        `Нельзя указать меньше наставляемых, чем у наставника сейчас в активных парах: ${activeMentees}`,
+      );
+    };
+    pairsAllow(current.activeMentees);
     const { version: expected, ...changes } = input;
     const stored = storedFields(changes);
     const next = { ...current, ...stored, updatedAt: nowIso(), version: expected + 1 };
@@ -485,14 +496,17 @@ export const Participant = {
           .patch({ tenantId, participantId })
           .set({ ...stored, updatedAt: next.updatedAt, version: next.version })
           .remove(cleared)
-          .where((attr, op) => op.eq(attr.version, expected))
+          .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.lte(attr.activeMentees, capacity)}`)
           .commit(),
         audit.create(auditItem("participant.update", participantId, { tenantId })).commit(),
       ],
       diffCounts(participantContribution(current), participantContribution(next)),
     );
-    if (result.canceled)
-      throw staleVersion(toInfo((await requireCard(tenantId, participantId)).participant, today, { sensitive, reveal: false }));
+    if (result.canceled) {
+      const now = (await requireCard(tenantId, participantId)).participant;
+      if (now.version === expected) pairsAllow(now.activeMentees);
+      throw staleVersion(toInfo(now, today, { sensitive, reveal: false }));
+    }
     return toInfo(next, today, { sensitive, reveal: false });
   },
 
