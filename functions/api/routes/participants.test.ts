@@ -461,6 +461,67 @@ describe("import", () => {
     expect(again.json.rows[0].duplicateOf).toHaveProperty("participantId");
   });
 
+  it("a chunk another write interfered with is tried again; one that keeps failing is reported with what was saved", async () => {
+    const people = (prefix: string) =>
+      csv([
+        header,
+        ...Array.from(
+          { length: 120 },
+          (_, i) => `${prefix} Участник ${String(i).padStart(3, "0")};01.09.2010;ученик;8В;наставляемый;;;;;;;`,
+        ),
+      ]);
+    /** Runs `fn` while the `failing`-th and later transactions (1-based) are cancelled `times` times each, as a conflict would. */
+    async function withConflicts<T>(failing: number, times: number, fn: () => Promise<T>): Promise<T> {
+      const send = ddb.send.bind(ddb);
+      let transactions = 0;
+      let failed = 0;
+      const spy = vi.spyOn(ddb, "send").mockImplementation((async (command: { input: { TransactItems?: unknown } }) => {
+        if (command.input.TransactItems && ++transactions >= failing && failed < times) {
+          failed += 1;
+          throw Object.assign(new Error("Transaction cancelled"), {
+            name: "TransactionCanceledException",
+            CancellationReasons: [{ Code: "TransactionConflict" }],
+          });
+        }
+        return send(command as Parameters<typeof send>[0]);
+      }) as typeof ddb.send);
+      try {
+        return await fn();
+      } finally {
+        spy.mockRestore();
+      }
+    }
+    const count = async (prefix: string) =>
+      (await call(app, "GET", `/api/participants?q=${encodeURIComponent(prefix)}`, { token: curator })).json.items.length;
+
+    // Two conflicts on the second chunk: tried again, all 120 saved.
+    const retried = await withConflicts(2, 2, () =>
+      call(app, "POST", "/api/participants/import", { token: curator, body: { ...people("Повторов"), skipInvalid: false } }),
+    );
+    expect(retried.status, retried.text).toBe(201);
+    expect(await count("Повторов")).toBe(120);
+
+    // The second chunk keeps failing: the first 98 stay, and the answer says so.
+    const failed = await withConflicts(2, 99, () =>
+      call(app, "POST", "/api/participants/import", { token: curator, body: { ...people("Сбоев"), skipInvalid: false } }),
+    );
+    expect(failed.status).toBe(503);
+    expect(failed.json.error).toMatchObject({
+      code: "participant.write_failed",
+      message:
+        "Сохранено участников: 98 из 120, остальные не сохранены из-за сбоя. Загрузите файл ещё раз и пропустите ошибочные строки: уже сохранённые будут отмечены как повторы.",
+      details: { saved: 98 },
+    });
+    expect(await count("Сбоев")).toBe(98);
+    // Sent again, the saved rows are duplicates and the rest go in.
+    const resumed = await call(app, "POST", "/api/participants/import", {
+      token: curator,
+      body: { ...people("Сбоев"), skipInvalid: true },
+    });
+    expect(resumed.json).toMatchObject({ created: 22, skipped: 98 });
+    expect(await count("Сбоев")).toBe(120);
+  });
+
   it("offers an XLSX template that round-trips through the preview", async () => {
     const res = await app.request("/api/participants/import/template?format=xlsx", { headers: { authorization: `Bearer ${curator}` } });
     expect(res.headers.get("content-disposition")).toContain("shablon-uchastniki.xlsx");

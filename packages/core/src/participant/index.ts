@@ -382,21 +382,34 @@ export const Participant = {
     const today = await regionToday();
     const now = nowIso();
     const rows = inputs.map((input) => newParticipantRow(input, tenantId, createId("participant"), now));
+    // More than one transaction holds: each chunk is all-or-nothing and is tried again when another write to the
+    // institution's counters interfered (its people are new, so no condition of its own can fail). If one still fails,
+    // the chunks before it stay, and the message says how many: the same file sent again finds them as duplicates.
     for (let i = 0; i < rows.length; i += 98) {
       const chunk = rows.slice(i, i + 98);
       const delta = addCounts(...chunk.map(participantContribution));
-      const result = await writeWithStats(
-        tenantId,
-        ({ participant, audit }) => [
-          ...chunk.map((row) => participant.create(row).commit()),
-          audit
-            .create(auditItem(action, chunk.length === 1 ? (chunk[0]?.participantId ?? "") : `${chunk.length} participants`, { tenantId }))
-            .commit(),
-        ],
-        delta,
-      );
+      const write = () =>
+        writeWithStats(
+          tenantId,
+          ({ participant, audit }) => [
+            ...chunk.map((row) => participant.create(row).commit()),
+            audit
+              .create(auditItem(action, chunk.length === 1 ? (chunk[0]?.participantId ?? "") : `${chunk.length} participants`, { tenantId }))
+              .commit(),
+          ],
+          delta,
+        );
+      let result = await write();
+      for (let attempt = 1; result.canceled && attempt < 3; attempt++) result = await write();
       if (result.canceled)
-        throw new VisibleError("unavailable", "participant.write_failed", "Не удалось сохранить участников, повторите попытку");
+        throw new VisibleError(
+          "unavailable",
+          "participant.write_failed",
+          i === 0
+            ? "Не удалось сохранить участников, повторите попытку"
+            : `Сохранено участников: ${i} из ${rows.length}, остальные не сохранены из-за сбоя. Загрузите файл ещё раз и пропустите ошибочные строки: уже сохранённые будут отмечены как повторы.`,
+          { saved: i },
+        );
     }
     const sensitive = can("participants.sensitive");
     return rows.map((row) => toInfo(row as Row, today, { sensitive, reveal: true }));
