@@ -69,6 +69,20 @@ describe("monitoring campaigns", async () => {
     return published.json;
   }
 
+  /** What a first publish that stopped after the school's submission left behind: that submission alone. */
+  const stoppedPublish = (campaignId: string) =>
+    SubmissionEntity.put({
+      tenantId: school.tenantId,
+      campaignId,
+      regionId: region.regionId,
+      institutionName: school.shortName,
+      municipality: school.municipality,
+      status: "not_started",
+      values: {},
+      updatedAt: new Date().toISOString(),
+      version: 1,
+    }).go();
+
   const form = (campaignId: string, token = curator) => call(app, "GET", `/api/monitoring/submissions/${campaignId}`, { token });
   const indicator = (view: Record<string, any>, code: string) => view.indicators.find((i: { code: string }) => i.code === code);
   const manual = { mentor_trainings: 4, plans_done: 92.5, assessment: "По плану", comment: "Работаем по дорожной карте" };
@@ -107,18 +121,7 @@ describe("monitoring campaigns", async () => {
 
   it("a retried publish skips institutions that already have their submission", async () => {
     const campaign = await newCampaign();
-    // A first attempt that stopped after writing the school's submission.
-    await SubmissionEntity.put({
-      tenantId: school.tenantId,
-      campaignId: campaign.campaignId,
-      regionId: region.regionId,
-      institutionName: school.shortName,
-      municipality: school.municipality,
-      status: "not_started",
-      values: {},
-      updatedAt: new Date().toISOString(),
-      version: 1,
-    }).go();
+    await stoppedPublish(campaign.campaignId);
     const before = storeMetrics.itemsWritten;
     const published = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
     expect(published.json).toMatchObject({ status: "published", institutionsCount: 2 });
@@ -162,18 +165,8 @@ describe("monitoring campaigns", async () => {
 
   it("institutions cannot answer a draft that a stopped publish left behind; a retried publish finishes it", async () => {
     const campaign = await newCampaign();
-    // A first attempt that stopped after writing the school's submission.
     const key = { tenantId: school.tenantId, campaignId: campaign.campaignId };
-    await SubmissionEntity.put({
-      ...key,
-      regionId: region.regionId,
-      institutionName: school.shortName,
-      municipality: school.municipality,
-      status: "not_started",
-      values: {},
-      updatedAt: new Date().toISOString(),
-      version: 1,
-    }).go();
+    await stoppedPublish(campaign.campaignId);
     const list = await call(app, "GET", "/api/monitoring/submissions", { token: curator });
     expect(list.json.items.map((i: { campaignId: string }) => i.campaignId)).not.toContain(campaign.campaignId);
     expect((await form(campaign.campaignId)).status).toBe(404);

@@ -1,9 +1,10 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import ExcelJS from "exceljs";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ddb, tableName } from "@rnc/core/dynamo";
 import { Stats } from "@rnc/core/stats";
 import { call, createTestRegion, system, tokenFor } from "../../../scripts/test/fixtures";
+import { once, onTransactions, transactionConflict } from "../../../scripts/test/transactions";
 import { app } from "../app";
 
 const { users, school } = await createTestRegion();
@@ -284,33 +285,27 @@ describe("pair activation rules", () => {
     const version = (await call(app, "GET", `/api/participants/${mentor.participantId}`, { token: curator })).json.participant.version;
     // An activation of an already engaged mentor adds to activeMentees without changing the version: done here just
     // before the edit's own transaction, after the edit has read the mentor.
-    const send = ddb.send.bind(ddb);
     let activated = false;
-    const spy = vi.spyOn(ddb, "send").mockImplementation((async (command: { input: { TransactItems?: unknown } }) => {
-      if (command.input.TransactItems && !activated) {
-        activated = true;
-        await send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: { pk: `T#${school.tenantId}`, sk: `PERSON#${mentor.participantId}` },
-            UpdateExpression: "ADD activeMentees :one",
-            ExpressionAttributeValues: { ":one": 1 },
-          }),
-        );
-      }
-      return send(command as Parameters<typeof send>[0]);
-    }) as typeof ddb.send);
-    try {
-      const res = await call(app, "PUT", `/api/participants/${mentor.participantId}`, {
+    const activation = once(async () => {
+      activated = true;
+      await ddb.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: `T#${school.tenantId}`, sk: `PERSON#${mentor.participantId}` },
+          UpdateExpression: "ADD activeMentees :one",
+          ExpressionAttributeValues: { ":one": 1 },
+        }),
+      );
+    });
+    const res = await onTransactions(activation, () =>
+      call(app, "PUT", `/api/participants/${mentor.participantId}`, {
         token: curator,
         body: { ...teacher(), isMentor: false, isMentee: true, capacity: undefined, version },
-      });
-      expect(activated).toBe(true);
-      expect(res.status).toBe(409);
-      expect(res.json.error.code).toBe("participant.mentor_in_use");
-    } finally {
-      spy.mockRestore();
-    }
+      }),
+    );
+    expect(activated).toBe(true);
+    expect(res.status).toBe(409);
+    expect(res.json.error.code).toBe("participant.mentor_in_use");
     const card = await call(app, "GET", `/api/participants/${mentor.participantId}`, { token: curator });
     expect(card.json.participant).toMatchObject({ isMentor: true, activeMentees: 1, version });
   });
@@ -470,27 +465,17 @@ describe("import", () => {
           (_, i) => `${prefix} Участник ${String(i).padStart(3, "0")};01.09.2010;ученик;8В;наставляемый;;;;;;;`,
         ),
       ]);
-    /** Runs `fn` while the `failing`-th and later transactions (1-based) are cancelled `times` times each, as a conflict would. */
-    async function withConflicts<T>(failing: number, times: number, fn: () => Promise<T>): Promise<T> {
-      const send = ddb.send.bind(ddb);
+    /** Runs `fn` while, from the `failing`-th transaction on (1-based), `times` transactions are cancelled by a conflict. */
+    const withConflicts = <T>(failing: number, times: number, fn: () => Promise<T>) => {
       let transactions = 0;
       let failed = 0;
-      const spy = vi.spyOn(ddb, "send").mockImplementation((async (command: { input: { TransactItems?: unknown } }) => {
-        if (command.input.TransactItems && ++transactions >= failing && failed < times) {
+      return onTransactions(async () => {
+        if (++transactions >= failing && failed < times) {
           failed += 1;
-          throw Object.assign(new Error("Transaction cancelled"), {
-            name: "TransactionCanceledException",
-            CancellationReasons: [{ Code: "TransactionConflict" }],
-          });
+          throw transactionConflict();
         }
-        return send(command as Parameters<typeof send>[0]);
-      }) as typeof ddb.send);
-      try {
-        return await fn();
-      } finally {
-        spy.mockRestore();
-      }
-    }
+      }, fn);
+    };
     const count = async (prefix: string) =>
       (await call(app, "GET", `/api/participants?q=${encodeURIComponent(prefix)}`, { token: curator })).json.items.length;
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { seedDemoRoadmap } from "../../../../scripts/local/seed-roadmaps";
 import { createTestRegion } from "../../../../scripts/test/fixtures";
+import { once, onTransactions } from "../../../../scripts/test/transactions";
 import { withActor } from "../actor";
 import { ddb } from "../dynamo";
 import { Roadmap } from "./index";
@@ -30,30 +31,6 @@ async function countReads<T>(fn: () => Promise<T>): Promise<{ result: T; scanned
     send.mockRestore();
   }
 }
-
-/** Runs `fn`; before each TransactWriteItems it sends, `intercept` sees the request (and may throw, or write first). */
-async function onTransactions<T>(intercept: (request: string) => Promise<void>, fn: () => Promise<T>): Promise<T> {
-  const send = ddb.send.bind(ddb);
-  const spy = vi.spyOn(ddb, "send").mockImplementation((async (command: { input: { TransactItems?: unknown } }) => {
-    if (command.input.TransactItems) await intercept(JSON.stringify(command.input));
-    return send(command as Parameters<typeof send>[0]);
-  }) as typeof ddb.send);
-  try {
-    return await fn();
-  } finally {
-    spy.mockRestore();
-  }
-}
-
-/** `intercept` for onTransactions that runs `write` before the first transaction only. */
-const once = (write: () => Promise<unknown>) => {
-  let done = false;
-  return async () => {
-    if (done) return;
-    done = true;
-    await write();
-  };
-};
 
 /** A roadmap of one section whose items fall due in `year` (nothing else in the table is due then). */
 const dueIn = (year: number, count: number) =>
