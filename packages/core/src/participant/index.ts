@@ -394,7 +394,9 @@ export const Participant = {
           ({ participant, audit }) => [
             ...chunk.map((row) => participant.create(row).commit()),
             audit
-              .create(auditItem(action, chunk.length === 1 ? (chunk[0]?.participantId ?? "") : `${chunk.length} participants`, { tenantId }))
+              .create(
+                auditItem(action, chunk.length === 1 ? (chunk[0]?.participantId ?? "") : `${chunk.length} participants`, { tenantId }),
+              )
               .commit(),
           ],
           delta,
