@@ -349,6 +349,7 @@ export function checkActivations(stories: PairStory[], ctx: { enabled: readonly 
       consentSigner: consent?.signerKind,
       capacity: p.row.capacity,
       activeMentees,
+      isMentor: p.row.isMentor,
     };
   };
   for (const s of stories) {

@@ -57,8 +57,20 @@ function isUnavailableStoreError(error: object): boolean {
  */
 function isItemTooLarge(error: unknown): boolean {
   return [...causes(error)].some((cause) => {
-    const { name = "", message = "" } = cause as { name?: string; message?: string };
-    return (name === "ValidationException" || name === "TransactionCanceledException") && /item size.*exceeded/i.test(message);
+    const {
+      name = "",
+      message = "",
+      CancellationReasons = [],
+    } = cause as {
+      name?: string;
+      message?: string;
+      CancellationReasons?: { Message?: string }[];
+    };
+    const messages = [message, ...CancellationReasons.map((reason) => reason.Message ?? "")];
+    return (
+      (name === "ValidationException" || name === "TransactionCanceledException") &&
+      messages.some((text) => /item size.*exceeded/i.test(text))
+    );
   });
 }
 

@@ -44,13 +44,24 @@ function SectionRoute({ section }: { section: Section }) {
   return <section.page />;
 }
 
+/** Titles of the pages that are not sections (WCAG 2.4.2: every page says what it is). */
+const pageTitles: [prefix: string, label: string][] = [
+  ["/settings/reminders", "Напоминания"],
+  ["/unsubscribe/", "Отписка от напоминаний"],
+  ["/login", "Вход в систему"],
+  ["/forgot-password", "Восстановление пароля"],
+  ["/reset-password/", "Новый пароль"],
+  ["/invite/", "Приглашение"],
+  ["/survey/", "Анкета"],
+];
+
 /** On navigation: the title follows the section, and focus moves to the new page's content. */
 function FollowNavigation() {
   const { pathname } = useLocation();
   const first = useRef(true);
   useEffect(() => {
-    const section = sectionOf(pathname);
-    document.title = section ? `${section.label} — ЦМН` : "ЦМН — наставничество";
+    const label = sectionOf(pathname)?.label ?? pageTitles.find(([prefix]) => pathname.startsWith(prefix))?.[1];
+    document.title = label ? `${label} — ЦМН` : "ЦМН — наставничество";
     if (first.current) first.current = false;
     else document.getElementById("main")?.focus();
   }, [pathname]);

@@ -15,6 +15,9 @@ export const roleScope: Record<Role, Scope> = {
   institution_viewer: "institution",
 };
 
+/** Who gets reminder letters (mirrors packages/core/src/reminders: an institution's curators, the region's admins). */
+export const reminderRecipients: readonly Role[] = ["curator", "region_admin"];
+
 /** Who may be invited by whom (mirrors the core's rule in invitation/index.ts; the server decides). */
 export const invitableRoles: Partial<Record<Role, readonly InvitableRole[]>> = {
   region_admin: ["region_admin", "region_viewer", "curator", "staff", "institution_viewer"],

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import { useAuth, useMe } from "../auth/AuthContext";
+import { reminderRecipients } from "../auth/access";
 import { roleLabels } from "../lib/labels";
 import { sectionsFor } from "../sections";
 import { Loading } from "./Status";
@@ -28,9 +29,11 @@ export function Layout() {
               {roleLabels[me.role]}
               {place ? ` · ${place}` : ""}
             </span>
-            <Link to="/settings/reminders" className="user-link">
-              Напоминания
-            </Link>
+            {reminderRecipients.includes(me.role) && (
+              <Link to="/settings/reminders" className="user-link">
+                Напоминания
+              </Link>
+            )}
           </div>
           <button type="button" className="button secondary small" onClick={() => void signOut()}>
             Выйти

@@ -18,6 +18,16 @@ export function saveBlob(blob: Blob, fileName: string): void {
   URL.revokeObjectURL(url);
 }
 
+/** The UTF-8 `filename*` of a Content-Disposition; undefined when absent or mangled on the way. */
+function utf8Name(disposition: string): string | undefined {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  try {
+    return encoded ? decodeURIComponent(encoded) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Downloads an API file with the session's token (a plain link cannot send it), named as the server names it
  * (Content-Disposition: its UTF-8 `filename*`, else `filename`) or `fileName`. A refusal arrives as an ApiError with the server's Russian message.
@@ -26,7 +36,6 @@ export async function downloadFromApi(path: string, fileName: string): Promise<v
   const response = await session.fetch(path);
   if (!response.ok) throw await toApiError(response);
   const disposition = response.headers.get("content-disposition") ?? "";
-  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  const named = utf8 ? decodeURIComponent(utf8) : /filename="([^"]+)"/.exec(disposition)?.[1];
+  const named = utf8Name(disposition) ?? /filename="([^"]+)"/.exec(disposition)?.[1];
   saveBlob(await response.blob(), named ?? fileName);
 }

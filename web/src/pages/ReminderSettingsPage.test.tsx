@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderPage, signedInAs } from "../test-signed-in";
 import { fakeApi } from "../test-support";
 import ReminderSettingsPage from "./ReminderSettingsPage";
 
@@ -15,10 +16,11 @@ const checked = () =>
 describe("the reminder settings page", () => {
   it("shows the stored choice and saves a new one", async () => {
     const calls = fakeApi({
+      ...signedInAs("curator"),
       "GET /api/reminders/preferences": () => ({ status: 200, body: { frequency: "daily", nonStatutory: true } }),
       "PUT /api/reminders/preferences": (body) => ({ status: 200, body }),
     });
-    render(<ReminderSettingsPage />);
+    renderPage(<ReminderSettingsPage />, { path: "/settings/reminders" });
     await screen.findByRole("group", { name: /Необязательные напоминания/ });
     expect(checked()).toBe("Каждый день");
 
@@ -34,9 +36,20 @@ describe("the reminder settings page", () => {
   });
 
   it("shows «Не присылать» for someone who unsubscribed through a letter's link", async () => {
-    fakeApi({ "GET /api/reminders/preferences": () => ({ status: 200, body: { frequency: "weekly", nonStatutory: false } }) });
-    render(<ReminderSettingsPage />);
+    fakeApi({
+      ...signedInAs("region_admin"),
+      "GET /api/reminders/preferences": () => ({ status: 200, body: { frequency: "weekly", nonStatutory: false } }),
+    });
+    renderPage(<ReminderSettingsPage />, { path: "/settings/reminders" });
     await screen.findByRole("group", { name: /Необязательные напоминания/ });
     expect(checked()).toBe("Не присылать");
+  });
+
+  it("tells a role that gets no letters so, without a form", async () => {
+    const calls = fakeApi(signedInAs("region_viewer"));
+    renderPage(<ReminderSettingsPage />, { path: "/settings/reminders" });
+    await screen.findByText(/вашей роли они не приходят/);
+    expect(screen.queryByRole("radio")).toBeNull();
+    expect(calls.map((c) => c.path)).not.toContain("/api/reminders/preferences");
   });
 });

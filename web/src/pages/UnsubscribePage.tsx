@@ -49,10 +49,11 @@ function Done({ email }: { email: string }) {
   useEffect(() => heading.current?.focus(), []);
   return (
     <>
-      <h1 ref={heading} tabIndex={-1}>
+      {/* The focus lands on the heading, which reads the result out with it. */}
+      <h1 ref={heading} tabIndex={-1} aria-describedby="unsubscribe-result">
         Вы отписались от напоминаний
       </h1>
-      <p className="notice" role="status">
+      <p className="notice" id="unsubscribe-result">
         Необязательные напоминания больше не будут приходить на адрес {email}. Напоминания о сроках мониторинга и отчётности обязательны и
         будут приходить по-прежнему.
       </p>

@@ -216,6 +216,7 @@ const memberFacts = (row: ParticipantRow): Member => ({
   consentSigner: row.consentSigner,
   capacity: row.capacity,
   activeMentees: row.activeMentees,
+  isMentor: row.isMentor,
 });
 
 /** The pair, its plan and its meetings: one Query on `PAIR#<id>`. */

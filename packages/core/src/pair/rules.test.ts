@@ -12,6 +12,7 @@ const teacher: Member = {
   consentSigner: "self",
   capacity: 1,
   activeMentees: 0,
+  isMentor: true,
 };
 const young: Member = { ...teacher, participantId: "y", fullName: "Петров Пётр", category: "young_specialist", birthDate: "2000-01-01" };
 const pupil: Member = {
@@ -35,6 +36,8 @@ const codes = (input: Parameters<typeof activationProblems>[0]) => activationPro
 
 describe("activation rules", () => {
   it("a complete pair has no problems", () => expect(activationProblems(base)).toEqual([]));
+  it("a mentor no longer marked as one in the register (the edit was allowed while the pair was forming)", () =>
+    expect(codes({ ...base, mentor: { ...base.mentor, isMentor: false } })).toEqual(["pair.not_mentor"]));
   it("form disabled", () => expect(codes({ ...base, enabledForms: ["pupil_pupil"] })).toEqual(["pair.form_disabled"]));
   it("a disabled form: named, with what the curator can do in the app (there is no forms settings screen)", () => {
     const [problem] = activationProblems({ ...base, enabledForms: ["pupil_pupil"] });

@@ -19,6 +19,8 @@ export type Member = {
   consentSigner?: "self" | "legal_representative";
   capacity?: number;
   activeMentees: number;
+  /** Marked in the register as a mentor (checked for the pair's mentor). */
+  isMentor: boolean;
 };
 
 export type AgreementFacts = { signedAt: string; representatives?: { participantId: string }[] } | undefined;
@@ -45,6 +47,13 @@ export function activationProblems(input: {
     problems.push({
       code: "pair.form_disabled",
       message: `Нельзя активировать пару: форма наставничества «${form.label}» не используется в организации. Прекратите эту пару и создайте новую в одной из форм, которые предлагаются при создании пары; формы организации зависят от её типа, тип указывает администратор региона.`,
+    });
+  }
+  if (!mentor.isMentor) {
+    problems.push({
+      code: "pair.not_mentor",
+      participantId: mentor.participantId,
+      message: `Нельзя активировать пару: участник ${who(mentor)} больше не отмечен в базе как наставник`,
     });
   }
   if (!form.mentorCategories.includes(mentor.category)) {

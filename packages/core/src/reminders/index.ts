@@ -9,7 +9,7 @@ import { User, type UserInfo, manageableScope } from "../user";
 import * as z from "../zod";
 import { type Digest, renderDigest } from "./digest";
 import { ReminderMarkerEntity, ReminderPreferencesEntity, digestFrequencies } from "./reminder.entity";
-import { isoWeekday } from "../dates";
+import { addDays, daysBetween, isoWeekday } from "../dates";
 import { DIGEST_HOUR, WEEKLY_DIGEST_WEEKDAY, localTime } from "./schedule";
 import { type SendPolicy, createPacer, defaultSendPolicy, isSuppressed, sendRaw } from "./send";
 import type { DueEntry, ReminderSource } from "./sources";
@@ -30,10 +30,41 @@ async function preferencesOf(userId: string): Promise<Preferences> {
   return row ? { frequency: row.frequency, nonStatutory: row.nonStatutory } : defaults;
 }
 
-/** Which of a recipient's entries go out today, given their preferences (statutory ones always do). */
-export function selectForRecipient(entries: DueEntry[], prefs: Preferences, today: string): DueEntry[] {
-  const digestDay = prefs.frequency === "daily" || (prefs.frequency === "weekly" && isoWeekday(today) === WEEKLY_DIGEST_WEEKDAY);
-  return entries.filter((entry) => entry.statutory || (digestDay && prefs.nonStatutory));
+/**
+ * Which of a recipient's entries go out today, given their preferences: statutory ones always; the others every day,
+ * or for a weekly recipient on the weekly day together with those of the six days before (`week`), each once.
+ */
+export function selectForRecipient(entries: DueEntry[], prefs: Preferences, today: string, week: DueEntry[] = []): DueEntry[] {
+  const weekly = prefs.frequency === "weekly" && isoWeekday(today) === WEEKLY_DIGEST_WEEKDAY;
+  const optional = prefs.nonStatutory && (prefs.frequency === "daily" || weekly);
+  const selected = entries.filter((entry) => entry.statutory || optional);
+  if (!weekly || !optional) return selected;
+  const seen = new Set(selected.map((entry) => entry.occurrence));
+  for (const entry of week) {
+    if (entry.statutory || seen.has(entry.occurrence)) continue;
+    seen.add(entry.occurrence);
+    selected.push({ ...entry, ...(entry.due ? { daysLeft: daysBetween(today, entry.due) } : {}) });
+  }
+  return selected;
+}
+
+/**
+ * What the sources have due on `today`, and on the weekly day also what they had on each of the six days before (for
+ * weekly recipients): each day through the sources' date indexes.
+ */
+async function collectDue(region: RegionInfo, today: string, sources: ReminderSource[]) {
+  const days = isoWeekday(today) === WEEKLY_DIGEST_WEEKDAY ? [1, 2, 3, 4, 5, 6].map((back) => addDays(today, -back)) : [];
+  const entries: DueEntry[] = [];
+  const week: DueEntry[] = [];
+  let itemsRead = 0;
+  for (const day of [today, ...days]) {
+    for (const source of sources) {
+      const result = await source.collect(region, day);
+      (day === today ? entries : week).push(...result.entries);
+      itemsRead += result.itemsRead;
+    }
+  }
+  return { entries, week, itemsRead };
 }
 
 /**
@@ -148,24 +179,22 @@ export async function runReminders(options: RunOptions): Promise<RunReport> {
     const today = regionToday(region, options, now);
     if (!today) continue;
     report.regions += 1;
-    const entries: DueEntry[] = [];
-    for (const source of options.sources) {
-      const result = await source.collect(region, today);
-      entries.push(...result.entries);
-      report.itemsRead += result.itemsRead;
-    }
-    for (const delivery of await deliveriesFor(region, entries, today)) await deliver(delivery, now, policy, pace, report);
+    const { entries, week, itemsRead } = await collectDue(region, today, options.sources);
+    report.itemsRead += itemsRead;
+    for (const delivery of await deliveriesFor(region, entries, today, week)) await deliver(delivery, now, policy, pace, report);
   }
   return report;
 }
 
-async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: string): Promise<Delivery[]> {
+async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: string, week: DueEntry[]): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
-  const byTenant = new Map<string, DueEntry[]>();
-  for (const entry of entries) byTenant.set(entry.tenantId, [...(byTenant.get(entry.tenantId) ?? []), entry]);
-  for (const [tenantId, tenantEntries] of byTenant) {
+  const byTenant = new Map<string, { today: DueEntry[]; week: DueEntry[] }>();
+  const of = (tenantId: string) => byTenant.get(tenantId) ?? byTenant.set(tenantId, { today: [], week: [] }).get(tenantId)!;
+  for (const entry of entries) of(entry.tenantId).today.push(entry);
+  for (const entry of week) of(entry.tenantId).week.push(entry);
+  for (const [tenantId, due] of byTenant) {
     for (const curator of await User.inScope(tenantId, ["curator"])) {
-      const selected = selectForRecipient(tenantEntries, await preferencesOf(curator.userId), today);
+      const selected = selectForRecipient(due.today, await preferencesOf(curator.userId), today, due.week);
       if (selected.length === 0) continue;
       deliveries.push({
         user: curator,
@@ -189,9 +218,12 @@ async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: str
     for (const tenantId of new Set(escalations.map((e) => e.tenantId)))
       names.set(tenantId, (await Institution.find(tenantId))?.shortName ?? tenantId);
     for (const admin of await User.inScope(region.regionId, ["region_admin"])) {
+      // The admin's own choice applies as to a curator: missed statutory deadlines always come.
+      const selected = selectForRecipient(escalations, await preferencesOf(admin.userId), today);
+      if (selected.length === 0) continue;
       deliveries.push({
         user: admin,
-        entries: escalations.map((e) => ({ ...e, occurrence: `${e.tenantId}#${e.occurrence}` })),
+        entries: selected.map((e) => ({ ...e, occurrence: `${e.tenantId}#${e.occurrence}` })),
         digest: async (owned) =>
           renderDigest({
             recipientName: admin.fullName,
@@ -242,9 +274,8 @@ export const Reminders = {
     if (!region) throw notFound("region.not_found", "Регион не найден");
     // The caller's right to see this user's digest is checked above; the sources read as the job would.
     const deliveries = await withActor({ type: "system", properties: { regionId: region.regionId } }, async () => {
-      const entries: DueEntry[] = [];
-      for (const source of sources) entries.push(...(await source.collect(region, date)).entries);
-      return deliveriesFor(region, entries, date);
+      const { entries, week } = await collectDue(region, date, sources);
+      return deliveriesFor(region, entries, date, week);
     });
     const mine = deliveries.find((d) => d.user.userId === userId);
     if (!mine) return { userId, date, entries: [], digest: null };

@@ -7,6 +7,7 @@ import { type DueEntry, type ReminderSource, runReminders, unsubscribeLinks } fr
 import { recordSesFeedback } from "./feedback";
 import { composeDigest } from "./mime";
 import { renderDigest } from "./digest";
+import { addDays } from "../dates";
 
 const policy = { ratePerSecond: 1000, attempts: 3, backoffMs: 5 };
 
@@ -123,6 +124,31 @@ describe("reminder digests", async () => {
     expect(monday.sent).toBe(1);
     expect((await mailTo(curator.email)).at(-1)?.body.text).toContain("Проведение мониторинга");
     await call(app, "PUT", "/api/reminders/preferences", { token, body: { frequency: "daily", nonStatutory: true } });
+  });
+
+  it("a weekly digest on Monday carries what fell due on each day of the week before, once, with days counted from Monday", async () => {
+    const { users: weekly, school: weeklySchool } = await createTestRegion();
+    const token = await tokenFor(weekly.curator);
+    await call(app, "PUT", "/api/reminders/preferences", { token, body: { frequency: "weekly", nonStatutory: true } });
+    // Each day the source has one item due 7 days later (the roadmap rule's first reminder), and Thursday's twice.
+    const source = fixedSource((today) => [
+      entry(weeklySchool.tenantId, { occurrence: `item-${today}`, title: `Мероприятие с ${today}`, due: addDays(today, 7), daysLeft: 7 }),
+      ...(today === "2026-12-10"
+        ? [entry(weeklySchool.tenantId, { occurrence: `item-${today}`, title: "Повтор", due: "2026-12-17" })]
+        : []),
+    ]);
+    const before = (await mailTo(weekly.curator.email)).length;
+    for (const day of ["2026-12-09", "2026-12-10", "2026-12-11", "2026-12-12", "2026-12-13"])
+      expect((await system(() => runReminders({ date: day, sources: [source], policy }))).sent).toBe(0);
+    expect((await system(() => runReminders({ date: "2026-12-14", sources: [source], policy }))).sent).toBe(1);
+    const letters = await mailTo(weekly.curator.email);
+    expect(letters.length).toBe(before + 1);
+    const text = letters.at(-1)?.body.text ?? "";
+    for (const day of ["2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11", "2026-12-12", "2026-12-13", "2026-12-14"])
+      expect(text.split(`Мероприятие с ${day}`).length - 1, day).toBe(1);
+    expect(text).not.toContain("Повтор");
+    // Tuesday's item is due on 15.12: one day after Monday, not seven.
+    expect(text).toContain("срок 15.12.2026 — через 1 день");
   });
 
   it("the unsubscribe link turns off non-statutory reminders", async () => {

@@ -266,12 +266,13 @@ export const Reports = {
       expiresAt: Math.floor(Date.parse(now) / 1000) + RETENTION_SECONDS,
     };
     // The region's data is about to leave the platform: the job and its audit item are written together.
-    await db.transaction
+    const written = await db.transaction
       .write(({ export: job, audit }) => [
         job.create(row).commit(),
         audit.create(auditItem("reports.export", row.exportId, { regionId })).commit(),
       ])
       .go();
+    if (written.canceled) throw new VisibleError("unavailable", "reports.start_failed", "Не удалось начать выгрузку, повторите попытку");
     await dispatch(regionId, row.exportId);
     return toInfo(row as ExportRow);
   },

@@ -838,6 +838,20 @@ function recordOf(row: StoredItem): ItemDraft {
 }
 
 /**
+ * After a status change is saved: brings the items in line, reading them again when an item edit landed in between
+ * (the change itself stands; what is left out of line now is finished by the roadmap's next update).
+ */
+async function settleItems(roadmapId: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await reindexItems(await loadOwn(roadmapId));
+    } catch (error) {
+      if (!(error instanceof VisibleError && error.code === "roadmap.busy")) throw error;
+    }
+  }
+}
+
+/**
  * Rewrites the items whose due-index key disagrees with their roadmap's status (archived: out of the due index; draft
  * or approved: in it), each put conditional on the item's version and the header's status as read. Idempotent: a
  * status change that stopped halfway is finished by the next call.
@@ -1082,13 +1096,13 @@ export const Roadmap = {
     if (result.canceled) throw staleVersion(await Roadmap.get(roadmapId));
     // The items follow the header, read after it flipped: an item edit committed before is kept, and none commits
     // after an archive (commitItem checks the header). The due-date readers skip items whose header is not indexed.
-    if (reindex) await reindexItems(await loadOwn(roadmapId));
+    if (reindex) await settleItems(roadmapId);
     return Roadmap.get(roadmapId);
   },
 
   /**
-   * Deletes a roadmap with its sections and items if its header is still at `expected` (the version the user saw; the
-   * API requires it, trusted callers may leave it out to mean the version just read). Items go first, in chunks that
+   * Deletes a roadmap with its sections and items if its header is still at `expected` (the version the user saw).
+   * Items go first, in chunks that
    * each check that version, so the due index never points at a missing roadmap; the last chunk goes in the header's
    * own transaction. A retry after a failure halfway reads what is left and finishes the job.
    */

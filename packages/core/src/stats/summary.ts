@@ -230,6 +230,8 @@ export async function transactWithSummaries(build: WriteBuilder, changes: readon
     const name = (error as { name?: string }).name;
     if (name === "TransactionCanceledException" || name === "TransactionConflictException") {
       const reasons = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code ?? "None");
+      // An invalid item (one over the 400 KB limit) is no conflict: the caller's retry or 409 would not help.
+      if (reasons.includes("ValidationError")) throw error;
       return { canceled: true, reasons };
     }
     throw error;

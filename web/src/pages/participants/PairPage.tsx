@@ -378,7 +378,8 @@ function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
           status: t.status,
           dueDate: t.dueDate ? parseRuDate(t.dueDate) : undefined,
         }));
-      if (parsed.some((t, i) => tasks[i]?.dueDate && !t.dueDate)) throw invalid([{ path: "tasks", message: dateProblem("Сроки задач") }]);
+      if (parsed.some((t, i) => tasks[i]?.dueDate && !t.dueDate))
+        throw invalid([{ path: "tasks", message: dateProblem("Сроки задач", true) }]);
       onSaved(
         await unwrap(
           api.pairs[":pairId"].plan.$put({

@@ -133,7 +133,7 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
     void submit.run(async () => {
       const startDate = parseRuDate(text("startDate"));
       const endDate = parseRuDate(text("endDate"));
-      if (!startDate || !endDate) throw invalid([{ path: "startDate", message: dateProblem("Даты начала и окончания") }]);
+      if (!startDate || !endDate) throw invalid([{ path: "startDate", message: dateProblem("Даты начала и окончания", true) }]);
       const created = await unwrap(
         api.pairs.$post({
           json: {

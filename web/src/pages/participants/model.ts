@@ -61,4 +61,5 @@ export function parseRuDate(value: string): string | undefined {
 }
 
 /** The message for a date field whose text parseRuDate refused. */
-export const dateProblem = (label: string) => `${label}: укажите существующую дату в формате ДД.ММ.ГГГГ`;
+export const dateProblem = (label: string, several = false) =>
+  `${label}: укажите ${several ? "существующие даты" : "существующую дату"} в формате ДД.ММ.ГГГГ`;
