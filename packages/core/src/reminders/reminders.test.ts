@@ -213,6 +213,30 @@ describe("reminder digests", async () => {
     expect(mail?.body.text).toContain("Пропущенные сроки отчётности");
   });
 
+  it("a region admin's own preferences apply to their letter: without optional reminders, only missed statutory deadlines come", async () => {
+    const { users: own, school: ownSchool } = await createTestRegion();
+    const token = await tokenFor(own.region_admin);
+    await call(app, "PUT", "/api/reminders/preferences", { token, body: { frequency: "daily", nonStatutory: false } });
+    // A Monday: the weekly overview of overdue roadmap items (optional) and a missed monitoring deadline (statutory).
+    const source = fixedSource(() => [
+      entry(ownSchool.tenantId, { occurrence: "overdue-item", due: "2026-12-07", daysLeft: -7, title: "Просроченное мероприятие" }),
+      entry(ownSchool.tenantId, {
+        rule: "campaign_missed",
+        occurrence: "missed-campaign",
+        due: "2026-12-13",
+        daysLeft: -1,
+        title: "Мониторинг ЦМН, I полугодие",
+        statutory: true,
+      }),
+    ]);
+    const before = (await mailTo(own.region_admin.email)).length;
+    await system(() => runReminders({ date: "2026-12-14", sources: [source], policy }));
+    const letters = await mailTo(own.region_admin.email);
+    expect(letters.length).toBe(before + 1);
+    expect(letters.at(-1)?.body.text).toContain("Мониторинг ЦМН, I полугодие");
+    expect(letters.at(-1)?.body.text).not.toContain("Просроченное мероприятие");
+  });
+
   it("lets an admin preview a user's digest without sending", async () => {
     const token = await tokenFor(users.region_admin);
     const before = (await mailTo(curator.email)).length;

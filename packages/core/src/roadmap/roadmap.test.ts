@@ -190,6 +190,24 @@ describe("roadmap storage", async () => {
     expect(await indexedOf(detail.roadmapId)).toHaveLength(3);
   });
 
+  it("an item edit landing between an un-archive and its items' reindex is kept, and the saved change still succeeds", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2039, 3), period: "2039", title: "Возврат и правка" }));
+    const archived = await asCurator(() => Roadmap.update(detail.roadmapId, { version: detail.version, status: "archived" }));
+    const item = items(archived)[0] as { itemId: string; version: number };
+    // The first transaction flips the header; just before the second (the items' reindex), the item is edited.
+    let transactions = 0;
+    const editBeforeReindex = async () => {
+      if (++transactions === 2)
+        await Roadmap.updateItem(detail.roadmapId, item.itemId, { version: item.version, comments: "Правка между шагами" });
+    };
+    const restored = await onTransactions(editBeforeReindex, () =>
+      asCurator(() => Roadmap.update(detail.roadmapId, { version: archived.version, status: "draft" })),
+    );
+    expect(restored.status).toBe("draft");
+    expect(items(restored)[0]).toMatchObject({ itemId: item.itemId, comments: "Правка между шагами" });
+    expect(await indexedOf(detail.roadmapId)).toHaveLength(3);
+  });
+
   it("deleting a roadmap loses to a concurrent edit of its header: 409, and nothing is deleted", async () => {
     const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2037, 3), period: "2037", title: "Удаление и правка" }));
     const rename = () => Roadmap.update(detail.roadmapId, { version: detail.version, title: "Переименована" });
