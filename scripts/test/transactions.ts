@@ -1,21 +1,49 @@
-import { vi } from "vitest";
+import { expect, vi } from "vitest";
 import { ddb } from "@rnc/core/dynamo";
 
-/**
- * Runs `fn`; before each TransactWriteItems it sends, `intercept` sees the request and may throw (a failed or
- * cancelled transaction) or write first (another request landing between `fn`'s reads and its write).
- */
-export async function onTransactions<T>(intercept: (request: string) => Promise<void>, fn: () => Promise<T>): Promise<T> {
+type Send = typeof ddb.send;
+
+/** Runs `fn` with every TransactWriteItems it sends passed to `around` (its request as JSON, and the real send). */
+async function aroundTransactions<T>(around: (request: string, send: () => Promise<unknown>) => Promise<unknown>, fn: () => Promise<T>) {
   const send = ddb.send.bind(ddb);
   const spy = vi.spyOn(ddb, "send").mockImplementation((async (command: { input: { TransactItems?: unknown } }) => {
-    if (command.input.TransactItems) await intercept(JSON.stringify(command.input));
-    return send(command as Parameters<typeof send>[0]);
-  }) as typeof ddb.send);
+    const real = () => send(command as Parameters<Send>[0]);
+    return command.input.TransactItems ? around(JSON.stringify(command.input), real) : real();
+  }) as Send);
   try {
     return await fn();
   } finally {
     spy.mockRestore();
   }
+}
+
+/**
+ * Runs `fn`; before each TransactWriteItems it sends, `intercept` sees the request and may throw (a failed or
+ * cancelled transaction) or write first (another request landing between `fn`'s reads and its write).
+ */
+export function onTransactions<T>(intercept: (request: string) => Promise<void>, fn: () => Promise<T>): Promise<T> {
+  return aroundTransactions(async (request, send) => {
+    await intercept(request);
+    return send();
+  }, fn);
+}
+
+/**
+ * Runs `between` once, when a TransactWriteItems whose request mentions `marker` is sent: `before` it is sent or
+ * `after` it succeeded. The way to land one request between the steps of another; fails if no write mentioned it.
+ */
+export async function interleave<T>(marker: string, when: "before" | "after", between: () => Promise<unknown>, fn: () => Promise<T>) {
+  let fired = false;
+  const result = await aroundTransactions(async (request, send) => {
+    const hit = !fired && request.includes(marker);
+    if (hit) fired = true;
+    if (hit && when === "before") await between();
+    const sent = await send();
+    if (hit && when === "after") await between();
+    return sent;
+  }, fn);
+  expect(fired, `no write mentioned ${marker}`).toBe(true);
+  return result;
 }
 
 /** `intercept` for onTransactions that runs `write` before the first transaction only. */

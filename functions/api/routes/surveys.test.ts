@@ -6,6 +6,7 @@ import { ddb, loadCollection, tableName } from "@rnc/core/dynamo";
 import { Participant } from "@rnc/core/participant";
 import { addressName } from "@rnc/core/ru";
 import { call, createTestRegion, mailTo, tokenFor } from "../../../scripts/test/fixtures";
+import { interleave } from "../../../scripts/test/transactions";
 import { app } from "../app";
 
 const linkToken = (text: string) => /\/survey\/([\w-]+)/.exec(text)?.[1];
@@ -13,32 +14,6 @@ let counter = 0;
 const address = () => `participant.${Date.now().toString(36)}.${counter++}@example.org`;
 const today = new Date().toISOString().slice(0, 10);
 const consentBody = { signerKind: "self", signedAt: today, document: "Согласие № 1" };
-
-/**
- * Runs `between` once, when a TransactWrite whose input mentions `marker` passes through the store client: `before` it
- * is sent or `after` it succeeded. The way to land one request between the steps of another.
- */
-async function interleave<T>(marker: string, when: "before" | "after", between: () => Promise<unknown>, run: () => Promise<T>) {
-  let fired = false;
-  const name = `interleave-${counter++}`;
-  ddb.middlewareStack.add(
-    (next, context) => async (args) => {
-      const hit = !fired && context.commandName?.startsWith("TransactWrite") && JSON.stringify(args.input).includes(marker);
-      if (hit) fired = true;
-      if (hit && when === "before") await between();
-      const result = await next(args);
-      if (hit && when === "after") await between();
-      return result;
-    },
-    { step: "initialize", name },
-  );
-  try {
-    return await run();
-  } finally {
-    ddb.middlewareStack.remove(name);
-    expect(fired, `no write mentioned ${marker}`).toBe(true);
-  }
-}
 
 describe("surveys", async () => {
   const { users, school, college } = await createTestRegion();

@@ -15,6 +15,9 @@ export const roleLabels: Record<Role, string> = {
   institution_viewer: "Руководитель (просмотр)",
 };
 
+/** Who gets reminder letters: an institution's curators (what falls due) and the region's admins (what was missed). */
+export const reminderRecipients = { institution: "curator", region: "region_admin" } as const satisfies Record<string, Role>;
+
 /** Roles that act inside one institution (a tenant). */
 export const institutionRoles = ["curator", "staff", "institution_viewer"] as const satisfies readonly Role[];
 /** Roles that act across the institutions of one region. */

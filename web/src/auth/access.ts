@@ -1,4 +1,4 @@
-import type { Role } from "@rnc/core/access";
+import { type Role, reminderRecipients } from "@rnc/core/access";
 import type { InvitableRole } from "../api/types";
 
 /** The permission matrix is the core's own module (no server imports), shared with the API. */
@@ -15,8 +15,8 @@ export const roleScope: Record<Role, Scope> = {
   institution_viewer: "institution",
 };
 
-/** Who gets reminder letters (mirrors packages/core/src/reminders: an institution's curators, the region's admins). */
-export const reminderRecipients: readonly Role[] = ["curator", "region_admin"];
+/** Whether the role gets reminder letters (and so has reminder settings). */
+export const getsReminders = (role: Role) => (Object.values(reminderRecipients) as Role[]).includes(role);
 
 /** Who may be invited by whom (mirrors the core's rule in invitation/index.ts; the server decides). */
 export const invitableRoles: Partial<Record<Role, readonly InvitableRole[]>> = {

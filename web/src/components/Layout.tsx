@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import { useAuth, useMe } from "../auth/AuthContext";
-import { reminderRecipients } from "../auth/access";
+import { getsReminders } from "../auth/access";
 import { roleLabels } from "../lib/labels";
 import { sectionsFor } from "../sections";
 import { Loading } from "./Status";
@@ -29,7 +29,7 @@ export function Layout() {
               {roleLabels[me.role]}
               {place ? ` · ${place}` : ""}
             </span>
-            {reminderRecipients.includes(me.role) && (
+            {getsReminders(me.role) && (
               <Link to="/settings/reminders" className="user-link">
                 Напоминания
               </Link>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../api/client";
 import { useMe } from "../auth/AuthContext";
-import { reminderRecipients } from "../auth/access";
+import { getsReminders } from "../auth/access";
 import { FormError, SubmitButton } from "../components/Form";
 import { Async } from "../components/Status";
 import { useResource } from "../lib/useResource";
@@ -21,7 +21,7 @@ const choiceOf = (prefs: { frequency: Choice; nonStatutory: boolean }): Choice =
 /** The signed-in user's own reminder letters: how often the optional reminders come (the statutory ones always do). */
 export default function ReminderSettingsPage() {
   const me = useMe();
-  if (!reminderRecipients.includes(me.role))
+  if (!getsReminders(me.role))
     return (
       <>
         <h1>Напоминания</h1>

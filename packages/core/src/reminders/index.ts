@@ -13,6 +13,7 @@ import { addDays, daysBetween, isoWeekday } from "../dates";
 import { DIGEST_HOUR, WEEKLY_DIGEST_WEEKDAY, localTime } from "./schedule";
 import { type SendPolicy, createPacer, defaultSendPolicy, isSuppressed, sendRaw } from "./send";
 import type { DueEntry, ReminderSource } from "./sources";
+import { reminderRecipients } from "../access";
 
 export type { DueEntry, ReminderSource } from "./sources";
 
@@ -193,7 +194,7 @@ async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: str
   for (const entry of entries) of(entry.tenantId).today.push(entry);
   for (const entry of week) of(entry.tenantId).week.push(entry);
   for (const [tenantId, due] of byTenant) {
-    for (const curator of await User.inScope(tenantId, ["curator"])) {
+    for (const curator of await User.inScope(tenantId, [reminderRecipients.institution])) {
       const selected = selectForRecipient(due.today, await preferencesOf(curator.userId), today, due.week);
       if (selected.length === 0) continue;
       deliveries.push({
@@ -217,7 +218,7 @@ async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: str
     const names = new Map<string, string>();
     for (const tenantId of new Set(escalations.map((e) => e.tenantId)))
       names.set(tenantId, (await Institution.find(tenantId))?.shortName ?? tenantId);
-    for (const admin of await User.inScope(region.regionId, ["region_admin"])) {
+    for (const admin of await User.inScope(region.regionId, [reminderRecipients.region])) {
       // The admin's own choice applies as to a curator: missed statutory deadlines always come.
       const selected = selectForRecipient(escalations, await preferencesOf(admin.userId), today);
       if (selected.length === 0) continue;
