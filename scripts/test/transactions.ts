@@ -57,7 +57,7 @@ export const once = (write: () => Promise<unknown>) => {
 };
 
 /** What DynamoDB throws when another transaction interfered. */
-export const transactionConflict = () =>
+export const cancelledByConflict = () =>
   Object.assign(new Error("Transaction cancelled"), {
     name: "TransactionCanceledException",
     CancellationReasons: [{ Code: "TransactionConflict" }],

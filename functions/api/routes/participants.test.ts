@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ddb, tableName } from "@rnc/core/dynamo";
 import { Stats } from "@rnc/core/stats";
 import { call, createTestRegion, system, tokenFor } from "../../../scripts/test/fixtures";
-import { once, onTransactions, transactionConflict } from "../../../scripts/test/transactions";
+import { once, onTransactions, cancelledByConflict } from "../../../scripts/test/transactions";
 import { app } from "../app";
 
 const { users, school } = await createTestRegion();
@@ -472,7 +472,7 @@ describe("import", () => {
       return onTransactions(async () => {
         if (++transactions >= failing && failed < times) {
           failed += 1;
-          throw transactionConflict();
+          throw cancelledByConflict();
         }
       }, fn);
     };

@@ -12,7 +12,7 @@ import { Region } from "../region";
 import { formatDate, ruCompare } from "../ru";
 import { optionalText, text } from "../schemas";
 import { db } from "../service";
-import { type SummaryChange, submissionState, transactWithSummaries } from "../stats/summary";
+import { type SummaryChange, submissionState, transactWithSummaries, transactionConflict } from "../stats/summary";
 import { type Sheet, writeCsv, writeXlsx } from "../tabular";
 import * as z from "../zod";
 import {
@@ -305,12 +305,7 @@ async function createSubmissions(items: SubmissionRow[]): Promise<void> {
     if (!result.canceled) return;
     // The reasons follow the actions' order, the submissions first: a failed condition is a submission that exists.
     pending = batch.filter((_, i) => result.reasons[i] !== "ConditionalCheckFailed");
-    if (pending.length === batch.length && ++conflicts >= 3)
-      throw new VisibleError(
-        "conflict",
-        "transaction.conflict",
-        "Изменение не сохранено: эти данные одновременно изменил другой пользователь. Повторите попытку.",
-      );
+    if (pending.length === batch.length && ++conflicts >= 3) throw transactionConflict();
   }
 }
 

@@ -10,8 +10,7 @@ export async function backfillSortNames(tenantId: string): Promise<number> {
   const of = await loadCollection(tenantId, "PERSON#");
   const missing = of("participant")
     .map((Item) => ParticipantEntity.parse({ Item }).data)
-    .filter((row) => row !== null && !row.sortName)
-    .flatMap((row) => (row ? [row] : []));
+    .flatMap((row) => (row && !row.sortName ? [row] : []));
   for (const row of missing) {
     await ParticipantEntity.patch({ tenantId, participantId: row.participantId })
       .set({ sortName: nameKey(row.fullName) })

@@ -238,16 +238,18 @@ export async function transactWithSummaries(build: WriteBuilder, changes: readon
   }
 }
 
+/** A write another user's write got in the way of: nothing was saved, and trying again will do. */
+export const transactionConflict = () =>
+  new VisibleError(
+    "conflict",
+    "transaction.conflict",
+    "Изменение не сохранено: эти данные одновременно изменил другой пользователь. Повторите попытку.",
+  );
+
 /** transactWithSummaries for writes no condition should stop: a cancellation is a conflict to retry. */
 export async function transactOrFail(build: WriteBuilder, changes: readonly SummaryChange[]): Promise<void> {
   const result = await transactWithSummaries(build, changes);
-  if (result.canceled) {
-    throw new VisibleError(
-      "conflict",
-      "transaction.conflict",
-      "Изменение не сохранено: эти данные одновременно изменил другой пользователь. Повторите попытку.",
-    );
-  }
+  if (result.canceled) throw transactionConflict();
 }
 
 /** A raw summary item, read. */
