@@ -9,6 +9,7 @@ const apiEntries = Object.keys(apiGroups).map((group) => ["ApiStack", `functions
 const handlers = [
   ...apiEntries,
   ["JobsStack", "functions/jobs/reminders"],
+  ["JobsStack", "functions/jobs/roadmap-recovery"],
   ["EmailStack", "functions/events/ses-feedback"],
   ["ExportsStack", "functions/jobs/export"],
 ] as const;

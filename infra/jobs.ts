@@ -6,7 +6,8 @@ import { TableStack } from "./table";
 
 /**
  * Scheduled jobs. Reminders run hourly: regions span UTC+2..UTC+12, and the handler itself picks the regions
- * whose local time is 09:00. It writes at-most-once markers, hence read/write on the table.
+ * whose local time is 09:00. It writes at-most-once markers, hence read/write on the table. The roadmap recovery runs
+ * hourly at half past (Roadmap.recoverPending).
  */
 export function JobsStack({ app, stack }: StackContext) {
   const { table } = use(TableStack);
@@ -30,5 +31,19 @@ export function JobsStack({ app, stack }: StackContext) {
     },
   });
 
-  return { reminders };
+  // Roadmap imports and deletions that a failed request left halfway are finished within the hour (no e-mail, no key).
+  const roadmapRecovery = new Cron(stack, "RoadmapRecovery", {
+    schedule: "cron(30 * * * ? *)",
+    job: {
+      function: {
+        handler: "functions/jobs/roadmap-recovery.handler",
+        description: "Hourly: finishes roadmap imports and deletions left halfway",
+        environment: useAppEnvironment(app.stage),
+        permissions: [[table.cdk.table, "grantReadWriteData"]],
+        timeout: "5 minutes",
+      },
+    },
+  });
+
+  return { reminders, roadmapRecovery };
 }

@@ -28,6 +28,7 @@ import {
 } from "./testing";
 
 const reminders = "functions/jobs/reminders.handler";
+const recovery = "functions/jobs/roadmap-recovery.handler";
 const feedback = "functions/events/ses-feedback.handler";
 const exporter = "functions/jobs/export.handler";
 const tableArn = "{TableStack/AWS::DynamoDB::Table.Arn}";
@@ -128,31 +129,38 @@ describe("api.ts", () => {
 
   test("the app's own functions all get the default props (nodejs22.x, arm64)", () => {
     const functions = everywhere("AWS::Lambda::Function").filter(([, fn]) => String(fn.Properties!.Handler).startsWith("functions/"));
-    expect(functions.map(([, fn]) => fn.Properties!.Handler).sort()).toEqual([...apiHandlers, feedback, exporter, reminders].sort());
+    expect(functions.map(([, fn]) => fn.Properties!.Handler).sort()).toEqual(
+      [...apiHandlers, feedback, exporter, reminders, recovery].sort(),
+    );
     for (const [, fn] of functions) expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
   });
 });
 
 describe("jobs.ts", () => {
-  test("an hourly rule targets the reminders function", () => {
-    const rules = everywhere("AWS::Events::Rule");
-    expect(rules).toHaveLength(1);
-    const [, rule] = resourcesOf(json.JobsStack!, "AWS::Events::Rule")[0]!;
-    expect(rule.Properties!.ScheduleExpression).toBe("cron(0 * * * ? *)");
-    expect(rule.Properties!.State).toBe("ENABLED");
-    const [remindersId] = functionByHandler(json.JobsStack!, reminders);
-    expect(rule.Properties!.Targets).toEqual([{ Arn: { "Fn::GetAtt": [remindersId, "Arn"] }, Id: "Target0" }]);
-    app.templates.JobsStack.hasResourceProperties("AWS::Lambda::Permission", {
-      Action: "lambda:InvokeFunction",
-      Principal: "events.amazonaws.com",
-      FunctionName: { "Fn::GetAtt": [remindersId, "Arn"] },
-    });
+  test("two hourly rules: the reminders on the hour, the roadmap recovery at half past", () => {
+    expect(everywhere("AWS::Events::Rule")).toHaveLength(2);
+    const rules = resourcesOf(json.JobsStack!, "AWS::Events::Rule");
+    for (const [handler, schedule] of [
+      [reminders, "cron(0 * * * ? *)"],
+      [recovery, "cron(30 * * * ? *)"],
+    ] as const) {
+      const [id] = functionByHandler(json.JobsStack!, handler);
+      const target = [{ Arn: { "Fn::GetAtt": [id, "Arn"] }, Id: "Target0" }];
+      const matching = rules.filter(([, rule]) => JSON.stringify(rule.Properties!.Targets) === JSON.stringify(target));
+      expect(matching).toHaveLength(1);
+      expect(matching[0]![1].Properties).toMatchObject({ ScheduleExpression: schedule, State: "ENABLED" });
+      app.templates.JobsStack.hasResourceProperties("AWS::Lambda::Permission", {
+        Action: "lambda:InvokeFunction",
+        Principal: "events.amazonaws.com",
+        FunctionName: { "Fn::GetAtt": [id, "Arn"] },
+      });
+    }
   });
 
-  test("the reminders function: five minutes and the API's environment", () => {
-    const [, fn] = functionByHandler(json.JobsStack!, reminders);
+  test.each([reminders, recovery])("%s: five minutes and the API's environment", (handler) => {
+    const [, fn] = functionByHandler(json.JobsStack!, handler);
     expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Timeout: 300 });
-    const variables = variablesOf("JobsStack", reminders);
+    const variables = variablesOf("JobsStack", handler);
     expect(render(json, "JobsStack", variables.TABLE_NAME)).toBe("{TableStack/AWS::DynamoDB::Table}");
     expect(variables).toMatchObject({ EMAIL_FROM: "noreply@mentor.example.ru", APP_URL: "https://mentor.example.ru", STAGE: "prod" });
   });
@@ -202,7 +210,10 @@ describe("auth.ts", () => {
     },
   );
 
-  test.each([["EmailStack", feedback]] as const)("%s: %s, which signs no tokens, does not get it", (stack, handler) => {
+  test.each([
+    ["EmailStack", feedback],
+    ["JobsStack", recovery],
+  ] as const)("%s: %s, which signs no tokens, does not get it", (stack, handler) => {
     const [id] = functionByHandler(json[stack]!, handler);
     expect(Object.keys(variablesOf(stack, handler))).not.toContain("SST_Secret_value_JWT_PRIVATE_KEY");
     expect(roleStatements(json[stack]!, id).flatMap(actionsOf)).not.toContain("ssm:GetParameters");
@@ -375,7 +386,7 @@ describe("least privilege, across every policy in every stack", () => {
 
   test("every DynamoDB statement is scoped to the table and its indexes (the exporter's update to region-owned items)", () => {
     const dynamo = allStatements(json).filter(({ statement }) => actionsOf(statement).some((a) => serviceOf(a) === "dynamodb"));
-    expect(dynamo).toHaveLength(groups.length + 4); // each API group, reminders, SES feedback, exporter (read; update of R# items)
+    expect(dynamo).toHaveLength(groups.length + 5); // each API group, reminders, recovery, SES feedback, exporter (read; update of R# items)
     for (const { stack, statement } of dynamo) {
       if (actionsOf(statement).join() === "dynamodb:UpdateItem") {
         expect(stack).toBe("ExportsStack");
@@ -403,6 +414,7 @@ describe("least privilege, across every policy in every stack", () => {
   test.each([
     ...groups.map((group) => ["ApiStack", apiHandler(group), accessOf(group), sendsEmail(group)] as const),
     ["JobsStack", reminders, "readWrite", true] as const,
+    ["JobsStack", recovery, "readWrite", false] as const,
   ])("%s: %s may %s items, sends e-mail as the identity: %s, and administers nothing", (stack, handler, access, email) => {
     const statements = statementsOf(stack, handler);
     const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith("dynamodb:")));
@@ -498,6 +510,7 @@ describe("exports.ts", () => {
   test.each([
     ...groups.filter((group) => group !== "stats").map((group) => ["ApiStack", apiHandler(group)] as const),
     ["JobsStack", reminders] as const,
+    ["JobsStack", recovery] as const,
   ])("%s: %s gets neither the bucket nor the function", (stack, handler) => {
     const [id] = functionByHandler(json[stack]!, handler);
     const actions = roleStatements(json[stack]!, id).flatMap(actionsOf);

@@ -1,4 +1,5 @@
 import { handler as reminders } from "./reminders";
+import { handler as roadmapRecovery } from "./roadmap-recovery";
 
 /**
  * The scheduled jobs. In AWS each is a Cron function (infra/jobs.ts, hourly); under
@@ -6,4 +7,7 @@ import { handler as reminders } from "./reminders";
  */
 export type ScheduledJob = { name: string; run: (now: Date) => Promise<unknown> };
 
-export const scheduledJobs: ScheduledJob[] = [{ name: "reminders", run: () => reminders() }];
+export const scheduledJobs: ScheduledJob[] = [
+  { name: "reminders", run: () => reminders() },
+  { name: "roadmap-recovery", run: () => roadmapRecovery() },
+];

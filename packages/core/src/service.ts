@@ -14,6 +14,7 @@ import {
   RoadmapCalendarEntity,
   RoadmapEntity,
   RoadmapItemEntity,
+  RoadmapPendingEntity,
   RoadmapSectionEntity,
   RoadmapTemplateEntity,
 } from "./roadmap/roadmap.entity";
@@ -57,6 +58,7 @@ export const db = lazyEntity(
       roadmapItem: RoadmapItemEntity,
       roadmapTemplate: RoadmapTemplateEntity,
       roadmapCalendar: RoadmapCalendarEntity,
+      roadmapPending: RoadmapPendingEntity,
       export: ExportEntity,
     }),
 );

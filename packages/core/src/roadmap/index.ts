@@ -9,11 +9,19 @@ import { VisibleError, forbidden, notFound } from "../error";
 import { createId } from "../id";
 import { InstitutionEntity } from "../institution/institution.entity";
 import { staleVersion } from "../institution";
+import { log } from "../log";
 import { assertCan } from "../permissions";
 import { ruCompare } from "../ru";
 import { optionalText, text, version } from "../schemas";
-import { db } from "../service";
-import { type RoadmapChange, type RoadmapState, type SummaryChange, transactOrFail, transactWithSummaries } from "../stats/summary";
+import type { db } from "../service";
+import {
+  type RoadmapChange,
+  type RoadmapState,
+  type SummaryChange,
+  transactOrFail,
+  transactWithSummaries,
+  transactionConflict,
+} from "../stats/summary";
 import { UserEntity } from "../user/user.entity";
 import * as z from "../zod";
 import { type Deadline, type RoadmapPeriod, deadlineLabel, occurrences as deadlineOccurrences, parseDeadline } from "./deadline";
@@ -40,6 +48,7 @@ import {
   RoadmapCalendarEntity,
   RoadmapEntity,
   RoadmapItemEntity,
+  RoadmapPendingEntity,
   RoadmapSectionEntity,
   RoadmapTemplateEntity,
   itemStatuses,
@@ -62,6 +71,7 @@ export const roadmapStatusLabels: Record<RoadmapStatus, string> = {
   draft: "Черновик",
   approved: "Утверждена",
   archived: "В архиве",
+  deleting: "Удаляется",
 };
 export const itemStatusLabels: Record<ItemStatus, string> = {
   planned: "Запланировано",
@@ -276,8 +286,11 @@ type StoredItem = NonNullable<Awaited<ReturnType<ReturnType<typeof RoadmapItemEn
 type StoredDeadline = { deadline: Deadline; warning?: string };
 
 const periodOf = (row: { periodStart: string; periodEnd: string }): RoadmapPeriod => ({ start: row.periodStart, end: row.periodEnd });
-const isVisible = (status: RoadmapStatus) => status !== "importing";
 const isIndexed = (status: RoadmapStatus) => status === "draft" || status === "approved";
+const isVisible = (status: RoadmapStatus) => isIndexed(status) || status === "archived";
+/** The header condition of every write into a roadmap: it is in force (not archived, nor being imported or deleted). */
+const inForce = <A extends { status: unknown }>(attr: A, op: { eq: (attribute: A["status"], value: RoadmapStatus) => string }) =>
+  `${op.eq(attr.status, "draft")} OR ${op.eq(attr.status, "approved")}`;
 const byPosition = <T extends { position: string }>(a: T, b: T) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
 
 const toRoadmapInfo = (row: StoredRoadmap): RoadmapInfo => ({
@@ -486,6 +499,19 @@ async function loadOwn(roadmapId: string): Promise<Loaded> {
   return loaded;
 }
 
+/** A roadmap of the actor's institution that can be written to: 404 as loadOwn, `roadmap.archived` if archived. */
+async function loadWritable(roadmapId: string): Promise<Loaded> {
+  const loaded = await loadOwn(roadmapId);
+  if (loaded.header.status === "archived") throw archived();
+  return loaded;
+}
+
+/** Why a write into a roadmap was cancelled: it is gone or hidden (404), archived, or another write interfered. */
+async function refusedWrite(roadmapId: string): Promise<VisibleError> {
+  await loadWritable(roadmapId);
+  return transactionConflict();
+}
+
 /** Today's date in the region's time zone (or the given one, for tests and jobs that fix "today"). */
 async function todayFor(regionId: string, today?: string): Promise<string> {
   return today ?? todayIn(await timeZoneOf(regionId));
@@ -551,7 +577,7 @@ export const roadmapState = (
 /** Trusted (check:stats): every roadmap of an institution as its summary should carry it. */
 export async function roadmapSummaryStates(tenantId: string): Promise<({ roadmapId: string } & RoadmapState)[]> {
   return (await loadAll(tenantId))
-    .filter(({ header }) => header.status !== "importing")
+    .filter(({ header }) => isVisible(header.status))
     .map(({ header, items }) => ({
       roadmapId: header.roadmapId,
       ...roadmapState(
@@ -683,30 +709,38 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
     return roadmapId;
   }
 
-  // Too big for one transaction: an invisible `importing` header first, then the records without due-index keys,
-  // then the items again with their keys, the last chunk flipping the header to draft. Nothing is shown (or reminded)
-  // before that last commit; a failure leaves only an invisible roadmap.
-  await RoadmapEntity.create({ ...baseHeader, status: "importing" }).go();
+  // Too big for one transaction: an invisible `importing` header first (with its pending note), then the records
+  // without due-index keys, then the items again with their keys, the last chunk flipping the header to draft and
+  // removing the note. Nothing is shown (or reminded) before that last commit; what a failure leaves is invisible and
+  // discarded by the recovery job.
+  const pending = { tenantId, regionId, roadmapId, operation: "import" as const, startedAt: nowIso() };
+  await transactOrFail(
+    ({ roadmap, roadmapPending }) => [
+      roadmap.create({ ...baseHeader, status: "importing" }).commit(),
+      roadmapPending.create(pending).commit(),
+    ],
+    [],
+  );
   const records = [
     ...sections.map((section) => ({ kind: "section" as const, section })),
     ...drafts.map((item) => ({ kind: "item" as const, item: withDerived(item, "importing") })),
   ];
   for (let i = 0; i < records.length; i += 100) {
     const chunk = records.slice(i, i + 100);
-    await db.transaction
-      .write(({ roadmapSection, roadmapItem }) =>
+    await transactOrFail(
+      ({ roadmapSection, roadmapItem }) =>
         chunk.map((record) =>
           record.kind === "section" ? roadmapSection.create(record.section).commit() : roadmapItem.create(record.item).commit(),
         ),
-      )
-      .go();
+      [],
+    );
   }
   const indexed = drafts.map((item) => withDerived(item, "draft"));
   for (let i = 0; i < indexed.length; i += TRANSACTION_RECORDS) {
     const chunk = indexed.slice(i, i + TRANSACTION_RECORDS);
     const last = i + TRANSACTION_RECORDS >= indexed.length;
     await transactOrFail(
-      ({ roadmap, roadmapItem, audit: log }) => [
+      ({ roadmap, roadmapItem, roadmapPending, audit: log }) => [
         ...chunk.map((item) => roadmapItem.put(item).commit()),
         ...(last
           ? [
@@ -715,6 +749,7 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
                 .set({ status: "draft" })
                 .where((attr, op) => op.eq(attr.status, "importing"))
                 .commit(),
+              roadmapPending.delete({ tenantId, roadmapId }).commit(),
               log.create(audit).commit(),
             ]
           : []),
@@ -758,24 +793,13 @@ async function commitItem(
             .delete({ ...key, itemId })
             .where((attr, op) => op.eq(attr.version, before?.version ?? 0))
             .commit(),
-      changed
-        ? roadmap
-            .patch(key)
-            .add(delta)
-            .where((attr, op) => op.ne(attr.status, "archived"))
-            .commit()
-        : roadmap
-            .check(key)
-            .where((attr, op) => op.ne(attr.status, "archived"))
-            .commit(),
+      changed ? roadmap.patch(key).add(delta).where(inForce).commit() : roadmap.check(key).where(inForce).commit(),
       audit.create(auditItem(action, itemId, { tenantId: header.tenantId, regionId: header.regionId })).commit(),
     ],
     [roadmapSummary(header, { add: { counters: delta, dues } })],
   );
   if (result.canceled) {
-    const latest = await loadRoadmap(header.tenantId, header.roadmapId);
-    if (!latest || !isVisible(latest.header.status)) throw roadmapNotFound();
-    if (latest.header.status === "archived") throw archived();
+    const latest = await loadWritable(header.roadmapId);
     const current = latest.items.find((item) => item.itemId === itemId);
     if (!current) throw itemNotFound();
     throw staleVersion(toItemInfo(current, await todayFor(header.regionId)));
@@ -839,14 +863,18 @@ function recordOf(row: StoredItem): ItemDraft {
 
 /**
  * After a status change is saved: brings the items in line, reading them again when an item edit landed in between
- * (the change itself stands; what is left out of line now is finished by the roadmap's next update).
+ * (the change itself stands; what is left out of line now is finished by the roadmap's next update). Returns the
+ * roadmap as last read.
  */
-async function settleItems(roadmapId: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+async function settleItems(roadmapId: string): Promise<Loaded> {
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await loadOwn(roadmapId);
     try {
-      return await reindexItems(await loadOwn(roadmapId));
+      await reindexItems(loaded);
+      return loaded;
     } catch (error) {
       if (!(error instanceof VisibleError && error.code === "roadmap.busy")) throw error;
+      if (attempt === 3) return loaded;
     }
   }
 }
@@ -864,8 +892,8 @@ async function reindexItems(loaded: Loaded): Promise<void> {
     return record.nextDue === row.nextDue ? [] : [{ row, record }];
   });
   for (let i = 0; i < stale.length; i += 99) {
-    const result = await db.transaction
-      .write(({ roadmap, roadmapItem }) => [
+    const result = await transactWithSummaries(
+      ({ roadmap, roadmapItem }) => [
         roadmap
           .check(key)
           .where((attr, op) => op.eq(attr.status, header.status))
@@ -876,10 +904,67 @@ async function reindexItems(loaded: Loaded): Promise<void> {
             .where((attr, op) => op.eq(attr.version, row.version))
             .commit(),
         ),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (result.canceled) throw new VisibleError("conflict", "roadmap.busy", "Мероприятия дорожной карты изменяются: повторите попытку");
   }
+}
+
+type PendingNote = { tenantId: string; regionId: string; roadmapId: string; operation: "import" | "delete"; startedAt: string };
+
+/** Longer than any request runs (the API's Lambdas stop after 15 s): a pending note this old was left by a failure. */
+const pendingGraceMs = 15 * 60_000;
+
+/**
+ * Removes what is left of a roadmap being imported or deleted (its header `importing` or `deleting`): its records in
+ * chunks, then the header with the pending note. Each transaction checks the header's status, so a roadmap in force is
+ * never touched; idempotent, so a retry or the recovery job finishes what stopped halfway.
+ */
+async function discard(note: PendingNote): Promise<void> {
+  const status = note.operation === "import" ? "importing" : "deleting";
+  const key = { tenantId: note.tenantId, roadmapId: note.roadmapId };
+  const loaded = await loadRoadmap(note.tenantId, note.roadmapId);
+  // A note outlives its roadmap only if the roadmap moved on (the note goes in the same transaction): just the note.
+  const pending = loaded?.header.status === status ? loaded : undefined;
+  const records = [
+    ...(pending?.items ?? []).map((item) => ({ kind: "item" as const, itemId: item.itemId })),
+    ...(pending?.sections ?? []).map((section) => ({ kind: "section" as const, sectionId: section.sectionId })),
+  ];
+  const deletes = (chunk: typeof records, { roadmapItem, roadmapSection }: TransactionEntities) =>
+    chunk.map((record) =>
+      record.kind === "item"
+        ? roadmapItem.delete({ ...key, itemId: record.itemId }).commit()
+        : roadmapSection.delete({ ...key, sectionId: record.sectionId }).commit(),
+    );
+  const lastChunk = Math.max(0, records.length - TRANSACTION_RECORDS);
+  for (let i = 0; i < lastChunk; i += TRANSACTION_RECORDS) {
+    await transactOrFail(
+      (entities) => [
+        entities.roadmap
+          .check(key)
+          .where((attr, op) => op.eq(attr.status, status))
+          .commit(),
+        ...deletes(records.slice(i, Math.min(i + TRANSACTION_RECORDS, lastChunk)), entities),
+      ],
+      [],
+    );
+  }
+  await transactOrFail(
+    (entities) => [
+      ...deletes(records.slice(lastChunk), entities),
+      ...(pending
+        ? [
+            entities.roadmap
+              .delete(key)
+              .where((attr, op) => op.eq(attr.status, status))
+              .commit(),
+          ]
+        : []),
+      entities.roadmapPending.delete(key).commit(),
+    ],
+    [],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1096,64 +1181,50 @@ export const Roadmap = {
     if (result.canceled) throw staleVersion(await Roadmap.get(roadmapId));
     // The items follow the header, read after it flipped: an item edit committed before is kept, and none commits
     // after an archive (commitItem checks the header). The due-date readers skip items whose header is not indexed.
-    if (reindex) await settleItems(roadmapId);
-    return Roadmap.get(roadmapId);
+    if (reindex) return detailOf(await settleItems(roadmapId), today);
+    const header = { ...loaded.header, ...clean(changes), status: next, updatedAt, version: expected + 1 };
+    for (const field of removed) delete header[field];
+    return detailOf({ ...loaded, header }, today);
   },
 
   /**
-   * Deletes a roadmap with its sections and items if its header is still at `expected` (the version the user saw).
-   * Items go first, in chunks that
-   * each check that version, so the due index never points at a missing roadmap; the last chunk goes in the header's
-   * own transaction. A retry after a failure halfway reads what is left and finishes the job.
+   * Deletes a roadmap if its header is still at `expected` (the version the user saw). One transaction hides it: the
+   * header turns `deleting` (out of every view, the reminders and the summary) with a pending note and the audit
+   * event; its records then go in chunks. If that stops halfway the deletion still stands: a retry (whatever its
+   * version) or the recovery job finishes it.
    */
   async remove(roadmapId: string, expected: number): Promise<void> {
     assertCan("roadmap.manage");
-    const loaded = await loadOwn(roadmapId);
-    if (loaded.header.version !== expected) throw staleVersion(detailOf(loaded, await todayFor(loaded.header.regionId)));
-    const { tenantId, regionId } = loaded.header;
-    const key = { tenantId, roadmapId };
-    const records = [
-      ...loaded.items.map((item) => ({ kind: "item" as const, itemId: item.itemId })),
-      ...loaded.sections.map((section) => ({ kind: "section" as const, sectionId: section.sectionId })),
-    ];
-    const deletes = (chunk: typeof records, { roadmapItem, roadmapSection }: TransactionEntities) =>
-      chunk.map((record) =>
-        record.kind === "item"
-          ? roadmapItem.delete({ ...key, itemId: record.itemId }).commit()
-          : roadmapSection.delete({ ...key, sectionId: record.sectionId }).commit(),
-      );
-    const last = Math.max(0, records.length - TRANSACTION_RECORDS);
-    const stale = async () => staleVersion(await Roadmap.get(roadmapId));
-    for (let i = 0; i < last; i += 99) {
-      const result = await db.transaction
-        .write((entities) => [
-          entities.roadmap
-            .check(key)
+    const loaded = await loadRoadmap(useTenantID(), roadmapId);
+    if (!loaded || loaded.header.status === "importing") throw roadmapNotFound();
+    const { header } = loaded;
+    const pending = { tenantId: header.tenantId, regionId: header.regionId, roadmapId, operation: "delete" as const, startedAt: nowIso() };
+    if (header.status !== "deleting") {
+      if (header.version !== expected) throw staleVersion(detailOf(loaded, await todayFor(header.regionId)));
+      const result = await transactWithSummaries(
+        ({ roadmap, roadmapPending, audit }) => [
+          roadmap
+            .patch({ tenantId: header.tenantId, roadmapId })
+            .set({ status: "deleting", updatedAt: pending.startedAt, version: expected + 1 })
             .where((attr, op) => op.eq(attr.version, expected))
             .commit(),
-          ...deletes(records.slice(i, Math.min(i + 99, last)), entities),
-        ])
-        .go();
-      if (result.canceled) throw await stale();
+          roadmapPending.create(pending).commit(),
+          audit.create(auditItem("roadmap.delete", roadmapId, header)).commit(),
+        ],
+        [roadmapSummary(header, { remove: true })],
+      );
+      if (result.canceled) throw staleVersion(await Roadmap.get(roadmapId));
     }
-    const result = await transactWithSummaries(
-      (entities) => [
-        ...deletes(records.slice(last), entities),
-        entities.roadmap
-          .delete(key)
-          .where((attr, op) => op.eq(attr.version, expected))
-          .commit(),
-        entities.audit.create(auditItem("roadmap.delete", roadmapId, { tenantId, regionId })).commit(),
-      ],
-      [roadmapSummary(loaded.header, { remove: true })],
-    );
-    if (result.canceled) throw await stale();
+    try {
+      await discard(pending);
+    } catch (error) {
+      log.warn("roadmap deletion left to the recovery job", { roadmapId, error: (error as Error).message });
+    }
   },
 
   async addSection(roadmapId: string, input: SectionInput): Promise<SectionInfo> {
     assertCan("roadmap.write");
-    const loaded = await loadOwn(roadmapId);
-    if (loaded.header.status === "archived") throw archived();
+    const loaded = await loadWritable(roadmapId);
     const now = nowIso();
     const sectionId = createId("roadmapSection");
     const section = clean({
@@ -1171,28 +1242,31 @@ export const Roadmap = {
       updatedAt: now,
       version: 1,
     });
-    await db.transaction
-      .write(({ roadmapSection, audit }) => [
+    const result = await transactWithSummaries(
+      ({ roadmap, roadmapSection, audit }) => [
+        roadmap.check({ tenantId: section.tenantId, roadmapId }).where(inForce).commit(),
         roadmapSection.create(section).commit(),
         audit
           .create(auditItem("roadmap.section.create", section.sectionId, { tenantId: section.tenantId, regionId: loaded.header.regionId }))
           .commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
+    if (result.canceled) throw await refusedWrite(roadmapId);
     return toSectionInfo(section as StoredSection);
   },
 
   async updateSection(roadmapId: string, sectionId: string, input: SectionUpdate): Promise<SectionInfo> {
     assertCan("roadmap.write");
-    const loaded = await loadOwn(roadmapId);
-    if (loaded.header.status === "archived") throw archived();
+    const loaded = await loadWritable(roadmapId);
     const current = findSection(loaded, sectionId);
     if (current.version !== input.version) throw staleVersion(toSectionInfo(current));
     const others = loaded.sections.filter((s) => s.sectionId !== sectionId).map((s) => s.position);
     const position = input.index === undefined ? current.position : positionAt(others, Math.min(input.index, others.length), sectionId);
     const changes = clean({ title: input.title, number: input.number, position, updatedAt: nowIso(), version: input.version + 1 });
-    const result = await db.transaction
-      .write(({ roadmapSection, audit }) => [
+    const result = await transactWithSummaries(
+      ({ roadmap, roadmapSection, audit }) => [
+        roadmap.check({ tenantId: current.tenantId, roadmapId }).where(inForce).commit(),
         roadmapSection
           .patch({ tenantId: current.tenantId, roadmapId, sectionId })
           .set(changes)
@@ -1202,29 +1276,32 @@ export const Roadmap = {
         audit
           .create(auditItem("roadmap.section.update", sectionId, { tenantId: current.tenantId, regionId: loaded.header.regionId }))
           .commit(),
-      ])
-      .go();
-    if (result.canceled) throw staleVersion(toSectionInfo(findSection(await loadOwn(roadmapId), sectionId)));
+      ],
+      [],
+    );
+    if (result.canceled) throw staleVersion(toSectionInfo(findSection(await loadWritable(roadmapId), sectionId)));
     return toSectionInfo({ ...current, ...changes, ...(input.number === "" ? { number: undefined } : {}) });
   },
 
   /** Removes an empty section (a section with items must be emptied first, so nothing is lost by accident). */
   async removeSection(roadmapId: string, sectionId: string): Promise<void> {
     assertCan("roadmap.write");
-    const loaded = await loadOwn(roadmapId);
-    if (loaded.header.status === "archived") throw archived();
+    const loaded = await loadWritable(roadmapId);
     const section = findSection(loaded, sectionId);
     if (loaded.items.some((item) => item.sectionId === sectionId)) {
       throw new VisibleError("conflict", "roadmap.section_not_empty", "В разделе есть мероприятия: перенесите или удалите их");
     }
-    await db.transaction
-      .write(({ roadmapSection, audit }) => [
+    const result = await transactWithSummaries(
+      ({ roadmap, roadmapSection, audit }) => [
+        roadmap.check({ tenantId: section.tenantId, roadmapId }).where(inForce).commit(),
         roadmapSection.delete({ tenantId: section.tenantId, roadmapId, sectionId }).commit(),
         audit
           .create(auditItem("roadmap.section.delete", sectionId, { tenantId: section.tenantId, regionId: loaded.header.regionId }))
           .commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
+    if (result.canceled) throw await refusedWrite(roadmapId);
   },
 
   async addItem(roadmapId: string, input: ItemInput): Promise<ItemInfo> {
@@ -1350,8 +1427,8 @@ export const Roadmap = {
     }
     const version = (current?.version ?? 0) + 1;
     const item = { regionId, title: input.title, sections: input.sections, updatedAt: nowIso(), version };
-    const result = await db.transaction
-      .write(({ roadmapTemplate, audit }) => [
+    const result = await transactWithSummaries(
+      ({ roadmapTemplate, audit }) => [
         current
           ? roadmapTemplate
               .put(item)
@@ -1359,8 +1436,9 @@ export const Roadmap = {
               .commit()
           : roadmapTemplate.create(item).commit(),
         audit.create(auditItem("roadmap.template.publish", regionId, { regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (result.canceled) throw staleVersion((await Roadmap.template()) as { version: number });
     return { source: "region", title: item.title, sections: item.sections, version };
   },
@@ -1376,12 +1454,13 @@ export const Roadmap = {
   async resetTemplate(): Promise<void> {
     assertCan("templates.manage");
     const regionId = useRegionID();
-    await db.transaction
-      .write(({ roadmapTemplate, audit }) => [
+    await transactOrFail(
+      ({ roadmapTemplate, audit }) => [
         roadmapTemplate.delete({ regionId }).commit(),
         audit.create(auditItem("roadmap.template.reset", regionId, { regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
   },
 
   /** Per institution, per roadmap: progress from the header counters and the region's open items due before next month. */
@@ -1446,12 +1525,13 @@ export const Roadmap = {
     assertCan("roadmap.manage");
     const tenantId = useTenantID();
     const secret = randomToken();
-    await db.transaction
-      .write(({ roadmapCalendar, audit }) => [
+    await transactOrFail(
+      ({ roadmapCalendar, audit }) => [
         roadmapCalendar.put({ tenantId, secretHash: hashToken(secret), createdAt: nowIso() }).commit(),
         audit.create(auditItem("roadmap.calendar.regenerate", tenantId, { tenantId, regionId: useRegionID() })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     return { url: `${process.env.APP_URL ?? ""}/api/calendar/${secret}.ics` };
   },
 
@@ -1495,6 +1575,28 @@ export const Roadmap = {
     const { roadmapWorkbook } = await import("./export");
     const detail = await Roadmap.get(roadmapId);
     return { fileName: `Дорожная карта ${detail.title.replace(/[\\/:*?"<>|]/g, " ")}.xlsx`, content: await roadmapWorkbook(detail) };
+  },
+
+  /**
+   * For the recovery job (system actor): finishes the roadmap imports and deletions that failed requests left, noted
+   * more than 15 minutes before `now`: an import is discarded (it was never shown), a deletion completed. One Query
+   * of the pending notes (a handful at most), then each roadmap's own Query and deletes.
+   */
+  async recoverPending(now = new Date()): Promise<{ imports: number; deletions: number; failed: number }> {
+    if (useActor().type !== "system") throw forbidden();
+    const cutoff = new Date(now.getTime() - pendingGraceMs).toISOString();
+    const notes = (await RoadmapPendingEntity.query.byRoadmap({}).go({ pages: "all" })).data.filter((note) => note.startedAt < cutoff);
+    const done = { imports: 0, deletions: 0, failed: 0 };
+    for (const note of notes) {
+      try {
+        await discard(note);
+        done[note.operation === "import" ? "imports" : "deletions"] += 1;
+      } catch (error) {
+        done.failed += 1;
+        log.error("roadmap recovery failed", { roadmapId: note.roadmapId, operation: note.operation, error: (error as Error).message });
+      }
+    }
+    return done;
   },
 
   /**

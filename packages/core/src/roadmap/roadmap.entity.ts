@@ -1,7 +1,10 @@
 import { defineEntity } from "../lazy-entity";
 
-/** `importing` roadmaps are being written in several transactions and are invisible until the last one flips them to draft. */
-export const roadmapStatuses = ["importing", "draft", "approved", "archived"] as const;
+/**
+ * `importing` and `deleting` roadmaps are being written or deleted in several transactions: invisible, noted by a
+ * RoadmapPendingEntity until the last transaction (or the recovery job) finishes them.
+ */
+export const roadmapStatuses = ["importing", "draft", "approved", "archived", "deleting"] as const;
 /** `nextDue` of an item with no open dated occurrence: the index condition keeps such items out of both due indexes. */
 export const noDue = "none";
 export const itemStatuses = ["planned", "in_progress", "done", "cancelled"] as const;
@@ -42,6 +45,29 @@ export const RoadmapEntity = defineEntity({
       index: "gsi1",
       pk: { field: "gsi1pk", composite: ["regionId"], template: "R#${regionId}#ROADMAPS", casing: "none" },
       sk: { field: "gsi1sk", composite: ["tenantId", "roadmapId"], template: "T#${tenantId}#ROADMAP#${roadmapId}", casing: "none" },
+    },
+  },
+});
+
+/**
+ * A roadmap being imported or deleted in several transactions: written in the transaction that makes its header
+ * invisible (`importing`, `deleting`) and removed in the one that finishes. The hourly recovery job reads the notes
+ * older than any request can run and finishes each: an import is discarded, a deletion completed. One partition for the
+ * table: such operations are rare and short, so it holds a handful of notes at most.
+ */
+export const RoadmapPendingEntity = defineEntity({
+  model: { entity: "roadmapPending", version: "1", service: "rnc" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    regionId: { type: "string", required: true, readOnly: true },
+    roadmapId: { type: "string", required: true, readOnly: true },
+    operation: { type: ["import", "delete"] as const, required: true, readOnly: true },
+    startedAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byRoadmap: {
+      pk: { field: "pk", composite: [], template: "ROADMAPS_PENDING", casing: "none" },
+      sk: { field: "sk", composite: ["tenantId", "roadmapId"], template: "T#${tenantId}#ROADMAP#${roadmapId}", casing: "none" },
     },
   },
 });

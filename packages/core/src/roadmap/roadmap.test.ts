@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { seedDemoRoadmap } from "../../../../scripts/local/seed-roadmaps";
 import { createTestRegion } from "../../../../scripts/test/fixtures";
-import { once, onTransactions } from "../../../../scripts/test/transactions";
+import { interleave, once, onTransactions } from "../../../../scripts/test/transactions";
 import { withActor } from "../actor";
 import { ddb } from "../dynamo";
 import { Roadmap } from "./index";
-import { RoadmapItemEntity } from "./roadmap.entity";
+import { RoadmapEntity, RoadmapItemEntity, RoadmapPendingEntity, RoadmapSectionEntity } from "./roadmap.entity";
 
 const nst2021 = readFileSync(new URL("./fixtures/nst-2021.txt", import.meta.url), "utf8");
 const items = (detail: { sections: { items: { number?: string; itemId: string; version: number }[] }[] }) =>
@@ -49,6 +49,23 @@ describe("roadmap storage", async () => {
   const asSystem = <T>(fn: () => Promise<T>) => withActor({ type: "system", properties: {} }, fn);
   const asRegion = <T>(fn: () => Promise<T>) =>
     withActor({ type: "user", properties: { ...users.region_viewer, role: "region_viewer" } }, fn);
+  /** Every record of the roadmap still stored (header, sections, items) and its pending note, read from the table. */
+  const storedOf = async (roadmapId: string) => {
+    const key = { tenantId: school.tenantId, roadmapId };
+    const [header, sections, roadmapItems, notes] = await Promise.all([
+      RoadmapEntity.get(key).go(),
+      RoadmapSectionEntity.query.byId(key).go({ pages: "all" }),
+      RoadmapItemEntity.query.byId(key).go({ pages: "all" }),
+      RoadmapPendingEntity.query.byRoadmap({}).go({ pages: "all" }),
+    ]);
+    return {
+      status: header.data?.status,
+      records: sections.data.length + roadmapItems.data.length,
+      pending: notes.data.filter((note) => note.roadmapId === roadmapId).map((note) => note.operation),
+    };
+  };
+  /** The recovery job's run as if it ran 16 minutes from now (past the 15 minutes any request can take). */
+  const recoverLater = () => asSystem(() => Roadmap.recoverPending(new Date(Date.now() + 16 * 60_000)));
   /** The roadmap's items on the region's due-date index, read from the index itself. */
   const indexedOf = async (roadmapId: string) =>
     (await RoadmapItemEntity.query.byRegionOpen({ regionId: region.regionId }).go({ pages: "all" })).data.filter(
@@ -131,10 +148,11 @@ describe("roadmap storage", async () => {
     expect(list.find((r) => r.roadmapId === detail.roadmapId)?.status).toBe("draft");
   });
 
-  it("a big import that fails before its last chunk leaves nothing to remind of or to show", async () => {
+  it("a big import that fails before its last chunk shows nothing; the recovery job discards it after 15 minutes", async () => {
+    // The last chunk flips the header to draft; every chunk before it is written.
     const failing = onTransactions(
       async (request) => {
-        if (request.includes('"importing"')) throw new Error("сбой записи");
+        if (request.includes('"draft"')) throw new Error("сбой записи");
       },
       () => asCurator(() => Roadmap.importTable({ text: dueIn(2033, 150), period: "2033", title: "Недогруженная" })),
     );
@@ -148,6 +166,15 @@ describe("roadmap storage", async () => {
     const overdue = await asRegion(() => Roadmap.regionOverdue({ today: "2034-01-01" }));
     expect(JSON.stringify(overdue)).not.toContain(half[0]?.roadmapId);
     expect((await asCurator(() => Roadmap.list())).map((r) => r.roadmapId)).not.toContain(half[0]?.roadmapId);
+
+    const roadmapId = half[0]!.roadmapId;
+    expect(await storedOf(roadmapId)).toEqual({ status: "importing", records: 151, pending: ["import"] });
+    // A fresh note may belong to an import still running: the job leaves it.
+    expect(await asSystem(() => Roadmap.recoverPending())).toEqual({ imports: 0, deletions: 0, failed: 0 });
+    expect((await storedOf(roadmapId)).records).toBe(151);
+    expect(await recoverLater()).toEqual({ imports: 1, deletions: 0, failed: 0 });
+    expect(await storedOf(roadmapId)).toEqual({ status: undefined, records: 0, pending: [] });
+    expect(await indexedOf(roadmapId)).toEqual([]);
   });
 
   it("archiving while an item is edited takes every item out of the due index", async () => {
@@ -218,20 +245,83 @@ describe("roadmap storage", async () => {
     expect(items(after)).toHaveLength(3);
   });
 
-  it("a big roadmap's delete that stops halfway is finished by the retry; no item is left", async () => {
+  it("a big roadmap's delete hides it at once; records left by a failure halfway go with the recovery job", async () => {
     const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2038, 150), period: "2038", title: "Большая удаляемая" }));
+    // Three transactions: the header turns `deleting`, then 54 records, then the last 97 with the header and the note.
+    let sent = 0;
+    const failThird = async () => {
+      if (++sent === 3) throw new Error("сбой записи");
+    };
+    await onTransactions(failThird, () => asCurator(() => Roadmap.remove(detail.roadmapId, detail.version)));
+    expect(sent).toBe(3);
+    await expect(asCurator(() => Roadmap.get(detail.roadmapId))).rejects.toMatchObject({ code: "roadmap.not_found" });
+    expect((await asCurator(() => Roadmap.list())).map((r) => r.roadmapId)).not.toContain(detail.roadmapId);
+    expect(await asSystem(() => Roadmap.dueBetween(region.regionId, "2038-01-01", "2038-12-31"))).toEqual([]);
+    expect(await storedOf(detail.roadmapId)).toEqual({ status: "deleting", records: 97, pending: ["delete"] });
+    expect(await recoverLater()).toEqual({ imports: 0, deletions: 1, failed: 0 });
+    expect(await storedOf(detail.roadmapId)).toEqual({ status: undefined, records: 0, pending: [] });
+    expect(await indexedOf(detail.roadmapId)).toEqual([]);
+  });
+
+  it("a delete that stopped halfway is finished by a retry, whatever version it sends", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2040, 150), period: "2040", title: "Удаление с повтором" }));
     let sent = 0;
     const failSecond = async () => {
-      sent += 1;
-      if (sent === 2) throw new Error("сбой записи");
+      if (++sent === 2) throw new Error("сбой записи");
     };
-    const remove = () => asCurator(() => Roadmap.remove(detail.roadmapId, detail.version));
-    await expect(onTransactions(failSecond, remove)).rejects.toThrow("сбой записи");
-    expect(items(await asCurator(() => Roadmap.get(detail.roadmapId))).length).toBeLessThan(150);
-    await remove();
-    await expect(asCurator(() => Roadmap.get(detail.roadmapId))).rejects.toMatchObject({ code: "roadmap.not_found" });
-    expect((await RoadmapItemEntity.query.byId({ tenantId: school.tenantId, roadmapId: detail.roadmapId }).go()).data).toEqual([]);
+    await onTransactions(failSecond, () => asCurator(() => Roadmap.remove(detail.roadmapId, detail.version)));
+    expect(await storedOf(detail.roadmapId)).toEqual({ status: "deleting", records: 151, pending: ["delete"] });
+    await asCurator(() => Roadmap.remove(detail.roadmapId, detail.version));
+    expect(await storedOf(detail.roadmapId)).toEqual({ status: undefined, records: 0, pending: [] });
+    await expect(asCurator(() => Roadmap.remove(detail.roadmapId, detail.version))).rejects.toMatchObject({ code: "roadmap.not_found" });
+  });
+
+  it("an item or a section read before a delete and written after it turned the header `deleting` is refused (404)", async () => {
+    const cases: [number, string, (roadmapId: string) => Promise<unknown>][] = [
+      [2041, "roadmap.item.create", (roadmapId) => Roadmap.addItem(roadmapId, { name: "Позднее мероприятие" })],
+      [2042, "roadmap.section.create", (roadmapId) => Roadmap.addSection(roadmapId, { title: "Поздний раздел" })],
+    ];
+    for (const [year, marker, add] of cases) {
+      const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(year, 3), period: String(year), title: `Удаление ${year}` }));
+      // The delete's first transaction lands between the add's read and its write; its records are not removed yet.
+      const deleting = () =>
+        RoadmapEntity.patch({ tenantId: school.tenantId, roadmapId: detail.roadmapId }).set({ status: "deleting" }).go();
+      const adding = interleave(marker, "before", deleting, () => asCurator(() => add(detail.roadmapId)));
+      await expect(adding).rejects.toMatchObject({ code: "roadmap.not_found" });
+      expect(await storedOf(detail.roadmapId)).toMatchObject({ status: "deleting", records: 4 });
+    }
+  });
+
+  it("a section cannot be added to, changed in or removed from an archived roadmap, even if it was read before the archive", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2043, 3), period: "2043", title: "Архив и разделы" }));
+    const section = detail.sections[0]!;
+    const archive = () => Roadmap.update(detail.roadmapId, { version: detail.version, status: "archived" });
+    const rename = interleave("roadmap.section.update", "before", archive, () =>
+      asCurator(() => Roadmap.updateSection(detail.roadmapId, section.sectionId, { version: section.version, title: "Новое имя" })),
+    );
+    await expect(rename).rejects.toMatchObject({ code: "roadmap.archived" });
+    const after = await asCurator(() => Roadmap.get(detail.roadmapId));
+    expect(after.sections[0]).toMatchObject({ title: section.title, version: section.version });
+  });
+
+  it("a status change reads the roadmap once, or twice when its items follow", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2044, 3), period: "2044", title: "Чтения при смене статуса" }));
+    const renamed = await asCurator(() =>
+      countReads(() => Roadmap.update(detail.roadmapId, { version: detail.version, title: "Новое имя" })),
+    );
+    expect(renamed.queries).toBe(1);
+    expect(renamed.result).toMatchObject({ title: "Новое имя", version: detail.version + 1, status: "draft" });
+    expect(items(renamed.result)).toHaveLength(3);
+    const archived = await asCurator(() =>
+      countReads(() => Roadmap.update(detail.roadmapId, { version: detail.version + 1, status: "archived" })),
+    );
+    expect(archived.queries).toBe(2);
+    expect(archived.result).toMatchObject({ status: "archived", version: detail.version + 2 });
     expect(await indexedOf(detail.roadmapId)).toEqual([]);
+    const removed = await asCurator(() =>
+      Roadmap.update(detail.roadmapId, { version: detail.version + 2, status: "draft", approvalAct: "" }),
+    );
+    expect(removed).toMatchObject({ status: "draft", approvalAct: undefined });
   });
 
   it("editing a deadline keeps the statuses of occurrences that stay and re-derives the rest", async () => {
