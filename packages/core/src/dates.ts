@@ -1,5 +1,8 @@
 /** Calendar-date arithmetic on ISO dates (YYYY-MM-DD; a longer ISO timestamp is read by its date), in UTC. */
 
+/** The time zone of a region that has none set, and of dates written with no region at hand. */
+export const DEFAULT_TIME_ZONE = "Europe/Moscow";
+
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.slice(0, 10).split("-").map(Number);
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { dateTimeFormat } from "./dates";
+import { DEFAULT_TIME_ZONE, dateTimeFormat } from "./dates";
 
 /** Russian plural form: plural(5, ["минута", "минуты", "минут"]) → "минут". */
 export function plural(n: number, forms: readonly [one: string, few: string, many: string]): string {
@@ -26,14 +26,14 @@ export function addressName(fullName: string): string {
 }
 
 /** ДД.ММ.ГГГГ for an ISO date or timestamp (the calendar date as written, in the given time zone for timestamps). */
-export function formatDate(value: string, timeZone = "Europe/Moscow"): string {
+export function formatDate(value: string, timeZone = DEFAULT_TIME_ZONE): string {
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (dateOnly) return `${dateOnly[3]}.${dateOnly[2]}.${dateOnly[1]}`;
   return dateTimeFormat("ru-RU", { timeZone, day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date(value));
 }
 
 /** ДД.ММ.ГГГГ ЧЧ:ММ in the given time zone. */
-export function formatDateTime(value: string, timeZone = "Europe/Moscow"): string {
+export function formatDateTime(value: string, timeZone = DEFAULT_TIME_ZONE): string {
   const parts = dateTimeFormat("ru-RU", {
     timeZone,
     day: "2-digit",

@@ -10,6 +10,25 @@ describe("dates", () => {
     expect(formatDateTime("2026-03-31T22:30:00Z", "Europe/Moscow")).toBe("01.04.2026 01:30");
     expect(formatDateTime("2026-03-31T22:30:00Z", "Asia/Kamchatka")).toBe("01.04.2026 10:30");
   });
+  it("builds a time zone's formatters once, not on every call", () => {
+    const Original = Intl.DateTimeFormat;
+    let built = 0;
+    Intl.DateTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        built++;
+      }
+    } as typeof Original;
+    try {
+      expect(formatDateTime("2026-03-31T22:30:00Z", "Asia/Omsk")).toBe("01.04.2026 04:30");
+      expect(built).toBe(2);
+      expect(formatDateTime("2026-04-01T08:05:00Z", "Asia/Omsk")).toBe("01.04.2026 14:05");
+      expect(formatDate("2026-04-01T20:00:00Z", "Asia/Omsk")).toBe("02.04.2026");
+      expect(built).toBe(2);
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
+  });
   it("addresses people by name and patronymic", () => {
     expect(addressName("Иванова Мария Сергеевна")).toBe("Мария Сергеевна");
     expect(addressName("Администратор")).toBe("Администратор");

@@ -1,8 +1,8 @@
-const DEFAULT_TIME_ZONE = "Europe/Moscow";
+import { DEFAULT_TIME_ZONE, dateTimeFormat } from "@rnc/core/dates";
 
-const dateFormat = (timeZone: string) => new Intl.DateTimeFormat("ru-RU", { timeZone, day: "2-digit", month: "2-digit", year: "numeric" });
-const timeFormat = (timeZone: string) =>
-  new Intl.DateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+/** The formatters come from core's cache (one per time zone and layout), not built again on every call. */
+const dateFormat = (timeZone: string) => dateTimeFormat("ru-RU", { timeZone, day: "2-digit", month: "2-digit", year: "numeric" });
+const timeFormat = (timeZone: string) => dateTimeFormat("ru-RU", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** ДД.ММ.ГГГГ: a calendar date ("2026-09-01") as written, a timestamp in the given time zone. */
 export function formatDate(value: string, timeZone = DEFAULT_TIME_ZONE): string {

@@ -19,6 +19,13 @@ export function countOf(n: number, forms: PluralForms): string {
   return `${n.toLocaleString("ru-RU")} ${plural(n, forms)}`;
 }
 
+/**
+ * A number after «из» takes the genitive: outOf(21, ["ссылки", "ссылок"]) → "21 ссылки", outOf(5, …) → "5 ссылок".
+ * Core's outOf (@rnc/core/ru) on the web's countOf, so thousands are grouped here too («из 1 000 ссылок»).
+ */
+export const outOf = (n: number, genitive: readonly [singular: string, plural: string]) =>
+  countOf(n, [genitive[0], genitive[1], genitive[1]]);
+
 /** The nouns the app counts, in one place. */
 export const nouns = {
   institution: ["организация", "организации", "организаций"],

@@ -6,6 +6,7 @@ import { formCodes, participantCategories } from "../forms/catalogue";
 import { createId } from "../id";
 import { Institution, staleVersion } from "../institution";
 import { liveData } from "../kpi";
+import { type SubmissionStatus, submissionStatusLabels } from "../labels";
 import { timeZoneOf } from "../participant/calendar";
 import { assertCan } from "../permissions";
 import { Region } from "../region";
@@ -44,20 +45,12 @@ import {
 
 export * from "./indicators";
 export { campaignKinds, submissionStatuses };
+export { type SubmissionStatus, submissionStatusLabels };
 export type CampaignKind = (typeof campaignKinds)[number];
-export type SubmissionStatus = (typeof submissionStatuses)[number];
 
 export const campaignKindLabels: Record<CampaignKind, string> = {
   monitoring: "Мониторинг реализации ЦМН",
   federal_count: "Численность участников (форма федерального статистического наблюдения)",
-};
-export const submissionStatusLabels: Record<SubmissionStatus, string> = {
-  not_started: "Не начат",
-  draft: "Черновик",
-  submitted: "Отправлен",
-  returned: "Возвращён на доработку",
-  resubmitted: "Отправлен повторно",
-  accepted: "Принят",
 };
 const lockedStatuses: readonly SubmissionStatus[] = ["submitted", "resubmitted", "accepted"];
 const reviewable: readonly SubmissionStatus[] = ["submitted", "resubmitted"];

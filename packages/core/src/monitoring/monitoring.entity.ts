@@ -1,8 +1,9 @@
+import { submissionStatuses } from "../labels";
 import { defineEntity } from "../lazy-entity";
 
+export { submissionStatuses };
 export const campaignKinds = ["monitoring", "federal_count"] as const;
 export const campaignStatuses = ["draft", "published", "closed"] as const;
-export const submissionStatuses = ["not_started", "draft", "submitted", "returned", "resubmitted", "accepted"] as const;
 
 /**
  * A region's campaign. Published campaigns are also on gsi2 by deadline (`DUE#YYYY-MM-DD`), read by the reminder job;

@@ -4,6 +4,7 @@
  */
 import { createWriteStream } from "node:fs";
 import { kpiCatalogue, kpiCodes } from "../kpi/formulas";
+import { submissionStatusLabels } from "../labels";
 import type { IndicatorDef, IndicatorValue } from "../monitoring/indicators";
 import { formatDate } from "../ru";
 import type { Sheet } from "../tabular";
@@ -19,15 +20,6 @@ export const sheetNames: Record<SheetCode, string> = {
   roadmaps: "Дорожные карты",
   monitoring: "Мониторинг",
   federal: "Федеральная форма",
-};
-
-const submissionLabels: Record<(typeof submissionStates)[number], string> = {
-  not_started: "Не начат",
-  draft: "Черновик",
-  submitted: "Отправлен",
-  returned: "Возвращён на доработку",
-  resubmitted: "Отправлен повторно",
-  accepted: "Принят",
 };
 
 export type MonitoringSheetSource = {
@@ -173,7 +165,7 @@ export function institutionsSheet(model: DashboardModel): Sheet {
           i.figures,
           Object.fromEntries(kpiCodes.map((code) => [code, i.kpis[code].value])),
           i.compliance,
-          i.submission ? submissionLabels[i.submission.status] : "",
+          i.submission ? submissionStatusLabels[i.submission.status] : "",
         ),
       ),
       row(
@@ -267,7 +259,7 @@ export function monitoringSheet(source: MonitoringSheetSource | undefined): Shee
       ...source.rows.map((row) => [
         row.institutionName,
         row.municipality,
-        submissionLabels[row.status],
+        submissionStatusLabels[row.status],
         row.submittedAt ? formatDate(row.submittedAt, source.timeZone) : null,
         row.submittedAt ? (row.late ? "да" : "нет") : null,
         ...source.campaign.indicators.map((d) => row.values[d.code] ?? null),

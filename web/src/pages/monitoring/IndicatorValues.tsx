@@ -1,6 +1,7 @@
 import { formatDateTime } from "../../lib/format";
 import { roleLabels } from "../../lib/labels";
-import { type SubmissionView, numberText, submissionStatusLabels } from "./types";
+import { submissionStatusLabels } from "@rnc/core/labels";
+import { type SubmissionView, numberText } from "./types";
 import { TableWrap } from "../../components/TableWrap";
 
 /** A submission's indicators as a read-only table; computed values are marked. */

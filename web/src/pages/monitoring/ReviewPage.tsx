@@ -9,7 +9,8 @@ import { formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { IndicatorTable, SubmissionHistory } from "./IndicatorValues";
-import { type SubmissionView, submissionStatusClass, submissionStatusLabels } from "./types";
+import { submissionStatusLabels } from "@rnc/core/labels";
+import { type SubmissionView, submissionStatusClass } from "./types";
 import "./monitoring.css";
 
 /** The region reviews one institution's submission: accept it, or return it with a comment. */

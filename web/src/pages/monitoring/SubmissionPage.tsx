@@ -9,7 +9,8 @@ import { formatDate, formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { IndicatorTable, SubmissionHistory } from "./IndicatorValues";
-import { type SubmissionIndicator, type SubmissionView, numberText, submissionStatusClass, submissionStatusLabels } from "./types";
+import { submissionStatusLabels } from "@rnc/core/labels";
+import { type SubmissionIndicator, type SubmissionView, numberText, submissionStatusClass } from "./types";
 import "./monitoring.css";
 
 /** The curator's form for one campaign: computed values to confirm, manual values to fill, then submit. */

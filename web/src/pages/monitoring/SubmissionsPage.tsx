@@ -3,7 +3,8 @@ import { api, unwrap } from "../../api/client";
 import { Async, EmptyState } from "../../components/Status";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
-import { campaignKindLabels, submissionStatusClass, submissionStatusLabels } from "./types";
+import { submissionStatusLabels } from "@rnc/core/labels";
+import { campaignKindLabels, submissionStatusClass } from "./types";
 import "./monitoring.css";
 import { TableWrap } from "../../components/TableWrap";
 

@@ -7,7 +7,8 @@ import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { FormError } from "../../components/Form";
-import { campaignKindLabels, monitoringNouns, submissionStatusClass, submissionStatusLabels } from "./types";
+import { submissionStatusLabels } from "@rnc/core/labels";
+import { campaignKindLabels, monitoringNouns, submissionStatusClass } from "./types";
 import "./monitoring.css";
 import { TableWrap } from "../../components/TableWrap";
 

@@ -17,15 +17,6 @@ export type InstitutionKpi = Ok<typeof api.kpi.institution.$get>;
 export type RegionKpi = Ok<typeof api.kpi.region.$get>;
 export type KpiRow = InstitutionKpi["rows"][number];
 
-export const submissionStatusLabels: Record<SubmissionStatus, string> = {
-  not_started: "Не начат",
-  draft: "Черновик",
-  submitted: "Отправлен",
-  returned: "Возвращён на доработку",
-  resubmitted: "Отправлен повторно",
-  accepted: "Принят",
-};
-
 /** Badge colours: the app's AA-contrast pairs. */
 export const submissionStatusClass: Record<SubmissionStatus, string> = {
   not_started: "status-archived",
@@ -59,8 +50,6 @@ export const monitoringNouns = {
   indicator: ["показатель", "показателя", "показателей"],
   answer: ["ответ", "ответа", "ответов"],
   link: ["ссылка", "ссылки", "ссылок"],
-  /** After «из»: «0 из 1 ссылки», «3 из 5 ссылок». */
-  linkGenitive: ["ссылки", "ссылок", "ссылок"],
   row: ["строка", "строки", "строк"],
   question: ["вопрос", "вопроса", "вопросов"],
 } as const satisfies Record<string, PluralForms>;

@@ -10,18 +10,9 @@ import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import {
-  type PairPage as Page,
-  formLabels,
-  minuteNouns,
-  pairStatusLabels,
-  dateProblem,
-  parseRuDate,
-  stageLabels,
-  taskStatusLabels,
-  todayIso,
-} from "./model";
+import { type PairPage as Page, formLabels, minuteNouns, dateProblem, parseRuDate, taskStatusLabels, todayIso } from "./model";
 import { TableWrap } from "../../components/TableWrap";
+import { meetingStageLabels, pairStatusLabels } from "@rnc/core/pair/labels";
 
 const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 type Dialogs = "agreement" | "meeting" | "plan" | "complete" | "terminate" | null;
@@ -186,7 +177,7 @@ export default function PairPage() {
                     {meetings.map((m) => (
                       <tr key={m.meetingId}>
                         <td className="nowrap">{formatDate(m.date)}</td>
-                        <td>{stageLabels[m.stage]}</td>
+                        <td>{meetingStageLabels[m.stage]}</td>
                         <td className="nowrap">{countOf(m.durationMinutes, minuteNouns)}</td>
                         <td>{m.notes ?? "—"}</td>
                         <td>{m.mentorFeedback ?? "—"}</td>
@@ -303,7 +294,7 @@ function MeetingDialog({ pairId, onClose, onSaved }: DialogProps & { pairId: str
             param: { pairId },
             json: {
               date,
-              stage: text("stage") as keyof typeof stageLabels,
+              stage: text("stage") as keyof typeof meetingStageLabels,
               durationMinutes: Number(text("durationMinutes")),
               notes: text("notes") || undefined,
               mentorFeedback: text("mentorFeedback") || undefined,
@@ -328,7 +319,7 @@ function MeetingDialog({ pairId, onClose, onSaved }: DialogProps & { pairId: str
             error={submit.field("date")}
           />
           <SelectField label="Этап" name="stage" required>
-            {Object.entries(stageLabels).map(([value, label]) => (
+            {Object.entries(meetingStageLabels).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>

@@ -12,17 +12,8 @@ import { countOf, plural } from "../../lib/plural";
 import { usePages } from "../../lib/usePages";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import {
-  type BoardColumn,
-  type FormCode,
-  type Pair,
-  formLabels,
-  pairNouns,
-  pairStatusLabels,
-  dateProblem,
-  parseRuDate,
-  todayIso,
-} from "./model";
+import { type BoardColumn, type FormCode, type Pair, formLabels, pairNouns, dateProblem, parseRuDate, todayIso } from "./model";
+import { pairStatusLabels } from "@rnc/core/pair/labels";
 
 /** Pairs «Показать ещё» adds to a column (as many as the board shows at first: BOARD_PAGE of the core). */
 const MORE = "20";

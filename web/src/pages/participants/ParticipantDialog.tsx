@@ -5,7 +5,8 @@ import { Dialog } from "../../components/Dialog";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
 import { formatDate } from "../../lib/format";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type Category, type Participant, type ParticipantInput, categoryLabels, dateProblem, parseRuDate } from "./model";
+import { categoryLabels } from "@rnc/core/forms/catalogue";
+import { type Category, type Participant, type ParticipantInput, dateProblem, parseRuDate } from "./model";
 
 const list = (value: string) =>
   value

@@ -13,18 +13,10 @@ import { useResource } from "../../lib/useResource";
 import { MentorSuggestions } from "./MentorSuggestions";
 import { ParticipantDialog } from "./ParticipantDialog";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import {
-  type Card,
-  categoryLabels,
-  formLabels,
-  menteeNouns,
-  pairStatusLabels,
-  dateProblem,
-  parseRuDate,
-  roleText,
-  sensitiveLabels,
-  todayIso,
-} from "./model";
+import { type Card, formLabels, menteeNouns, dateProblem, parseRuDate, roleText, todayIso } from "./model";
+import { categoryLabels } from "@rnc/core/forms/catalogue";
+import { pairStatusLabels } from "@rnc/core/pair/labels";
+import { sensitiveFlagLabels } from "@rnc/core/participant/labels";
 import { TableWrap } from "../../components/TableWrap";
 
 /** The participant card: the person, their consents and their pairs. */
@@ -151,7 +143,7 @@ export default function ParticipantPage() {
             {p.sensitiveFlags && (
               <>
                 <dt>Меры доступности (видит только куратор)</dt>
-                <dd>{p.sensitiveFlags.length ? p.sensitiveFlags.map((f) => sensitiveLabels[f] ?? f).join(", ") : "—"}</dd>
+                <dd>{p.sensitiveFlags.length ? p.sensitiveFlags.map((f) => sensitiveFlagLabels[f] ?? f).join(", ") : "—"}</dd>
               </>
             )}
           </dl>

@@ -1,7 +1,5 @@
 /** Shapes and Russian labels of the participants and pairs screens (types come from the API through the typed client). */
-import { categoryLabels as catalogueCategoryLabels, formCatalogue } from "@rnc/core/forms/catalogue";
-import { pairStatusLabels as corePairStatusLabels, meetingStageLabels } from "@rnc/core/pair/labels";
-import { sensitiveFlagLabels } from "@rnc/core/participant/labels";
+import { formCatalogue } from "@rnc/core/forms/catalogue";
 import type { Input, Ok, api } from "../../api/client";
 
 export type Participant = Ok<typeof api.participants.$get>["items"][number];
@@ -17,19 +15,9 @@ export type Category = Participant["category"];
 export type FormCode = Pair["form"];
 export type ImportPreview = Ok<typeof api.participants.import.preview.$post>;
 
-/** The catalogue's names (DOMAIN.md §2.2), the same the server writes in messages and exports. */
-export const categoryLabels: Record<Category, string> = catalogueCategoryLabels;
-
 export const formLabels = Object.fromEntries(formCatalogue.map((form) => [form.code, form.label])) as Record<FormCode, string>;
 
-export const pairStatusLabels: Record<PairStatus, string> = corePairStatusLabels;
-
-export const stageLabels = meetingStageLabels;
-
 export const taskStatusLabels = { planned: "Запланирована", in_progress: "В работе", done: "Выполнена", cancelled: "Отменена" } as const;
-
-/** The marks of accessibility measures, as the server names them. */
-export const sensitiveLabels: Record<string, string> = sensitiveFlagLabels;
 
 export const roleText = (p: { isMentor?: boolean; isMentee?: boolean }) =>
   p.isMentor && p.isMentee ? "Наставник и наставляемый" : p.isMentor ? "Наставник" : "Наставляемый";

@@ -1,4 +1,4 @@
-import { countOf } from "../../lib/plural";
+import { countOf, outOf } from "../../lib/plural";
 import { type Progress, roadmapNouns } from "./types";
 
 /** The four progress numbers of a roadmap: done, done on time, overdue, due this month. */
@@ -11,7 +11,7 @@ export function ProgressSummary({ progress, label = "Прогресс" }: { prog
           <dd data-testid="progress-done">
             {progress.donePercent}%{" "}
             <span className="sub">
-              ({progress.done} из {countOf(progress.active, roadmapNouns.itemGenitive)})
+              ({progress.done} из {outOf(progress.active, ["мероприятия", "мероприятий"])})
             </span>
           </dd>
         </div>

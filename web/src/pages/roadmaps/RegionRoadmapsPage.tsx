@@ -3,7 +3,8 @@ import { Async, EmptyState } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
-import { roadmapNouns, roadmapStatusLabels } from "./types";
+import { roadmapStatusLabels } from "@rnc/core/labels";
+import { roadmapNouns } from "./types";
 import "./roadmaps.css";
 import { TableWrap } from "../../components/TableWrap";
 

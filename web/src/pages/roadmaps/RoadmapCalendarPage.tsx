@@ -5,7 +5,8 @@ import { Async } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
-import { type RoadmapDetail, itemStatusLabels, roadmapNouns } from "./types";
+import { itemStatusLabels, overdueLabel } from "@rnc/core/labels";
+import { type RoadmapDetail, roadmapNouns } from "./types";
 import "./roadmaps.css";
 
 const monthNames = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"];
@@ -99,7 +100,7 @@ export default function RoadmapCalendarPage() {
                       <ul>
                         {entries.map((entry) => (
                           <li key={entry.key} className={entry.overdue ? "warning-text" : undefined}>
-                            {entry.label} — {entry.overdue ? "Просрочено" : entry.status}
+                            {entry.label} — {entry.overdue ? overdueLabel : entry.status}
                           </li>
                         ))}
                       </ul>

@@ -12,6 +12,7 @@ import { countOf } from "../../lib/plural";
 import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
+import { itemStatusLabels, overdueLabel, roadmapStatusLabels } from "@rnc/core/labels";
 import { ProgressSummary } from "./Progress";
 import { type Direction, MoveButtons, SectionControls, moveButtonIds } from "./SectionControls";
 import { SectionDialog, nextSectionNumber, sectionName } from "./SectionDialog";
@@ -22,9 +23,7 @@ import {
   type RoadmapItem,
   type RoadmapSection,
   itemRef,
-  itemStatusLabels,
   roadmapNouns,
-  roadmapStatusLabels,
 } from "./types";
 import "./roadmaps.css";
 import { TableWrap } from "../../components/TableWrap";
@@ -491,7 +490,7 @@ function ItemStatusCell({
   const done = item.occurrences.filter((o) => o.status === "done" && o.completedAt).at(-1)?.completedAt;
   const badge = (
     <>
-      {item.overdue && <span className="badge overdue">Просрочено</span>}{" "}
+      {item.overdue && <span className="badge overdue">{overdueLabel}</span>}{" "}
       <span className={`badge item-${item.status}`}>{itemStatusLabels[item.status]}</span>
       {item.status === "done" && done && <span className="deadline-label">{formatDate(done)}</span>}
     </>
@@ -500,7 +499,7 @@ function ItemStatusCell({
   if (item.occurrences.length === 1) {
     return (
       <div>
-        {item.overdue && <span className="badge overdue">Просрочено</span>}
+        {item.overdue && <span className="badge overdue">{overdueLabel}</span>}
         <label className="visually-hidden" htmlFor={id}>
           Статус мероприятия {itemRef(item)}
         </label>
@@ -531,7 +530,7 @@ function ItemStatusCell({
                 ))}
               </select>
             </label>
-            {occurrence.overdue && <span className="badge overdue"> Просрочено</span>}
+            {occurrence.overdue && <span className="badge overdue"> {overdueLabel}</span>}
           </li>
         ))}
       </ul>

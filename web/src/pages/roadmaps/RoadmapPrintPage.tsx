@@ -3,7 +3,7 @@ import { api, unwrap } from "../../api/client";
 import { Async } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
-import { itemStatusLabels } from "./types";
+import { itemStatusLabels, overdueLabel } from "@rnc/core/labels";
 import "./roadmaps.css";
 
 /** The roadmap as a printable document, in the columns schools use. */
@@ -60,7 +60,7 @@ export default function RoadmapPrintPage() {
                       <td>{item.executors}</td>
                       <td>{item.result}</td>
                       <td>
-                        {item.overdue ? "Просрочено" : itemStatusLabels[item.status]}
+                        {item.overdue ? overdueLabel : itemStatusLabels[item.status]}
                         {item.status === "done" && done ? ` ${formatDate(done)}` : ""}
                       </td>
                     </tr>

@@ -10,7 +10,8 @@ import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { ProgressSummary } from "./Progress";
-import { currentAcademicYear, roadmapNouns, roadmapStatusLabels } from "./types";
+import { roadmapStatusLabels } from "@rnc/core/labels";
+import { currentAcademicYear, roadmapNouns } from "./types";
 import "./roadmaps.css";
 
 export default function RoadmapsPage() {

@@ -17,24 +17,8 @@ export type Template = Ok<typeof api.roadmaps.template.$get>;
 export type TemplateInput = Input<typeof api.roadmaps.template.$put>;
 export type DeadlineReading = Ok<typeof api.roadmaps.template.deadlines.$post>["readings"][number];
 
-export const itemStatusLabels: Record<ItemStatus, string> = {
-  planned: "Запланировано",
-  in_progress: "В работе",
-  done: "Выполнено",
-  cancelled: "Отменено",
-};
-
-export const roadmapStatusLabels: Record<RoadmapSummary["status"], string> = {
-  importing: "Загружается",
-  draft: "Черновик",
-  approved: "Утверждена",
-  archived: "В архиве",
-};
-
 export const roadmapNouns = {
   item: ["мероприятие", "мероприятия", "мероприятий"],
-  /** After «из»: «1 из 21 мероприятия», «2 из 23 мероприятий». */
-  itemGenitive: ["мероприятия", "мероприятий", "мероприятий"],
   roadmap: ["дорожная карта", "дорожные карты", "дорожных карт"],
   section: ["раздел", "раздела", "разделов"],
   warning: ["предупреждение", "предупреждения", "предупреждений"],

@@ -4,7 +4,8 @@ import { Async } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { percent } from "../monitoring/types";
-import { num, pairStatusLabels, submissionLabels } from "./types";
+import { submissionStatusLabels } from "@rnc/core/labels";
+import { num, pairStatusLabels } from "./types";
 import "../monitoring/monitoring.css";
 import "./stats.css";
 import { TableWrap } from "../../components/TableWrap";
@@ -86,7 +87,7 @@ export default function InstitutionStatsPage() {
               <ul>
                 {data.submissions.map((s) => (
                   <li key={s.campaignId}>
-                    «{s.name}», срок {formatDate(s.deadline)}: {submissionLabels[s.status] ?? s.status}
+                    «{s.name}», срок {formatDate(s.deadline)}: {(submissionStatusLabels as Record<string, string>)[s.status] ?? s.status}
                     {s.late ? " (с опозданием)" : ""}
                   </li>
                 ))}

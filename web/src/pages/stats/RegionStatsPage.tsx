@@ -7,7 +7,8 @@ import { formatDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { countOf } from "../../lib/plural";
 import { monitoringNouns, percent } from "../monitoring/types";
-import { type Dashboard, num, pairStatusLabels, submissionLabels, typeLabels } from "./types";
+import { submissionStatusLabels, submissionStatuses } from "@rnc/core/labels";
+import { type Dashboard, num, pairStatusLabels, typeLabels } from "./types";
 import "../monitoring/monitoring.css";
 import "./stats.css";
 import { TableWrap } from "../../components/TableWrap";
@@ -210,9 +211,9 @@ function DashboardView({ data }: { data: Dashboard }) {
             <table>
               <caption>Отчёты организаций по статусам</caption>
               <tbody>
-                {(["not_started", "draft", "submitted", "returned", "resubmitted", "accepted"] as const).map((s) => (
+                {submissionStatuses.map((s) => (
                   <tr key={s}>
-                    <th scope="row">{submissionLabels[s]}</th>
+                    <th scope="row">{submissionStatusLabels[s]}</th>
                     <td>{num(data.monitoring?.status[s] ?? 0)}</td>
                   </tr>
                 ))}
@@ -257,7 +258,7 @@ function DashboardView({ data }: { data: Dashboard }) {
                 <td>{num(i.participants)}</td>
                 <td>{num(i.pairsActive)}</td>
                 <td>{percent(i.doneOnTimePercent)}</td>
-                <td>{i.submission ? submissionLabels[i.submission.status] : "—"}</td>
+                <td>{i.submission ? submissionStatusLabels[i.submission.status] : "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -11,14 +11,6 @@ export const pairStatusLabels = {
   completed: "Завершённые",
   terminated: "Прекращённые",
 } as const;
-export const submissionLabels: Record<string, string> = {
-  not_started: "Не начат",
-  draft: "Черновик",
-  submitted: "Отправлен",
-  returned: "Возвращён на доработку",
-  resubmitted: "Отправлен повторно",
-  accepted: "Принят",
-};
 export const typeLabels: Record<string, string> = {
   school: "Школы",
   college: "Колледжи (СПО)",

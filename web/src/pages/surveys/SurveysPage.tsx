@@ -5,7 +5,7 @@ import { roleCan } from "../../auth/access";
 import { FormError } from "../../components/Form";
 import { Async, EmptyState } from "../../components/Status";
 import { formatDate } from "../../lib/format";
-import { countOf } from "../../lib/plural";
+import { countOf, outOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { monitoringNouns } from "../monitoring/types";
@@ -102,7 +102,7 @@ export default function SurveysPage() {
                       <td>{audienceLabels[survey.audience]}</td>
                       <td>{surveyStatusLabels[survey.status]}</td>
                       <td>
-                        {survey.responseCount} из {countOf(survey.sentCount, monitoringNouns.linkGenitive)}
+                        {survey.responseCount} из {outOf(survey.sentCount, ["ссылки", "ссылок"])}
                       </td>
                       <td>{formatDate(survey.createdAt)}</td>
                     </tr>

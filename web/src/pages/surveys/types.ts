@@ -1,6 +1,6 @@
 /** Survey shapes, derived from the API's own types through the typed client. */
 import type { Input, Ok, api } from "../../api/client";
-import { countOf, plural } from "../../lib/plural";
+import { countOf, outOf, plural } from "../../lib/plural";
 
 export type Survey = Ok<typeof api.surveys.$get>["items"][number];
 export type SurveyInput = Input<typeof api.surveys.$post>;
@@ -25,7 +25,7 @@ export const purposeLabels: Record<Survey["purpose"], string> = {
 };
 /** «ответили 3 из 5 приглашённых», «ответил 1 из 21 приглашённого»: the answers against the links prepared. */
 export const answeredText = (responses: number, sent: number) =>
-  `${plural(responses, ["ответил", "ответили", "ответили"])} ${responses.toLocaleString("ru-RU")} из ${countOf(sent, ["приглашённого", "приглашённых", "приглашённых"])}`;
+  `${plural(responses, ["ответил", "ответили", "ответили"])} ${responses.toLocaleString("ru-RU")} из ${outOf(sent, ["приглашённого", "приглашённых"])}`;
 
 /** «Подготовлена 1 ссылка», «Подготовлены 3 ссылки», «Подготовлено 5 ссылок». */
 export const preparedText = (links: number) =>
