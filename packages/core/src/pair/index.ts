@@ -3,7 +3,7 @@ import { useRegionID, useTenantID } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { ddb, getItems, loadCollection, tableName } from "../dynamo";
+import { ddb, loadCollection, tableName } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { enabledForms } from "../forms";
 import { type ParticipantCategory, formCodes } from "../forms/catalogue";
@@ -14,7 +14,7 @@ import { isMinor } from "../participant/age";
 import { regionToday } from "../participant/calendar";
 import { isoDate, textList } from "../participant/fields";
 import { initials, shortName } from "../participant/names";
-import { ParticipantEntity } from "../participant/participant.entity";
+import { readParticipantsById } from "../participant/read";
 import { assertCan } from "../permissions";
 import { cursorNeedsLimit, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
 import { writeWithStats } from "../stats";
@@ -281,12 +281,8 @@ export const BOARD_PAGE = 20;
 
 type StatusPage = { rows: PairRow[]; cursor: string | null };
 
-/**
- * ElectroDB's key conversions (built on first use, like the entities): keys and cursors from key attributes without
- * a request builder each, which costs about 20 µs (a board names a hundred or more members).
- */
+/** ElectroDB's key conversions (built on first use, like the entities): cursors from key attributes without a request builder. */
 let pairKeys: ReturnType<typeof createConversions<string, string, string, (typeof PairEntity)["schema"]>> | undefined;
-let participantKeys: ReturnType<typeof createConversions<string, string, string, (typeof ParticipantEntity)["schema"]>> | undefined;
 
 /** Pairs of one status, newest first, after the pair `after`: one Query for one more than `limit` (are there more?). */
 async function statusPage(tenantId: string, status: PairStatus, limit: number, after?: string): Promise<StatusPage> {
@@ -328,18 +324,11 @@ async function pairTotals(tenantId: string): Promise<Record<PairStatus, number>>
 
 /** Board cards for `pairs`: their members read in one batch (per 100, at once), only what a card shows of each. */
 async function withMembers(tenantId: string, pairs: PairRow[], today: string): Promise<PairInfo[]> {
-  const ids = [...new Set(pairs.flatMap((pair) => [pair.mentorId, ...pair.menteeIds]))];
-  participantKeys ??= createConversions(ParticipantEntity);
-  const keyOf = participantKeys.byAccessPattern.byId.fromComposite.toKeys;
-  const items = await getItems(
-    ids.map((participantId) => keyOf<{ pk: string; sk: string }>({ tenantId, participantId })),
-    { attributes: memberCardAttributes },
+  const byId = await readParticipantsById(
+    tenantId,
+    pairs.flatMap((pair) => [pair.mentorId, ...pair.menteeIds]),
+    memberCardAttributes,
   );
-  const people = ParticipantEntity.parse(
-    { Items: items.filter((item) => item !== undefined) },
-    { attributes: [...memberCardAttributes] },
-  ).data;
-  const byId = new Map(people.map((row) => [row.participantId, row]));
   return pairs.map(({ tenantId: _t, ...pair }) => ({
     ...pair,
     kind: pair.menteeIds.length > 1 ? "group" : "pair",

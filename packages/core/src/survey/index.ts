@@ -1,17 +1,16 @@
 import { useRegionID, useTenantID } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { hashToken, nowIso, randomToken } from "../auth/secret";
-import { getItems, itemKey } from "../dynamo";
 import { appUrl, renderEmail, sendEmail } from "../email";
 import { VisibleError, notFound } from "../error";
-import { createId, isId } from "../id";
+import { createId } from "../id";
 import { Institution } from "../institution";
 import { staleVersion } from "../institution";
 import { log } from "../log";
 import { addDays } from "../dates";
 import { assertCan } from "../permissions";
 import { initials } from "../participant/names";
-import { ParticipantEntity } from "../participant/participant.entity";
+import { readParticipantsById } from "../participant/read";
 import { addressName, countOf, formatDate, ruCompare } from "../ru";
 import { optionalText, text, version } from "../schemas";
 import { db } from "../service";
@@ -190,17 +189,8 @@ const registerAttributes = ["participantId", "fullName", "email", "status", "con
 type RegisterRow = { participantId: string; fullName: string; email?: string; status: string; consentId?: string };
 
 /** This tenant's participants by id: one strongly consistent BatchGet per 100, only what a sending shows and checks. */
-async function registerRows(tenantId: string, ids: readonly string[]): Promise<Map<string, RegisterRow>> {
-  const wanted = [...new Set(ids)].filter((id) => isId("participant", id));
-  if (wanted.length === 0) return new Map();
-  const items = await getItems(
-    wanted.map((participantId) => itemKey(ParticipantEntity.get({ tenantId, participantId }))),
-    { consistent: true, attributes: registerAttributes },
-  );
-  const rows = ParticipantEntity.parse({ Items: items.filter((item) => item !== undefined) }, { attributes: [...registerAttributes] })
-    .data as RegisterRow[];
-  return new Map(rows.map((row) => [row.participantId, row]));
-}
+const registerRows = (tenantId: string, ids: readonly string[]): Promise<Map<string, RegisterRow>> =>
+  readParticipantsById(tenantId, ids, registerAttributes, { consistent: true });
 
 /** What a list of respondents shows of a person: the register's name, or only initials once processing is restricted. */
 const shownPerson = (person: RegisterRow) =>

@@ -1,7 +1,6 @@
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { ddb, getItems, ignoreFailedCondition, itemKey, loadCollection, tableName } from "../dynamo";
-import { isId } from "../id";
-import { ParticipantEntity } from "../participant/participant.entity";
+import { ddb, ignoreFailedCondition, loadCollection, tableName } from "../dynamo";
+import { readParticipantsById } from "../participant/read";
 import { summaryUpdate } from "../stats/summary";
 import { SurveyLinkEntity } from "./survey.entity";
 
@@ -43,12 +42,11 @@ export async function dropLinkCopies(tenantId: string): Promise<number> {
   const links = SurveyLinkEntity.parse({ Items: (await loadCollection(tenantId, "SURVEYLINK#"))("surveyLink") }).data.filter(
     (link) => link.name !== undefined || link.email !== undefined,
   );
-  const ids = [...new Set(links.map((link) => link.participantId))].filter((id) => isId("participant", id));
-  const found = await getItems(
-    ids.map((participantId) => itemKey(ParticipantEntity.get({ tenantId, participantId }))),
-    { attributes: ["participantId"] },
+  const inRegister = await readParticipantsById(
+    tenantId,
+    links.map((link) => link.participantId),
+    ["participantId"],
   );
-  const inRegister = new Set(ids.filter((_, i) => found[i] !== undefined));
   let cleaned = 0;
   for (const link of links.filter((l) => inRegister.has(l.participantId))) {
     await SurveyLinkEntity.patch({ tenantId, surveyId: link.surveyId, linkId: link.linkId })
