@@ -1,6 +1,7 @@
 import { loadExcel } from "../tabular";
 import { formatDate } from "../ru";
-import { type RoadmapDetail, itemStatusLabels, overdueLabel } from "./index";
+import { itemStatusLabels, overdueLabel } from "../labels";
+import type { RoadmapDetail } from "./index";
 
 /** The columns schools use in their roadmaps, plus the status. */
 export const exportColumns = [

@@ -8,6 +8,7 @@ import { ddb, getItems, itemKey, tableName } from "../dynamo";
 import { VisibleError, forbidden, notFound } from "../error";
 import { createId } from "../id";
 import { InstitutionEntity } from "../institution/institution.entity";
+import { itemStatusLabels } from "../labels";
 import { staleVersion } from "../institution";
 import { log } from "../log";
 import { assertCan } from "../permissions";
@@ -65,21 +66,6 @@ const standardTemplates = () => import("./template");
 export { itemStatuses, roadmapStatuses };
 export type { Evidence, ItemStatus, Progress };
 export type RoadmapStatus = (typeof roadmapStatuses)[number];
-
-export const roadmapStatusLabels: Record<RoadmapStatus, string> = {
-  importing: "Загружается",
-  draft: "Черновик",
-  approved: "Утверждена",
-  archived: "В архиве",
-  deleting: "Удаляется",
-};
-export const itemStatusLabels: Record<ItemStatus, string> = {
-  planned: "Запланировано",
-  in_progress: "В работе",
-  done: "Выполнено",
-  cancelled: "Отменено",
-};
-export const overdueLabel = "Просрочено";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Schemas
