@@ -124,7 +124,8 @@ export type RunReport = {
   itemsRead: number;
 };
 
-type Delivery = { user: UserInfo; entries: DueEntry[]; digest: (entries: DueEntry[]) => Promise<Digest> };
+/** `digest` renders the letter of the entries this run owns, with `unsubscribeUrl` (the page link) in its text. */
+type Delivery = { user: UserInfo; entries: DueEntry[]; digest: (entries: DueEntry[], unsubscribeUrl: string) => Digest };
 
 async function deliver(delivery: Delivery, now: Date, policy: SendPolicy, pace: () => Promise<void>, report: RunReport): Promise<void> {
   const { user } = delivery;
@@ -137,11 +138,13 @@ async function deliver(delivery: Delivery, now: Date, policy: SendPolicy, pace: 
   report.skippedDuplicates += delivery.entries.length - owned.length;
   if (owned.length === 0) return;
   try {
-    const digest = await delivery.digest(owned);
+    // One token per letter: the link in the text and the List-Unsubscribe header carry the same one.
+    const links = await unsubscribeLinks(user.userId);
+    const digest = delivery.digest(owned, links.page);
     await pace();
     // The MIME composer is only needed when a digest is actually sent: loaded on first use.
     const { composeDigest } = await import("./mime");
-    await sendRaw(await composeDigest(user.email, digest, (await unsubscribeLinks(user.userId)).oneClick), policy);
+    await sendRaw(await composeDigest(user.email, digest, links.oneClick), policy);
     await markSent(user.userId, owned);
     report.sent += 1;
   } catch (error) {
@@ -200,13 +203,13 @@ async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: str
       deliveries.push({
         user: curator,
         entries: selected,
-        digest: async (owned) =>
+        digest: (owned, unsubscribeUrl) =>
           renderDigest({
             recipientName: curator.fullName,
             heading: "Напоминания о сроках по вашей организации:",
             entries: owned,
             appUrl: appUrl(),
-            unsubscribeUrl: (await unsubscribeLinks(curator.userId)).page,
+            unsubscribeUrl,
           }),
       });
     }
@@ -225,13 +228,13 @@ async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: str
       deliveries.push({
         user: admin,
         entries: selected.map((e) => ({ ...e, occurrence: `${e.tenantId}#${e.occurrence}` })),
-        digest: async (owned) =>
+        digest: (owned, unsubscribeUrl) =>
           renderDigest({
             recipientName: admin.fullName,
             heading: "Организации региона с просроченными сроками:",
             entries: owned,
             appUrl: appUrl(),
-            unsubscribeUrl: (await unsubscribeLinks(admin.userId)).page,
+            unsubscribeUrl,
             groupByInstitution: names,
           }),
       });
@@ -280,6 +283,6 @@ export const Reminders = {
     });
     const mine = deliveries.find((d) => d.user.userId === userId);
     if (!mine) return { userId, date, entries: [], digest: null };
-    return { userId, date, entries: mine.entries, digest: await mine.digest(mine.entries) };
+    return { userId, date, entries: mine.entries, digest: mine.digest(mine.entries, (await unsubscribeLinks(userId)).page) };
   },
 };

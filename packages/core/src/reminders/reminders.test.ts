@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { call, createTestRegion, mailTo, system, tokenFor } from "../../../../scripts/test/fixtures";
 import { app } from "../../../../functions/api/app";
 import { Institution } from "../institution";
@@ -8,6 +8,7 @@ import { recordSesFeedback } from "./feedback";
 import { composeDigest } from "./mime";
 import { renderDigest } from "./digest";
 import { addDays } from "../dates";
+import { sesClient } from "../email";
 
 const policy = { ratePerSecond: 1000, attempts: 3, backoffMs: 5 };
 
@@ -179,6 +180,45 @@ describe("reminder digests", async () => {
       token: await tokenFor(curator),
       body: { frequency: "daily", nonStatutory: true },
     });
+  });
+
+  it("signs one unsubscribe token per letter: the link in the text and the List-Unsubscribe header carry the same one", async () => {
+    const { users: own, school: ownSchool } = await createTestRegion();
+    // Both kinds of letter: the curator's reminders and the region admin's escalation.
+    const source = fixedSource(() => [
+      entry(ownSchool.tenantId, {
+        rule: "campaign_missed",
+        occurrence: "same-token",
+        due: "2026-12-20",
+        daysLeft: -1,
+        title: "Мониторинг ЦМН",
+        statutory: true,
+      }),
+    ]);
+    const ses = await sesClient();
+    const raws: string[] = [];
+    const send = ses.send.bind(ses);
+    const spy = vi.spyOn(ses, "send").mockImplementation((async (command: { input: { RawMessage?: { Data?: Uint8Array } } }) => {
+      const data = command.input.RawMessage?.Data;
+      if (data) raws.push(Buffer.from(data).toString());
+      return send(command as Parameters<typeof send>[0]);
+    }) as typeof ses.send);
+    try {
+      await system(() => runReminders({ date: "2026-12-21", sources: [source], policy }));
+    } finally {
+      spy.mockRestore();
+    }
+    for (const user of [own.curator, own.region_admin]) {
+      const raw = raws.filter((message) => message.includes(user.email));
+      expect(raw, user.role).toHaveLength(1);
+      // The header as a mail client reads it: unfolded (a long value continues on the next line).
+      const headers = (raw[0] ?? "").split("\r\n\r\n")[0]?.replace(/\r\n[ \t]+/g, " ") ?? "";
+      const header = /^List-Unsubscribe: <https?:\/\/[^/\s]+\/api\/reminders\/unsubscribe\/([\w.-]+)>$/m.exec(headers)?.[1];
+      const letter = (await mailTo(user.email)).at(-1)?.body.text ?? "";
+      const link = /https?:\/\/[^/\s]+\/unsubscribe\/([\w.-]+)/.exec(letter)?.[1];
+      expect(header, user.role).toBeTruthy();
+      expect(link, user.role).toBe(header);
+    }
   });
 
   it("never emails a suppressed address (SES bounce feedback)", async () => {
