@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { ddb, tableName } from "@rnc/core/dynamo";
 import { call, createTestRegion, tokenFor } from "../../scripts/test/fixtures";
+import { cancelledAsInvalid, onTransactions } from "../../scripts/test/transactions";
 import { app } from "./app";
 import { MAX_BODY_BYTES } from "./compose";
 import { listOperations, tags } from "./openapi";
@@ -153,16 +154,18 @@ describe("bad input gets a clear JSON error with a stable code, and nothing is w
     expect(invite.json.error.details.fields[0].message).toBe("Некорректный идентификатор организации");
   });
 
+  // Every field within its own limit (50 questions of 500 characters, 20 options of 200), about 450 KB together.
+  const largeQuestions = Array.from({ length: 50 }, (_, i) => ({
+    id: `q${i}`,
+    kind: "single",
+    text: "в".repeat(500),
+    required: true,
+    options: Array.from({ length: 20 }, (_, j) => `${j} ${"о".repeat(190)}`),
+  }));
+
   it("a record over DynamoDB's 400 KB item limit is a 413 with a Russian message, and nothing is written", async () => {
     const curator = await tokenFor(users.curator);
-    // Every field within its own limit (50 questions of 500 characters, 20 options of 200), about 450 KB together.
-    const questions = Array.from({ length: 50 }, (_, i) => ({
-      id: `q${i}`,
-      kind: "single",
-      text: "в".repeat(500),
-      required: true,
-      options: Array.from({ length: 20 }, (_, j) => `${j} ${"о".repeat(190)}`),
-    }));
+    const questions = largeQuestions;
     const before = await itemCount();
     const res = await call(app, "POST", "/api/surveys", {
       token: curator,
@@ -174,6 +177,34 @@ describe("bad input gets a clear JSON error with a stable code, and nothing is w
       message: "Запись получилась слишком большой для сохранения: сократите тексты или разделите её на части",
     });
     expect(await itemCount()).toBe(before);
+  });
+
+  it("an edit that would grow a record over the limit is a 413 too, not a conflict: DynamoDB cancels its transaction as invalid", async () => {
+    const curator = await tokenFor(users.curator);
+    const small = {
+      title: "Анкета",
+      audience: "any",
+      purpose: "custom",
+      questions: [{ id: "q0", kind: "text", text: "Вопрос", required: true }],
+    };
+    const created = await call(app, "POST", "/api/surveys", { token: curator, body: small });
+    expect(created.status).toBe(201);
+    const surveyId = created.json.surveyId as string;
+    // The edit's transaction answered as DynamoDB answers an update that grows an item over 400 KB.
+    const res = await onTransactions(
+      async () => {
+        throw cancelledAsInvalid();
+      },
+      () =>
+        call(app, "PUT", `/api/surveys/${surveyId}`, {
+          token: curator,
+          body: { ...small, questions: largeQuestions, version: created.json.version },
+        }),
+    );
+    expect(res.status).toBe(413);
+    expect(res.json.error.code).toBe("request.record_too_large");
+    const after = await call(app, "GET", `/api/surveys/${surveyId}`, { token: curator });
+    expect(after.json).toMatchObject({ version: created.json.version, questions: small.questions });
   });
 
   it("an unknown route is a 404 JSON error", async () => {

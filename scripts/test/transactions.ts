@@ -62,3 +62,17 @@ export const cancelledByConflict = () =>
     name: "TransactionCanceledException",
     CancellationReasons: [{ Code: "TransactionConflict" }],
   });
+
+/**
+ * What DynamoDB throws when a transaction would grow an item over its 400 KB limit (an update of the first item):
+ * cancelled with a `ValidationError` reason. DynamoDB Local refuses such a request up front instead (a
+ * ValidationException), so a test that needs the cancellation makes it with this.
+ */
+export const cancelledAsInvalid = () =>
+  Object.assign(new Error("Transaction cancelled, please refer cancellation reasons for specific reasons [ValidationError, None]"), {
+    name: "TransactionCanceledException",
+    CancellationReasons: [
+      { Code: "ValidationError", Message: "Item size to update has exceeded the maximum allowed size" },
+      { Code: "None" },
+    ],
+  });

@@ -4,7 +4,7 @@ import { nowIso } from "../auth/secret";
 import { staleVersion } from "../institution";
 import { InstitutionEntity } from "../institution/institution.entity";
 import { assertCan } from "../permissions";
-import { db } from "../service";
+import { transactWithSummaries } from "../stats/summary";
 import * as z from "../zod";
 import { type FormCode, type FormDefinition, defaultFormsByType, formCatalogue, formCodes } from "./catalogue";
 import { EnabledFormsEntity } from "./forms.entity";
@@ -58,8 +58,8 @@ export const Forms = {
     }
     const enabled = formCatalogue.map((f) => f.code).filter((code) => input.enabled.includes(code));
     const item = { tenantId, enabled, updatedAt: nowIso(), version: input.version + 1 };
-    const result = await db.transaction
-      .write(({ enabledForms: forms, audit }) => [
+    const result = await transactWithSummaries(
+      ({ enabledForms: forms, audit }) => [
         input.version === 0
           ? forms.create(item).commit()
           : forms
@@ -68,8 +68,9 @@ export const Forms = {
               .where((attr, op) => op.eq(attr.version, input.version))
               .commit(),
         audit.create(auditItem("forms.update", tenantId, { tenantId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (result.canceled) {
       const state = { ...(await enabledForms(tenantId)), catalogue: formCatalogue };
       throw staleVersion(state);

@@ -11,7 +11,7 @@ import { Institution } from "../institution";
 import { Region } from "../region";
 import { formatDateTime } from "../ru";
 import { email, institutionRef, text } from "../schemas";
-import { db } from "../service";
+import { transactWithSummaries } from "../stats/summary";
 import { User, emailClaim, emailTaken, manageableScope } from "../user";
 import * as z from "../zod";
 
@@ -122,12 +122,13 @@ export const Invitation = {
       createdAt: created.toISOString(),
       expiresAt: new Date(created.getTime() + INVITATION_TTL_HOURS * 3_600_000).toISOString(),
     };
-    await db.transaction
-      .write(({ invitation, audit }) => [
+    await transactWithSummaries(
+      ({ invitation, audit }) => [
         invitation.create(row).commit(),
         audit.create(auditItem("invitation.create", row.invitationId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     await sendEmail({
       to: input.email,
       subject: "Приглашение в систему ЦМН",
@@ -172,8 +173,8 @@ export const Invitation = {
       tenantId: row.tenantId,
       passwordHash: await hashPassword(input.password),
     });
-    const result = await db.transaction
-      .write(({ invitation, user: users, unique, audit }) => [
+    const result = await transactWithSummaries(
+      ({ invitation, user: users, unique, audit }) => [
         invitation
           .patch({ tokenHash: row.tokenHash })
           .set({ acceptedAt: nowIso() })
@@ -182,10 +183,11 @@ export const Invitation = {
         users.create(user).commit(),
         unique.create(emailClaim(user.email, user.userId)).commit(),
         audit.create(auditItem("invitation.accept", user.userId, { tenantId: row.tenantId, regionId: row.regionId }, user)).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (result.canceled) {
-      const [spent, , emailClash] = result.data.map((item) => item.rejected);
+      const [spent, , emailClash] = result.reasons.map((code) => code !== "None");
       if (spent)
         throw new VisibleError("conflict", "invitation.used", "Это приглашение уже использовано. Войдите в систему со своим паролем.");
       if (emailClash) throw emailTaken();
@@ -208,16 +210,17 @@ export const Invitation = {
     if (statusOf(row) !== "pending")
       throw new VisibleError("conflict", "invitation.not_pending", "Приглашение уже использовано, отозвано или истекло");
     const revokedAt = nowIso();
-    await db.transaction
-      .write(({ invitation, audit }) => [
+    await transactWithSummaries(
+      ({ invitation, audit }) => [
         invitation
           .patch({ tokenHash: row.tokenHash })
           .set({ revokedAt })
           .where((attr, op) => op.notExists(attr.acceptedAt))
           .commit(),
         audit.create(auditItem("invitation.revoke", invitationId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     return toInfo({ ...row, revokedAt });
   },
 };

@@ -7,11 +7,17 @@ import { staleVersion } from "../institution";
 import { ruCompare } from "../ru";
 import { assertCan } from "../permissions";
 import { todayIn } from "../dates";
-import { db } from "../service";
 import { timeZoneOf } from "../participant/calendar";
 import { type StatsSummary, summarize } from "../stats/contribution";
 import { getItems, itemKey } from "../dynamo";
-import { type InstitutionDescriptor, type Summary, readSummary, regionSummaries, summaryKey } from "../stats/summary";
+import {
+  type InstitutionDescriptor,
+  type Summary,
+  readSummary,
+  regionSummaries,
+  summaryKey,
+  transactWithSummaries,
+} from "../stats/summary";
 import * as z from "../zod";
 import {
   type KpiCode,
@@ -213,8 +219,8 @@ export const Kpi = {
       version: current.version + 1,
     };
     const updatedAt = nowIso();
-    const result = await db.transaction
-      .write(({ kpiTargets, audit }) => [
+    const result = await transactWithSummaries(
+      ({ kpiTargets, audit }) => [
         current.version === 0
           ? kpiTargets.create({ regionId, ...next, updatedAt }).commit()
           : kpiTargets
@@ -223,8 +229,9 @@ export const Kpi = {
               .where((attr, op) => op.eq(attr.version, current.version))
               .commit(),
         audit.create(auditItem("kpi.targets", String(input.year), { regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (result.canceled) throw staleVersion(targetsFor(await settingsOf(regionId), input.year));
     return targetsFor(next, input.year);
   },

@@ -12,7 +12,6 @@ import { assertCan } from "../permissions";
 import { Region } from "../region";
 import { formatDate, ruCompare } from "../ru";
 import { optionalText, text } from "../schemas";
-import { db } from "../service";
 import { type SummaryChange, submissionState, transactWithSummaries, transactionConflict } from "../stats/summary";
 import { type Sheet, writeCsv, writeXlsx } from "../tabular";
 import * as z from "../zod";
@@ -428,12 +427,13 @@ export const Campaign = {
       updatedAt: now,
       version: 1,
     };
-    await db.transaction
-      .write(({ campaign, audit }) => [
+    await transactWithSummaries(
+      ({ campaign, audit }) => [
         campaign.create(row).commit(),
         audit.create(auditItem("campaign.create", row.campaignId, { regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     return toCampaign(row);
   },
 
@@ -455,16 +455,17 @@ export const Campaign = {
       deadline: input.deadline ?? defaultDeadline(input.kind, input.periodStart),
       ...effectiveIndicators(input),
     };
-    const result = await db.transaction
-      .write(({ campaign, audit }) => [
+    const result = await transactWithSummaries(
+      ({ campaign, audit }) => [
         campaign
           .patch({ regionId: current.regionId, campaignId })
           .set({ ...changes, updatedAt, version: current.version + 1 })
           .where((attr, op) => `${op.eq(attr.version, current.version)} AND ${op.eq(attr.status, "draft")}`)
           .commit(),
         audit.create(auditItem("campaign.update", campaignId, { regionId: current.regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (result.canceled) throw staleVersion(toCampaign(await campaignRow(campaignId)));
     return toCampaign({ ...current, ...changes, updatedAt, version: current.version + 1 });
   },
@@ -509,8 +510,8 @@ export const Campaign = {
     // Each submission and its state on the institution's summary: two actions per institution, 50 per transaction.
     for (let i = 0; i < fresh.length; i += 50) await createSubmissions(fresh.slice(i, i + 50));
     const institutionsCount = have.size + fresh.length;
-    const result = await db.transaction
-      .write(({ campaign, audit }) => [
+    const result = await transactWithSummaries(
+      ({ campaign, audit }) => [
         campaign
           .patch({ regionId: current.regionId, campaignId })
           .set({
@@ -524,8 +525,9 @@ export const Campaign = {
           .where((attr, op) => `${op.eq(attr.version, current.version)} AND ${op.eq(attr.status, "draft")}`)
           .commit(),
         audit.create(auditItem("campaign.publish", campaignId, { regionId: current.regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (result.canceled) throw staleVersion(toCampaign(await campaignRow(campaignId)));
     return toCampaign({
       ...current,

@@ -5,7 +5,7 @@ import { VisibleError, notFound } from "../error";
 import { createId } from "../id";
 import { assertCan } from "../permissions";
 import { email, isTimeZone, optionalText, text } from "../schemas";
-import { db } from "../service";
+import { transactWithSummaries } from "../stats/summary";
 import * as z from "../zod";
 import { ruCompare } from "../ru";
 import { RegionEntity } from "./region.entity";
@@ -56,13 +56,14 @@ export const Region = {
     const regionId = createId("region");
     const now = nowIso();
     const item = { ...input, regionId, createdAt: now, updatedAt: now, version: 1 };
-    const result = await db.transaction
-      .write(({ region, unique, audit }) => [
+    const result = await transactWithSummaries(
+      ({ region, unique, audit }) => [
         region.create(item).commit(),
         unique.create({ scope: "region-code", value: input.code.toLowerCase(), ownerId: regionId }).commit(),
         audit.create(auditItem("region.create", regionId, { regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (result.canceled) {
       throw new VisibleError("conflict", "region.code_taken", `Регион с кодом «${input.code}» уже существует`);
     }

@@ -16,7 +16,7 @@ import { log } from "../log";
 import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entity";
 import { type IndicatorDef, type IndicatorValue, type TableTemplate, defaultFederalTable, tableIndicators } from "../monitoring/indicators";
 import { assertCan } from "../permissions";
-import { db } from "../service";
+import { transactWithSummaries } from "../stats/summary";
 import { type Campaign, DashboardFilter, federalTable, loadRegionSource, dashboardModel } from "../regionstats";
 import { formatDate, ruCompare } from "../ru";
 import * as z from "../zod";
@@ -266,12 +266,13 @@ export const Reports = {
       expiresAt: Math.floor(Date.parse(now) / 1000) + RETENTION_SECONDS,
     };
     // The region's data is about to leave the platform: the job and its audit item are written together.
-    const written = await db.transaction
-      .write(({ export: job, audit }) => [
+    const written = await transactWithSummaries(
+      ({ export: job, audit }) => [
         job.create(row).commit(),
         audit.create(auditItem("reports.export", row.exportId, { regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (written.canceled) throw new VisibleError("unavailable", "reports.start_failed", "Не удалось начать выгрузку, повторите попытку");
     await dispatch(regionId, row.exportId);
     return toInfo(row as ExportRow);

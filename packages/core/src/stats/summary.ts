@@ -212,8 +212,11 @@ export type TransactionResult = { canceled: false } | { canceled: true; reasons:
 /**
  * One DynamoDB transaction: the ElectroDB writes plus the changes of the institutions' summary items, so a summary
  * never changes without the change it reflects (and never the other way round). Returns `canceled` with the per-item
- * reasons when a condition failed or another transaction interfered. At most one change per institution (a
- * transaction touches an item once).
+ * reasons (`reasons[i]` is item i's code, `"None"` where it was not the cause) when a condition failed or another
+ * transaction interfered. At most one change per institution (a transaction touches an item once).
+ *
+ * Every transaction goes through here, with `[]` when it changes no summary (never `db.transaction.write(...).go()`,
+ * which answers a cancellation as invalid with `canceled` too): an item over the 400 KB limit is thrown, a 413.
  */
 export async function transactWithSummaries(build: WriteBuilder, changes: readonly SummaryChange[]): Promise<TransactionResult> {
   const params = db.transaction.write(build).params() as TransactWriteCommandInput;

@@ -13,7 +13,6 @@ import { initials } from "../participant/names";
 import { readParticipantsById } from "../participant/read";
 import { addressName, countOf, formatDate, ruCompare } from "../ru";
 import { optionalText, text, version } from "../schemas";
-import { db } from "../service";
 import { regionSummaries, transactWithSummaries } from "../stats/summary";
 import { noSatisfaction } from "../regionstats/rollup";
 import * as z from "../zod";
@@ -269,12 +268,13 @@ export const Survey = {
       updatedAt: now,
       version: 1,
     };
-    await db.transaction
-      .write(({ survey, audit }) => [
+    await transactWithSummaries(
+      ({ survey, audit }) => [
         survey.create(row).commit(),
         audit.create(auditItem("survey.create", row.surveyId, { tenantId, regionId: row.regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     return toInfo(row);
   },
 
@@ -302,16 +302,17 @@ export const Survey = {
       );
     if (current.version !== expected) throw staleVersion(toInfo(current));
     const updatedAt = nowIso();
-    const result = await db.transaction
-      .write(({ survey, audit }) => [
+    const result = await transactWithSummaries(
+      ({ survey, audit }) => [
         survey
           .patch({ tenantId: current.tenantId, surveyId })
           .set({ ...changes, updatedAt, version: expected + 1 })
           .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.eq(attr.status, "draft")}`)
           .commit(),
         audit.create(auditItem("survey.update", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (result.canceled) throw staleVersion(toInfo(await ownRow(surveyId)));
     return toInfo({ ...current, ...changes, updatedAt, version: expected + 1 });
   },
@@ -326,16 +327,17 @@ export const Survey = {
       const current = await ownRow(surveyId, attempt > 0);
       if (current.status === "closed") return toInfo(current);
       const updatedAt = nowIso();
-      const result = await db.transaction
-        .write(({ survey, audit }) => [
+      const result = await transactWithSummaries(
+        ({ survey, audit }) => [
           survey
             .patch({ tenantId: current.tenantId, surveyId })
             .set({ status: "closed", updatedAt, version: current.version + 1 })
             .where((attr, op) => `${op.eq(attr.version, current.version)} AND ${op.ne(attr.status, "closed")}`)
             .commit(),
           audit.create(auditItem("survey.close", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
-        ])
-        .go();
+        ],
+        [],
+      );
       if (!result.canceled) return toInfo({ ...current, status: "closed", updatedAt, version: current.version + 1 });
       if (attempt >= 3) throw new VisibleError("conflict", "survey.busy", "Анкету сейчас изменяют другие пользователи: повторите попытку");
     }
@@ -386,9 +388,10 @@ export const Survey = {
     const sendingId = links[0]?.row.linkId ?? createId("surveyLink");
     for (let i = 0; i < links.length; i += 100) {
       const chunk = links.slice(i, i + 100);
-      const written = await db.transaction
-        .write(({ surveyLink }) => chunk.map(({ row }) => surveyLink.create({ ...row, sendingId }).commit()))
-        .go();
+      const written = await transactWithSummaries(
+        ({ surveyLink }) => chunk.map(({ row }) => surveyLink.create({ ...row, sendingId }).commit()),
+        [],
+      );
       if (written.canceled)
         throw new VisibleError(
           "unavailable",
@@ -396,8 +399,8 @@ export const Survey = {
           "Не удалось подготовить ссылки: анкета не отправлена. Повторите отправку.",
         );
     }
-    const opened = await db.transaction
-      .write(({ survey, surveyDue, audit }) => [
+    const opened = await transactWithSummaries(
+      ({ survey, surveyDue, audit }) => [
         survey
           .patch({ tenantId: current.tenantId, surveyId })
           .set({ status: "open", updatedAt: created.toISOString() })
@@ -414,8 +417,9 @@ export const Survey = {
           })
           .commit(),
         audit.create(auditItem("survey.send", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     if (opened.canceled) {
       if ((await ownRow(surveyId, true)).status === "closed")
         throw surveyClosed("Анкету закрыли, пока готовилась рассылка: ссылки не отправлены");

@@ -5,7 +5,7 @@ import { VisibleError, notFound } from "../error";
 import { createId } from "../id";
 import { ruCompare } from "../ru";
 import { assertCan } from "../permissions";
-import { db } from "../service";
+import { transactWithSummaries } from "../stats/summary";
 import { UserEntity, type userStatuses } from "./user.entity";
 
 export type UserStatus = (typeof userStatuses)[number];
@@ -46,9 +46,10 @@ export const User = {
   /** Trusted creation (seeding, invitation acceptance builds its own transaction from `newUserItem`). */
   async create(input: NewUser): Promise<UserInfo> {
     const item = User.newUserItem(input);
-    const result = await db.transaction
-      .write(({ user, unique }) => [user.create(item).commit(), unique.create(emailClaim(item.email, item.userId)).commit()])
-      .go();
+    const result = await transactWithSummaries(
+      ({ user, unique }) => [user.create(item).commit(), unique.create(emailClaim(item.email, item.userId)).commit()],
+      [],
+    );
     if (result.canceled) throw emailTaken();
     return toInfo(item);
   },
@@ -92,12 +93,13 @@ export const User = {
     if (row.userId === actor.properties.userId) {
       throw new VisibleError("conflict", "user.self_disable", "Нельзя отключить собственную учётную запись");
     }
-    await db.transaction
-      .write(({ user, audit }) => [
+    await transactWithSummaries(
+      ({ user, audit }) => [
         user.patch({ userId }).set({ status, updatedAt: nowIso() }).commit(),
         audit.create(auditItem(`user.${status}`, userId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
-      ])
-      .go();
+      ],
+      [],
+    );
     return { ...toInfo(row), status };
   },
 };
