@@ -1,9 +1,6 @@
 import { peekActor } from "../actor";
 import { RegionEntity } from "../region/region.entity";
-import { todayIn } from "../dates";
-
-/** The time zone of a region that has none set. */
-export const DEFAULT_TIME_ZONE = "Europe/Moscow";
+import { DEFAULT_TIME_ZONE, todayIn } from "../dates";
 /**
  * Regions' time zones, kept for five minutes: they practically never change, and a change reaches every running
  * instance within that time.

@@ -19,7 +19,7 @@ import { KpiTargetsEntity } from "../kpi/kpi.entity";
 import { CampaignEntity } from "../monitoring/monitoring.entity";
 import { endOfDay } from "../monitoring/indicators";
 import { todayIn } from "../dates";
-import { DEFAULT_TIME_ZONE } from "../participant/calendar";
+import { DEFAULT_TIME_ZONE } from "../dates";
 import { assertCan } from "../permissions";
 import { RegionEntity } from "../region/region.entity";
 import { getItems, itemKey } from "../dynamo";
