@@ -28,6 +28,7 @@ const firstRequests: Record<ApiGroupName, { path: string; role?: Role }> = {
   auth: { path: "/api/auth/me", role: "curator" },
   admin: { path: "/api/institutions", role: "region_admin" },
   participants: { path: "/api/participants", role: "curator" },
+  pairs: { path: "/api/pairs", role: "curator" },
   roadmaps: { path: "/api/roadmaps", role: "curator" },
   monitoring: { path: "/api/monitoring/campaigns", role: "region_admin" },
   surveys: { path: "/api/surveys", role: "curator" },

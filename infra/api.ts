@@ -59,10 +59,11 @@ export const apiGroups = {
     email: true,
   },
   participants: {
-    description: "Participants, consents, forms of mentoring, pairs",
-    routes: ["/api/participants", "/api/forms", "/api/pairs"].flatMap(under),
+    description: "Participants, consents, forms of mentoring",
+    routes: ["/api/participants", "/api/forms"].flatMap(under),
     table: "readWrite",
   },
+  pairs: { description: "Pairs and groups, their plans and meetings, the board", routes: under("/api/pairs"), table: "readWrite" },
   roadmaps: {
     description: "Roadmaps, templates, the calendar feed",
     routes: ["/api/roadmaps", "/api/calendar"].flatMap(under),

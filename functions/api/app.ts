@@ -3,6 +3,7 @@ import { composeApi } from "./compose";
 import { routes as admin } from "./groups/admin";
 import { routes as auth } from "./groups/auth";
 import { routes as monitoring } from "./groups/monitoring";
+import { routes as pairs } from "./groups/pairs";
 import { routes as participants } from "./groups/participants";
 import { routes as reminders } from "./groups/reminders";
 import { routes as roadmaps } from "./groups/roadmaps";
@@ -21,6 +22,7 @@ export const app = composeApi(
     .route("/", auth)
     .route("/", admin)
     .route("/", participants)
+    .route("/", pairs)
     .route("/", roadmaps)
     .route("/", monitoring)
     .route("/", surveys)
