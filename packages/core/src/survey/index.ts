@@ -40,17 +40,13 @@ import {
 } from "./survey.entity";
 
 export * from "./questions";
+export { surveyAudienceLabels } from "./labels";
 export { surveyAudiences, surveyPurposes, surveyPhases };
 
 export const SURVEY_LINK_TTL_DAYS = 14;
 /** The curator is reminded of missing answers this many days before a sending's links expire (survey/reminders.ts). */
 export const SURVEY_REMINDER_DAYS_BEFORE = 3;
 
-export const surveyAudienceLabels: Record<(typeof surveyAudiences)[number], string> = {
-  mentor: "Наставники",
-  mentee: "Наставляемые",
-  any: "Все участники",
-};
 export const surveyPurposeLabels: Record<(typeof surveyPurposes)[number], string> = {
   satisfaction: "Удовлетворённость (показатель ЦМН)",
   growth: "Личностный рост: вход и выход (этап 2 мониторинга)",

@@ -9,6 +9,7 @@ import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
+import { indicatorKindLabels } from "@rnc/core/monitoring/indicators";
 import {
   type Campaign,
   type CampaignDefaults,
@@ -16,7 +17,6 @@ import {
   type Indicator,
   campaignKindLabels,
   campaignStatusLabels,
-  indicatorKindLabels,
   monitoringNouns,
 } from "./types";
 import "./monitoring.css";

@@ -38,13 +38,6 @@ export const campaignKindLabels: Record<Campaign["kind"], string> = {
   federal_count: "Численность участников (федеральная форма)",
 };
 
-export const indicatorKindLabels: Record<Indicator["kind"], string> = {
-  number: "Число",
-  percent: "Процент",
-  text: "Текст",
-  choice: "Выбор из списка",
-};
-
 export const monitoringNouns = {
   institution: ["организация", "организации", "организаций"],
   indicator: ["показатель", "показателя", "показателей"],

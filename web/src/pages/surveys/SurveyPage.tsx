@@ -11,17 +11,17 @@ import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { monitoringNouns, percent } from "../monitoring/types";
+import { surveyAudienceLabels } from "@rnc/core/survey/labels";
+import { questionKindLabels } from "@rnc/core/survey/questions";
 import { Bars } from "./Charts";
 import {
   type Question,
   type SendResult,
   type Survey,
   answeredText,
-  audienceLabels,
   linkStatusLabels,
   preparedText,
   purposeLabels,
-  questionKindLabels,
   surveyStatusLabels,
 } from "./types";
 import "../monitoring/monitoring.css";
@@ -43,7 +43,7 @@ export default function SurveyPage() {
           <>
             <h1>{data.title}</h1>
             <p className="summary">
-              {purposeLabels[data.purpose]}. {audienceLabels[data.audience]}. {surveyStatusLabels[data.status]}:{" "}
+              {purposeLabels[data.purpose]}. {surveyAudienceLabels[data.audience]}. {surveyStatusLabels[data.status]}:{" "}
               {answeredText(data.responseCount, data.sentCount)}.
             </p>
             {canManage && data.status === "draft" ? (
@@ -143,7 +143,7 @@ function Builder({ survey, onSaved }: { survey: Survey; onSaved: (next: Survey) 
         value={audience}
         onChange={(e) => setAudience(e.target.value as Survey["audience"])}
       >
-        {Object.entries(audienceLabels).map(([value, text]) => (
+        {Object.entries(surveyAudienceLabels).map(([value, text]) => (
           <option key={value} value={value}>
             {text}
           </option>

@@ -9,7 +9,8 @@ import { countOf, outOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { monitoringNouns } from "../monitoring/types";
-import { audienceLabels, purposeLabels, surveyStatusLabels } from "./types";
+import { surveyAudienceLabels } from "@rnc/core/survey/labels";
+import { purposeLabels, surveyStatusLabels } from "./types";
 import "../monitoring/monitoring.css";
 import { TableWrap } from "../../components/TableWrap";
 
@@ -99,7 +100,7 @@ export default function SurveysPage() {
                         <Link to={`/surveys/${survey.surveyId}`}>{survey.title}</Link>
                         <div className="hint">{purposeLabels[survey.purpose]}</div>
                       </th>
-                      <td>{audienceLabels[survey.audience]}</td>
+                      <td>{surveyAudienceLabels[survey.audience]}</td>
                       <td>{surveyStatusLabels[survey.status]}</td>
                       <td>
                         {survey.responseCount} из {outOf(survey.sentCount, ["ссылки", "ссылок"])}

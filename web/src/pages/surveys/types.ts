@@ -11,13 +11,6 @@ export type SurveyLinkInfo = Ok<(typeof api.surveys)[":surveyId"]["links"]["$get
 export type PublicSurvey = Ok<(typeof api)["survey-links"][":token"]["$get"]>;
 export type SendResult = Ok<(typeof api.surveys)[":surveyId"]["send"]["$post"]>;
 
-export const questionKindLabels: Record<Question["kind"], string> = {
-  scale: "Шкала от 1 до 10",
-  single: "Один вариант",
-  multiple: "Несколько вариантов",
-  text: "Свободный ответ",
-};
-export const audienceLabels: Record<Survey["audience"], string> = { mentor: "Наставники", mentee: "Наставляемые", any: "Все участники" };
 export const purposeLabels: Record<Survey["purpose"], string> = {
   satisfaction: "Удовлетворённость (показатель ЦМН)",
   growth: "Личностный рост: вход и выход",
