@@ -64,3 +64,72 @@ describe("readParticipantsById (one institution's participants by id, with a pro
     }
   });
 });
+
+describe("Participant.rows (pair members by id: only what the pair module reads)", async () => {
+  const { school } = await createTestRegion();
+  const inSchool = { type: "system" as const, properties: { regionId: school.regionId, tenantId: school.tenantId } };
+  const people = await withActor(inSchool, () =>
+    Participant.createMany([
+      { ...person(1), email: "mentor@example.ru", phone: "+7 900 000-00-01", competences: ["математика"], sensitiveFlags: ["ovz"] },
+      { ...person(2), isMentor: false, isMentee: true, needs: "подготовка к олимпиаде" },
+    ]),
+  );
+  const ids = people.map((p) => p.participantId);
+  const memberAttributes = [
+    "participantId",
+    "fullName",
+    "status",
+    "category",
+    "birthDate",
+    "birthYear",
+    "isMentor",
+    "isMentee",
+    "capacity",
+    "activeMentees",
+    "partnerOrg",
+    "consentId",
+    "consentSigner",
+    "engagedMentor",
+    "engagedMentee",
+    "version",
+  ];
+
+  it("reads the members in one consistent BatchGetItem, each once, only the attributes pairs use, in the order asked", async () => {
+    const send = vi.spyOn(ddb, "send");
+    const before = storeMetrics.byOperation.BatchGet ?? 0;
+    try {
+      const rows = await Participant.rows(school.tenantId, [ids[1] as string, ids[0] as string, ids[1] as string, createId("participant")]);
+      expect((storeMetrics.byOperation.BatchGet ?? 0) - before).toBe(1);
+      expect(send).toHaveBeenCalledTimes(1);
+      const input = send.mock.calls[0]?.[0].input as {
+        RequestItems: Record<
+          string,
+          { Keys: unknown[]; ConsistentRead?: boolean; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }
+        >;
+      };
+      const [request] = Object.values(input.RequestItems);
+      expect(request?.ConsistentRead).toBe(true);
+      expect(request?.Keys).toHaveLength(3);
+      const read = request?.ProjectionExpression.split(", ").map((name) => request.ExpressionAttributeNames[name]);
+      // The keys and ElectroDB's entity markers, so that the entity still parses the items; nothing else.
+      expect(new Set(read)).toEqual(new Set(["pk", "sk", "__edb_e__", "__edb_v__", ...memberAttributes]));
+      expect(rows.map((row) => row.participantId)).toEqual([ids[1], ids[0]]);
+      for (const row of rows) expect(memberAttributes).toEqual(expect.arrayContaining(Object.keys(row)));
+      expect(rows[1]).toMatchObject({ fullName: "Участников 1 Тестович", status: "active", isMentor: true, activeMentees: 0, version: 1 });
+      expect(rows[1]).not.toHaveProperty("email");
+      expect(rows[1]).not.toHaveProperty("sensitiveFlags");
+    } finally {
+      send.mockRestore();
+    }
+  });
+
+  it("reads nothing for no ids", async () => {
+    const send = vi.spyOn(ddb, "send");
+    try {
+      expect(await Participant.rows(school.tenantId, [])).toEqual([]);
+      expect(send).not.toHaveBeenCalled();
+    } finally {
+      send.mockRestore();
+    }
+  });
+});
