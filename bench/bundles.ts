@@ -12,6 +12,7 @@ const RUNS = 5;
 
 const jobEntries = {
   reminders: "functions/jobs/reminders.ts",
+  roadmapRecovery: "functions/jobs/roadmap-recovery.ts",
   export: "functions/jobs/export.ts",
   sesFeedback: "functions/events/ses-feedback.ts",
 };
@@ -28,7 +29,7 @@ const firstRequests: Record<ApiGroupName, { path: string; role?: Role }> = {
   auth: { path: "/api/auth/me", role: "curator" },
   admin: { path: "/api/institutions", role: "region_admin" },
   participants: { path: "/api/participants", role: "curator" },
-  pairs: { path: "/api/pairs", role: "curator" },
+  pairs: { path: "/api/pairs/board", role: "curator" },
   roadmaps: { path: "/api/roadmaps", role: "curator" },
   monitoring: { path: "/api/monitoring/campaigns", role: "region_admin" },
   surveys: { path: "/api/surveys", role: "curator" },

@@ -7,6 +7,7 @@
  * - Pairs get their status into their byTenant index key, which the board reads a column (a status) at a time.
  * - Satisfaction tallies kept in their own items (`SATISFACTION#<year>`) move onto the institution's summary item.
  * - Survey links lose the names and addresses earlier versions copied onto them (they are read from the register).
+ * - Roadmap imports that failed before pending notes existed get a note, so the hourly recovery job discards them.
  * - Every summary is rebuilt from its sources where it differs (`Stats.repair`, as `check:stats -- --repair`): this
  *   also moves summaries of the first layout to the sharded region index and gives them the mirrored descriptors.
  */
@@ -18,14 +19,16 @@ async function run() {
   const { backfillSortNames } = await import("@rnc/core/participant/legacy");
   const { reindexPairs } = await import("@rnc/core/pair/legacy");
   const { dropLinkCopies, foldLegacySatisfaction } = await import("@rnc/core/survey/legacy");
+  const { noteStrandedImports } = await import("@rnc/core/roadmap/legacy");
   const { Stats } = await import("@rnc/core/stats");
-  const done = { participants: 0, pairs: 0, tallies: 0, links: 0, summaries: 0 };
+  const done = { participants: 0, pairs: 0, tallies: 0, links: 0, imports: 0, summaries: 0 };
   const tenants = await allTenants();
   for (const { tenantId, regionId } of tenants) {
     done.participants += await backfillSortNames(tenantId);
     done.pairs += await reindexPairs(tenantId);
     done.tallies += await foldLegacySatisfaction(tenantId, regionId);
     done.links += await dropLinkCopies(tenantId);
+    done.imports += await noteStrandedImports(tenantId);
     const { differences, mirrors } = await Stats.check(tenantId);
     if (differences.length > 0 || mirrors.length > 0) {
       await Stats.repair(tenantId);
@@ -35,7 +38,7 @@ async function run() {
   console.log(
     `${tenants.length} institution(s): ${done.participants} participant(s) given a registry sort key, ${done.pairs} pair(s) indexed by status, ` +
       `${done.tallies} satisfaction tally item(s) moved onto summaries, ${done.links} survey link(s) cleared of copied names, ` +
-      `${done.summaries} summary item(s) rebuilt`,
+      `${done.imports} stranded roadmap import(s) left to the recovery job, ${done.summaries} summary item(s) rebuilt`,
   );
   return 0;
 }

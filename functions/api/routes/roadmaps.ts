@@ -118,7 +118,15 @@ export const roadmaps = new Hono()
   )
   .delete(
     "/roadmaps/:roadmapId",
-    op({ tag, summary: "Удалить дорожную карту", permission: "roadmap.manage", responses: { ...notFound, ...stale } }),
+    op({
+      tag,
+      summary: "Удалить дорожную карту",
+      permission: "roadmap.manage",
+      responses: {
+        ...notFound,
+        409: "Версия устарела (в ответе — текущее состояние); удаление, начатое раньше, завершается с любой версией",
+      },
+    }),
     query(VersionQuery),
     async (c) => {
       await Roadmap.remove(c.req.param("roadmapId"), c.req.valid("query").version);

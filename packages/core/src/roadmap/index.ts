@@ -721,10 +721,12 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
       [],
     );
   }
+  // The last chunk also flips the header and removes the note: one record fewer per chunk.
   const indexed = drafts.map((item) => withDerived(item, "draft"));
-  for (let i = 0; i < indexed.length; i += TRANSACTION_RECORDS) {
-    const chunk = indexed.slice(i, i + TRANSACTION_RECORDS);
-    const last = i + TRANSACTION_RECORDS >= indexed.length;
+  const chunkSize = TRANSACTION_RECORDS - 1;
+  for (let i = 0; i < indexed.length; i += chunkSize) {
+    const chunk = indexed.slice(i, i + chunkSize);
+    const last = i + chunkSize >= indexed.length;
     await transactOrFail(
       ({ roadmap, roadmapItem, roadmapPending, audit: log }) => [
         ...chunk.map((item) => roadmapItem.put(item).commit()),
@@ -1168,6 +1170,8 @@ export const Roadmap = {
     // The items follow the header, read after it flipped: an item edit committed before is kept, and none commits
     // after an archive (commitItem checks the header). The due-date readers skip items whose header is not indexed.
     if (reindex) return detailOf(await settleItems(roadmapId), today);
+    // The roadmap as read, with the header as written: an item edit landing in between (item writes do not bump the
+    // header's version) shows on the next read; its own next edit answers 409 with the item as it is.
     const header = { ...loaded.header, ...clean(changes), status: next, updatedAt, version: expected + 1 };
     for (const field of removed) delete header[field];
     return detailOf({ ...loaded, header }, today);

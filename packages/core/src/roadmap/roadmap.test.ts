@@ -6,6 +6,7 @@ import { interleave, once, onTransactions } from "../../../../scripts/test/trans
 import { withActor } from "../actor";
 import { ddb } from "../dynamo";
 import { Roadmap } from "./index";
+import { noteStrandedImports } from "./legacy";
 import { RoadmapEntity, RoadmapItemEntity, RoadmapPendingEntity, RoadmapSectionEntity } from "./roadmap.entity";
 
 const nst2021 = readFileSync(new URL("./fixtures/nst-2021.txt", import.meta.url), "utf8");
@@ -177,6 +178,50 @@ describe("roadmap storage", async () => {
     expect(await indexedOf(roadmapId)).toEqual([]);
   });
 
+  it("an import whose last chunk is full still fits one transaction (97 items: the flip, the note, audit and summary too)", async () => {
+    const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2045, 97), period: "2045", title: "Девяносто семь" }));
+    expect(detail.status).toBe("draft");
+    expect(items(detail)).toHaveLength(97);
+    expect(await storedOf(detail.roadmapId)).toEqual({ status: "draft", records: 98, pending: [] });
+  });
+
+  it("an import that failed before pending notes existed gets one from the migration, and the job discards it", async () => {
+    const roadmapId = "rmp_01STRANDEDIMPORT00000000";
+    const now = new Date().toISOString();
+    await RoadmapEntity.create({
+      tenantId: school.tenantId,
+      regionId: region.regionId,
+      roadmapId,
+      title: "Старая недогруженная",
+      period: "2030",
+      periodStart: "2030-01-01",
+      periodEnd: "2030-12-31",
+      status: "importing",
+      itemsTotal: 0,
+      itemsDone: 0,
+      itemsDoneOnTime: 0,
+      itemsCancelled: 0,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    }).go();
+    await RoadmapSectionEntity.create({
+      tenantId: school.tenantId,
+      roadmapId,
+      sectionId: "rms_01STRANDED0000000000000",
+      title: "Раздел",
+      position: "a",
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    }).go();
+    expect(await noteStrandedImports(school.tenantId)).toBe(1);
+    expect(await noteStrandedImports(school.tenantId)).toBe(0);
+    expect(await storedOf(roadmapId)).toEqual({ status: "importing", records: 1, pending: ["import"] });
+    expect(await recoverLater()).toEqual({ imports: 1, deletions: 0, failed: 0 });
+    expect(await storedOf(roadmapId)).toEqual({ status: undefined, records: 0, pending: [] });
+  });
+
   it("archiving while an item is edited takes every item out of the due index", async () => {
     const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(2034, 3), period: "2034", title: "Архив и правка" }));
     const item = items(detail)[0] as { itemId: string; version: number };
@@ -289,6 +334,22 @@ describe("roadmap storage", async () => {
       const adding = interleave(marker, "before", deleting, () => asCurator(() => add(detail.roadmapId)));
       await expect(adding).rejects.toMatchObject({ code: "roadmap.not_found" });
       expect(await storedOf(detail.roadmapId)).toMatchObject({ status: "deleting", records: 4 });
+    }
+  });
+
+  it("a dated item or an approval read before a delete and sent after it answers 404, not an invalid summary update", async () => {
+    const cases: [number, string, (detail: { roadmapId: string; version: number }) => Promise<unknown>][] = [
+      [2046, "roadmap.item.create", ({ roadmapId }) => Roadmap.addItem(roadmapId, { name: "Позднее", deadlineText: "До 10.03.2046" })],
+      [2047, "roadmap.approved", ({ roadmapId, version }) => Roadmap.update(roadmapId, { version, status: "approved" })],
+    ];
+    for (const [year, marker, write] of cases) {
+      const detail = await asCurator(() => Roadmap.importTable({ text: dueIn(year, 3), period: String(year), title: `Гонка ${year}` }));
+      // The delete removes the roadmap's entry from the summary; the write's summary change then has nothing to update.
+      const remove = () => Roadmap.remove(detail.roadmapId, detail.version);
+      await expect(interleave(marker, "before", remove, () => asCurator(() => write(detail)))).rejects.toMatchObject({
+        code: "roadmap.not_found",
+      });
+      expect(await storedOf(detail.roadmapId)).toEqual({ status: undefined, records: 0, pending: [] });
     }
   });
 

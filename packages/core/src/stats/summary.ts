@@ -195,11 +195,16 @@ export function summaryUpdate(change: SummaryChange): NonNullable<TransactWriteC
     ...(add.length ? [`ADD ${add.join(", ")}`] : []),
     ...(removes.length ? [`REMOVE ${removes.map(pathOf).join(", ")}`] : []),
   ].join(" ");
+  // A change to a roadmap's entry needs the entry: one removed by a concurrent delete cancels the transaction (the
+  // caller re-reads and answers 404), where an update of its missing path would be refused as invalid.
+  const { roadmap } = change;
+  const changesEntry = roadmap !== undefined && ("add" in roadmap || "status" in roadmap);
   return {
     Update: {
       TableName: tableName(),
       Key: summaryKey(change.tenantId),
       UpdateExpression: expression,
+      ...(changesEntry ? { ConditionExpression: `attribute_exists(${nameOf(`${ROADMAP}${roadmap.roadmapId}`)})` } : {}),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
