@@ -21,6 +21,18 @@ describe("API conventions", () => {
     expect(res.headers.get("x-request-id")).toMatch(/^req_/);
   });
 
+  it("answers health 503 when the table does not answer a read", async () => {
+    const table = process.env.TABLE_NAME;
+    process.env.TABLE_NAME = "no-such-table";
+    try {
+      const res = await call(app, "GET", "/api/health");
+      expect(res.status).toBe(503);
+      expect(res.json.error.code).toBe("service.store_unavailable");
+    } finally {
+      process.env.TABLE_NAME = table;
+    }
+  });
+
   it("publishes a JWKS with the current ES256 key", async () => {
     const res = await call(app, "GET", "/.well-known/jwks.json");
     expect(res.status).toBe(200);
