@@ -279,6 +279,38 @@ describe("pair activation rules", () => {
     expect((await edit({ isMentor: false, isMentee: true, capacity: undefined })).json.error.code).toBe("participant.mentor_in_use");
   });
 
+  it("a mentor recorded with fewer places than active mentees can be edited, but the capacity cannot go lower", async () => {
+    const mentor = await create(teacher({ capacity: 2 }));
+    await consent(mentor.participantId);
+    for (let i = 0; i < 2; i++) {
+      const ready = await readyPair(mentor.participantId);
+      expect((await activate(ready.pairId, ready.version)).status).toBe(200);
+    }
+    // A record from before capacities were enforced: one place, two mentees in active pairs.
+    await ddb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: `T#${school.tenantId}`, sk: `PERSON#${mentor.participantId}` },
+        UpdateExpression: "SET #capacity = :one",
+        ExpressionAttributeNames: { "#capacity": "capacity" },
+        ExpressionAttributeValues: { ":one": 1 },
+      }),
+    );
+    const edit = async (changes: Record<string, unknown>) => {
+      const version = (await call(app, "GET", `/api/participants/${mentor.participantId}`, { token: curator })).json.participant.version;
+      return call(app, "PUT", `/api/participants/${mentor.participantId}`, { token: curator, body: { ...teacher(), ...changes, version } });
+    };
+    const phone = await edit({ capacity: 1, phone: "+7 900 000-00-01" });
+    expect(phone.status).toBe(200);
+    expect(phone.json).toMatchObject({ capacity: 1, phone: "+7 900 000-00-01", activeMentees: 2 });
+    expect((await edit({ isMentor: false, isMentee: true, capacity: undefined })).json.error.code).toBe("participant.mentor_in_use");
+    const raised = await edit({ capacity: 3 });
+    expect(raised.status).toBe(200);
+    const lower = await edit({ capacity: 1 });
+    expect(lower.status).toBe(409);
+    expect(lower.json.error.code).toBe("participant.capacity_below_active");
+  });
+
   it("an activation landing between an edit's read and its write is not overwritten: the edit is refused", async () => {
     const mentor = await create(teacher());
     await consent(mentor.participantId);

@@ -496,11 +496,15 @@ export const Participant = {
         "Данные участника нельзя изменять: обработка ограничена или данные обезличены",
       );
     }
-    // What the mentor's active pairs require of the edit, checked here and again in the write (an activation does not
-    // change the version of an already engaged mentor, so only the condition on activeMentees catches one meanwhile).
+    // What the mentor's active pairs require of an edit that lowers the capacity or takes the mentor role away, checked
+    // here and again in the write (an activation does not change the version of an already engaged mentor, so only the
+    // condition on activeMentees catches one meanwhile). An edit that keeps or raises the capacity needs no such check:
+    // activations hold the stored capacity, which the version condition pins. So a mentor recorded before capacities were
+    // enforced, with more active mentees than capacity, can still be edited without first raising the capacity.
     const capacity = input.isMentor ? (input.capacity ?? 1) : 0;
+    const keepsCapacity = input.isMentor && current.isMentor && capacity >= (current.capacity ?? 1);
     const pairsAllow = (activeMentees: number) => {
-      if (activeMentees <= capacity) return;
+      if (keepsCapacity || activeMentees <= capacity) return;
       if (!input.isMentor)
         throw new VisibleError("conflict", "participant.mentor_in_use", "Нельзя снять роль наставника: у участника есть активные пары");
       throw new VisibleError(
@@ -536,7 +540,9 @@ export const Participant = {
           .patch({ tenantId, participantId })
           .set({ ...stored, updatedAt: next.updatedAt, version: next.version })
           .remove(cleared)
-          .where((attr, op) => `${op.eq(attr.version, expected)} AND ${op.lte(attr.activeMentees, capacity)}`)
+          .where((attr, op) =>
+            keepsCapacity ? op.eq(attr.version, expected) : `${op.eq(attr.version, expected)} AND ${op.lte(attr.activeMentees, capacity)}`,
+          )
           .commit(),
         audit.create(auditItem("participant.update", participantId, { tenantId })).commit(),
       ],
