@@ -29,8 +29,9 @@ async function run() {
     for (const d of differences) console.log(`  ${d.counter}: stored ${d.stored}, recomputed ${d.expected}`);
     for (const field of mirrors) console.log(`  ${field}: differs from its source`);
     if (values.repair) {
-      await Stats.repair(tenantId);
+      const { skipped } = await Stats.repair(tenantId);
       console.log("  repaired");
+      if (skipped.length) console.log(`  ${skipped.length} roadmap(s) changed meanwhile and were left as they are: run the check again`);
     }
   }
   console.log(`${tenants.length} institution(s) checked, ${drifted} with differences`);

@@ -2,6 +2,7 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import { createPlatformAdmin, createTestRegion } from "../../../../scripts/test/fixtures";
 import { createStatsRegion } from "../../../../scripts/test/region-fixtures";
+import { onTransactions, once } from "../../../../scripts/test/transactions";
 import { type UserActor, withActor } from "../actor";
 import { ddb, storeMetrics, tableName } from "../dynamo";
 import { Institution } from "../institution";
@@ -215,6 +216,49 @@ describe("the summary items", () => {
     await curator(async () => Roadmap.remove(roadmap!.roadmapId, (await Roadmap.get(roadmap!.roadmapId)).version));
     expect((await as(other.users.region_viewer, () => RegionStats.dashboard({ period: "2026" }))).compliance.roadmaps).toBe(0);
     expect((await system(() => Stats.check(other.school.tenantId))).mirrors).toEqual([]);
+  });
+
+  it("check:stats --repair does not undo a roadmap write that lands after its read", async () => {
+    const other = await createStatsRegion("Ремонта сводки");
+    const curator = <T>(fn: () => Promise<T>) => as(other.users.curator, fn);
+    const tenantId = other.school.tenantId;
+    const summaryKey = { pk: `T#${tenantId}`, sk: "STATS" };
+    const [roadmap] = await curator(() => Roadmap.list());
+    const path = `r#${roadmap!.roadmapId}`;
+    const drift = (expression: string, values?: Record<string, unknown>) =>
+      ddb.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: summaryKey,
+          UpdateExpression: expression,
+          ExpressionAttributeNames: { "#r": path, ...(values ? { "#c": "itemsTotal" } : {}) },
+          ...(values ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+
+    // A drifted counter is repaired by its difference, so an item completed between the check's read and the repair
+    // keeps its effect.
+    await drift("SET #r.#c = #r.#c + :n", { ":n": 5 });
+    const detail = await curator(() => Roadmap.get(roadmap!.roadmapId));
+    const open = detail.sections.flatMap((section) => section.items).find((item) => item.status !== "done")!;
+    const { skipped } = await onTransactions(
+      once(() => curator(() => Roadmap.updateItem(roadmap!.roadmapId, open.itemId, { version: open.version, status: "done" }))),
+      () => system(() => Stats.repair(tenantId)),
+    );
+    expect(skipped).toEqual([]);
+    expect((await system(() => Stats.check(tenantId))).mirrors).toEqual([]);
+
+    // A missing entry is put back only while the roadmap is still there: one deleted meanwhile stays off the summary.
+    await drift("REMOVE #r");
+    const version = (await curator(() => Roadmap.get(roadmap!.roadmapId))).version;
+    const repaired = await onTransactions(
+      once(() => curator(() => Roadmap.remove(roadmap!.roadmapId, version))),
+      () => system(() => Stats.repair(tenantId)),
+    );
+    expect(repaired.skipped).toEqual([roadmap!.roadmapId]);
+    const item = (await ddb.send(new GetCommand({ TableName: tableName(), Key: summaryKey, ConsistentRead: true }))).Item;
+    expect(item?.[path]).toBeUndefined();
+    expect((await system(() => Stats.check(tenantId))).mirrors).toEqual([]);
   });
 
   it("a new institution without participants counts as zeros", async () => {

@@ -55,6 +55,7 @@ import {
   itemStatuses,
   noDue,
   roadmapStatuses,
+  visibleRoadmapStatuses,
 } from "./roadmap.entity";
 import { type ParsedTable, csvRows, parseTableText, tableFromRows, xlsxRows } from "./table";
 import type { TemplateKind, TemplateSection } from "./template";
@@ -273,7 +274,7 @@ type StoredDeadline = { deadline: Deadline; warning?: string };
 
 const periodOf = (row: { periodStart: string; periodEnd: string }): RoadmapPeriod => ({ start: row.periodStart, end: row.periodEnd });
 const isIndexed = (status: RoadmapStatus) => status === "draft" || status === "approved";
-const isVisible = (status: RoadmapStatus) => isIndexed(status) || status === "archived";
+const isVisible = (status: RoadmapStatus) => visibleRoadmapStatuses.includes(status);
 /** The header condition of every write into a roadmap: it is in force (not archived, nor being imported or deleted). */
 const inForce = <A extends { status: unknown }>(attr: A, op: { eq: (attribute: A["status"], value: RoadmapStatus) => string }) =>
   `${op.eq(attr.status, "draft")} OR ${op.eq(attr.status, "approved")}`;

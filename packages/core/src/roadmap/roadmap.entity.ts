@@ -5,6 +5,8 @@ import { defineEntity } from "../lazy-entity";
  * RoadmapPendingEntity until the last transaction (or the recovery job) finishes them.
  */
 export const roadmapStatuses = ["importing", "draft", "approved", "archived", "deleting"] as const;
+/** The statuses of a roadmap that the views, and the institution's summary, show. */
+export const visibleRoadmapStatuses: readonly (typeof roadmapStatuses)[number][] = ["draft", "approved", "archived"];
 /** `nextDue` of an item with no open dated occurrence: the index condition keeps such items out of both due indexes. */
 export const noDue = "none";
 export const itemStatuses = ["planned", "in_progress", "done", "cancelled"] as const;

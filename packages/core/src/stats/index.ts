@@ -22,11 +22,15 @@ import {
 
 export type { Counts, StatsSummary } from "./contribution";
 
+import { type roadmapStatuses, visibleRoadmapStatuses } from "../roadmap/roadmap.entity";
 import {
+  type RoadmapChange,
+  type RoadmapCounter,
   type Summary,
   type TransactionResult,
   descriptorOf,
   readSummary,
+  roadmapCounters,
   submissionState,
   summaryKey,
   summaryUpdate,
@@ -182,13 +186,69 @@ export const Stats = {
         institution: expected.institution,
       },
       ...expected.submissions.map((s) => ({ ...base, submission: { campaignId: s.campaignId, ...s.state } })),
-      ...expected.roadmaps.map((r) => ({ ...base, roadmap: { roadmapId: r.roadmapId, put: r.state } })),
-      ...extraRoadmaps(stored, expected).map((roadmapId) => ({ ...base, roadmap: { roadmapId, remove: true as const } })),
     ];
     for (const change of changes) {
       const update = summaryUpdate(change);
       if (update?.Update) await ddb.send(new UpdateCommand(update.Update));
     }
-    return differences;
+    const skipped: string[] = [];
+    for (const { change, header } of roadmapRepairs(stored, expected)) {
+      const { roadmapId } = change;
+      const result = await transactWithSummaries(
+        ({ roadmap }) =>
+          header === undefined
+            ? []
+            : [
+                roadmap
+                  .check({ tenantId, roadmapId })
+                  .where((attr, op) =>
+                    header === "hidden"
+                      ? `${op.notExists(attr.roadmapId)} OR NOT (${visibleRoadmapStatuses.map((status) => op.eq(attr.status, status)).join(" OR ")})`
+                      : op.eq(attr.status, header),
+                  )
+                  .commit(),
+              ],
+        [{ ...base, roadmap: change }],
+      );
+      if (result.canceled) skipped.push(roadmapId);
+    }
+    return { differences, skipped };
   },
 };
+
+type RoadmapStatus = (typeof roadmapStatuses)[number];
+type RoadmapRepair = {
+  change: RoadmapChange;
+  /** What the roadmap's header must still be for the change to land: the status read, or hidden (missing, or not shown). */
+  header?: RoadmapStatus | "hidden";
+};
+
+/**
+ * The roadmap entries of a drifted summary brought back to their headers and items, each safe against a write landing
+ * after the read: counters and due dates by their differences (a concurrent item edit adds its own), a missing entry,
+ * a status or a removal only while the header is still as read (a roadmap deleted, archived or imported meanwhile is
+ * left to the next check).
+ */
+function roadmapRepairs(stored: Summary, expected: Awaited<ReturnType<typeof expectedMirrors>>): RoadmapRepair[] {
+  const repairs: RoadmapRepair[] = [];
+  for (const { roadmapId, state } of expected.roadmaps) {
+    const current = stored.roadmaps.find((r) => r.roadmapId === roadmapId);
+    if (!current) {
+      repairs.push({ change: { roadmapId, put: state }, header: state.status as RoadmapStatus });
+      continue;
+    }
+    const counters = Object.fromEntries(roadmapCounters.map((key) => [key, state[key] - current[key]])) as Record<RoadmapCounter, number>;
+    const dues = Object.fromEntries(
+      [...new Set([...Object.keys(state.dues), ...Object.keys(current.dues)])].map((due) => [
+        due,
+        (state.dues[due] ?? 0) - (current.dues[due] ?? 0),
+      ]),
+    );
+    if ([...Object.values(counters), ...Object.values(dues)].some((n) => n !== 0))
+      repairs.push({ change: { roadmapId, add: { counters, dues } } });
+    if (current.status !== state.status)
+      repairs.push({ change: { roadmapId, status: state.status }, header: state.status as RoadmapStatus });
+  }
+  for (const roadmapId of extraRoadmaps(stored, expected)) repairs.push({ change: { roadmapId, remove: true }, header: "hidden" });
+  return repairs;
+}

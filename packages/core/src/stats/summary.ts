@@ -82,7 +82,8 @@ export type RoadmapState = {
   /** Open items by their next due date. */
   dues: Record<string, number>;
 };
-type RoadmapCounter = "itemsTotal" | "itemsDone" | "itemsDoneOnTime" | "itemsCancelled";
+export const roadmapCounters = ["itemsTotal", "itemsDone", "itemsDoneOnTime", "itemsCancelled"] as const;
+export type RoadmapCounter = (typeof roadmapCounters)[number];
 
 export type RoadmapChange = { roadmapId: string } & (
   | { put: RoadmapState }
