@@ -21,10 +21,12 @@ describe("dates", () => {
     } as typeof Original;
     try {
       expect(formatDateTime("2026-03-31T22:30:00Z", "Asia/Omsk")).toBe("01.04.2026 04:30");
-      expect(built).toBe(2);
-      expect(formatDateTime("2026-04-01T08:05:00Z", "Asia/Omsk")).toBe("01.04.2026 14:05");
       expect(formatDate("2026-04-01T20:00:00Z", "Asia/Omsk")).toBe("02.04.2026");
-      expect(built).toBe(2);
+      const first = built;
+      expect(first).toBeGreaterThan(0);
+      expect(formatDateTime("2026-04-01T08:05:00Z", "Asia/Omsk")).toBe("01.04.2026 14:05");
+      expect(formatDate("2026-04-02T20:00:00Z", "Asia/Omsk")).toBe("03.04.2026");
+      expect(built).toBe(first);
     } finally {
       Intl.DateTimeFormat = Original;
     }

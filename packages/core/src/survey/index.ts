@@ -47,13 +47,6 @@ export const SURVEY_LINK_TTL_DAYS = 14;
 /** The curator is reminded of missing answers this many days before a sending's links expire (survey/reminders.ts). */
 export const SURVEY_REMINDER_DAYS_BEFORE = 3;
 
-export const surveyPurposeLabels: Record<(typeof surveyPurposes)[number], string> = {
-  satisfaction: "Удовлетворённость (показатель ЦМН)",
-  growth: "Личностный рост: вход и выход (этап 2 мониторинга)",
-  custom: "Другая анкета",
-};
-export const surveyPhaseLabels: Record<(typeof surveyPhases)[number], string> = { entry: "Вход в программу", exit: "Выход из программы" };
-
 const QuestionInput = z.object({
   id: z
     .string({ error: "Укажите код вопроса" })

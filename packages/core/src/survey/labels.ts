@@ -1,10 +1,17 @@
 /** Russian names of the survey values, with no server imports: shared by the API and the web app. */
-import type { surveyAudiences } from "./survey.entity";
+import type { surveyAudiences, surveyPhases, surveyPurposes } from "./survey.entity";
 
-type SurveyAudience = (typeof surveyAudiences)[number];
-
-export const surveyAudienceLabels: Record<SurveyAudience, string> = {
+export const surveyAudienceLabels: Record<(typeof surveyAudiences)[number], string> = {
   mentor: "Наставники",
   mentee: "Наставляемые",
   any: "Все участники",
 };
+
+export const surveyPurposeLabels: Record<(typeof surveyPurposes)[number], string> = {
+  satisfaction: "Удовлетворённость (показатель ЦМН)",
+  growth: "Личностный рост: вход и выход",
+  custom: "Другая анкета",
+};
+
+/** The stage of a growth survey (the same questionnaire on entering and on leaving the programme). */
+export const surveyPhaseLabels: Record<(typeof surveyPhases)[number], string> = { entry: "Вход в программу", exit: "Выход из программы" };

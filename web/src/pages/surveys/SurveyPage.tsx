@@ -11,19 +11,10 @@ import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { monitoringNouns, percent } from "../monitoring/types";
-import { surveyAudienceLabels } from "@rnc/core/survey/labels";
+import { surveyAudienceLabels, surveyPhaseLabels, surveyPurposeLabels } from "@rnc/core/survey/labels";
 import { questionKindLabels } from "@rnc/core/survey/questions";
 import { Bars } from "./Charts";
-import {
-  type Question,
-  type SendResult,
-  type Survey,
-  answeredText,
-  linkStatusLabels,
-  preparedText,
-  purposeLabels,
-  surveyStatusLabels,
-} from "./types";
+import { type Question, type SendResult, type Survey, answeredText, linkStatusLabels, preparedText, surveyStatusLabels } from "./types";
 import "../monitoring/monitoring.css";
 import { TableWrap } from "../../components/TableWrap";
 
@@ -43,7 +34,7 @@ export default function SurveyPage() {
           <>
             <h1>{data.title}</h1>
             <p className="summary">
-              {purposeLabels[data.purpose]}. {surveyAudienceLabels[data.audience]}. {surveyStatusLabels[data.status]}:{" "}
+              {surveyPurposeLabels[data.purpose]}. {surveyAudienceLabels[data.audience]}. {surveyStatusLabels[data.status]}:{" "}
               {answeredText(data.responseCount, data.sentCount)}.
             </p>
             {canManage && data.status === "draft" ? (
@@ -314,8 +305,11 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
               error={send.field("phase")}
             >
               <option value="">— выберите —</option>
-              <option value="entry">Вход в программу</option>
-              <option value="exit">Выход из программы</option>
+              {Object.entries(surveyPhaseLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </SelectField>
             <TextField
               label="Программа (форма наставничества)"

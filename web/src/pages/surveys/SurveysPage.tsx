@@ -9,8 +9,8 @@ import { countOf, outOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { monitoringNouns } from "../monitoring/types";
-import { surveyAudienceLabels } from "@rnc/core/survey/labels";
-import { purposeLabels, surveyStatusLabels } from "./types";
+import { surveyAudienceLabels, surveyPurposeLabels } from "@rnc/core/survey/labels";
+import { surveyStatusLabels } from "./types";
 import "../monitoring/monitoring.css";
 import { TableWrap } from "../../components/TableWrap";
 
@@ -98,7 +98,7 @@ export default function SurveysPage() {
                     <tr key={survey.surveyId}>
                       <th scope="row">
                         <Link to={`/surveys/${survey.surveyId}`}>{survey.title}</Link>
-                        <div className="hint">{purposeLabels[survey.purpose]}</div>
+                        <div className="hint">{surveyPurposeLabels[survey.purpose]}</div>
                       </th>
                       <td>{surveyAudienceLabels[survey.audience]}</td>
                       <td>{surveyStatusLabels[survey.status]}</td>

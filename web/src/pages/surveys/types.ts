@@ -11,11 +11,6 @@ export type SurveyLinkInfo = Ok<(typeof api.surveys)[":surveyId"]["links"]["$get
 export type PublicSurvey = Ok<(typeof api)["survey-links"][":token"]["$get"]>;
 export type SendResult = Ok<(typeof api.surveys)[":surveyId"]["send"]["$post"]>;
 
-export const purposeLabels: Record<Survey["purpose"], string> = {
-  satisfaction: "Удовлетворённость (показатель ЦМН)",
-  growth: "Личностный рост: вход и выход",
-  custom: "Другая анкета",
-};
 /** «ответили 3 из 5 приглашённых», «ответил 1 из 21 приглашённого»: the answers against the links prepared. */
 export const answeredText = (responses: number, sent: number) =>
   `${plural(responses, ["ответил", "ответили", "ответили"])} ${responses.toLocaleString("ru-RU")} из ${outOf(sent, ["приглашённого", "приглашённых"])}`;
