@@ -24,6 +24,7 @@ import { assertCan } from "../permissions";
 import { RegionEntity } from "../region/region.entity";
 import { getItems, itemKey } from "../dynamo";
 import { type Summary, readSummary, regionSummaries, summaryKey } from "../stats/summary";
+import { openDues } from "../roadmap/progress";
 import * as z from "../zod";
 import {
   type CampaignSource,
@@ -71,7 +72,7 @@ function roadmapSources(summary: Summary, year: number | undefined): RoadmapSour
     .map((r) => ({
       roadmapId: r.roadmapId,
       counters: { itemsTotal: r.itemsTotal, itemsDone: r.itemsDone, itemsDoneOnTime: r.itemsDoneOnTime, itemsCancelled: r.itemsCancelled },
-      openDues: indexed(r.status) ? Object.entries(r.dues).flatMap(([due, n]) => Array.from({ length: Math.max(n, 0) }, () => due)) : [],
+      openDues: indexed(r.status) ? openDues(r.dues) : [],
     }));
 }
 

@@ -19,6 +19,8 @@ import {
   type RoadmapChange,
   type RoadmapState,
   type SummaryChange,
+  readSummary,
+  summaryKey,
   transactOrFail,
   transactWithSummaries,
   transactionConflict,
@@ -42,6 +44,7 @@ import {
   isOverdue,
   itemStatus,
   nextDue,
+  openDues,
   progressOf,
   undatedKey,
 } from "./progress";
@@ -1093,12 +1096,22 @@ export const Roadmap = {
   async list(options: { today?: string } = {}): Promise<(RoadmapInfo & { progress: Progress })[]> {
     assertCan("roadmap.read");
     const tenantId = useTenantID();
-    const [today, all] = await Promise.all([todayFor(useRegionID(), options.today), loadAll(tenantId)]);
-    return all
-      .filter((loaded) => isVisible(loaded.header.status))
-      .map((loaded) => {
-        const { sections: _sections, unsectioned: _unsectioned, today: _today, ...summary } = detailOf(loaded, today);
-        return summary;
+    // As many records as roadmaps, whatever their items: the institution's summary names its visible roadmaps with
+    // their open items' due dates (written in the same transactions as the items), then the headers by key.
+    const [today, [stored]] = await Promise.all([
+      todayFor(useRegionID(), options.today),
+      getItems([summaryKey(tenantId)], { consistent: true }),
+    ]);
+    const entries = stored ? readSummary(stored).roadmaps : [];
+    const headers = await getItems(
+      entries.map(({ roadmapId }) => itemKey(RoadmapEntity.get({ tenantId, roadmapId }))),
+      { consistent: true },
+    );
+    return entries
+      .flatMap((entry, i) => {
+        const header = RoadmapEntity.parse({ Item: headers[i] }).data;
+        if (!header || !isVisible(header.status)) return [];
+        return [{ ...toRoadmapInfo(header), progress: progressOf(countersFromHeader(header), openDues(entry.dues), today) }];
       })
       .sort((a, b) => b.periodStart.localeCompare(a.periodStart) || ruCompare(a.title, b.title));
   },
