@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import { type Metafile, type Plugin, build } from "esbuild";
 import type { ApiGroupName } from "../infra/api";
 import { lambdaBundling } from "../infra/bundling";
+import { LAMBDA_MEMORY_MB, lambdaNodeFlags } from "../infra/lambda-heap";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const OUT = join(ROOT, "bench/.build");
@@ -46,16 +47,24 @@ type BundleResult = {
   /** `await import(entry)` in a fresh Node, median of 5. */
   coldImportMs: number;
 };
-type ApiBundleResult = BundleResult & {
-  firstRequest: {
-    path: string;
-    status: number;
-    /** The request alone, right after the cold import (median of 5). */
-    requestMs: number;
-    /** Cold import plus that first request: what the first caller of a new instance waits for, init included. */
-    totalMs: number;
-  };
+type ApiColdImport = {
+  /**
+   * The same import under the node flags the Lambda runtime starts a function with (lambdaNodeFlags): with V8 flags
+   * set, Node compiles its own modules without their built-in code cache.
+   */
+  coldImportUnderRuntimeFlagsMs: number;
 };
+type ApiBundleResult = BundleResult &
+  ApiColdImport & {
+    firstRequest: {
+      path: string;
+      status: number;
+      /** The request alone, right after the cold import (median of 5). */
+      requestMs: number;
+      /** Cold import plus that first request: what the first caller of a new instance waits for, init included. */
+      totalMs: number;
+    };
+  };
 
 /**
  * The build SST runs for each function (sst/runtime/handlers/node.js with our `nodejs` props from infra/bundling.ts):
@@ -145,7 +154,7 @@ const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b
  * The environment is a Lambda's, pointed at the given DynamoDB (with static credentials, so the SDK's credential
  * chain, which in AWS reads the Lambda's environment, is not exercised).
  */
-function coldRuns(file: string, env: Record<string, string>, event?: object) {
+function coldRuns(file: string, env: Record<string, string>, event?: object, node: string[] = []) {
   const script = `
     const started = performance.now();
     const { handler } = await import(${JSON.stringify(file)});
@@ -157,7 +166,7 @@ function coldRuns(file: string, env: Record<string, string>, event?: object) {
   const runs: { importMs: number; requestMs: number; status: number }[] = [];
   // One more run than measured: the first warms the file cache and DynamoDB Local (a JVM) and is dropped.
   for (let i = 0; i <= RUNS; i++) {
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, env, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [...node, "--input-type=module", "-e", script], { cwd: ROOT, env, encoding: "utf8" });
     const line = run.stdout.split("\n").find((l) => l.startsWith("BENCH "));
     if (!line) throw new Error(`cold run of ${file} failed:\n${run.stderr}`);
     if (i > 0) runs.push(JSON.parse(line.slice(6)));
@@ -222,9 +231,11 @@ export async function measureBundles() {
       const metafile = await bundle(`functions/api/lambdas/${group}.ts`, outdir);
       const probe = firstRequests[group];
       const runs = coldRuns(join(outdir, "index.mjs"), env, httpEvent(probe.path, probe.role && tokens[probe.role]));
+      const underRuntimeFlags = coldRuns(join(outdir, "index.mjs"), env, undefined, lambdaNodeFlags(LAMBDA_MEMORY_MB));
       api[group] = {
         ...sizes(metafile),
         coldImportMs: median(runs.map((run) => run.importMs)),
+        coldImportUnderRuntimeFlagsMs: median(underRuntimeFlags.map((run) => run.importMs)),
         firstRequest: {
           path: probe.path,
           status: runs[0]!.status,

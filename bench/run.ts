@@ -11,6 +11,7 @@ import { type Scale, generateRegion } from "./generate";
 import { type LoadResult, type RequestSpec, loadTest } from "./load";
 import { type BenchResults, type Target, markdown, met, save } from "./report";
 import { startBenchStack } from "./stack";
+import { LAMBDA_MEMORY_MB, lambdaHeapFlags } from "../infra/lambda-heap";
 import { type TracedCall, measureStoreFloor, rawClient, replayFloor, replayable } from "./store";
 
 const { values } = parseArgs({
@@ -144,7 +145,9 @@ try {
   // The export alone in its own process (as the export Lambda runs it): time and the process's peak RSS.
   const isolatedExport = async () => {
     const { execFileSync } = await import("node:child_process");
-    const output = execFileSync(process.execPath, ["--import", "tsx", new URL("./export-child.ts", import.meta.url).pathname], {
+    // Under the heap limits the Lambda runtime gives the export function (a larger young generation: more RSS, fewer collections).
+    const node = [...lambdaHeapFlags(LAMBDA_MEMORY_MB), "--import", "tsx"];
+    const output = execFileSync(process.execPath, [...node, new URL("./export-child.ts", import.meta.url).pathname], {
       env: { ...process.env, REGION_ID: region.regionId, USER_ID: region.users.regionAdmin.userId },
       encoding: "utf8",
     });

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { LAMBDA_MEMORY_MB, lambdaHeapFlags } from "../infra/lambda-heap";
 
 export type BenchStack = {
   url: string;
@@ -12,7 +13,9 @@ export type BenchStack = {
 
 /** Starts bench/child.ts (the local stack, in memory) and waits for its endpoints. */
 export async function startBenchStack(env: Record<string, string>): Promise<BenchStack> {
-  const child = spawn(process.execPath, ["--import", "tsx", new URL("./child.ts", import.meta.url).pathname], {
+  // The API server under the API Lambdas' heap limits, as `npm start` runs it.
+  const node = [...lambdaHeapFlags(LAMBDA_MEMORY_MB), "--import", "tsx"];
+  const child = spawn(process.execPath, [...node, new URL("./child.ts", import.meta.url).pathname], {
     // DynamoDB Local keeps the in-memory table off the Java heap (SQLite: ~2.5 KB of RSS per generated item, about
     // 5 GB at the default scale), but serving the region dashboard to 100 clients at once holds every answer on the heap
     // (about 500 MB at 100 institutions), so the benchmark's store gets more than the local stack's 1 GB.

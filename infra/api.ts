@@ -2,6 +2,7 @@ import { Api, Function as SstFunction, type StackContext, use } from "sst/constr
 import { AuthStack } from "./auth";
 import { EmailStack } from "./email";
 import { ExportsStack } from "./exports";
+import { LAMBDA_MEMORY_MB } from "./lambda-heap";
 import { TableStack } from "./table";
 
 /**
@@ -116,7 +117,7 @@ export function ApiStack({ app, stack }: StackContext) {
       bind: [jwtPrivateKey],
       prefetchSecrets: true,
       timeout: "15 seconds",
-      memorySize: "1024 MB",
+      memorySize: `${LAMBDA_MEMORY_MB} MB`,
     });
   }
 

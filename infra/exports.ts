@@ -2,6 +2,7 @@ import { Duration } from "aws-cdk-lib/core";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { BlockPublicAccess } from "aws-cdk-lib/aws-s3";
 import { Bucket, Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { LAMBDA_MEMORY_MB } from "./lambda-heap";
 import { TableStack } from "./table";
 
 /**
@@ -37,7 +38,7 @@ export function ExportsStack({ app, stack }: StackContext) {
       new PolicyStatement({ actions: ["s3:PutObject", "s3:GetObject"], resources: [`${bucket.bucketArn}/*`] }),
     ],
     timeout: "15 minutes",
-    memorySize: "1024 MB",
+    memorySize: `${LAMBDA_MEMORY_MB} MB`,
   });
 
   return {
