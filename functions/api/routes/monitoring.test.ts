@@ -259,7 +259,15 @@ describe("monitoring campaigns", async () => {
     const list = await call(app, "GET", "/api/monitoring/submissions", { token: staff });
     expect(list.json.items.map((i: { campaignId: string }) => i.campaignId)).toContain(campaign.campaignId);
 
+    // One round trip: the campaign, the submission, the KPI settings and the summary in one BatchGetItem, beside the
+    // history's Query (the region's time zone is cached).
+    await form(campaign.campaignId);
+    const before = { calls: storeMetrics.calls, batches: storeMetrics.byOperation.BatchGet ?? 0 };
     const view = (await form(campaign.campaignId)).json;
+    expect({ calls: storeMetrics.calls - before.calls, batches: (storeMetrics.byOperation.BatchGet ?? 0) - before.batches }).toEqual({
+      calls: 2,
+      batches: 1,
+    });
     expect(view.status).toBe("not_started");
     expect(indicator(view, "mentors")).toMatchObject({ computed: true, value: 5 });
     expect(indicator(view, "mentees")).toMatchObject({ computed: true, value: 7 });

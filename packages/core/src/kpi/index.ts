@@ -172,12 +172,21 @@ function liveFrom(summary: Summary, year: number, options: { enterprisesInRegion
  * The region's KPI settings and the institution's summary, in one consistent BatchGetItem (a curator sees their own
  * last change).
  */
-async function settingsAndSummary(regionId: string, tenantId: string): Promise<{ settings: Settings; summary: Summary }> {
-  const [settingsItem, summaryItem] = await getItems([itemKey(KpiTargetsEntity.get({ regionId })), summaryKey(tenantId)], {
-    consistent: true,
-  });
+/** What liveData reads, in one BatchGetItem: the region's KPI settings and the institution's summary. */
+export const liveDataKeys = (regionId: string, tenantId: string) => [itemKey(KpiTargetsEntity.get({ regionId })), summaryKey(tenantId)];
+
+/** The live inputs from the two items of liveDataKeys as read, for the year, in the region's time zone. */
+export function liveDataFrom(
+  [settingsItem, summaryItem]: (Record<string, unknown> | undefined)[],
+  year: number,
+  timeZone: string,
+): LiveData & { settings: Settings } {
   if (!summaryItem) throw new VisibleError("not_found", "institution.not_found", "Организация не найдена");
-  return { settings: settingsFrom(KpiTargetsEntity.parse({ Item: settingsItem }).data), summary: readSummary(summaryItem) };
+  const settings = settingsFrom(KpiTargetsEntity.parse({ Item: settingsItem }).data);
+  return {
+    ...liveFrom(readSummary(summaryItem), year, { enterprisesInRegion: settings.enterprisesInRegion, today: todayIn(timeZone) }),
+    settings,
+  };
 }
 
 /**
@@ -185,8 +194,8 @@ async function settingsAndSummary(regionId: string, tenantId: string): Promise<{
  * zone at most every five minutes). The caller has checked that the tenant is its own or in its region.
  */
 export async function liveData(tenantId: string, regionId: string, year: number): Promise<LiveData & { settings: Settings }> {
-  const [{ settings, summary }, timeZone] = await Promise.all([settingsAndSummary(regionId, tenantId), timeZoneOf(regionId)]);
-  return { ...liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today: todayIn(timeZone) }), settings };
+  const [items, timeZone] = await Promise.all([getItems(liveDataKeys(regionId, tenantId), { consistent: true }), timeZoneOf(regionId)]);
+  return liveDataFrom(items, year, timeZone);
 }
 
 const actualRows = (targets: TargetsInfo, kpis: Record<KpiCode, KpiValue>) =>

@@ -3,9 +3,10 @@ import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
 import { VisibleError, notFound } from "../error";
 import { formCodes, participantCategories } from "../forms/catalogue";
+import { getItems, itemKey } from "../dynamo";
 import { createId } from "../id";
 import { Institution, staleVersion } from "../institution";
-import { liveData } from "../kpi";
+import { liveData, liveDataFrom, liveDataKeys } from "../kpi";
 import { type SubmissionStatus, submissionStatusLabels } from "../labels";
 import { timeZoneOf } from "../participant/calendar";
 import { assertCan } from "../permissions";
@@ -262,10 +263,18 @@ async function history(tenantId: string, campaignId: string): Promise<Submission
 const reportingYear = (campaign: { periodEnd: string }) => Number(campaign.periodEnd.slice(0, 4));
 
 /** The computed indicators' current values for an institution. */
-async function liveValues(campaign: CampaignRow, tenantId: string): Promise<Record<string, IndicatorValue>> {
+/** The computed indicators' current values; from `liveItems` (liveDataKeys, already read) when given. */
+async function liveValues(
+  campaign: CampaignRow,
+  tenantId: string,
+  liveItems?: (Record<string, unknown> | undefined)[],
+): Promise<Record<string, IndicatorValue>> {
   const computed = campaign.indicators.filter((d) => d.source);
   if (computed.length === 0) return {};
-  const live = await liveData(tenantId, campaign.regionId, reportingYear(campaign));
+  const year = reportingYear(campaign);
+  const live = liveItems
+    ? liveDataFrom(liveItems, year, await timeZoneOf(campaign.regionId))
+    : await liveData(tenantId, campaign.regionId, year);
   return Object.fromEntries(computed.map((d) => [d.code, d.source ? computeSource(d.source, live.stats, live.kpis) : null]));
 }
 
@@ -335,11 +344,19 @@ export type SubmissionView = {
   history: SubmissionEventInfo[];
 };
 
-async function view(campaign: CampaignRow, row: SubmissionRow, options: { live: boolean }): Promise<SubmissionView> {
+/**
+ * The submission as its form shows it. `read` carries what the caller already read with the campaign and the row (the
+ * history, the live inputs), so that nothing is read twice.
+ */
+async function view(
+  campaign: CampaignRow,
+  row: SubmissionRow,
+  options: { live: boolean; read?: { events: SubmissionEventInfo[]; liveItems: (Record<string, unknown> | undefined)[] } },
+): Promise<SubmissionView> {
   const isLocked = lockedStatuses.includes(row.status);
   const [computedValues, events, timeZone] = await Promise.all([
-    isLocked || !options.live ? Promise.resolve(row.snapshot ?? {}) : liveValues(campaign, row.tenantId),
-    history(row.tenantId, row.campaignId),
+    isLocked || !options.live ? Promise.resolve(row.snapshot ?? {}) : liveValues(campaign, row.tenantId, options.read?.liveItems),
+    options.read?.events ?? history(row.tenantId, row.campaignId),
     timeZoneOf(campaign.regionId),
   ]);
   const { version: _v, institutionsCount: _n, createdAt: _c, updatedAt: _u, ...campaignInfo } = toCampaign(campaign);
@@ -736,13 +753,27 @@ export const Submission = {
 
   async get(campaignId: string): Promise<SubmissionView> {
     assertCan("monitoring.read");
-    // Both reads at once; a missing campaign is reported before a missing submission, whichever answers first.
-    const [campaign, row] = await Promise.allSettled([campaignRow(campaignId), submissionRow(useTenantID(), campaignId)]);
-    if (campaign.status === "rejected") throw campaign.reason;
-    if (row.status === "rejected") throw row.reason;
+    const tenantId = useTenantID();
+    const regionId = useRegionID();
+    // One round trip: the campaign, the submission and what its computed indicators come from (the region's KPI
+    // settings and the institution's summary) in one BatchGetItem, beside the submission's history.
+    const [[campaignItem, submissionItem, ...liveItems], events] = await Promise.all([
+      getItems(
+        [
+          itemKey(CampaignEntity.get({ regionId, campaignId })),
+          itemKey(SubmissionEntity.get({ tenantId, campaignId })),
+          ...liveDataKeys(regionId, tenantId),
+        ],
+        { consistent: true },
+      ),
+      history(tenantId, campaignId),
+    ]);
+    const campaign = CampaignEntity.parse({ Item: campaignItem }).data as CampaignRow | null;
+    if (!campaign) throw campaignNotFound();
+    const row = SubmissionEntity.parse({ Item: submissionItem }).data as SubmissionRow | null;
     // Not sent yet: to the institution it is not there.
-    if (campaign.value.status === "draft") throw submissionNotFound();
-    return view(campaign.value, row.value, { live: true });
+    if (!row || campaign.status === "draft") throw submissionNotFound();
+    return view(campaign, row, { live: true, read: { events, liveItems } });
   },
 
   /** Saves manual values (range and type checked; required ones only on submit). */
