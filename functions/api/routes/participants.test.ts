@@ -260,13 +260,19 @@ describe("pair activation rules", () => {
     expect(card.json.participant.activeMentees).toBe(2);
   });
 
-  it("an edit cannot take away a mentor role, or capacity, that active pairs hold", async () => {
+  /** A mentor with two places, both taken by active pairs. */
+  const mentorOfTwoActivePairs = async () => {
     const mentor = await create(teacher({ capacity: 2 }));
     await consent(mentor.participantId);
     for (let i = 0; i < 2; i++) {
       const ready = await readyPair(mentor.participantId);
       expect((await activate(ready.pairId, ready.version)).status).toBe(200);
     }
+    return mentor;
+  };
+
+  it("an edit cannot take away a mentor role, or capacity, that active pairs hold", async () => {
+    const mentor = await mentorOfTwoActivePairs();
     const version = (await call(app, "GET", `/api/participants/${mentor.participantId}`, { token: curator })).json.participant.version;
     const edit = (changes: Record<string, unknown>) =>
       call(app, "PUT", `/api/participants/${mentor.participantId}`, { token: curator, body: { ...teacher(), ...changes, version } });
@@ -280,12 +286,7 @@ describe("pair activation rules", () => {
   });
 
   it("a mentor recorded with fewer places than active mentees can be edited, but the capacity cannot go lower", async () => {
-    const mentor = await create(teacher({ capacity: 2 }));
-    await consent(mentor.participantId);
-    for (let i = 0; i < 2; i++) {
-      const ready = await readyPair(mentor.participantId);
-      expect((await activate(ready.pairId, ready.version)).status).toBe(200);
-    }
+    const mentor = await mentorOfTwoActivePairs();
     // A record from before capacities were enforced: one place, two mentees in active pairs.
     await ddb.send(
       new UpdateCommand({
