@@ -248,6 +248,12 @@ describe("the summary items", () => {
     expect(skipped).toEqual([]);
     expect((await system(() => Stats.check(tenantId))).mirrors).toEqual([]);
 
+    // An entry of an older shape, without its dues map, is written whole.
+    await drift("REMOVE #r.dues");
+    expect((await system(() => Stats.check(tenantId))).mirrors).toEqual([path]);
+    expect((await system(() => Stats.repair(tenantId))).skipped).toEqual([]);
+    expect((await system(() => Stats.check(tenantId))).mirrors).toEqual([]);
+
     // A missing entry is put back only while the roadmap is still there: one deleted meanwhile stays off the summary.
     await drift("REMOVE #r");
     const version = (await curator(() => Roadmap.get(roadmap!.roadmapId))).version;

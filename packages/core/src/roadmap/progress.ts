@@ -82,8 +82,8 @@ export type Progress = {
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
 
 /** The open items' next due dates from their counts by date (as the institution's summary keeps them), one per item. */
-export const openDues = (dues: Record<string, number>): string[] =>
-  Object.entries(dues).flatMap(([due, n]) => Array.from({ length: Math.max(n, 0) }, () => due));
+export const openDues = (dues: Record<string, number> | undefined): string[] =>
+  Object.entries(dues ?? {}).flatMap(([due, n]) => Array.from({ length: Math.max(n, 0) }, () => due));
 
 /** Progress from the header counters plus the open items' next due dates. */
 export function progressOf(counters: Counters, openDues: (string | undefined)[], today: string): Progress {

@@ -95,10 +95,10 @@ async function expectedMirrors(tenantId: string) {
   };
 }
 
-/** Dues that fell to zero stay in the stored map; they mean nothing. */
-const withoutZeroDues = <T extends { dues: Record<string, number> }>(state: T) => ({
+/** Dues that fell to zero stay in the stored map; they mean nothing. An entry without the map keeps that difference. */
+const withoutZeroDues = <T extends { dues?: Record<string, number> }>(state: T) => ({
   ...state,
-  dues: Object.fromEntries(Object.entries(state.dues).filter(([, n]) => n !== 0)),
+  dues: state.dues && Object.fromEntries(Object.entries(state.dues).filter(([, n]) => n !== 0)),
 });
 
 /** Roadmaps on the summary that no longer exist. */
@@ -233,7 +233,13 @@ function roadmapRepairs(stored: Summary, expected: Awaited<ReturnType<typeof exp
   const repairs: RoadmapRepair[] = [];
   for (const { roadmapId, state } of expected.roadmaps) {
     const current = stored.roadmaps.find((r) => r.roadmapId === roadmapId);
-    if (!current) {
+    // A missing entry, or one of an older shape without every counter and the dues map, is written whole.
+    const wellFormed =
+      current !== undefined &&
+      typeof current.dues === "object" &&
+      current.dues !== null &&
+      roadmapCounters.every((key) => typeof current[key] === "number");
+    if (!wellFormed) {
       repairs.push({ change: { roadmapId, put: state }, header: state.status as RoadmapStatus });
       continue;
     }
