@@ -169,10 +169,9 @@ function liveFrom(summary: Summary, year: number, options: { enterprisesInRegion
 }
 
 /**
- * The region's KPI settings and the institution's summary, in one consistent BatchGetItem (a curator sees their own
- * last change).
+ * What liveData reads: the region's KPI settings and the institution's summary, in one BatchGetItem, consistent (a
+ * curator sees their own last change).
  */
-/** What liveData reads, in one BatchGetItem: the region's KPI settings and the institution's summary. */
 export const liveDataKeys = (regionId: string, tenantId: string) => [itemKey(KpiTargetsEntity.get({ regionId })), summaryKey(tenantId)];
 
 /** The live inputs from the two items of liveDataKeys as read, for the year, in the region's time zone. */

@@ -262,8 +262,7 @@ async function history(tenantId: string, campaignId: string): Promise<Submission
 
 const reportingYear = (campaign: { periodEnd: string }) => Number(campaign.periodEnd.slice(0, 4));
 
-/** The computed indicators' current values for an institution. */
-/** The computed indicators' current values; from `liveItems` (liveDataKeys, already read) when given. */
+/** The computed indicators' current values for an institution; from `liveItems` (liveDataKeys, already read) when given. */
 async function liveValues(
   campaign: CampaignRow,
   tenantId: string,
