@@ -3,7 +3,7 @@ import { createTestRegion, mailTo, system } from "../../../../scripts/test/fixtu
 import { withActor } from "../actor";
 import { Participant } from "../participant";
 import { runReminders } from "../reminders";
-import { addDays } from "../dates";
+import { DEFAULT_TIME_ZONE, addDays, todayIn } from "../dates";
 import { Pair } from ".";
 import { quietPairReminders } from "./reminders";
 
@@ -12,7 +12,8 @@ const policy = { ratePerSecond: 1000, attempts: 2, backoffMs: 5 };
 describe("reminders for pairs with no meeting for 45 days", async () => {
   const { region, school, users } = await createTestRegion("Регион тихих пар");
   const where = { regionId: region.regionId, tenantId: school.tenantId };
-  const today = new Date().toISOString().slice(0, 10);
+  // The region's today (Moscow): what the activation records, also in the hours when UTC is still on the day before.
+  const today = todayIn(region.timeZone ?? DEFAULT_TIME_ZONE);
   const asInstitution = <T>(fn: () => Promise<T>) => withActor({ type: "system", properties: where }, fn);
   // «Ученик – ученик»: an adult pupil mentors a minor pupil; both have consents, the agreement is signed.
   const pairId = await asInstitution(async () => {
