@@ -1,6 +1,7 @@
 /**
  * `npm run job:reminders -- --date 2026-12-13`: runs the reminder job against the running local
- * stack as if it were 09:00 on that date in every region. The mail inbox shows what was sent.
+ * stack as if it were 09:00 on that date in every region (without `--date`, on each region's own today).
+ * The mail inbox shows what was sent.
  */
 import { parseArgs } from "node:util";
 import { mailInbox, withLocalStack } from "./local/attach";
@@ -14,7 +15,7 @@ if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
 const report = await withLocalStack(async () => {
   const { runReminders } = await import("@rnc/core/reminders");
   const { reminderSources } = await import("@rnc/core/reminders/registry");
-  return runReminders({ date: values.date ?? new Date().toISOString().slice(0, 10), sources: reminderSources });
+  return runReminders({ date: values.date ?? "today", sources: reminderSources });
 });
 console.log(`Reminders for ${values.date ?? "today"}:`, report);
 console.log(`Mail inbox: ${mailInbox()}`);

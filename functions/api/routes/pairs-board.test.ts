@@ -5,13 +5,15 @@ import { BOARD_PAGE } from "@rnc/core/pair";
 import { reindexPairs } from "@rnc/core/pair/legacy";
 import { PairEntity } from "@rnc/core/pair/pair.entity";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
+import { DEFAULT_TIME_ZONE, todayIn } from "@rnc/core/dates";
 import { app } from "../app";
 
 const { users, school } = await createTestRegion();
 const curator = await tokenFor(users.curator);
 const other = await createTestRegion();
 const otherCurator = await tokenFor(other.users.curator);
-const today = new Date().toISOString().slice(0, 10);
+// The test region's today (Moscow), as the API records dates.
+const today = todayIn(DEFAULT_TIME_ZONE);
 
 let n = 0;
 async function person(role: "mentor" | "mentee", token = curator) {

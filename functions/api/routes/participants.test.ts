@@ -5,6 +5,7 @@ import { ddb, tableName } from "@rnc/core/dynamo";
 import { Stats } from "@rnc/core/stats";
 import { call, createTestRegion, system, tokenFor } from "../../../scripts/test/fixtures";
 import { once, onTransactions, cancelledByConflict } from "../../../scripts/test/transactions";
+import { DEFAULT_TIME_ZONE, todayIn } from "@rnc/core/dates";
 import { app } from "../app";
 
 const { users, school } = await createTestRegion();
@@ -13,7 +14,8 @@ const staff = await tokenFor(users.staff);
 const viewer = await tokenFor(users.institution_viewer);
 
 let n = 0;
-const today = new Date().toISOString().slice(0, 10);
+// The test region's today (Moscow), as the API records dates.
+const today = todayIn(DEFAULT_TIME_ZONE);
 const pupil = (overrides: Record<string, unknown> = {}) => ({
   fullName: `Иванов Иван ${++n}`,
   birthDate: "2012-05-01",

@@ -38,7 +38,6 @@ export const reminders = new Hono()
       // Every reminder source (roadmaps, monitoring, surveys, pairs) with its domain code: loaded only for an
       // admin's preview, not by the reminders Lambda's cold start.
       const { reminderSources } = await import("@rnc/core/reminders/registry");
-      const date = c.req.valid("query").date ?? new Date().toISOString().slice(0, 10);
-      return c.json(await Reminders.preview(c.req.param("userId"), date, reminderSources));
+      return c.json(await Reminders.preview(c.req.param("userId"), c.req.valid("query").date, reminderSources));
     },
   );

@@ -7,12 +7,14 @@ import { Participant } from "@rnc/core/participant";
 import { addressName } from "@rnc/core/ru";
 import { call, createTestRegion, mailTo, tokenFor } from "../../../scripts/test/fixtures";
 import { interleave } from "../../../scripts/test/transactions";
+import { DEFAULT_TIME_ZONE, todayIn } from "@rnc/core/dates";
 import { app } from "../app";
 
 const linkToken = (text: string) => /\/survey\/([\w-]+)/.exec(text)?.[1];
 let counter = 0;
 const address = () => `participant.${Date.now().toString(36)}.${counter++}@example.org`;
-const today = new Date().toISOString().slice(0, 10);
+// The test region's today (Moscow), as the API records dates.
+const today = todayIn(DEFAULT_TIME_ZONE);
 const consentBody = { signerKind: "self", signedAt: today, document: "Согласие № 1" };
 
 describe("surveys", async () => {

@@ -38,3 +38,11 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/**
+ * Today's date in Russia's easternmost time zone (UTC+12): no later date has begun anywhere in the country. For "not in
+ * the future" checks that have no region at hand (a shared form rule), so that no region's today is refused.
+ */
+export function latestTodayInRussia(now: Date = new Date()): string {
+  return todayIn("Asia/Kamchatka", now);
+}

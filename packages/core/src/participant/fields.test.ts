@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MeetingInput } from "../pair";
 import { ParticipantInput } from "./index";
 
@@ -24,6 +24,19 @@ describe("participant and meeting fields speak Russian", () => {
   ])("%s", (_name, change, message) => {
     const found = messages(ParticipantInput.safeParse({ ...teacher, ...change }));
     expect(found).toEqual([message]);
+  });
+
+  it("a birth date in the future is refused, today is not in any region (22:30 UTC is the next day in the east)", () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-15T22:30:00Z") });
+    try {
+      // 10:30 on 16 December in Kamchatka and Chukotka, 01:30 in Moscow: a child born there this morning is today's.
+      expect(messages(ParticipantInput.safeParse({ ...teacher, birthDate: "2026-12-16" }))).toEqual([]);
+      expect(messages(ParticipantInput.safeParse({ ...teacher, birthDate: "2026-12-17" }))).toEqual([
+        "Дата рождения не может быть в будущем",
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a meeting's duration in whole minutes", () => {

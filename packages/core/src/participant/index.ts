@@ -7,6 +7,7 @@ import { ddb, itemKey, loadCollection, tableName } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { type ParticipantCategory, categoryLabels, participantCategories } from "../forms/catalogue";
 import { createId } from "../id";
+import { latestTodayInRussia } from "../dates";
 import { staleVersion } from "../institution";
 import { endPairs, isOpen, loadPairs } from "../pair/lifecycle";
 import { type Permission, assertCan, roleCan } from "../permissions";
@@ -113,7 +114,7 @@ export function participantIssues(value: Shape): { path: string[]; message: stri
   if (value.birthDate && value.birthYear && Number(value.birthDate.slice(0, 4)) !== value.birthYear) {
     issues.push({ path: ["birthYear"], message: "Год рождения не совпадает с датой рождения" });
   }
-  if (value.birthDate && value.birthDate > new Date().toISOString().slice(0, 10)) {
+  if (value.birthDate && value.birthDate > latestTodayInRussia()) {
     issues.push({ path: ["birthDate"], message: "Дата рождения не может быть в будущем" });
   }
   return issues;

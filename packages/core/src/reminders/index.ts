@@ -157,13 +157,17 @@ async function deliver(delivery: Delivery, now: Date, policy: SendPolicy, pace: 
 
 export type RunOptions = {
   now?: Date;
-  /** Run every region as if it were 09:00 local on this date (the `npm run job:reminders -- --date` simulation). */
+  /**
+   * Run every region as if it were 09:00 local (the `npm run job:reminders` simulation): on this date, or with `"today"`
+   * on each region's own today.
+   */
   date?: string;
   sources: ReminderSource[];
   policy?: SendPolicy;
 };
 
 function regionToday(region: RegionInfo, options: RunOptions, now: Date): string | undefined {
+  if (options.date === "today") return localTime(now, region.timeZone).date;
   if (options.date) return options.date;
   const local = localTime(now, region.timeZone);
   return local.hour === DIGEST_HOUR ? local.date : undefined;
@@ -268,14 +272,18 @@ export const Reminders = {
     return { email: user.email };
   },
 
-  /** An admin's preview of what a user's digest would contain on a date; nothing is claimed or sent. */
-  async preview(userId: string, date: string, sources: ReminderSource[]) {
+  /**
+   * An admin's preview of what a user's digest would contain on a date (by default the user's region's today);
+   * nothing is claimed or sent.
+   */
+  async preview(userId: string, requestedDate: string | undefined, sources: ReminderSource[]) {
     const user = await User.find(userId);
     const scope = user ? await manageableScope(user.tenantId).catch(() => undefined) : undefined;
     if (!user || !scope || (user.tenantId ?? user.regionId) !== scope || !user.regionId)
       throw notFound("user.not_found", "Пользователь не найден");
     const region = await Region.find(user.regionId);
     if (!region) throw notFound("region.not_found", "Регион не найден");
+    const date = requestedDate ?? localTime(new Date(), region.timeZone).date;
     // The caller's right to see this user's digest is checked above; the sources read as the job would.
     const deliveries = await withActor({ type: "system", properties: { regionId: region.regionId } }, async () => {
       const { entries, week } = await collectDue(region, date, sources);

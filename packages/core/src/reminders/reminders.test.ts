@@ -288,6 +288,29 @@ describe("reminder digests", async () => {
     expect(stranger.status).toBe(403);
   });
 
+  it("simulates and previews on the region's own today, not the UTC date (22:30 UTC is already the next day in Moscow)", async () => {
+    const lateEvening = new Date("2026-12-15T22:30:00Z");
+    const days: string[] = [];
+    const source: ReminderSource = {
+      name: "days",
+      collect: async (region, today) => {
+        if (region.regionId === school.regionId) days.push(today);
+        return { entries: [], itemsRead: 0 };
+      },
+    };
+    await system(() => runReminders({ date: "today", now: lateEvening, sources: [source], policy }));
+    expect(days).toEqual(["2026-12-16"]);
+
+    vi.useFakeTimers({ toFake: ["Date"], now: lateEvening });
+    try {
+      const res = await call(app, "GET", `/api/reminders/preview/${curator.userId}`, { token: await tokenFor(users.region_admin) });
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ userId: curator.userId, date: "2026-12-16" });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("finds curators through the scope index", async () => {
     const curators = await system(() => User.inScope(school.tenantId, ["curator"]));
     expect(curators.map((u) => u.userId)).toEqual([curator.userId]);

@@ -7,11 +7,12 @@ import { createId } from "../id";
 import { Institution } from "../institution";
 import { staleVersion } from "../institution";
 import { log } from "../log";
-import { addDays } from "../dates";
+import { addDays, todayIn } from "../dates";
 import { assertCan } from "../permissions";
+import { timeZoneOf } from "../participant/calendar";
 import { initials } from "../participant/names";
 import { readParticipantsById } from "../participant/read";
-import { addressName, countOf, formatDate, ruCompare } from "../ru";
+import { addressName, countOf, formatDate, formatDateTime, ruCompare } from "../ru";
 import { optionalText, text, version } from "../schemas";
 import { regionSummaries, transactWithSummaries } from "../stats/summary";
 import { noSatisfaction } from "../regionstats/rollup";
@@ -353,6 +354,9 @@ export const Survey = {
     );
     const created = new Date();
     const expiresAt = new Date(created.getTime() + (input.expiresInDays ?? SURVEY_LINK_TTL_DAYS) * 86_400_000).toISOString();
+    // The day the links expire in the region's calendar: the reminder and the letters name that day.
+    const timeZone = await timeZoneOf(current.regionId);
+    const expiresOn = todayIn(timeZone, new Date(expiresAt));
     const links = people.map((person) => {
       const token = randomToken();
       return {
@@ -401,8 +405,8 @@ export const Survey = {
             tenantId: current.tenantId,
             regionId: current.regionId,
             surveyId,
-            expiresOn: expiresAt.slice(0, 10),
-            remindOn: addDays(expiresAt.slice(0, 10), -SURVEY_REMINDER_DAYS_BEFORE),
+            expiresOn,
+            remindOn: addDays(expiresOn, -SURVEY_REMINDER_DAYS_BEFORE),
           })
           .commit(),
         audit.create(auditItem("survey.send", surveyId, { tenantId: current.tenantId, regionId: current.regionId })).commit(),
@@ -427,7 +431,7 @@ export const Survey = {
             paragraphs: [
               `Здравствуйте, ${addressName(person.fullName)}!`,
               `${institution?.shortName ?? "Ваша организация"} просит вас заполнить анкету программы наставничества. Это займёт несколько минут; вход в систему не нужен.`,
-              `Ссылка действует до ${formatDate(expiresAt)} и может быть использована один раз.`,
+              `Ссылка действует до ${formatDateTime(expiresAt, timeZone)} и может быть использована один раз.`,
             ],
             action: { label: "Заполнить анкету", url: surveyUrl(token) },
             footer: "Если вы не участвуете в программе наставничества, просто проигнорируйте это письмо.",
@@ -517,7 +521,7 @@ async function linkByToken(token: string) {
     throw new VisibleError(
       "conflict",
       "survey.link_expired",
-      `Срок действия ссылки истёк ${formatDate(link.expiresAt)}. Если вы хотите ответить, попросите куратора прислать новую ссылку.`,
+      `Срок действия ссылки истёк ${formatDate(link.expiresAt, await timeZoneOf(link.regionId))}. Если вы хотите ответить, попросите куратора прислать новую ссылку.`,
     );
   const survey = (await SurveyEntity.get({ tenantId: link.tenantId, surveyId: link.surveyId }).go()).data as SurveyRow | null;
   if (!survey || !committed(link, survey)) throw linkNotFound();
@@ -537,6 +541,8 @@ export const SurveyLink = {
       questions: survey.questions,
       phase: link.phase,
       expiresAt: link.expiresAt,
+      /** The region's: the expiry is shown in its calendar, as the letter with the link names it. */
+      timeZone: await timeZoneOf(link.regionId),
     };
   },
 

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { app } from "../../../../functions/api/app";
 import { call, createTestRegion, mailTo, system, tokenFor } from "../../../../scripts/test/fixtures";
 import { runReminders } from "../reminders";
-import { addDays } from "../dates";
+import { DEFAULT_TIME_ZONE, addDays, todayIn } from "../dates";
 import { surveyReminders } from "./reminders";
 
 const policy = { ratePerSecond: 1000, attempts: 2, backoffMs: 5 };
@@ -10,7 +10,7 @@ const policy = { ratePerSecond: 1000, attempts: 2, backoffMs: 5 };
 describe("reminders for surveys with missing answers", async () => {
   const { users } = await createTestRegion("Регион анкет");
   const curator = await tokenFor(users.curator);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIn(DEFAULT_TIME_ZONE);
   const mentor = async (fullName: string, email?: string) => {
     const body = { fullName, birthDate: "1980-01-01", category: "teacher", isMentor: true, isMentee: false, capacity: 1, email };
     const created = await call(app, "POST", "/api/participants", { token: curator, body });
@@ -42,5 +42,31 @@ describe("reminders for surveys with missing answers", async () => {
   it("says nothing on other days", async () => {
     const report = await system(() => runReminders({ date: addDays(today, 6), sources: [surveyReminders], policy }));
     expect(report).toMatchObject({ sent: 0, itemsRead: 0 });
+  });
+
+  it("dates the expiry in the region's calendar: links sent late in the evening UTC expire on the Moscow date", async () => {
+    // 22:30 UTC on 15 December is 01:30 on the 16th in Moscow; 10 days later the links expire at 01:30 on the 26th.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-15T22:30:00Z") });
+    try {
+      const token = await tokenFor(users.curator);
+      const late = await call(app, "POST", "/api/surveys/from-template", { token, body: { template: "mentor_satisfaction" } });
+      expect(late.status, late.text).toBe(201);
+      const before = (await mailTo("first.mentor@example.org")).length;
+      const sending = await call(app, "POST", `/api/surveys/${late.json.surveyId}/send`, {
+        token,
+        body: { expiresInDays: 10, recipients: [recipients[0]] },
+      });
+      expect(sending.status, sending.text).toBe(200);
+      const letters = await mailTo("first.mentor@example.org");
+      expect(letters.length).toBe(before + 1);
+      expect(letters.at(-1)?.body.text).toContain("Ссылка действует до 26.12.2026 01:30");
+    } finally {
+      vi.useRealTimers();
+    }
+    const early = await system(() => runReminders({ date: "2026-12-22", sources: [surveyReminders], policy }));
+    expect(early).toMatchObject({ sent: 0, itemsRead: 0 });
+    const due = await system(() => runReminders({ date: "2026-12-23", sources: [surveyReminders], policy }));
+    expect(due).toMatchObject({ sent: 1 });
+    expect((await mailTo(users.curator.email)).at(-1)?.body.text).toContain("срок 26.12.2026 — через 3 дня");
   });
 });

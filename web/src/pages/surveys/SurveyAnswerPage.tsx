@@ -3,7 +3,7 @@ import { useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { FormError, SubmitButton } from "../../components/Form";
 import { Loading } from "../../components/Status";
-import { formatDate } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import type { PublicSurvey, Question } from "./types";
@@ -66,7 +66,7 @@ function AnswerForm({ token, survey, onDone }: { token: string; survey: PublicSu
       {survey.description && <p>{survey.description}</p>}
       <p className="hint">
         {survey.phase === "entry" ? "Анкета на входе в программу. " : survey.phase === "exit" ? "Анкета на выходе из программы. " : ""}
-        Ссылка действует до {formatDate(survey.expiresAt)} и может быть использована один раз.
+        Ссылка действует до {formatDateTime(survey.expiresAt, survey.timeZone)} и может быть использована один раз.
       </p>
       <form onSubmit={onSubmit} noValidate>
         <FormError error={submit.error} />

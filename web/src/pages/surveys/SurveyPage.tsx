@@ -6,7 +6,7 @@ import { roleCan } from "../../auth/access";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
 import { QrCode } from "../../components/QrCode";
 import { Async, EmptyState, Notice } from "../../components/Status";
-import { formatDate } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
@@ -264,6 +264,7 @@ function RegistryPicker({
 }
 
 function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
+  const me = useMe();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [phase, setPhase] = useState<"" | "entry" | "exit">("");
   const [programme, setProgramme] = useState("");
@@ -327,8 +328,8 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
       {result && (
         <div>
           <Notice>
-            {preparedText(result.sent)}, по почте отправлено: {result.emailed}. Ссылки действуют до {formatDate(result.expiresAt)} и
-            работают один раз.
+            {preparedText(result.sent)}, по почте отправлено: {result.emailed}. Ссылки действуют до{" "}
+            {formatDateTime(result.expiresAt, me.region?.timeZone)} и работают один раз.
           </Notice>
           {result.printable.length > 0 && (
             <>
