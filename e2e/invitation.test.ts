@@ -93,7 +93,7 @@ describe("inviting a curator", { timeout: 120_000 }, () => {
       await page.getByRole("button", { name: "Проверить файл" }).click();
       await expect.poll(() => page.getByText("Всего строк: 2. Без ошибок: 1. С ошибками: 1.").count()).toBe(1);
       expect(await page.getByText("Обучающихся: Поле «Обучающихся всего» должно быть числом").count()).toBe(1);
-      await page.getByRole("button", { name: "Пропустить строки с ошибками и импортировать 1 организация" }).click();
+      await page.getByRole("button", { name: "Пропустить строки с ошибками и импортировать 1 организацию" }).click();
       await expect.poll(() => page.getByText("Создано: 1 организация; пропущено строк с ошибками: 1.").count()).toBe(1);
       await page.getByRole("link", { name: "← Организации" }).click();
       await expect.poll(() => page.getByRole("cell", { name: "Гимназия № 3" }).count()).toBe(1);

@@ -52,6 +52,10 @@ describe("API conventions", () => {
       expect(tags).toContain(operation.tags[0]);
       expect(operation.summary.length).toBeGreaterThan(3);
     }
+    // The reference page's headings and introduction are in Russian.
+    expect(res.json.info.description).toMatch(/^API региональных наставнических центров/);
+    expect(res.json.tags.map((tag: { name: string }) => tag.name)).toEqual([...tags]);
+    for (const tag of res.json.tags as { description: string }[]) expect(tag.description).toMatch(/^[А-ЯЁ]/);
     const login = res.json.paths["/api/auth/login"].post;
     expect(login.requestBody.content["application/json"].schema.required).toEqual(["email", "password"]);
     expect(res.json.paths["/api/institutions/{tenantId}"].get.parameters[0]).toMatchObject({ name: "tenantId", in: "path" });

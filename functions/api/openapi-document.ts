@@ -1,6 +1,6 @@
 import type { Env, Hono } from "hono";
 import * as z from "@rnc/core/zod";
-import { listOperations, tags } from "./openapi";
+import { listOperations, tagDescriptions, tags } from "./openapi";
 
 /*
  * Generating the document needs zod's JSON Schema conversion and every group's routes: it is a module of its own, which
@@ -59,10 +59,11 @@ export function openApiDocument(app: Hono<Env>) {
     info: {
       title: "ЦМН: платформа региональных наставнических центров",
       version: "0.1.0",
-      description: "API for regional mentorship centres and their institutions. Errors: `{ error: { code, message, details? } }`.",
+      description:
+        "API региональных наставнических центров и их организаций. Ошибки: `{ error: { code, message, details? } }`, где code — постоянный код, message — текст для человека.",
     },
     servers: [{ url: "/" }],
-    tags: tags.map((name) => ({ name })),
+    tags: tags.map((name) => ({ name, description: tagDescriptions[name] })),
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
       schemas: {

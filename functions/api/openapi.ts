@@ -3,25 +3,27 @@ import { validator } from "hono/validator";
 import { type Permission, VisibleError, assertCan, useActor } from "@rnc/core";
 import type * as z from "@rnc/core/zod";
 
-export const tags = [
-  "system",
-  "auth",
-  "platform",
-  "regions",
-  "institutions",
-  "users",
-  "audit",
-  "roadmaps",
-  "participants",
-  "pairs",
-  "monitoring",
-  "surveys",
-  "kpi",
-  "reminders",
-  "reports",
-  "stats",
-] as const;
-export type Tag = (typeof tags)[number];
+/** The sections of the API reference, each with its Russian heading. */
+export const tagDescriptions = {
+  system: "Служебное: состояние сервиса, ключи подписи, документация",
+  auth: "Вход, сеанс, пароль",
+  platform: "Администратор платформы: регионы",
+  regions: "Регионы",
+  institutions: "Организации региона",
+  users: "Пользователи и приглашения",
+  audit: "Журнал действий",
+  roadmaps: "Дорожные карты внедрения ЦМН",
+  participants: "Наставники и наставляемые: реестр, согласия, импорт",
+  pairs: "Наставнические пары и группы: планы и встречи",
+  monitoring: "Мониторинг и отчёты в РНЦ",
+  surveys: "Анкетирование",
+  kpi: "Целевые показатели (KPI)",
+  reminders: "Напоминания о сроках",
+  reports: "Сводные отчёты региона",
+  stats: "Статистика",
+} as const;
+export type Tag = keyof typeof tagDescriptions;
+export const tags = Object.keys(tagDescriptions) as Tag[];
 
 export type OperationMeta = {
   tag: Tag;

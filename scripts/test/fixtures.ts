@@ -26,10 +26,17 @@ export const institutionInput = (overrides: Partial<InstitutionInput> = {}): Ins
   ...overrides,
 });
 
-/** A region with two institutions and a user of every role, created through the product's own verbs. */
-export async function createTestRegion(name = "Тестовый регион") {
+/**
+ * A region (in Moscow time unless told otherwise) with two institutions and a user of every role, created through the
+ * product's own verbs.
+ */
+export async function createTestRegion(name = "Тестовый регион", options: { timeZone?: string } = {}) {
   return system(async () => {
-    const region = await Region.create({ name: `${name} ${unique()}`, code: `t${unique()}`.slice(0, 16), timeZone: "Europe/Moscow" });
+    const region = await Region.create({
+      name: `${name} ${unique()}`,
+      code: `t${unique()}`.slice(0, 16),
+      timeZone: options.timeZone ?? "Europe/Moscow",
+    });
     const [school, college] = [
       await Institution.createInRegion(region.regionId, institutionInput()),
       await Institution.createInRegion(

@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
 import { storeMetrics } from "@rnc/core/dynamo";
+import { DEFAULT_TIME_ZONE, todayIn } from "@rnc/core/dates";
 import { app } from "../app";
 
-const year = new Date().getUTCFullYear();
+// The test region's current year (Moscow), the API's default.
+const year = Number(todayIn(DEFAULT_TIME_ZONE).slice(0, 4));
 
 describe("KPI targets", async () => {
   const { users } = await createTestRegion();
@@ -19,6 +21,19 @@ describe("KPI targets", async () => {
     const third = await call(app, "GET", `/api/kpi/targets?year=${year + 2}`, { token: viewer });
     expect(third.json.programmeYear).toBe(3);
     expect(third.json.rows.map((r: { target: number }) => r.target)).toEqual([40, 6, 60, 16, 65, 65]);
+  });
+
+  it("defaults to the region's current year: at 22:00 UTC on 31 December it is already the next one in Moscow", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-31T22:00:00Z") });
+    try {
+      const fresh = await createTestRegion("Регион без настроек");
+      const res = await call(app, "GET", "/api/kpi/targets", { token: await tokenFor(fresh.users.curator) });
+      expect(res.status, res.text).toBe(200);
+      // Without settings the programme starts in the region's year: year 1, not year 2 of a programme begun "in 2026".
+      expect(res.json).toMatchObject({ year: 2027, programmeStartYear: 2027, programmeYear: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("lets the region override a year's targets and restore a default; versions guard concurrent edits", async () => {

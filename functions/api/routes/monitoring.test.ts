@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { withActor } from "@rnc/core";
 import { auditScope, listAudit } from "@rnc/core/audit";
 import { ddb, storeMetrics, tableName } from "@rnc/core/dynamo";
@@ -422,6 +422,38 @@ describe("monitoring campaigns", async () => {
       status: "not_started",
       overdue: true,
     });
+  });
+
+  it("a report sent on time stays on time when the region returns it after the deadline and it is sent again", async () => {
+    const campaign = await publishedCampaign({
+      deadline: isoDate(new Date(Date.now() - 2 * 86_400_000)),
+      periodStart: `${thisYear - 1}-09-01`,
+    });
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date(Date.now() - 3 * 86_400_000) });
+    let first: Awaited<ReturnType<typeof call>>;
+    try {
+      const body = { values: manual, version: 1 };
+      first = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+        token: await tokenFor(users.curator),
+        body,
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(first.json).toMatchObject({ status: "submitted", late: false });
+    const path = `/api/monitoring/campaigns/${campaign.campaignId}/submissions/${school.tenantId}`;
+    const returned = await call(app, "POST", `${path}/return`, {
+      token: admin,
+      body: { comment: "Уточните данные", version: first.json.version },
+    });
+    expect(returned.status, returned.text).toBe(200);
+    const again = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+      token: curator,
+      body: { values: manual, version: returned.json.version },
+    });
+    expect(again.json).toMatchObject({ status: "resubmitted", late: false });
+    const tracker = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/tracker`, { token: admin });
+    expect(tracker.json.counts).toMatchObject({ late: 0 });
   });
 
   it("the federal count: a table template pre-filled from live data, exported by the region as one table", async () => {

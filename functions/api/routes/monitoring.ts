@@ -10,13 +10,14 @@ import {
   SubmissionSubmit,
   campaignKinds,
 } from "@rnc/core/monitoring";
+import { isoDate } from "@rnc/core/schemas";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 import { attachment } from "../download";
 
 const DefaultsQuery = z.object({
   kind: z.enum(campaignKinds, { error: "Вид кампании: monitoring (мониторинг реализации ЦМН) или federal_count (численность участников)" }),
-  periodStart: z.string({ error: "Укажите начало периода" }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Начало периода: ГГГГ-ММ-ДД" })),
+  periodStart: isoDate("Начало периода"),
 });
 const ExportQuery = z.object({ format: z.optional(z.enum(["xlsx", "csv", "json"], { error: "Формат: xlsx, csv или json" })) });
 const campaignMissing = { 404: "Кампания не найдена" };

@@ -1,6 +1,7 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { auditScope, listAudit } from "@rnc/core/audit";
 import { ddb, tableName } from "@rnc/core/dynamo";
 import { Stats } from "@rnc/core/stats";
 import { call, createTestRegion, system, tokenFor } from "../../../scripts/test/fixtures";
@@ -520,6 +521,10 @@ describe("import", () => {
     );
     expect(retried.status, retried.text).toBe(201);
     expect(await count("Повторов")).toBe(120);
+    // Each chunk's audit event says in Russian how many people it added.
+    const { items } = await listAudit(auditScope.tenant(school.tenantId), { limit: 10 });
+    const imports = items.filter((event) => event.action === "participant.import").slice(0, 2);
+    expect(imports.map((event) => event.target).sort()).toEqual(["22 участника", "98 участников"]);
 
     // The second chunk keeps failing: the first 98 stay, and the answer says so.
     const failed = await withConflicts(2, 99, () =>

@@ -9,6 +9,7 @@ import {
   ParticipantInput,
   ParticipantUpdate,
 } from "@rnc/core/participant";
+import { regionTimeZone } from "@rnc/core/participant/calendar";
 import { participantExportXlsx } from "@rnc/core/participant/export";
 import { ParticipantImport } from "@rnc/core/participant/import";
 import { Stats } from "@rnc/core/stats";
@@ -156,7 +157,7 @@ export const participants = new Hono()
       if (c.req.valid("query").format === "xlsx") {
         c.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         c.header("content-disposition", attachment(`Данные участника ${participantId}.xlsx`));
-        return c.body(new Uint8Array(await participantExportXlsx(data)));
+        return c.body(new Uint8Array(await participantExportXlsx(data, await regionTimeZone())));
       }
       c.header("content-disposition", attachment(`Данные участника ${participantId}.json`));
       return c.json(data);

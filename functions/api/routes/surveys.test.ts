@@ -1,5 +1,5 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { withActor } from "@rnc/core";
 import { auditScope, listAudit } from "@rnc/core/audit";
 import { ddb, loadCollection, tableName } from "@rnc/core/dynamo";
@@ -437,5 +437,46 @@ describe("surveys", async () => {
       { action: "survey.links.read", actorId: users.staff.userId },
       { action: "survey.results.read", actorId: users.curator.userId },
     ]);
+  });
+});
+
+describe("survey answers count for the region's calendar year", async () => {
+  const { users, school } = await createTestRegion("Калининградская область", { timeZone: "Europe/Kaliningrad" });
+
+  it("an answer at 23:30 on 31 December in Kaliningrad (00:30 on 1 January in Moscow) counts for the old year", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-31T21:30:00Z") });
+    try {
+      const curator = await tokenFor(users.curator);
+      const email = address();
+      const created = await call(app, "POST", "/api/participants", {
+        token: curator,
+        body: { fullName: "Петрова Анна Ивановна", birthDate: "1985-02-03", category: "teacher", isMentor: false, isMentee: true, email },
+      });
+      expect(created.status, created.text).toBe(201);
+      const { participantId } = created.json;
+      const consent = await call(app, "POST", `/api/participants/${participantId}/consents`, {
+        token: curator,
+        body: { ...consentBody, signedAt: "2026-12-01" },
+      });
+      expect(consent.status, consent.text).toBe(201);
+      const survey = await call(app, "POST", "/api/surveys/from-template", { token: curator, body: { template: "mentee_satisfaction" } });
+      const body = { recipients: [{ participantId }] };
+      const sent = await call(app, "POST", `/api/surveys/${survey.json.surveyId}/send`, { token: curator, body });
+      expect(sent.status, sent.text).toBe(200);
+      const token = linkToken((await mailTo(email)).at(-1)?.body.text ?? "");
+      const answers = { overall: 9, mentor_help: 9, meetings: 9, expectations: 9, recommend: "Да" };
+      const answered = await call(app, "POST", `/api/survey-links/${token}`, { body: { answers } });
+      expect(answered.status, answered.text).toBe(200);
+
+      const viewer = await tokenFor(users.region_viewer);
+      const answersIn = async (year: number) =>
+        (await call(app, "GET", `/api/surveys/region-summary?year=${year}`, { token: viewer })).json.items.find(
+          (item: { tenantId: string }) => item.tenantId === school.tenantId,
+        )?.menteeAnswers;
+      expect(await answersIn(2026)).toBe(1);
+      expect(await answersIn(2027)).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

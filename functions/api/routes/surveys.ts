@@ -27,7 +27,7 @@ export const surveys = new Hono()
     query(YearQuery),
     async (c) => {
       const year = c.req.valid("query").year;
-      return c.json({ items: await regionSurveySummary(year ? Number(year) : new Date().getUTCFullYear()) });
+      return c.json({ items: await regionSurveySummary(year ? Number(year) : undefined) });
     },
   )
   .get("/", op({ tag: "surveys", summary: "Анкеты организации", permission: "surveys.read" }), async (c) =>

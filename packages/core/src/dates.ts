@@ -34,6 +34,9 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
   return format;
 }
 
+/** A region's calendar: its today (YYYY-MM-DD) and its time zone (for the calendar day of an instant). */
+export type Calendar = { today: string; timeZone: string };
+
 /** Today's calendar date (YYYY-MM-DD) in a time zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);

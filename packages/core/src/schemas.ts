@@ -72,3 +72,24 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+const validDate = (value: string) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return (
+    date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3])
+  );
+};
+
+/**
+ * A calendar date that exists, as ГГГГ-ММ-ДД; the message speaks of ДД.ММ.ГГГГ, the format people type in the web app
+ * and files (a date input left empty sends "").
+ */
+export const isoDate = (label: string) =>
+  z.string({ error: `Укажите дату в поле «${label}»` }).check(
+    z.refine(validDate, {
+      error: (issue) =>
+        issue.input === "" ? `Заполните поле «${label}»` : `Поле «${label}»: укажите существующую дату в формате ДД.ММ.ГГГГ`,
+    }),
+  );

@@ -1,6 +1,7 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { type ApiError, api, session, unwrap } from "../api/client";
 import type { Me, Tokens } from "../api/types";
+import { showTimesIn } from "../lib/format";
 import { asApiError } from "../lib/useResource";
 
 type AuthState =
@@ -19,6 +20,12 @@ type Auth = {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/** The signed-in state; from here on, times are shown in the user's region's time zone. */
+export function signedIn(me: Me) {
+  showTimesIn(me.region?.timeZone);
+  return { status: "signed_in", me } as const;
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -29,7 +36,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let current = true;
     (async () => {
       if (!(await session.refresh())) return { status: "signed_out" } as const;
-      return { status: "signed_in", me: await unwrap(api.auth.me.$get()) } as const;
+      return signedIn(await unwrap(api.auth.me.$get()));
     })().then(
       (next) => current && setState(next),
       (error: unknown) => current && setState({ status: "error", error: asApiError(error) }),
@@ -43,8 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (tokens: Tokens) => {
     session.setAccessToken(tokens.accessToken);
-    const me = await unwrap(api.auth.me.$get());
-    setState({ status: "signed_in", me });
+    setState(signedIn(await unwrap(api.auth.me.$get())));
   }, []);
 
   const signOut = useCallback(async () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { addressName, formatDate, formatDateTime } from "./format";
+import { describe, expect, it, vi } from "vitest";
+import { addressName, formatDate, formatDateTime, showTimesIn, todayIso } from "./format";
 
 describe("dates", () => {
   it("writes calendar dates as ДД.ММ.ГГГГ without shifting them", () => {
@@ -9,6 +9,31 @@ describe("dates", () => {
     expect(formatDate("2026-03-31T22:30:00Z", "Europe/Moscow")).toBe("01.04.2026");
     expect(formatDateTime("2026-03-31T22:30:00Z", "Europe/Moscow")).toBe("01.04.2026 01:30");
     expect(formatDateTime("2026-03-31T22:30:00Z", "Asia/Kamchatka")).toBe("01.04.2026 10:30");
+  });
+  it("by default writes timestamps in the signed-in user's region's time zone, Moscow without one", () => {
+    try {
+      expect(formatDateTime("2026-12-20T14:30:00Z")).toBe("20.12.2026 17:30");
+      showTimesIn("Asia/Vladivostok");
+      // Submitted after the deadline day ended in Vladivostok: the page must not say «20.12» beside «с опозданием».
+      expect(formatDateTime("2026-12-20T14:30:00Z")).toBe("21.12.2026 00:30");
+      expect(formatDate("2026-12-20T14:30:00Z")).toBe("21.12.2026");
+      expect(formatDate("2026-12-20")).toBe("20.12.2026");
+      showTimesIn(undefined);
+      expect(formatDateTime("2026-12-20T14:30:00Z")).toBe("20.12.2026 17:30");
+    } finally {
+      showTimesIn(undefined);
+    }
+  });
+  it("takes today from the region's calendar, not from UTC or the browser's zone", () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-20T14:30:00Z") });
+    try {
+      expect(todayIso()).toBe("2026-12-20");
+      showTimesIn("Asia/Vladivostok");
+      expect(todayIso()).toBe("2026-12-21");
+    } finally {
+      showTimesIn(undefined);
+      vi.useRealTimers();
+    }
   });
   it("builds a time zone's formatters once, not on every call", () => {
     const Original = Intl.DateTimeFormat;

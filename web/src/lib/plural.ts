@@ -37,3 +37,9 @@ export const nouns = {
   teacher: ["педагог", "педагога", "педагогов"],
   event: ["запись", "записи", "записей"],
 } as const satisfies Record<string, PluralForms>;
+
+/** The same nouns as objects of a verb (accusative): «Импортировать 1 организацию», «… 1 участника». */
+export const objectNouns = {
+  institution: ["организацию", "организации", "организаций"],
+  participant: ["участника", "участника", "участников"],
+} as const satisfies Record<string, PluralForms>;

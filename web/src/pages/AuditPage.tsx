@@ -30,7 +30,6 @@ async function loadNames(me: Me): Promise<Map<string, string>> {
 
 export default function AuditPage() {
   const me = useMe();
-  const timeZone = me.region?.timeZone;
   const rows = useRef<HTMLTableSectionElement>(null);
   const pages = usePages((cursor) => unwrap(api.audit.$get({ query: cursor ? { cursor } : {} })), []);
   const { items } = pages;
@@ -65,7 +64,7 @@ export default function AuditPage() {
               <tbody ref={rows}>
                 {items.map((event) => (
                   <tr key={event.auditId}>
-                    <td className="nowrap">{formatDateTime(event.at, timeZone)}</td>
+                    <td className="nowrap">{formatDateTime(event.at)}</td>
                     <td>{auditActionLabel(event.action)}</td>
                     <td>
                       {nameOf(event.actorId) ?? actorLabel(event.actorRole)}

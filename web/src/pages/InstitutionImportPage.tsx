@@ -5,7 +5,7 @@ import type { Ok } from "../api/client";
 import { FormError, SubmitButton } from "../components/Form";
 import { Notice } from "../components/Status";
 import { downloadFromApi, fileToUpload } from "../lib/files";
-import { countOf, nouns } from "../lib/plural";
+import { countOf, nouns, objectNouns } from "../lib/plural";
 import { useSubmit } from "../lib/useSubmit";
 import { TableWrap } from "../components/TableWrap";
 
@@ -147,12 +147,12 @@ export default function InstitutionImportPage() {
           <p className="actions">
             {preview.invalid === 0 ? (
               <button type="button" onClick={() => void onImport(false)} disabled={save.busy}>
-                Импортировать {countOf(preview.valid, nouns.institution)}
+                Импортировать {countOf(preview.valid, objectNouns.institution)}
               </button>
             ) : (
               preview.valid > 0 && (
                 <button type="button" onClick={() => void onImport(true)} disabled={save.busy}>
-                  Пропустить строки с ошибками и импортировать {countOf(preview.valid, nouns.institution)}
+                  Пропустить строки с ошибками и импортировать {countOf(preview.valid, objectNouns.institution)}
                 </button>
               )
             )}

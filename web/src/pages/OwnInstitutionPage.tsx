@@ -37,7 +37,7 @@ export default function OwnInstitutionPage() {
               <dt>Телефон</dt>
               <dd>{institution.contactPhone || "не указан"}</dd>
               <dt>Сведения обновлены</dt>
-              <dd>{formatDate(institution.updatedAt, me.region?.timeZone)}</dd>
+              <dd>{formatDate(institution.updatedAt)}</dd>
             </dl>
             <p className="hint">Сведения об организации ведёт региональный наставнический центр. Чтобы исправить их, обратитесь в РНЦ.</p>
           </>

@@ -18,7 +18,6 @@ type Pending = { kind: "disable" | "enable"; user: User } | { kind: "revoke"; in
 export default function UsersPage() {
   const me = useMe();
   const isRegionAdmin = me.role === "region_admin";
-  const timeZone = me.region?.timeZone;
   // A region admin looks at the centre's own accounts ("") or at one institution's.
   const [scope, setScope] = useState("");
   const query: Record<string, string> = scope ? { tenantId: scope } : {};
@@ -170,7 +169,7 @@ export default function UsersPage() {
                         <td>
                           <span className={`badge invitation-${invitation.status}`}>{invitationStatusLabels[invitation.status]}</span>
                         </td>
-                        <td className="nowrap">{formatDateTime(invitation.expiresAt, timeZone)}</td>
+                        <td className="nowrap">{formatDateTime(invitation.expiresAt)}</td>
                         <td className="row-actions">
                           {invitation.status === "pending" && (
                             <button type="button" className="button secondary small" onClick={() => ask({ kind: "revoke", invitation })}>

@@ -93,10 +93,16 @@ export type TargetsInfo = {
   version: number;
 };
 
-const currentYear = () => new Date().getUTCFullYear();
+/** The region's current calendar year (its time zone: 1 January comes to Kamchatka 9 hours before Moscow). */
+async function yearIn(regionId: string): Promise<number> {
+  return Number(todayIn(await timeZoneOf(regionId)).slice(0, 4));
+}
 
-/** The region's KPI settings from its stored item, or the defaults when it has none. */
-export function settingsFrom(row: EntityItem<typeof KpiTargetsEntity> | null | undefined): Settings {
+/**
+ * The region's KPI settings from its stored item, or, when it has none, the defaults: the programme starting in the
+ * region's current year.
+ */
+export function settingsFrom(row: EntityItem<typeof KpiTargetsEntity> | null | undefined, thisYear: number): Settings {
   return row
     ? {
         programmeStartYear: row.programmeStartYear,
@@ -104,11 +110,12 @@ export function settingsFrom(row: EntityItem<typeof KpiTargetsEntity> | null | u
         overrides: (row.overrides ?? {}) as Overrides,
         version: row.version,
       }
-    : { programmeStartYear: currentYear(), overrides: {}, version: 0 };
+    : { programmeStartYear: thisYear, overrides: {}, version: 0 };
 }
 
 async function settingsOf(regionId: string): Promise<Settings> {
-  return settingsFrom((await KpiTargetsEntity.get({ regionId }).go()).data);
+  const [found, thisYear] = await Promise.all([KpiTargetsEntity.get({ regionId }).go(), yearIn(regionId)]);
+  return settingsFrom(found.data, thisYear);
 }
 
 export function targetsFor(settings: Settings, year: number): TargetsInfo {
@@ -181,9 +188,10 @@ export function liveDataFrom(
   timeZone: string,
 ): LiveData & { settings: Settings } {
   if (!summaryItem) throw new VisibleError("not_found", "institution.not_found", "Организация не найдена");
-  const settings = settingsFrom(KpiTargetsEntity.parse({ Item: settingsItem }).data);
+  const today = todayIn(timeZone);
+  const settings = settingsFrom(KpiTargetsEntity.parse({ Item: settingsItem }).data, Number(today.slice(0, 4)));
   return {
-    ...liveFrom(readSummary(summaryItem), year, { enterprisesInRegion: settings.enterprisesInRegion, today: todayIn(timeZone) }),
+    ...liveFrom(readSummary(summaryItem), year, { enterprisesInRegion: settings.enterprisesInRegion, today }),
     settings,
   };
 }
@@ -201,9 +209,11 @@ const actualRows = (targets: TargetsInfo, kpis: Record<KpiCode, KpiValue>) =>
   targets.rows.map((row) => ({ ...row, actual: kpis[row.code], status: kpiStatusOf(kpis[row.code].value, row.target) }));
 
 export const Kpi = {
-  async targets(year = currentYear()): Promise<TargetsInfo> {
+  /** For a year, by default the region's current one. */
+  async targets(year?: number): Promise<TargetsInfo> {
     assertCan("kpi.read");
-    return targetsFor(await settingsOf(useRegionID()), year);
+    const regionId = useRegionID();
+    return targetsFor(await settingsOf(regionId), year ?? (await yearIn(regionId)));
   },
 
   async setTargets(input: TargetsInput): Promise<TargetsInfo> {
@@ -245,9 +255,11 @@ export const Kpi = {
   },
 
   /** The signed-in institution's actual values against the region's targets. */
-  async institution(year = currentYear()) {
+  async institution(requestedYear?: number) {
     assertCan("kpi.institution_read");
-    const live = await liveData(useTenantID(), useRegionID(), year);
+    const regionId = useRegionID();
+    const year = requestedYear ?? (await yearIn(regionId));
+    const live = await liveData(useTenantID(), regionId, year);
     const targets = targetsFor(live.settings, year);
     return { ...targets, asOf: live.stats.asOf, rows: actualRows(targets, live.kpis) };
   },
@@ -258,12 +270,13 @@ export const Kpi = {
    * The settings, the region and the region's summary items (one per institution, from the sharded index): no
    * per-institution reads.
    */
-  async region(year = currentYear()) {
+  async region(requestedYear?: number) {
     assertCan("kpi.region_read");
     const regionId = useRegionID();
     const [settings, timeZone, summaries] = await Promise.all([settingsOf(regionId), timeZoneOf(regionId), regionSummaries(regionId)]);
-    const targets = targetsFor(settings, year);
     const today = todayIn(timeZone);
+    const year = requestedYear ?? Number(today.slice(0, 4));
+    const targets = targetsFor(settings, year);
     const perInstitution = summaries
       .filter((summary) => summary.institution?.status === "active")
       .map((summary) => liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today }))

@@ -12,7 +12,7 @@ import { timeZoneOf } from "../participant/calendar";
 import { assertCan } from "../permissions";
 import { Region } from "../region";
 import { formatDate, ruCompare } from "../ru";
-import { optionalText, text } from "../schemas";
+import { isoDate, optionalText, text } from "../schemas";
 import { type SummaryChange, submissionState, transactWithSummaries, transactionConflict } from "../stats/summary";
 import { type Sheet, writeCsv, writeXlsx } from "../tabular";
 import * as z from "../zod";
@@ -54,14 +54,6 @@ export const campaignKindLabels: Record<CampaignKind, string> = {
 };
 const lockedStatuses: readonly SubmissionStatus[] = ["submitted", "resubmitted", "accepted"];
 const reviewable: readonly SubmissionStatus[] = ["submitted", "resubmitted"];
-
-const isoDate = (label: string) =>
-  z.string({ error: `Укажите ${label}` }).check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label[0]?.toUpperCase()}${label.slice(1)}: дата в формате ГГГГ-ММ-ДД` }),
-    z.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-      error: `Несуществующая дата: ${label}`,
-    }),
-  );
 
 const code = (label: string) =>
   z
@@ -117,9 +109,9 @@ export const TableInput = z.object({
 const campaignFields = {
   kind: z.enum(campaignKinds, { error: "Вид кампании: мониторинг или численность участников" }),
   name: text("Название кампании", 300),
-  periodStart: isoDate("начало периода"),
-  periodEnd: isoDate("конец периода"),
-  deadline: z.optional(isoDate("срок сдачи")),
+  periodStart: isoDate("Начало периода"),
+  periodEnd: isoDate("Конец периода"),
+  deadline: z.optional(isoDate("Срок сдачи")),
   indicators: z.optional(z.array(IndicatorInput).check(z.maxLength(100, { error: "Не больше 100 показателей" }))),
   table: z.optional(TableInput),
 };
@@ -810,7 +802,10 @@ export const Submission = {
     return view(campaign, { ...row, ...changes }, { live: true });
   },
 
-  /** Submits: all indicators validated, computed values frozen as a snapshot, the submission locked; late is recorded. */
+  /**
+   * Submits: all indicators validated, computed values frozen as a snapshot, the submission locked; late (by the first
+   * sending) is recorded.
+   */
   async submit(campaignId: string, input: z.infer<typeof SubmissionSubmit>): Promise<SubmissionView> {
     assertCan("monitoring.submit");
     const campaign = await campaignRow(campaignId);
@@ -824,7 +819,9 @@ export const Submission = {
     if (issues.length) throw invalid(issues);
     const [snapshot, timeZone] = await Promise.all([liveValues(campaign, row.tenantId), timeZoneOf(campaign.regionId)]);
     const at = nowIso();
-    const late = isLate(at, campaign.deadline, timeZone);
+    // Late is judged by the first sending: a report sent on time and returned by the region after the deadline is not
+    // made late by its corrections.
+    const late = isLate(row.firstSubmittedAt ?? at, campaign.deadline, timeZone);
     const to: SubmissionStatus = row.status === "returned" ? "resubmitted" : "submitted";
     const changes = {
       status: to,

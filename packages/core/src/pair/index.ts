@@ -11,12 +11,13 @@ import { createId } from "../id";
 import { staleVersion } from "../institution";
 import { Participant } from "../participant";
 import { isMinor } from "../participant/age";
-import { regionToday } from "../participant/calendar";
-import { isoDate, textList } from "../participant/fields";
+import type { Calendar } from "../dates";
+import { regionCalendar, regionToday } from "../participant/calendar";
+import { textList } from "../participant/fields";
 import { initials, shortName } from "../participant/names";
 import { readParticipantsById } from "../participant/read";
 import { assertCan } from "../permissions";
-import { cursorNeedsLimit, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
+import { cursorNeedsLimit, isoDate, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
 import { writeWithStats } from "../stats";
 import { COUNTER, summaryKey } from "../stats/summary";
 import { type PairStatus, addCounts, diffCounts, pairContribution, pairStatuses, participantContribution } from "../stats/contribution";
@@ -239,7 +240,8 @@ async function requireFull(tenantId: string, pairId: string) {
   return full;
 }
 
-async function describe(tenantId: string, pair: PairRow, today: string, rows?: ParticipantRow[]): Promise<PairInfo> {
+async function describe(tenantId: string, pair: PairRow, calendar: Calendar, rows?: ParticipantRow[]): Promise<PairInfo> {
+  const { today } = calendar;
   const members = rows ?? (await Participant.rows(tenantId, [pair.mentorId, ...pair.menteeIds]));
   const byId = new Map(members.map((row) => [row.participantId, row]));
   const { tenantId: _t, ...rest } = pair;
@@ -262,7 +264,7 @@ async function describe(tenantId: string, pair: PairRow, today: string, rows?: P
     ...rest,
     kind: pair.menteeIds.length > 1 ? "group" : "pair",
     members: [toMember(mentor, pair.mentorId, "mentor", today), ...pair.menteeIds.map((id) => toMember(byId.get(id), id, "mentee", today))],
-    inactive: isInactive(pair, today),
+    inactive: isInactive(pair, calendar),
     problems,
   };
 }
@@ -272,8 +274,11 @@ const busy = () => new VisibleError("conflict", "record.busy", "Запись с�
 
 async function page(tenantId: string, pairId: string): Promise<PairPage> {
   const full = await requireFull(tenantId, pairId);
-  const today = await regionToday();
-  return { pair: await describe(tenantId, full.pair, today), plan: stripTenant(full.plan), meetings: full.meetings.map(stripTenant) };
+  return {
+    pair: await describe(tenantId, full.pair, await regionCalendar()),
+    plan: stripTenant(full.plan),
+    meetings: full.meetings.map(stripTenant),
+  };
 }
 
 /** How many pairs each board column shows before «Показать ещё». */
@@ -323,7 +328,8 @@ async function pairTotals(tenantId: string): Promise<Record<PairStatus, number>>
 }
 
 /** Board cards for `pairs`: their members read in one batch (per 100, at once), only what a card shows of each. */
-async function withMembers(tenantId: string, pairs: PairRow[], today: string): Promise<PairInfo[]> {
+async function withMembers(tenantId: string, pairs: PairRow[], calendar: Calendar): Promise<PairInfo[]> {
+  const { today } = calendar;
   const byId = await readParticipantsById(
     tenantId,
     pairs.flatMap((pair) => [pair.mentorId, ...pair.menteeIds]),
@@ -336,7 +342,7 @@ async function withMembers(tenantId: string, pairs: PairRow[], today: string): P
       toMember(byId.get(pair.mentorId), pair.mentorId, "mentor", today),
       ...pair.menteeIds.map((id) => toMember(byId.get(id), id, "mentee", today)),
     ],
-    inactive: isInactive(pair, today),
+    inactive: isInactive(pair, calendar),
     problems: [],
   }));
 }
@@ -351,12 +357,12 @@ export const Pair = {
   async list(filter: PairFilter = {}): Promise<PairListPage> {
     assertCan("participants.read");
     const tenantId = useTenantID();
-    const today = await regionToday();
+    const calendar = await regionCalendar();
     const { rows, cursor } =
       filter.status && filter.limit
         ? await statusPage(tenantId, filter.status, Number(filter.limit), filter.cursor)
         : { rows: await allPairs(tenantId, filter.status), cursor: null };
-    const items = await withMembers(tenantId, rows, today);
+    const items = await withMembers(tenantId, rows, calendar);
     await recordAudit("pair.list", "pairs", { tenantId });
     return { items, cursor };
   },
@@ -368,15 +374,15 @@ export const Pair = {
   async board(): Promise<PairBoard> {
     assertCan("participants.read");
     const tenantId = useTenantID();
-    const [today, pages, totals] = await Promise.all([
-      regionToday(),
+    const [calendar, pages, totals] = await Promise.all([
+      regionCalendar(),
       Promise.all(pairStatuses.map((status) => statusPage(tenantId, status, BOARD_PAGE))),
       pairTotals(tenantId),
     ]);
     const items = await withMembers(
       tenantId,
       pages.flatMap((page) => page.rows),
-      today,
+      calendar,
     );
     await recordAudit("pair.list", "pairs", { tenantId });
     let offset = 0;

@@ -101,10 +101,19 @@ describe("activation rules", () => {
   it.each([
     [{ status: "active", activatedAt: "2026-01-16T10:00:00Z" }, false],
     [{ status: "active", activatedAt: "2026-01-15T10:00:00Z" }, true],
+    // 22:00 UTC on 15 January is already the 16th in Moscow: 44 days, as the quiet-pair reminder counts them.
+    [{ status: "active", activatedAt: "2026-01-15T22:00:00Z" }, false],
     [{ status: "active", activatedAt: "2026-01-01T10:00:00Z", lastMeetingDate: "2026-01-15" }, true],
     [{ status: "active", lastMeetingDate: "2026-01-16" }, false],
     [{ status: "completed", lastMeetingDate: "2025-01-01" }, false],
-  ])("inactive after 45 days without a meeting: %j → %s", (pair, inactive) => {
-    expect(isInactive(pair, today)).toBe(inactive);
+  ])("inactive after 45 days without a meeting (Moscow): %j → %s", (pair, inactive) => {
+    expect(isInactive(pair, { today, timeZone: "Europe/Moscow" })).toBe(inactive);
+  });
+
+  it("counts from the activation's day in the region's own calendar", () => {
+    // 13:00 UTC on 15 January: the 15th in Moscow, already the 16th in Kamchatka.
+    const pair = { status: "active", activatedAt: "2026-01-15T13:00:00Z" };
+    expect(isInactive(pair, { today, timeZone: "Europe/Moscow" })).toBe(true);
+    expect(isInactive(pair, { today, timeZone: "Asia/Kamchatka" })).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from "../dates";
+import { type Calendar, addDays, daysBetween, todayIn } from "../dates";
 /**
  * The rules a pair or group must satisfy to become active, with the Russian messages the curator sees.
  * Pure: the verb loads the members and the enabled forms, this decides.
@@ -120,9 +120,12 @@ export function quietOn(since: string): string {
   return addDays(since, INACTIVE_AFTER_DAYS);
 }
 
-/** Active, and the last meeting (or the activation, before any meeting) is 45 or more days ago. */
-export function isInactive(pair: { status: string; lastMeetingDate?: string; activatedAt?: string }, today: string): boolean {
+/**
+ * Active, and the last meeting (or the activation, before any meeting) is 45 or more days ago in the region's calendar:
+ * the activation is an instant, counted from its day there, as the quiet-pair reminder counts it.
+ */
+export function isInactive(pair: { status: string; lastMeetingDate?: string; activatedAt?: string }, calendar: Calendar): boolean {
   if (pair.status !== "active") return false;
-  const since = pair.lastMeetingDate ?? pair.activatedAt;
-  return since !== undefined && daysBetween(since, today) >= INACTIVE_AFTER_DAYS;
+  const since = pair.lastMeetingDate ?? (pair.activatedAt ? todayIn(calendar.timeZone, new Date(pair.activatedAt)) : undefined);
+  return since !== undefined && daysBetween(since, calendar.today) >= INACTIVE_AFTER_DAYS;
 }

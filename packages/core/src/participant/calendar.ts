@@ -1,6 +1,6 @@
 import { peekActor } from "../actor";
 import { RegionEntity } from "../region/region.entity";
-import { DEFAULT_TIME_ZONE, todayIn } from "../dates";
+import { type Calendar, DEFAULT_TIME_ZONE, todayIn } from "../dates";
 /**
  * Regions' time zones, kept for five minutes: they practically never change, and a change reaches every running
  * instance within that time.
@@ -31,7 +31,13 @@ export async function regionTimeZone(): Promise<string> {
   return regionId ? timeZoneOf(regionId) : DEFAULT_TIME_ZONE;
 }
 
+/** The current actor's region's calendar: its today and its time zone. */
+export async function regionCalendar(now: Date = new Date()): Promise<Calendar> {
+  const timeZone = await regionTimeZone();
+  return { today: todayIn(timeZone, now), timeZone };
+}
+
 /** Today's date (ГГГГ-ММ-ДД) in the region's calendar. */
 export async function regionToday(now: Date = new Date()): Promise<string> {
-  return todayIn(await regionTimeZone(), now);
+  return (await regionCalendar(now)).today;
 }

@@ -16,7 +16,8 @@ const data = {
     isMentee: true,
     sensitiveFlags: ["ovz", "orphan"],
     status: "restricted",
-    createdAt: "2026-01-10T08:00:00.000Z",
+    // 06:00 on 11 January in Vladivostok, still the 10th in Moscow.
+    createdAt: "2026-01-10T20:00:00.000Z",
     updatedAt: "2026-02-10T08:00:00.000Z",
   },
   consents: [],
@@ -32,7 +33,7 @@ const data = {
 
 async function sheets() {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await participantExportXlsx(data)) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await participantExportXlsx(data, "Asia/Vladivostok")) as unknown as ArrayBuffer);
   const rows = (name: string) =>
     (workbook.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((row) => (row as unknown[]).slice(1));
   return { rows };
@@ -48,6 +49,7 @@ describe("the personal-data export workbook", () => {
     expect(person.get("Статус")).toBe("Обработка ограничена (согласие отозвано)");
     expect(person.get("Отметки о мерах доступности")).toBe("ОВЗ; Дети-сироты, оставшиеся без попечения родителей");
     expect(person.get("Дата рождения")).toBe("14.03.2012");
+    expect(person.get("Создан")).toBe("11.01.2026");
     const [, pair] = rows("Пары");
     expect(pair?.slice(1, 4)).toEqual(["наставляемый", "Ученик – ученик", "Активна"]);
     const [, meeting] = rows("Встречи");

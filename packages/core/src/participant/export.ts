@@ -8,10 +8,12 @@ import { participantStatusLabels, sensitiveFlagLabels } from "./labels";
 type Export = Awaited<ReturnType<typeof Participant.exportData>>;
 
 const list = (value: readonly string[] | undefined) => (value ?? []).join("; ");
-const date = (value: string | undefined) => (value ? formatDate(value) : "");
-
-/** The personal-data export as a workbook: the person, consents, pairs with plans, meetings. */
-export async function participantExportXlsx(data: Export): Promise<Buffer> {
+/**
+ * The personal-data export as a workbook: the person, consents, pairs with plans, meetings. Its timestamps (created,
+ * changed) are dated in the region's time zone.
+ */
+export async function participantExportXlsx(data: Export, timeZone: string): Promise<Buffer> {
+  const date = (value: string | undefined) => (value ? formatDate(value, timeZone) : "");
   const p = data.participant;
   const sheets: Sheet[] = [
     {

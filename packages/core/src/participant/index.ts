@@ -11,13 +11,14 @@ import { latestTodayInRussia } from "../dates";
 import { staleVersion } from "../institution";
 import { endPairs, isOpen, loadPairs } from "../pair/lifecycle";
 import { type Permission, assertCan, roleCan } from "../permissions";
-import { cursorNeedsLimit, email, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
+import { cursorNeedsLimit, email, isoDate, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
 import { writeWithStats } from "../stats";
 import { type Counts, addCounts, diffCounts, participantContribution } from "../stats/contribution";
+import { countOf } from "../ru";
 import * as z from "../zod";
 import { isMinor } from "./age";
 import { regionToday } from "./calendar";
-import { isoDate, textList } from "./fields";
+import { textList } from "./fields";
 import { initials, nameKey, shortName } from "./names";
 import {
   ConsentEntity,
@@ -421,7 +422,11 @@ export const Participant = {
             ...chunk.map((row) => participant.create(row).commit()),
             audit
               .create(
-                auditItem(action, chunk.length === 1 ? (chunk[0]?.participantId ?? "") : `${chunk.length} participants`, { tenantId }),
+                auditItem(
+                  action,
+                  chunk.length === 1 ? (chunk[0]?.participantId ?? "") : countOf(chunk.length, ["участник", "участника", "участников"]),
+                  { tenantId },
+                ),
               )
               .commit(),
           ],

@@ -146,7 +146,7 @@ export async function loadRegionSource(
 
   const campaigns = campaignRows.data;
   const campaign = shownCampaign(campaigns, timeZone, { campaignId: options.campaignId, year: period });
-  const targets = targetsFor(settingsFrom(KpiTargetsEntity.parse({ Item: settingsItem }).data), year);
+  const targets = targetsFor(settingsFrom(KpiTargetsEntity.parse({ Item: settingsItem }).data, Number(today.slice(0, 4))), year);
   const own = summaryItem ? readSummary(summaryItem) : undefined;
   // An institution of another region is not found here.
   const summaries = tenantId ? (own && own.regionId === regionId ? [own] : []) : regionWide;

@@ -13,7 +13,7 @@ import { staleVersion } from "../institution";
 import { log } from "../log";
 import { assertCan } from "../permissions";
 import { ruCompare } from "../ru";
-import { optionalText, text, version } from "../schemas";
+import { isoDate, optionalText, text, version } from "../schemas";
 import type { db } from "../service";
 import {
   type RoadmapChange,
@@ -75,11 +75,6 @@ export type RoadmapStatus = (typeof roadmapStatuses)[number];
 // Schemas
 // ---------------------------------------------------------------------------------------------------------------
 
-const isoDate = (label: string) =>
-  z
-    .string({ error: `Поле «${label}» должно быть датой` })
-    .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Поле «${label}»: укажите дату в формате ГГГГ-ММ-ДД` }));
-
 const periodText = () =>
   text("Период", 100).check(
     z.refine((value) => parsePeriod(value) !== undefined, {
@@ -119,7 +114,11 @@ const evidence = z.object({
   link: z.optional(
     z
       .string()
-      .check(z.trim(), z.maxLength(1000), z.regex(/^(https?:\/\/\S+)?$/, { error: "Ссылка должна начинаться с http:// или https://" })),
+      .check(
+        z.trim(),
+        z.maxLength(1000, { error: "Поле «Подтверждение: ссылка» длиннее 1000 символов" }),
+        z.regex(/^(https?:\/\/\S+)?$/, { error: "Ссылка должна начинаться с http:// или https://" }),
+      ),
   ),
 });
 
@@ -186,10 +185,13 @@ export const TemplateInput = z.object({
       z.object({
         number: optionalText("№ раздела", 20),
         title: text("Название раздела", 1000),
-        items: z.array(templateItem).check(z.maxLength(200)),
+        items: z.array(templateItem).check(z.maxLength(200, { error: "В разделе шаблона не больше 200 мероприятий" })),
       }),
     )
-    .check(z.minLength(1, { error: "В шаблоне должен быть хотя бы один раздел" }), z.maxLength(30)),
+    .check(
+      z.minLength(1, { error: "В шаблоне должен быть хотя бы один раздел" }),
+      z.maxLength(30, { error: "В шаблоне не больше 30 разделов" }),
+    ),
 });
 export type TemplateInput = z.infer<typeof TemplateInput>;
 

@@ -9,7 +9,7 @@ import { staleVersion } from "../institution";
 import { log } from "../log";
 import { addDays, todayIn } from "../dates";
 import { assertCan } from "../permissions";
-import { timeZoneOf } from "../participant/calendar";
+import { regionToday, timeZoneOf } from "../participant/calendar";
 import { initials } from "../participant/names";
 import { readParticipantsById } from "../participant/read";
 import { addressName, countOf, formatDate, formatDateTime, ruCompare } from "../ru";
@@ -220,9 +220,6 @@ async function recipientsFromRegister(tenantId: string, ids: readonly string[]):
 }
 
 const surveyUrl = (token: string) => `${appUrl()}/survey/${token}`;
-
-/** The calendar year a response counts for in the KPI (Moscow time is close enough for a yearly figure). */
-const kpiYear = (iso: string) => Number(formatDate(iso).slice(6));
 
 export const Survey = {
   templates() {
@@ -552,6 +549,8 @@ export const SurveyLink = {
     if (issues.length) throw invalid(issues);
     const answers = cleanAnswers(survey.questions, input.answers);
     const submittedAt = nowIso();
+    // The calendar year the response counts for in the KPI: the region's, as its dashboard's year is.
+    const kpiYear = Number(todayIn(await timeZoneOf(link.regionId), new Date(submittedAt)).slice(0, 4));
     const scores = survey.audience === "any" ? [] : satisfactionScores(survey.questions, answers);
     const side = survey.audience === "mentor" ? "mentor" : "mentee";
     const total = scores.reduce((a, b) => a + b, 0);
@@ -586,7 +585,7 @@ export const SurveyLink = {
             {
               tenantId: link.tenantId,
               regionId: link.regionId,
-              satisfaction: { year: kpiYear(submittedAt), tally },
+              satisfaction: { year: kpiYear, tally },
             },
           ]
         : [],
@@ -607,9 +606,10 @@ export const SurveyLink = {
  * Region: aggregates only — per institution, the number of answers and the satisfaction percents. Never answers.
  * One Query of the region's summary items.
  */
-export async function regionSurveySummary(year: number) {
+export async function regionSurveySummary(requestedYear?: number) {
   assertCan("surveys.region_read");
-  const summaries = await regionSummaries(useRegionID());
+  const [summaries, today] = await Promise.all([regionSummaries(useRegionID()), regionToday()]);
+  const year = requestedYear ?? Number(today.slice(0, 4));
   const percent = (sum: number, count: number) => (count ? Math.round((sum / count) * 100) / 10 : null);
   return summaries
     .flatMap((summary) => (summary.institution ? [{ summary, name: summary.institution.shortName }] : []))

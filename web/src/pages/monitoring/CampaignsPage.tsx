@@ -5,7 +5,7 @@ import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
 import { Async, EmptyState, Notice } from "../../components/Status";
-import { formatDate } from "../../lib/format";
+import { formatDate, todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
@@ -115,7 +115,6 @@ export default function CampaignsPage() {
   );
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 /** The start of the current or coming half-year of the school year: 1 September or 9 January. */
 const halfYearStart = () => {
   const now = new Date();
@@ -214,7 +213,7 @@ function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => voi
               ? "По умолчанию — ближайшее 20 декабря или 20 мая после начала периода"
               : "По умолчанию — 30 декабря отчётного года"
           }
-          min={today()}
+          min={todayIso()}
           value={deadline}
           onChange={(e) => setDeadline(e.target.value)}
           error={submit.field("deadline")}

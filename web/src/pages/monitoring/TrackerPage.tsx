@@ -44,7 +44,7 @@ export default function TrackerPage() {
           <FormError error={download.error} />
           <p className="summary">
             {campaignKindLabels[data.campaign.kind]}. Срок сдачи — {formatDate(data.campaign.deadline)} (до{" "}
-            {formatDateTime(data.deadlineEnd)} мск).
+            {formatDateTime(data.deadlineEnd)}).
           </p>
           <dl className="counts" aria-label="Ход сдачи">
             <div>

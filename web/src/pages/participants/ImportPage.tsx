@@ -5,7 +5,7 @@ import { api, unwrap } from "../../api/client";
 import { FormError } from "../../components/Form";
 import { Notice } from "../../components/Status";
 import { formatDate } from "../../lib/format";
-import { countOf, plural } from "../../lib/plural";
+import { countOf, objectNouns, plural } from "../../lib/plural";
 import { useSubmit } from "../../lib/useSubmit";
 import { type ImportPreview, participantNouns } from "./model";
 import { TableWrap } from "../../components/TableWrap";
@@ -132,7 +132,7 @@ export default function ImportPage() {
               aria-disabled={commit.busy || (preview.invalid > 0 && !skipInvalid) || undefined}
               onClick={() => (preview.invalid === 0 || skipInvalid) && run()}
             >
-              {`Импортировать ${countOf(skipInvalid ? preview.valid : preview.total, participantNouns)}`}
+              {`Импортировать ${countOf(skipInvalid ? preview.valid : preview.total, objectNouns.participant)}`}
             </button>
           </div>
         </section>

@@ -6,7 +6,8 @@ import { FormError } from "../../components/Form";
 import { EmptyState } from "../../components/Status";
 import { countOf } from "../../lib/plural";
 import { useSubmit } from "../../lib/useSubmit";
-import { formLabels, todayIso } from "./model";
+import { todayIso } from "../../lib/format";
+import { formLabels } from "./model";
 
 type Suggestion = Ok<(typeof api.participants)[":participantId"]["mentor-suggestions"]["$get"]>["items"][number];
 

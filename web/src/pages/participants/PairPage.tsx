@@ -6,11 +6,11 @@ import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
-import { formatDate } from "../../lib/format";
+import { formatDate, todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type PairPage as Page, formLabels, minuteNouns, dateProblem, parseRuDate, taskStatusLabels, todayIso } from "./model";
+import { type PairPage as Page, formLabels, minuteNouns, dateProblem, parseRuDate, taskStatusLabels } from "./model";
 import { TableWrap } from "../../components/TableWrap";
 import { meetingStageLabels, pairStatusLabels } from "@rnc/core/pair/labels";
 
@@ -361,16 +361,15 @@ function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
         .split("\n")
         .map((g) => g.trim())
         .filter(Boolean);
-      const parsed = tasks
-        .filter((t) => t.title.trim())
-        .map((t) => ({
-          taskId: t.taskId || undefined,
-          title: t.title,
-          status: t.status,
-          dueDate: t.dueDate ? parseRuDate(t.dueDate) : undefined,
-        }));
-      if (parsed.some((t, i) => tasks[i]?.dueDate && !t.dueDate))
+      const titled = tasks.filter((t) => t.title.trim());
+      if (titled.some((t) => t.dueDate && !parseRuDate(t.dueDate)))
         throw invalid([{ path: "tasks", message: dateProblem("Сроки задач", true) }]);
+      const parsed = titled.map((t) => ({
+        taskId: t.taskId || undefined,
+        title: t.title,
+        status: t.status,
+        dueDate: t.dueDate ? parseRuDate(t.dueDate) : undefined,
+      }));
       onSaved(
         await unwrap(
           api.pairs[":pairId"].plan.$put({

@@ -7,12 +7,12 @@ import { Dialog } from "../../components/Dialog";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
 import { ShowMore } from "../../components/ShowMore";
 import { Async } from "../../components/Status";
-import { formatDate } from "../../lib/format";
+import { formatDate, todayIso } from "../../lib/format";
 import { countOf, plural } from "../../lib/plural";
 import { usePages } from "../../lib/usePages";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type BoardColumn, type FormCode, type Pair, formLabels, pairNouns, dateProblem, parseRuDate, todayIso } from "./model";
+import { type BoardColumn, type FormCode, type Pair, formLabels, pairNouns, dateProblem, parseRuDate } from "./model";
 import { pairStatusLabels } from "@rnc/core/pair/labels";
 
 /** Pairs «Показать ещё» adds to a column (as many as the board shows at first: BOARD_PAGE of the core). */

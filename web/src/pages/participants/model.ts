@@ -27,11 +27,6 @@ export const pairNouns = ["пара", "пары", "пар"] as const;
 export const menteeNouns = ["наставляемый", "наставляемых", "наставляемых"] as const;
 export const minuteNouns = ["минута", "минуты", "минут"] as const;
 
-export const todayIso = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-};
-
 /** True for a date that exists in the calendar (not 31.02 or 29.02 of a common year). */
 const exists = (year: number, month: number, day: number) => {
   const date = new Date(Date.UTC(year, month - 1, day));

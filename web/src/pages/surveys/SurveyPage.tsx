@@ -264,7 +264,6 @@ function RegistryPicker({
 }
 
 function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
-  const me = useMe();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [phase, setPhase] = useState<"" | "entry" | "exit">("");
   const [programme, setProgramme] = useState("");
@@ -328,8 +327,8 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
       {result && (
         <div>
           <Notice>
-            {preparedText(result.sent)}, по почте отправлено: {result.emailed}. Ссылки действуют до{" "}
-            {formatDateTime(result.expiresAt, me.region?.timeZone)} и работают один раз.
+            {preparedText(result.sent)}, по почте отправлено: {result.emailed}. Ссылки действуют до {formatDateTime(result.expiresAt)} и
+            работают один раз.
           </Notice>
           {result.printable.length > 0 && (
             <>

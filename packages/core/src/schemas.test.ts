@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { CampaignInput } from "./monitoring";
+import { ItemUpdate } from "./roadmap";
+import { isoDate } from "./schemas";
+
+const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues.map((issue) => issue.message) ?? [];
+
+describe("shared field messages", () => {
+  it("a date: one clear message for an empty, malformed or non-existent one, in the ДД.ММ.ГГГГ people type", () => {
+    const date = isoDate("Срок сдачи");
+    expect(messages(date.safeParse("2026-12-20"))).toEqual([]);
+    expect(messages(date.safeParse(""))).toEqual(["Заполните поле «Срок сдачи»"]);
+    expect(messages(date.safeParse("2026-02-31"))).toEqual(["Поле «Срок сдачи»: укажите существующую дату в формате ДД.ММ.ГГГГ"]);
+    expect(messages(date.safeParse("20.12.2026"))).toEqual(["Поле «Срок сдачи»: укажите существующую дату в формате ДД.ММ.ГГГГ"]);
+    expect(messages(date.safeParse(undefined))).toEqual(["Укажите дату в поле «Срок сдачи»"]);
+  });
+
+  it("a campaign whose date inputs were left empty: one message per field, none naming ГГГГ-ММ-ДД", () => {
+    const result = CampaignInput.safeParse({ kind: "monitoring", name: "Мониторинг ЦМН", periodStart: "", periodEnd: "" });
+    const found = result.error?.issues.filter((issue) => String(issue.path[0]).startsWith("period")).map((issue) => issue.message);
+    expect(found).toEqual(["Заполните поле «Начало периода»", "Заполните поле «Конец периода»"]);
+  });
+
+  it("a roadmap item's evidence link that is too long is refused in Russian", () => {
+    const link = `https://disk.example.ru/${"a".repeat(1000)}`;
+    expect(messages(ItemUpdate.safeParse({ version: 1, evidence: { link } }))).toEqual([
+      "Поле «Подтверждение: ссылка» длиннее 1000 символов",
+    ]);
+  });
+});

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderPage, signedInAs } from "../../test-signed-in";
+import { fakeApi } from "../../test-support";
+import PairPage from "./PairPage";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const page = {
+  pair: {
+    pairId: "pair_1",
+    form: "teacher_teacher",
+    mentorId: "prt_mentor",
+    menteeIds: ["prt_mentee"],
+    startDate: "2026-09-01",
+    endDate: "2027-05-31",
+    status: "active",
+    activatedAt: "2026-09-02T09:00:00.000Z",
+    createdAt: "2026-09-01T09:00:00.000Z",
+    updatedAt: "2026-09-02T09:00:00.000Z",
+    version: 2,
+    kind: "pair",
+    members: [
+      { participantId: "prt_mentor", role: "mentor", name: "Петрова А. А.", minor: false, consent: "signed" },
+      { participantId: "prt_mentee", role: "mentee", name: "Иванов И. И.", minor: false, consent: "signed" },
+    ],
+    inactive: false,
+    problems: [],
+  },
+  plan: { pairId: "pair_1", goals: [], tasks: [], updatedAt: "2026-09-02T09:00:00.000Z", version: 1 },
+  meetings: [],
+};
+
+describe("the individual plan", () => {
+  it("refuses a task's impossible due date even when an untitled task comes before it", async () => {
+    const calls = fakeApi({ ...signedInAs("curator"), "GET /api/pairs/pair_1": () => ({ status: 200, body: page }) });
+    renderPage(<PairPage />, { path: "/pairs/pair_1", route: "/pairs/:pairId" });
+    fireEvent.click(await screen.findByRole("button", { name: "Редактировать план" }));
+    const dialog = screen.getByRole("dialog", { name: "Индивидуальный план" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Добавить задачу" }));
+    fireEvent.click(within(dialog).getByRole("button", { name: "Добавить задачу" }));
+    const [, second] = within(dialog).getAllByRole("group");
+    fireEvent.change(within(second as HTMLElement).getByLabelText("Задача"), { target: { value: "Подготовить выступление" } });
+    fireEvent.change(within(second as HTMLElement).getByLabelText("Срок"), { target: { value: "31.02.2027" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить план" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toContain("Сроки задач");
+    expect(calls.filter((call) => call.method === "PUT")).toEqual([]);
+  });
+});
