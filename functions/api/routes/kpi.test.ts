@@ -1,14 +1,22 @@
 import { describe, expect, it, vi } from "vitest";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
-import { storeMetrics } from "@rnc/core/dynamo";
+import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { ddb, storeMetrics } from "@rnc/core/dynamo";
+import { regionOfTenant, summaryUpdate } from "@rnc/core/stats";
 import { DEFAULT_TIME_ZONE, todayIn } from "@rnc/core/dates";
 import { app } from "../app";
 
 // The test region's current year (Moscow), the API's default.
 const year = Number(todayIn(DEFAULT_TIME_ZONE).slice(0, 4));
 
+/** Adds to an institution's counters as the participants and pairs modules do. */
+async function addCounts(tenantId: string, counts: Record<string, number>) {
+  const update = summaryUpdate({ tenantId, regionId: await regionOfTenant(tenantId), counts });
+  await ddb.send(new TransactWriteCommand({ TransactItems: [update] as TransactWriteCommandInput["TransactItems"] }));
+}
+
 describe("KPI targets", async () => {
-  const { users } = await createTestRegion();
+  const { users, school, college } = await createTestRegion();
   const admin = await tokenFor(users.region_admin);
   const viewer = await tokenFor(users.region_viewer);
   const curator = await tokenFor(users.curator);
@@ -104,5 +112,31 @@ describe("KPI targets", async () => {
     // The settings and one Query per summary shard (the region's time zone is cached): the same for any number of
     // institutions.
     expect(await calls(viewer, "/api/kpi/region")).toBe(5);
+  });
+
+  it("counts the 10–19 age band in full years on 1 January of the year asked for", async () => {
+    // Three mentees of the cohort that is 10 on 1 January of this year, and so 9 on 1 January of the last one.
+    const update = summaryUpdate({
+      tenantId: school.tenantId,
+      regionId: await regionOfTenant(school.tenantId),
+      counts: { [`menteeBirth#${year - 10}`]: 3 },
+    });
+    await ddb.send(new TransactWriteCommand({ TransactItems: [update] as TransactWriteCommandInput["TransactItems"] }));
+    const numerator = async (asked: number) =>
+      target(await call(app, "GET", `/api/kpi/institution?year=${asked}`, { token: curator }), "mentees_10_19").actual.numerator;
+    expect(await numerator(year)).toBe(3);
+    expect(await numerator(year - 1)).toBe(0);
+  });
+
+  it("counts a partner enterprise serving two institutions once in the region's enterprises share", async () => {
+    await addCounts(school.tenantId, { "partner#завод": 2, "partner#банк": 1 });
+    await addCounts(college.tenantId, { "partner#завод": 4 });
+    const region = await call(app, "GET", "/api/kpi/region", { token: viewer });
+    expect(target(region, "enterprises").actual).toMatchObject({ numerator: 2, denominator: 120 });
+    const perInstitution = region.json.institutions.map(
+      (i: { rows: { code: string; actual: { numerator: number } }[] }) =>
+        i.rows.find((row) => row.code === "enterprises")?.actual.numerator,
+    );
+    expect(perInstitution.sort()).toEqual([1, 2]);
   });
 });

@@ -144,3 +144,21 @@ export function aggregateKpi(values: readonly KpiValue[], missing = "Нет да
 export type KpiStatus = "achieved" | "behind" | "unknown";
 export const kpiStatusOf = (value: number | null, target: number): KpiStatus =>
   value === null ? "unknown" : value >= target ? "achieved" : "behind";
+
+/**
+ * The group's value of each KPI: sums of numerators over sums of denominators (never the mean of shares); the
+ * enterprises share is the group's distinct partner organisations providing mentors over the region's enterprises.
+ */
+export function aggregateKpis(
+  perInstitution: readonly Record<KpiCode, KpiValue>[],
+  enterprises: { partners: number; inRegion?: number },
+): Record<KpiCode, KpiValue> {
+  return Object.fromEntries(
+    kpiCodes.map((code) => [
+      code,
+      code === "enterprises"
+        ? share(enterprises.partners, enterprises.inRegion, "Не указано число предприятий, работающих в регионе")
+        : aggregateKpi(perInstitution.map((kpis) => kpis[code])),
+    ]),
+  ) as Record<KpiCode, KpiValue>;
+}

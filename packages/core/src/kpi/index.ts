@@ -8,7 +8,7 @@ import { ruCompare } from "../ru";
 import { assertCan } from "../permissions";
 import { todayIn } from "../dates";
 import { timeZoneOf } from "../participant/calendar";
-import { type StatsSummary, summarize } from "../stats/contribution";
+import { type StatsSummary, distinctPartners, summarize } from "../stats/contribution";
 import { getItems, itemKey } from "../dynamo";
 import {
   type InstitutionDescriptor,
@@ -23,7 +23,7 @@ import {
   type KpiCode,
   type KpiInputs,
   type KpiValue,
-  aggregateKpi,
+  aggregateKpis,
   computeKpis,
   defaultTarget,
   kpiCatalogue,
@@ -156,7 +156,7 @@ export type LiveData = {
 function liveFrom(summary: Summary, year: number, options: { enterprisesInRegion?: number; today: string }): LiveData {
   const institution = summary.institution;
   if (!institution) throw new VisibleError("not_found", "institution.not_found", "Организация не найдена");
-  const stats = summarize(summary.counts, options.today);
+  const stats = summarize(summary.counts, options.today, year);
   const inputs: KpiInputs = {
     stats: {
       mentees10to19: stats.mentees10to19,
@@ -277,22 +277,14 @@ export const Kpi = {
     const today = todayIn(timeZone);
     const year = requestedYear ?? Number(today.slice(0, 4));
     const targets = targetsFor(settings, year);
-    const perInstitution = summaries
-      .filter((summary) => summary.institution?.status === "active")
+    const active = summaries.filter((summary) => summary.institution?.status === "active");
+    const perInstitution = active
       .map((summary) => liveFrom(summary, year, { enterprisesInRegion: settings.enterprisesInRegion, today }))
       .sort((a, b) => ruCompare(a.institution.shortName, b.institution.shortName));
-    const regional = Object.fromEntries(
-      kpiCodes.map((code) => [
-        code,
-        code === "enterprises"
-          ? share(
-              perInstitution.reduce((sum, live) => sum + live.kpis.enterprises.numerator, 0),
-              settings.enterprisesInRegion,
-              "Не указано число предприятий, работающих в регионе",
-            )
-          : aggregateKpi(perInstitution.map((live) => live.kpis[code])),
-      ]),
-    ) as Record<KpiCode, KpiValue>;
+    const regional = aggregateKpis(
+      perInstitution.map((live) => live.kpis),
+      { partners: distinctPartners(active.map((summary) => summary.counts)), inRegion: settings.enterprisesInRegion },
+    );
     return {
       ...targets,
       asOf: today,

@@ -241,7 +241,7 @@ async function institutionSummary(regionId: string, tenantId: string, options: L
   if (!institution || !summary) throw notFound("institution.not_found", "Организация не найдена");
   const model = dashboardModel(source);
   return {
-    ...(model.institutions[0] ?? institutionModel(institution, source.today, source.enterprisesInRegion)),
+    ...(model.institutions[0] ?? institutionModel(institution, source.today, source.year, source.enterprisesInRegion)),
     asOf: source.today,
     year: source.year,
     kpiRows: model.kpis,

@@ -4,7 +4,6 @@ import {
   type InstitutionSource,
   type RegionSource,
   type SubmissionSource,
-  aggregateKpis,
   compliance,
   dashboardModel,
   federalTable,
@@ -17,7 +16,7 @@ import {
   sumSatisfaction,
 } from "./rollup";
 import { type Counts, summarize } from "../stats/contribution";
-import { share } from "../kpi/formulas";
+import { aggregateKpis, share } from "../kpi/formulas";
 
 const today = "2026-03-15";
 
@@ -71,7 +70,10 @@ describe("figures: sums of the statistics items", () => {
       expected: { institutions: 0, participants: 0, mentors: 0, mentees: 0, active: 0, completed: 0, pupilMentors: 0, pupilMentees: 0 },
     },
   ] as { name: string; counts: Counts[]; expected: Record<string, number> }[])("$name", ({ counts, expected }) => {
-    const sum = sumFigures(counts.map((c) => figuresOf(summarize(c, today))));
+    const sum = sumFigures(
+      counts.map((c) => figuresOf(summarize(c, today))),
+      0,
+    );
     expect({
       institutions: sum.institutions,
       participants: sum.participants,
@@ -84,10 +86,25 @@ describe("figures: sums of the statistics items", () => {
     }).toEqual(expected);
   });
 
-  it("partner organisations are summed per institution, as the KPI numerator is", () => {
-    const a = figuresOf(summarize({ "partner#завод": 2, "partner#фабрика": 1 }, today));
-    const b = figuresOf(summarize({ "partner#завод": 1, "partner#банк": 0 }, today));
-    expect(sumFigures([a, b]).partnerOrganisations).toBe(3);
+  it("a partner organisation serving two institutions is one of the region's enterprises, in the totals and the KPI", () => {
+    const model = dashboardModel({
+      today,
+      now: `${today}T10:00:00Z`,
+      year: 2026,
+      targets,
+      enterprisesInRegion: 20,
+      institutions: [
+        institution({ tenantId: "a", municipality: "Северный", counts: { "partner#завод": 2, "partner#фабрика": 1 } }),
+        institution({ tenantId: "b", municipality: "Северный", counts: { "partner#завод": 1, "partner#банк": 0 } }),
+        institution({ tenantId: "c", municipality: "Южный", counts: { "partner#завод": 1 } }),
+      ],
+    });
+    expect(model.totals.partnerOrganisations).toBe(2);
+    expect(model.kpis.find((k) => k.code === "enterprises")).toMatchObject({ numerator: 2, denominator: 20, value: 10 });
+    const north = model.byMunicipality.find((row) => row.key === "Северный");
+    expect(north?.kpis.enterprises).toBe(10);
+    // Each institution's own figure is its own partners.
+    expect(model.institutions.map((i) => i.figures.partnerOrganisations)).toEqual([2, 1, 1]);
   });
 });
 
@@ -96,22 +113,28 @@ describe("KPI actual vs target", () => {
     {
       name: "sum of numerators over sum of denominators, not the mean of shares",
       values: [share(10, 100, ""), share(90, 100, "")],
-      enterprises: undefined,
+      enterprises: { partners: 0 },
       code: "mentees_10_19" as const,
       expected: 50,
     },
     {
       name: "institutions without a denominator are left out",
       values: [share(10, 100, ""), share(5, 0, "нет")],
-      enterprises: undefined,
+      enterprises: { partners: 0 },
       code: "mentees_10_19" as const,
       expected: 10,
     },
-    { name: "nothing known → null", values: [share(5, 0, "нет")], enterprises: undefined, code: "mentees_10_19" as const, expected: null },
     {
-      name: "enterprises: partner organisations over the region's enterprises",
+      name: "nothing known → null",
+      values: [share(5, 0, "нет")],
+      enterprises: { partners: 0 },
+      code: "mentees_10_19" as const,
+      expected: null,
+    },
+    {
+      name: "enterprises: the group's distinct partner organisations over the region's enterprises",
       values: [share(3, undefined, ""), share(2, undefined, "")],
-      enterprises: 50,
+      enterprises: { partners: 5, inRegion: 50 },
       code: "enterprises" as const,
       expected: 10,
     },
@@ -141,6 +164,17 @@ describe("KPI actual vs target", () => {
     const mentees = model.kpis.find((k) => k.code === "mentees_10_19");
     expect(mentees).toMatchObject({ value: 25, numerator: 50, denominator: 200, target: 30, status: "behind" });
     expect(model.kpis.find((k) => k.code === "enterprises")?.status).toBe("unknown");
+  });
+
+  it("counts the age bands on 1 January of the dashboard's year, not of today's", () => {
+    // The 2016 cohort is 10 on 1 January 2026 and 9 on 1 January 2025; the 2006 cohort is 19 and 20 on 1 January 2025 and 2026.
+    const counts = { "menteeBirth#2016": 4, "menteeBirth#2006": 3 };
+    const tenKpi = (year: number) =>
+      dashboardModel({ today, now: `${today}T10:00:00Z`, year, targets, institutions: [institution({ tenantId: "a", counts })] }).kpis.find(
+        (k) => k.code === "mentees_10_19",
+      )?.numerator;
+    expect(tenKpi(2026)).toBe(4);
+    expect(tenKpi(2025)).toBe(3);
   });
 });
 

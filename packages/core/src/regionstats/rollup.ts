@@ -12,7 +12,7 @@ import {
   type KpiInputs,
   type KpiStatus,
   type KpiValue,
-  aggregateKpi,
+  aggregateKpis,
   computeKpis,
   kpiCodes,
   kpiStatusOf,
@@ -21,7 +21,7 @@ import {
 } from "../kpi/formulas";
 import { type IndicatorValue, type TableTemplate, computeSource, tableIndicators } from "../monitoring/indicators";
 import { type Counters, type Progress, progressOf } from "../roadmap/progress";
-import { type Counts, type PairStatus, type StatsSummary, pairStatuses, summarize } from "../stats/contribution";
+import { type Counts, type PairStatus, type StatsSummary, distinctPartners, pairStatuses, summarize } from "../stats/contribution";
 import { ruCompare } from "../ru";
 
 export type Tally = { sum: number; count: number };
@@ -128,8 +128,11 @@ export function figuresOf(summary: StatsSummary): Figures {
   };
 }
 
-/** Field-wise sums. Partner organisations are summed as the KPI does (an organisation serving two schools counts twice). */
-export function sumFigures(all: readonly Figures[]): Figures {
+/**
+ * Field-wise sums, except partner organisations: those are `partners`, the group's distinct ones (an organisation
+ * serving two schools is one).
+ */
+export function sumFigures(all: readonly Figures[], partners: number): Figures {
   const sum = zeroFigures();
   for (const f of all) {
     sum.institutions += f.institutions;
@@ -141,7 +144,6 @@ export function sumFigures(all: readonly Figures[]): Figures {
     sum.mentees10to19 += f.mentees10to19;
     sum.mentors15to19 += f.mentors15to19;
     sum.youngSpecialistsMentored += f.youngSpecialistsMentored;
-    sum.partnerOrganisations += f.partnerOrganisations;
     for (const s of pairStatuses) sum.pairs[s] += f.pairs[s];
     for (const c of participantCategories) sum.byCategory[c] += f.byCategory[c];
     for (const { code } of formCatalogue) {
@@ -149,6 +151,7 @@ export function sumFigures(all: readonly Figures[]): Figures {
       sum.byForm[code].mentees += f.byForm[code].mentees;
     }
   }
+  sum.partnerOrganisations = partners;
   return sum;
 }
 
@@ -193,28 +196,6 @@ export function kpiInputsOf(summary: StatsSummary, source: InstitutionSource, en
 }
 
 export type KpiRow = TargetSource & KpiValue & { status: KpiStatus };
-
-/**
- * The group's value of each KPI: sums of numerators over sums of denominators (never the mean of shares); the
- * enterprises share is all partner organisations providing mentors over the region's enterprises.
- */
-export function aggregateKpis(
-  perInstitution: readonly Record<KpiCode, KpiValue>[],
-  enterprisesInRegion?: number,
-): Record<KpiCode, KpiValue> {
-  return Object.fromEntries(
-    kpiCodes.map((code) => [
-      code,
-      code === "enterprises"
-        ? share(
-            perInstitution.reduce((sum, kpis) => sum + kpis.enterprises.numerator, 0),
-            enterprisesInRegion,
-            "Не указано число предприятий, работающих в регионе",
-          )
-        : aggregateKpi(perInstitution.map((kpis) => kpis[code])),
-    ]),
-  ) as Record<KpiCode, KpiValue>;
-}
 
 export const kpiRows = (targets: readonly TargetSource[], values: Record<KpiCode, KpiValue>): KpiRow[] =>
   targets.map((t) => ({ ...t, ...values[t.code], status: kpiStatusOf(values[t.code].value, t.target) }));
@@ -392,8 +373,9 @@ export type DashboardModel = {
   institutions: InstitutionModel[];
 };
 
-export function institutionModel(source: InstitutionSource, today: string, enterprisesInRegion?: number): InstitutionModel {
-  const summary = summarize(source.counts, today);
+/** One institution's model for the reporting `year` (its age bands count on 1 January of it). */
+export function institutionModel(source: InstitutionSource, today: string, year: number, enterprisesInRegion?: number): InstitutionModel {
+  const summary = summarize(source.counts, today, year);
   return {
     tenantId: source.tenantId,
     name: source.shortName,
@@ -410,20 +392,27 @@ export function institutionModel(source: InstitutionSource, today: string, enter
   };
 }
 
+/** A group's distinct partner organisations, and the region's enterprises they are counted against. */
+type Enterprises = { partnersOf: (members: readonly InstitutionModel[]) => number; inRegion?: number };
+
 function groupRows(
   institutions: readonly InstitutionModel[],
   keyOf: (i: InstitutionModel) => string,
   labelOf: (key: string) => string,
-  enterprisesInRegion?: number,
+  enterprises: Enterprises,
 ): GroupRow[] {
   const groups = new Map<string, InstitutionModel[]>();
   for (const i of institutions) groups.set(keyOf(i), [...(groups.get(keyOf(i)) ?? []), i]);
   return [...groups.entries()]
     .map(([key, members]) => {
-      const f = sumFigures(members.map((m) => m.figures));
+      const partners = enterprises.partnersOf(members);
+      const f = sumFigures(
+        members.map((m) => m.figures),
+        partners,
+      );
       const kpis = aggregateKpis(
         members.map((m) => m.kpis),
-        enterprisesInRegion,
+        { partners, inRegion: enterprises.inRegion },
       );
       const c = sumCompliance(members.map((m) => m.compliance));
       return { key, label: labelOf(key), institutions: f.institutions, ...rowFigures(f, kpis, c) };
@@ -434,12 +423,21 @@ function groupRows(
 /** The whole dashboard from the region's per-institution records. */
 export function dashboardModel(source: RegionSource): DashboardModel {
   const institutions = source.institutions
-    .map((i) => institutionModel(i, source.today, source.enterprisesInRegion))
+    .map((i) => institutionModel(i, source.today, source.year, source.enterprisesInRegion))
     .sort((a, b) => ruCompare(a.name, b.name));
-  const totals = sumFigures(institutions.map((i) => i.figures));
+  const countsOf = new Map(source.institutions.map((i) => [i.tenantId, i.counts]));
+  const enterprises: Enterprises = {
+    partnersOf: (members) => distinctPartners(members.map((m) => countsOf.get(m.tenantId) ?? {})),
+    inRegion: source.enterprisesInRegion,
+  };
+  const partners = enterprises.partnersOf(institutions);
+  const totals = sumFigures(
+    institutions.map((i) => i.figures),
+    partners,
+  );
   const kpiValues = aggregateKpis(
     institutions.map((i) => i.kpis),
-    source.enterprisesInRegion,
+    { partners, inRegion: source.enterprisesInRegion },
   );
   const submissions = source.institutions.flatMap((i) => (i.submission ? [i.submission] : []));
   return {
@@ -460,13 +458,13 @@ export function dashboardModel(source: RegionSource): DashboardModel {
       institutions,
       (i) => i.municipality,
       (key) => key,
-      source.enterprisesInRegion,
+      enterprises,
     ),
     byType: groupRows(
       institutions,
       (i) => i.type,
       (key) => institutionTypeLabels[key as InstitutionType] ?? key,
-      source.enterprisesInRegion,
+      enterprises,
     ),
     compliance: sumCompliance(institutions.map((i) => i.compliance)),
     monitoring: source.campaign

@@ -116,10 +116,12 @@ export type StatsSummary = {
 const categoryKeys = participantCategories.map((c) => [c, `category#${c}`] as const);
 const formKeys = formCodes.map((code) => [code, `form#${code}#mentors`, `form#${code}#mentees`] as const);
 
-/** The figures the region rolls up, evaluated on `today` (age bands depend on the day). */
-export function summarize(counts: Counts, today: string): StatsSummary {
+/**
+ * The figures the region rolls up, as of `today`; the age bands (10–19, 15–19) in full years on 1 January of the
+ * reporting `year`, as forms ОО-1 and СПО-1 count them (by default today's year).
+ */
+export function summarize(counts: Counts, today: string, year = Number(today.slice(0, 4))): StatsSummary {
   const n = (key: string) => counts[key] ?? 0;
-  const year = Number(today.slice(0, 4));
   // One pass over the counters for the age bands and the partner organisations (the roll-up runs this per institution).
   let mentees10to19 = 0;
   let mentors15to19 = 0;
@@ -149,4 +151,16 @@ export function summarize(counts: Counts, today: string): StatsSummary {
     pairs: { forming: n("pairs#forming"), active: n("pairs#active"), completed: n("pairs#completed"), terminated: n("pairs#terminated") },
     asOf: today,
   };
+}
+
+/**
+ * The partner organisations providing mentors to any of the institutions, each once: an enterprise serving three
+ * colleges is one of the region's enterprises, not three (the enterprises KPI's regional numerator).
+ */
+export function distinctPartners(all: readonly Counts[]): number {
+  const partners = new Set<string>();
+  for (const counts of all) {
+    for (const key in counts) if (key.startsWith("partner#") && (counts[key] ?? 0) > 0) partners.add(key);
+  }
+  return partners.size;
 }
