@@ -243,7 +243,7 @@ try {
     `Reminder job: ${reminders.seconds} s, ${reminders.sent} digests, due items read ${reminders.dueItemsRead}, store items read ${reminders.storeItemsRead}, scans ${reminders.scans}`,
   );
 
-  const bundles = await measureBundles();
+  const bundles = await measureBundles({ curator, region_admin: region.users.regionAdmin });
   const web = measureWebInitialJs();
   const ops = perOperation as Record<string, { kind: string; latency: Record<string, LoadResult>; overheadRatio: number | null }>;
   const curatorReads = Object.values(ops).filter((o) => o.kind === "curator read");

@@ -1,7 +1,8 @@
 /**
  * `npm run check:stats -- [--tenant <id>] [--repair]`: recomputes every institution's summary item from its
- * participant and pair items (Queries by tenant, no Scan) and reports each counter that differs, and each mirrored
- * field (descriptors, submission states) that differs from the institution and submission items. --repair also
+ * participant and pair items (Queries by tenant, no Scan) and reports each counter that differs, each mirrored
+ * field (descriptors, submission states) that differs from the institution and submission items, and each roadmap
+ * entry (status, counters, open due dates) that differs from the roadmap's items; satisfaction tallies are not checked. --repair also
  * backfills summaries written before a field was mirrored. Without
  * --tenant it checks every institution of every region. Runs against the stack `npm start` is running, or
  * against the table in TABLE_NAME (with the usual AWS credentials) when that is set.

@@ -2,10 +2,11 @@
  * The single-table layout, shared by the SST stack (infra/table.ts) and the local
  * runtime (scripts/local), so both create exactly the same keys and indexes.
  *
- * - pk/sk: every tenant-owned partition key begins with the tenant id (`T#<tenantId>`); the one exception is the
- *   roadmaps' pending notes (`ROADMAPS_PENDING`), read only by the recovery job.
- * - gsi1: alternative lookups (user by email, institutions by region, ...).
- * - gsi2: items by due date, read by the reminder job (no scans).
+ * - pk/sk: every partition key of an institution's records begins with the tenant id (`T#<tenantId>`); users,
+ *   invitations, sessions, throttles, reminder markers, regions and the roadmaps' pending notes are keyed outside it.
+ * - gsi1: alternative lookups (user by email, institutions by region, ...), the region's summary items and the
+ *   region's due dates the reminder job reads (open roadmap items, survey sendings, quiet pairs).
+ * - gsi2: campaign deadlines by date (the reminder job; no scans), and scoped lists of users and invitations.
  * - expiresAt: TTL attribute (epoch seconds) for tokens, markers and audit retention.
  */
 export const tableKeys = {
