@@ -15,6 +15,7 @@ export const sensitiveFlagLabels: Record<SensitiveFlag, string> = {
   ovz: "ОВЗ",
   disability: "Инвалидность",
   special_needs: "Особые образовательные потребности",
+  gifted: "Проявившие выдающиеся способности",
   difficult_life: "Трудная жизненная ситуация",
   low_income: "Малоимущая семья",
   orphan: "Дети-сироты, оставшиеся без попечения родителей",

@@ -6,6 +6,7 @@ export const sensitiveFlags = [
   "ovz",
   "disability",
   "special_needs",
+  "gifted",
   "difficult_life",
   "low_income",
   "orphan",

@@ -1,12 +1,17 @@
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { api, unwrap } from "../../api/client";
+import { useMe } from "../../auth/AuthContext";
+import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
 import { formatDate } from "../../lib/format";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { categoryLabels } from "@rnc/core/forms/catalogue";
+import { sensitiveFlagLabels } from "@rnc/core/participant/labels";
 import { type Category, type Participant, type ParticipantInput, dateProblem, parseRuDate } from "./model";
+
+type SensitiveFlag = NonNullable<ParticipantInput["sensitiveFlags"]>[number];
 
 const list = (value: string) =>
   value
@@ -26,6 +31,8 @@ export function ParticipantDialog({
 }) {
   const navigate = useNavigate();
   const submit = useSubmit();
+  // Accessibility marks are personal data of a special kind: only the curator sees and sets them.
+  const canMark = roleCan(useMe().role, "participants.sensitive");
   const [role, setRole] = useState<"mentee" | "mentor" | "both">(
     participant ? (participant.isMentor && participant.isMentee ? "both" : participant.isMentor ? "mentor" : "mentee") : "mentee",
   );
@@ -52,6 +59,7 @@ export function ParticipantDialog({
         competences: isMentor && text("competences") ? list(text("competences")) : undefined,
         capacity: isMentor ? Number(text("capacity") || "1") : undefined,
         partnerOrg: isMentor ? text("partnerOrg") || undefined : undefined,
+        ...(canMark ? { sensitiveFlags: form.getAll("sensitiveFlags").map(String) as SensitiveFlag[] } : {}),
       };
       if (participant) {
         await unwrap(
@@ -151,6 +159,23 @@ export function ParticipantDialog({
               error={submit.field("partnerOrg")}
             />
           </div>
+        )}
+        {canMark && (
+          <fieldset className="field">
+            <legend>Меры доступности (видит только куратор)</legend>
+            {Object.entries(sensitiveFlagLabels).map(([flag, label]) => (
+              <label key={flag} className="checkbox">
+                <input
+                  type="checkbox"
+                  name="sensitiveFlags"
+                  value={flag}
+                  defaultChecked={participant?.sensitiveFlags?.includes(flag as SensitiveFlag)}
+                />{" "}
+                {label}
+              </label>
+            ))}
+            {submit.field("sensitiveFlags") && <p className="field-error">{submit.field("sensitiveFlags")}</p>}
+          </fieldset>
         )}
         <div className="actions">
           <SubmitButton busy={submit.busy}>Сохранить</SubmitButton>

@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderPage, signedInAs } from "../../test-signed-in";
+import { fakeApi } from "../../test-support";
+import { ParticipantDialog } from "./ParticipantDialog";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const created = { status: 201, body: { participantId: "prt_1" } };
+
+describe("the participant form's accessibility marks", () => {
+  it("the curator marks them, and they are sent with the participant", async () => {
+    const calls = fakeApi({ ...signedInAs("curator"), "POST /api/participants": () => created });
+    renderPage(<ParticipantDialog onClose={() => {}} />, { path: "/participants" });
+    fireEvent.change(await screen.findByLabelText(/^ФИО/), { target: { value: "Петров Пётр Петрович" } });
+    fireEvent.change(screen.getByLabelText(/^Дата рождения/), { target: { value: "14.03.2012" } });
+    const group = screen.getByRole("group", { name: "Меры доступности (видит только куратор)" });
+    expect(group).toBeTruthy();
+    fireEvent.click(screen.getByLabelText("ОВЗ"));
+    fireEvent.click(screen.getByLabelText("Проявившие выдающиеся способности"));
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить" }));
+    await waitFor(() => expect(calls.some((call) => call.method === "POST" && call.path === "/api/participants")).toBe(true));
+    const post = calls.find((call) => call.method === "POST" && call.path === "/api/participants");
+    expect(post?.body).toMatchObject({ fullName: "Петров Пётр Петрович", sensitiveFlags: ["ovz", "gifted"] });
+  });
+
+  it("a working-group member neither sees nor sends them", async () => {
+    const calls = fakeApi({ ...signedInAs("staff"), "POST /api/participants": () => created });
+    renderPage(<ParticipantDialog onClose={() => {}} />, { path: "/participants" });
+    fireEvent.change(await screen.findByLabelText(/^ФИО/), { target: { value: "Петров Пётр Петрович" } });
+    fireEvent.change(screen.getByLabelText(/^Дата рождения/), { target: { value: "14.03.2012" } });
+    expect(screen.queryByRole("group", { name: /Меры доступности/ })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить" }));
+    await waitFor(() => expect(calls.some((call) => call.method === "POST" && call.path === "/api/participants")).toBe(true));
+    expect(calls.find((call) => call.path === "/api/participants")?.body).not.toHaveProperty("sensitiveFlags");
+  });
+});
