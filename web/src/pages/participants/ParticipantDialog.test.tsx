@@ -38,4 +38,36 @@ describe("the participant form's accessibility marks", () => {
     await waitFor(() => expect(calls.some((call) => call.method === "POST" && call.path === "/api/participants")).toBe(true));
     expect(calls.find((call) => call.path === "/api/participants")?.body).not.toHaveProperty("sensitiveFlags");
   });
+
+  it("an edit keeps what the form did not change: needs, experience, a birth year without a date", async () => {
+    const participant = {
+      participantId: "prt_7",
+      fullName: "Сидорова Анна Викторовна",
+      birthYear: 2009,
+      category: "pupil",
+      isMentor: true,
+      isMentee: true,
+      capacity: 1,
+      requests: ["математика"],
+      needs: "Подготовка к олимпиаде",
+      competences: ["физика"],
+      experience: "Победитель регионального этапа",
+      version: 3,
+    };
+    const calls = fakeApi({ ...signedInAs("staff"), "PUT /api/participants/prt_7": () => ({ status: 200, body: participant }) });
+    renderPage(<ParticipantDialog onClose={() => {}} participant={participant as never} onSaved={() => {}} />, {
+      path: "/participants/prt_7",
+    });
+    expect(((await screen.findByLabelText(/^Дата рождения/)) as HTMLInputElement).value).toBe("2009");
+    fireEvent.change(screen.getByLabelText(/^Телефон/), { target: { value: "+7 900 000-00-00" } });
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить" }));
+    await waitFor(() => expect(calls.some((call) => call.method === "PUT")).toBe(true));
+    expect(calls.find((call) => call.method === "PUT")?.body).toMatchObject({
+      birthYear: 2009,
+      needs: "Подготовка к олимпиаде",
+      experience: "Победитель регионального этапа",
+      phone: "+7 900 000-00-00",
+      version: 3,
+    });
+  });
 });

@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "../../components/Form";
 import { formatDate } from "../../lib/format";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { categoryLabels } from "@rnc/core/forms/catalogue";
@@ -19,7 +19,10 @@ const list = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** A new participant (no `participant`), or an edit of one: edits send the version they started from. */
+/**
+ * A new participant (no `participant`), or an edit of one: edits send the version they started from, and every field
+ * the record has (an edit replaces the record, so a field left out of the form would be erased).
+ */
 export function ParticipantDialog({
   onClose,
   participant,
@@ -42,13 +45,19 @@ export function ParticipantDialog({
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
     void submit.run(async () => {
+      // A full date, or only the year when the date is not known (as in the import).
       const birth = text("birthDate");
-      const birthDate = birth ? parseRuDate(birth) : undefined;
-      if (birth && !birthDate) throw invalid([{ path: "birthDate", message: dateProblem("Дата рождения") }]);
+      const birthYear = /^\d{4}$/.test(birth) ? Number(birth) : undefined;
+      const birthDate = birth && !birthYear ? parseRuDate(birth) : undefined;
+      if (birth && !birthYear && !birthDate)
+        throw invalid([
+          { path: "birthDate", message: `${dateProblem("Дата рождения")} Если известен только год, укажите его, например 2012.` },
+        ]);
       const isMentor = role !== "mentee";
       const input: ParticipantInput = {
         fullName: text("fullName"),
         birthDate,
+        birthYear,
         category: text("category") as Category,
         group: text("group") || undefined,
         email: text("email") || undefined,
@@ -56,7 +65,9 @@ export function ParticipantDialog({
         isMentor,
         isMentee: role !== "mentor",
         requests: role !== "mentor" && text("requests") ? list(text("requests")) : undefined,
+        needs: role !== "mentor" ? text("needs") || undefined : undefined,
         competences: isMentor && text("competences") ? list(text("competences")) : undefined,
+        experience: isMentor ? text("experience") || undefined : undefined,
         capacity: isMentor ? Number(text("capacity") || "1") : undefined,
         partnerOrg: isMentor ? text("partnerOrg") || undefined : undefined,
         ...(canMark ? { sensitiveFlags: form.getAll("sensitiveFlags").map(String) as SensitiveFlag[] } : {}),
@@ -93,8 +104,14 @@ export function ParticipantDialog({
             label="Дата рождения"
             name="birthDate"
             placeholder="ДД.ММ.ГГГГ"
-            hint="Для обучающихся обязательно"
-            defaultValue={participant?.birthDate ? formatDate(participant.birthDate) : undefined}
+            hint="Для обучающихся обязательно; если известен только год — год, например 2012"
+            defaultValue={
+              participant?.birthDate
+                ? formatDate(participant.birthDate)
+                : participant?.birthYear
+                  ? String(participant.birthYear)
+                  : undefined
+            }
             error={submit.field("birthDate")}
           />
           <SelectField
@@ -126,13 +143,23 @@ export function ParticipantDialog({
           <TextField label="Телефон" name="phone" type="tel" defaultValue={participant?.phone} error={submit.field("phone")} />
         </div>
         {role !== "mentor" && (
-          <TextField
-            label="Запросы"
-            name="requests"
-            hint="Через точку с запятой"
-            defaultValue={participant?.requests?.join("; ")}
-            error={submit.field("requests")}
-          />
+          <>
+            <TextField
+              label="Запросы"
+              name="requests"
+              hint="Через точку с запятой"
+              defaultValue={participant?.requests?.join("; ")}
+              error={submit.field("requests")}
+            />
+            <TextAreaField
+              label="Потребности"
+              name="needs"
+              rows={2}
+              hint="Что нужно наставляемому: учитывается при подборе наставника"
+              defaultValue={participant?.needs}
+              error={submit.field("needs")}
+            />
+          </>
         )}
         {role !== "mentee" && (
           <div className="grid-2">
@@ -159,6 +186,16 @@ export function ParticipantDialog({
               error={submit.field("partnerOrg")}
             />
           </div>
+        )}
+        {role !== "mentee" && (
+          <TextAreaField
+            label="Опыт"
+            name="experience"
+            rows={2}
+            hint="Опыт наставника: учитывается при подборе"
+            defaultValue={participant?.experience}
+            error={submit.field("experience")}
+          />
         )}
         {canMark && (
           <fieldset className="field">

@@ -126,12 +126,16 @@ export default function ParticipantPage() {
               <>
                 <dt>Запросы</dt>
                 <dd>{p.requests?.join("; ") || "—"}</dd>
+                <dt>Потребности</dt>
+                <dd>{p.needs || "—"}</dd>
               </>
             )}
             {p.isMentor && (
               <>
                 <dt>Компетенции</dt>
                 <dd>{p.competences?.join("; ") || "—"}</dd>
+                <dt>Опыт</dt>
+                <dd>{p.experience || "—"}</dd>
                 <dt>Нагрузка</dt>
                 <dd>
                   {countOf(p.activeMentees, menteeNouns)} из {p.capacity ?? 1}
