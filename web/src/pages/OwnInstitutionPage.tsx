@@ -4,6 +4,7 @@ import { formatDate } from "../lib/format";
 import { institutionStatusLabels, institutionTypeLabels } from "../lib/labels";
 import { useResource } from "../lib/useResource";
 import { useMe } from "../auth/AuthContext";
+import { FormsSection } from "./FormsSection";
 
 export default function OwnInstitutionPage() {
   const me = useMe();
@@ -43,6 +44,7 @@ export default function OwnInstitutionPage() {
           </>
         )}
       </Async>
+      <FormsSection />
     </>
   );
 }
