@@ -1,4 +1,9 @@
+import { configure } from "@testing-library/react";
 import { vi } from "vitest";
+
+// The page tests wait for sign-in and the first render: on the CI machine (2 CPUs shared with DynamoDB Local and
+// Chromium) that can take longer than Testing Library's default second.
+configure({ asyncUtilTimeout: 5000 });
 
 export type Call = { method: string; path: string; body: unknown };
 

@@ -39,11 +39,11 @@ describe("activation rules", () => {
   it("a mentor no longer marked as one in the register (the edit was allowed while the pair was forming)", () =>
     expect(codes({ ...base, mentor: { ...base.mentor, isMentor: false } })).toEqual(["pair.not_mentor"]));
   it("form disabled", () => expect(codes({ ...base, enabledForms: ["pupil_pupil"] })).toEqual(["pair.form_disabled"]));
-  it("a disabled form: named, with what the curator can do in the app (there is no forms settings screen)", () => {
+  it("a disabled form: named, with where the curator turns it on or what else to do", () => {
     const [problem] = activationProblems({ ...base, enabledForms: ["pupil_pupil"] });
     expect(problem?.message).toContain("форма наставничества «Учитель – учитель (педагог – педагог)» не используется в организации");
-    expect(problem?.message).toContain("Прекратите эту пару и создайте новую");
-    expect(problem?.message).not.toContain("настройках");
+    expect(problem?.message).toContain("«Моя организация» → «Формы наставничества»");
+    expect(problem?.message).toContain("прекратите пару и создайте новую");
   });
   it("form mismatch", () =>
     expect(codes({ ...base, mentees: [pupil], agreement: { signedAt: today, representatives: [{ participantId: "p" }] } })).toEqual([
