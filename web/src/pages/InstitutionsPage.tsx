@@ -5,7 +5,8 @@ import type { Institution, InstitutionStatus } from "../api/types";
 import { useMe } from "../auth/AuthContext";
 import { roleCan } from "../auth/access";
 import { ConfirmDialog } from "../components/Dialog";
-import { SelectField } from "../components/Form";
+import { FormError, SelectField } from "../components/Form";
+import { downloadFromApi } from "../lib/files";
 import { Async, EmptyState, Notice } from "../components/Status";
 import { institutionStatusLabels, institutionTypeLabels, institutionTypeShort } from "../lib/labels";
 import { countOf, nouns } from "../lib/plural";
@@ -57,6 +58,10 @@ export default function InstitutionsPage() {
   const [pending, setPending] = useState<{ institution: Institution; action: StatusAction } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const change = useSubmit();
+  // The institution's data when it leaves the system (its records without participants' personal data), as JSON.
+  const download = useSubmit();
+  const exportData = (institution: Institution) =>
+    void download.run(() => downloadFromApi(`/api/institutions/${institution.tenantId}/export`, `${institution.shortName}.json`));
 
   const runAction = () => {
     if (!pending) return;
@@ -94,6 +99,7 @@ export default function InstitutionsPage() {
         )}
       </div>
       {notice && <Notice>{notice}</Notice>}
+      <FormError error={download.error} />
       <div className="filters">
         <SelectField label="Статус" name="status" value={status} onChange={(e) => setStatus(e.target.value as InstitutionStatus | "")}>
           <option value="">Все</option>
@@ -155,6 +161,9 @@ export default function InstitutionsPage() {
                                 Изменить<span className="visually-hidden"> {institution.shortName}</span>
                               </button>
                             )}
+                            <button type="button" className="button secondary small" onClick={() => exportData(institution)}>
+                              Выгрузить данные<span className="visually-hidden"> {institution.shortName}</span>
+                            </button>
                             {actionsFor(institution.status).map((action) => (
                               <button
                                 key={action}

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
+import { ConfirmDialog } from "../../components/Dialog";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
 import { QrCode } from "../../components/QrCode";
 import { Async, EmptyState, Notice } from "../../components/Status";
@@ -42,6 +43,7 @@ export default function SurveyPage() {
             ) : (
               <QuestionList questions={data.questions} />
             )}
+            {canManage && data.status === "open" && <CloseSurvey surveyId={surveyId} onClosed={(next) => survey.set(() => next)} />}
             {canManage && data.status !== "closed" && <SendForm survey={data} onSent={survey.reload} />}
             {data.sentCount > 0 && <Links surveyId={surveyId} version={data.responseCount} />}
             {data.responseCount > 0 && <ResultsView surveyId={surveyId} version={data.responseCount} />}
@@ -49,6 +51,36 @@ export default function SurveyPage() {
         )}
       </Async>
     </>
+  );
+}
+
+/** Stops taking answers: unused links stop working and no more reminders about missing answers come. */
+function CloseSurvey({ surveyId, onClosed }: { surveyId: string; onClosed: (next: Survey) => void }) {
+  const close = useSubmit();
+  const [asking, setAsking] = useState(false);
+  const confirm = () =>
+    void close.run(async () => {
+      onClosed(await unwrap(api.surveys[":surveyId"].close.$post({ param: { surveyId } })));
+      setAsking(false);
+    });
+  return (
+    <p className="actions">
+      <button type="button" className="button secondary" onClick={() => setAsking(true)}>
+        Завершить приём ответов
+      </button>
+      {asking && (
+        <ConfirmDialog
+          title="Завершить приём ответов?"
+          confirmLabel="Завершить"
+          busy={close.busy}
+          error={close.error}
+          onConfirm={confirm}
+          onCancel={() => setAsking(false)}
+        >
+          Неиспользованные ссылки перестанут действовать, новые отправить будет нельзя. Полученные ответы и результаты сохранятся.
+        </ConfirmDialog>
+      )}
+    </p>
   );
 }
 
