@@ -13,6 +13,7 @@ import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { itemStatusLabels, overdueLabel, roadmapStatusLabels } from "@rnc/core/labels";
+import { ApprovalDialog } from "./ApprovalDialog";
 import { ProgressSummary } from "./Progress";
 import { type Direction, MoveButtons, SectionControls, moveButtonIds } from "./SectionControls";
 import { SectionDialog, nextSectionNumber, sectionName } from "./SectionDialog";
@@ -50,6 +51,7 @@ export default function RoadmapPage() {
   const [editing, setEditing] = useState<RoadmapItem | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [approving, setApproving] = useState(false);
   const [sectionForm, setSectionForm] = useState<{ section?: RoadmapSection } | null>(null);
   const [removingSection, setRemovingSection] = useState<RoadmapSection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -107,7 +109,7 @@ export default function RoadmapPage() {
       }
     });
 
-  const setRoadmapStatus = (data: RoadmapDetail, status: "draft" | "approved" | "archived") =>
+  const setRoadmapStatus = (data: RoadmapDetail, status: "draft" | "archived") =>
     change.run(async () => {
       try {
         await unwrap(api.roadmaps[":roadmapId"].$patch({ param: { roadmapId }, json: { version: data.version, status } }));
@@ -142,15 +144,16 @@ export default function RoadmapPage() {
             Период: {data.period} · {roadmapStatusLabels[data.status]}
             {data.approvedAt ? ` · утверждена ${formatDate(data.approvedAt)}` : ""}
             {data.approvedBy ? ` (${data.approvedBy})` : ""}
+            {data.approvalAct ? `, ${data.approvalAct}` : ""}
           </p>
           {notice && <Notice>{notice}</Notice>}
           <FormError error={change.error} />
           <ProgressSummary progress={data.progress} />
           {canManage && (
             <div className="actions no-print">
-              {data.status !== "approved" && (
-                <button type="button" className="button secondary small" onClick={() => void setRoadmapStatus(data, "approved")}>
-                  Отметить как утверждённую
+              {data.status !== "archived" && (
+                <button type="button" className="button secondary small" onClick={() => setApproving(true)}>
+                  {data.status === "approved" ? "Сведения об утверждении" : "Отметить как утверждённую"}
                 </button>
               )}
               {data.status !== "archived" ? (
@@ -202,6 +205,17 @@ export default function RoadmapPage() {
                 Добавить раздел
               </button>
             </div>
+          )}
+          {approving && (
+            <ApprovalDialog
+              data={data}
+              onClose={() => setApproving(false)}
+              onSaved={(message) => {
+                setApproving(false);
+                setNotice(message);
+                detail.reload();
+              }}
+            />
           )}
           {sectionForm && (
             <SectionDialog

@@ -1,0 +1,34 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderPage, signedInAs } from "../../test-signed-in";
+import { fakeApi } from "../../test-support";
+import { ApprovalDialog } from "./ApprovalDialog";
+import type { RoadmapDetail } from "./types";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const draft = { roadmapId: "rmp_1", title: "Дорожная карта", status: "draft", version: 5 } as unknown as RoadmapDetail;
+
+describe("approving a roadmap", () => {
+  it("records who approved it, when and by which document, with the status, on the version it was based on", async () => {
+    const calls = fakeApi({ ...signedInAs("curator"), "PATCH /api/roadmaps/rmp_1": () => ({ status: 200, body: {} }) });
+    const saved: string[] = [];
+    renderPage(<ApprovalDialog data={draft} onClose={() => {}} onSaved={(message) => saved.push(message)} />, { path: "/roadmaps/rmp_1" });
+    fireEvent.change(await screen.findByLabelText(/^Кем утверждена/), { target: { value: "Директор Иванова М. С." } });
+    fireEvent.change(screen.getByLabelText(/^Дата утверждения/), { target: { value: "2026-09-01" } });
+    fireEvent.change(screen.getByLabelText(/^Документ об утверждении/), { target: { value: "Приказ № 45 от 01.09.2026" } });
+    fireEvent.click(screen.getByRole("button", { name: "Отметить как утверждённую" }));
+    await waitFor(() => expect(saved).toEqual(["Дорожная карта отмечена как утверждённая"]));
+    expect(calls.find((call) => call.method === "PATCH")?.body).toEqual({
+      version: 5,
+      status: "approved",
+      approvedBy: "Директор Иванова М. С.",
+      approvedAt: "2026-09-01",
+      approvalAct: "Приказ № 45 от 01.09.2026",
+    });
+  });
+});

@@ -1,0 +1,88 @@
+import { type FormEvent, useState } from "react";
+import { api, unwrap } from "../../api/client";
+import { Dialog } from "../../components/Dialog";
+import { FormError, SubmitButton, TextField } from "../../components/Form";
+import { todayIso } from "../../lib/format";
+import { useSubmit } from "../../lib/useSubmit";
+import type { RoadmapDetail } from "./types";
+
+/**
+ * Marks a roadmap approved with what its approval sheet says (who approved it, when, by which document), or corrects
+ * those details of an approved one. A field left empty is cleared.
+ */
+export function ApprovalDialog({
+  data,
+  onClose,
+  onSaved,
+}: {
+  data: RoadmapDetail;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const save = useSubmit();
+  const approved = data.status === "approved";
+  const [fields, setFields] = useState({
+    approvedBy: data.approvedBy ?? "",
+    approvedAt: data.approvedAt ?? todayIso(),
+    approvalAct: data.approvalAct ?? "",
+  });
+  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) =>
+    setFields((current) => ({ ...current, [name]: event.target.value }));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save.run(async () => {
+      await unwrap(
+        api.roadmaps[":roadmapId"].$patch({
+          param: { roadmapId: data.roadmapId },
+          json: {
+            version: data.version,
+            status: "approved",
+            approvedBy: fields.approvedBy.trim(),
+            approvedAt: fields.approvedAt,
+            approvalAct: fields.approvalAct.trim(),
+          },
+        }),
+      );
+      onSaved(approved ? "Сведения об утверждении сохранены" : "Дорожная карта отмечена как утверждённая");
+    });
+  };
+
+  return (
+    <Dialog title={approved ? "Сведения об утверждении" : "Утверждение дорожной карты"} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={save.error} />
+        <TextField
+          label="Кем утверждена"
+          name="approvedBy"
+          hint="Например: директор МБОУ СОШ № 1 Иванова М. С."
+          value={fields.approvedBy}
+          onChange={set("approvedBy")}
+          error={save.field("approvedBy")}
+        />
+        <TextField
+          label="Дата утверждения"
+          name="approvedAt"
+          type="date"
+          value={fields.approvedAt}
+          onChange={set("approvedAt")}
+          error={save.field("approvedAt")}
+        />
+        <TextField
+          label="Документ об утверждении"
+          name="approvalAct"
+          hint="Например: приказ № 45 от 01.09.2026"
+          value={fields.approvalAct}
+          onChange={set("approvalAct")}
+          error={save.field("approvalAct")}
+        />
+        <div className="actions">
+          <SubmitButton busy={save.busy}>{approved ? "Сохранить" : "Отметить как утверждённую"}</SubmitButton>
+          <button type="button" className="button secondary" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
