@@ -1,8 +1,9 @@
 /** Russian names of the pair values, with no server imports: shared by the API, the exports and the web app. */
 import type { PairStatus } from "../stats/contribution";
-import type { meetingStages } from "./pair.entity";
+import type { meetingFormats, meetingStages } from "./pair.entity";
 
 type MeetingStage = (typeof meetingStages)[number];
+type MeetingFormat = (typeof meetingFormats)[number];
 
 export const pairStatusLabels: Record<PairStatus, string> = {
   forming: "Формируется",
@@ -18,3 +19,5 @@ export const meetingStageLabels: Record<MeetingStage, string> = {
   joint_work: "Совместная работа",
   final: "Итоговая встреча",
 };
+
+export const meetingFormatLabels: Record<MeetingFormat, string> = { in_person: "Очно", remote: "Дистанционно" };

@@ -50,4 +50,62 @@ describe("the individual plan", () => {
     expect((await within(dialog).findByRole("alert")).textContent).toContain("Сроки задач");
     expect(calls.filter((call) => call.method === "PUT")).toEqual([]);
   });
+
+  it("the curator extends the pair and adds a note, sent with the version the page showed", async () => {
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/pairs/pair_1": () => ({ status: 200, body: page }),
+      "PUT /api/pairs/pair_1": () => ({ status: 200, body: { ...page, pair: { ...page.pair, endDate: "2027-06-30", note: "Продлена" } } }),
+    });
+    renderPage(<PairPage />, { path: "/pairs/pair_1", route: "/pairs/:pairId" });
+    fireEvent.click(await screen.findByRole("button", { name: "Изменить сроки и примечание" }));
+    const dialog = screen.getByRole("dialog", { name: "Сроки и примечание" });
+    fireEvent.change(within(dialog).getByLabelText(/^Окончание/), { target: { value: "30.06.2027" } });
+    fireEvent.change(within(dialog).getByLabelText(/^Примечание/), { target: { value: "Продлена" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить" }));
+    await screen.findByText("Сроки и примечание сохранены");
+    expect(calls.find((call) => call.method === "PUT")?.body).toEqual({
+      form: "teacher_teacher",
+      startDate: "2026-09-01",
+      endDate: "2027-06-30",
+      note: "Продлена",
+      version: 2,
+    });
+    expect(screen.getByText("Продлена")).toBeTruthy();
+  });
+
+  it("the curator corrects a diary entry: its fields come filled in and go back with the entry's version", async () => {
+    const meeting = {
+      meetingId: "mtg_1",
+      pairId: "pair_1",
+      date: "2026-10-01",
+      stage: "introduction",
+      durationMinutes: 45,
+      notes: "Познакомились",
+      createdAt: "2026-10-01T15:00:00.000Z",
+      updatedAt: "2026-10-01T15:00:00.000Z",
+      version: 1,
+    };
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/pairs/pair_1": () => ({ status: 200, body: { ...page, meetings: [meeting] } }),
+      "PUT /api/pairs/pair_1/meetings/mtg_1": () => ({ status: 200, body: { ...page, meetings: [{ ...meeting, durationMinutes: 60 }] } }),
+    });
+    renderPage(<PairPage />, { path: "/pairs/pair_1", route: "/pairs/:pairId" });
+    fireEvent.click(await screen.findByRole("button", { name: "Изменить запись о встрече 01.10.2026" }));
+    const dialog = screen.getByRole("dialog", { name: "Запись о встрече" });
+    expect((within(dialog).getByLabelText(/^Заметки/) as HTMLInputElement).value).toBe("Познакомились");
+    fireEvent.change(within(dialog).getByLabelText(/^Длительность/), { target: { value: "60" } });
+    fireEvent.change(within(dialog).getByLabelText(/^Формат/), { target: { value: "remote" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить" }));
+    await screen.findByText("Запись о встрече исправлена");
+    expect(calls.find((call) => call.method === "PUT")?.body).toEqual({
+      date: "2026-10-01",
+      stage: "introduction",
+      durationMinutes: 60,
+      format: "remote",
+      notes: "Познакомились",
+      version: 1,
+    });
+  });
 });

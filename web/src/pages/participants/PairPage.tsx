@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
 import { formatDate, todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
@@ -12,10 +12,11 @@ import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { type PairPage as Page, formLabels, minuteNouns, dateProblem, parseRuDate, taskStatusLabels } from "./model";
 import { TableWrap } from "../../components/TableWrap";
-import { meetingStageLabels, pairStatusLabels } from "@rnc/core/pair/labels";
+import { meetingFormatLabels, meetingStageLabels, pairStatusLabels } from "@rnc/core/pair/labels";
 
 const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-type Dialogs = "agreement" | "meeting" | "plan" | "complete" | "terminate" | null;
+type Dialogs = "edit" | "agreement" | "meeting" | "plan" | "complete" | "terminate" | null;
+type Meeting = Page["meetings"][number];
 
 /** A pair or group: members, what blocks activation, agreement, individual plan and meeting diary. */
 export default function PairPage() {
@@ -24,6 +25,8 @@ export default function PairPage() {
   const canWrite = roleCan(me.role, "participants.write");
   const page = useResource(() => unwrap(api.pairs[":pairId"].$get({ param: { pairId } })), [pairId]);
   const [dialog, setDialog] = useState<Dialogs>(null);
+  // The diary entry being corrected (with dialog "meeting"); none for a new one.
+  const [meeting, setMeeting] = useState<Meeting | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
   const activation = useSubmit();
 
@@ -72,6 +75,12 @@ export default function PairPage() {
               <dd>
                 {formatDate(pair.startDate)} – {formatDate(pair.endDate)}
               </dd>
+              {pair.note && (
+                <>
+                  <dt>Примечание</dt>
+                  <dd>{pair.note}</dd>
+                </>
+              )}
               <dt>Соглашение</dt>
               <dd>{pair.agreement ? `№ ${pair.agreement.document} от ${formatDate(pair.agreement.signedAt)}` : "не записано"}</dd>
               {pair.terminationReason && (
@@ -114,6 +123,9 @@ export default function PairPage() {
                     Активировать
                   </button>
                 )}
+                <button type="button" className="button secondary" onClick={() => setDialog("edit")}>
+                  Изменить сроки и примечание
+                </button>
                 <button type="button" className="button secondary" onClick={() => setDialog("agreement")}>
                   {pair.agreement ? "Изменить соглашение" : "Записать соглашение"}
                 </button>
@@ -168,9 +180,15 @@ export default function PairPage() {
                       <th scope="col">Дата</th>
                       <th scope="col">Этап</th>
                       <th scope="col">Длительность</th>
+                      <th scope="col">Формат</th>
                       <th scope="col">Заметки</th>
                       <th scope="col">Отзыв наставника</th>
                       <th scope="col">Отзыв наставляемого</th>
+                      {canWrite && open && (
+                        <th scope="col">
+                          <span className="visually-hidden">Действия</span>
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
@@ -179,9 +197,24 @@ export default function PairPage() {
                         <td className="nowrap">{formatDate(m.date)}</td>
                         <td>{meetingStageLabels[m.stage]}</td>
                         <td className="nowrap">{countOf(m.durationMinutes, minuteNouns)}</td>
+                        <td>{m.format ? meetingFormatLabels[m.format] : "—"}</td>
                         <td>{m.notes ?? "—"}</td>
                         <td>{m.mentorFeedback ?? "—"}</td>
                         <td>{m.menteeFeedback ?? "—"}</td>
+                        {canWrite && open && (
+                          <td className="row-actions">
+                            <button
+                              type="button"
+                              className="button secondary small"
+                              onClick={() => {
+                                setMeeting(m);
+                                setDialog("meeting");
+                              }}
+                            >
+                              Изменить<span className="visually-hidden"> запись о встрече {formatDate(m.date)}</span>
+                            </button>
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>
@@ -189,7 +222,14 @@ export default function PairPage() {
               </TableWrap>
             )}
             {canWrite && open && (
-              <button type="button" className="button secondary" onClick={() => setDialog("meeting")}>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => {
+                  setMeeting(undefined);
+                  setDialog("meeting");
+                }}
+              >
                 Записать встречу
               </button>
             )}
@@ -197,8 +237,16 @@ export default function PairPage() {
             {dialog === "agreement" && (
               <AgreementDialog data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "Соглашение записано")} />
             )}
+            {dialog === "edit" && (
+              <PairDialog data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "Сроки и примечание сохранены")} />
+            )}
             {dialog === "meeting" && (
-              <MeetingDialog pairId={pairId} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "Встреча записана")} />
+              <MeetingDialog
+                pairId={pairId}
+                meeting={meeting}
+                onClose={() => setDialog(null)}
+                onSaved={(next) => saved(next, meeting ? "Запись о встрече исправлена" : "Встреча записана")}
+              />
             )}
             {dialog === "plan" && (
               <PlanDialog data={data} onClose={() => setDialog(null)} onSaved={(next) => saved(next, "План сохранён")} />
@@ -280,7 +328,84 @@ function AgreementDialog({ data, onClose, onSaved }: DialogProps & { data: Page 
   );
 }
 
-function MeetingDialog({ pairId, onClose, onSaved }: DialogProps & { pairId: string }) {
+/** The pair's dates and note, and its form while it is forming (among the institution's forms). */
+function PairDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
+  const { pair } = data;
+  const submit = useSubmit();
+  const forms = useResource(() => unwrap(api.forms.$get()), []);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = textOf(new FormData(event.currentTarget));
+    void submit.run(async () => {
+      const startDate = parseRuDate(text("startDate"));
+      const endDate = parseRuDate(text("endDate"));
+      const problems = [
+        ...(startDate ? [] : [{ path: "startDate", message: dateProblem("Дата начала") }]),
+        ...(endDate ? [] : [{ path: "endDate", message: dateProblem("Дата окончания") }]),
+      ];
+      if (!startDate || !endDate) throw invalid(problems);
+      onSaved(
+        await unwrap(
+          api.pairs[":pairId"].$put({
+            param: { pairId: pair.pairId },
+            json: {
+              form: (text("form") || pair.form) as typeof pair.form,
+              startDate,
+              endDate,
+              note: text("note") || undefined,
+              version: pair.version,
+            },
+          }),
+        ),
+      );
+    });
+  };
+  const formChoices = [...new Set([pair.form, ...(forms.data?.enabled ?? [])])];
+  return (
+    <Dialog title="Сроки и примечание" onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={submit.error} />
+        {pair.status === "forming" && (
+          <SelectField label="Форма наставничества" name="form" defaultValue={pair.form} error={submit.field("form")}>
+            {formChoices.map((code) => (
+              <option key={code} value={code}>
+                {formLabels[code]}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <div className="grid-2">
+          <TextField
+            label="Начало"
+            name="startDate"
+            required
+            defaultValue={ru(pair.startDate)}
+            placeholder="ДД.ММ.ГГГГ"
+            error={submit.field("startDate")}
+          />
+          <TextField
+            label="Окончание"
+            name="endDate"
+            required
+            defaultValue={ru(pair.endDate)}
+            placeholder="ДД.ММ.ГГГГ"
+            error={submit.field("endDate")}
+          />
+        </div>
+        <TextAreaField label="Примечание" name="note" rows={3} defaultValue={pair.note} error={submit.field("note")} />
+        <div className="actions">
+          <SubmitButton busy={submit.busy}>Сохранить</SubmitButton>
+          <button type="button" className="button secondary" onClick={onClose}>
+            Отмена
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A new diary entry, or a correction of `meeting` (sent with the version it started from). */
+function MeetingDialog({ pairId, meeting, onClose, onSaved }: DialogProps & { pairId: string; meeting?: Meeting }) {
   const submit = useSubmit();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -288,25 +413,29 @@ function MeetingDialog({ pairId, onClose, onSaved }: DialogProps & { pairId: str
     void submit.run(async () => {
       const date = parseRuDate(text("date"));
       if (!date) throw invalid([{ path: "date", message: dateProblem("Дата встречи") }]);
+      const fields = {
+        date,
+        stage: text("stage") as keyof typeof meetingStageLabels,
+        durationMinutes: Number(text("durationMinutes")),
+        format: (text("format") || undefined) as keyof typeof meetingFormatLabels | undefined,
+        notes: text("notes") || undefined,
+        mentorFeedback: text("mentorFeedback") || undefined,
+        menteeFeedback: text("menteeFeedback") || undefined,
+      };
       onSaved(
         await unwrap(
-          api.pairs[":pairId"].meetings.$post({
-            param: { pairId },
-            json: {
-              date,
-              stage: text("stage") as keyof typeof meetingStageLabels,
-              durationMinutes: Number(text("durationMinutes")),
-              notes: text("notes") || undefined,
-              mentorFeedback: text("mentorFeedback") || undefined,
-              menteeFeedback: text("menteeFeedback") || undefined,
-            },
-          }),
+          meeting
+            ? api.pairs[":pairId"].meetings[":meetingId"].$put({
+                param: { pairId, meetingId: meeting.meetingId },
+                json: { ...fields, version: meeting.version },
+              })
+            : api.pairs[":pairId"].meetings.$post({ param: { pairId }, json: fields }),
         ),
       );
     });
   };
   return (
-    <Dialog title="Встреча" onClose={onClose} wide>
+    <Dialog title={meeting ? "Запись о встрече" : "Встреча"} onClose={onClose} wide>
       <form onSubmit={onSubmit} noValidate>
         <FormError error={submit.error} />
         <div className="grid-2">
@@ -314,11 +443,11 @@ function MeetingDialog({ pairId, onClose, onSaved }: DialogProps & { pairId: str
             label="Дата"
             name="date"
             required
-            defaultValue={ru(todayIso())}
+            defaultValue={ru(meeting?.date ?? todayIso())}
             placeholder="ДД.ММ.ГГГГ"
             error={submit.field("date")}
           />
-          <SelectField label="Этап" name="stage" required>
+          <SelectField label="Этап" name="stage" required defaultValue={meeting?.stage}>
             {Object.entries(meetingStageLabels).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -331,16 +460,24 @@ function MeetingDialog({ pairId, onClose, onSaved }: DialogProps & { pairId: str
             type="number"
             min={5}
             max={600}
-            defaultValue="45"
+            defaultValue={String(meeting?.durationMinutes ?? 45)}
             required
             error={submit.field("durationMinutes")}
           />
+          <SelectField label="Формат" name="format" defaultValue={meeting?.format ?? ""}>
+            <option value="">Не указан</option>
+            {Object.entries(meetingFormatLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
         </div>
-        <TextField label="Заметки" name="notes" />
-        <TextField label="Отзыв наставника" name="mentorFeedback" />
-        <TextField label="Отзыв наставляемого" name="menteeFeedback" />
+        <TextField label="Заметки" name="notes" defaultValue={meeting?.notes} />
+        <TextField label="Отзыв наставника" name="mentorFeedback" defaultValue={meeting?.mentorFeedback} />
+        <TextField label="Отзыв наставляемого" name="menteeFeedback" defaultValue={meeting?.menteeFeedback} />
         <div className="actions">
-          <SubmitButton busy={submit.busy}>Записать встречу</SubmitButton>
+          <SubmitButton busy={submit.busy}>{meeting ? "Сохранить" : "Записать встречу"}</SubmitButton>
           <button type="button" className="button secondary" onClick={onClose}>
             Отмена
           </button>
