@@ -6,7 +6,7 @@ import { ddb, tableName } from "@rnc/core/dynamo";
 import { Stats } from "@rnc/core/stats";
 import { call, createTestRegion, system, tokenFor } from "../../../scripts/test/fixtures";
 import { once, onTransactions, cancelledByConflict } from "../../../scripts/test/transactions";
-import { DEFAULT_TIME_ZONE, todayIn } from "@rnc/core/dates";
+import { DEFAULT_TIME_ZONE, addDays, todayIn } from "@rnc/core/dates";
 import { app } from "../app";
 
 const { users, school } = await createTestRegion();
@@ -374,6 +374,24 @@ describe("consent withdrawal", () => {
     });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe("pair.participant_restricted");
+  });
+
+  it("refuses a withdrawal dated in the future or before the consent was signed, and changes nothing", async () => {
+    const p = await readyPair();
+    const card = async () => (await call(app, "GET", `/api/participants/${p.menteeId}`, { token: curator })).json;
+    const before = await card();
+    const { consentId, signedAt } = before.consents[0];
+    const withdraw = (withdrawnAt: string) =>
+      call(app, "POST", `/api/participants/${p.menteeId}/consents/${consentId}/withdraw`, { token: curator, body: { withdrawnAt } });
+    const tomorrow = await withdraw(addDays(today, 1));
+    expect(tomorrow.status).toBe(400);
+    expect(tomorrow.json.error).toMatchObject({ code: "consent.future_date", message: "Дата отзыва согласия не может быть в будущем" });
+    const early = await withdraw(addDays(signedAt, -1));
+    expect(early.status).toBe(400);
+    expect(early.json.error.code).toBe("consent.withdrawn_before_signed");
+    const after = await card();
+    expect(after.participant).toMatchObject({ status: "active", version: before.participant.version });
+    expect(after.consents[0].withdrawnAt).toBeUndefined();
   });
 });
 

@@ -617,11 +617,15 @@ export const Participant = {
   async withdrawConsent(participantId: string, consentId: string, input: ConsentWithdrawal): Promise<ParticipantCard> {
     assertCan("participants.write");
     const tenantId = useTenantID();
+    if (input.withdrawnAt > (await regionToday()))
+      throw new VisibleError("input", "consent.future_date", "Дата отзыва согласия не может быть в будущем");
     for (let attempt = 0; ; attempt++) {
       const card = await requireCard(tenantId, participantId);
       const consent = card.consents.find((c) => c.consentId === consentId);
       if (!consent) throw notFound("consent.not_found", "Согласие не найдено");
       if (consent.withdrawnAt) throw new VisibleError("conflict", "consent.already_withdrawn", "Это согласие уже отозвано");
+      if (input.withdrawnAt < consent.signedAt)
+        throw new VisibleError("input", "consent.withdrawn_before_signed", "Дата отзыва не может быть раньше даты подписания согласия");
       const inForce = card.participant.consentId === consentId;
       const result = await endParticipation(card, "отзыв согласия", {
         consentOps: (e) => [

@@ -29,6 +29,8 @@ export default function ParticipantPage() {
   const [consenting, setConsenting] = useState(false);
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  // The day the person withdrew (a paper withdrawal may be recorded later): today unless the curator changes it.
+  const [withdrawnOn, setWithdrawnOn] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const change = useSubmit();
 
@@ -44,10 +46,12 @@ export default function ParticipantPage() {
   const withdraw = () => {
     if (!withdrawing) return;
     void change.run(async () => {
+      const withdrawnAt = parseRuDate(withdrawnOn);
+      if (!withdrawnAt) throw invalid([{ path: "withdrawnAt", message: dateProblem("Дата отзыва") }]);
       const next = await unwrap(
         api.participants[":participantId"].consents[":consentId"].withdraw.$post({
           param: { participantId, consentId: withdrawing },
-          json: { withdrawnAt: todayIso() },
+          json: { withdrawnAt },
         }),
       );
       card.set(() => next);
@@ -77,13 +81,22 @@ export default function ParticipantPage() {
                 </button>
               )}
               {isCurator && (
-                <a
-                  className="button secondary"
-                  href={`/api/participants/${participantId}/export`}
-                  onClick={(e) => downloadExport(e, participantId)}
-                >
-                  Выгрузить данные (JSON)
-                </a>
+                <>
+                  <a
+                    className="button secondary"
+                    href={`/api/participants/${participantId}/export?format=xlsx`}
+                    onClick={(e) => downloadExport(e, participantId, "xlsx")}
+                  >
+                    Выгрузить данные (XLSX)
+                  </a>
+                  <a
+                    className="button secondary"
+                    href={`/api/participants/${participantId}/export?format=json`}
+                    onClick={(e) => downloadExport(e, participantId, "json")}
+                  >
+                    Выгрузить данные (JSON)
+                  </a>
+                </>
               )}
               {isCurator && p.status !== "anonymised" && (
                 <button type="button" className="button secondary" onClick={() => setAnonymising(true)}>
@@ -189,7 +202,15 @@ export default function ParticipantPage() {
                       {canWrite && (
                         <td className="row-actions">
                           {!c.withdrawnAt && (
-                            <button type="button" className="button small danger" onClick={() => setWithdrawing(c.consentId)}>
+                            <button
+                              type="button"
+                              className="button small danger"
+                              onClick={() => {
+                                change.setError(null);
+                                setWithdrawnOn(formatDate(todayIso()));
+                                setWithdrawing(c.consentId);
+                              }}
+                            >
                               Отозвать
                             </button>
                           )}
@@ -267,6 +288,15 @@ export default function ParticipantPage() {
               onCancel={() => setWithdrawing(null)}
             >
               <p>Все пары участника будут прекращены с причиной «отзыв согласия», обработка его данных будет ограничена.</p>
+              <TextField
+                label="Дата отзыва"
+                name="withdrawnAt"
+                placeholder="ДД.ММ.ГГГГ"
+                hint="Когда участник (или его законный представитель) отозвал согласие"
+                value={withdrawnOn}
+                onChange={(e) => setWithdrawnOn(e.target.value)}
+                error={change.field("withdrawnAt")}
+              />
             </ConfirmDialog>
           )}
         </>
@@ -275,9 +305,10 @@ export default function ParticipantPage() {
   );
 }
 
-async function downloadExport(event: { preventDefault: () => void }, participantId: string) {
+/** Everything stored about the person (their right of access): a workbook to hand over, or JSON for machines. */
+async function downloadExport(event: { preventDefault: () => void }, participantId: string, format: "xlsx" | "json") {
   event.preventDefault();
-  await downloadFromApi(`/api/participants/${participantId}/export?format=json`, `participant-${participantId}.json`);
+  await downloadFromApi(`/api/participants/${participantId}/export?format=${format}`, `participant-${participantId}.${format}`);
 }
 
 function ConsentDialog({
