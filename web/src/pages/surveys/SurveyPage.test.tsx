@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import { fakeApi } from "../../test-support";
@@ -42,5 +42,56 @@ describe("a survey's page", () => {
     expect(calls.filter((call) => call.method === "POST" && call.path === "/api/surveys/srv_1/close")).toHaveLength(1);
     expect(screen.queryByRole("button", { name: "Отправить ссылки" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Завершить приём ответов" })).toBeNull();
+  });
+
+  it("a draft's explanation and a scale question counted in the satisfaction indicator are saved with it", async () => {
+    const draft = {
+      ...survey,
+      status: "draft",
+      questions: [{ id: "q1", text: "Насколько полезны встречи?", kind: "scale", required: true }],
+    };
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/surveys/srv_1": () => ({ status: 200, body: draft }),
+      "GET /api/participants": () => ({ status: 200, body: { items: [], cursor: null } }),
+      "PUT /api/surveys/srv_1": () => ({ status: 200, body: { ...draft, version: 3 } }),
+    });
+    renderPage(<SurveyPage />, { path: "/surveys/srv_1", route: "/surveys/:surveyId" });
+    fireEvent.change(await screen.findByLabelText(/^Пояснение для участников/), { target: { value: "Ответы анонимны" } });
+    fireEvent.click(screen.getByLabelText("Учитывать в показателе удовлетворённости"));
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить анкету" }));
+    await screen.findByText("Анкета сохранена");
+    const put = calls.find((call) => call.method === "PUT")?.body as { description: string; questions: { satisfaction?: boolean }[] };
+    expect(put.description).toBe("Ответы анонимны");
+    expect(put.questions[0]?.satisfaction).toBe(true);
+  });
+
+  it("links are sent for the number of days the curator sets", async () => {
+    const person = {
+      participantId: "prt_1",
+      fullName: "Петров Пётр",
+      status: "active",
+      consent: "signed",
+      isMentor: false,
+      isMentee: true,
+    };
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/surveys/srv_1": () => ({ status: 200, body: survey }),
+      "GET /api/participants": () => ({ status: 200, body: { items: [person], cursor: null } }),
+      "POST /api/surveys/srv_1/send": () => ({
+        status: 200,
+        body: { sent: 1, emailed: 1, expiresAt: "2026-12-21T10:00:00.000Z", printable: [] },
+      }),
+    });
+    renderPage(<SurveyPage />, { path: "/surveys/srv_1", route: "/surveys/:surveyId" });
+    fireEvent.click(await screen.findByLabelText(/Петров Пётр/));
+    fireEvent.change(screen.getByLabelText(/^Срок действия ссылок, дней/), { target: { value: "30" } });
+    fireEvent.click(screen.getByRole("button", { name: "Отправить ссылки" }));
+    await waitFor(() => expect(calls.some((call) => call.path === "/api/surveys/srv_1/send")).toBe(true));
+    expect(calls.find((call) => call.path === "/api/surveys/srv_1/send")?.body).toEqual({
+      recipients: [{ participantId: "prt_1" }],
+      expiresInDays: 30,
+    });
   });
 });

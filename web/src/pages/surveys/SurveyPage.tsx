@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { ConfirmDialog } from "../../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "../../components/Form";
 import { QrCode } from "../../components/QrCode";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDateTime } from "../../lib/format";
@@ -107,6 +107,7 @@ function QuestionList({ questions }: { questions: Question[] }) {
 function Builder({ survey, onSaved }: { survey: Survey; onSaved: (next: Survey) => void }) {
   const [title, setTitle] = useState(survey.title);
   const [audience, setAudience] = useState(survey.audience);
+  const [description, setDescription] = useState(survey.description ?? "");
   const [questions, setQuestions] = useState<Question[]>(survey.questions);
   const [notice, setNotice] = useState("");
   const save = useSubmit();
@@ -138,7 +139,14 @@ function Builder({ survey, onSaved }: { survey: Survey; onSaved: (next: Survey) 
       const next = await unwrap(
         api.surveys[":surveyId"].$put({
           param: { surveyId: survey.surveyId },
-          json: { title, description: survey.description, audience, purpose: survey.purpose, questions, version: survey.version },
+          json: {
+            title,
+            description: description.trim() || undefined,
+            audience,
+            purpose: survey.purpose,
+            questions,
+            version: survey.version,
+          },
         }),
       );
       onSaved(next);
@@ -159,6 +167,15 @@ function Builder({ survey, onSaved }: { survey: Survey; onSaved: (next: Survey) 
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         error={save.field("title")}
+      />
+      <TextAreaField
+        label="Пояснение для участников"
+        name="description"
+        rows={2}
+        hint="Участник видит его над вопросами"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={save.field("description")}
       />
       <SelectField
         label="Кому адресована"
@@ -206,6 +223,18 @@ function Builder({ survey, onSaved }: { survey: Survey; onSaved: (next: Survey) 
           <label>
             <input type="checkbox" checked={q.required} onChange={(e) => update(i, { required: e.target.checked })} /> Обязательный
           </label>{" "}
+          {q.kind === "scale" && audience !== "any" && (
+            <>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={q.satisfaction ?? false}
+                  onChange={(e) => update(i, { satisfaction: e.target.checked || undefined })}
+                />{" "}
+                Учитывать в показателе удовлетворённости
+              </label>{" "}
+            </>
+          )}
           <button type="button" className="link-button" onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))}>
             Удалить вопрос<span className="visually-hidden"> № {i + 1}</span>
           </button>
@@ -299,11 +328,15 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [phase, setPhase] = useState<"" | "entry" | "exit">("");
   const [programme, setProgramme] = useState("");
+  const [days, setDays] = useState("14");
   const [result, setResult] = useState<SendResult | null>(null);
   const send = useSubmit();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (picked.size === 0) return send.setError(invalid([{ path: "recipients", message: "Выберите хотя бы одного участника" }]));
+    const expiresInDays = Number(days);
+    if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 60)
+      return send.setError(invalid([{ path: "expiresInDays", message: "Срок действия ссылок — целое число дней от 1 до 60" }]));
     void send.run(async () => {
       const sent = await unwrap(
         api.surveys[":surveyId"].send.$post({
@@ -312,6 +345,7 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
             recipients: [...picked].map((participantId) => ({ participantId })),
             ...(phase ? { phase } : {}),
             ...(programme.trim() ? { programme: programme.trim() } : {}),
+            expiresInDays,
           },
         }),
       );
@@ -352,6 +386,17 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
             />
           </>
         )}
+        <TextField
+          label="Срок действия ссылок, дней"
+          name="expiresInDays"
+          type="number"
+          min={1}
+          max={60}
+          hint="За 3 дня до окончания срока придёт напоминание, если ответили не все"
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          error={send.field("expiresInDays")}
+        />
         <SubmitButton busy={send.busy} busyLabel="Отправляем…">
           Отправить ссылки
         </SubmitButton>
