@@ -150,3 +150,27 @@ export function SubmitButton({ busy, children, busyLabel = "Подождите�
     </button>
   );
 }
+
+/** A dialog form's buttons: the submit (busy while it runs) and «Отмена», which closes the dialog. */
+export function DialogButtons({
+  busy,
+  busyLabel,
+  onCancel,
+  children,
+}: {
+  busy: boolean;
+  busyLabel?: string;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="actions">
+      <SubmitButton busy={busy} busyLabel={busyLabel}>
+        {children}
+      </SubmitButton>
+      <button type="button" className="button secondary" onClick={onCancel}>
+        Отмена
+      </button>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../api/client";
 import type { Institution, InstitutionInput, InstitutionType } from "../api/types";
 import { Dialog } from "../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextField } from "../components/Form";
+import { DialogButtons, FormError, SelectField, TextField } from "../components/Form";
 import { institutionTypeLabels } from "../lib/labels";
 import { invalid, isStale, staleCurrent, useSubmit } from "../lib/useSubmit";
 
@@ -203,14 +203,9 @@ export function InstitutionForm({
             error={submit.field("contactPhone")}
           />
         </div>
-        <div className="actions">
-          <SubmitButton busy={submit.busy} busyLabel="Сохраняем…">
-            {institution ? "Сохранить изменения" : "Добавить организацию"}
-          </SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} busyLabel="Сохраняем…" onCancel={onClose}>
+          {institution ? "Сохранить изменения" : "Добавить организацию"}
+        </DialogButtons>
       </form>
     </Dialog>
   );

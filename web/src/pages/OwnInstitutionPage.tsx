@@ -3,11 +3,9 @@ import { Async } from "../components/Status";
 import { formatDate } from "../lib/format";
 import { institutionStatusLabels, institutionTypeLabels } from "../lib/labels";
 import { useResource } from "../lib/useResource";
-import { useMe } from "../auth/AuthContext";
 import { FormsSection } from "./FormsSection";
 
 export default function OwnInstitutionPage() {
-  const me = useMe();
   const own = useResource(() => unwrap(api.institutions.own.$get()), []);
   return (
     <>

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../api/client";
 import type { Region, RegionInput } from "../api/types";
 import { Dialog } from "../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextField } from "../components/Form";
+import { DialogButtons, FormError, SelectField, TextField } from "../components/Form";
 import { Async, EmptyState, Notice } from "../components/Status";
 import { formatDate } from "../lib/format";
 import { russianTimeZones, timeZoneLabel } from "../lib/labels";
@@ -181,14 +181,9 @@ function RegionForm({ onClose, onCreated }: { onClose: () => void; onCreated: (r
           onChange={set("contactPhone")}
           error={submit.field("contactPhone")}
         />
-        <div className="actions">
-          <SubmitButton busy={submit.busy} busyLabel="Создаём…">
-            Создать регион
-          </SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} busyLabel="Создаём…" onCancel={onClose}>
+          Создать регион
+        </DialogButtons>
       </form>
     </Dialog>
   );
@@ -222,14 +217,9 @@ function InviteAdminForm({ region, onClose, onSent }: { region: Region; onClose:
           onChange={(e) => setEmail(e.target.value)}
           error={submit.field("email")}
         />
-        <div className="actions">
-          <SubmitButton busy={submit.busy} busyLabel="Отправляем…">
-            Отправить приглашение
-          </SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} busyLabel="Отправляем…" onCancel={onClose}>
+          Отправить приглашение
+        </DialogButtons>
       </form>
     </Dialog>
   );

@@ -4,7 +4,7 @@ import type { Institution, InvitableRole, Invitation, User } from "../api/types"
 import { useMe } from "../auth/AuthContext";
 import { invitableRoles, isInstitutionRole } from "../auth/access";
 import { ConfirmDialog, Dialog } from "../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextField } from "../components/Form";
+import { DialogButtons, FormError, SelectField, TextField } from "../components/Form";
 import { Async, EmptyState, Notice } from "../components/Status";
 import { formatDateTime } from "../lib/format";
 import { invitationStatusLabels, roleLabels, userStatusLabels } from "../lib/labels";
@@ -307,14 +307,9 @@ function InviteForm({
             ))}
           </SelectField>
         )}
-        <div className="actions">
-          <SubmitButton busy={submit.busy} busyLabel="Отправляем…">
-            Отправить приглашение
-          </SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} busyLabel="Отправляем…" onCancel={onClose}>
+          Отправить приглашение
+        </DialogButtons>
       </form>
     </Dialog>
   );

@@ -30,7 +30,6 @@ import {
   kpiCodes,
   kpiStatusOf,
   programmeYear,
-  share,
 } from "./formulas";
 import { KpiTargetsEntity } from "./kpi.entity";
 

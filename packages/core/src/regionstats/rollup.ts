@@ -17,7 +17,6 @@ import {
   kpiCodes,
   kpiStatusOf,
   satisfactionShare,
-  share,
 } from "../kpi/formulas";
 import { type IndicatorValue, type TableTemplate, computeSource, tableIndicators } from "../monitoring/indicators";
 import { type Counters, type Progress, progressOf } from "../roadmap/progress";

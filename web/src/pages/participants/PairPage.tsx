@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "../../components/Form";
+import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
 import { formatDate, todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
@@ -317,12 +317,9 @@ function AgreementDialog({ data, onClose, onSaved }: DialogProps & { data: Page 
             </div>
           </fieldset>
         ))}
-        <div className="actions">
-          <SubmitButton busy={submit.busy}>Сохранить соглашение</SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} onCancel={onClose}>
+          Сохранить соглашение
+        </DialogButtons>
       </form>
     </Dialog>
   );
@@ -393,12 +390,9 @@ function PairDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
           />
         </div>
         <TextAreaField label="Примечание" name="note" rows={3} defaultValue={pair.note} error={submit.field("note")} />
-        <div className="actions">
-          <SubmitButton busy={submit.busy}>Сохранить</SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} onCancel={onClose}>
+          Сохранить
+        </DialogButtons>
       </form>
     </Dialog>
   );
@@ -476,12 +470,9 @@ function MeetingDialog({ pairId, meeting, onClose, onSaved }: DialogProps & { pa
         <TextField label="Заметки" name="notes" defaultValue={meeting?.notes} />
         <TextField label="Отзыв наставника" name="mentorFeedback" defaultValue={meeting?.mentorFeedback} />
         <TextField label="Отзыв наставляемого" name="menteeFeedback" defaultValue={meeting?.menteeFeedback} />
-        <div className="actions">
-          <SubmitButton busy={submit.busy}>{meeting ? "Сохранить" : "Записать встречу"}</SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} onCancel={onClose}>
+          {meeting ? "Сохранить" : "Записать встречу"}
+        </DialogButtons>
       </form>
     </Dialog>
   );
@@ -561,12 +552,9 @@ function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
         >
           Добавить задачу
         </button>
-        <div className="actions">
-          <SubmitButton busy={submit.busy}>Сохранить план</SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} onCancel={onClose}>
+          Сохранить план
+        </DialogButtons>
       </form>
     </Dialog>
   );
@@ -603,12 +591,9 @@ function FinishDialog({ kind, data, onClose, onSaved }: DialogProps & { kind: "c
         ) : (
           <TextField label="Причина" name="reason" required error={submit.field("reason")} />
         )}
-        <div className="actions">
-          <SubmitButton busy={submit.busy}>{kind === "complete" ? "Завершить" : "Прекратить"}</SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} onCancel={onClose}>
+          {kind === "complete" ? "Завершить" : "Прекратить"}
+        </DialogButtons>
       </form>
     </Dialog>
   );

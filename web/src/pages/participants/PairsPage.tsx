@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { DialogButtons, FormError, SelectField, TextField } from "../../components/Form";
 import { ShowMore } from "../../components/ShowMore";
 import { Async } from "../../components/Status";
 import { formatDate, todayIso } from "../../lib/format";
@@ -195,12 +195,9 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
                 error={submit.field("endDate")}
               />
             </div>
-            <div className="actions">
-              <SubmitButton busy={submit.busy}>Создать черновик пары</SubmitButton>
-              <button type="button" className="button secondary" onClick={onClose}>
-                Отмена
-              </button>
-            </div>
+            <DialogButtons busy={submit.busy} onCancel={onClose}>
+              Создать черновик пары
+            </DialogButtons>
           </form>
         )}
       </Async>

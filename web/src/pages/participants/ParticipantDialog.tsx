@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "../../components/Form";
+import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { formatDate } from "../../lib/format";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { categoryLabels } from "@rnc/core/forms/catalogue";
@@ -214,12 +214,9 @@ export function ParticipantDialog({
             {submit.field("sensitiveFlags") && <p className="field-error">{submit.field("sensitiveFlags")}</p>}
           </fieldset>
         )}
-        <div className="actions">
-          <SubmitButton busy={submit.busy}>Сохранить</SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} onCancel={onClose}>
+          Сохранить
+        </DialogButtons>
       </form>
     </Dialog>
   );

@@ -5,7 +5,7 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { ConfirmDialog, Dialog } from "../../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { DialogButtons, FormError, SelectField, TextField } from "../../components/Form";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDate, todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
@@ -381,12 +381,9 @@ function ConsentDialog({
           <TextField label="Номер или версия документа" name="document" required error={submit.field("document")} />
         </div>
         <TextField label="Ссылка на скан" name="scanRef" error={submit.field("scanRef")} />
-        <div className="actions">
-          <SubmitButton busy={submit.busy}>Сохранить согласие</SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={submit.busy} onCancel={onClose}>
+          Сохранить согласие
+        </DialogButtons>
       </form>
     </Dialog>
   );

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
-import { FormError, SubmitButton, TextField } from "../../components/Form";
+import { DialogButtons, FormError, TextField } from "../../components/Form";
 import { todayIso } from "../../lib/format";
 import { useSubmit } from "../../lib/useSubmit";
 import type { RoadmapDetail } from "./types";
@@ -76,12 +76,9 @@ export function ApprovalDialog({
           onChange={set("approvalAct")}
           error={save.field("approvalAct")}
         />
-        <div className="actions">
-          <SubmitButton busy={save.busy}>{approved ? "Сохранить" : "Отметить как утверждённую"}</SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={save.busy} onCancel={onClose}>
+          {approved ? "Сохранить" : "Отметить как утверждённую"}
+        </DialogButtons>
       </form>
     </Dialog>
   );

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { type ApiError, api, unwrap } from "../../api/client";
 import { ConfirmDialog, Dialog } from "../../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextAreaField, TextField } from "../../components/Form";
+import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
 import { countOf } from "../../lib/plural";
 import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
@@ -552,12 +552,9 @@ function ItemDialog({
         />
         <TextField label="Ответственный исполнитель" name="executors" value={form.executors} onChange={set("executors")} />
         <TextField label="Результат. Вид документа" name="result" value={form.result} onChange={set("result")} />
-        <div className="actions">
-          <SubmitButton busy={false}>{item ? "Сохранить" : "Добавить"}</SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={false} onCancel={onClose}>
+          {item ? "Сохранить" : "Добавить"}
+        </DialogButtons>
       </form>
     </Dialog>
   );

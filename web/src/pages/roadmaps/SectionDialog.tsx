@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Dialog } from "../../components/Dialog";
-import { FormError, SubmitButton, TextAreaField, TextField } from "../../components/Form";
+import { DialogButtons, FormError, TextAreaField, TextField } from "../../components/Form";
 import { invalid, isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
 
 export type SectionFields = { number: string; title: string };
@@ -74,14 +74,9 @@ export function SectionDialog({
           onChange={(e) => setForm({ ...form, title: e.target.value })}
           error={save.field("title")}
         />
-        <div className="actions">
-          <SubmitButton busy={save.busy} busyLabel="Сохраняем…">
-            {section ? "Сохранить" : "Добавить раздел"}
-          </SubmitButton>
-          <button type="button" className="button secondary" onClick={onClose}>
-            Отмена
-          </button>
-        </div>
+        <DialogButtons busy={save.busy} busyLabel="Сохраняем…" onCancel={onClose}>
+          {section ? "Сохранить" : "Добавить раздел"}
+        </DialogButtons>
       </form>
     </Dialog>
   );

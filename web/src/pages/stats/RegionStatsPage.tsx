@@ -1,64 +1,36 @@
 import { Suspense, lazy, useState } from "react";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
-import { SelectField } from "../../components/Form";
 import { Async, Loading } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { countOf } from "../../lib/plural";
 import { monitoringNouns, percent } from "../monitoring/types";
 import { submissionStatusLabels, submissionStatuses } from "@rnc/core/labels";
-import { type Dashboard, num, pairStatusLabels, typeLabels } from "./types";
+import { type Dashboard, num, pairStatusLabels } from "./types";
+import { type RegionFilter, RegionFilterFields, filterFields, noRegionFilter } from "./RegionFilters";
 import "../monitoring/monitoring.css";
 import "./stats.css";
 import { TableWrap } from "../../components/TableWrap";
 
 const StatsCharts = lazy(() => import("./StatsCharts"));
-const thisYear = new Date().getFullYear();
-const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3];
-
-type Filters = { municipality: string; type: string; period: string };
 
 /** The region dashboard: KPIs against targets, participants and pairs, roadmaps, monitoring, satisfaction. */
 export default function RegionStatsPage() {
-  const [filters, setFilters] = useState<Filters>({ municipality: "", type: "", period: "" });
+  const [filters, setFilters] = useState<RegionFilter>(noRegionFilter);
   const [municipalities, setMunicipalities] = useState<string[]>([]);
-  const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== ""));
+  const query = filterFields(filters);
   const dashboard = useResource(async () => {
     const data = await unwrap(api.stats.region.$get({ query }));
     if (!filters.municipality) setMunicipalities(data.byMunicipality.map((m) => m.key));
     return data;
   }, [filters.municipality, filters.type, filters.period]);
-  const set = (key: keyof Filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }));
 
   return (
     <>
       <h1>Статистика региона</h1>
       <form className="stats-filters" aria-label="Отбор" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Муниципалитет" name="municipality" value={filters.municipality} onChange={set("municipality")}>
-          <option value="">Все</option>
-          {municipalities.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Тип организации" name="type" value={filters.type} onChange={set("type")}>
-          <option value="">Все</option>
-          {Object.entries(typeLabels).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Период (год)" name="period" value={filters.period} onChange={set("period")}>
-          <option value="">Текущий</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </SelectField>
+        <RegionFilterFields filter={filters} municipalities={municipalities} onChange={setFilters} />
       </form>
       <Async resource={dashboard}>{(data) => <DashboardView data={data} />}</Async>
     </>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { type ApiError, type Ok, api, unwrap } from "../../api/client";
 import { FormError, SelectField, SubmitButton } from "../../components/Form";
+import { type RegionFilter, RegionFilterFields, filterFields, noRegionFilter } from "./RegionFilters";
 import { Async } from "../../components/Status";
 import { downloadFromApi } from "../../lib/files";
 import { formatDateTime } from "../../lib/format";
@@ -77,10 +78,15 @@ export default function ReportsPage() {
   const [format, setFormat] = useState<"xlsx" | "csv">("xlsx");
   const [sheet, setSheet] = useState<SheetCode>("summary");
   const [campaignId, setCampaignId] = useState("");
+  const [filter, setFilter] = useState<RegionFilter>(noRegionFilter);
   const [current, setCurrent] = useState<ExportInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const campaigns = useResource(() => unwrap(api.monitoring.campaigns.$get()), []);
+  const municipalities = useResource(async () => {
+    const { items } = await unwrap(api.institutions.$get({ query: {} }));
+    return [...new Set(items.map((institution) => institution.municipality))].sort((a, b) => a.localeCompare(b, "ru"));
+  }, []);
   const history = useResource(() => unwrap(api.reports.exports.$get()), []);
 
   useEffect(() => {
@@ -103,7 +109,7 @@ export default function ReportsPage() {
     setBusy(true);
     setError(null);
     try {
-      const body = { format, ...(format === "csv" ? { sheet } : {}), ...(campaignId ? { campaignId } : {}) };
+      const body = { format, ...(format === "csv" ? { sheet } : {}), ...(campaignId ? { campaignId } : {}), ...filterFields(filter) };
       setCurrent(await unwrap(api.reports.exports.$post({ json: body })));
     } catch (err) {
       setError(asApiError(err));
@@ -134,6 +140,7 @@ export default function ReportsPage() {
             ))}
           </SelectField>
         )}
+        <RegionFilterFields filter={filter} municipalities={municipalities.data ?? []} onChange={setFilter} />
         <Async resource={campaigns}>
           {(data) => (
             <SelectField

@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderPage, signedInAs } from "../../test-signed-in";
+import { fakeApi } from "../../test-support";
+import ReportsPage from "./ReportsPage";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const institution = (municipality: string) => ({
+  tenantId: `org_${municipality}`,
+  shortName: municipality,
+  municipality,
+  status: "active",
+});
+
+describe("the consolidated report", () => {
+  it("is narrowed to a municipality, a type and a year, as the dashboard is", async () => {
+    const calls = fakeApi({
+      ...signedInAs("region_admin"),
+      "GET /api/monitoring/campaigns": () => ({ status: 200, body: { items: [] } }),
+      "GET /api/reports/exports": () => ({ status: 200, body: { items: [] } }),
+      "GET /api/institutions": () => ({
+        status: 200,
+        body: { items: [institution("Южный район"), institution("Северный район"), institution("Южный район")] },
+      }),
+      "POST /api/reports/exports": () => ({
+        status: 202,
+        body: { exportId: "exp_1", status: "done", format: "xlsx", createdAt: "2026-11-21T10:00:00.000Z", fileName: "Отчёт.xlsx" },
+      }),
+      "GET /api/reports/exports/exp_1": () => ({ status: 200, body: { exportId: "exp_1", status: "done", format: "xlsx" } }),
+    });
+    renderPage(<ReportsPage />, { path: "/region/reports" });
+    const municipality = (await screen.findByLabelText(/^Муниципалитет/)) as HTMLSelectElement;
+    await waitFor(() => expect([...municipality.options].map((o) => o.text)).toEqual(["Все", "Северный район", "Южный район"]));
+    fireEvent.change(municipality, { target: { value: "Южный район" } });
+    fireEvent.change(screen.getByLabelText(/^Тип организации/), { target: { value: "college" } });
+    fireEvent.click(screen.getByRole("button", { name: "Сформировать" }));
+    await waitFor(() => expect(calls.some((call) => call.method === "POST" && call.path === "/api/reports/exports")).toBe(true));
+    expect(calls.find((call) => call.method === "POST" && call.path === "/api/reports/exports")?.body).toEqual({
+      format: "xlsx",
+      municipality: "Южный район",
+      type: "college",
+    });
+  });
+});
