@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../App";
@@ -35,7 +35,7 @@ describe("the unsubscribe page (the «отписаться» link of reminder le
     const heading = await screen.findByRole("heading", { name: "Вы отписались от напоминаний" });
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(["POST /api/reminders/unsubscribe/tok.en-1"]);
     // The focus lands on the heading, whose description (read out with it) is the result.
-    expect(document.activeElement).toBe(heading);
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     const description = document.getElementById(heading.getAttribute("aria-describedby") ?? "");
     expect(description?.textContent).toContain("больше не будут приходить на адрес curator@school.ru");
   });

@@ -12,9 +12,9 @@ import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { type PairPage as Page, formLabels, minuteNouns, dateProblem, parseRuDate, taskStatusLabels } from "./model";
 import { TableWrap } from "../../components/TableWrap";
+import { PairDatesFields, readPairDates } from "./PairDates";
 import { meetingFormatLabels, meetingStageLabels, pairStatusLabels } from "@rnc/core/pair/labels";
 
-const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 type Dialogs = "edit" | "agreement" | "meeting" | "plan" | "complete" | "terminate" | null;
 type Meeting = Page["meetings"][number];
 
@@ -304,7 +304,7 @@ function AgreementDialog({ data, onClose, onSaved }: DialogProps & { data: Page 
       <form onSubmit={onSubmit} noValidate>
         <FormError error={submit.error} />
         <div className="grid-2">
-          <TextField label="Дата соглашения" name="signedAt" required defaultValue={ru(todayIso())} placeholder="ДД.ММ.ГГГГ" />
+          <TextField label="Дата соглашения" name="signedAt" required defaultValue={formatDate(todayIso())} placeholder="ДД.ММ.ГГГГ" />
           <TextField label="Номер соглашения" name="document" required error={submit.field("document")} />
         </div>
         <TextField label="Ссылка на скан" name="scanRef" />
@@ -334,13 +334,7 @@ function PairDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
     event.preventDefault();
     const text = textOf(new FormData(event.currentTarget));
     void submit.run(async () => {
-      const startDate = parseRuDate(text("startDate"));
-      const endDate = parseRuDate(text("endDate"));
-      const problems = [
-        ...(startDate ? [] : [{ path: "startDate", message: dateProblem("Дата начала") }]),
-        ...(endDate ? [] : [{ path: "endDate", message: dateProblem("Дата окончания") }]),
-      ];
-      if (!startDate || !endDate) throw invalid(problems);
+      const { startDate, endDate } = readPairDates(text);
       onSaved(
         await unwrap(
           api.pairs[":pairId"].$put({
@@ -371,24 +365,7 @@ function PairDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
             ))}
           </SelectField>
         )}
-        <div className="grid-2">
-          <TextField
-            label="Начало"
-            name="startDate"
-            required
-            defaultValue={ru(pair.startDate)}
-            placeholder="ДД.ММ.ГГГГ"
-            error={submit.field("startDate")}
-          />
-          <TextField
-            label="Окончание"
-            name="endDate"
-            required
-            defaultValue={ru(pair.endDate)}
-            placeholder="ДД.ММ.ГГГГ"
-            error={submit.field("endDate")}
-          />
-        </div>
+        <PairDatesFields startDate={pair.startDate} endDate={pair.endDate} error={submit.field} />
         <TextAreaField label="Примечание" name="note" rows={3} defaultValue={pair.note} error={submit.field("note")} />
         <DialogButtons busy={submit.busy} onCancel={onClose}>
           Сохранить
@@ -437,7 +414,7 @@ function MeetingDialog({ pairId, meeting, onClose, onSaved }: DialogProps & { pa
             label="Дата"
             name="date"
             required
-            defaultValue={ru(meeting?.date ?? todayIso())}
+            defaultValue={formatDate(meeting?.date ?? todayIso())}
             placeholder="ДД.ММ.ГГГГ"
             error={submit.field("date")}
           />
@@ -480,7 +457,7 @@ function MeetingDialog({ pairId, meeting, onClose, onSaved }: DialogProps & { pa
 
 function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
   const submit = useSubmit();
-  const [tasks, setTasks] = useState(data.plan.tasks.map((t) => ({ ...t, dueDate: t.dueDate ? ru(t.dueDate) : "" })));
+  const [tasks, setTasks] = useState(data.plan.tasks.map((t) => ({ ...t, dueDate: t.dueDate ? formatDate(t.dueDate) : "" })));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = textOf(new FormData(event.currentTarget));

@@ -4,15 +4,16 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
-import { DialogButtons, FormError, SelectField, TextField } from "../../components/Form";
+import { DialogButtons, FormError, SelectField } from "../../components/Form";
+import { PairDatesFields, readPairDates } from "./PairDates";
 import { ShowMore } from "../../components/ShowMore";
 import { Async } from "../../components/Status";
 import { formatDate, todayIso } from "../../lib/format";
 import { countOf, plural } from "../../lib/plural";
 import { usePages } from "../../lib/usePages";
 import { useResource } from "../../lib/useResource";
-import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type BoardColumn, type FormCode, type Pair, formLabels, pairNouns, dateProblem, parseRuDate } from "./model";
+import { useSubmit } from "../../lib/useSubmit";
+import { type BoardColumn, type FormCode, type Pair, formLabels, pairNouns } from "./model";
 import { pairStatusLabels } from "@rnc/core/pair/labels";
 
 /** Pairs «Показать ещё» adds to a column (as many as the board shows at first: BOARD_PAGE of the core). */
@@ -122,9 +123,7 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
     void submit.run(async () => {
-      const startDate = parseRuDate(text("startDate"));
-      const endDate = parseRuDate(text("endDate"));
-      if (!startDate || !endDate) throw invalid([{ path: "startDate", message: dateProblem("Даты начала и окончания", true) }]);
+      const { startDate, endDate } = readPairDates(text);
       const created = await unwrap(
         api.pairs.$post({
           json: {
@@ -140,7 +139,6 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
     });
   };
   const today = todayIso();
-  const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
   const nextYear = `${Number(today.slice(0, 4)) + 1}-05-31`;
   return (
     <Dialog title="Новая пара или группа" onClose={onClose} wide>
@@ -176,25 +174,7 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
                 ))}
               {submit.field("menteeIds") && <p className="field-error">{submit.field("menteeIds")}</p>}
             </fieldset>
-            <div className="grid-2">
-              <TextField
-                label="Начало"
-                name="startDate"
-                required
-                defaultValue={ru(today)}
-                placeholder="ДД.ММ.ГГГГ"
-                error={submit.field("startDate")}
-              />
-              <TextField
-                label="Окончание"
-                name="endDate"
-                required
-                defaultValue={ru(nextYear)}
-                placeholder="ДД.ММ.ГГГГ"
-                hint="Обычно от 3 до 12 месяцев"
-                error={submit.field("endDate")}
-              />
-            </div>
+            <PairDatesFields startDate={today} endDate={nextYear} endHint="Обычно от 3 до 12 месяцев" error={submit.field} />
             <DialogButtons busy={submit.busy} onCancel={onClose}>
               Создать черновик пары
             </DialogButtons>
