@@ -113,6 +113,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
       "curator1@demo.local": [
         "/",
         ...sectionsFor("curator").map((s) => s.path),
+        "/institution/summary",
         "/participants/import",
         `/participants/${mentor}`,
         `/participants/${pupil}`,

@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { api, unwrap } from "../api/client";
 import { Async } from "../components/Status";
 import { formatDate } from "../lib/format";
@@ -39,6 +40,9 @@ export default function OwnInstitutionPage() {
               <dd>{formatDate(institution.updatedAt)}</dd>
             </dl>
             <p className="hint">Сведения об организации ведёт региональный наставнический центр. Чтобы исправить их, обратитесь в РНЦ.</p>
+            <p>
+              <Link to="/institution/summary">Сводка для РНЦ: числа организации, которые видит региональный центр</Link>
+            </p>
           </>
         )}
       </Async>
