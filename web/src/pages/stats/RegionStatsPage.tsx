@@ -202,6 +202,7 @@ function DashboardView({ data }: { data: Dashboard }) {
         Наставников: {percent(data.satisfaction.mentor.percent)} ({countOf(data.satisfaction.mentor.answers, monitoringNouns.answer)});
         наставляемых: {percent(data.satisfaction.mentee.percent)} ({countOf(data.satisfaction.mentee.answers, monitoringNouns.answer)}).
       </p>
+      <SatisfactionByInstitution year={data.year} />
 
       <GroupTable caption="По муниципалитетам" rows={data.byMunicipality} />
       <GroupTable caption="По типам организаций" rows={data.byType} />
@@ -273,5 +274,45 @@ function GroupTable({ caption, rows }: { caption: string; rows: Dashboard["byTyp
         </tbody>
       </table>
     </TableWrap>
+  );
+}
+
+/** The survey results per institution for the year: satisfaction percents and answer counts only, never answers. */
+export function SatisfactionByInstitution({ year }: { year: number }) {
+  const rows = useResource(async () => (await unwrap(api.surveys["region-summary"].$get({ query: { year: String(year) } }))).items, [year]);
+  return (
+    <Async resource={rows}>
+      {(items) =>
+        items.some((i) => i.mentorAnswers + i.menteeAnswers > 0) ? (
+          <TableWrap>
+            <table>
+              <caption>Удовлетворённость по организациям, {year}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Организация</th>
+                  <th scope="col">Наставники</th>
+                  <th scope="col">Ответов наставников</th>
+                  <th scope="col">Наставляемые</th>
+                  <th scope="col">Ответов наставляемых</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr key={i.tenantId}>
+                    <th scope="row">{i.institutionName}</th>
+                    <td>{percent(i.mentorSatisfaction)}</td>
+                    <td>{num(i.mentorAnswers)}</td>
+                    <td>{percent(i.menteeSatisfaction)}</td>
+                    <td>{num(i.menteeAnswers)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        ) : (
+          <p className="hint">Ответов на анкеты удовлетворённости за {year} год пока нет.</p>
+        )
+      }
+    </Async>
   );
 }
