@@ -40,7 +40,7 @@ describe("the individual plan", () => {
     const calls = fakeApi({ ...signedInAs("curator"), "GET /api/pairs/pair_1": () => ({ status: 200, body: page }) });
     renderPage(<PairPage />, { path: "/pairs/pair_1", route: "/pairs/:pairId" });
     fireEvent.click(await screen.findByRole("button", { name: "Редактировать план" }));
-    const dialog = screen.getByRole("dialog", { name: "Индивидуальный план" });
+    const dialog = await screen.findByRole("dialog", { name: "Индивидуальный план" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Добавить задачу" }));
     fireEvent.click(within(dialog).getByRole("button", { name: "Добавить задачу" }));
     const [, second] = within(dialog).getAllByRole("group");
@@ -59,7 +59,7 @@ describe("the individual plan", () => {
     });
     renderPage(<PairPage />, { path: "/pairs/pair_1", route: "/pairs/:pairId" });
     fireEvent.click(await screen.findByRole("button", { name: "Изменить сроки и примечание" }));
-    const dialog = screen.getByRole("dialog", { name: "Сроки и примечание" });
+    const dialog = await screen.findByRole("dialog", { name: "Сроки и примечание" });
     fireEvent.change(within(dialog).getByLabelText(/^Окончание/), { target: { value: "30.06.2027" } });
     fireEvent.change(within(dialog).getByLabelText(/^Примечание/), { target: { value: "Продлена" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить" }));
@@ -93,7 +93,7 @@ describe("the individual plan", () => {
     });
     renderPage(<PairPage />, { path: "/pairs/pair_1", route: "/pairs/:pairId" });
     fireEvent.click(await screen.findByRole("button", { name: "Изменить запись о встрече 01.10.2026" }));
-    const dialog = screen.getByRole("dialog", { name: "Запись о встрече" });
+    const dialog = await screen.findByRole("dialog", { name: "Запись о встрече" });
     expect((within(dialog).getByLabelText(/^Заметки/) as HTMLInputElement).value).toBe("Познакомились");
     fireEvent.change(within(dialog).getByLabelText(/^Длительность/), { target: { value: "60" } });
     fireEvent.change(within(dialog).getByLabelText(/^Формат/), { target: { value: "remote" } });

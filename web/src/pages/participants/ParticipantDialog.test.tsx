@@ -16,6 +16,8 @@ describe("the participant form's accessibility marks", () => {
   it("the curator marks them, and they are sent with the participant", async () => {
     const calls = fakeApi({ ...signedInAs("curator"), "POST /api/participants": () => created });
     renderPage(<ParticipantDialog onClose={() => {}} />, { path: "/participants" });
+    // The <dialog> is opened (showModal) after its first render: until then its contents are not in the page's roles.
+    await screen.findByRole("dialog", { name: "Новый участник" });
     fireEvent.change(await screen.findByLabelText(/^ФИО/), { target: { value: "Петров Пётр Петрович" } });
     fireEvent.change(screen.getByLabelText(/^Дата рождения/), { target: { value: "14.03.2012" } });
     const group = screen.getByRole("group", { name: "Меры доступности (видит только куратор)" });
@@ -31,6 +33,8 @@ describe("the participant form's accessibility marks", () => {
   it("a working-group member neither sees nor sends them", async () => {
     const calls = fakeApi({ ...signedInAs("staff"), "POST /api/participants": () => created });
     renderPage(<ParticipantDialog onClose={() => {}} />, { path: "/participants" });
+    // The <dialog> is opened (showModal) after its first render: until then its contents are not in the page's roles.
+    await screen.findByRole("dialog", { name: "Новый участник" });
     fireEvent.change(await screen.findByLabelText(/^ФИО/), { target: { value: "Петров Пётр Петрович" } });
     fireEvent.change(screen.getByLabelText(/^Дата рождения/), { target: { value: "14.03.2012" } });
     expect(screen.queryByRole("group", { name: /Меры доступности/ })).toBeNull();
@@ -58,6 +62,7 @@ describe("the participant form's accessibility marks", () => {
     renderPage(<ParticipantDialog onClose={() => {}} participant={participant as never} onSaved={() => {}} />, {
       path: "/participants/prt_7",
     });
+    await screen.findByRole("dialog", { name: "Изменить данные участника" });
     expect(((await screen.findByLabelText(/^Дата рождения/)) as HTMLInputElement).value).toBe("2009");
     fireEvent.change(screen.getByLabelText(/^Телефон/), { target: { value: "+7 900 000-00-00" } });
     fireEvent.click(screen.getByRole("button", { name: "Сохранить" }));

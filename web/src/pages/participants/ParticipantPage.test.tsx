@@ -41,7 +41,7 @@ describe("a participant's card", () => {
     });
     renderPage(<ParticipantPage />, { path: "/participants/prt_1", route: "/participants/:participantId" });
     fireEvent.click(await screen.findByRole("button", { name: "Отозвать" }));
-    const dialog = screen.getByRole("dialog", { name: "Отозвать согласие?" });
+    const dialog = await screen.findByRole("dialog", { name: "Отозвать согласие?" });
     const date = within(dialog).getByLabelText(/^Дата отзыва/) as HTMLInputElement;
     expect(date.value).toBe(formatDate(todayIso()));
     fireEvent.change(date, { target: { value: "10.11.2026" } });

@@ -18,6 +18,8 @@ describe("approving a roadmap", () => {
     const calls = fakeApi({ ...signedInAs("curator"), "PATCH /api/roadmaps/rmp_1": () => ({ status: 200, body: {} }) });
     const saved: string[] = [];
     renderPage(<ApprovalDialog data={draft} onClose={() => {}} onSaved={(message) => saved.push(message)} />, { path: "/roadmaps/rmp_1" });
+    // The <dialog> is opened (showModal) after its first render: until then its buttons are not in the page's roles.
+    await screen.findByRole("dialog", { name: "Утверждение дорожной карты" });
     fireEvent.change(await screen.findByLabelText(/^Кем утверждена/), { target: { value: "Директор Иванова М. С." } });
     fireEvent.change(screen.getByLabelText(/^Дата утверждения/), { target: { value: "2026-09-01" } });
     fireEvent.change(screen.getByLabelText(/^Документ об утверждении/), { target: { value: "Приказ № 45 от 01.09.2026" } });

@@ -35,7 +35,7 @@ describe("a survey's page", () => {
     });
     renderPage(<SurveyPage />, { path: "/surveys/srv_1", route: "/surveys/:surveyId" });
     fireEvent.click(await screen.findByRole("button", { name: "Завершить приём ответов" }));
-    const dialog = screen.getByRole("dialog", { name: "Завершить приём ответов?" });
+    const dialog = await screen.findByRole("dialog", { name: "Завершить приём ответов?" });
     expect(calls.some((call) => call.path.endsWith("/close"))).toBe(false);
     fireEvent.click(within(dialog).getByRole("button", { name: "Завершить" }));
     await screen.findByText(/Завершена/);
