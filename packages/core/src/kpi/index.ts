@@ -8,7 +8,7 @@ import { ruCompare } from "../ru";
 import { assertCan } from "../permissions";
 import { todayIn } from "../dates";
 import { timeZoneOf } from "../participant/calendar";
-import { type StatsSummary, distinctPartners, summarize } from "../stats/contribution";
+import { type StatsSummary, distinctPartners, partnerKeys, summarize } from "../stats/contribution";
 import { getItems, itemKey } from "../dynamo";
 import {
   type InstitutionDescriptor,
@@ -282,7 +282,7 @@ export const Kpi = {
       .sort((a, b) => ruCompare(a.institution.shortName, b.institution.shortName));
     const regional = aggregateKpis(
       perInstitution.map((live) => live.kpis),
-      { partners: distinctPartners(active.map((summary) => summary.counts)), inRegion: settings.enterprisesInRegion },
+      { partners: distinctPartners(active.map((summary) => partnerKeys(summary.counts))), inRegion: settings.enterprisesInRegion },
     );
     return {
       ...targets,

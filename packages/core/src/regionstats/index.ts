@@ -205,6 +205,8 @@ export type InstitutionRow = {
   typeLabel: string;
   municipality: string;
   submission?: InstitutionModel["submission"];
+  /** Answers behind the satisfaction KPIs (their percents are in `kpis`), for the year. */
+  satisfactionAnswers: { mentor: number; mentee: number };
 } & RowFigures;
 
 export const institutionRow = (model: InstitutionModel): InstitutionRow => ({
@@ -214,6 +216,7 @@ export const institutionRow = (model: InstitutionModel): InstitutionRow => ({
   typeLabel: model.typeLabel,
   municipality: model.municipality,
   submission: model.submission,
+  satisfactionAnswers: { mentor: model.satisfaction.mentor.count, mentee: model.satisfaction.mentee.count },
   ...rowFigures(model.figures, model.kpis, model.compliance),
 });
 

@@ -20,7 +20,15 @@ import {
 } from "../kpi/formulas";
 import { type IndicatorValue, type TableTemplate, computeSource, tableIndicators } from "../monitoring/indicators";
 import { type Counters, type Progress, progressOf } from "../roadmap/progress";
-import { type Counts, type PairStatus, type StatsSummary, distinctPartners, pairStatuses, summarize } from "../stats/contribution";
+import {
+  type Counts,
+  type PairStatus,
+  type StatsSummary,
+  distinctPartners,
+  pairStatuses,
+  partnerKeys,
+  summarize,
+} from "../stats/contribution";
 import { ruCompare } from "../ru";
 
 export type Tally = { sum: number; count: number };
@@ -424,9 +432,10 @@ export function dashboardModel(source: RegionSource): DashboardModel {
   const institutions = source.institutions
     .map((i) => institutionModel(i, source.today, source.year, source.enterprisesInRegion))
     .sort((a, b) => ruCompare(a.name, b.name));
-  const countsOf = new Map(source.institutions.map((i) => [i.tenantId, i.counts]));
+  // Each institution's partners are listed once; the totals and every group row take their union.
+  const partnersByTenant = new Map(source.institutions.map((i) => [i.tenantId, partnerKeys(i.counts)]));
   const enterprises: Enterprises = {
-    partnersOf: (members) => distinctPartners(members.map((m) => countsOf.get(m.tenantId) ?? {})),
+    partnersOf: (members) => distinctPartners(members.map((m) => partnersByTenant.get(m.tenantId) ?? [])),
     inRegion: source.enterprisesInRegion,
   };
   const partners = enterprises.partnersOf(institutions);

@@ -132,7 +132,7 @@ export function summarize(counts: Counts, today: string, year = Number(today.sli
       if (inBand(ageInYear(key.slice(12), year), 10, 19)) mentees10to19 += count;
     } else if (key.startsWith("mentorBirth#")) {
       if (inBand(ageInYear(key.slice(12), year), 15, 19)) mentors15to19 += count;
-    } else if (key.startsWith("partner#") && count > 0) partnerOrganisations += 1;
+    } else if (providesMentors(key, count)) partnerOrganisations += 1;
   }
   const byCategory = {} as StatsSummary["byCategory"];
   for (const [category, key] of categoryKeys) byCategory[category] = n(key);
@@ -153,14 +153,14 @@ export function summarize(counts: Counts, today: string, year = Number(today.sli
   };
 }
 
+/** A `partner#<organisation>` counter of a partner organisation that provides mentors (a positive count). */
+const providesMentors = (key: string, count: number | undefined) => key.startsWith("partner#") && (count ?? 0) > 0;
+
+/** An institution's partner organisations providing mentors, by their counter names. */
+export const partnerKeys = (counts: Counts): string[] => Object.keys(counts).filter((key) => providesMentors(key, counts[key]));
+
 /**
- * The partner organisations providing mentors to any of the institutions, each once: an enterprise serving three
- * colleges is one of the region's enterprises, not three (the enterprises KPI's regional numerator).
+ * The partner organisations of a group of institutions (each institution's `partnerKeys`), each once: an enterprise
+ * serving three colleges is one of the region's enterprises, not three (the enterprises KPI's regional numerator).
  */
-export function distinctPartners(all: readonly Counts[]): number {
-  const partners = new Set<string>();
-  for (const counts of all) {
-    for (const key in counts) if (key.startsWith("partner#") && (counts[key] ?? 0) > 0) partners.add(key);
-  }
-  return partners.size;
-}
+export const distinctPartners = (perInstitution: readonly (readonly string[])[]): number => new Set(perInstitution.flat()).size;

@@ -329,7 +329,9 @@ function AgreementDialog({ data, onClose, onSaved }: DialogProps & { data: Page 
 function PairDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
   const { pair } = data;
   const submit = useSubmit();
-  const forms = useResource(() => unwrap(api.forms.$get()), []);
+  // The form can change only while the pair is forming: only then are the institution's forms read.
+  const forming = pair.status === "forming";
+  const forms = useResource(async () => (forming ? unwrap(api.forms.$get()) : undefined), [forming]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = textOf(new FormData(event.currentTarget));
@@ -356,7 +358,7 @@ function PairDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
     <Dialog title="Сроки и примечание" onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <FormError error={submit.error} />
-        {pair.status === "forming" && (
+        {forming && (
           <SelectField label="Форма наставничества" name="form" defaultValue={pair.form} error={submit.field("form")}>
             {formChoices.map((code) => (
               <option key={code} value={code}>

@@ -1,43 +1,25 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
 import { SatisfactionByInstitution } from "./RegionStatsPage";
+import type { Dashboard } from "./types";
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+afterEach(cleanup);
+
+const row = {
+  tenantId: "org_1",
+  name: "МБОУ СОШ № 1",
+  kpis: { mentor_satisfaction: 85.5, mentee_satisfaction: null },
+  satisfactionAnswers: { mentor: 4, mentee: 0 },
+} as unknown as Dashboard["institutions"][number];
 
 describe("the region dashboard's satisfaction by institution", () => {
-  it("shows each institution's percents and answer counts for the dashboard's year", async () => {
-    const years: (string | null)[] = [];
-    fakeApi({
-      ...signedInAs("region_viewer"),
-      "GET /api/surveys/region-summary": (_body, url) => {
-        years.push(url.searchParams.get("year"));
-        return {
-          status: 200,
-          body: {
-            items: [
-              {
-                tenantId: "org_1",
-                institutionName: "МБОУ СОШ № 1",
-                mentorSatisfaction: 85.5,
-                mentorAnswers: 4,
-                menteeSatisfaction: null,
-                menteeAnswers: 0,
-              },
-            ],
-          },
-        };
-      },
-    });
-    renderPage(<SatisfactionByInstitution year={2025} />, { path: "/region/stats" });
-    const table = await screen.findByRole("table", { name: "Удовлетворённость по организациям, 2025" });
-    const row = within(table).getByRole("row", { name: /МБОУ СОШ № 1/ });
-    expect([...row.querySelectorAll("td")].map((cell) => cell.textContent)).toEqual(["85,5 %", "4", "—", "0"]);
-    expect(years).toEqual(["2025"]);
+  it("shows each institution's percents and answer counts for the dashboard's year", () => {
+    render(<SatisfactionByInstitution rows={[row]} year={2025} />);
+    const table = screen.getByRole("table", { name: "Удовлетворённость по организациям, 2025" });
+    const cells = within(table)
+      .getByRole("row", { name: /МБОУ СОШ № 1/ })
+      .querySelectorAll("td");
+    expect([...cells].map((cell) => cell.textContent)).toEqual(["85,5 %", "4", "—", "0"]);
   });
 });

@@ -202,7 +202,7 @@ function DashboardView({ data }: { data: Dashboard }) {
         Наставников: {percent(data.satisfaction.mentor.percent)} ({countOf(data.satisfaction.mentor.answers, monitoringNouns.answer)});
         наставляемых: {percent(data.satisfaction.mentee.percent)} ({countOf(data.satisfaction.mentee.answers, monitoringNouns.answer)}).
       </p>
-      <SatisfactionByInstitution year={data.year} />
+      <SatisfactionByInstitution rows={data.institutions} year={data.year} />
 
       <GroupTable caption="По муниципалитетам" rows={data.byMunicipality} />
       <GroupTable caption="По типам организаций" rows={data.byType} />
@@ -277,42 +277,38 @@ function GroupTable({ caption, rows }: { caption: string; rows: Dashboard["byTyp
   );
 }
 
-/** The survey results per institution for the year: satisfaction percents and answer counts only, never answers. */
-export function SatisfactionByInstitution({ year }: { year: number }) {
-  const rows = useResource(async () => (await unwrap(api.surveys["region-summary"].$get({ query: { year: String(year) } }))).items, [year]);
-  return (
-    <Async resource={rows}>
-      {(items) =>
-        items.some((i) => i.mentorAnswers + i.menteeAnswers > 0) ? (
-          <TableWrap>
-            <table>
-              <caption>Удовлетворённость по организациям, {year}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Организация</th>
-                  <th scope="col">Наставники</th>
-                  <th scope="col">Ответов наставников</th>
-                  <th scope="col">Наставляемые</th>
-                  <th scope="col">Ответов наставляемых</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr key={i.tenantId}>
-                    <th scope="row">{i.institutionName}</th>
-                    <td>{percent(i.mentorSatisfaction)}</td>
-                    <td>{num(i.mentorAnswers)}</td>
-                    <td>{percent(i.menteeSatisfaction)}</td>
-                    <td>{num(i.menteeAnswers)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        ) : (
-          <p className="hint">Ответов на анкеты удовлетворённости за {year} год пока нет.</p>
-        )
-      }
-    </Async>
+/**
+ * The survey results per institution for the dashboard's year and filters: satisfaction percents and answer counts
+ * only, never answers (from the dashboard's own rows: no second read of the region).
+ */
+export function SatisfactionByInstitution({ rows, year }: { rows: Dashboard["institutions"]; year: number }) {
+  return rows.some((r) => r.satisfactionAnswers.mentor + r.satisfactionAnswers.mentee > 0) ? (
+    <TableWrap>
+      <table>
+        <caption>Удовлетворённость по организациям, {year}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Организация</th>
+            <th scope="col">Наставники</th>
+            <th scope="col">Ответов наставников</th>
+            <th scope="col">Наставляемые</th>
+            <th scope="col">Ответов наставляемых</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.tenantId}>
+              <th scope="row">{r.name}</th>
+              <td>{percent(r.kpis.mentor_satisfaction)}</td>
+              <td>{num(r.satisfactionAnswers.mentor)}</td>
+              <td>{percent(r.kpis.mentee_satisfaction)}</td>
+              <td>{num(r.satisfactionAnswers.mentee)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  ) : (
+    <p className="hint">Ответов на анкеты удовлетворённости за {year} год пока нет.</p>
   );
 }
