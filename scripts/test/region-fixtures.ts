@@ -44,7 +44,7 @@ export async function createActivePair(where: { regionId: string; tenantId: stri
       version: created.pair.version,
     });
     await Pair.activate(created.pair.pairId, { version: agreed.pair.version });
-    return { names: [mentor.fullName, mentee.fullName] };
+    return { pairId: created.pair.pairId, names: [mentor.fullName, mentee.fullName] };
   });
 }
 

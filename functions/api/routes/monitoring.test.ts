@@ -4,9 +4,11 @@ import { withActor } from "@rnc/core";
 import { auditScope, listAudit } from "@rnc/core/audit";
 import { ddb, storeMetrics, tableName } from "@rnc/core/dynamo";
 import { Institution } from "@rnc/core/institution";
+import { Pair } from "@rnc/core/pair";
 import { CampaignEntity, SubmissionEntity } from "@rnc/core/monitoring/monitoring.entity";
 import { readSummary, regionOfTenant, summaryKey, summaryUpdate } from "@rnc/core/stats";
 import { call, createTestRegion, institutionInput, tokenFor } from "../../../scripts/test/fixtures";
+import { createActivePair } from "../../../scripts/test/region-fixtures";
 import { app } from "../app";
 
 /** Live data for an institution: counters as the participants module keeps them (role, age band, pairs, forms). */
@@ -456,45 +458,71 @@ describe("monitoring campaigns", async () => {
     expect(tracker.json.counts).toMatchObject({ late: 0 });
   });
 
-  it("the federal count: a table template pre-filled from live data, exported by the region as one table", async () => {
+  it("the federal count: a table template pre-filled with the programme's participants of the period, exported by the region as one table", async () => {
+    const where = { regionId: region.regionId, tenantId: school.tenantId };
+    // Two pairs running this year, and one that ran last year only (activated and completed then): its two people
+    // are in the registry counters but not in this year's count.
+    await createActivePair(where, "Федеральный 1");
+    await createActivePair(where, "Федеральный 2");
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date(`${thisYear - 1}-03-01T09:00:00Z`) });
+    try {
+      const { pairId } = await createActivePair(where, "Прошлогодний");
+      vi.setSystemTime(new Date(`${thisYear - 1}-06-01T09:00:00Z`));
+      await withActor({ type: "system", properties: where }, async () => {
+        const { pair } = await Pair.get(pairId);
+        await Pair.complete(pairId, { version: pair.version, results: "Цели достигнуты", reflection: "Рефлексия" });
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+    const defaults = await call(app, "GET", `/api/monitoring/campaign-defaults?kind=federal_count&periodStart=${thisYear}-01-01`, {
+      token: admin,
+    });
+    const table = defaults.json.table;
     const campaign = await publishedCampaign(
-      { name: `Численность участников, ${thisYear}`, periodStart: `${thisYear}-01-01` },
+      {
+        name: `Численность участников, ${thisYear}`,
+        periodStart: `${thisYear}-01-01`,
+        table: { ...table, rows: [...table.rows, { code: "trained", label: "Прошли обучение наставников", manual: true }] },
+      },
       "federal_count",
     );
     expect(campaign).toMatchObject({ kind: "federal_count", deadline: `${thisYear}-12-30` });
     const view = (await form(campaign.campaignId)).json;
-    // 5 mentors from the start plus the 2 added in the previous test.
-    expect(indicator(view, "total.mentors")).toMatchObject({ computed: true, value: 7 });
-    expect(indicator(view, "total.all")).toMatchObject({ computed: true, value: 12 });
-    expect(indicator(view, "form_pupil_pupil.mentees")).toMatchObject({ computed: true, value: 4 });
-    expect(indicator(view, "cat_pupil.all")).toMatchObject({ computed: true, value: 8 });
-    expect(indicator(view, "cat_pupil.mentors")).toMatchObject({ computed: false, value: null, required: false });
+    expect(indicator(view, "total.mentors")).toMatchObject({ computed: true, value: 2 });
+    expect(indicator(view, "total.all")).toMatchObject({ computed: true, value: 4 });
+    expect(indicator(view, "cat_teacher.mentors")).toMatchObject({ computed: true, value: 2 });
+    expect(indicator(view, "cat_young_specialist.mentees")).toMatchObject({ computed: true, value: 2 });
+    expect(indicator(view, "form_teacher_teacher.all")).toMatchObject({ computed: true, value: 4 });
+    expect(indicator(view, "form_pupil_pupil.mentees")).toMatchObject({ computed: true, value: 0 });
+    expect(indicator(view, "trained.mentors")).toMatchObject({ computed: false, value: null, required: true });
 
     const bad = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
       token: curator,
-      body: { values: { "cat_pupil.mentors": -3 }, version: 1 },
+      body: { values: { "trained.mentors": -3, "trained.mentees": 0, "trained.all": 0, "total.all": 9 }, version: 1 },
     });
     expect(bad.json.error.details.fields).toEqual([
-      { path: "values.cat_pupil.mentors", message: "Показатель «Обучающийся (ученик) — Наставники» не может быть меньше 0" },
+      { path: "values.total.all", message: "Показатель «Всего участников — Всего» рассчитывается автоматически" },
+      { path: "values.trained.mentors", message: "Показатель «Прошли обучение наставников — Наставники» не может быть меньше 0" },
     ]);
     const ok = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
       token: curator,
-      body: { values: { "cat_pupil.mentors": 3 }, version: 1 },
+      body: { values: { "trained.mentors": 3, "trained.mentees": 0, "trained.all": 3 }, version: 1 },
     });
     expect(ok.status, ok.text).toBe(200);
 
-    const table = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export?format=json`, { token: viewer });
-    expect(table.status, table.text).toBe(200);
-    const { columns, rows } = table.json.sheet;
+    const exported = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export?format=json`, { token: viewer });
+    expect(exported.status, exported.text).toBe(200);
+    const { columns, rows } = exported.json.sheet;
     const col = (header: string) => columns.findIndex((c: { header: string }) => c.header.startsWith(header));
     const schoolRow = rows.find((r: unknown[]) => r[0] === school.shortName);
     const collegeRow = rows.find((r: unknown[]) => r[0] === college.shortName);
-    expect(schoolRow[col("Всего участников — Наставники")]).toBe(7);
-    expect(schoolRow[col("Обучающийся (ученик) — Наставники")]).toBe(3);
+    expect(schoolRow[col("Всего участников — Наставники")]).toBe(2);
+    expect(schoolRow[col("Прошли обучение наставников — Наставники")]).toBe(3);
     expect(collegeRow[2]).toBe("Не начат");
     expect(collegeRow[col("Всего участников — Наставники")]).toBeNull();
     expect(rows.at(-1)[0]).toBe("Итого по отправленным");
-    expect(rows.at(-1)[col("Всего участников — Всего")]).toBe(12);
+    expect(rows.at(-1)[col("Всего участников — Всего")]).toBe(4);
 
     const xlsx = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export`, { token: viewer });
     expect(xlsx.status).toBe(200);

@@ -13,6 +13,7 @@ import { assertCan } from "../permissions";
 import { Region } from "../region";
 import { formatDate, ruCompare } from "../ru";
 import { isoDate, optionalText, text } from "../schemas";
+import { Stats } from "../stats";
 import { type SummaryChange, submissionState, transactWithSummaries, transactionConflict } from "../stats/summary";
 import { type Sheet, writeCsv, writeXlsx } from "../tabular";
 import * as z from "../zod";
@@ -29,6 +30,7 @@ import {
   indicatorKinds,
   isLate,
   manualValues,
+  needsProgramme,
   sourceMetrics,
   tableIndicators,
   tableIssues,
@@ -254,7 +256,10 @@ async function history(tenantId: string, campaignId: string): Promise<Submission
 
 const reportingYear = (campaign: { periodEnd: string }) => Number(campaign.periodEnd.slice(0, 4));
 
-/** The computed indicators' current values for an institution; from `liveItems` (liveDataKeys, already read) when given. */
+/**
+ * The computed indicators' current values for an institution; from `liveItems` (liveDataKeys, already read) when given.
+ * The programme's participants of the campaign's period are counted only for a campaign that asks for them.
+ */
 async function liveValues(
   campaign: CampaignRow,
   tenantId: string,
@@ -263,10 +268,13 @@ async function liveValues(
   const computed = campaign.indicators.filter((d) => d.source);
   if (computed.length === 0) return {};
   const year = reportingYear(campaign);
-  const live = liveItems
-    ? liveDataFrom(liveItems, year, await timeZoneOf(campaign.regionId))
-    : await liveData(tenantId, campaign.regionId, year);
-  return Object.fromEntries(computed.map((d) => [d.code, d.source ? computeSource(d.source, live.stats, live.kpis) : null]));
+  const timeZone = await timeZoneOf(campaign.regionId);
+  const period = { start: campaign.periodStart, end: campaign.periodEnd };
+  const [live, programme] = await Promise.all([
+    liveItems ? liveDataFrom(liveItems, year, timeZone) : liveData(tenantId, campaign.regionId, year),
+    computed.some((d) => needsProgramme(d.source)) ? Stats.programme(tenantId, period, timeZone) : undefined,
+  ]);
+  return Object.fromEntries(computed.map((d) => [d.code, d.source ? computeSource(d.source, { ...live, programme }) : null]));
 }
 
 /**

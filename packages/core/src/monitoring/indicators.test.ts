@@ -105,19 +105,53 @@ describe("computed sources", () => {
     [{ metric: "partner_organisations" }, 1],
     [{ metric: "young_teachers" }, null],
   ] as const)("%j = %s", (source, expected) => {
-    expect(computeSource(source, stats, kpis)).toBe(expected);
+    expect(computeSource(source, { stats, kpis })).toBe(expected);
+  });
+
+  // The programme's participants of the period: counted from the pairs that ran (stats/programme.ts), not the registry.
+  const programme = {
+    all: { mentors: 2, mentees: 3, total: 4 },
+    byCategory: { pupil: { mentors: 1, mentees: 3, total: 3 } },
+    byForm: { pupil_pupil: { mentors: 1, mentees: 2, total: 3 } },
+  };
+  it.each([
+    [{ metric: "programme" }, 4],
+    [{ metric: "programme", role: "mentee" }, 3],
+    [{ metric: "programme", category: "pupil", role: "mentor" }, 1],
+    [{ metric: "programme", category: "teacher" }, 0],
+    [{ metric: "programme", form: "pupil_pupil", role: "mentee" }, 2],
+    [{ metric: "programme", form: "teacher_teacher" }, 0],
+  ] as const)("%j = %s", (source, expected) => {
+    expect(computeSource(source, { stats, kpis, programme })).toBe(expected);
   });
 });
 
 describe("federal count table", () => {
-  it("turns rows × columns into integer cells, computed where the statistics hold them", () => {
+  it("turns rows × columns into integer cells, each counting the programme's participants of the period", () => {
     const cells = tableIndicators(defaultFederalTable());
-    const total = cells.find((c) => c.code === "total.mentors");
-    expect(total?.source).toEqual({ metric: "participants", role: "mentor" });
+    const source = (code: string) => cells.find((c) => c.code === code)?.source;
+    expect(source("total.mentors")).toEqual({ metric: "programme", role: "mentor" });
+    expect(source("total.all")).toEqual({ metric: "programme" });
+    expect(source("cat_pupil.mentors")).toEqual({ metric: "programme", role: "mentor", category: "pupil" });
+    expect(source("form_pupil_pupil.mentees")).toEqual({ metric: "programme", role: "mentee", form: "pupil_pupil" });
+    expect(cells.every((c) => c.integer && c.min === 0 && c.required)).toBe(true);
+  });
+
+  it("counts the registry where asked (the region's live table), which has no category × role cells", () => {
+    const cells = tableIndicators(defaultFederalTable(), "participants");
+    expect(cells.find((c) => c.code === "total.mentors")?.source).toEqual({ metric: "participants", role: "mentor" });
     expect(cells.find((c) => c.code === "cat_pupil.all")?.source).toEqual({ metric: "participants", category: "pupil" });
     expect(cells.find((c) => c.code === "cat_pupil.mentors")).toMatchObject({ required: false });
     expect(cells.find((c) => c.code === "cat_pupil.mentors")?.source).toBeUndefined();
-    expect(cells.every((c) => c.integer && c.min === 0)).toBe(true);
+  });
+
+  it("leaves a manual row to be filled by hand", () => {
+    const cells = tableIndicators({
+      rows: [{ code: "events", label: "Мероприятия", manual: true }],
+      columns: [{ code: "n", label: "Число" }],
+    });
+    expect(cells).toEqual([expect.objectContaining({ code: "events.n", required: true })]);
+    expect(cells[0]?.source).toBeUndefined();
   });
 });
 

@@ -13,6 +13,7 @@ import {
 } from "../forms/catalogue";
 import { type KpiCode, type KpiValue, kpiByCode, kpiCodes } from "../kpi/formulas";
 import type { StatsSummary } from "../stats/contribution";
+import type { ProgrammeCount } from "../stats/programme";
 
 export const indicatorKinds = ["number", "percent", "text", "choice"] as const;
 export type IndicatorKind = (typeof indicatorKinds)[number];
@@ -23,8 +24,19 @@ export const indicatorKindLabels: Record<IndicatorKind, string> = {
   choice: "Выбор из списка",
 };
 
-/** Figures an indicator can be computed from. */
-export const sourceMetrics = ["participants", "engaged", "pairs_active", "pairs_completed", "partner_organisations", ...kpiCodes] as const;
+/**
+ * Figures an indicator can be computed from: `participants` the registry (everyone in the bases), `programme` the
+ * people in pairs and groups that ran in the campaign's period (stats/programme.ts), the rest from the counters.
+ */
+export const sourceMetrics = [
+  "participants",
+  "programme",
+  "engaged",
+  "pairs_active",
+  "pairs_completed",
+  "partner_organisations",
+  ...kpiCodes,
+] as const;
 export type SourceMetric = (typeof sourceMetrics)[number];
 
 export type IndicatorSource = { metric: SourceMetric; role?: "mentor" | "mentee"; form?: FormCode; category?: ParticipantCategory };
@@ -56,6 +68,10 @@ export function sourceLabel(source: IndicatorSource): string {
       if (source.form) return `Участники формы «${formCatalogue.find((f) => f.code === source.form)?.label}»${role}`;
       if (source.category) return `Участники: ${categoryLabels[source.category]}`;
       return `Участники в базе${role}`;
+    case "programme":
+      if (source.form) return `Участники программ за период, форма «${formCatalogue.find((f) => f.code === source.form)?.label}»${role}`;
+      if (source.category) return `Участники программ за период: ${categoryLabels[source.category]}${role}`;
+      return `Участники программ за период${role}`;
     case "engaged":
       return `Вошли в программы${role}`;
     case "pairs_active":
@@ -69,11 +85,31 @@ export function sourceLabel(source: IndicatorSource): string {
   }
 }
 
-/** The value of a source from the statistics and the KPI values; null when it cannot be computed (no denominator). */
-export function computeSource(source: IndicatorSource, stats: StatsSummary, kpis: Record<KpiCode, KpiValue>): number | null {
+/** Whether a source needs the programme's participants of the period (read only when some indicator does). */
+export const needsProgramme = (source: IndicatorSource | undefined) => source?.metric === "programme";
+
+/**
+ * The value of a source from the statistics, the KPI values and the programme's participants of the period; null when
+ * it cannot be computed (no denominator).
+ */
+export function computeSource(
+  source: IndicatorSource,
+  live: { stats: StatsSummary; kpis: Record<KpiCode, KpiValue>; programme?: ProgrammeCount },
+): number | null {
+  const { stats, kpis, programme } = live;
   const byRole = (pair: { mentors: number; mentees: number }) =>
     source.role === "mentor" ? pair.mentors : source.role === "mentee" ? pair.mentees : pair.mentors + pair.mentees;
   switch (source.metric) {
+    case "programme": {
+      if (!programme) return null;
+      const none = { mentors: 0, mentees: 0, total: 0 };
+      const figures = source.form
+        ? (programme.byForm[source.form] ?? none)
+        : source.category
+          ? (programme.byCategory[source.category] ?? none)
+          : programme.all;
+      return source.role === "mentor" ? figures.mentors : source.role === "mentee" ? figures.mentees : figures.total;
+    }
     case "participants":
       if (source.form) return byRole(stats.byForm[source.form] ?? { mentors: 0, mentees: 0 });
       if (source.category) return stats.byCategory[source.category] ?? 0;
@@ -237,10 +273,12 @@ export function defaultFederalTable(): TableTemplate {
 }
 
 /**
- * The table as indicators: one integer cell per row × column, code `row.column`. A cell is computed when the statistics
- * hold it (category counts exist only as totals, so category × role cells are filled by hand); `manual` rows never are.
+ * The table as indicators: one integer cell per row × column, code `row.column`, `manual` rows filled by hand. A
+ * campaign's cells count the programme's participants in its period (`programme`, every cell computed); the region's
+ * live table without a campaign counts the registry (`participants`), which holds categories only as totals, so its
+ * category × role cells stay empty.
  */
-export function tableIndicators(table: TableTemplate): IndicatorDef[] {
+export function tableIndicators(table: TableTemplate, metric: "programme" | "participants" = "programme"): IndicatorDef[] {
   return table.rows.flatMap((row) =>
     table.columns.map((column): IndicatorDef => {
       const base: IndicatorDef = {
@@ -254,10 +292,12 @@ export function tableIndicators(table: TableTemplate): IndicatorDef[] {
         unit: "чел.",
       };
       if (row.manual) return base;
-      if (row.category)
-        return column.role ? { ...base, required: false } : { ...base, source: { metric: "participants", category: row.category } };
-      if (row.form) return { ...base, source: { metric: "participants", form: row.form, role: column.role } };
-      return { ...base, source: { metric: "participants", role: column.role } };
+      if (row.category && column.role && metric === "participants") return { ...base, required: false };
+      const source: IndicatorSource = { metric };
+      if (column.role) source.role = column.role;
+      if (row.form) source.form = row.form;
+      else if (row.category) source.category = row.category;
+      return { ...base, source };
     }),
   );
 }

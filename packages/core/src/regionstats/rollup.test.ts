@@ -6,7 +6,8 @@ import {
   type SubmissionSource,
   compliance,
   dashboardModel,
-  federalTable,
+  liveFederalTable,
+  reportedFederalTable,
   figuresOf,
   monitoringStatus,
   noSatisfaction,
@@ -317,7 +318,7 @@ describe("breakdowns by municipality and by type", () => {
 });
 
 describe("the federal count table", () => {
-  it("computes total and form cells from the figures and leaves category × role cells empty", () => {
+  it("without a campaign: computes total and form cells from the registry and leaves category × role cells empty", () => {
     const figures = figuresOf(
       summarize(
         {
@@ -331,10 +332,26 @@ describe("the federal count table", () => {
         today,
       ),
     );
-    const table = federalTable(defaultFederalTable(), figures, today);
+    const table = liveFederalTable(defaultFederalTable(), figures, today, "В базах");
+    expect(table.heading).toBe("В базах");
     const cell = (row: string, column: string) => table.rows.find((r) => r.code === row)?.cells.find((c) => c.code === column)?.value;
     expect([cell("total", "mentors"), cell("total", "mentees"), cell("total", "all")]).toEqual([4, 5, 9]);
     expect([cell("form_pupil_pupil", "mentors"), cell("form_pupil_pupil", "mentees"), cell("form_pupil_pupil", "all")]).toEqual([2, 3, 5]);
     expect([cell("cat_pupil", "mentors"), cell("cat_pupil", "all")]).toEqual([null, 6]);
+  });
+
+  it("from a campaign: each cell the sum of the values the institutions sent, empty where none was sent", () => {
+    const table = reportedFederalTable(
+      defaultFederalTable(),
+      [
+        { "total.mentors": 4, "total.all": 10, "cat_pupil.mentors": 2 },
+        { "total.mentors": 3, "total.all": 5, "cat_pupil.mentors": null },
+      ],
+      "По отчётам",
+    );
+    const cell = (row: string, column: string) => table.rows.find((r) => r.code === row)?.cells.find((c) => c.code === column)?.value;
+    expect([cell("total", "mentors"), cell("total", "all"), cell("cat_pupil", "mentors")]).toEqual([7, 15, 2]);
+    expect(cell("total", "mentees")).toBeNull();
+    expect(table.heading).toBe("По отчётам");
   });
 });

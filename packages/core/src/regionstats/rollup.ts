@@ -487,21 +487,44 @@ export function dashboardModel(source: RegionSource): DashboardModel {
 // The federal count table (DOMAIN.md §7.2), from the group's live figures
 // ---------------------------------------------------------------------------------------------------------------
 
-export type FederalTable = { rows: { code: string; label: string; cells: { code: string; label: string; value: IndicatorValue }[] }[] };
+export type FederalTable = {
+  heading: string;
+  rows: { code: string; label: string; cells: { code: string; label: string; value: IndicatorValue }[] }[];
+};
 
-/** Each row × column cell computed from the figures where the statistics hold it; the others (category × role) stay empty. */
-export function federalTable(table: TableTemplate, figures: Figures, asOf: string): FederalTable {
-  const defs = new Map(tableIndicators(table).map((d) => [d.code, d]));
-  const summary = summaryOfFigures(figures, asOf);
-  const noKpis = {} as Record<KpiCode, KpiValue>;
+const tableRows = (table: TableTemplate, cellValue: (code: string) => IndicatorValue): FederalTable["rows"] =>
+  table.rows.map((row) => ({
+    code: row.code,
+    label: row.label,
+    cells: table.columns.map((column) => ({ code: column.code, label: column.label, value: cellValue(`${row.code}.${column.code}`) })),
+  }));
+
+/**
+ * The table as the institutions reported it in a federal-count campaign: each cell the sum of the values they sent
+ * (drafts are not counted); empty while no one has sent a value for it.
+ */
+export function reportedFederalTable(table: TableTemplate, sent: readonly Record<string, IndicatorValue>[], heading: string): FederalTable {
   return {
-    rows: table.rows.map((row) => ({
-      code: row.code,
-      label: row.label,
-      cells: table.columns.map((column) => {
-        const def = defs.get(`${row.code}.${column.code}`);
-        return { code: column.code, label: column.label, value: def?.source ? computeSource(def.source, summary, noKpis) : null };
-      }),
-    })),
+    heading,
+    rows: tableRows(table, (code) => {
+      const numbers = sent.map((values) => values[code]).filter((value): value is number => typeof value === "number");
+      return numbers.length === 0 ? null : numbers.reduce((sum, n) => sum + n, 0);
+    }),
+  };
+}
+
+/**
+ * The table from the group's live registry figures, where no federal-count campaign was held: each row × column cell
+ * the registry holds; the others (category × role) stay empty.
+ */
+export function liveFederalTable(table: TableTemplate, figures: Figures, asOf: string, heading: string): FederalTable {
+  const defs = new Map(tableIndicators(table, "participants").map((d) => [d.code, d]));
+  const live = { stats: summaryOfFigures(figures, asOf), kpis: {} as Record<KpiCode, KpiValue> };
+  return {
+    heading,
+    rows: tableRows(table, (code) => {
+      const source = defs.get(code)?.source;
+      return source ? computeSource(source, live) : null;
+    }),
   };
 }

@@ -17,8 +17,16 @@ import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entit
 import { type IndicatorDef, type IndicatorValue, type TableTemplate, defaultFederalTable, tableIndicators } from "../monitoring/indicators";
 import { assertCan } from "../permissions";
 import { transactWithSummaries } from "../stats/summary";
-import { type Campaign, DashboardFilter, federalTable, loadRegionSource, dashboardModel } from "../regionstats";
-import { formatDate, ruCompare } from "../ru";
+import {
+  type Campaign,
+  DashboardFilter,
+  type FederalTable,
+  liveFederalTable,
+  loadRegionSource,
+  reportedFederalTable,
+  dashboardModel,
+} from "../regionstats";
+import { formatDate, outOf, ruCompare } from "../ru";
 import * as z from "../zod";
 import { ExportEntity, exportFormats, type exportStatuses } from "./reports.entity";
 import { exportsBucket, fileKey, openLocalFile, presignedUrl, storeFile } from "./storage";
@@ -175,13 +183,36 @@ async function monitoringSource(
   };
 }
 
-/** The federal table's layout: the latest federal-count campaign's (of the period, if given), else the default one. */
-function federalLayout(campaigns: readonly Campaign[], period?: string): TableTemplate {
-  const latest = campaigns
+/** The latest federal-count campaign with a table (of the period, if given): the one the federal sheet reports. */
+function federalCampaign(campaigns: readonly Campaign[], period?: string): Campaign | undefined {
+  return campaigns
     .filter((c) => c.kind === "federal_count" && c.table && (!period || c.periodEnd.startsWith(period)))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const table = latest[0]?.table as TableTemplate | undefined;
-  return table && tableIndicators(table).length > 0 ? table : defaultFederalTable();
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .find((c) => tableIndicators(c.table as TableTemplate).length > 0);
+}
+
+/**
+ * The federal sheet: the sums of what the institutions sent in the latest federal-count campaign (the programmes'
+ * participants in its period); where none was held, the live registry in the default layout, headed as such.
+ */
+function federalSource(
+  campaign: Campaign | undefined,
+  reported: MonitoringSheetSource | undefined,
+  model: ReturnType<typeof dashboardModel>,
+): FederalTable {
+  if (!campaign || !reported)
+    return liveFederalTable(
+      defaultFederalTable(),
+      model.totals,
+      model.asOf,
+      `Участники в базах наставников и наставляемых на ${formatDate(model.asOf)} (кампания о численности участников не проводилась)`,
+    );
+  const sent = reported.rows.filter((row) => row.submittedAt);
+  return reportedFederalTable(
+    campaign.table as TableTemplate,
+    sent.map((row) => row.values),
+    `Численность участников программ наставничества с ${formatDate(campaign.periodStart)} по ${formatDate(campaign.periodEnd)}, по отчётам организаций («${campaign.name}»): отправили ${sent.length} из ${outOf(reported.rows.length, ["организации", "организаций"])}`,
+  );
 }
 
 /** The work of one export (system actor of the region): reads, builds the sheets, writes, stores. */
@@ -204,12 +235,13 @@ export async function runExport(regionId: string, exportId: string): Promise<voi
       tenants,
       source.timeZone,
     );
-    const layout = federalLayout(source.campaigns, options.period);
+    const federal = federalCampaign(source.campaigns, options.period);
+    const reported = federal?.campaignId === shown ? monitoring : await monitoringSource(regionId, federal, tenants, source.timeZone);
     const sheets = reportSheets({
       model,
       header: { regionName: source.regionName, generatedAt: formatDate(nowIso(), source.timeZone), filters: filtersText(options) },
       monitoring,
-      federal: federalTable(layout, model.totals, model.asOf),
+      federal: federalSource(federal, reported, model),
     });
     await setState(regionId, exportId, { progress: 50 });
     const date = formatDate(source.today);

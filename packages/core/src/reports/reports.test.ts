@@ -5,6 +5,8 @@ import { createTestRegion } from "../../../../scripts/test/fixtures";
 import { createStatsRegion } from "../../../../scripts/test/region-fixtures";
 import { type UserActor, withActor } from "../actor";
 import { auditScope, listAudit } from "../audit";
+import { Campaign, Submission } from "../monitoring";
+import { defaultFederalTable } from "../monitoring/indicators";
 import { RegionStats } from "../regionstats";
 import { Reports, sheetNames } from "./index";
 import { exportsDir } from "./storage";
@@ -98,6 +100,48 @@ describe("the consolidated XLSX export", async () => {
   it("contains no participant's name", () => {
     const text = workbook.worksheets.flatMap((ws) => rowsOf(ws.name).flat()).join("\n");
     for (const name of region.names) expect(text).not.toContain(name);
+  });
+});
+
+describe("the federal sheet of a region that held a federal-count campaign", () => {
+  it("sums what the institutions sent: the participants of the pairs that ran in the period", async () => {
+    const held = await createStatsRegion("Федеральной формы");
+    const asAdmin = <T>(fn: () => Promise<T>) => as(held.users.region_admin, fn);
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const campaign = await asAdmin(async () => {
+      const created = await Campaign.create({
+        kind: "federal_count",
+        name: `Численность участников, ${year}`,
+        periodStart: `${year}-01-01`,
+        periodEnd: `${year}-12-31`,
+        table: defaultFederalTable(),
+      });
+      return Campaign.publish(created.campaignId);
+    });
+    // The school sends its count (its one teacher – young specialist pair); the other two institutions do not.
+    const sent = await as(held.users.curator, async () => {
+      const draft = await Submission.get(campaign.campaignId);
+      return Submission.submit(campaign.campaignId, { version: draft.version });
+    });
+    const value = (code: string) => sent.indicators.find((i) => i.code === code)?.value;
+    expect([value("total.mentors"), value("total.mentees"), value("total.all"), value("form_teacher_teacher.all")]).toEqual([1, 1, 2, 2]);
+    expect([value("cat_teacher.mentors"), value("cat_young_specialist.mentees"), value("cat_pupil.all")]).toEqual([1, 1, 0]);
+
+    const started = await as(held.users.region_admin, () => Reports.start({ format: "csv", sheet: "federal" }));
+    await Reports.settled();
+    const file = await as(held.users.region_admin, () => Reports.file(started.exportId));
+    if (file.kind !== "local") throw new Error("expected a local file");
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+    const lines = Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toContain(`по отчётам организаций («Численность участников, ${year}»): отправили 1 из 3 организаций`);
+    expect(lines.find((line) => line.startsWith("Всего участников;"))).toBe("Всего участников;1;1;2");
+    // No pupil was in a pair that ran: the school sent zeros, and zeros are summed (not left empty).
+    expect(lines.find((line) => line.startsWith("Обучающийся (ученик);"))).toBe("Обучающийся (ученик);0;0;0");
   });
 });
 

@@ -278,14 +278,11 @@ export function monitoringSheet(source: MonitoringSheetSource | undefined): Shee
   };
 }
 
-export function federalSheet(table: FederalTable, model: DashboardModel): Sheet {
+export function federalSheet(table: FederalTable): Sheet {
   const columns = table.rows[0]?.cells ?? [];
   return {
     name: sheetNames.federal,
-    columns: [
-      { header: `Численность участников программ наставничества на ${formatDate(model.asOf)}`, width: 60 },
-      ...columns.map((c) => ({ header: c.label, width: 16 })),
-    ],
+    columns: [{ header: table.heading, width: 60 }, ...columns.map((c) => ({ header: c.label, width: 16 }))],
     rows: table.rows.map((row) => [row.label, ...row.cells.map((cell) => cell.value)]),
   };
 }
@@ -304,7 +301,7 @@ export function reportSheets(sources: ReportSources): Record<SheetCode, Sheet> {
     forms: formsSheet(sources.model),
     roadmaps: roadmapsSheet(sources.model),
     monitoring: monitoringSheet(sources.monitoring),
-    federal: federalSheet(sources.federal, sources.model),
+    federal: federalSheet(sources.federal),
   };
 }
 
