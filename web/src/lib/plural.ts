@@ -36,6 +36,7 @@ export const nouns = {
   student: ["обучающийся", "обучающихся", "обучающихся"],
   teacher: ["педагог", "педагога", "педагогов"],
   event: ["запись", "записи", "записей"],
+  day: ["день", "дня", "дней"],
 } as const satisfies Record<string, PluralForms>;
 
 /** The same nouns as objects of a verb (accusative): «Импортировать 1 организацию», «… 1 участника». */

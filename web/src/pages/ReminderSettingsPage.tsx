@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../api/client";
 import { useMe } from "../auth/AuthContext";
-import { getsReminders } from "../auth/access";
+import { getsReminders, roleCan } from "../auth/access";
 import { FormError, SubmitButton } from "../components/Form";
 import { Async } from "../components/Status";
+import { DigestPreview } from "../components/DigestPreview";
 import { useResource } from "../lib/useResource";
 import { useSubmit } from "../lib/useSubmit";
 
@@ -32,6 +33,7 @@ export default function ReminderSettingsPage() {
 }
 
 function Settings() {
+  const me = useMe();
   const prefs = useResource(() => unwrap(api.reminders.preferences.$get()), []);
   return (
     <>
@@ -41,6 +43,13 @@ function Settings() {
         приходят всегда.
       </p>
       <Async resource={prefs}>{(current) => <SettingsForm initial={choiceOf(current)} />}</Async>
+      {roleCan(me.role, "reminders.preview") && (
+        <section aria-labelledby="digest-preview-heading">
+          <h2 id="digest-preview-heading">Предпросмотр сводки</h2>
+          <p>Что пришло бы вам в письме в выбранный день, с учётом сохранённых настроек. Ничего не отправляется.</p>
+          <DigestPreview userId={me.userId} />
+        </section>
+      )}
     </>
   );
 }

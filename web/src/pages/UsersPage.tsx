@@ -2,10 +2,11 @@ import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../api/client";
 import type { Institution, InvitableRole, Invitation, User } from "../api/types";
 import { useMe } from "../auth/AuthContext";
-import { invitableRoles, isInstitutionRole } from "../auth/access";
+import { getsReminders, invitableRoles, isInstitutionRole, roleCan } from "../auth/access";
 import { ConfirmDialog, Dialog } from "../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextField } from "../components/Form";
 import { Async, EmptyState, Notice } from "../components/Status";
+import { DigestPreview } from "../components/DigestPreview";
 import { formatDateTime } from "../lib/format";
 import { invitationStatusLabels, roleLabels, userStatusLabels } from "../lib/labels";
 import { countOf, nouns } from "../lib/plural";
@@ -18,6 +19,7 @@ type Pending = { kind: "disable" | "enable"; user: User } | { kind: "revoke"; in
 export default function UsersPage() {
   const me = useMe();
   const isRegionAdmin = me.role === "region_admin";
+  const canPreview = roleCan(me.role, "reminders.preview");
   // A region admin looks at the centre's own accounts ("") or at one institution's.
   const [scope, setScope] = useState("");
   const query: Record<string, string> = scope ? { tenantId: scope } : {};
@@ -28,6 +30,7 @@ export default function UsersPage() {
   const users = useResource(() => unwrap(api.users.$get({ query })), [scope]);
   const invitations = useResource(() => unwrap(api.invitations.$get({ query })), [scope]);
   const [inviting, setInviting] = useState(false);
+  const [previewing, setPreviewing] = useState<User | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const change = useSubmit();
@@ -118,6 +121,11 @@ export default function UsersPage() {
                           <span className={`badge user-${user.status}`}>{userStatusLabels[user.status]}</span>
                         </td>
                         <td className="row-actions">
+                          {canPreview && getsReminders(user.role) && user.status === "active" && (
+                            <button type="button" className="button secondary small" onClick={() => setPreviewing(user)}>
+                              Предпросмотр сводки<span className="visually-hidden"> для {user.fullName}</span>
+                            </button>
+                          )}
                           {user.userId !== me.userId && (
                             <button
                               type="button"
@@ -187,6 +195,12 @@ export default function UsersPage() {
         }
       </Async>
 
+      {previewing && (
+        <Dialog title={`Предпросмотр сводки: ${previewing.fullName}`} wide onClose={() => setPreviewing(null)}>
+          <p>Что пришло бы пользователю в письме с напоминаниями в выбранный день, с учётом его настроек. Ничего не отправляется.</p>
+          <DigestPreview userId={previewing.userId} />
+        </Dialog>
+      )}
       {inviting && (
         <InviteForm
           roles={invitableRoles[me.role] ?? []}

@@ -1,23 +1,7 @@
 import { escapeHtml } from "../email";
-import { addressName, countOf, formatDate } from "../ru";
-import type { DueEntry, ReminderRule } from "./sources";
-
-const sections: { rules: ReminderRule[]; heading: string }[] = [
-  { rules: ["campaign_published"], heading: "Новые кампании мониторинга и отчётности" },
-  { rules: ["campaign_due", "federal_count_due"], heading: "Сроки мониторинга и отчётности" },
-  { rules: ["campaign_missed"], heading: "Пропущенные сроки отчётности" },
-  { rules: ["roadmap_overdue"], heading: "Просроченные мероприятия дорожной карты" },
-  { rules: ["roadmap_due"], heading: "Мероприятия дорожной карты: приближается срок" },
-  { rules: ["survey_pending"], heading: "Анкетирование" },
-  { rules: ["pair_inactive"], heading: "Пары без встреч более 45 дней" },
-];
-
-export function whenText(entry: DueEntry): string {
-  if (!entry.due || entry.daysLeft === undefined) return "";
-  if (entry.daysLeft > 0) return `срок ${formatDate(entry.due)} — через ${countOf(entry.daysLeft, ["день", "дня", "дней"])}`;
-  if (entry.daysLeft === 0) return `срок ${formatDate(entry.due)} — сегодня`;
-  return `срок был ${formatDate(entry.due)} — просрочено на ${countOf(-entry.daysLeft, ["день", "дня", "дней"])}`;
-}
+import { addressName, countOf } from "../ru";
+import { digestSections, whenText } from "./sections";
+import type { DueEntry } from "./sources";
 
 export type Digest = { subject: string; text: string; html: string };
 
@@ -35,7 +19,7 @@ export function renderDigest(input: {
   const greeting = `Здравствуйте, ${addressName(input.recipientName)}!`;
   const textLines: string[] = [greeting, "", input.heading, ""];
   const htmlParts: string[] = [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(input.heading)}</p>`];
-  for (const section of sections) {
+  for (const section of digestSections) {
     const items = entries.filter((e) => section.rules.includes(e.rule));
     if (items.length === 0) continue;
     textLines.push(`${section.heading} (${items.length}):`);

@@ -125,7 +125,13 @@ export type RunReport = {
 };
 
 /** `digest` renders the letter of the entries this run owns, with `unsubscribeUrl` (the page link) in its text. */
-type Delivery = { user: UserInfo; entries: DueEntry[]; digest: (entries: DueEntry[], unsubscribeUrl: string) => Digest };
+type Delivery = {
+  user: UserInfo;
+  entries: DueEntry[];
+  digest: (entries: DueEntry[], unsubscribeUrl: string) => Digest;
+  /** The institutions' short names, for a letter that lists several (the region admin's). */
+  institutionNames?: Map<string, string>;
+};
 
 async function deliver(delivery: Delivery, now: Date, policy: SendPolicy, pace: () => Promise<void>, report: RunReport): Promise<void> {
   const { user } = delivery;
@@ -231,6 +237,7 @@ async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: str
       if (selected.length === 0) continue;
       deliveries.push({
         user: admin,
+        institutionNames: names,
         entries: selected.map((e) => ({ ...e, occurrence: `${e.tenantId}#${e.occurrence}` })),
         digest: (owned, unsubscribeUrl) =>
           renderDigest({
@@ -291,6 +298,11 @@ export const Reminders = {
     });
     const mine = deliveries.find((d) => d.user.userId === userId);
     if (!mine) return { userId, date, entries: [], digest: null };
-    return { userId, date, entries: mine.entries, digest: mine.digest(mine.entries, (await unsubscribeLinks(userId)).page) };
+    return {
+      userId,
+      date,
+      entries: mine.entries.map((entry) => ({ ...entry, institutionName: mine.institutionNames?.get(entry.tenantId) })),
+      digest: mine.digest(mine.entries, (await unsubscribeLinks(userId)).page),
+    };
   },
 };

@@ -3,7 +3,8 @@ import { call, createTestRegion, mailTo, system, tokenFor } from "../../../../sc
 import { app } from "../../../../functions/api/app";
 import { Institution } from "../institution";
 import { User } from "../user";
-import { type DueEntry, type ReminderSource, runReminders, unsubscribeLinks } from ".";
+import { withActor } from "../actor";
+import { type DueEntry, type ReminderSource, Reminders, runReminders, unsubscribeLinks } from ".";
 import { recordSesFeedback } from "./feedback";
 import { composeDigest } from "./mime";
 import { renderDigest } from "./digest";
@@ -251,6 +252,15 @@ describe("reminder digests", async () => {
     const mail = (await mailTo(users.region_admin.email)).at(-1);
     expect(mail?.body.text).toContain(`${school.shortName}: Мониторинг ЦМН, I полугодие`);
     expect(mail?.body.text).toContain("Пропущенные сроки отчётности");
+
+    // The preview of that letter names each item's institution, as the letter does.
+    const preview = await withActor({ type: "user", properties: { ...users.region_admin, role: "region_admin" } }, () =>
+      Reminders.preview(users.region_admin.userId, "2026-12-21", [source]),
+    );
+    expect(preview.entries).toEqual([
+      expect.objectContaining({ rule: "campaign_missed", title: "Мониторинг ЦМН, I полугодие", institutionName: school.shortName }),
+    ]);
+    expect(preview.digest?.subject).toBe(mail?.subject);
   });
 
   it("a region admin's own preferences apply to their letter: without optional reminders, only missed statutory deadlines come", async () => {

@@ -1,7 +1,7 @@
 import { api, unwrap } from "../../api/client";
 import { Async, EmptyState } from "../../components/Status";
 import { formatDate } from "../../lib/format";
-import { countOf } from "../../lib/plural";
+import { countOf, nouns } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { roadmapStatusLabels } from "@rnc/core/labels";
 import { roadmapNouns } from "./types";
@@ -78,7 +78,7 @@ export default function RegionRoadmapsPage() {
                   {institution.items.map((item) => (
                     <li key={item.itemId}>
                       {item.number ? `${item.number} ` : ""}
-                      {item.name.split("\n")[0]} — срок {formatDate(item.due)}, просрочено на {countOf(item.daysOverdue, roadmapNouns.day)}
+                      {item.name.split("\n")[0]} — срок {formatDate(item.due)}, просрочено на {countOf(item.daysOverdue, nouns.day)}
                       {item.executors ? ` (${item.executors})` : ""}
                     </li>
                   ))}

@@ -22,7 +22,6 @@ export const roadmapNouns = {
   roadmap: ["дорожная карта", "дорожные карты", "дорожных карт"],
   section: ["раздел", "раздела", "разделов"],
   warning: ["предупреждение", "предупреждения", "предупреждений"],
-  day: ["день", "дня", "дней"],
 } as const satisfies Record<string, PluralForms>;
 
 /** The academic year that starts this calendar year from September (or started last September): «2026/27». */
