@@ -3,32 +3,26 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { FormError, SelectField, SubmitButton } from "../../components/Form";
 import { Async, EmptyState, Notice } from "../../components/Status";
-import { formatDate, todayIso } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
-import { indicatorKindLabels } from "@rnc/core/monitoring/indicators";
-import {
-  type Campaign,
-  type CampaignDefaults,
-  type CampaignInput,
-  type Indicator,
-  campaignKindLabels,
-  campaignStatusLabels,
-  monitoringNouns,
-} from "./types";
+import { CampaignDialog } from "./CampaignDialog";
+import { type CampaignDraft, CampaignFields, campaignBody } from "./CampaignForm";
+import { type Campaign, type CampaignInput, type Indicator, campaignKindLabels, campaignStatusLabels, monitoringNouns } from "./types";
 import "./monitoring.css";
 import { TableWrap } from "../../components/TableWrap";
 
-/** The region's campaigns: the list, the builder of a new campaign, and publishing. */
+/** The region's campaigns: the list, the builder of a new campaign, editing a draft, and publishing. */
 export default function CampaignsPage() {
   const me = useMe();
   const canManage = roleCan(me.role, "monitoring.manage");
   const campaigns = useResource(() => unwrap(api.monitoring.campaigns.$get()), []);
   const [notice, setNotice] = useState("");
   const publish = useSubmit();
+  const [editing, setEditing] = useState<Campaign | null>(null);
 
   const onPublish = (campaign: Campaign) =>
     publish.run(async () => {
@@ -81,16 +75,21 @@ export default function CampaignsPage() {
                           <div className="hint">{countOf(campaign.institutionsCount, monitoringNouns.institution)}</div>
                         )}
                       </td>
-                      <td>
+                      <td className="row-actions">
                         {campaign.status === "draft" && canManage ? (
-                          <button
-                            type="button"
-                            className="button"
-                            onClick={() => onPublish(campaign)}
-                            aria-disabled={publish.busy || undefined}
-                          >
-                            Разослать организациям
-                          </button>
+                          <>
+                            <button type="button" className="button secondary" onClick={() => setEditing(campaign)}>
+                              Изменить<span className="visually-hidden"> черновик «{campaign.name}»</span>
+                            </button>
+                            <button
+                              type="button"
+                              className="button"
+                              onClick={() => onPublish(campaign)}
+                              aria-disabled={publish.busy || undefined}
+                            >
+                              Разослать организациям
+                            </button>
+                          </>
                         ) : campaign.status !== "draft" ? (
                           <Link to={`/region/monitoring/${campaign.campaignId}`}>Ход сдачи</Link>
                         ) : null}
@@ -103,6 +102,18 @@ export default function CampaignsPage() {
           )
         }
       </Async>
+      {editing && (
+        <CampaignDialog
+          campaign={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            setNotice(`Черновик «${saved.name}» сохранён`);
+            campaigns.reload();
+          }}
+          onChanged={campaigns.reload}
+        />
+      )}
       {canManage && (
         <CampaignBuilder
           onCreated={(c) => {
@@ -123,13 +134,15 @@ const halfYearStart = () => {
 
 function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => void }) {
   const [kind, setKind] = useState<CampaignInput["kind"]>("monitoring");
-  const [name, setName] = useState("");
-  const [periodStart, setPeriodStart] = useState(halfYearStart());
-  const [periodEnd, setPeriodEnd] = useState("");
-  const [deadline, setDeadline] = useState("");
-  const [defaults, setDefaults] = useState<CampaignDefaults | null>(null);
-  const [indicators, setIndicators] = useState<Indicator[]>([]);
+  const [draft, setDraft] = useState<CampaignDraft>({
+    name: "",
+    periodStart: halfYearStart(),
+    periodEnd: "",
+    deadline: "",
+    indicators: [],
+  });
   const submit = useSubmit();
+  const { periodStart } = draft;
 
   useEffect(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(periodStart)) return;
@@ -137,9 +150,12 @@ function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => voi
     unwrap(api.monitoring["campaign-defaults"].$get({ query: { kind, periodStart } })).then(
       (loaded) => {
         if (!current) return;
-        setDefaults(loaded);
-        setDeadline(loaded.deadline);
-        if (loaded.kind === "monitoring" && "indicators" in loaded) setIndicators(loaded.indicators as Indicator[]);
+        setDraft((d) => ({
+          ...d,
+          deadline: loaded.deadline,
+          ...("indicators" in loaded ? { indicators: loaded.indicators as Indicator[] } : {}),
+          ...("table" in loaded ? { table: loaded.table as CampaignInput["table"] } : {}),
+        }));
       },
       () => undefined,
     );
@@ -151,18 +167,8 @@ function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => voi
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit.run(async () => {
-      const body: CampaignInput = {
-        kind,
-        name,
-        periodStart,
-        periodEnd: periodEnd || periodStart,
-        deadline: deadline || undefined,
-        ...(kind === "monitoring"
-          ? { indicators }
-          : { table: defaults && "table" in defaults ? (defaults.table as CampaignInput["table"]) : undefined }),
-      };
-      const created = await unwrap(api.monitoring.campaigns.$post({ json: body }));
-      setName("");
+      const created = await unwrap(api.monitoring.campaigns.$post({ json: campaignBody(kind, draft) }));
+      setDraft((d) => ({ ...d, name: "" }));
       onCreated(created);
     });
   };
@@ -176,59 +182,7 @@ function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => voi
           <option value="monitoring">{campaignKindLabels.monitoring}</option>
           <option value="federal_count">{campaignKindLabels.federal_count}</option>
         </SelectField>
-        <TextField
-          label="Название"
-          name="name"
-          required
-          hint="Например: Мониторинг ЦМН, I полугодие 2026/27"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={submit.field("name")}
-        />
-        <TextField
-          label="Начало периода"
-          name="periodStart"
-          type="date"
-          required
-          value={periodStart}
-          onChange={(e) => setPeriodStart(e.target.value)}
-          error={submit.field("periodStart")}
-        />
-        <TextField
-          label="Конец периода"
-          name="periodEnd"
-          type="date"
-          required
-          min={periodStart}
-          value={periodEnd}
-          onChange={(e) => setPeriodEnd(e.target.value)}
-          error={submit.field("periodEnd")}
-        />
-        <TextField
-          label="Срок сдачи"
-          name="deadline"
-          type="date"
-          hint={
-            kind === "monitoring"
-              ? "По умолчанию — ближайшее 20 декабря или 20 мая после начала периода"
-              : "По умолчанию — 30 декабря отчётного года"
-          }
-          min={todayIso()}
-          value={deadline}
-          onChange={(e) => setDeadline(e.target.value)}
-          error={submit.field("deadline")}
-        />
-        {kind === "monitoring" ? (
-          <IndicatorsEditor indicators={indicators} onChange={setIndicators} fieldError={submit.field} />
-        ) : (
-          defaults &&
-          "table" in defaults && (
-            <p className="hint">
-              Таблица: {countOf((defaults.table as { rows: unknown[] }).rows.length, monitoringNouns.row)} (категории участников и формы
-              наставничества) × наставники, наставляемые и всего. Значения заполняются из данных организаций автоматически.
-            </p>
-          )
-        )}
+        <CampaignFields kind={kind} draft={draft} onChange={(change) => setDraft((d) => ({ ...d, ...change }))} fieldError={submit.field} />
         <div className="actions">
           <SubmitButton busy={submit.busy} busyLabel="Сохраняем…">
             Создать черновик
@@ -236,112 +190,5 @@ function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => voi
         </div>
       </form>
     </section>
-  );
-}
-
-function IndicatorsEditor({
-  indicators,
-  onChange,
-  fieldError,
-}: {
-  indicators: Indicator[];
-  onChange: (next: Indicator[]) => void;
-  fieldError: (path: string) => string | undefined;
-}) {
-  const [label, setLabel] = useState("");
-  const [kind, setKind] = useState<Indicator["kind"]>("number");
-  const [required, setRequired] = useState(true);
-  const [min, setMin] = useState("");
-  const [max, setMax] = useState("");
-  const [options, setOptions] = useState("");
-
-  const add = () => {
-    if (!label.trim()) return;
-    const code = `custom_${indicators.filter((i) => i.code.startsWith("custom_")).length + 1}`;
-    const next: Indicator = {
-      code,
-      label: label.trim(),
-      kind,
-      required,
-      ...(min !== "" && (kind === "number" || kind === "percent") ? { min: Number(min.replace(",", ".")) } : {}),
-      ...(max !== "" && (kind === "number" || kind === "percent") ? { max: Number(max.replace(",", ".")) } : {}),
-      ...(kind === "choice"
-        ? {
-            options: options
-              .split(";")
-              .map((o) => o.trim())
-              .filter(Boolean),
-          }
-        : {}),
-    };
-    onChange([...indicators, next]);
-    setLabel("");
-    setMin("");
-    setMax("");
-    setOptions("");
-  };
-
-  return (
-    <fieldset>
-      <legend>Показатели ({countOf(indicators.length, monitoringNouns.indicator)})</legend>
-      {fieldError("indicators") && <p className="field-error">{fieldError("indicators")}</p>}
-      <ul>
-        {indicators.map((indicator, i) => (
-          <li key={indicator.code} className="indicator-row">
-            {indicator.label}
-            {indicator.source ? (
-              <span className="computed-mark">рассчитано автоматически</span>
-            ) : (
-              ` — ${indicatorKindLabels[indicator.kind]}`
-            )}
-            {indicator.required ? "" : " (необязательный)"}
-            {(indicator.min !== undefined || indicator.max !== undefined) && (
-              <span className="hint">
-                {" "}
-                допустимо {indicator.min ?? 0}–{indicator.max ?? "∞"}
-              </span>
-            )}
-            {indicator.options && <span className="hint"> варианты: {indicator.options.join(", ")}</span>}
-            {fieldError(`indicators.${i}.options`) && <p className="field-error">{fieldError(`indicators.${i}.options`)}</p>}
-            {fieldError(`indicators.${i}.max`) && <p className="field-error">{fieldError(`indicators.${i}.max`)}</p>}{" "}
-            <button type="button" className="link-button" onClick={() => onChange(indicators.filter((_, j) => j !== i))}>
-              Убрать<span className="visually-hidden"> показатель «{indicator.label}»</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      <h3>Добавить показатель</h3>
-      <TextField label="Наименование показателя" name="newLabel" value={label} onChange={(e) => setLabel(e.target.value)} />
-      <SelectField label="Тип" name="newKind" value={kind} onChange={(e) => setKind(e.target.value as Indicator["kind"])}>
-        {Object.entries(indicatorKindLabels).map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </SelectField>
-      {(kind === "number" || kind === "percent") && (
-        <>
-          <TextField label="Наименьшее значение" name="newMin" inputMode="decimal" value={min} onChange={(e) => setMin(e.target.value)} />
-          <TextField label="Наибольшее значение" name="newMax" inputMode="decimal" value={max} onChange={(e) => setMax(e.target.value)} />
-        </>
-      )}
-      {kind === "choice" && (
-        <TextField
-          label="Варианты ответа"
-          name="newOptions"
-          hint="Через точку с запятой: По плану; С отставанием"
-          value={options}
-          onChange={(e) => setOptions(e.target.value)}
-        />
-      )}
-      <div className="field">
-        <label>
-          <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} /> Обязательный
-        </label>
-      </div>
-      <button type="button" className="button secondary" onClick={add}>
-        Добавить показатель
-      </button>
-    </fieldset>
   );
 }

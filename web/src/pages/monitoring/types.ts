@@ -4,7 +4,6 @@ import type { PluralForms } from "../../lib/plural";
 
 export type Campaign = Ok<typeof api.monitoring.campaigns.$get>["items"][number];
 export type CampaignInput = Input<typeof api.monitoring.campaigns.$post>;
-export type CampaignDefaults = Ok<(typeof api.monitoring)["campaign-defaults"]["$get"]>;
 export type Indicator = NonNullable<CampaignInput["indicators"]>[number];
 export type Tracker = Ok<(typeof api.monitoring.campaigns)[":campaignId"]["tracker"]["$get"]>;
 export type TrackerItem = Tracker["items"][number];

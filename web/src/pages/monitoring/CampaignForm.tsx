@@ -1,0 +1,247 @@
+import { useState } from "react";
+import { SelectField, TextField } from "../../components/Form";
+import { todayIso } from "../../lib/format";
+import { countOf } from "../../lib/plural";
+import { indicatorKindLabels } from "@rnc/core/monitoring/indicators";
+import { type Campaign, type CampaignInput, type Indicator, monitoringNouns } from "./types";
+
+/** What the region admin fills in for a campaign: the builder of a new one and the dialog that edits a draft share it. */
+export type CampaignDraft = {
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  deadline: string;
+  indicators: Indicator[];
+  table?: CampaignInput["table"];
+};
+
+export const draftOf = (campaign: Campaign): CampaignDraft => ({
+  name: campaign.name,
+  periodStart: campaign.periodStart,
+  periodEnd: campaign.periodEnd,
+  deadline: campaign.deadline,
+  indicators: campaign.indicators,
+  table: campaign.table,
+});
+
+/**
+ * The API's body: an empty end of the period is the day it starts, an empty deadline the default one; a monitoring
+ * campaign sends its indicators, a federal count its table (the server makes the cells from it).
+ */
+export const campaignBody = (kind: CampaignInput["kind"], draft: CampaignDraft): CampaignInput => ({
+  kind,
+  name: draft.name,
+  periodStart: draft.periodStart,
+  periodEnd: draft.periodEnd || draft.periodStart,
+  deadline: draft.deadline || undefined,
+  ...(kind === "monitoring" ? { indicators: draft.indicators } : { table: draft.table }),
+});
+
+/** The name, period, deadline and indicators (or the federal table's summary) of a campaign. */
+export function CampaignFields({
+  kind,
+  draft,
+  onChange,
+  fieldError,
+}: {
+  kind: CampaignInput["kind"];
+  draft: CampaignDraft;
+  onChange: (change: Partial<CampaignDraft>) => void;
+  fieldError: (path: string) => string | undefined;
+}) {
+  return (
+    <>
+      <TextField
+        label="Название"
+        name="name"
+        required
+        hint="Например: Мониторинг ЦМН, I полугодие 2026/27"
+        value={draft.name}
+        onChange={(e) => onChange({ name: e.target.value })}
+        error={fieldError("name")}
+      />
+      <TextField
+        label="Начало периода"
+        name="periodStart"
+        type="date"
+        required
+        value={draft.periodStart}
+        onChange={(e) => onChange({ periodStart: e.target.value })}
+        error={fieldError("periodStart")}
+      />
+      <TextField
+        label="Конец периода"
+        name="periodEnd"
+        type="date"
+        required
+        min={draft.periodStart}
+        value={draft.periodEnd}
+        onChange={(e) => onChange({ periodEnd: e.target.value })}
+        error={fieldError("periodEnd")}
+      />
+      <TextField
+        label="Срок сдачи"
+        name="deadline"
+        type="date"
+        hint={
+          kind === "monitoring"
+            ? "По умолчанию — ближайшее 20 декабря или 20 мая после начала периода"
+            : "По умолчанию — 30 декабря отчётного года"
+        }
+        min={todayIso()}
+        value={draft.deadline}
+        onChange={(e) => onChange({ deadline: e.target.value })}
+        error={fieldError("deadline")}
+      />
+      {kind === "monitoring" ? (
+        <IndicatorsEditor indicators={draft.indicators} onChange={(indicators) => onChange({ indicators })} fieldError={fieldError} />
+      ) : (
+        draft.table && (
+          <p className="hint">
+            Таблица: {countOf(draft.table.rows.length, monitoringNouns.row)} (категории участников и формы наставничества) × наставники,
+            наставляемые и всего. Считаются участники пар и групп, работавших в периоде кампании (каждый человек один раз); значения
+            заполняются из данных организаций автоматически.
+          </p>
+        )
+      )}
+    </>
+  );
+}
+
+/** The first `custom_<n>` code no indicator has, so that removing one and adding another never repeats a code. */
+const nextCustomCode = (indicators: Indicator[]) => {
+  const used = new Set(indicators.map((indicator) => indicator.code));
+  let n = 1;
+  while (used.has(`custom_${n}`)) n++;
+  return `custom_${n}`;
+};
+
+function IndicatorsEditor({
+  indicators,
+  onChange,
+  fieldError,
+}: {
+  indicators: Indicator[];
+  onChange: (next: Indicator[]) => void;
+  fieldError: (path: string) => string | undefined;
+}) {
+  const [label, setLabel] = useState("");
+  const [kind, setKind] = useState<Indicator["kind"]>("number");
+  const [required, setRequired] = useState(true);
+  const [min, setMin] = useState("");
+  const [max, setMax] = useState("");
+  const [unit, setUnit] = useState("");
+  const [options, setOptions] = useState("");
+  const [hint, setHint] = useState("");
+  const numeric = kind === "number" || kind === "percent";
+
+  const add = () => {
+    if (!label.trim()) return;
+    const next: Indicator = {
+      code: nextCustomCode(indicators),
+      label: label.trim(),
+      kind,
+      required,
+      ...(min !== "" && numeric ? { min: Number(min.replace(",", ".")) } : {}),
+      ...(max !== "" && numeric ? { max: Number(max.replace(",", ".")) } : {}),
+      ...(unit.trim() && numeric ? { unit: unit.trim() } : {}),
+      ...(kind === "choice"
+        ? {
+            options: options
+              .split(";")
+              .map((o) => o.trim())
+              .filter(Boolean),
+          }
+        : {}),
+      ...(hint.trim() ? { hint: hint.trim() } : {}),
+    };
+    onChange([...indicators, next]);
+    setLabel("");
+    setMin("");
+    setMax("");
+    setUnit("");
+    setOptions("");
+    setHint("");
+  };
+
+  return (
+    <fieldset>
+      <legend>Показатели ({countOf(indicators.length, monitoringNouns.indicator)})</legend>
+      {fieldError("indicators") && <p className="field-error">{fieldError("indicators")}</p>}
+      <ul>
+        {indicators.map((indicator, i) => (
+          <li key={indicator.code} className="indicator-row">
+            {indicator.label}
+            {indicator.source ? (
+              <span className="computed-mark">рассчитано автоматически</span>
+            ) : (
+              ` — ${indicatorKindLabels[indicator.kind]}${indicator.unit ? `, ${indicator.unit}` : ""}`
+            )}
+            {indicator.required ? "" : " (необязательный)"}
+            {(indicator.min !== undefined || indicator.max !== undefined) && (
+              <span className="hint">
+                {" "}
+                допустимо {indicator.min ?? 0}–{indicator.max ?? "∞"}
+              </span>
+            )}
+            {indicator.options && <span className="hint"> варианты: {indicator.options.join(", ")}</span>}
+            {indicator.hint && <span className="hint"> подсказка: «{indicator.hint}»</span>}
+            {fieldError(`indicators.${i}.options`) && <p className="field-error">{fieldError(`indicators.${i}.options`)}</p>}
+            {fieldError(`indicators.${i}.max`) && <p className="field-error">{fieldError(`indicators.${i}.max`)}</p>}{" "}
+            <button type="button" className="link-button" onClick={() => onChange(indicators.filter((_, j) => j !== i))}>
+              Убрать<span className="visually-hidden"> показатель «{indicator.label}»</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h3>Добавить показатель</h3>
+      <TextField label="Наименование показателя" name="newLabel" value={label} onChange={(e) => setLabel(e.target.value)} />
+      <SelectField label="Тип" name="newKind" value={kind} onChange={(e) => setKind(e.target.value as Indicator["kind"])}>
+        {Object.entries(indicatorKindLabels).map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </SelectField>
+      {numeric && (
+        <>
+          <TextField label="Наименьшее значение" name="newMin" inputMode="decimal" value={min} onChange={(e) => setMin(e.target.value)} />
+          <TextField label="Наибольшее значение" name="newMax" inputMode="decimal" value={max} onChange={(e) => setMax(e.target.value)} />
+          <TextField
+            label="Единица измерения"
+            name="newUnit"
+            hint="Например: чел., ед., %"
+            maxLength={20}
+            value={unit}
+            onChange={(e) => setUnit(e.target.value)}
+          />
+        </>
+      )}
+      {kind === "choice" && (
+        <TextField
+          label="Варианты ответа"
+          name="newOptions"
+          hint="Через точку с запятой: По плану; С отставанием"
+          value={options}
+          onChange={(e) => setOptions(e.target.value)}
+        />
+      )}
+      <TextField
+        label="Подсказка для организаций"
+        name="newHint"
+        hint="Показывается под полем показателя в форме отчёта, например: «Считайте только очные мероприятия»"
+        maxLength={500}
+        value={hint}
+        onChange={(e) => setHint(e.target.value)}
+      />
+      <div className="field">
+        <label>
+          <input type="checkbox" checked={required} onChange={(e) => setRequired(e.target.checked)} /> Обязательный
+        </label>
+      </div>
+      <button type="button" className="button secondary" onClick={add}>
+        Добавить показатель
+      </button>
+    </fieldset>
+  );
+}
