@@ -9,7 +9,8 @@ import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { usePages } from "../../lib/usePages";
 import { categoryLabels } from "@rnc/core/forms/catalogue";
-import { type Category, participantNouns, roleText } from "./model";
+import { participantStatusLabels } from "@rnc/core/participant/labels";
+import { type Category, type Participant, participantNouns, roleText } from "./model";
 import { ParticipantDialog } from "./ParticipantDialog";
 import { SelectField, TextField } from "../../components/Form";
 import { TableWrap } from "../../components/TableWrap";
@@ -20,6 +21,8 @@ type Filters = {
   category: "" | Category;
   consent: "" | "signed" | "missing";
   minor: "" | "true" | "false";
+  /** Without one the registry leaves out the anonymised; with one it shows only that status. */
+  status: "" | Participant["status"];
 };
 
 /** Rows per page of the registry (the API reads the name-ordered index a page at a time). */
@@ -29,7 +32,7 @@ const PAGE_SIZE = "50";
 export default function ParticipantsPage() {
   const me = useMe();
   const canWrite = roleCan(me.role, "participants.write");
-  const [filters, setFilters] = useState<Filters>({ q: "", role: "", category: "", consent: "", minor: "" });
+  const [filters, setFilters] = useState<Filters>({ q: "", role: "", category: "", consent: "", minor: "", status: "" });
   const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== "")) as Record<string, string>;
   const rows = useRef<HTMLTableSectionElement>(null);
   const list = usePages(
@@ -79,6 +82,14 @@ export default function ParticipantsPage() {
           <option value="true">Несовершеннолетние</option>
           <option value="false">Совершеннолетние</option>
         </SelectField>
+        <SelectField label="Статус" name="status" value={filters.status} onChange={set("status")}>
+          <option value="">Все, кроме обезличенных</option>
+          {Object.entries(participantStatusLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
       </search>
       {!list.loaded && !list.error && <Loading />}
       {list.loaded &&
@@ -108,7 +119,7 @@ export default function ParticipantsPage() {
                     <tr key={p.participantId}>
                       <th scope="row">
                         <Link to={`/participants/${p.participantId}`}>{p.fullName}</Link>
-                        {p.restricted && <span className="sub">Обработка данных ограничена</span>}
+                        {p.status !== "active" && <span className="sub">{participantStatusLabels[p.status]}</span>}
                       </th>
                       <td>{categoryLabels[p.category]}</td>
                       <td>{p.group ?? "—"}</td>
