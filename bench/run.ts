@@ -55,7 +55,8 @@ try {
   type Operation = { name: string; kind: "curator read" | "region read" | "write"; request: RequestSpec };
   // The curator's key pages, requested as the web app requests them (web/src/pages): the participants registry (its
   // first page of 50, no filters), the pairs board, the roadmaps (list and one), the institution's own summary and KPIs, and
-  // the current monitoring campaign's submission form.
+  // the submission forms of the monitoring campaign and of the federal count (which counts the year's programme
+  // participants from the institution's pairs when read).
   const curatorPages: Operation[] = [
     ["participants.list (registry)", "/api/participants?limit=50"],
     ["pairs.board (20 per column)", "/api/pairs/board"],
@@ -64,6 +65,7 @@ try {
     ["stats.institution (own)", "/api/stats/institution"],
     ["kpi.institution", `/api/kpi/institution?year=${new Date().getUTCFullYear()}`],
     ["monitoring.submission", `/api/monitoring/submissions/${region.sample.campaignId}`],
+    ["monitoring.submission (federal count)", `/api/monitoring/submissions/${region.sample.federalCampaignId}`],
   ].map(([name, path]) => ({
     name: name as string,
     kind: "curator read",

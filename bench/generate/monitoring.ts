@@ -1,9 +1,10 @@
 /**
  * The region's published monitoring campaign (deadline 20 December of this year, so the reminder job has something to
- * remind of) with one submission per institution in mixed states, and each institution's satisfaction tally.
+ * remind of) with one submission per institution in mixed states, the year's federal count (due 30 December, not yet
+ * started anywhere), and each institution's satisfaction tally.
  */
 import type { Counts } from "@rnc/core/stats/contribution";
-import { defaultIndicators } from "@rnc/core/monitoring/indicators";
+import { defaultFederalTable, defaultIndicators, tableIndicators } from "@rnc/core/monitoring/indicators";
 import { submissionState } from "@rnc/core/stats/summary";
 import type { Rng } from "./random";
 import type { InstitutionFacts, InstitutionRecord, SatisfactionTally } from "./statistics";
@@ -29,6 +30,37 @@ export function campaignRecord(regionId: string, campaignId: string, institution
   };
 }
 
+/** The year's federal count in the default layout: every cell the programme's participants of the year. */
+export function federalCampaignRecord(regionId: string, campaignId: string, institutions: number, now: string) {
+  const year = Number(now.slice(0, 4));
+  const table = defaultFederalTable();
+  return {
+    ...campaignRecord(regionId, campaignId, institutions, now),
+    kind: "federal_count" as const,
+    name: "Численность участников программ наставничества (бенчмарк)",
+    deadline: `${year}-12-30`,
+    dueDate: `${year}-12-30`,
+    indicators: tableIndicators(table),
+    table,
+  };
+}
+
+/** An institution's federal count, not started yet. */
+export function federalSubmissionRecord(institution: InstitutionRecord, campaignId: string, now: string) {
+  const record = {
+    tenantId: institution.tenantId,
+    campaignId,
+    regionId: institution.regionId,
+    institutionName: institution.shortName,
+    municipality: institution.municipality,
+    status: "not_started" as const,
+    values: {},
+    updatedAt: now,
+    version: 1,
+  };
+  return { record, state: { campaignId, ...submissionState(record) } };
+}
+
 const statuses = ["not_started", "draft", "submitted", "accepted"] as const;
 
 /**
@@ -41,7 +73,7 @@ export function submissionRecord(
   campaignId: string,
   counts: Counts,
   now: string,
-): { record: Record<string, unknown>; state: InstitutionFacts["submission"] } {
+): { record: Record<string, unknown>; state: InstitutionFacts["submissions"][number] } {
   const status = statuses[index % statuses.length] ?? "not_started";
   const submitted = status === "submitted" || status === "accepted";
   const late = submitted ? index % 8 === 0 : undefined;

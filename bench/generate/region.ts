@@ -18,7 +18,7 @@ import { Region } from "@rnc/core/region";
 import { UniqueEntity } from "@rnc/core/region/region.entity";
 import { RoadmapEntity, RoadmapItemEntity, RoadmapSectionEntity } from "@rnc/core/roadmap/roadmap.entity";
 import { UserEntity } from "@rnc/core/user/user.entity";
-import { campaignRecord, satisfactionTally, submissionRecord } from "./monitoring";
+import { campaignRecord, federalCampaignRecord, federalSubmissionRecord, satisfactionTally, submissionRecord } from "./monitoring";
 import { checkActivations, makePairs } from "./pairs";
 import { type Person, addConsent, applyLeaving, consentMoment, makePeople } from "./people";
 import { academicStartYear, at, idAt, rng } from "./random";
@@ -35,7 +35,7 @@ export type GeneratedRegion = {
   tenants: string[];
   users: { regionAdmin: UserRef; curators: UserRef[] };
   /** Records of the first curator's institution that the benchmark reads. */
-  sample: { campaignId: string; roadmapId: string; participants: number; pairs: number };
+  sample: { campaignId: string; federalCampaignId: string; roadmapId: string; participants: number; pairs: number };
   itemsWritten: number;
   itemsByKind: Record<string, number>;
   seconds: number;
@@ -130,7 +130,11 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
   );
   await put("user", UserEntity, [regionAdmin, ...curators]);
   const campaignId = idAt("campaign", now);
-  await put("campaign", CampaignEntity, [campaignRecord(regionId, campaignId, institutions.length, now)]);
+  const federalCampaignId = idAt("campaign", now);
+  await put("campaign", CampaignEntity, [
+    campaignRecord(regionId, campaignId, institutions.length, now),
+    federalCampaignRecord(regionId, federalCampaignId, institutions.length, now),
+  ]);
 
   let sample: GeneratedRegion["sample"] | undefined;
   for (const [index, institution] of institutions.entries()) {
@@ -160,16 +164,23 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
     }
     const { counts, updatedAt } = countsOf(people, pairs);
     const submission = submissionRecord(institution, index, campaignId, counts, now);
+    const federal = federalSubmissionRecord(institution, federalCampaignId, now);
     const facts: InstitutionFacts = {
       counts,
       updatedAt,
       satisfaction: { year: Number(today.slice(0, 4)), tally: satisfactionTally(r, counts) },
-      submission: submission.state,
+      submissions: [submission.state, federal.state],
       roadmaps,
     };
     if (index === 0) {
       await checkInputs(people, pairs);
-      sample = { campaignId, roadmapId: roadmaps[0]?.roadmapId as string, participants: people.length, pairs: pairs.length };
+      sample = {
+        campaignId,
+        federalCampaignId,
+        roadmapId: roadmaps[0]?.roadmapId as string,
+        participants: people.length,
+        pairs: pairs.length,
+      };
     }
 
     const records: [kind: string, entity: unknown, records: object[]][] = [
@@ -183,7 +194,7 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
       ["roadmap", RoadmapEntity, roadmaps.map((m) => m.header)],
       ["roadmapSection", RoadmapSectionEntity, roadmaps.flatMap((m) => m.sections)],
       ["roadmapItem", RoadmapItemEntity, roadmaps.flatMap((m) => m.items)],
-      ["submission", SubmissionEntity, [submission.record]],
+      ["submission", SubmissionEntity, [submission.record, federal.record]],
     ];
     for (const [kind, entity, list] of records) await put(kind, entity, list);
     itemsByKind.statistics = (itemsByKind.statistics ?? 0) + 1;

@@ -46,8 +46,8 @@ export type InstitutionFacts = {
   updatedAt: string;
   /** This year's satisfaction scores from survey answers. */
   satisfaction: { year: number; tally: SatisfactionTally };
-  /** The institution's submission in the published monitoring campaign. */
-  submission: { campaignId: string } & SubmissionSource;
+  /** The institution's submissions in the published campaigns (monitoring, federal count). */
+  submissions: ({ campaignId: string } & SubmissionSource)[];
   /** Its roadmaps (records and the state the summary carries for each). */
   roadmaps: RoadmapRecords[];
 };
@@ -76,7 +76,8 @@ export function statisticsItem(regionId: string, institution: InstitutionRecord,
     ...regionSummaryKeys(regionId, institution.tenantId),
     updatedAt: facts.updatedAt,
     ...Object.fromEntries([
-      ...attributesOf({ counts: facts.counts, institution, satisfaction: facts.satisfaction, submission: facts.submission }),
+      ...attributesOf({ counts: facts.counts, institution, satisfaction: facts.satisfaction }),
+      ...facts.submissions.flatMap((submission) => attributesOf({ submission })),
       ...facts.roadmaps.flatMap((roadmap) => attributesOf({ roadmap: { roadmapId: roadmap.roadmapId, put: roadmap.summary } })),
     ]),
   };
