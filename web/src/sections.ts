@@ -54,7 +54,7 @@ export const sections: readonly Section[] = [
   { path: "/kpi", label: "Целевые показатели", description: "Факт и цель по показателям ЦМН", can: "kpi.institution_read", page: lazy(() => import("./pages/kpi/InstitutionKpiPage")) },
   { path: "/surveys", label: "Анкетирование", description: "Анкеты удовлетворённости и личностного роста, рассылка и итоги", can: "surveys.read", page: lazy(() => import("./pages/surveys/SurveysPage")) },
   { path: "/surveys/:surveyId", label: "Анкета", description: "Вопросы, рассылка и итоги анкеты", can: "surveys.read", nav: false, page: lazy(() => import("./pages/surveys/SurveyPage")) },
-  { path: "/users", label: "Пользователи", description: "Учётные записи и приглашения сотрудников", can: ["users.manage_region", "users.manage_institution"], scopes: ["region", "institution"], page: lazy(() => import("./pages/UsersPage")) },
+  { path: "/users", label: "Пользователи", description: "Учётные записи и приглашения сотрудников", can: ["users.manage_region", "users.manage_institution"], scopes: ["platform", "region", "institution"], page: lazy(() => import("./pages/UsersPage")) },
   { path: "/audit", label: "Журнал", description: "Кто и когда вносил изменения", can: "audit.read", page: lazy(() => import("./pages/AuditPage")) },
 ];
 

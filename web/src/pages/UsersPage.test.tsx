@@ -86,15 +86,36 @@ describe("the digest preview on the users page", () => {
       "/api/reminders/preview/usr_2",
     ]);
   });
+});
 
-  it("a platform administrator, who may not preview digests, has no such button", async () => {
-    fakeApi({
+describe("the users page of a platform administrator", () => {
+  it("lists the platform's administrators, who may be disabled, without invitations (region admins are invited from the regions page) or digest previews", async () => {
+    const admin = (userId: string, fullName: string): User => ({
+      ...user(userId, fullName, "platform_admin"),
+      tenantId: undefined,
+      regionId: undefined,
+    });
+    const calls = fakeApi({
       ...signedInAs("platform_admin"),
-      "GET /api/users": () => ({ status: 200, body: { items: [user("usr_2", "Петров Пётр Петрович", "region_admin")] } }),
-      "GET /api/invitations": () => ({ status: 200, body: { items: [] } }),
+      "GET /api/users": () => ({
+        status: 200,
+        body: { items: [admin("usr_1", "Орлова Ольга Олеговна"), admin("usr_2", "Петров Пётр Петрович")] },
+      }),
+      "POST /api/users/usr_2/disable": () => ({ status: 200, body: { ...admin("usr_2", "Петров Пётр Петрович"), status: "disabled" } }),
     });
     renderPage(<UsersPage />, { path: "/users" });
     await screen.findByRole("row", { name: /Петров Пётр Петрович/ });
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Администраторы платформы");
+    expect(screen.queryByRole("button", { name: "Пригласить" })).toBeNull();
     expect(screen.queryByRole("button", { name: /^Предпросмотр сводки/ })).toBeNull();
+    expect(screen.getByRole("link", { name: "«Регионы»" }).getAttribute("href")).toBe("/regions");
+    expect(calls.map((call) => call.path)).not.toContain("/api/invitations");
+
+    fireEvent.click(screen.getByRole("button", { name: /Отключить.*Петров Пётр Петрович/ }));
+    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: /Отключить/ }));
+    await screen.findByText("Учётная запись Петров Пётр Петрович отключена");
+    expect(calls.filter((call) => call.method === "POST" && call.path.startsWith("/api/users/")).map((call) => call.path)).toEqual([
+      "/api/users/usr_2/disable",
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
 import { api, unwrap } from "../api/client";
 import type { Institution, InvitableRole, Invitation, User } from "../api/types";
 import { useMe } from "../auth/AuthContext";
@@ -19,6 +20,8 @@ type Pending = { kind: "disable" | "enable"; user: User } | { kind: "revoke"; in
 export default function UsersPage() {
   const me = useMe();
   const isRegionAdmin = me.role === "region_admin";
+  // A platform admin sees the platform's own accounts; region admins are invited from the regions page.
+  const isPlatformAdmin = me.role === "platform_admin";
   const canPreview = roleCan(me.role, "reminders.preview");
   // A region admin looks at the centre's own accounts ("") or at one institution's.
   const [scope, setScope] = useState("");
@@ -28,7 +31,7 @@ export default function UsersPage() {
     [isRegionAdmin],
   );
   const users = useResource(() => unwrap(api.users.$get({ query })), [scope]);
-  const invitations = useResource(() => unwrap(api.invitations.$get({ query })), [scope]);
+  const invitations = useResource(async () => (isPlatformAdmin ? { items: [] } : unwrap(api.invitations.$get({ query }))), [scope]);
   const [inviting, setInviting] = useState(false);
   const [previewing, setPreviewing] = useState<User | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -87,7 +90,7 @@ export default function UsersPage() {
         </div>
       )}
 
-      <h2>Учётные записи</h2>
+      <h2>{isPlatformAdmin ? "Администраторы платформы" : "Учётные записи"}</h2>
       <Async resource={users}>
         {({ items }) =>
           items.length === 0 ? (
@@ -147,53 +150,65 @@ export default function UsersPage() {
         }
       </Async>
 
-      <h2>Приглашения</h2>
-      <Async resource={invitations}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <EmptyState title="Приглашений нет" />
-          ) : (
-            <>
-              <p className="summary">{countOf(items.length, nouns.invitation)}</p>
-              <TableWrap>
-                <table>
-                  <caption className="visually-hidden">Приглашения</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Электронная почта</th>
-                      <th scope="col">Роль</th>
-                      <th scope="col">Статус</th>
-                      <th scope="col">Действует до</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Действия</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((invitation) => (
-                      <tr key={invitation.invitationId}>
-                        <th scope="row">{invitation.email}</th>
-                        <td>{roleLabels[invitation.role]}</td>
-                        <td>
-                          <span className={`badge invitation-${invitation.status}`}>{invitationStatusLabels[invitation.status]}</span>
-                        </td>
-                        <td className="nowrap">{formatDateTime(invitation.expiresAt)}</td>
-                        <td className="row-actions">
-                          {invitation.status === "pending" && (
-                            <button type="button" className="button secondary small" onClick={() => ask({ kind: "revoke", invitation })}>
-                              Отозвать<span className="visually-hidden"> приглашение для {invitation.email}</span>
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
-            </>
-          )
-        }
-      </Async>
+      {isPlatformAdmin ? (
+        <p className="hint">
+          Администраторов РНЦ приглашают на странице <Link to="/regions">«Регионы»</Link>.
+        </p>
+      ) : (
+        <>
+          <h2>Приглашения</h2>
+          <Async resource={invitations}>
+            {({ items }) =>
+              items.length === 0 ? (
+                <EmptyState title="Приглашений нет" />
+              ) : (
+                <>
+                  <p className="summary">{countOf(items.length, nouns.invitation)}</p>
+                  <TableWrap>
+                    <table>
+                      <caption className="visually-hidden">Приглашения</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Электронная почта</th>
+                          <th scope="col">Роль</th>
+                          <th scope="col">Статус</th>
+                          <th scope="col">Действует до</th>
+                          <th scope="col">
+                            <span className="visually-hidden">Действия</span>
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {items.map((invitation) => (
+                          <tr key={invitation.invitationId}>
+                            <th scope="row">{invitation.email}</th>
+                            <td>{roleLabels[invitation.role]}</td>
+                            <td>
+                              <span className={`badge invitation-${invitation.status}`}>{invitationStatusLabels[invitation.status]}</span>
+                            </td>
+                            <td className="nowrap">{formatDateTime(invitation.expiresAt)}</td>
+                            <td className="row-actions">
+                              {invitation.status === "pending" && (
+                                <button
+                                  type="button"
+                                  className="button secondary small"
+                                  onClick={() => ask({ kind: "revoke", invitation })}
+                                >
+                                  Отозвать<span className="visually-hidden"> приглашение для {invitation.email}</span>
+                                </button>
+                              )}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableWrap>
+                </>
+              )
+            }
+          </Async>
+        </>
+      )}
 
       {previewing && (
         <Dialog title={`Предпросмотр сводки: ${previewing.fullName}`} wide onClose={() => setPreviewing(null)}>
