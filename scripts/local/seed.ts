@@ -5,6 +5,7 @@ import { Region } from "@rnc/core/region";
 import { User } from "@rnc/core/user";
 import { withActor } from "@rnc/core";
 import { Campaign } from "@rnc/core/monitoring";
+import { defaultIndicators, defaultPeriodEnd } from "@rnc/core/monitoring/indicators";
 import { seedDemoRoadmap } from "./seed-roadmaps";
 
 /** The demo contract (README): one region, a school and a college, four accounts with one password. */
@@ -102,13 +103,12 @@ function currentAcademicYear(now = new Date()): string {
 async function seedDemoCampaign(academicYear: string): Promise<void> {
   const year = academicYear.slice(0, 4);
   const periodStart = `${year}-09-01`;
-  const defaults = Campaign.defaults("monitoring", periodStart);
   const campaign = await Campaign.create({
     kind: "monitoring",
     name: `Мониторинг ЦМН, I полугодие ${academicYear}`,
     periodStart,
-    periodEnd: `${year}-12-31`,
-    indicators: defaults.indicators,
+    periodEnd: defaultPeriodEnd("monitoring", periodStart),
+    indicators: defaultIndicators(),
   });
   await Campaign.publish(campaign.campaignId);
 }

@@ -25,6 +25,7 @@ import {
   defaultDeadline,
   defaultFederalTable,
   defaultIndicators,
+  defaultPeriodEnd,
   definitionIssues,
   endOfDay,
   indicatorKinds,
@@ -405,12 +406,13 @@ function effectiveIndicators(input: CampaignInput): { indicators: IndicatorDef[]
 }
 
 export const Campaign = {
-  /** What a new campaign of a kind starts with: the default indicators or table, and the default deadline. */
+  /** What a new campaign of a kind starts with: the default indicators or table, the period's default end and the deadline. */
   defaults(kind: CampaignKind, periodStart: string) {
     assertCan("monitoring.manage");
+    const dates = { periodEnd: defaultPeriodEnd(kind, periodStart), deadline: defaultDeadline(kind, periodStart) };
     return kind === "federal_count"
-      ? { kind, deadline: defaultDeadline(kind, periodStart), table: defaultFederalTable() }
-      : { kind, deadline: defaultDeadline(kind, periodStart), indicators: defaultIndicators() };
+      ? { kind, ...dates, table: defaultFederalTable() }
+      : { kind, ...dates, indicators: defaultIndicators() };
   },
 
   async list(): Promise<CampaignInfo[]> {

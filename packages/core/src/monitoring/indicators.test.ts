@@ -5,6 +5,7 @@ import {
   type IndicatorDef,
   computeSource,
   defaultDeadline,
+  defaultPeriodEnd,
   defaultFederalTable,
   defaultIndicators,
   definitionIssues,
@@ -164,6 +165,15 @@ describe("deadlines", () => {
     ["federal_count", "2026-01-01", "2026-12-30"],
   ] as const)("%s starting %s is due %s", (kind, start, expected) => {
     expect(defaultDeadline(kind, start)).toBe(expected);
+  });
+
+  it.each([
+    ["monitoring", "2026-09-01", "2026-12-20"],
+    ["monitoring", "2027-01-09", "2027-05-20"],
+    ["federal_count", "2026-01-01", "2026-12-31"],
+    ["federal_count", "2026-09-01", "2026-12-31"],
+  ] as const)("%s starting %s reports up to %s", (kind, start, expected) => {
+    expect(defaultPeriodEnd(kind, start)).toBe(expected);
   });
 
   it.each([

@@ -333,6 +333,14 @@ export function defaultDeadline(kind: "monitoring" | "federal_count", periodStar
   return candidates.find((c) => c > start) ?? iso(y + 1, 5, 20);
 }
 
+/**
+ * The default end of the period a campaign reports on: for monitoring its deadline (the half-year up to 20 December or
+ * 20 May), for the federal count 31 December of the period's year (the count is of the calendar year's participants).
+ */
+export function defaultPeriodEnd(kind: "monitoring" | "federal_count", periodStart: string): string {
+  return kind === "federal_count" ? `${periodStart.slice(0, 4)}-12-31` : defaultDeadline(kind, periodStart);
+}
+
 function offsetMs(instant: number, timeZone: string): number {
   const parts = dateTimeFormat("en-US", {
     timeZone,

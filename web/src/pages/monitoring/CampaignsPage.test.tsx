@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
+import { todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import { fakeApi } from "../../test-support";
 import CampaignsPage from "./CampaignsPage";
@@ -75,10 +76,12 @@ function open(campaigns: Campaign[], routes: Parameters<typeof fakeApi>[0] = {},
   const calls = fakeApi({
     ...signedInAs(role),
     "GET /api/monitoring/campaigns": () => ({ status: 200, body: { items: campaigns } }),
-    "GET /api/monitoring/campaign-defaults": () => ({
-      status: 200,
-      body: { kind: "monitoring", deadline: "2026-12-20", indicators: [mentors] },
-    }),
+    "GET /api/monitoring/campaign-defaults": (_body, url) => {
+      const year = url.searchParams.get("periodStart")?.slice(0, 4);
+      return url.searchParams.get("kind") === "federal_count"
+        ? { status: 200, body: { kind: "federal_count", periodEnd: `${year}-12-31`, deadline: `${year}-12-30`, table } }
+        : { status: 200, body: { kind: "monitoring", periodEnd: "2026-12-20", deadline: "2026-12-20", indicators: [mentors] } };
+    },
     ...routes,
   });
   renderPage(<CampaignsPage />, { path: "/region/monitoring" });
@@ -287,5 +290,19 @@ describe("the region's campaigns", () => {
         },
       ],
     });
+  });
+
+  it("starts a new campaign's period where its kind reports: the half-year for monitoring, the calendar year for the federal count", async () => {
+    open([]);
+    const builder = await screen.findByRole("region", { name: "Новая кампания" });
+    await waitFor(() => expect(field(builder, /^Конец периода/).value).toBe("2026-12-20"));
+    expect(field(builder, /^Начало периода/).value).toMatch(/^\d{4}-(09-01|01-09)$/);
+
+    fireEvent.change(field(builder, /^Вид кампании/), { target: { value: "federal_count" } });
+    const year = todayIso().slice(0, 4);
+    expect(field(builder, /^Начало периода/).value).toBe(`${year}-01-01`);
+    await waitFor(() => expect(field(builder, /^Конец периода/).value).toBe(`${year}-12-31`));
+    // The federal count's defaults answer for the year the period starts in.
+    expect(field(builder, /^Срок сдачи/).value).toBe(`${year}-12-30`);
   });
 });

@@ -5,7 +5,7 @@ import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { FormError, SelectField, SubmitButton } from "../../components/Form";
 import { Async, EmptyState, Notice } from "../../components/Status";
-import { formatDate } from "../../lib/format";
+import { formatDate, todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
@@ -126,17 +126,22 @@ export default function CampaignsPage() {
   );
 }
 
-/** The start of the current or coming half-year of the school year: 1 September or 9 January. */
-const halfYearStart = () => {
-  const now = new Date();
-  return now.getMonth() >= 5 ? `${now.getFullYear()}-09-01` : `${now.getFullYear()}-01-09`;
+/**
+ * Where a new campaign's period starts by default, in the region's calendar: monitoring at the current or coming
+ * half-year of the school year (1 September or 9 January), the federal count at 1 January (it counts a calendar year).
+ */
+const defaultPeriodStart = (kind: CampaignInput["kind"]) => {
+  const today = todayIso();
+  const year = today.slice(0, 4);
+  if (kind === "federal_count") return `${year}-01-01`;
+  return Number(today.slice(5, 7)) >= 6 ? `${year}-09-01` : `${year}-01-09`;
 };
 
 function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => void }) {
   const [kind, setKind] = useState<CampaignInput["kind"]>("monitoring");
   const [draft, setDraft] = useState<CampaignDraft>({
     name: "",
-    periodStart: halfYearStart(),
+    periodStart: defaultPeriodStart("monitoring"),
     periodEnd: "",
     deadline: "",
     indicators: [],
@@ -152,6 +157,7 @@ function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => voi
         if (!current) return;
         setDraft((d) => ({
           ...d,
+          periodEnd: loaded.periodEnd,
           deadline: loaded.deadline,
           ...("indicators" in loaded ? { indicators: loaded.indicators as Indicator[] } : {}),
           ...("table" in loaded ? { table: loaded.table as CampaignInput["table"] } : {}),
@@ -178,7 +184,16 @@ function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => voi
       <h2 id="builder-title">Новая кампания</h2>
       <form onSubmit={onSubmit} noValidate className="card">
         <FormError error={submit.error} />
-        <SelectField label="Вид кампании" name="kind" value={kind} onChange={(e) => setKind(e.target.value as CampaignInput["kind"])}>
+        <SelectField
+          label="Вид кампании"
+          name="kind"
+          value={kind}
+          onChange={(e) => {
+            const next = e.target.value as CampaignInput["kind"];
+            setKind(next);
+            setDraft((d) => ({ ...d, periodStart: defaultPeriodStart(next) }));
+          }}
+        >
           <option value="monitoring">{campaignKindLabels.monitoring}</option>
           <option value="federal_count">{campaignKindLabels.federal_count}</option>
         </SelectField>
