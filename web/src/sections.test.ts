@@ -4,7 +4,7 @@ import { sectionOf, sectionsFor } from "./sections";
 
 describe("navigation by role", () => {
   it.each<[Role, string[]]>([
-    ["platform_admin", ["Регионы", "Сводка по регионам"]],
+    ["platform_admin", ["Регионы", "Сводка по регионам", "Пользователи"]],
     [
       "region_admin",
       [
