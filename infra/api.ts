@@ -71,8 +71,8 @@ export const apiGroups = {
     table: "readWrite",
   },
   monitoring: {
-    description: "Monitoring campaigns, the annual count, KPI targets",
-    routes: ["/api/monitoring", "/api/kpi"].flatMap(under),
+    description: "Monitoring campaigns, the annual count, KPI targets, best practices",
+    routes: ["/api/monitoring", "/api/kpi", "/api/practices"].flatMap(under),
     table: "readWrite",
   },
   surveys: {

@@ -78,6 +78,8 @@ const survey = await asUser(home.users.curator, () =>
   }),
 );
 const people = await createParticipantFixtures(home.school, "Фаззингов");
+const { Practice } = await import("@rnc/core/practice");
+const practice = await asUser(home.users.curator, () => Practice.create({ title: "Практика фаззинга", description: "Описание" }));
 const { Roadmap } = await import("@rnc/core/roadmap");
 const roadmap = await withActor({ type: "system", properties: { tenantId: home.school.tenantId, regionId: home.region.regionId } }, () =>
   Roadmap.importTable({
@@ -100,6 +102,7 @@ const ownIds = (user: UserInfo): Record<string, string> => ({
   itemId: roadmap.sections[0]?.items[0]?.itemId ?? "",
   campaignId: campaign.campaignId,
   surveyId: survey.surveyId,
+  practiceId: practice.practiceId,
   // Bearer secrets (invitation and survey links, calendar feeds): their raw values are never stored, so a well-formed
   // unknown one; bodies are validated before the handler looks the secret up.
   token: "fuzz-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",

@@ -116,6 +116,15 @@ describe("tenant and region isolation matrix", async () => {
         title: `Дорожная карта ${label}`,
       }),
     );
+  /** A practice sent to the region (so the region's own list would show it), named by `label`. */
+  const sentPracticeIn = (tenantId: string, regionId: string, label: string) =>
+    withActor({ type: "system", properties: { tenantId, regionId } }, async () => {
+      const { Practice } = await import("@rnc/core/practice");
+      const created = await Practice.create({ title: `Практика ${label}`, description: `Описание практики ${label}` });
+      return Practice.send(created.practiceId, { version: created.version });
+    });
+  const foreignPractice = await sentPracticeIn(foreign.school.tenantId, foreign.region.regionId, "чужой школы");
+  const siblingPractice = await sentPracticeIn(home.college.tenantId, home.region.regionId, "соседнего колледжа");
   const { Reports } = await import("@rnc/core/reports");
   const foreignExport = await asUser(foreign.users.region_admin, () => Reports.start({ format: "xlsx" }));
   const homeExport = await asUser(home.users.region_admin, () => Reports.start({ format: "csv", sheet: "summary" }));
@@ -147,6 +156,7 @@ describe("tenant and region isolation matrix", async () => {
       campaignId: foreignCampaign.campaignId,
       surveyId: foreignSurvey.surveyId,
       exportId: foreignExport.exportId,
+      practiceId: foreignPractice.practiceId,
     },
     secrets: [
       foreignExport.exportId,
@@ -156,6 +166,8 @@ describe("tenant and region isolation matrix", async () => {
       foreignCampaign.name,
       foreignSurvey.surveyId,
       foreignSurvey.title,
+      foreignPractice.practiceId,
+      foreignPractice.title,
       foreign.region.regionId,
       foreign.region.name,
       foreign.school.tenantId,
@@ -180,12 +192,15 @@ describe("tenant and region isolation matrix", async () => {
       surveyId: siblingSurvey.surveyId,
       /** An export of the own region: institution roles may not read region exports at all. */
       exportId: homeExport.exportId,
+      practiceId: siblingPractice.practiceId,
     },
     secrets: [
       ...roadmapSecrets(siblingRoadmap),
       ...siblingPeople.secrets,
       siblingSurvey.surveyId,
       siblingSurvey.title,
+      siblingPractice.practiceId,
+      siblingPractice.title,
       home.college.tenantId,
       home.college.fullName,
       home.college.shortName,

@@ -20,6 +20,7 @@ export const tagDescriptions = {
   kpi: "Целевые показатели (KPI)",
   reminders: "Напоминания о сроках",
   reports: "Сводные отчёты региона",
+  practices: "Лучшие практики наставничества",
   stats: "Статистика",
 } as const;
 export type Tag = keyof typeof tagDescriptions;

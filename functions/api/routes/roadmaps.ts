@@ -14,20 +14,13 @@ import {
   TemplateDeadlinesInput,
   TemplateInput,
 } from "@rnc/core/roadmap";
-import { version } from "@rnc/core/schemas";
-import * as z from "@rnc/core/zod";
+import { VersionQuery } from "@rnc/core/schemas";
 import { body, op, query } from "../openapi";
 import { attachment } from "../download";
 
 const tag = "roadmaps" as const;
 const notFound = { 404: "Дорожная карта, раздел или мероприятие не найдены" };
 const stale = { 409: "Версия устарела (в ответе — текущее состояние) или дорожная карта в архиве" };
-/** `?version=` of a delete: the version of the record the user saw (a whole number from 1). */
-const VersionQuery = z.object({
-  version: z
-    .pipe(z.string({ error: "Не указана версия записи" }), z.transform(Number))
-    .check(z.refine((n) => version().safeParse(n).success, { error: "Версия записи должна быть целым числом от 1" })),
-});
 
 /** Roadmaps of the signed-in user's institution, the region's read-only views, and the public calendar feed. */
 export const roadmaps = new Hono()

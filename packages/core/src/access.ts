@@ -60,6 +60,11 @@ export const permissions = {
   "stats.region": ["platform_admin", "region_admin", "region_viewer"],
   "stats.institution": ["curator", "staff", "institution_viewer"],
   "reports.export": ["region_admin", "region_viewer"],
+  "practices.read": ["curator", "staff", "institution_viewer"],
+  "practices.write": ["curator", "staff"],
+  "practices.send": ["curator"],
+  "practices.region_read": ["region_admin", "region_viewer"],
+  "practices.review": ["region_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

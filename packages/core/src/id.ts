@@ -24,6 +24,7 @@ export const idPrefixes = {
   roadmapSection: "rms",
   roadmapItem: "rmi",
   export: "exp",
+  practice: "prc",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -18,6 +18,18 @@ export const optionalText = (label: string, max = 300) =>
       .check(z.trim(), z.maxLength(max, { error: `Поле «${label}» длиннее ${max} символов` })),
   );
 
+/** An optional web address (http or https), e.g. a page on the institution's site. */
+export const webLink = (label: string, max = 1000) =>
+  z.optional(
+    z
+      .string({ error: `Поле «${label}» должно быть строкой` })
+      .check(
+        z.trim(),
+        z.maxLength(max, { error: `Поле «${label}» длиннее ${max} символов` }),
+        z.regex(/^(https?:\/\/\S+)?$/, { error: "Ссылка должна начинаться с http:// или https://" }),
+      ),
+  );
+
 export const email = () =>
   z.pipe(
     z
@@ -63,6 +75,13 @@ export const cursorNeedsLimit = z.superRefine((value: { limit?: string; cursor?:
 
 /** Optimistic concurrency: every edit names the version it was based on. */
 export const version = () => z.number({ error: "Не указана версия записи" }).check(z.int(), z.minimum(1));
+
+/** `?version=` of a request without a body (a DELETE): the record's version, as a number. */
+export const VersionQuery = z.object({
+  version: z
+    .pipe(z.string({ error: "Не указана версия записи" }), z.transform(Number))
+    .check(z.refine((n) => version().safeParse(n).success, { error: "Версия записи должна быть целым числом от 1" })),
+});
 
 export function isTimeZone(value: string): boolean {
   try {

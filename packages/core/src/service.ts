@@ -8,6 +8,7 @@ import { MeetingEntity, PairQuietEntity, PairEntity, PlanEntity } from "./pair/p
 import { ConsentEntity, MembershipEntity, ParticipantEntity } from "./participant/participant.entity";
 import { KpiTargetsEntity } from "./kpi/kpi.entity";
 import { CampaignEntity, SubmissionEntity, SubmissionEventEntity } from "./monitoring/monitoring.entity";
+import { PracticeEntity } from "./practice/practice.entity";
 import { RegionEntity, UniqueEntity } from "./region/region.entity";
 import { ExportEntity } from "./reports/reports.entity";
 import {
@@ -60,5 +61,6 @@ export const db = lazyEntity(
       roadmapCalendar: RoadmapCalendarEntity,
       roadmapPending: RoadmapPendingEntity,
       export: ExportEntity,
+      practice: PracticeEntity,
     }),
 );

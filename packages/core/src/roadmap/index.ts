@@ -13,7 +13,7 @@ import { staleVersion } from "../institution";
 import { log } from "../log";
 import { assertCan } from "../permissions";
 import { ruCompare } from "../ru";
-import { isoDate, optionalText, text, version } from "../schemas";
+import { isoDate, optionalText, text, version, webLink } from "../schemas";
 import type { db } from "../service";
 import {
   type RoadmapChange,
@@ -111,15 +111,7 @@ export type FromTemplateInput = z.infer<typeof FromTemplateInput>;
 const evidence = z.object({
   note: optionalText("Подтверждение: примечание", 2000),
   documentNumber: optionalText("Подтверждение: номер документа", 200),
-  link: z.optional(
-    z
-      .string()
-      .check(
-        z.trim(),
-        z.maxLength(1000, { error: "Поле «Подтверждение: ссылка» длиннее 1000 символов" }),
-        z.regex(/^(https?:\/\/\S+)?$/, { error: "Ссылка должна начинаться с http:// или https://" }),
-      ),
-  ),
+  link: webLink("Подтверждение: ссылка"),
 });
 
 const itemFields = {
