@@ -106,6 +106,7 @@ describe("region statistics and the consolidated export", { timeout: 180_000 }, 
         "Дорожные карты",
         "Мониторинг",
         "Федеральная форма",
+        "Лучшие практики",
       ]);
       const summary = new Map<string, number>();
       workbook.getWorksheet("Сводка")?.eachRow((row) => {

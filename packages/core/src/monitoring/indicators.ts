@@ -7,6 +7,7 @@ import {
   type FormCode,
   type ParticipantCategory,
   categoryLabels,
+  formByCode,
   formCatalogue,
   formCodes,
   participantCategories,
@@ -65,11 +66,11 @@ export function sourceLabel(source: IndicatorSource): string {
   const role = source.role ? `, ${roleWord[source.role]}` : "";
   switch (source.metric) {
     case "participants":
-      if (source.form) return `Участники формы «${formCatalogue.find((f) => f.code === source.form)?.label}»${role}`;
+      if (source.form) return `Участники формы «${formByCode(source.form).label}»${role}`;
       if (source.category) return `Участники: ${categoryLabels[source.category]}`;
       return `Участники в базе${role}`;
     case "programme":
-      if (source.form) return `Участники программ за период, форма «${formCatalogue.find((f) => f.code === source.form)?.label}»${role}`;
+      if (source.form) return `Участники программ за период, форма «${formByCode(source.form).label}»${role}`;
       if (source.category) return `Участники программ за период: ${categoryLabels[source.category]}${role}`;
       return `Участники программ за период${role}`;
     case "engaged":

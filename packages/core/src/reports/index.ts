@@ -16,6 +16,7 @@ import { log } from "../log";
 import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entity";
 import { type IndicatorDef, type IndicatorValue, type TableTemplate, defaultFederalTable, tableIndicators } from "../monitoring/indicators";
 import { assertCan } from "../permissions";
+import { Practice } from "../practice";
 import { transactWithSummaries } from "../stats/summary";
 import {
   type Campaign,
@@ -30,7 +31,16 @@ import { formatDate, outOf, ruCompare } from "../ru";
 import * as z from "../zod";
 import { ExportEntity, exportFormats, type exportStatuses } from "./reports.entity";
 import { exportsBucket, fileKey, openLocalFile, presignedUrl, storeFile } from "./storage";
-import { type MonitoringSheetSource, type SheetCode, csvOf, reportSheets, sheetCodes, sheetNames, writeWorkbookFile } from "./workbook";
+import {
+  type MonitoringSheetSource,
+  type PracticeSheetRow,
+  type SheetCode,
+  csvOf,
+  reportSheets,
+  sheetCodes,
+  sheetNames,
+  writeWorkbookFile,
+} from "./workbook";
 
 export { sheetCodes, sheetNames };
 export type { SheetCode };
@@ -215,6 +225,29 @@ function federalSource(
   );
 }
 
+/** The practices the report's institutions sent to the region (the export runs as the region's system actor). */
+async function practiceRows(institutions: ReturnType<typeof dashboardModel>["institutions"]): Promise<PracticeSheetRow[]> {
+  const shown = new Map(institutions.map((i) => [i.tenantId, i]));
+  return (await Practice.regionList()).items.flatMap((practice) => {
+    const institution = shown.get(practice.tenantId);
+    if (!institution) return [];
+    const { title, form, status, sentAt, publishedAt, platformUrl, siteUrl } = practice;
+    return [
+      {
+        institutionName: institution.name,
+        municipality: institution.municipality,
+        title,
+        form,
+        status,
+        sentAt,
+        publishedAt,
+        platformUrl,
+        siteUrl,
+      },
+    ];
+  });
+}
+
 /** The work of one export (system actor of the region): reads, builds the sheets, writes, stores. */
 export async function runExport(regionId: string, exportId: string): Promise<void> {
   const job = await exportRow(regionId, exportId);
@@ -242,6 +275,7 @@ export async function runExport(regionId: string, exportId: string): Promise<voi
       header: { regionName: source.regionName, generatedAt: formatDate(nowIso(), source.timeZone), filters: filtersText(options) },
       monitoring,
       federal: federalSource(federal, reported, model),
+      practices: { rows: await practiceRows(model.institutions), timeZone: source.timeZone },
     });
     await setState(regionId, exportId, { progress: 50 });
     const date = formatDate(source.today);

@@ -6,6 +6,7 @@ import { createStatsRegion } from "../../../../scripts/test/region-fixtures";
 import { type UserActor, withActor } from "../actor";
 import { auditScope, listAudit } from "../audit";
 import { Campaign, Submission } from "../monitoring";
+import { Practice } from "../practice";
 import { defaultFederalTable } from "../monitoring/indicators";
 import { RegionStats } from "../regionstats";
 import { Reports, sheetNames } from "./index";
@@ -52,7 +53,7 @@ describe("the consolidated XLSX export", async () => {
     expect(done.fileName).toMatch(/^Сводный отчёт ЦМН \d{2}\.\d{2}\.\d{4}\.xlsx$/);
   });
 
-  it("has exactly the six sheets, in order", () => {
+  it("has exactly the seven sheets, in order", () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
       "Сводка",
       "Организации",
@@ -60,6 +61,7 @@ describe("the consolidated XLSX export", async () => {
       "Дорожные карты",
       "Мониторинг",
       "Федеральная форма",
+      "Лучшие практики",
     ]);
   });
 
@@ -142,6 +144,40 @@ describe("the federal sheet of a region that held a federal-count campaign", () 
     expect(lines.find((line) => line.startsWith("Всего участников;"))).toBe("Всего участников;1;1;2");
     // No pupil was in a pair that ran: the school sent zeros, and zeros are summed (not left empty).
     expect(lines.find((line) => line.startsWith("Обучающийся (ученик);"))).toBe("Обучающийся (ученик);0;0;0");
+  });
+
+  it("lists the best practices the institutions sent, with the platform's link to the published ones, and never a draft", async () => {
+    const held = await createStatsRegion("Практик в отчёте");
+    const asCurator = <T>(fn: () => Promise<T>) => as(held.users.curator, fn);
+    const sent = await asCurator(async () => {
+      const created = await Practice.create({ title: "Клуб наставников", description: "Описание", form: "pupil_pupil" });
+      await Practice.create({ title: "Черновик практики", description: "Ещё не отправлена" });
+      return Practice.send(created.practiceId, { version: created.version });
+    });
+    await as(held.users.region_admin, () =>
+      Practice.publish(held.school.tenantId, sent.practiceId, { platformUrl: "https://nastavnik.example.org/p/1", version: sent.version }),
+    );
+    const started = await as(held.users.region_admin, () => Reports.start({ format: "csv", sheet: "practices" }));
+    await Reports.settled();
+    const file = await as(held.users.region_admin, () => Reports.file(started.exportId));
+    if (file.kind !== "local") throw new Error("expected a local file");
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+    const lines = Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines).toHaveLength(2);
+    const [name, municipality, title, form, status, , , platformUrl] = lines[1]?.split(";") ?? [];
+    expect([name, municipality, title, form, status, platformUrl]).toEqual([
+      held.school.shortName,
+      held.school.municipality,
+      "Клуб наставников",
+      "Ученик – ученик",
+      "Опубликована РНЦ",
+      "https://nastavnik.example.org/p/1",
+    ]);
   });
 });
 

@@ -11,16 +11,11 @@ import type { Sheet } from "../tabular";
 import { writeCsv } from "../tabular";
 import type { DashboardModel, FederalTable, submissionStates } from "../regionstats/rollup";
 
-export const sheetCodes = ["summary", "institutions", "forms", "roadmaps", "monitoring", "federal"] as const;
-export type SheetCode = (typeof sheetCodes)[number];
-export const sheetNames: Record<SheetCode, string> = {
-  summary: "Сводка",
-  institutions: "Организации",
-  forms: "Формы наставничества",
-  roadmaps: "Дорожные карты",
-  monitoring: "Мониторинг",
-  federal: "Федеральная форма",
-};
+import { type FormCode, formByCode } from "../forms/catalogue";
+import { type PracticeStatus, practiceStatusLabels } from "../practice/labels";
+import { type SheetCode, sheetNames } from "./sheets";
+
+export { type SheetCode, sheetCodes, sheetNames } from "./sheets";
 
 export type MonitoringSheetSource = {
   campaign: { name: string; indicators: IndicatorDef[] };
@@ -287,11 +282,55 @@ export function federalSheet(table: FederalTable): Sheet {
   };
 }
 
+/** A best practice sent to the region, as the report lists it. */
+export type PracticeSheetRow = {
+  institutionName: string;
+  municipality: string;
+  title: string;
+  form?: FormCode;
+  status: PracticeStatus;
+  sentAt?: string;
+  publishedAt?: string;
+  platformUrl?: string;
+  siteUrl?: string;
+};
+
+/** The practices the institutions sent (DOMAIN §7.3, item 7), with the platform's links to the published ones. */
+export function practicesSheet(rows: readonly PracticeSheetRow[], timeZone: string): Sheet {
+  const date = (value?: string) => (value ? formatDate(value, timeZone) : null);
+  return {
+    name: sheetNames.practices,
+    columns: [
+      { header: "Организация", width: 40 },
+      { header: "Муниципалитет", width: 24 },
+      { header: "Практика", width: 50 },
+      { header: "Форма наставничества", width: 28 },
+      { header: "Статус", width: 20 },
+      { header: "Отправлена", width: 14 },
+      { header: "Опубликована", width: 14 },
+      { header: "Ссылка на платформе РНЦ", width: 40 },
+      { header: "Ссылка на сайте организации", width: 40 },
+    ],
+    rows: rows.map((row) => [
+      row.institutionName,
+      row.municipality,
+      row.title,
+      row.form ? formByCode(row.form).label : null,
+      practiceStatusLabels[row.status],
+      date(row.sentAt),
+      date(row.publishedAt),
+      row.platformUrl ?? null,
+      row.siteUrl ?? null,
+    ]),
+  };
+}
+
 export type ReportSources = {
   model: DashboardModel;
   header: ReportHeader;
   monitoring?: MonitoringSheetSource;
   federal: FederalTable;
+  practices: { rows: PracticeSheetRow[]; timeZone: string };
 };
 
 export function reportSheets(sources: ReportSources): Record<SheetCode, Sheet> {
@@ -302,6 +341,7 @@ export function reportSheets(sources: ReportSources): Record<SheetCode, Sheet> {
     roadmaps: roadmapsSheet(sources.model),
     monitoring: monitoringSheet(sources.monitoring),
     federal: federalSheet(sources.federal),
+    practices: practicesSheet(sources.practices.rows, sources.practices.timeZone),
   };
 }
 

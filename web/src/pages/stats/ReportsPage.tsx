@@ -6,19 +6,11 @@ import { Async } from "../../components/Status";
 import { downloadFromApi } from "../../lib/files";
 import { formatDateTime } from "../../lib/format";
 import { asApiError, useResource } from "../../lib/useResource";
+import { type SheetCode, sheetCodes, sheetNames } from "@rnc/core/reports/sheets";
 import "./stats.css";
 
 type ExportInfo = Ok<(typeof api.reports.exports)[":exportId"]["$get"]>;
 
-const sheets = [
-  ["summary", "Сводка"],
-  ["institutions", "Организации"],
-  ["forms", "Формы наставничества"],
-  ["roadmaps", "Дорожные карты"],
-  ["monitoring", "Мониторинг"],
-  ["federal", "Федеральная форма"],
-] as const;
-type SheetCode = (typeof sheets)[number][0];
 const statusText = { queued: "В очереди", running: "Формируется", done: "Готово", failed: "Ошибка" } as const;
 
 /** A file link: the API's local file route needs the session's token; a presigned storage URL is a plain link. */
@@ -122,8 +114,8 @@ export default function ReportsPage() {
     <>
       <h1>Отчёты</h1>
       <p className="summary">
-        Сводный отчёт региона: листы «Сводка», «Организации», «Формы наставничества», «Дорожные карты», «Мониторинг» и «Федеральная форма».
-        Числа — те же, что на странице «Статистика». Персональных данных участников в отчёте нет.
+        Сводный отчёт региона: листы {sheetCodes.map((code) => `«${sheetNames[code]}»`).join(", ")}. Числа — те же, что на странице
+        «Статистика». Персональных данных участников в отчёте нет.
       </p>
       <form onSubmit={start} aria-label="Сформировать отчёт">
         <FormError error={error} />
@@ -133,9 +125,9 @@ export default function ReportsPage() {
         </SelectField>
         {format === "csv" && (
           <SelectField label="Лист" name="sheet" value={sheet} onChange={(e) => setSheet(e.target.value as SheetCode)}>
-            {sheets.map(([code, label]) => (
+            {sheetCodes.map((code) => (
               <option key={code} value={code}>
-                {label}
+                {sheetNames[code]}
               </option>
             ))}
           </SelectField>
@@ -179,7 +171,7 @@ export default function ReportsPage() {
               {data.items.map((item) => (
                 <li key={item.exportId}>
                   {formatDateTime(item.createdAt)} — {item.format.toUpperCase()}
-                  {item.sheet ? ` (${sheets.find(([code]) => code === item.sheet)?.[1] ?? item.sheet})` : ""}: {statusText[item.status]}{" "}
+                  {item.sheet ? ` (${sheetNames[item.sheet as SheetCode] ?? item.sheet})` : ""}: {statusText[item.status]}{" "}
                   {item.status === "done" && <DownloadLink info={item} />}
                 </li>
               ))}
