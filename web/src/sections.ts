@@ -49,11 +49,13 @@ export const sections: readonly Section[] = [
   { path: "/region/stats/:tenantId", label: "Сводка организации", description: "Числа одной организации региона без персональных данных", can: "stats.region", scopes: ["region"], nav: false, page: lazy(() => import("./pages/stats/InstitutionStatsPage")) },
   { path: "/region/reports", label: "Отчёты", description: "Сводный отчёт региона в XLSX или CSV", can: "reports.export", scopes: ["region"], page: lazy(() => import("./pages/stats/ReportsPage")) },
   { path: "/region/kpi", label: "Целевые показатели", description: "Цели региона по годам и факт по организациям", can: "kpi.region_read", scopes: ["region"], page: lazy(() => import("./pages/kpi/RegionKpiPage")) },
+  { path: "/region/practices", label: "Лучшие практики", description: "Практики наставничества, присланные организациями: публикация на платформе региона или возврат на доработку", can: "practices.region_read", scopes: ["region"], page: lazy(() => import("./pages/practices/RegionPracticesPage")) },
   { path: "/monitoring", label: "Отчёты в РНЦ", description: "Мониторинг и численность участников: показатели заполняются автоматически", can: "monitoring.read", page: lazy(() => import("./pages/monitoring/SubmissionsPage")) },
   { path: "/monitoring/:campaignId", label: "Отчёт", description: "Форма отчёта в РНЦ", can: "monitoring.read", nav: false, page: lazy(() => import("./pages/monitoring/SubmissionPage")) },
   { path: "/kpi", label: "Целевые показатели", description: "Факт и цель по показателям ЦМН", can: "kpi.institution_read", page: lazy(() => import("./pages/kpi/InstitutionKpiPage")) },
   { path: "/surveys", label: "Анкетирование", description: "Анкеты удовлетворённости и личностного роста, рассылка и итоги", can: "surveys.read", page: lazy(() => import("./pages/surveys/SurveysPage")) },
   { path: "/surveys/:surveyId", label: "Анкета", description: "Вопросы, рассылка и итоги анкеты", can: "surveys.read", nav: false, page: lazy(() => import("./pages/surveys/SurveyPage")) },
+  { path: "/practices", label: "Лучшие практики", description: "Опыт наставничества организации: описание практик и отправка в РНЦ для публикации", can: "practices.read", page: lazy(() => import("./pages/practices/PracticesPage")) },
   { path: "/users", label: "Пользователи", description: "Учётные записи и приглашения сотрудников", can: ["users.manage_region", "users.manage_institution"], scopes: ["platform", "region", "institution"], page: lazy(() => import("./pages/UsersPage")) },
   { path: "/audit", label: "Журнал", description: "Кто и когда вносил изменения", can: "audit.read", page: lazy(() => import("./pages/AuditPage")) },
 ];

@@ -37,6 +37,7 @@ export const nouns = {
   teacher: ["педагог", "педагога", "педагогов"],
   event: ["запись", "записи", "записей"],
   day: ["день", "дня", "дней"],
+  practice: ["практика", "практики", "практик"],
 } as const satisfies Record<string, PluralForms>;
 
 /** The same nouns as objects of a verb (accusative): «Импортировать 1 организацию», «… 1 участника». */
