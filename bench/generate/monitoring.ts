@@ -45,19 +45,19 @@ export function federalCampaignRecord(regionId: string, campaignId: string, inst
   };
 }
 
+/** What every submission of an institution starts with: its keys and the institution's name as the region lists it. */
+const submissionOf = (institution: InstitutionRecord, campaignId: string, now: string) => ({
+  tenantId: institution.tenantId,
+  campaignId,
+  regionId: institution.regionId,
+  institutionName: institution.shortName,
+  municipality: institution.municipality,
+  updatedAt: now,
+});
+
 /** An institution's federal count, not started yet. */
 export function federalSubmissionRecord(institution: InstitutionRecord, campaignId: string, now: string) {
-  const record = {
-    tenantId: institution.tenantId,
-    campaignId,
-    regionId: institution.regionId,
-    institutionName: institution.shortName,
-    municipality: institution.municipality,
-    status: "not_started" as const,
-    values: {},
-    updatedAt: now,
-    version: 1,
-  };
+  const record = { ...submissionOf(institution, campaignId, now), status: "not_started" as const, values: {}, version: 1 };
   return { record, state: { campaignId, ...submissionState(record) } };
 }
 
@@ -78,11 +78,7 @@ export function submissionRecord(
   const submitted = status === "submitted" || status === "accepted";
   const late = submitted ? index % 8 === 0 : undefined;
   const record = {
-    tenantId: institution.tenantId,
-    campaignId,
-    regionId: institution.regionId,
-    institutionName: institution.shortName,
-    municipality: institution.municipality,
+    ...submissionOf(institution, campaignId, now),
     status,
     values: status === "not_started" ? {} : { mentor_trainings: 3, plans_done: 92, assessment: "По плану" },
     snapshot: submitted
@@ -92,7 +88,6 @@ export function submissionRecord(
     firstSubmittedAt: submitted ? now : undefined,
     late,
     acceptedAt: status === "accepted" ? now : undefined,
-    updatedAt: now,
     version: status === "not_started" ? 1 : submitted ? 3 : 2,
   };
   return { record, state: { campaignId, ...submissionState(record) } };

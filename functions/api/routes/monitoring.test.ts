@@ -9,6 +9,7 @@ import { CampaignEntity, SubmissionEntity } from "@rnc/core/monitoring/monitorin
 import { readSummary, regionOfTenant, summaryKey, summaryUpdate } from "@rnc/core/stats";
 import { call, createTestRegion, institutionInput, tokenFor } from "../../../scripts/test/fixtures";
 import { createActivePair } from "../../../scripts/test/region-fixtures";
+import { interleave } from "../../../scripts/test/transactions";
 import { app } from "../app";
 
 /** Live data for an institution: counters as the participants module keeps them (role, age band, pairs, forms). */
@@ -534,5 +535,19 @@ describe("monitoring campaigns", async () => {
     const csv = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export?format=csv`, { token: viewer });
     expect(csv.text).toContain(school.shortName);
     expect((await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export`, { token: curator })).status).toBe(403);
+  });
+
+  it("an edit of a draft that was published meanwhile hears that it was published, and changes nothing", async () => {
+    const campaign = await newCampaign();
+    const publish = () => call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
+    const edit = await interleave('"campaign.update"', "before", publish, () =>
+      call(app, "PUT", `/api/monitoring/campaigns/${campaign.campaignId}`, {
+        token: admin,
+        body: { ...campaign, name: "Поздняя правка", version: campaign.version },
+      }),
+    );
+    expect(edit.status).toBe(409);
+    expect(edit.json.error.code).toBe("monitoring.campaign_published");
+    expect((await CampaignEntity.get({ regionId: region.regionId, campaignId: campaign.campaignId }).go()).data?.name).toBe(campaign.name);
   });
 });

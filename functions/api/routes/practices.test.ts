@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditScope, listAudit } from "@rnc/core/audit";
 import { PracticeEntity } from "@rnc/core/practice/practice.entity";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
+import { interleave } from "../../../scripts/test/transactions";
 import { app } from "../app";
 
 describe("best practices", async () => {
@@ -140,6 +141,31 @@ describe("best practices", async () => {
     const deleted = await call(app, "DELETE", `/api/practices/${practiceId}?version=1`, { token: staff });
     expect(deleted.status, deleted.text).toBe(200);
     expect((await call(app, "GET", `/api/practices/${practiceId}`, { token: curator })).status).toBe(404);
+  });
+
+  it("a write that loses its race answers with what happened meanwhile, and writes nothing", async () => {
+    const { practiceId } = (await call(app, "POST", "/api/practices", { token: curator, body: practice })).json;
+    // Sent by the curator while a staff member's edit was on its way: the edit hears that the practice was sent.
+    const send = () => call(app, "POST", `/api/practices/${practiceId}/send`, { token: curator, body: { version: 1 } });
+    const edit = await interleave('"practice.update"', "before", send, () =>
+      call(app, "PUT", `/api/practices/${practiceId}`, { token: staff, body: { ...practice, title: "Поздняя правка", version: 1 } }),
+    );
+    expect(edit.status).toBe(409);
+    expect(edit.json.error.code).toBe("practice.not_draft");
+    expect((await PracticeEntity.get({ tenantId: school.tenantId, practiceId }).go()).data).toMatchObject({
+      title: practice.title,
+      status: "sent",
+    });
+
+    // Two administrators decide at once: the one returning it after the other published it hears that it is published.
+    const path = `/api/practices/region/${school.tenantId}/${practiceId}`;
+    const publish = () =>
+      call(app, "POST", `${path}/publish`, { token: admin, body: { platformUrl: "https://nastavnik.example.org/1", version: 2 } });
+    const late = await interleave('"practice.return"', "before", publish, () =>
+      call(app, "POST", `${path}/return`, { token: admin, body: { comment: "Доработайте", version: 2 } }),
+    );
+    expect(late.status).toBe(409);
+    expect(late.json.error.code).toBe("practice.already_published");
   });
 
   it("refuses bad input with Russian messages and writes nothing", async () => {

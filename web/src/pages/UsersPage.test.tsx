@@ -68,12 +68,12 @@ describe("the digest preview on the users page", () => {
     renderPage(<UsersPage />, { path: "/users" });
     await screen.findByRole("row", { name: /Петров Пётр Петрович/ });
     expect(screen.getAllByRole("button", { name: /^Предпросмотр сводки/ }).map((button) => button.textContent)).toEqual([
-      "Предпросмотр сводки для Иванова Мария Сергеевна",
-      "Предпросмотр сводки для Петров Пётр Петрович",
+      "Предпросмотр сводки: Иванова Мария Сергеевна",
+      "Предпросмотр сводки: Петров Пётр Петрович",
     ]);
 
-    fireEvent.click(screen.getByRole("button", { name: "Предпросмотр сводки для Петров Пётр Петрович" }));
-    const dialog = await screen.findByRole("dialog", { name: "Предпросмотр сводки: Петров Пётр Петрович" });
+    fireEvent.click(screen.getByRole("button", { name: /^Предпросмотр сводки.*Петров Пётр Петрович$/ }));
+    const dialog = await screen.findByRole("dialog", { name: /^Предпросмотр сводки.*Петров Пётр Петрович$/ });
     const date = within(dialog).getByLabelText(/^Дата сводки/) as HTMLInputElement;
     expect(date.value).toBe(todayIso());
     fireEvent.change(date, { target: { value: "2026-12-14" } });

@@ -126,7 +126,7 @@ export default function UsersPage() {
                         <td className="row-actions">
                           {canPreview && getsReminders(user.role) && user.status === "active" && (
                             <button type="button" className="button secondary small" onClick={() => setPreviewing(user)}>
-                              Предпросмотр сводки<span className="visually-hidden"> для {user.fullName}</span>
+                              Предпросмотр сводки<span className="visually-hidden">: {user.fullName}</span>
                             </button>
                           )}
                           {user.userId !== me.userId && (

@@ -226,6 +226,10 @@ export type SubmissionEventInfo = {
   actorRole: string;
 };
 
+const campaignPublished = (row: CampaignRow) =>
+  new VisibleError("conflict", "monitoring.campaign_published", "Кампания уже разослана организациям: изменить её нельзя", {
+    current: toCampaign(row),
+  });
 const campaignNotFound = () => notFound("monitoring.campaign_not_found", "Кампания не найдена");
 const submissionNotFound = () => notFound("monitoring.submission_not_found", "Отчёт организации по этой кампании не найден");
 
@@ -459,10 +463,7 @@ export const Campaign = {
   async update(campaignId: string, input: CampaignUpdate): Promise<CampaignInfo> {
     assertCan("monitoring.manage");
     const current = await campaignRow(campaignId);
-    if (current.status !== "draft")
-      throw new VisibleError("conflict", "monitoring.campaign_published", "Кампания уже разослана организациям: изменить её нельзя", {
-        current: toCampaign(current),
-      });
+    if (current.status !== "draft") throw campaignPublished(current);
     if (current.kind !== input.kind) throw invalid([{ path: "kind", message: "Вид кампании изменить нельзя" }]);
     if (current.version !== input.version) throw staleVersion(toCampaign(current));
     const updatedAt = nowIso();
@@ -484,7 +485,11 @@ export const Campaign = {
       ],
       [],
     );
-    if (result.canceled) throw staleVersion(toCampaign(await campaignRow(campaignId)));
+    if (result.canceled) {
+      // Published meanwhile, or changed by someone else: say which.
+      const latest = await campaignRow(campaignId);
+      throw latest.status !== "draft" ? campaignPublished(latest) : staleVersion(toCampaign(latest));
+    }
     return toCampaign({ ...current, ...changes, updatedAt, version: current.version + 1 });
   },
 

@@ -71,6 +71,18 @@ const notDraft = (row: PracticeRow) =>
     { current: toInfo(row) },
   );
 
+/** Why an institution's write lost its race: the practice was sent or published meanwhile, or edited (or deleted). */
+const lostByInstitution = (current: PracticeRow | null) =>
+  !current ? practiceNotFound() : current.status === "draft" ? staleVersion(toInfo(current)) : notDraft(current);
+
+/** Why the centre's write lost its race: another decision came first (a returned practice is a draft, not the centre's). */
+const lostByRegion = (current: PracticeRow | null) =>
+  !current || current.status === "draft"
+    ? practiceNotFound()
+    : current.status === "published"
+      ? notSent(current)
+      : staleVersion(toRegionInfo(current));
+
 /** A practice of the actor's institution; another's, or a malformed id, is the same 404 as a missing one. */
 async function ownRow(practiceId: string): Promise<PracticeRow> {
   if (!isId("practice", practiceId)) throw practiceNotFound();
@@ -113,9 +125,9 @@ async function write(
     ];
   }, []);
   if (result.canceled) {
+    // Changed by someone else meanwhile: the answer says how, as the one who acted may see it.
     const current = (await PracticeEntity.get({ tenantId, practiceId }).go({ consistent: true })).data;
-    if (!current) throw practiceNotFound();
-    throw staleVersion(toInfo(current));
+    throw action === "practice.publish" || action === "practice.return" ? lostByRegion(current) : lostByInstitution(current);
   }
   const written = { ...row, ...next };
   for (const key of cleared) delete written[key];
@@ -177,7 +189,7 @@ export const Practice = {
     );
   },
 
-  /** Deletes a draft (one the region has seen stays: it can be returned and changed instead). */
+  /** Deletes a draft (also one the region returned); a sent or published practice stays. */
   async remove(practiceId: string, expected: number): Promise<void> {
     assertCan("practices.write");
     const row = await ownRow(practiceId);
@@ -193,7 +205,8 @@ export const Practice = {
       ],
       [],
     );
-    if (result.canceled) throw staleVersion(toInfo(await ownRow(practiceId)));
+    if (result.canceled)
+      throw lostByInstitution((await PracticeEntity.get({ tenantId: row.tenantId, practiceId }).go({ consistent: true })).data);
   },
 
   /** Sends a draft to the regional centre (the curator's decision); it is then locked until the centre returns it. */

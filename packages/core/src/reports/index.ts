@@ -10,6 +10,7 @@ import { useRegionID, useUser, withActor } from "../actor";
 import { auditItem } from "../audit";
 import { nowIso } from "../auth/secret";
 import { VisibleError, notFound } from "../error";
+import { todayIn } from "../dates";
 import { createId } from "../id";
 import { institutionTypeLabels } from "../institution";
 import { log } from "../log";
@@ -193,13 +194,19 @@ async function monitoringSource(
   };
 }
 
-/** The latest federal-count campaign with a table (of the period, if given): the one the federal sheet reports. */
+/**
+ * The federal-count campaign the federal sheet reports: the published one with a table (of the period, if given) whose
+ * period ends latest (a draft, e.g. next year's being prepared, has no reports yet).
+ */
 function federalCampaign(campaigns: readonly Campaign[], period?: string): Campaign | undefined {
   return campaigns
-    .filter((c) => c.kind === "federal_count" && c.table && (!period || c.periodEnd.startsWith(period)))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .filter((c) => c.kind === "federal_count" && c.status !== "draft" && c.table && (!period || c.periodEnd.startsWith(period)))
+    .sort((a, b) => b.periodEnd.localeCompare(a.periodEnd) || b.createdAt.localeCompare(a.createdAt))
     .find((c) => tableIndicators(c.table as TableTemplate).length > 0);
 }
+
+/** Reports the region counts: sent and not returned (a returned one is being corrected). */
+const countedStatuses: readonly string[] = ["submitted", "resubmitted", "accepted"];
 
 /**
  * The federal sheet: the sums of what the institutions sent in the latest federal-count campaign (the programmes'
@@ -217,20 +224,32 @@ function federalSource(
       model.asOf,
       `Участники в базах наставников и наставляемых на ${formatDate(model.asOf)} (кампания о численности участников не проводилась)`,
     );
-  const sent = reported.rows.filter((row) => row.submittedAt);
+  const sent = reported.rows.filter((row) => countedStatuses.includes(row.status));
+  // A campaign created before the count was of the programmes' participants counts the registry (its cells say which).
+  const counted = (campaign.indicators as IndicatorDef[]).some((d) => d.source?.metric === "participants")
+    ? "Участники в базах наставников и наставляемых"
+    : `Численность участников программ наставничества с ${formatDate(campaign.periodStart)} по ${formatDate(campaign.periodEnd)}`;
   return reportedFederalTable(
     campaign.table as TableTemplate,
     sent.map((row) => row.values),
-    `Численность участников программ наставничества с ${formatDate(campaign.periodStart)} по ${formatDate(campaign.periodEnd)}, по отчётам организаций («${campaign.name}»): отправили ${sent.length} из ${outOf(reported.rows.length, ["организации", "организаций"])}`,
+    `${counted}, по отчётам организаций («${campaign.name}»): учтено ${sent.length} из ${outOf(reported.rows.length, ["организации", "организаций"])} (отправленные и не возвращённые на доработку)`,
   );
 }
 
-/** The practices the report's institutions sent to the region (the export runs as the region's system actor). */
-async function practiceRows(institutions: ReturnType<typeof dashboardModel>["institutions"]): Promise<PracticeSheetRow[]> {
+/**
+ * The practices the report's institutions sent to the region, of the period's year when one is chosen (by the day they
+ * were sent, in the region's calendar). The export runs as the region's system actor.
+ */
+async function practiceRows(
+  institutions: ReturnType<typeof dashboardModel>["institutions"],
+  period: string | undefined,
+  timeZone: string,
+): Promise<PracticeSheetRow[]> {
   const shown = new Map(institutions.map((i) => [i.tenantId, i]));
   return (await Practice.regionList()).items.flatMap((practice) => {
     const institution = shown.get(practice.tenantId);
     if (!institution) return [];
+    if (period && !todayIn(timeZone, new Date(practice.sentAt ?? 0)).startsWith(period)) return [];
     const { title, form, status, sentAt, publishedAt, platformUrl, siteUrl } = practice;
     return [
       {
@@ -275,7 +294,7 @@ export async function runExport(regionId: string, exportId: string): Promise<voi
       header: { regionName: source.regionName, generatedAt: formatDate(nowIso(), source.timeZone), filters: filtersText(options) },
       monitoring,
       federal: federalSource(federal, reported, model),
-      practices: { rows: await practiceRows(model.institutions), timeZone: source.timeZone },
+      practices: { rows: await practiceRows(model.institutions, options.period, source.timeZone), timeZone: source.timeZone },
     });
     await setState(regionId, exportId, { progress: 50 });
     const date = formatDate(source.today);

@@ -9,6 +9,7 @@ import { Campaign, Submission } from "../monitoring";
 import { Practice } from "../practice";
 import { defaultFederalTable } from "../monitoring/indicators";
 import { RegionStats } from "../regionstats";
+import { todayIn } from "../dates";
 import { Reports, sheetNames } from "./index";
 import { exportsDir } from "./storage";
 
@@ -23,13 +24,23 @@ async function finished(exportId: string) {
   return admin(() => Reports.get(exportId));
 }
 
-async function fileOf(exportId: string): Promise<Buffer> {
-  const file = await admin(() => Reports.file(exportId));
+type Caller = Parameters<typeof as>[0];
+
+async function fileOf(exportId: string, user: Caller = region.users.region_admin): Promise<Buffer> {
+  const file = await as(user, () => Reports.file(exportId));
   if (file.kind !== "local") throw new Error("expected a local file");
   const chunks: Buffer[] = [];
   for await (const chunk of file.stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
+
+/** A CSV export's lines, without the byte-order mark. */
+const csvLines = async (exportId: string, user?: Caller) =>
+  (await fileOf(exportId, user))
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
 
 const cellText = (value: ExcelJS.CellValue) => (value === null || value === undefined ? "" : String(value));
 
@@ -109,7 +120,7 @@ describe("the federal sheet of a region that held a federal-count campaign", () 
   it("sums what the institutions sent: the participants of the pairs that ran in the period", async () => {
     const held = await createStatsRegion("Федеральной формы");
     const asAdmin = <T>(fn: () => Promise<T>) => as(held.users.region_admin, fn);
-    const year = Number(new Date().toISOString().slice(0, 4));
+    const year = Number(todayIn("Europe/Moscow").slice(0, 4));
     const campaign = await asAdmin(async () => {
       const created = await Campaign.create({
         kind: "federal_count",
@@ -129,21 +140,33 @@ describe("the federal sheet of a region that held a federal-count campaign", () 
     expect([value("total.mentors"), value("total.mentees"), value("total.all"), value("form_teacher_teacher.all")]).toEqual([1, 1, 2, 2]);
     expect([value("cat_teacher.mentors"), value("cat_young_specialist.mentees"), value("cat_pupil.all")]).toEqual([1, 1, 0]);
 
+    // Next year's count being prepared (a draft, created later) has no reports: the sheet keeps this year's.
+    await asAdmin(() =>
+      Campaign.create({
+        kind: "federal_count",
+        name: `Численность участников, ${year + 1}`,
+        periodStart: `${year + 1}-01-01`,
+        periodEnd: `${year + 1}-12-31`,
+        table: defaultFederalTable(),
+      }),
+    );
     const started = await as(held.users.region_admin, () => Reports.start({ format: "csv", sheet: "federal" }));
     await Reports.settled();
-    const file = await as(held.users.region_admin, () => Reports.file(started.exportId));
-    if (file.kind !== "local") throw new Error("expected a local file");
-    const chunks: Buffer[] = [];
-    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
-    const lines = Buffer.concat(chunks)
-      .toString("utf8")
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
-    expect(lines[0]).toContain(`по отчётам организаций («Численность участников, ${year}»): отправили 1 из 3 организаций`);
+    const lines = await csvLines(started.exportId, held.users.region_admin);
+    expect(lines[0]).toContain(
+      `по отчётам организаций («Численность участников, ${year}»): учтено 1 из 3 организаций (отправленные и не возвращённые на доработку)`,
+    );
     expect(lines.find((line) => line.startsWith("Всего участников;"))).toBe("Всего участников;1;1;2");
     // No pupil was in a pair that ran: the school sent zeros, and zeros are summed (not left empty).
     expect(lines.find((line) => line.startsWith("Обучающийся (ученик);"))).toBe("Обучающийся (ученик);0;0;0");
+
+    // Returned for correction, the report is not counted until it is sent again.
+    await asAdmin(() => Campaign.return(campaign.campaignId, held.school.tenantId, { comment: "Уточните", version: sent.version }));
+    const again = await as(held.users.region_admin, () => Reports.start({ format: "csv", sheet: "federal" }));
+    await Reports.settled();
+    const afterReturn = await csvLines(again.exportId, held.users.region_admin);
+    expect(afterReturn[0]).toContain("учтено 0 из 3 организаций");
+    expect(afterReturn.find((line) => line.startsWith("Всего участников;"))).toBe("Всего участников;;;");
   });
 
   it("lists the best practices the institutions sent, with the platform's link to the published ones, and never a draft", async () => {
@@ -159,15 +182,7 @@ describe("the federal sheet of a region that held a federal-count campaign", () 
     );
     const started = await as(held.users.region_admin, () => Reports.start({ format: "csv", sheet: "practices" }));
     await Reports.settled();
-    const file = await as(held.users.region_admin, () => Reports.file(started.exportId));
-    if (file.kind !== "local") throw new Error("expected a local file");
-    const chunks: Buffer[] = [];
-    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
-    const lines = Buffer.concat(chunks)
-      .toString("utf8")
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
+    const lines = await csvLines(started.exportId, held.users.region_admin);
     expect(lines).toHaveLength(2);
     const [name, municipality, title, form, status, , , platformUrl] = lines[1]?.split(";") ?? [];
     expect([name, municipality, title, form, status, platformUrl]).toEqual([
@@ -187,11 +202,7 @@ describe("CSV of one sheet", () => {
     const done = await finished(started.exportId);
     expect(done).toMatchObject({ status: "done", progress: 100, sheet: "institutions" });
     expect(done.fileName).toMatch(/^Организации .*\.csv$/);
-    const text = (await fileOf(started.exportId)).toString("utf8");
-    const lines = text
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
+    const lines = await csvLines(started.exportId);
     expect(lines[0]?.split(";").slice(0, 5)).toEqual(["Организация", "Полное наименование", "Тип", "Муниципалитет", "Участников"]);
     const dashboard = await admin(() => RegionStats.dashboard({ municipality: "Тестовый район" }));
     expect(lines.length).toBe(1 + 2 + 1);

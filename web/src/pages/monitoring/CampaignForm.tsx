@@ -25,14 +25,14 @@ export const draftOf = (campaign: Campaign): CampaignDraft => ({
 });
 
 /**
- * The API's body: an empty end of the period is the day it starts, an empty deadline the default one; a monitoring
+ * The API's body: the period as typed (the server asks for a missing end), an empty deadline the default one; a monitoring
  * campaign sends its indicators, a federal count its table (the server makes the cells from it).
  */
 export const campaignBody = (kind: CampaignInput["kind"], draft: CampaignDraft): CampaignInput => ({
   kind,
   name: draft.name,
   periodStart: draft.periodStart,
-  periodEnd: draft.periodEnd || draft.periodStart,
+  periodEnd: draft.periodEnd,
   deadline: draft.deadline || undefined,
   ...(kind === "monitoring" ? { indicators: draft.indicators } : { table: draft.table }),
 });

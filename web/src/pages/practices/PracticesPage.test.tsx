@@ -305,7 +305,7 @@ describe("the institution's best practices", () => {
     });
     fireEvent.click(await buttonIn(returned.title, "Отправить в РНЦ"));
     const dialog = await screen.findByRole("dialog", { name: "Отправить практику в РНЦ?" });
-    expect(within(dialog).getByText(/изменить её будет нельзя/)).toBeTruthy();
+    expect(within(dialog).getByText(/Изменить её можно будет, только если РНЦ вернёт её на доработку/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "Отправить в РНЦ" }));
 
     await screen.findByText(`Практика «${returned.title}» отправлена в РНЦ`);

@@ -9,6 +9,12 @@ import { asApiError, useResource } from "../../lib/useResource";
 import { type SheetCode, sheetCodes, sheetNames } from "@rnc/core/reports/sheets";
 import "./stats.css";
 
+/** «Сводка», «Организации», … и «Лучшие практики». */
+const sheetList = (() => {
+  const names = sheetCodes.map((code) => `«${sheetNames[code]}»`);
+  return `${names.slice(0, -1).join(", ")} и ${names.at(-1)}`;
+})();
+
 type ExportInfo = Ok<(typeof api.reports.exports)[":exportId"]["$get"]>;
 
 const statusText = { queued: "В очереди", running: "Формируется", done: "Готово", failed: "Ошибка" } as const;
@@ -114,8 +120,8 @@ export default function ReportsPage() {
     <>
       <h1>Отчёты</h1>
       <p className="summary">
-        Сводный отчёт региона: листы {sheetCodes.map((code) => `«${sheetNames[code]}»`).join(", ")}. Числа — те же, что на странице
-        «Статистика». Персональных данных участников в отчёте нет.
+        Сводный отчёт региона: листы {sheetList}. Числа сводки, организаций, форм и дорожных карт — те же, что на странице «Статистика»;
+        федеральная форма — сумма отчётов организаций о численности участников. Персональных данных участников в отчёте нет.
       </p>
       <form onSubmit={start} aria-label="Сформировать отчёт">
         <FormError error={error} />
