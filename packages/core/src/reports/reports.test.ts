@@ -193,6 +193,12 @@ describe("the federal sheet of a region that held a federal-count campaign", () 
       "Опубликована РНЦ",
       "https://nastavnik.example.org/p/1",
     ]);
+
+    // A report of another year lists only the practices sent in that year (in the region's calendar).
+    const lastYear = String(Number(todayIn("Europe/Moscow").slice(0, 4)) - 1);
+    const ofLastYear = await as(held.users.region_admin, () => Reports.start({ format: "csv", sheet: "practices", period: lastYear }));
+    await Reports.settled();
+    expect(await csvLines(ofLastYear.exportId, held.users.region_admin)).toHaveLength(1);
   });
 });
 
