@@ -37,13 +37,13 @@ describe("monitoring campaign: publish, submit pre-filled, return, resubmit", { 
       await curator.getByRole("link", { name }).click();
       await curator.getByRole("heading", { name }).waitFor();
       expect(await curator.getByText("рассчитано автоматически").count()).toBeGreaterThanOrEqual(10);
-      await curator.getByLabel("Проведено мероприятий по обучению наставников", { exact: false }).fill("5000");
+      const plans = curator.getByLabel("Степень реализации индивидуальных планов развития", { exact: false });
+      await plans.fill("5000");
       await curator.getByRole("button", { name: "Отправить в РНЦ" }).click();
       const alert = curator.getByRole("alert");
       await alert.waitFor();
-      expect(await alert.textContent()).toContain("не может быть больше 1000");
-      await curator.getByLabel("Проведено мероприятий по обучению наставников", { exact: false }).fill("3");
-      await curator.getByLabel("Степень реализации индивидуальных планов развития", { exact: false }).fill("92,5");
+      expect(await alert.textContent()).toContain("не может быть больше 100");
+      await plans.fill("92,5");
       await curator.getByLabel("Общая оценка хода реализации программы", { exact: false }).selectOption("По плану");
       await curator.getByRole("button", { name: "Отправить в РНЦ" }).click();
       await curator.getByRole("status").filter({ hasText: "Отчёт отправлен в РНЦ" }).waitFor();
@@ -61,16 +61,16 @@ describe("monitoring campaign: publish, submit pre-filled, return, resubmit", { 
         .waitFor();
       await rnc.getByRole("link", { name: "МБОУ СОШ № 1" }).click();
       await rnc.getByRole("heading", { name: "МБОУ СОШ № 1" }).waitFor();
-      expect(await rnc.getByRole("row", { name: /Проведено мероприятий по обучению наставников/ }).textContent()).toContain("3");
-      await rnc.getByLabel("Комментарий для организации", { exact: false }).fill("Уточните число мероприятий по обучению наставников");
+      expect(await rnc.getByRole("row", { name: /Степень реализации индивидуальных планов развития/ }).textContent()).toContain("92,5");
+      await rnc.getByLabel("Комментарий для организации", { exact: false }).fill("Уточните степень реализации планов");
       await rnc.getByRole("button", { name: "Вернуть на доработку" }).click();
       await rnc.getByRole("status").filter({ hasText: "Отчёт возвращён на доработку" }).waitFor();
 
       // The curator sees the comment, corrects and resubmits.
       await curator.reload();
       await curator.getByText("РНЦ вернул отчёт на доработку").waitFor();
-      await curator.getByText("Уточните число мероприятий по обучению наставников").first().waitFor();
-      await curator.getByLabel("Проведено мероприятий по обучению наставников", { exact: false }).fill("4");
+      await curator.getByText("Уточните степень реализации планов").first().waitFor();
+      await curator.getByLabel("Степень реализации индивидуальных планов развития", { exact: false }).fill("95");
       await curator.getByRole("button", { name: "Отправить повторно" }).click();
       await curator.getByRole("status").filter({ hasText: "Отчёт отправлен в РНЦ" }).waitFor();
       await curator.getByText("Отправлен повторно").first().waitFor();

@@ -71,8 +71,8 @@ export const apiGroups = {
     table: "readWrite",
   },
   monitoring: {
-    description: "Monitoring campaigns, the annual count, KPI targets, best practices",
-    routes: ["/api/monitoring", "/api/kpi", "/api/practices"].flatMap(under),
+    description: "Monitoring campaigns, the annual count, KPI targets, best practices, the mentor-training log",
+    routes: ["/api/monitoring", "/api/kpi", "/api/practices", "/api/trainings"].flatMap(under),
     table: "readWrite",
   },
   surveys: {

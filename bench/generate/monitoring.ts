@@ -80,7 +80,7 @@ export function submissionRecord(
   const record = {
     ...submissionOf(institution, campaignId, now),
     status,
-    values: status === "not_started" ? {} : { mentor_trainings: 3, plans_done: 92, assessment: "По плану" },
+    values: status === "not_started" ? {} : { plans_done: 92, assessment: "По плану" },
     snapshot: submitted
       ? { mentors: counts["role#mentor"] ?? 0, mentees: counts["role#mentee"] ?? 0, pairs_active: counts["pairs#active"] ?? 0 }
       : undefined,

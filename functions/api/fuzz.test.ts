@@ -80,6 +80,10 @@ const survey = await asUser(home.users.curator, () =>
 const people = await createParticipantFixtures(home.school, "Фаззингов");
 const { Practice } = await import("@rnc/core/practice");
 const practice = await asUser(home.users.curator, () => Practice.create({ title: "Практика фаззинга", description: "Описание" }));
+const { Training } = await import("@rnc/core/training");
+const training = await asUser(home.users.curator, () =>
+  Training.create({ title: "Семинар фаззинга", kind: "seminar", date: "2026-10-01", participants: 3, certificates: true }),
+);
 const { Roadmap } = await import("@rnc/core/roadmap");
 const roadmap = await withActor({ type: "system", properties: { tenantId: home.school.tenantId, regionId: home.region.regionId } }, () =>
   Roadmap.importTable({
@@ -103,6 +107,7 @@ const ownIds = (user: UserInfo): Record<string, string> => ({
   campaignId: campaign.campaignId,
   surveyId: survey.surveyId,
   practiceId: practice.practiceId,
+  trainingId: training.trainingId,
   // Bearer secrets (invitation and survey links, calendar feeds): their raw values are never stored, so a well-formed
   // unknown one; bodies are validated before the handler looks the secret up.
   token: "fuzz-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",

@@ -124,6 +124,13 @@ describe("tenant and region isolation matrix", async () => {
       return Practice.send(created.practiceId, { version: created.version });
     });
   const foreignPractice = await sentPracticeIn(foreign.school.tenantId, foreign.region.regionId, "чужой школы");
+  const trainingIn = (tenantId: string, regionId: string, label: string) =>
+    withActor({ type: "system", properties: { tenantId, regionId } }, async () => {
+      const { Training } = await import("@rnc/core/training");
+      return Training.create({ title: `Семинар ${label}`, kind: "seminar", date: "2026-10-01", participants: 5, certificates: false });
+    });
+  const foreignTraining = await trainingIn(foreign.school.tenantId, foreign.region.regionId, "чужой школы");
+  const siblingTraining = await trainingIn(home.college.tenantId, home.region.regionId, "соседнего колледжа");
   const siblingPractice = await sentPracticeIn(home.college.tenantId, home.region.regionId, "соседнего колледжа");
   const { Reports } = await import("@rnc/core/reports");
   const foreignExport = await asUser(foreign.users.region_admin, () => Reports.start({ format: "xlsx" }));
@@ -157,6 +164,7 @@ describe("tenant and region isolation matrix", async () => {
       surveyId: foreignSurvey.surveyId,
       exportId: foreignExport.exportId,
       practiceId: foreignPractice.practiceId,
+      trainingId: foreignTraining.trainingId,
     },
     secrets: [
       foreignExport.exportId,
@@ -168,6 +176,8 @@ describe("tenant and region isolation matrix", async () => {
       foreignSurvey.title,
       foreignPractice.practiceId,
       foreignPractice.title,
+      foreignTraining.trainingId,
+      foreignTraining.title,
       foreign.region.regionId,
       foreign.region.name,
       foreign.school.tenantId,
@@ -193,6 +203,7 @@ describe("tenant and region isolation matrix", async () => {
       /** An export of the own region: institution roles may not read region exports at all. */
       exportId: homeExport.exportId,
       practiceId: siblingPractice.practiceId,
+      trainingId: siblingTraining.trainingId,
     },
     secrets: [
       ...roadmapSecrets(siblingRoadmap),
@@ -201,6 +212,8 @@ describe("tenant and region isolation matrix", async () => {
       siblingSurvey.title,
       siblingPractice.practiceId,
       siblingPractice.title,
+      siblingTraining.trainingId,
+      siblingTraining.title,
       home.college.tenantId,
       home.college.fullName,
       home.college.shortName,

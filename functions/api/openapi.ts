@@ -21,6 +21,7 @@ export const tagDescriptions = {
   reminders: "Напоминания о сроках",
   reports: "Сводные отчёты региона",
   practices: "Лучшие практики наставничества",
+  trainings: "Обучение наставников: мероприятия",
   stats: "Статистика",
 } as const;
 export type Tag = keyof typeof tagDescriptions;

@@ -88,7 +88,7 @@ describe("monitoring campaigns", async () => {
 
   const form = (campaignId: string, token = curator) => call(app, "GET", `/api/monitoring/submissions/${campaignId}`, { token });
   const indicator = (view: Record<string, any>, code: string) => view.indicators.find((i: { code: string }) => i.code === code);
-  const manual = { mentor_trainings: 4, plans_done: 92.5, assessment: "По плану", comment: "Работаем по дорожной карте" };
+  const manual = { plans_done: 92.5, assessment: "По плану", comment: "Работаем по дорожной карте" };
 
   it("creates a draft with the default deadline (20 December) and publishes it to every active institution, once", async () => {
     const campaign = await newCampaign();
@@ -143,7 +143,7 @@ describe("monitoring campaigns", async () => {
       institutionName: school.shortName,
       municipality: school.municipality,
       status: "draft" as const,
-      values: { mentor_trainings: 4 },
+      values: { plans_done: 40 },
       updatedAt: new Date().toISOString(),
       version: 2,
     };
@@ -159,7 +159,7 @@ describe("monitoring campaigns", async () => {
     const published = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/publish`, { token: admin });
     expect(published.status, published.text).toBe(200);
     const schoolRow = await SubmissionEntity.get({ tenantId: school.tenantId, campaignId: campaign.campaignId }).go({ consistent: true });
-    expect(schoolRow.data).toMatchObject({ status: "draft", values: { mentor_trainings: 4 }, version: 2 });
+    expect(schoolRow.data).toMatchObject({ status: "draft", values: { plans_done: 40 }, version: 2 });
     const summary = await ddb.send(new GetCommand({ TableName: tableName(), Key: summaryKey(school.tenantId), ConsistentRead: true }));
     expect(readSummary(summary.Item ?? {}).submission(campaign.campaignId)).toEqual({ status: "draft" });
     const collegeRow = await SubmissionEntity.get({ tenantId: college.tenantId, campaignId: campaign.campaignId }).go({ consistent: true });
@@ -177,7 +177,7 @@ describe("monitoring campaigns", async () => {
     const before = storeMetrics.itemsWritten;
     const save = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
       token: curator,
-      body: { values: { mentor_trainings: 4 }, version: 1 },
+      body: { values: { plans_done: 40 }, version: 1 },
     });
     expect(save.status).toBe(409);
     expect(save.json.error.code).toBe("monitoring.campaign_not_published");
@@ -205,7 +205,7 @@ describe("monitoring campaigns", async () => {
     expect(published.json).toMatchObject({ status: "published", institutionsCount: 2, name: "Мониторинг ЦМН (исправлено)" });
     const saved = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
       token: curator,
-      body: { values: { mentor_trainings: 4 }, version: 1 },
+      body: { values: { plans_done: 40 }, version: 1 },
     });
     expect(saved.status, saved.text).toBe(200);
   });
@@ -214,7 +214,7 @@ describe("monitoring campaigns", async () => {
     const campaign = await publishedCampaign();
     const saved = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
       token: curator,
-      body: { values: { mentor_trainings: 4 }, version: 1 },
+      body: { values: { plans_done: 40 }, version: 1 },
     });
     expect(saved.status, saved.text).toBe(200);
     const institutionLog = (await listAudit(auditScope.tenant(school.tenantId))).items;
@@ -259,16 +259,24 @@ describe("monitoring campaigns", async () => {
 
   it("pre-fills the curator's form from live data and validates manual values field by field", async () => {
     const campaign = await publishedCampaign();
+    // The training log: one event in the campaign's period (from 1 September), one before it.
+    for (const date of [`${thisYear}-10-01`, `${thisYear}-03-01`]) {
+      const logged = await call(app, "POST", "/api/trainings", {
+        token: curator,
+        body: { title: `Семинар ${date}`, kind: "seminar", date, participants: 8, certificates: false },
+      });
+      expect(logged.status, logged.text).toBe(201);
+    }
     const list = await call(app, "GET", "/api/monitoring/submissions", { token: staff });
     expect(list.json.items.map((i: { campaignId: string }) => i.campaignId)).toContain(campaign.campaignId);
 
     // One round trip: the campaign, the submission, the KPI settings and the summary in one BatchGetItem, beside the
-    // history's Query (the region's time zone is cached).
+    // history's Query and the training log's (the region's time zone is cached).
     await form(campaign.campaignId);
     const before = { calls: storeMetrics.calls, batches: storeMetrics.byOperation.BatchGet ?? 0 };
     const view = (await form(campaign.campaignId)).json;
     expect({ calls: storeMetrics.calls - before.calls, batches: (storeMetrics.byOperation.BatchGet ?? 0) - before.batches }).toEqual({
-      calls: 2,
+      calls: 3,
       batches: 1,
     });
     expect(view.status).toBe("not_started");
@@ -278,7 +286,8 @@ describe("monitoring campaigns", async () => {
     // 60 mentees aged 10–19 of 300 students aged 10–19; 3 of 6 young teachers.
     expect(indicator(view, "kpi_mentees_10_19")).toMatchObject({ computed: true, value: 20 });
     expect(indicator(view, "kpi_young_teachers")).toMatchObject({ computed: true, value: 50 });
-    expect(indicator(view, "mentor_trainings")).toMatchObject({ computed: false, value: null });
+    // Counted from the training log: the one event of the campaign's period, not the one before it.
+    expect(indicator(view, "mentor_trainings")).toMatchObject({ computed: true, value: 1 });
 
     const wrong = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
       token: curator,
@@ -286,7 +295,10 @@ describe("monitoring campaigns", async () => {
     });
     expect(wrong.status).toBe(400);
     expect(wrong.json.error.details.fields).toEqual([
-      { path: "values.mentor_trainings", message: "Показатель «Проведено мероприятий по обучению наставников» не может быть больше 1000" },
+      {
+        path: "values.mentor_trainings",
+        message: "Показатель «Проведено мероприятий по обучению наставников» рассчитывается автоматически",
+      },
       { path: "values.plans_done", message: "Показатель «Степень реализации индивидуальных планов развития» не может быть больше 100" },
       {
         path: "values.assessment",
@@ -303,13 +315,13 @@ describe("monitoring campaigns", async () => {
 
     const draft = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
       token: curator,
-      body: { values: { mentor_trainings: 4 }, version: view.version },
+      body: { values: { plans_done: 40 }, version: view.version },
     });
     expect(draft.status, draft.text).toBe(200);
     expect(draft.json).toMatchObject({ status: "draft", version: 2 });
     const stale = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
       token: curator,
-      body: { values: { mentor_trainings: 5 }, version: 1 },
+      body: { values: { plans_done: 50 }, version: 1 },
     });
     expect(stale.status).toBe(409);
     expect(stale.json.error.code).toBe("record.stale_version");
@@ -319,14 +331,14 @@ describe("monitoring campaigns", async () => {
       body: { version: 2 },
     });
     expect(incomplete.status).toBe(400);
-    expect(incomplete.json.error.details.fields.map((f: { path: string }) => f.path)).toEqual(["values.plans_done", "values.assessment"]);
+    expect(incomplete.json.error.details.fields.map((f: { path: string }) => f.path)).toEqual(["values.assessment"]);
 
     // The region does not see a draft's values.
     const regionView = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/submissions/${school.tenantId}`, {
       token: viewer,
     });
     expect(regionView.json.status).toBe("draft");
-    expect(indicator(regionView.json, "mentor_trainings").value).toBeNull();
+    expect(indicator(regionView.json, "plans_done").value).toBeNull();
   });
 
   it("submit locks and freezes computed values; return needs a comment; resubmit; accept; the history is kept", async () => {
@@ -345,7 +357,7 @@ describe("monitoring campaigns", async () => {
 
     const edit = await call(app, "PUT", `/api/monitoring/submissions/${campaign.campaignId}`, {
       token: curator,
-      body: { values: { mentor_trainings: 1 }, version: submitted.json.version },
+      body: { values: { plans_done: 10 }, version: submitted.json.version },
     });
     expect(edit.status).toBe(409);
     expect(edit.json.error.code).toBe("monitoring.submission_locked");
@@ -358,7 +370,7 @@ describe("monitoring campaigns", async () => {
 
     const path = `/api/monitoring/campaigns/${campaign.campaignId}/submissions/${school.tenantId}`;
     const regionView = await call(app, "GET", path, { token: viewer });
-    expect(indicator(regionView.json, "mentor_trainings").value).toBe(4);
+    expect(indicator(regionView.json, "plans_done").value).toBe(92.5);
     expect(indicator(regionView.json, "mentors").value).toBe(5);
 
     const noComment = await call(app, "POST", `${path}/return`, { token: admin, body: { comment: "  ", version: submitted.json.version } });
@@ -381,10 +393,10 @@ describe("monitoring campaigns", async () => {
     expect(indicator(reopened, "mentors").value).toBe(7);
     const resubmitted = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
       token: curator,
-      body: { values: { mentor_trainings: 6 }, version: reopened.version },
+      body: { values: { plans_done: 60 }, version: reopened.version },
     });
     expect(resubmitted.json).toMatchObject({ status: "resubmitted", editable: false });
-    expect(indicator(resubmitted.json, "mentor_trainings").value).toBe(6);
+    expect(indicator(resubmitted.json, "plans_done").value).toBe(60);
 
     const tracker = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/tracker`, { token: admin });
     expect(tracker.json.counts).toMatchObject({ total: 2, resubmitted: 1, not_started: 1, awaitingReview: 1 });

@@ -65,6 +65,8 @@ export const permissions = {
   "practices.send": ["curator"],
   "practices.region_read": ["region_admin", "region_viewer"],
   "practices.review": ["region_admin"],
+  "trainings.read": ["curator", "staff", "institution_viewer"],
+  "trainings.write": ["curator", "staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -25,6 +25,7 @@ export const idPrefixes = {
   roadmapItem: "rmi",
   export: "exp",
   practice: "prc",
+  training: "trn",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -10,6 +10,7 @@ import { KpiTargetsEntity } from "./kpi/kpi.entity";
 import { CampaignEntity, SubmissionEntity, SubmissionEventEntity } from "./monitoring/monitoring.entity";
 import { PracticeEntity } from "./practice/practice.entity";
 import { RegionEntity, UniqueEntity } from "./region/region.entity";
+import { TrainingEntity } from "./training/training.entity";
 import { ExportEntity } from "./reports/reports.entity";
 import {
   RoadmapCalendarEntity,
@@ -62,5 +63,6 @@ export const db = lazyEntity(
       roadmapPending: RoadmapPendingEntity,
       export: ExportEntity,
       practice: PracticeEntity,
+      training: TrainingEntity,
     }),
 );

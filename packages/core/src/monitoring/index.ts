@@ -14,6 +14,7 @@ import { Region } from "../region";
 import { formatDate, ruCompare } from "../ru";
 import { isoDate, optionalText, text } from "../schemas";
 import { Stats } from "../stats";
+import { trainingsIn } from "../training";
 import { type SummaryChange, submissionState, transactWithSummaries, transactionConflict } from "../stats/summary";
 import { type Sheet, writeCsv, writeXlsx } from "../tabular";
 import * as z from "../zod";
@@ -32,6 +33,7 @@ import {
   isLate,
   manualValues,
   needsProgramme,
+  needsTrainings,
   sourceMetrics,
   tableIndicators,
   tableIssues,
@@ -263,7 +265,8 @@ const reportingYear = (campaign: { periodEnd: string }) => Number(campaign.perio
 
 /**
  * The computed indicators' current values for an institution; from `liveItems` (liveDataKeys, already read) when given.
- * The programme's participants of the campaign's period are counted only for a campaign that asks for them.
+ * The programme's participants and the mentor-training events of the campaign's period are read only for a campaign
+ * that asks for them.
  */
 async function liveValues(
   campaign: CampaignRow,
@@ -275,11 +278,12 @@ async function liveValues(
   const year = reportingYear(campaign);
   const timeZone = await timeZoneOf(campaign.regionId);
   const period = { start: campaign.periodStart, end: campaign.periodEnd };
-  const [live, programme] = await Promise.all([
+  const [live, programme, trainings] = await Promise.all([
     liveItems ? liveDataFrom(liveItems, year, timeZone) : liveData(tenantId, campaign.regionId, year),
     computed.some((d) => needsProgramme(d.source)) ? Stats.programme(tenantId, period, timeZone) : undefined,
+    computed.some((d) => needsTrainings(d.source)) ? trainingsIn(tenantId, period) : undefined,
   ]);
-  return Object.fromEntries(computed.map((d) => [d.code, d.source ? computeSource(d.source, { ...live, programme }) : null]));
+  return Object.fromEntries(computed.map((d) => [d.code, d.source ? computeSource(d.source, { ...live, programme, trainings }) : null]));
 }
 
 /**

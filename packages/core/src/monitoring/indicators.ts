@@ -27,11 +27,13 @@ export const indicatorKindLabels: Record<IndicatorKind, string> = {
 
 /**
  * Figures an indicator can be computed from: `participants` the registry (everyone in the bases), `programme` the
- * people in pairs and groups that ran in the campaign's period (stats/programme.ts), the rest from the counters.
+ * people in pairs and groups that ran in the campaign's period (stats/programme.ts), `trainings` the mentor-training
+ * events of the period (training/index.ts), the rest from the counters.
  */
 export const sourceMetrics = [
   "participants",
   "programme",
+  "trainings",
   "engaged",
   "pairs_active",
   "pairs_completed",
@@ -73,6 +75,8 @@ export function sourceLabel(source: IndicatorSource): string {
       if (source.form) return `Участники программ за период, форма «${formByCode(source.form).label}»${role}`;
       if (source.category) return `Участники программ за период: ${categoryLabels[source.category]}${role}`;
       return `Участники программ за период${role}`;
+    case "trainings":
+      return "Мероприятия по обучению наставников за период";
     case "engaged":
       return `Вошли в программы${role}`;
     case "pairs_active":
@@ -86,8 +90,9 @@ export function sourceLabel(source: IndicatorSource): string {
   }
 }
 
-/** Whether a source needs the programme's participants of the period (read only when some indicator does). */
+/** What of the period a source needs beyond the counters (each read only when some indicator does). */
 export const needsProgramme = (source: IndicatorSource | undefined) => source?.metric === "programme";
+export const needsTrainings = (source: IndicatorSource | undefined) => source?.metric === "trainings";
 
 /**
  * The value of a source from the statistics, the KPI values and the programme's participants of the period; null when
@@ -95,12 +100,14 @@ export const needsProgramme = (source: IndicatorSource | undefined) => source?.m
  */
 export function computeSource(
   source: IndicatorSource,
-  live: { stats: StatsSummary; kpis: Record<KpiCode, KpiValue>; programme?: ProgrammeCount },
+  live: { stats: StatsSummary; kpis: Record<KpiCode, KpiValue>; programme?: ProgrammeCount; trainings?: number },
 ): number | null {
   const { stats, kpis, programme } = live;
   const byRole = (pair: { mentors: number; mentees: number }) =>
     source.role === "mentor" ? pair.mentors : source.role === "mentee" ? pair.mentees : pair.mentors + pair.mentees;
   switch (source.metric) {
+    case "trainings":
+      return live.trainings ?? null;
     case "programme": {
       if (!programme) return null;
       const none = { mentors: 0, mentees: 0, total: 0 };
@@ -222,14 +229,9 @@ export function defaultIndicators(): IndicatorDef[] {
     { ...computed("pairs_completed", "Завершённых пар и групп", { metric: "pairs_completed" }), unit: "ед." },
     ...kpiCodes.map((code) => computed(`kpi_${code}`, kpiByCode[code].label, { metric: code }, "percent")),
     {
-      code: "mentor_trainings",
-      label: "Проведено мероприятий по обучению наставников",
-      kind: "number",
-      required: true,
-      min: 0,
-      max: 1000,
-      integer: true,
+      ...computed("mentor_trainings", "Проведено мероприятий по обучению наставников", { metric: "trainings" }),
       unit: "ед.",
+      hint: "По журналу «Обучение наставников» за период кампании",
     },
     {
       code: "plans_done",

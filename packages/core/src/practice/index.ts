@@ -14,6 +14,7 @@ import { createId, isId } from "../id";
 import { staleVersion } from "../institution";
 import { InstitutionEntity } from "../institution/institution.entity";
 import { assertCan } from "../permissions";
+import { replacement } from "../replacement";
 import { ruCompare } from "../ru";
 import { optionalText, text, version, webLink } from "../schemas";
 import { transactWithSummaries } from "../stats/summary";
@@ -177,16 +178,8 @@ export const Practice = {
     const { version: expected, ...values } = input;
     if (row.status !== "draft") throw notDraft(row);
     if (row.version !== expected) throw staleVersion(toInfo(row));
-    const optional = ["form", "authors", "sourceEvent", "siteUrl"] as const;
-    const set = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== ""));
-    return toInfo(
-      await write(
-        row,
-        set,
-        "practice.update",
-        optional.filter((key) => !set[key]),
-      ),
-    );
+    const { set, cleared } = replacement(row, values, ["form", "authors", "sourceEvent", "siteUrl"]);
+    return toInfo(await write(row, set, "practice.update", cleared));
   },
 
   /** Deletes a draft (also one the region returned); a sent or published practice stays. */

@@ -113,7 +113,7 @@ describe("reminder sources: roadmaps and campaigns", async () => {
     const curator = await tokenFor(users.curator);
     const form = await call(app, "GET", `/api/monitoring/submissions/${campaign.json.campaignId}`, { token: curator });
     // The default indicator set's manual fields (the rest are computed from live data).
-    const manual = { mentor_trainings: 4, plans_done: 92.5, assessment: "По плану", comment: "Работаем по дорожной карте" };
+    const manual = { plans_done: 92.5, assessment: "По плану", comment: "Работаем по дорожной карте" };
     const submitted = await call(app, "POST", `/api/monitoring/submissions/${campaign.json.campaignId}/submit`, {
       token: curator,
       body: { values: manual, version: form.json.version },
