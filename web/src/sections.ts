@@ -56,6 +56,7 @@ export const sections: readonly Section[] = [
   { path: "/surveys", label: "Анкетирование", description: "Анкеты удовлетворённости и личностного роста, рассылка и итоги", can: "surveys.read", page: lazy(() => import("./pages/surveys/SurveysPage")) },
   { path: "/surveys/:surveyId", label: "Анкета", description: "Вопросы, рассылка и итоги анкеты", can: "surveys.read", nav: false, page: lazy(() => import("./pages/surveys/SurveyPage")) },
   { path: "/practices", label: "Лучшие практики", description: "Опыт наставничества организации: описание практик и отправка в РНЦ для публикации", can: "practices.read", page: lazy(() => import("./pages/practices/PracticesPage")) },
+  { path: "/trainings", label: "Обучение наставников", description: "Курсы, семинары и консультации для наставников: журнал, из которого отчёт мониторинга считает мероприятия", can: "trainings.read", page: lazy(() => import("./pages/trainings/TrainingsPage")) },
   { path: "/users", label: "Пользователи", description: "Учётные записи и приглашения сотрудников", can: ["users.manage_region", "users.manage_institution"], scopes: ["platform", "region", "institution"], page: lazy(() => import("./pages/UsersPage")) },
   { path: "/audit", label: "Журнал", description: "Кто и когда вносил изменения", can: "audit.read", page: lazy(() => import("./pages/AuditPage")) },
 ];

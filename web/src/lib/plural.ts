@@ -38,6 +38,7 @@ export const nouns = {
   event: ["запись", "записи", "записей"],
   day: ["день", "дня", "дней"],
   practice: ["практика", "практики", "практик"],
+  activity: ["мероприятие", "мероприятия", "мероприятий"],
 } as const satisfies Record<string, PluralForms>;
 
 /** The same nouns as objects of a verb (accusative): «Импортировать 1 организацию», «… 1 участника». */

@@ -1,0 +1,151 @@
+import { trainingKindLabels } from "@rnc/core/training/labels";
+import { type FormEvent, useState } from "react";
+import { ApiError, api, unwrap } from "../../api/client";
+import { Dialog } from "../../components/Dialog";
+import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
+import { todayIso } from "../../lib/format";
+import { invalid, isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
+import type { Training, TrainingInput } from "./types";
+
+type Fields = { [K in Exclude<keyof Required<TrainingInput>, "certificates">]: string } & { certificates: boolean };
+
+const fieldsOf = (training: Training | undefined): Fields => ({
+  title: training?.title ?? "",
+  kind: training?.kind ?? "",
+  date: training?.date ?? todayIso(),
+  organiser: training?.organiser ?? "",
+  participants: training ? String(training.participants) : "",
+  certificates: training?.certificates ?? false,
+  note: training?.note ?? "",
+});
+
+/**
+ * The request body: every field, an empty optional one left out (an edit replaces the event, so that clears it). An
+ * unchosen kind goes as it is, for the server's message at its field.
+ */
+const bodyOf = (fields: Fields): TrainingInput => ({
+  title: fields.title.trim(),
+  kind: fields.kind as TrainingInput["kind"],
+  date: fields.date,
+  organiser: fields.organiser.trim() || undefined,
+  participants: Number(fields.participants),
+  certificates: fields.certificates,
+  note: fields.note.trim() || undefined,
+});
+
+/**
+ * A new event (no `training`), or an edit of one. When someone else saved it first (409 with the current event), the
+ * form shows the current one and the next save is made on top of it; when it was deleted meanwhile, the server says so.
+ */
+export function TrainingDialog({
+  training,
+  onClose,
+  onSaved,
+  onChanged,
+}: {
+  training?: Training;
+  onClose: () => void;
+  onSaved: (saved: Training) => void;
+  /** The event changed under the form (edited or deleted): the list should reload. */
+  onChanged: () => void;
+}) {
+  const [base, setBase] = useState(training);
+  const [fields, setFields] = useState(() => fieldsOf(training));
+  const save = useSubmit();
+  const set = (name: Exclude<keyof Fields, "certificates">) => (event: { target: { value: string } }) =>
+    setFields((current) => ({ ...current, [name]: event.target.value }));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save.run(async () => {
+      // An empty number field (or one the browser could not read as a number) would otherwise go as 0.
+      if (fields.participants.trim() === "") throw invalid([{ path: "participants", message: "Укажите число участников" }]);
+      if (!base) {
+        onSaved(await unwrap(api.trainings.$post({ json: bodyOf(fields) })));
+        return;
+      }
+      try {
+        onSaved(
+          await unwrap(
+            api.trainings[":trainingId"].$put({
+              param: { trainingId: base.trainingId },
+              json: { ...bodyOf(fields), version: base.version },
+            }),
+          ),
+        );
+      } catch (error) {
+        const current = staleCurrent<Training>(error);
+        if (current) {
+          setBase(current);
+          setFields(fieldsOf(current));
+        }
+        if (current || (error instanceof ApiError && error.code === "training.not_found")) onChanged();
+        throw error;
+      }
+    });
+  };
+
+  return (
+    <Dialog title={training ? "Изменить мероприятие" : "Новое мероприятие"} onClose={onClose} wide>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={save.error} />
+        {isStale(save.error) && <p className="hint">В форме — актуальная запись о мероприятии. Внесите изменения ещё раз и сохраните.</p>}
+        <TextField
+          label="Название"
+          name="title"
+          required
+          hint="Например: семинар «Наставничество в школе: с чего начать»"
+          value={fields.title}
+          onChange={set("title")}
+          error={save.field("title")}
+        />
+        <div className="grid-2">
+          <SelectField label="Вид" name="kind" required value={fields.kind} onChange={set("kind")} error={save.field("kind")}>
+            <option value="">Выберите вид</option>
+            {Object.entries(trainingKindLabels).map(([kind, label]) => (
+              <option key={kind} value={kind}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="Дата" name="date" type="date" required value={fields.date} onChange={set("date")} error={save.field("date")} />
+          <TextField
+            label="Организатор"
+            name="organiser"
+            hint="Кто проводил: ваша организация, РНЦ, институт развития образования"
+            value={fields.organiser}
+            onChange={set("organiser")}
+            error={save.field("organiser")}
+          />
+          <TextField
+            label="Участников"
+            name="participants"
+            type="number"
+            min={0}
+            step={1}
+            required
+            hint="Сколько наставников и кураторов обучались"
+            value={fields.participants}
+            onChange={set("participants")}
+            error={save.field("participants")}
+          />
+        </div>
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="certificates"
+              checked={fields.certificates}
+              onChange={(event) => setFields((current) => ({ ...current, certificates: event.target.checked }))}
+            />{" "}
+            Выданы документы об обучении
+          </label>
+        </div>
+        <TextAreaField label="Примечание" name="note" rows={3} value={fields.note} onChange={set("note")} error={save.field("note")} />
+        <DialogButtons busy={save.busy} busyLabel="Сохраняем…" onCancel={onClose}>
+          {training ? "Сохранить изменения" : "Добавить мероприятие"}
+        </DialogButtons>
+      </form>
+    </Dialog>
+  );
+}

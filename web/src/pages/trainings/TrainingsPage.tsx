@@ -1,0 +1,163 @@
+import { trainingKindLabels } from "@rnc/core/training/labels";
+import { useState } from "react";
+import { api, unwrap } from "../../api/client";
+import { useMe } from "../../auth/AuthContext";
+import { roleCan } from "../../auth/access";
+import { ConfirmDialog } from "../../components/Dialog";
+import { Async, EmptyState, Notice } from "../../components/Status";
+import { TableWrap } from "../../components/TableWrap";
+import { formatDate } from "../../lib/format";
+import { countOf, nouns } from "../../lib/plural";
+import { useResource } from "../../lib/useResource";
+import { isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
+import { TrainingDialog } from "./TrainingDialog";
+import type { Training } from "./types";
+import "./trainings.css";
+
+/** The institution's log of mentor-training events: monitoring counts the events of its period from it. */
+export default function TrainingsPage() {
+  const me = useMe();
+  const canWrite = roleCan(me.role, "trainings.write");
+  const trainings = useResource(() => unwrap(api.trainings.$get()), []);
+  const [notice, setNotice] = useState("");
+  const [editing, setEditing] = useState<Training | "new" | null>(null);
+  const [deleting, setDeleting] = useState<Training | null>(null);
+  const remove = useSubmit();
+
+  const askDelete = (training: Training) => {
+    remove.setError(null);
+    setDeleting(training);
+  };
+  const onDelete = (training: Training) =>
+    remove.run(async () => {
+      try {
+        await unwrap(
+          api.trainings[":trainingId"].$delete({
+            param: { trainingId: training.trainingId },
+            query: { version: String(training.version) },
+          }),
+        );
+        setDeleting(null);
+        setNotice(`Мероприятие «${training.title}» удалено`);
+      } catch (error) {
+        // Someone changed the record meanwhile: the next confirmation deletes the current one.
+        const current = staleCurrent<Training>(error);
+        if (current) setDeleting(current);
+        throw error;
+      } finally {
+        trainings.reload();
+      }
+    });
+
+  return (
+    <>
+      <h1>Обучение наставников</h1>
+      <p className="summary">
+        Курсы, семинары, консультации и обмен опытом для наставников и кураторов, которые провела ваша организация или в которых участвовали
+        её наставники.
+      </p>
+      {notice && <Notice>{notice}</Notice>}
+      {canWrite && (
+        <p>
+          <button type="button" className="button" onClick={() => setEditing("new")}>
+            Добавить мероприятие
+          </button>
+        </p>
+      )}
+      <Async resource={trainings}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState title="Мероприятий пока нет">
+              <p>
+                Записывайте сюда каждое мероприятие по обучению наставников: курсы повышения квалификации, семинары, установочные сессии,
+                консультации, конференции и круглые столы по обмену опытом.
+              </p>
+              <p>
+                Показатель «Проведено мероприятий по обучению наставников» в отчёте мониторинга заполняется автоматически: форма считает
+                мероприятия из этого журнала, даты которых входят в её отчётный период.
+              </p>
+            </EmptyState>
+          ) : (
+            <>
+              <p>
+                {countOf(data.items.length, nouns.activity)}, {countOf(sum(data.items), nouns.participant)}
+              </p>
+              <TableWrap>
+                <table>
+                  <caption className="visually-hidden">Мероприятия по обучению наставников</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Дата</th>
+                      <th scope="col">Мероприятие</th>
+                      <th scope="col">Вид</th>
+                      <th scope="col">Организатор</th>
+                      <th scope="col">Участники</th>
+                      <th scope="col">Документы об обучении</th>
+                      <th scope="col">Примечание</th>
+                      {canWrite && <th scope="col">Действия</th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((training) => (
+                      <tr key={training.trainingId}>
+                        <td className="nowrap">{formatDate(training.date)}</td>
+                        <th scope="row">{training.title}</th>
+                        <td>{trainingKindLabels[training.kind]}</td>
+                        <td>{training.organiser ?? "—"}</td>
+                        <td className="nowrap">{countOf(training.participants, nouns.participant)}</td>
+                        <td>{training.certificates ? "Выданы" : "Нет"}</td>
+                        <td className="training-note">{training.note ?? "—"}</td>
+                        {canWrite && (
+                          <td className="row-actions">
+                            <button type="button" className="button secondary" onClick={() => setEditing(training)}>
+                              Изменить<span className="visually-hidden"> мероприятие «{training.title}»</span>
+                            </button>
+                            <button type="button" className="button secondary" onClick={() => askDelete(training)}>
+                              Удалить<span className="visually-hidden"> мероприятие «{training.title}»</span>
+                            </button>
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            </>
+          )
+        }
+      </Async>
+      {editing && (
+        <TrainingDialog
+          training={editing === "new" ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            setNotice(editing === "new" ? `Мероприятие «${saved.title}» добавлено` : `Мероприятие «${saved.title}» сохранено`);
+            trainings.reload();
+          }}
+          onChanged={trainings.reload}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title="Удалить мероприятие?"
+          confirmLabel="Удалить"
+          danger
+          busy={remove.busy}
+          error={remove.error}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => void onDelete(deleting)}
+        >
+          <p>
+            Запись о мероприятии «{deleting.title}» от {formatDate(deleting.date)} будет удалена без возможности восстановления.
+            Неотправленные отчёты мониторинга за его период перестанут его учитывать.
+          </p>
+          {isStale(remove.error) && <p className="hint">Список обновлён. Подтвердите ещё раз, если решение в силе.</p>}
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+/** How many took part in the events, all together. */
+const sum = (items: Training[]) => items.reduce((total, training) => total + training.participants, 0);
