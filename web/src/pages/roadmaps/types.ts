@@ -1,6 +1,6 @@
 /** Roadmap shapes, derived from the API's own types through the typed client. */
 import type { Input, Ok, api } from "../../api/client";
-import type { PluralForms } from "../../lib/plural";
+import { type PluralForms, nouns } from "../../lib/plural";
 
 export type RoadmapSummary = Ok<typeof api.roadmaps.$get>["items"][number];
 export type RoadmapDetail = Ok<(typeof api.roadmaps)[":roadmapId"]["$get"]>;
@@ -18,7 +18,7 @@ export type TemplateInput = Input<typeof api.roadmaps.template.$put>;
 export type DeadlineReading = Ok<typeof api.roadmaps.template.deadlines.$post>["readings"][number];
 
 export const roadmapNouns = {
-  item: ["мероприятие", "мероприятия", "мероприятий"],
+  item: nouns.activity,
   roadmap: ["дорожная карта", "дорожные карты", "дорожных карт"],
   section: ["раздел", "раздела", "разделов"],
   warning: ["предупреждение", "предупреждения", "предупреждений"],
