@@ -13,7 +13,7 @@ import { assertCan } from "../permissions";
 import { Region } from "../region";
 import { formatDate, ruCompare } from "../ru";
 import { isoDate, optionalText, text } from "../schemas";
-import { Stats } from "../stats";
+import { readProgrammeCount } from "../stats/programme-read";
 import { trainingsIn } from "../training";
 import { type SummaryChange, submissionState, transactWithSummaries, transactionConflict } from "../stats/summary";
 import { type Sheet, writeCsv, writeXlsx } from "../tabular";
@@ -280,7 +280,7 @@ async function liveValues(
   const period = { start: campaign.periodStart, end: campaign.periodEnd };
   const [live, programme, trainings] = await Promise.all([
     liveItems ? liveDataFrom(liveItems, year, timeZone) : liveData(tenantId, campaign.regionId, year),
-    computed.some((d) => needsProgramme(d.source)) ? Stats.programme(tenantId, period, timeZone) : undefined,
+    computed.some((d) => needsProgramme(d.source)) ? readProgrammeCount(tenantId, period, timeZone) : undefined,
     computed.some((d) => needsTrainings(d.source)) ? trainingsIn(tenantId, period) : undefined,
   ]);
   return Object.fromEntries(computed.map((d) => [d.code, d.source ? computeSource(d.source, { ...live, programme, trainings }) : null]));

@@ -8,7 +8,6 @@ import { assertCan } from "../permissions";
 import { PairEntity } from "../pair/pair.entity";
 import { regionToday } from "../participant/calendar";
 import { ParticipantEntity } from "../participant/participant.entity";
-import { readParticipantsById } from "../participant/read";
 import { SubmissionEntity } from "../monitoring/monitoring.entity";
 import type { db } from "../service";
 import {
@@ -21,10 +20,7 @@ import {
   summarize,
 } from "./contribution";
 
-import { type Period, type ProgrammeCount, programmeCount, ranIn } from "./programme";
-
 export type { Counts, StatsSummary } from "./contribution";
-export type { Period, ProgrammeCount } from "./programme";
 
 import { type roadmapStatuses, visibleRoadmapStatuses } from "../roadmap/roadmap.entity";
 import {
@@ -153,25 +149,6 @@ export const Stats = {
   /** Trusted read by tenant id, for the regional roll-up (the caller checks that the tenant is in its region). */
   async forInstitution(tenantId: string, today?: string): Promise<StatsSummary> {
     return summarize(await readCounts(tenantId), today ?? (await regionToday()));
-  },
-
-  /**
-   * Trusted: the participants of the institution's programmes in the period (programme.ts), counted from its pairs
-   * (one Query of the pairs' index) and the categories of the people in those that ran (BatchGetItem, 100 a call):
-   * about 0.5 RCU per 4 KB of pairs and 0.5 RCU per person counted.
-   * Read when asked, never kept: a pair's run ends on a day, and a running one enters each new year by itself.
-   */
-  async programme(tenantId: string, period: Period, timeZone: string): Promise<ProgrammeCount> {
-    const pairs = await PairEntity.query
-      .byTenant({ tenantId })
-      .go({ pages: "all", attributes: ["form", "mentorId", "menteeIds", "activatedAt", "endedAt"] });
-    const ran = pairs.data.filter((pair) => ranIn(pair, period, timeZone));
-    const people = await readParticipantsById(
-      tenantId,
-      ran.flatMap((pair) => [pair.mentorId, ...pair.menteeIds]),
-      ["category"],
-    );
-    return programmeCount(ran, (id) => people.get(id)?.category, period, timeZone);
   },
 
   async counts(tenantId: string): Promise<Counts> {
