@@ -93,13 +93,21 @@ export const User = {
     if (row.userId === actor.properties.userId) {
       throw new VisibleError("conflict", "user.self_disable", "Нельзя отключить собственную учётную запись");
     }
-    await transactWithSummaries(
+    // Only while the one acting is still active: two administrators disabling each other at once cannot both succeed
+    // (the transactions are serialised; the second finds its author disabled), so the last of them is never locked out.
+    const result = await transactWithSummaries(
       ({ user, audit }) => [
         user.patch({ userId }).set({ status, updatedAt: nowIso() }).commit(),
+        user
+          .check({ userId: actor.properties.userId })
+          .where((attr, op) => op.eq(attr.status, "active"))
+          .commit(),
         audit.create(auditItem(`user.${status}`, userId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
       ],
       [],
     );
+    if (result.canceled)
+      throw new VisibleError("forbidden", "auth.user_disabled", "Учётная запись отключена. Обратитесь к администратору.");
     return { ...toInfo(row), status };
   },
 };
