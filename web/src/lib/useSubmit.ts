@@ -35,3 +35,25 @@ export const isStale = (error: unknown): error is ApiError => error instanceof A
 
 /** The record as it is now, which a stale-version answer carries in `details.current`; undefined for any other error. */
 export const staleCurrent = <T>(error: unknown): T | undefined => (isStale(error) ? (error.details.current as T | undefined) : undefined);
+
+/**
+ * An edit saved over the version the form holds. When the record changed under the form, the error is rethrown (the
+ * form shows it) after: a stale version's current record is handed to `adopt` (the form shows it, and the next save is
+ * made on top of it); a stale version, or an answer with one of `changedCodes` (e.g. sent or deleted meanwhile), calls
+ * `onChanged` (the list reloads).
+ */
+export async function saveOver<T, R>(
+  save: () => Promise<R>,
+  adopt: (current: T) => void,
+  onChanged: () => void,
+  changedCodes: readonly string[] = [],
+): Promise<R> {
+  try {
+    return await save();
+  } catch (error) {
+    const current = staleCurrent<T>(error);
+    if (current) adopt(current);
+    if (current || (error instanceof ApiError && changedCodes.includes(error.code))) onChanged();
+    throw error;
+  }
+}

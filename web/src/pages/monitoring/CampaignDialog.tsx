@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError } from "../../components/Form";
-import { isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
+import { isStale, saveOver, useSubmit } from "../../lib/useSubmit";
 import { CampaignFields, campaignBody, draftOf } from "./CampaignForm";
 import type { Campaign } from "./types";
 
@@ -30,24 +30,18 @@ export function CampaignDialog({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void save.run(async () => {
-      try {
-        onSaved(
-          await unwrap(
-            api.monitoring.campaigns[":campaignId"].$put({
-              param: { campaignId: campaign.campaignId },
-              json: { ...campaignBody(campaign.kind, draft), version },
-            }),
-          ),
+      const put = () =>
+        unwrap(
+          api.monitoring.campaigns[":campaignId"].$put({
+            param: { campaignId: campaign.campaignId },
+            json: { ...campaignBody(campaign.kind, draft), version },
+          }),
         );
-      } catch (error) {
-        const current = staleCurrent<Campaign>(error);
-        if (current) {
-          setDraft(draftOf(current));
-          setVersion(current.version);
-        }
-        if (current || isPublished(error)) onChanged();
-        throw error;
-      }
+      const adopt = (current: Campaign) => {
+        setDraft(draftOf(current));
+        setVersion(current.version);
+      };
+      onSaved(await saveOver(put, adopt, onChanged, ["monitoring.campaign_published"]));
     });
   };
 
@@ -69,5 +63,3 @@ export function CampaignDialog({
     </Dialog>
   );
 }
-
-const isPublished = (error: unknown) => error instanceof ApiError && error.code === "monitoring.campaign_published";

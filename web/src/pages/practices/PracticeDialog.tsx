@@ -1,9 +1,9 @@
 import { formCatalogue } from "@rnc/core/forms/catalogue";
 import { type FormEvent, useState } from "react";
-import { ApiError, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
-import { isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
+import { isStale, saveOver, useSubmit } from "../../lib/useSubmit";
 import type { Practice, PracticeInput } from "./types";
 
 type Fields = { [K in keyof Required<PracticeInput>]: string };
@@ -57,24 +57,18 @@ export function PracticeDialog({
         onSaved(await unwrap(api.practices.$post({ json: bodyOf(fields) })));
         return;
       }
-      try {
-        onSaved(
-          await unwrap(
-            api.practices[":practiceId"].$put({
-              param: { practiceId: base.practiceId },
-              json: { ...bodyOf(fields), version: base.version },
-            }),
-          ),
+      const put = () =>
+        unwrap(
+          api.practices[":practiceId"].$put({
+            param: { practiceId: base.practiceId },
+            json: { ...bodyOf(fields), version: base.version },
+          }),
         );
-      } catch (error) {
-        const current = staleCurrent<Practice>(error);
-        if (current) {
-          setBase(current);
-          setFields(fieldsOf(current));
-        }
-        if (current || (error instanceof ApiError && error.code === "practice.not_draft")) onChanged();
-        throw error;
-      }
+      const adopt = (current: Practice) => {
+        setBase(current);
+        setFields(fieldsOf(current));
+      };
+      onSaved(await saveOver(put, adopt, onChanged, ["practice.not_draft"]));
     });
   };
 

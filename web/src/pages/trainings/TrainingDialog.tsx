@@ -1,10 +1,10 @@
 import { trainingKindLabels } from "@rnc/core/training/labels";
 import { type FormEvent, useState } from "react";
-import { ApiError, api, unwrap } from "../../api/client";
+import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { todayIso } from "../../lib/format";
-import { invalid, isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
+import { invalid, isStale, saveOver, useSubmit } from "../../lib/useSubmit";
 import type { Training, TrainingInput } from "./types";
 
 type Fields = { [K in Exclude<keyof Required<TrainingInput>, "certificates">]: string } & { certificates: boolean };
@@ -64,24 +64,18 @@ export function TrainingDialog({
         onSaved(await unwrap(api.trainings.$post({ json: bodyOf(fields) })));
         return;
       }
-      try {
-        onSaved(
-          await unwrap(
-            api.trainings[":trainingId"].$put({
-              param: { trainingId: base.trainingId },
-              json: { ...bodyOf(fields), version: base.version },
-            }),
-          ),
+      const put = () =>
+        unwrap(
+          api.trainings[":trainingId"].$put({
+            param: { trainingId: base.trainingId },
+            json: { ...bodyOf(fields), version: base.version },
+          }),
         );
-      } catch (error) {
-        const current = staleCurrent<Training>(error);
-        if (current) {
-          setBase(current);
-          setFields(fieldsOf(current));
-        }
-        if (current || (error instanceof ApiError && error.code === "training.not_found")) onChanged();
-        throw error;
-      }
+      const adopt = (current: Training) => {
+        setBase(current);
+        setFields(fieldsOf(current));
+      };
+      onSaved(await saveOver(put, adopt, onChanged, ["training.not_found"]));
     });
   };
 
