@@ -272,10 +272,14 @@ async function describe(tenantId: string, pair: PairRow, calendar: Calendar, row
 const stripTenant = <T extends { tenantId: string }>({ tenantId: _t, ...rest }: T) => rest;
 const busy = () => new VisibleError("conflict", "record.busy", "Запись сейчас изменяют другие пользователи, повторите попытку");
 
-async function page(tenantId: string, pairId: string): Promise<PairPage> {
+/**
+ * The pair's page. A verb that has just written the pair passes it as `written`, so that its answer is the state it
+ * wrote, not a later one another request wrote meanwhile (the page's other parts are read as they are).
+ */
+async function page(tenantId: string, pairId: string, written?: PairRow): Promise<PairPage> {
   const full = await requireFull(tenantId, pairId);
   return {
-    pair: await describe(tenantId, full.pair, await regionCalendar()),
+    pair: await describe(tenantId, written ?? full.pair, await regionCalendar()),
     plan: stripTenant(full.plan),
     meetings: full.meetings.map(stripTenant),
   };
@@ -493,19 +497,20 @@ export const Pair = {
       throw new VisibleError("conflict", "pair.form_locked", "Форму наставничества можно менять только пока пара формируется");
     }
     const now = nowIso();
+    const changes = {
+      form: input.form,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      ...(input.note ? { note: input.note } : {}),
+      updatedAt: now,
+      version: input.version + 1,
+    };
     const result = await writeWithStats(
       tenantId,
       (e) => [
         e.pair
           .patch({ tenantId, pairId })
-          .set({
-            form: input.form,
-            startDate: input.startDate,
-            endDate: input.endDate,
-            ...(input.note ? { note: input.note } : {}),
-            updatedAt: now,
-            version: input.version + 1,
-          })
+          .set(changes)
           .remove(input.note || !pair.note ? [] : ["note"])
           .where((attr, op) => op.eq(attr.version, input.version))
           .commit(),
@@ -517,7 +522,8 @@ export const Pair = {
       diffCounts(pairContribution(pair), pairContribution({ ...pair, form: input.form })),
     );
     if (result.canceled) throw staleVersion((await page(tenantId, pairId)).pair);
-    return page(tenantId, pairId);
+    const { note: _, ...kept } = pair;
+    return page(tenantId, pairId, { ...(input.note ? pair : kept), ...changes });
   },
 
   /** Records the mentor–mentee agreement; each minor member needs the legal representative who signed for them. */
