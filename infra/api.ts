@@ -75,6 +75,11 @@ export const apiGroups = {
     routes: ["/api/monitoring", "/api/kpi", "/api/practices", "/api/trainings"].flatMap(under),
     table: "readWrite",
   },
+  partners: {
+    description: "Partner organisations and their contracts, mentors' rewards",
+    routes: ["/api/partners", "/api/rewards"].flatMap(under),
+    table: "readWrite",
+  },
   surveys: {
     description: "Surveys and their one-time links",
     routes: ["/api/surveys", "/api/survey-links"].flatMap(under),

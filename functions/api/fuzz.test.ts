@@ -84,6 +84,14 @@ const { Training } = await import("@rnc/core/training");
 const training = await asUser(home.users.curator, () =>
   Training.create({ title: "Семинар фаззинга", kind: "seminar", date: "2026-10-01", participants: 3, certificates: true }),
 );
+const { Partner } = await import("@rnc/core/partner");
+const partner = await asUser(home.users.curator, () =>
+  Partner.create({ name: "Партнёр фаззинга", kind: "nko", inList: true, providesCurator: false, contracts: [] }),
+);
+const { Reward } = await import("@rnc/core/reward");
+const reward = await asUser(home.users.curator, () =>
+  Reward.create({ participantId: people.mentorId, measure: "thanks", level: "institution", date: "2026-10-01" }),
+);
 const { Roadmap } = await import("@rnc/core/roadmap");
 const roadmap = await withActor({ type: "system", properties: { tenantId: home.school.tenantId, regionId: home.region.regionId } }, () =>
   Roadmap.importTable({
@@ -108,6 +116,8 @@ const ownIds = (user: UserInfo): Record<string, string> => ({
   surveyId: survey.surveyId,
   practiceId: practice.practiceId,
   trainingId: training.trainingId,
+  partnerId: partner.partnerId,
+  rewardId: reward.rewardId,
   // Bearer secrets (invitation and survey links, calendar feeds): their raw values are never stored, so a well-formed
   // unknown one; bodies are validated before the handler looks the secret up.
   token: "fuzz-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",

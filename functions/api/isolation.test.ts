@@ -129,6 +129,32 @@ describe("tenant and region isolation matrix", async () => {
       const { Training } = await import("@rnc/core/training");
       return Training.create({ title: `Семинар ${label}`, kind: "seminar", date: "2026-10-01", participants: 5, certificates: false });
     });
+  /** A partner organisation (with a contract) and a reward to `mentorId`, named by `label`. */
+  const registersIn = (tenantId: string, regionId: string, label: string, mentorId: string) =>
+    withActor({ type: "system", properties: { tenantId, regionId } }, async () => {
+      const { Partner } = await import("@rnc/core/partner");
+      const { Reward } = await import("@rnc/core/reward");
+      const partner = await Partner.create({
+        name: `Партнёр ${label}`,
+        kind: "employer",
+        inList: true,
+        providesCurator: false,
+        contracts: [{ kind: "agreement", number: `Соглашение ${label}`, date: "2026-01-10" }],
+      });
+      const reward = await Reward.create({
+        participantId: mentorId,
+        measure: "thanks",
+        level: "institution",
+        date: "2026-10-01",
+        basis: `Приказ ${label}`,
+      });
+      return {
+        ids: { partnerId: partner.partnerId, rewardId: reward.rewardId },
+        secrets: [partner.partnerId, partner.name, `Соглашение ${label}`, reward.rewardId, `Приказ ${label}`],
+      };
+    });
+  const foreignRegisters = await registersIn(foreign.school.tenantId, foreign.region.regionId, "чужой школы", foreignPeople.mentorId);
+  const siblingRegisters = await registersIn(home.college.tenantId, home.region.regionId, "соседнего колледжа", siblingPeople.mentorId);
   const foreignTraining = await trainingIn(foreign.school.tenantId, foreign.region.regionId, "чужой школы");
   const siblingTraining = await trainingIn(home.college.tenantId, home.region.regionId, "соседнего колледжа");
   const siblingPractice = await sentPracticeIn(home.college.tenantId, home.region.regionId, "соседнего колледжа");
@@ -165,8 +191,10 @@ describe("tenant and region isolation matrix", async () => {
       exportId: foreignExport.exportId,
       practiceId: foreignPractice.practiceId,
       trainingId: foreignTraining.trainingId,
+      ...foreignRegisters.ids,
     },
     secrets: [
+      ...foreignRegisters.secrets,
       foreignExport.exportId,
       ...roadmapSecrets(foreignRoadmap),
       ...foreignPeople.secrets,
@@ -204,8 +232,10 @@ describe("tenant and region isolation matrix", async () => {
       exportId: homeExport.exportId,
       practiceId: siblingPractice.practiceId,
       trainingId: siblingTraining.trainingId,
+      ...siblingRegisters.ids,
     },
     secrets: [
+      ...siblingRegisters.secrets,
       ...roadmapSecrets(siblingRoadmap),
       ...siblingPeople.secrets,
       siblingSurvey.surveyId,

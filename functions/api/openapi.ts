@@ -22,6 +22,8 @@ export const tagDescriptions = {
   reports: "Сводные отчёты региона",
   practices: "Лучшие практики наставничества",
   trainings: "Обучение наставников: мероприятия",
+  partners: "Организации-партнёры и договоры",
+  rewards: "Поощрения наставников",
   stats: "Статистика",
 } as const;
 export type Tag = keyof typeof tagDescriptions;

@@ -54,6 +54,7 @@ export async function createParticipantFixtures(where: { regionId: string; tenan
       notes: `Встреча ${label}`,
     });
     return {
+      mentorId: mentor.participantId,
       ids: {
         participantId: mentee.participantId,
         consentId: consent.consentId,

@@ -9,10 +9,13 @@ import { createTestRegion, institutionInput, system } from "./fixtures";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** An active teacher – young specialist pair (consents, agreement, activation) made through the product's verbs. */
-export async function createActivePair(where: { regionId: string; tenantId: string }, label: string) {
+/**
+ * An active teacher – young specialist pair (consents, agreement, activation) made through the product's verbs;
+ * `mentor` adds to the mentor's card (e.g. a partner organisation).
+ */
+export async function createActivePair(where: { regionId: string; tenantId: string }, label: string, mentor: { partnerOrg?: string } = {}) {
   return withActor({ type: "system", properties: where }, async () => {
-    const mentor = await Participant.create({
+    const mentorCard = await Participant.create({
       fullName: `Активов ${label} Наставник`,
       birthDate: "1980-01-01",
       category: "teacher",
@@ -20,6 +23,7 @@ export async function createActivePair(where: { regionId: string; tenantId: stri
       isMentee: false,
       competences: ["математика"],
       capacity: 2,
+      ...mentor,
     });
     const mentee = await Participant.create({
       fullName: `Молодцов ${label} Специалист`,
@@ -28,12 +32,12 @@ export async function createActivePair(where: { regionId: string; tenantId: stri
       isMentor: false,
       isMentee: true,
     });
-    for (const p of [mentor, mentee]) {
+    for (const p of [mentorCard, mentee]) {
       await Participant.addConsent(p.participantId, { signerKind: "self", signedAt: today(), document: `Согласие ${label}` });
     }
     const created = await Pair.create({
       form: "teacher_teacher",
-      mentorId: mentor.participantId,
+      mentorId: mentorCard.participantId,
       menteeIds: [mentee.participantId],
       startDate: today(),
       endDate: "2099-01-01",
@@ -44,7 +48,7 @@ export async function createActivePair(where: { regionId: string; tenantId: stri
       version: created.pair.version,
     });
     await Pair.activate(created.pair.pairId, { version: agreed.pair.version });
-    return { pairId: created.pair.pairId, names: [mentor.fullName, mentee.fullName] };
+    return { pairId: created.pair.pairId, mentorId: mentorCard.participantId, names: [mentorCard.fullName, mentee.fullName] };
   });
 }
 

@@ -603,7 +603,7 @@ describe("personal-data rights", () => {
     });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Участник", "Согласия", "Пары", "Встречи"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Участник", "Согласия", "Пары", "Встречи", "Поощрения"]);
     expect((await call(app, "GET", `/api/participants/${p.menteeId}/export`, { token: staff })).status).toBe(403);
   });
 

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { auditScope, listAudit } from "@rnc/core/audit";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { ddb, tableName } from "@rnc/core/dynamo";
+import { indexTrainings } from "@rnc/core/training/legacy";
 import { TrainingEntity } from "@rnc/core/training/training.entity";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
 
 describe("the mentor-training log", async () => {
-  const { school, users } = await createTestRegion("Регион обучения наставников");
+  const { region, school, users } = await createTestRegion("Регион обучения наставников");
   const [curator, staff, viewer, admin] = await Promise.all([
     tokenFor(users.curator),
     tokenFor(users.staff),
@@ -65,5 +68,21 @@ describe("the mentor-training log", async () => {
       { path: "participants", message: "Поле «Участников» не может быть отрицательным" },
     ]);
     expect((await call(app, "GET", "/api/trainings", { token: curator })).json.items.length).toBe(before);
+  });
+
+  it("migrates events logged before the region's report counted them onto the region index", async () => {
+    const created = (await call(app, "POST", "/api/trainings", { token: curator, body: event })).json;
+    const { Key } = TrainingEntity.get({ tenantId: school.tenantId, trainingId: created.trainingId }).params() as {
+      Key: Record<string, string>;
+    };
+    const { gsi1pk: _pk, gsi1sk: _sk, ...legacy } = (await ddb.send(new GetCommand({ TableName: tableName(), Key }))).Item!;
+    await ddb.send(new PutCommand({ TableName: tableName(), Item: legacy }));
+    const indexed = async () =>
+      (await TrainingEntity.query.byRegion({ regionId: region.regionId }).go({ pages: "all" })).data.map((t) => t.trainingId);
+    expect(await indexed()).not.toContain(created.trainingId);
+    expect(await indexTrainings(school.tenantId)).toBe(1);
+    expect(await indexed()).toContain(created.trainingId);
+    expect((await TrainingEntity.get({ tenantId: school.tenantId, trainingId: created.trainingId }).go()).data).toMatchObject(event);
+    expect(await indexTrainings(school.tenantId)).toBe(0);
   });
 });

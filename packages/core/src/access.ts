@@ -67,6 +67,10 @@ export const permissions = {
   "practices.review": ["region_admin"],
   "trainings.read": ["curator", "staff", "institution_viewer"],
   "trainings.write": ["curator", "staff"],
+  "partners.read": ["curator", "staff", "institution_viewer"],
+  "partners.write": ["curator", "staff"],
+  "rewards.read": ["curator", "staff", "institution_viewer"],
+  "rewards.write": ["curator", "staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

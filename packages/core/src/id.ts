@@ -26,6 +26,8 @@ export const idPrefixes = {
   export: "exp",
   practice: "prc",
   training: "trn",
+  partner: "ptn",
+  reward: "rwd",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

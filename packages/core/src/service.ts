@@ -11,6 +11,8 @@ import { CampaignEntity, SubmissionEntity, SubmissionEventEntity } from "./monit
 import { PracticeEntity } from "./practice/practice.entity";
 import { RegionEntity, UniqueEntity } from "./region/region.entity";
 import { TrainingEntity } from "./training/training.entity";
+import { PartnerEntity } from "./partner/partner.entity";
+import { RewardEntity } from "./reward/reward.entity";
 import { ExportEntity } from "./reports/reports.entity";
 import {
   RoadmapCalendarEntity,
@@ -64,5 +66,7 @@ export const db = lazyEntity(
       export: ExportEntity,
       practice: PracticeEntity,
       training: TrainingEntity,
+      partner: PartnerEntity,
+      reward: RewardEntity,
     }),
 );

@@ -29,6 +29,7 @@ const data = {
       meetings: [{ date: "2026-02-01", stage: "joint_work", durationMinutes: 45 }],
     },
   ],
+  rewards: [{ rewardId: "rwd_1", date: "2026-05-20", measure: "parent_letter", level: "municipal", basis: "Приказ № 7" }],
 } as unknown as Export;
 
 async function sheets() {
@@ -54,5 +55,7 @@ describe("the personal-data export workbook", () => {
     expect(pair?.slice(1, 4)).toEqual(["наставляемый", "Ученик – ученик", "Активна"]);
     const [, meeting] = rows("Встречи");
     expect(meeting?.slice(1, 3)).toEqual(["01.02.2026", "Совместная работа"]);
+    const [, reward] = rows("Поощрения");
+    expect(reward).toEqual(["20.05.2026", "Благодарственное письмо родителям наставника-обучающегося", "Муниципальный", "Приказ № 7", ""]);
   });
 });

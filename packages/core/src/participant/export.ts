@@ -1,5 +1,6 @@
 import { categoryLabels, formByCode } from "../forms/catalogue";
 import { meetingStageLabels, pairStatusLabels } from "../pair/labels";
+import { rewardLevelLabels, rewardMeasureLabels } from "../reward/labels";
 import { formatDate } from "../ru";
 import { type Sheet, writeXlsx } from "../tabular";
 import type { Participant } from "./index";
@@ -9,7 +10,7 @@ type Export = Awaited<ReturnType<typeof Participant.exportData>>;
 
 const list = (value: readonly string[] | undefined) => (value ?? []).join("; ");
 /**
- * The personal-data export as a workbook: the person, consents, pairs with plans, meetings. Its timestamps (created,
+ * The personal-data export as a workbook: the person, consents, pairs with plans, meetings, rewards. Its timestamps (created,
  * changed) are dated in the region's time zone.
  */
 export async function participantExportXlsx(data: Export, timeZone: string): Promise<Buffer> {
@@ -98,6 +99,17 @@ export async function participantExportXlsx(data: Export, timeZone: string): Pro
           m.menteeFeedback ?? "",
         ]),
       ),
+    },
+    {
+      name: "Поощрения",
+      columns: ["Дата", "Мера поощрения", "Уровень", "Основание", "Примечание"].map((header) => ({ header, width: 24 })),
+      rows: data.rewards.map((r) => [
+        date(r.date),
+        rewardMeasureLabels[r.measure],
+        rewardLevelLabels[r.level],
+        r.basis ?? "",
+        r.note ?? "",
+      ]),
     },
   ];
   return writeXlsx(sheets);

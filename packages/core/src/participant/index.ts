@@ -653,6 +653,11 @@ export const Participant = {
     const { tenantId: _t, ...participant } = card.participant;
     const { Pair } = await import("../pair");
     const pairs = await Promise.all(card.memberships.map((m) => Pair.loadFull(tenantId, m.pairId)));
+    const { RewardEntity } = await import("../reward/reward.entity");
+    const rewards = await RewardEntity.query
+      .byId({ tenantId })
+      .where((attr, op) => op.eq(attr.participantId, participantId))
+      .go({ pages: "all" });
     await recordAudit("participant.export", participantId, { tenantId });
     return {
       exportedAt: nowIso(),
@@ -661,6 +666,7 @@ export const Participant = {
       pairs: pairs.flatMap((full, i) =>
         full ? [{ role: card.memberships[i]?.role, pair: full.pair, plan: full.plan, meetings: full.meetings }] : [],
       ),
+      rewards: rewards.data.map(({ tenantId: _x, regionId: _r, ...reward }) => reward),
     };
   },
 

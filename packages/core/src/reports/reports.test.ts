@@ -2,11 +2,14 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { createTestRegion } from "../../../../scripts/test/fixtures";
-import { createStatsRegion } from "../../../../scripts/test/region-fixtures";
+import { createActivePair, createStatsRegion } from "../../../../scripts/test/region-fixtures";
 import { type UserActor, withActor } from "../actor";
 import { auditScope, listAudit } from "../audit";
 import { Campaign, Submission } from "../monitoring";
+import { Partner } from "../partner";
 import { Practice } from "../practice";
+import { Reward } from "../reward";
+import { Training } from "../training";
 import { defaultFederalTable } from "../monitoring/indicators";
 import { RegionStats } from "../regionstats";
 import { todayIn } from "../dates";
@@ -64,7 +67,7 @@ describe("the consolidated XLSX export", async () => {
     expect(done.fileName).toMatch(/^Сводный отчёт ЦМН \d{2}\.\d{2}\.\d{4}\.xlsx$/);
   });
 
-  it("has exactly the seven sheets, in order", () => {
+  it("has exactly the nine sheets, in order", () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
       "Сводка",
       "Организации",
@@ -73,6 +76,8 @@ describe("the consolidated XLSX export", async () => {
       "Мониторинг",
       "Федеральная форма",
       "Лучшие практики",
+      "Партнёры и договоры",
+      "Обучение и поощрения",
     ]);
   });
 
@@ -199,6 +204,78 @@ describe("the federal sheet of a region that held a federal-count campaign", () 
     const ofLastYear = await as(held.users.region_admin, () => Reports.start({ format: "csv", sheet: "practices", period: lastYear }));
     await Reports.settled();
     expect(await csvLines(ofLastYear.exportId, held.users.region_admin)).toHaveLength(1);
+  });
+});
+
+describe("the partners and the training and rewards sheets", () => {
+  it("count each institution's partners and contracts in force, and its events and rewards of the year, naming no one", async () => {
+    const held = await createStatsRegion("Партнёров в отчёте");
+    const year = Number(todayIn("Europe/Moscow").slice(0, 4));
+    const mentor = await createActivePair({ regionId: held.region.regionId, tenantId: held.school.tenantId }, "Награждённых", {
+      partnerOrg: "ООО Завод",
+    });
+    await as(held.users.curator, async () => {
+      await Partner.create({
+        name: "ООО «Завод»",
+        kind: "employer",
+        inList: true,
+        providesCurator: true,
+        contracts: [
+          { kind: "agreement", date: "2020-10-10" },
+          { kind: "dual", date: `${year - 3}-09-01`, validUntil: `${year - 1}-06-30` },
+          { kind: "practice", date: `${year}-02-01`, validUntil: `${year + 1}-02-01` },
+        ],
+      });
+      await Partner.create({ name: "Дом культуры", kind: "culture", inList: false, providesCurator: false, contracts: [] });
+      await Training.create({ title: "Семинар", kind: "seminar", date: `${year}-03-01`, participants: 10, certificates: true });
+      await Training.create({ title: "Курсы", kind: "course", date: `${year}-04-01`, participants: 5, certificates: false });
+      await Training.create({ title: "Прошлогодний", kind: "seminar", date: `${year - 1}-12-31`, participants: 7, certificates: true });
+      await Reward.create({ participantId: mentor.mentorId, measure: "certificate", level: "institution", date: `${year}-06-01` });
+      await Reward.create({ participantId: mentor.mentorId, measure: "contest_nomination", level: "regional", date: `${year}-09-01` });
+      await Reward.create({ participantId: mentor.mentorId, measure: "thanks", level: "institution", date: `${year - 1}-09-01` });
+    });
+    // The college's event: the total adds the institutions up.
+    await withActor({ type: "system", properties: { regionId: held.region.regionId, tenantId: held.college.tenantId } }, () =>
+      Training.create({ title: "Обмен опытом", kind: "exchange", date: `${year}-05-01`, participants: 4, certificates: false }),
+    );
+    const sheet = async (code: "partners" | "activity") => {
+      const started = await as(held.users.region_admin, () => Reports.start({ format: "csv", sheet: code }));
+      await Reports.settled();
+      return (await csvLines(started.exportId, held.users.region_admin)).map((line) => line.split(";"));
+    };
+
+    const partners = await sheet("partners");
+    expect(partners[0]).toEqual([
+      "Организация",
+      "Муниципалитет",
+      "Организаций-партнёров",
+      "Из них в перечне партнёров",
+      "Назначили куратора",
+      "Предоставили наставников",
+      `Соглашения о внедрении ЦМН (действовали в ${year} г.)`,
+      `Договоры о дуальном обучении (действовали в ${year} г.)`,
+      `Договоры о практике (действовали в ${year} г.)`,
+      `Договоры о сотрудничестве (действовали в ${year} г.)`,
+    ]);
+    const school = partners.find((row) => row[0] === held.school.shortName);
+    // The dual-training contract ended last year; the factory's mentor in the active pair counts it as providing mentors.
+    expect(school?.slice(2)).toEqual(["2", "1", "1", "1", "1", "0", "1", "0"]);
+    expect(partners.at(-1)?.slice(0, 3)).toEqual(["Итого по региону", "", "2"]);
+    expect(partners).toHaveLength(1 + 3 + 1);
+
+    const activity = await sheet("activity");
+    expect(activity[0]?.slice(2, 6)).toEqual([
+      `Мероприятий по обучению наставников в ${year} г.`,
+      "Участников мероприятий",
+      "Мероприятий с документами об обучении",
+      `Поощрений наставников в ${year} г.`,
+    ]);
+    const schoolActivity = activity.find((row) => row[0] === held.school.shortName);
+    expect(schoolActivity?.slice(2)).toEqual(["2", "15", "1", "2", "1", "0", "1", "0"]);
+    expect(activity.at(-1)?.slice(2)).toEqual(["3", "19", "1", "2", "1", "0", "1", "0"]);
+
+    const text = [...partners, ...activity].flat().join("\n");
+    for (const name of [...held.names, ...mentor.names]) expect(text).not.toContain(name);
   });
 });
 

@@ -13,6 +13,7 @@ import type { DashboardModel, FederalTable, submissionStates } from "../regionst
 
 import { type FormCode, formByCode } from "../forms/catalogue";
 import { type PracticeStatus, practiceStatusLabels } from "../practice/labels";
+import { type ActivityTally, type PartnerTally, activitySheet, partnersSheet } from "./activity";
 import { type SheetCode, sheetNames } from "./sheets";
 
 export { type SheetCode, sheetCodes, sheetNames } from "./sheets";
@@ -331,6 +332,8 @@ export type ReportSources = {
   monitoring?: MonitoringSheetSource;
   federal: FederalTable;
   practices: { rows: PracticeSheetRow[]; timeZone: string };
+  partners: Map<string, PartnerTally>;
+  activity: Map<string, ActivityTally>;
 };
 
 export function reportSheets(sources: ReportSources): Record<SheetCode, Sheet> {
@@ -342,6 +345,8 @@ export function reportSheets(sources: ReportSources): Record<SheetCode, Sheet> {
     monitoring: monitoringSheet(sources.monitoring),
     federal: federalSheet(sources.federal),
     practices: practicesSheet(sources.practices.rows, sources.practices.timeZone),
+    partners: partnersSheet(sources.model.institutions, sources.partners, sources.model.year, sources.model.totals.partnerOrganisations),
+    activity: activitySheet(sources.model.institutions, sources.activity, sources.model.year),
   };
 }
 

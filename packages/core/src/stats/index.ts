@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { peekActor, useActor, useTenantID } from "../actor";
-import { ddb, tableName } from "../dynamo";
+import { ddb } from "../dynamo";
 import { VisibleError, notFound } from "../error";
 import { InstitutionEntity } from "../institution/institution.entity";
 import { assertCan } from "../permissions";
@@ -29,10 +29,11 @@ import {
   type Summary,
   type TransactionResult,
   descriptorOf,
+  readCounts,
+  readStored,
   readSummary,
   roadmapCounters,
   submissionState,
-  summaryKey,
   summaryUpdate,
   transactWithSummaries,
 } from "./summary";
@@ -63,15 +64,6 @@ type WriteBuilder = Parameters<typeof db.transaction.write>[0];
 /** The ElectroDB writes and the counters' delta in one transaction (see transactWithSummaries). */
 export async function writeWithStats(tenantId: string, build: WriteBuilder, delta: Counts): Promise<TransactionResult> {
   return transactWithSummaries(build, [{ tenantId, regionId: await regionOfTenant(tenantId), counts: delta }]);
-}
-
-async function readStored(tenantId: string): Promise<Record<string, unknown> | undefined> {
-  return (await ddb.send(new GetCommand({ TableName: tableName(), Key: summaryKey(tenantId), ConsistentRead: true }))).Item;
-}
-
-async function readCounts(tenantId: string): Promise<Counts> {
-  const item = await readStored(tenantId);
-  return item ? readSummary(item).counts : {};
 }
 
 /** The mirrored fields as they should be: the institution's descriptors and its submission states. */

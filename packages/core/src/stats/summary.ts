@@ -12,7 +12,7 @@
  *   so "overdue" is evaluated on the day of reading): SET whole when the roadmap is written, its counters and dues
  *   moved in the same transaction as each item change, REMOVEd with the roadmap.
  */
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ddb, tableName } from "../dynamo";
 import { VisibleError } from "../error";
 import type { InstitutionType } from "../labels";
@@ -259,6 +259,17 @@ export const transactionConflict = () =>
 export async function transactOrFail(build: WriteBuilder, changes: readonly SummaryChange[]): Promise<void> {
   const result = await transactWithSummaries(build, changes);
   if (result.canceled) throw transactionConflict();
+}
+
+/** The institution's summary item as stored (one consistent GetItem). */
+export async function readStored(tenantId: string): Promise<Record<string, unknown> | undefined> {
+  return (await ddb.send(new GetCommand({ TableName: tableName(), Key: summaryKey(tenantId), ConsistentRead: true }))).Item;
+}
+
+/** The institution's counters (one consistent GetItem). */
+export async function readCounts(tenantId: string): Promise<Counts> {
+  const item = await readStored(tenantId);
+  return item ? readSummary(item).counts : {};
 }
 
 /** A raw summary item, read. */

@@ -4,15 +4,12 @@
  */
 import type { EntityItem } from "electrodb";
 import { useRegionID, useTenantID } from "../actor";
-import { auditItem } from "../audit";
 import { nowIso } from "../auth/secret";
 import { notFound } from "../error";
 import { createId, isId } from "../id";
-import { staleVersion } from "../institution";
 import { assertCan } from "../permissions";
-import { replacement } from "../replacement";
+import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
 import { count, isoDate, optionalText, text, version } from "../schemas";
-import { transactWithSummaries } from "../stats/summary";
 import * as z from "../zod";
 import { trainingKinds } from "./labels";
 import { TrainingEntity } from "./training.entity";
@@ -52,6 +49,22 @@ export async function trainingsIn(tenantId: string, period: { start: string; end
   return (await allOf(tenantId)).filter((row) => row.date >= period.start && row.date <= period.end).length;
 }
 
+const log: LogRecord<TrainingRow, TrainingInfo, "organiser" | "note"> = {
+  own: ownRow,
+  toInfo,
+  optional: ["organiser", "note"],
+  patch: ({ training }, row, set, cleared, expected) => {
+    const patch = training.patch({ tenantId: row.tenantId, trainingId: row.trainingId }).set(set);
+    return (cleared.length > 0 ? patch.remove(cleared) : patch).where((attr, op) => op.eq(attr.version, expected)).commit();
+  },
+  remove: ({ training }, row, expected) =>
+    training
+      .delete({ tenantId: row.tenantId, trainingId: row.trainingId })
+      .where((attr, op) => op.eq(attr.version, expected))
+      .commit(),
+  audit: { create: "training.create", update: "training.update", delete: "training.delete" },
+};
+
 export const Training = {
   /** The institution's events, the latest first. */
   async list(): Promise<{ items: TrainingInfo[] }> {
@@ -72,51 +85,18 @@ export const Training = {
       updatedAt: now,
       version: 1,
     };
-    await transactWithSummaries(
-      ({ training, audit }) => [
-        training.create(row).commit(),
-        audit.create(auditItem("training.create", row.trainingId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
-      ],
-      [],
-    );
+    await createRecord(log.audit.create, row, row.trainingId, ({ training }) => [training.create(row).commit()]);
     return toInfo(row);
   },
 
   /** Replaces the event's fields (an optional one left out is cleared), over the version read. */
   async update(trainingId: string, input: z.infer<typeof TrainingUpdate>): Promise<TrainingInfo> {
     assertCan("trainings.write");
-    const row = await ownRow(trainingId);
-    const { version: expected, ...values } = input;
-    if (row.version !== expected) throw staleVersion(toInfo(row));
-    const { set, cleared } = replacement(row, values, ["organiser", "note"]);
-    const next = { ...set, updatedAt: nowIso(), version: expected + 1 };
-    const result = await transactWithSummaries(({ training, audit }) => {
-      const patch = training.patch({ tenantId: row.tenantId, trainingId }).set(next);
-      return [
-        (cleared.length > 0 ? patch.remove(cleared) : patch).where((attr, op) => op.eq(attr.version, expected)).commit(),
-        audit.create(auditItem("training.update", trainingId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
-      ];
-    }, []);
-    if (result.canceled) throw staleVersion(toInfo(await ownRow(trainingId)));
-    const written: TrainingRow = { ...row, ...next };
-    for (const key of cleared) delete written[key];
-    return toInfo(written);
+    return replaceRecord(log, trainingId, input);
   },
 
   async remove(trainingId: string, expected: number): Promise<void> {
     assertCan("trainings.write");
-    const row = await ownRow(trainingId);
-    if (row.version !== expected) throw staleVersion(toInfo(row));
-    const result = await transactWithSummaries(
-      ({ training, audit }) => [
-        training
-          .delete({ tenantId: row.tenantId, trainingId })
-          .where((attr, op) => op.eq(attr.version, expected))
-          .commit(),
-        audit.create(auditItem("training.delete", trainingId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
-      ],
-      [],
-    );
-    if (result.canceled) throw staleVersion(toInfo(await ownRow(trainingId)));
+    await deleteRecord(log, trainingId, expected);
   },
 };

@@ -1,0 +1,4 @@
+import { routes } from "../groups/partners";
+import { lambdaHandler } from "../lambda";
+
+export const handler = lambdaHandler(routes);
