@@ -66,6 +66,8 @@ try {
     ["kpi.institution", `/api/kpi/institution?year=${new Date().getUTCFullYear()}`],
     ["monitoring.submission", `/api/monitoring/submissions/${region.sample.campaignId}`],
     ["monitoring.submission (federal count)", `/api/monitoring/submissions/${region.sample.federalCampaignId}`],
+    ["partners.list", "/api/partners"],
+    ["rewards.list (year)", `/api/rewards?year=${new Date().getUTCFullYear()}`],
   ].map(([name, path]) => ({
     name: name as string,
     kind: "curator read",

@@ -18,6 +18,10 @@ import { Region } from "@rnc/core/region";
 import { UniqueEntity } from "@rnc/core/region/region.entity";
 import { RoadmapEntity, RoadmapItemEntity, RoadmapSectionEntity } from "@rnc/core/roadmap/roadmap.entity";
 import { UserEntity } from "@rnc/core/user/user.entity";
+import { PartnerEntity } from "@rnc/core/partner/partner.entity";
+import { RewardEntity } from "@rnc/core/reward/reward.entity";
+import { TrainingEntity } from "@rnc/core/training/training.entity";
+import { makeActivity } from "./activity";
 import { campaignRecord, federalCampaignRecord, federalSubmissionRecord, satisfactionTally, submissionRecord } from "./monitoring";
 import { checkActivations, makePairs } from "./pairs";
 import { type Person, addConsent, applyLeaving, consentMoment, makePeople } from "./people";
@@ -142,14 +146,8 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
     const { tenantId } = institution;
     const intakes: [string, string] = [addDays(today, -r.int(400, 460)), addDays(today, -r.int(70, 90))];
     const enabled = defaultFormsByType[institution.type];
-    const people = makePeople(r, {
-      tenantId,
-      type: institution.type,
-      count: scale.participantsPerInstitution,
-      today,
-      intakes,
-      partners: r.some(enterprises, r.int(2, 4)),
-    });
+    const partners = r.some(enterprises, r.int(2, 4));
+    const people = makePeople(r, { tenantId, type: institution.type, count: scale.participantsPerInstitution, today, intakes, partners });
     const context = { tenantId, regionId, today, now, enabled, intakes };
     const pairs = makePairs(r, context, people);
     settle(r, people, pairs, now);
@@ -163,6 +161,7 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
       );
     }
     const { counts, updatedAt } = countsOf(people, pairs);
+    const activity = makeActivity(r, { tenantId, regionId, today, now }, partners, people);
     const submission = submissionRecord(institution, index, campaignId, counts, now);
     const federal = federalSubmissionRecord(institution, federalCampaignId, now);
     const facts: InstitutionFacts = {
@@ -173,7 +172,7 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
       roadmaps,
     };
     if (index === 0) {
-      await checkInputs(people, pairs);
+      await checkInputs(people, pairs, activity);
       sample = {
         campaignId,
         federalCampaignId,
@@ -195,6 +194,9 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
       ["roadmapSection", RoadmapSectionEntity, roadmaps.flatMap((m) => m.sections)],
       ["roadmapItem", RoadmapItemEntity, roadmaps.flatMap((m) => m.items)],
       ["submission", SubmissionEntity, [submission.record, federal.record]],
+      ["partner", PartnerEntity, activity.partners],
+      ["training", TrainingEntity, activity.trainings],
+      ["reward", RewardEntity, activity.rewards],
     ];
     for (const [kind, entity, list] of records) await put(kind, entity, list);
     itemsByKind.statistics = (itemsByKind.statistics ?? 0) + 1;
@@ -258,9 +260,12 @@ function settle(r: ReturnType<typeof rng>, people: Person[], pairs: ReturnType<t
 }
 
 /** The first institution's inputs through the product's own schemas (what the API would have accepted). */
-async function checkInputs(people: Person[], pairs: ReturnType<typeof makePairs>) {
+async function checkInputs(people: Person[], pairs: ReturnType<typeof makePairs>, activity: ReturnType<typeof makeActivity>) {
   const { ParticipantInput, ConsentInput } = await import("@rnc/core/participant");
   const { PairInput, AgreementInput, PlanInput, MeetingInput } = await import("@rnc/core/pair");
+  const { PartnerInput } = await import("@rnc/core/partner");
+  const { TrainingInput } = await import("@rnc/core/training");
+  const { RewardInput } = await import("@rnc/core/reward");
   const problems: string[] = [];
   const check = (what: string, schema: { safeParse(value: unknown): { success: boolean; error?: unknown } }, value: unknown) => {
     const result = schema.safeParse(value);
@@ -289,6 +294,14 @@ async function checkInputs(people: Person[], pairs: ReturnType<typeof makePairs>
       check("meeting", MeetingInput, { date, stage, durationMinutes, format, notes, mentorFeedback, menteeFeedback });
     }
   }
+  for (const { name, kind, inList, providesCurator, contracts } of activity.partners) {
+    check("partner", PartnerInput, { name, kind, inList, providesCurator, contracts });
+  }
+  for (const { title, kind, date, participants, certificates } of activity.trainings) {
+    check("training", TrainingInput, { title, kind, date, participants, certificates });
+  }
+  for (const { participantId, measure, level, date, basis } of activity.rewards)
+    check("reward", RewardInput, { participantId, measure, level, date, basis });
   if (problems.length) throw new Error(`generated records the API would refuse:\n${problems.slice(0, 10).join("\n")}`);
 }
 
