@@ -93,6 +93,21 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
       startDate: "2026-01-10",
       endDate: "2099-06-30",
     });
+    // A partner with a contract and a reward to the mentor: their tables (and the mentor card's rewards) show rows.
+    await api("POST", "/api/partners", curator, {
+      name: "АО «Завод Прогресс»",
+      kind: "employer",
+      inList: true,
+      providesCurator: true,
+      contracts: [{ kind: "agreement", number: "15", date: "2025-09-01", validUntil: "2099-08-31" }],
+    });
+    await api("POST", "/api/rewards", curator, {
+      participantId: mentor,
+      measure: "certificate",
+      level: "institution",
+      date: new Date().toISOString().slice(0, 10),
+      basis: "Приказ № 45",
+    });
     const { surveyId } = await api<{ surveyId: string }>("POST", "/api/surveys/from-template", curator, { template: "growth" });
     const roadmapId = idOf(await api<Listed>("GET", "/api/roadmaps", curator), "roadmapId");
     const region = await api.login("rnc@demo.local");
@@ -175,6 +190,8 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
         [`/pairs/${records.pairId}`, "Записать соглашение", true],
         [`/pairs/${records.pairId}`, "Редактировать план", false],
         [`/pairs/${records.pairId}`, "Записать встречу", true],
+        ["/partners", "Добавить организацию", true],
+        ["/rewards", "Записать поощрение", true],
       ],
     };
     const found: string[] = [];
@@ -213,7 +230,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
     } finally {
       await context.close();
     }
-    expect(checked).toBe(8);
+    expect(checked).toBe(10);
     expect(found).toEqual([]);
   });
 

@@ -107,6 +107,8 @@ describe("region statistics and the consolidated export", { timeout: 180_000 }, 
         "Мониторинг",
         "Федеральная форма",
         "Лучшие практики",
+        "Партнёры и договоры",
+        "Обучение и поощрения",
       ]);
       const summary = new Map<string, number>();
       workbook.getWorksheet("Сводка")?.eachRow((row) => {

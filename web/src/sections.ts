@@ -57,6 +57,8 @@ export const sections: readonly Section[] = [
   { path: "/surveys/:surveyId", label: "Анкета", description: "Вопросы, рассылка и итоги анкеты", can: "surveys.read", nav: false, page: lazy(() => import("./pages/surveys/SurveyPage")) },
   { path: "/practices", label: "Лучшие практики", description: "Опыт наставничества организации: описание практик и отправка в РНЦ для публикации", can: "practices.read", page: lazy(() => import("./pages/practices/PracticesPage")) },
   { path: "/trainings", label: "Обучение наставников", description: "Курсы, семинары и консультации для наставников: журнал, из которого отчёт мониторинга считает мероприятия", can: "trainings.read", page: lazy(() => import("./pages/trainings/TrainingsPage")) },
+  { path: "/partners", label: "Партнёры", description: "Организации-партнёры и договоры с ними: соглашения о внедрении ЦМН, дуальное обучение, практика", can: "partners.read", page: lazy(() => import("./pages/partners/PartnersPage")) },
+  { path: "/rewards", label: "Поощрения наставников", description: "Благодарности, грамоты, выплаты и конкурсы: поощрения наставников по годам", can: "rewards.read", page: lazy(() => import("./pages/rewards/RewardsPage")) },
   { path: "/users", label: "Пользователи", description: "Учётные записи и приглашения сотрудников", can: ["users.manage_region", "users.manage_institution"], scopes: ["platform", "region", "institution"], page: lazy(() => import("./pages/UsersPage")) },
   { path: "/audit", label: "Журнал", description: "Кто и когда вносил изменения", can: "audit.read", page: lazy(() => import("./pages/AuditPage")) },
 ];

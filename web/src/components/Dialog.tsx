@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type { ApiError } from "../api/client";
+import { isStale, staleCurrent, useSubmit } from "../lib/useSubmit";
 import { FormError } from "./Form";
 
 /**
@@ -73,5 +74,65 @@ export function ConfirmDialog({
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * «Вы уверены?» for an action on a record held at a version (deleting it, sending it). When someone changed the record
+ * meanwhile (409 with the current one), the dialog says so and shows the current record, and the next confirmation acts
+ * on it; `onChanged` (the list reloads) follows every attempt. The current record's fields are laid over the one held,
+ * so what only the list has (a name read from the registry, a count) stays.
+ */
+export function VersionedConfirmDialog<T extends { version: number }>({
+  record,
+  title,
+  confirmLabel,
+  danger,
+  action,
+  onDone,
+  onChanged,
+  onCancel,
+  children,
+}: {
+  record: T;
+  title: string;
+  confirmLabel: string;
+  danger?: boolean;
+  /** The request, made on the record as the dialog holds it (its version). */
+  action: (record: T) => Promise<unknown>;
+  onDone: (record: T) => void;
+  onChanged: () => void;
+  onCancel: () => void;
+  /** What the action will do to the record (as the dialog holds it). */
+  children: (record: T) => ReactNode;
+}) {
+  const [held, setHeld] = useState(record);
+  const submit = useSubmit();
+  const onConfirm = () =>
+    void submit.run(async () => {
+      try {
+        await action(held);
+        onDone(held);
+      } catch (error) {
+        const current = staleCurrent<Partial<T>>(error);
+        if (current) setHeld((previous) => ({ ...previous, ...current }));
+        throw error;
+      } finally {
+        onChanged();
+      }
+    });
+  return (
+    <ConfirmDialog
+      title={title}
+      confirmLabel={confirmLabel}
+      danger={danger}
+      busy={submit.busy}
+      error={submit.error}
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
+      {children(held)}
+      {isStale(submit.error) && <p className="hint">Список обновлён. Подтвердите ещё раз, если решение в силе.</p>}
+    </ConfirmDialog>
   );
 }

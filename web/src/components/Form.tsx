@@ -119,6 +119,44 @@ export function SelectField({
   );
 }
 
+/** A labelled checkbox (the box first, then its label), with a hint and an error tied to it like TextField's. */
+export function CheckboxField({
+  label,
+  name,
+  error,
+  hint,
+  id: givenId,
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  return (
+    <div className={error ? "field invalid" : "field"}>
+      <label className="checkbox" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
+          {...input}
+        />{" "}
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
  * The form-level error: the server's message and the field messages, announced as an alert.
  * It takes focus when it appears, so it scrolls into view and keyboard users start from it.

@@ -39,6 +39,9 @@ export const nouns = {
   day: ["день", "дня", "дней"],
   practice: ["практика", "практики", "практик"],
   activity: ["мероприятие", "мероприятия", "мероприятий"],
+  mentor: ["наставник", "наставника", "наставников"],
+  contract: ["договор", "договора", "договоров"],
+  reward: ["поощрение", "поощрения", "поощрений"],
 } as const satisfies Record<string, PluralForms>;
 
 /** The same nouns as objects of a verb (accusative): «Импортировать 1 организацию», «… 1 участника». */

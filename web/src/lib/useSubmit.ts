@@ -23,7 +23,14 @@ export function useSubmit() {
     }
   }, []);
 
-  return { busy, error, setError, run, field: (path: string) => error?.field(path) };
+  /**
+   * The message for one form field: the API's for that path or, when the answer's code is one of `codes` (a refusal
+   * about that field as a whole, such as a duplicate name), the answer's own message.
+   */
+  const field = (path: string, codes: readonly string[] = []) =>
+    error?.field(path) ?? (error && codes.includes(error.code) ? error.message : undefined);
+
+  return { busy, error, setError, run, field };
 }
 
 /** A client-side check failure, shown exactly like the server's field errors. */

@@ -98,8 +98,11 @@ export function InstitutionForm({
   const [draft, setDraft] = useState<Draft>(institution ? toDraft(institution) : emptyDraft);
   const [version, setVersion] = useState(institution?.version);
   const submit = useSubmit();
-  const set = (key: keyof Draft) => (event: { target: { value: string } }) =>
-    setDraft((current) => ({ ...current, [key]: event.target.value }));
+  const set = (key: keyof Draft) => (event: { target: { value: string } }) => {
+    // Read now: React may restore the input's old value before the updater runs.
+    const { value } = event.target;
+    setDraft((current) => ({ ...current, [key]: value }));
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

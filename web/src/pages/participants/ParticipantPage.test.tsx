@@ -61,4 +61,66 @@ describe("a participant's card", () => {
       "/api/participants/prt_1/export?format=json",
     );
   });
+
+  it("a mentor's card lists their rewards, the latest first; a mentee's card asks for none", async () => {
+    const mentorCard = { ...card, participant: { ...card.participant, isMentor: true, isMentee: false, capacity: 2 } };
+    const asked: (string | null)[] = [];
+    const calls = fakeApi({
+      ...signedInAs("institution_viewer"),
+      "GET /api/participants/prt_1": () => ({ status: 200, body: mentorCard }),
+      "GET /api/rewards": (_body, url) => {
+        asked.push(url.searchParams.get("participantId"));
+        return {
+          status: 200,
+          body: {
+            items: [
+              {
+                rewardId: "rwd_2",
+                participantId: "prt_1",
+                fullName: "Петров Пётр Петрович",
+                measure: "certificate",
+                level: "regional",
+                date: "2026-05-15",
+                basis: "Приказ министерства № 12",
+                createdAt: "2026-05-15T09:00:00.000Z",
+                updatedAt: "2026-05-15T09:00:00.000Z",
+                version: 1,
+              },
+              {
+                rewardId: "rwd_1",
+                participantId: "prt_1",
+                fullName: "Петров Пётр Петрович",
+                measure: "thanks",
+                level: "institution",
+                date: "2025-12-20",
+                createdAt: "2025-12-20T09:00:00.000Z",
+                updatedAt: "2025-12-20T09:00:00.000Z",
+                version: 1,
+              },
+            ],
+          },
+        };
+      },
+    });
+    renderPage(<ParticipantPage />, { path: "/participants/prt_1", route: "/participants/:participantId" });
+    const section = await screen.findByRole("region", { name: "Поощрения" });
+    await within(section).findByText(/^15\.05\.2026/);
+    expect(
+      within(section)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual([
+      "15.05.2026 — Грамота (региональный)Приказ министерства № 12",
+      "20.12.2025 — Благодарность администрации (уровень организации)",
+    ]);
+    expect(within(section).getByRole("link", { name: "Все поощрения наставников" }).getAttribute("href")).toBe("/rewards");
+    expect(asked).toEqual(["prt_1"]);
+    cleanup();
+
+    const mentee = fakeApi({ ...signedInAs("curator"), "GET /api/participants/prt_1": () => ({ status: 200, body: card }) });
+    renderPage(<ParticipantPage />, { path: "/participants/prt_1", route: "/participants/:participantId" });
+    await screen.findByRole("heading", { name: "Пары и группы" });
+    expect(screen.queryByRole("region", { name: "Поощрения" })).toBeNull();
+    expect([...calls, ...mentee].filter((call) => call.path === "/api/rewards")).toHaveLength(1);
+  });
 });

@@ -10,6 +10,7 @@ import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDate, todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
+import { MentorRewards } from "../rewards/MentorRewards";
 import { MentorSuggestions } from "./MentorSuggestions";
 import { ParticipantDialog } from "./ParticipantDialog";
 import { invalid, useSubmit } from "../../lib/useSubmit";
@@ -238,6 +239,8 @@ export default function ParticipantPage() {
               ))}
             </ul>
           )}
+
+          {p.isMentor && roleCan(me.role, "rewards.read") && <MentorRewards participantId={participantId} />}
 
           {canWrite && p.isMentee && p.status === "active" && <MentorSuggestions participantId={participantId} />}
 

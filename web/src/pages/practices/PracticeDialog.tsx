@@ -1,9 +1,9 @@
 import { formCatalogue } from "@rnc/core/forms/catalogue";
-import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
-import { isStale, saveOver, useSubmit } from "../../lib/useSubmit";
+import { useRecordForm } from "../../lib/useRecordForm";
+import { isStale } from "../../lib/useSubmit";
 import type { Practice, PracticeInput } from "./types";
 
 type Fields = { [K in keyof Required<PracticeInput>]: string };
@@ -44,33 +44,21 @@ export function PracticeDialog({
   /** The practice changed under the form (edited or sent): the list should reload. */
   onChanged: () => void;
 }) {
-  const [base, setBase] = useState(practice);
-  const [fields, setFields] = useState(() => fieldsOf(practice));
-  const save = useSubmit();
-  const set = (name: keyof Fields) => (event: { target: { value: string } }) =>
-    setFields((current) => ({ ...current, [name]: event.target.value }));
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save.run(async () => {
-      if (!base) {
-        onSaved(await unwrap(api.practices.$post({ json: bodyOf(fields) })));
-        return;
-      }
-      const put = () =>
-        unwrap(
-          api.practices[":practiceId"].$put({
-            param: { practiceId: base.practiceId },
-            json: { ...bodyOf(fields), version: base.version },
-          }),
-        );
-      const adopt = (current: Practice) => {
-        setBase(current);
-        setFields(fieldsOf(current));
-      };
-      onSaved(await saveOver(put, adopt, onChanged, ["practice.not_draft"]));
-    });
-  };
+  const { fields, set, save, onSubmit } = useRecordForm({
+    record: practice,
+    fieldsOf,
+    create: (fields) => unwrap(api.practices.$post({ json: bodyOf(fields) })),
+    update: (fields, base) =>
+      unwrap(
+        api.practices[":practiceId"].$put({
+          param: { practiceId: base.practiceId },
+          json: { ...bodyOf(fields), version: base.version },
+        }),
+      ),
+    onSaved,
+    onChanged,
+    changedCodes: ["practice.not_draft"],
+  });
 
   return (
     <Dialog title={practice ? "Изменить практику" : "Новая практика"} onClose={onClose} wide>

@@ -26,8 +26,11 @@ export function ApprovalDialog({
     approvedAt: data.approvedAt ?? todayIso(),
     approvalAct: data.approvalAct ?? "",
   });
-  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) =>
-    setFields((current) => ({ ...current, [name]: event.target.value }));
+  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) => {
+    // Read now: React may restore the input's old value before the updater runs.
+    const { value } = event.target;
+    setFields((current) => ({ ...current, [name]: value }));
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

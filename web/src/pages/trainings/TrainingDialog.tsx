@@ -1,10 +1,10 @@
 import { trainingKindLabels } from "@rnc/core/training/labels";
-import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
-import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
+import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { todayIso } from "../../lib/format";
-import { invalid, isStale, saveOver, useSubmit } from "../../lib/useSubmit";
+import { useRecordForm } from "../../lib/useRecordForm";
+import { invalid, isStale } from "../../lib/useSubmit";
 import type { Training, TrainingInput } from "./types";
 
 type Fields = { [K in Exclude<keyof Required<TrainingInput>, "certificates">]: string } & { certificates: boolean };
@@ -21,17 +21,21 @@ const fieldsOf = (training: Training | undefined): Fields => ({
 
 /**
  * The request body: every field, an empty optional one left out (an edit replaces the event, so that clears it). An
- * unchosen kind goes as it is, for the server's message at its field.
+ * unchosen kind goes as it is, for the server's message at its field; an empty number of participants (or one the
+ * browser could not read as a number), which would otherwise go as 0, is refused here.
  */
-const bodyOf = (fields: Fields): TrainingInput => ({
-  title: fields.title.trim(),
-  kind: fields.kind as TrainingInput["kind"],
-  date: fields.date,
-  organiser: fields.organiser.trim() || undefined,
-  participants: Number(fields.participants),
-  certificates: fields.certificates,
-  note: fields.note.trim() || undefined,
-});
+function bodyOf(fields: Fields): TrainingInput {
+  if (fields.participants.trim() === "") throw invalid([{ path: "participants", message: "Укажите число участников" }]);
+  return {
+    title: fields.title.trim(),
+    kind: fields.kind as TrainingInput["kind"],
+    date: fields.date,
+    organiser: fields.organiser.trim() || undefined,
+    participants: Number(fields.participants),
+    certificates: fields.certificates,
+    note: fields.note.trim() || undefined,
+  };
+}
 
 /**
  * A new event (no `training`), or an edit of one. When someone else saved it first (409 with the current event), the
@@ -49,35 +53,21 @@ export function TrainingDialog({
   /** The event changed under the form (edited or deleted): the list should reload. */
   onChanged: () => void;
 }) {
-  const [base, setBase] = useState(training);
-  const [fields, setFields] = useState(() => fieldsOf(training));
-  const save = useSubmit();
-  const set = (name: Exclude<keyof Fields, "certificates">) => (event: { target: { value: string } }) =>
-    setFields((current) => ({ ...current, [name]: event.target.value }));
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void save.run(async () => {
-      // An empty number field (or one the browser could not read as a number) would otherwise go as 0.
-      if (fields.participants.trim() === "") throw invalid([{ path: "participants", message: "Укажите число участников" }]);
-      if (!base) {
-        onSaved(await unwrap(api.trainings.$post({ json: bodyOf(fields) })));
-        return;
-      }
-      const put = () =>
-        unwrap(
-          api.trainings[":trainingId"].$put({
-            param: { trainingId: base.trainingId },
-            json: { ...bodyOf(fields), version: base.version },
-          }),
-        );
-      const adopt = (current: Training) => {
-        setBase(current);
-        setFields(fieldsOf(current));
-      };
-      onSaved(await saveOver(put, adopt, onChanged, ["training.not_found"]));
-    });
-  };
+  const { fields, setFields, set, save, onSubmit } = useRecordForm({
+    record: training,
+    fieldsOf,
+    create: (fields) => unwrap(api.trainings.$post({ json: bodyOf(fields) })),
+    update: (fields, base) =>
+      unwrap(
+        api.trainings[":trainingId"].$put({
+          param: { trainingId: base.trainingId },
+          json: { ...bodyOf(fields), version: base.version },
+        }),
+      ),
+    onSaved,
+    onChanged,
+    changedCodes: ["training.not_found"],
+  });
 
   return (
     <Dialog title={training ? "Изменить мероприятие" : "Новое мероприятие"} onClose={onClose} wide>
@@ -124,17 +114,15 @@ export function TrainingDialog({
             error={save.field("participants")}
           />
         </div>
-        <div className="field">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              name="certificates"
-              checked={fields.certificates}
-              onChange={(event) => setFields((current) => ({ ...current, certificates: event.target.checked }))}
-            />{" "}
-            Выданы документы об обучении
-          </label>
-        </div>
+        <CheckboxField
+          label="Выданы документы об обучении"
+          name="certificates"
+          checked={fields.certificates}
+          onChange={(event) => {
+            const certificates = event.target.checked;
+            setFields((current) => ({ ...current, certificates }));
+          }}
+        />
         <TextAreaField label="Примечание" name="note" rows={3} value={fields.note} onChange={set("note")} error={save.field("note")} />
         <DialogButtons busy={save.busy} busyLabel="Сохраняем…" onCancel={onClose}>
           {training ? "Сохранить изменения" : "Добавить мероприятие"}

@@ -3,16 +3,14 @@ import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { ConfirmDialog } from "../../components/Dialog";
+import { VersionedConfirmDialog } from "../../components/Dialog";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { TableWrap } from "../../components/TableWrap";
 import { formatDate } from "../../lib/format";
 import { countOf, nouns } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
-import { isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
 import { TrainingDialog } from "./TrainingDialog";
 import type { Training } from "./types";
-import "./trainings.css";
 
 /** The institution's log of mentor-training events: monitoring counts the events of its period from it. */
 export default function TrainingsPage() {
@@ -22,33 +20,6 @@ export default function TrainingsPage() {
   const [notice, setNotice] = useState("");
   const [editing, setEditing] = useState<Training | "new" | null>(null);
   const [deleting, setDeleting] = useState<Training | null>(null);
-  const remove = useSubmit();
-
-  const askDelete = (training: Training) => {
-    remove.setError(null);
-    setDeleting(training);
-  };
-  const onDelete = (training: Training) =>
-    remove.run(async () => {
-      try {
-        await unwrap(
-          api.trainings[":trainingId"].$delete({
-            param: { trainingId: training.trainingId },
-            query: { version: String(training.version) },
-          }),
-        );
-        setDeleting(null);
-        setNotice(`Мероприятие «${training.title}» удалено`);
-      } catch (error) {
-        // Someone changed the record meanwhile: the next confirmation deletes the current one.
-        const current = staleCurrent<Training>(error);
-        if (current) setDeleting(current);
-        throw error;
-      } finally {
-        trainings.reload();
-      }
-    });
-
   return (
     <>
       <h1>Обучение наставников</h1>
@@ -106,13 +77,13 @@ export default function TrainingsPage() {
                         <td>{training.organiser ?? "—"}</td>
                         <td className="nowrap">{countOf(training.participants, nouns.participant)}</td>
                         <td>{training.certificates ? "Выданы" : "Нет"}</td>
-                        <td className="training-note">{training.note ?? "—"}</td>
+                        <td className="note-cell">{training.note ?? "—"}</td>
                         {canWrite && (
                           <td className="row-actions">
                             <button type="button" className="button secondary" onClick={() => setEditing(training)}>
                               Изменить<span className="visually-hidden"> мероприятие «{training.title}»</span>
                             </button>
-                            <button type="button" className="button secondary" onClick={() => askDelete(training)}>
+                            <button type="button" className="button secondary" onClick={() => setDeleting(training)}>
                               Удалить<span className="visually-hidden"> мероприятие «{training.title}»</span>
                             </button>
                           </td>
@@ -139,21 +110,33 @@ export default function TrainingsPage() {
         />
       )}
       {deleting && (
-        <ConfirmDialog
+        <VersionedConfirmDialog
+          record={deleting}
           title="Удалить мероприятие?"
           confirmLabel="Удалить"
           danger
-          busy={remove.busy}
-          error={remove.error}
+          action={(training) =>
+            unwrap(
+              api.trainings[":trainingId"].$delete({
+                param: { trainingId: training.trainingId },
+                query: { version: String(training.version) },
+              }),
+            )
+          }
+          onDone={(training) => {
+            setDeleting(null);
+            setNotice(`Мероприятие «${training.title}» удалено`);
+          }}
+          onChanged={trainings.reload}
           onCancel={() => setDeleting(null)}
-          onConfirm={() => void onDelete(deleting)}
         >
-          <p>
-            Запись о мероприятии «{deleting.title}» от {formatDate(deleting.date)} будет удалена без возможности восстановления.
-            Неотправленные отчёты мониторинга за его период перестанут его учитывать.
-          </p>
-          {isStale(remove.error) && <p className="hint">Список обновлён. Подтвердите ещё раз, если решение в силе.</p>}
-        </ConfirmDialog>
+          {(training) => (
+            <p>
+              Запись о мероприятии «{training.title}» от {formatDate(training.date)} будет удалена без возможности восстановления.
+              Неотправленные отчёты мониторинга за его период перестанут его учитывать.
+            </p>
+          )}
+        </VersionedConfirmDialog>
       )}
     </>
   );

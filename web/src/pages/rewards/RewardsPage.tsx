@@ -1,0 +1,161 @@
+import { rewardLevelLabels, rewardMeasureLabels } from "@rnc/core/reward/labels";
+import { useState } from "react";
+import { Link } from "react-router";
+import { api, unwrap } from "../../api/client";
+import { useMe } from "../../auth/AuthContext";
+import { roleCan } from "../../auth/access";
+import { VersionedConfirmDialog } from "../../components/Dialog";
+import { SelectField } from "../../components/Form";
+import { Async, EmptyState, Notice } from "../../components/Status";
+import { TableWrap } from "../../components/TableWrap";
+import { formatDate, todayIso } from "../../lib/format";
+import { countOf, nouns, outOf } from "../../lib/plural";
+import { useResource } from "../../lib/useResource";
+import { RewardDialog } from "./RewardDialog";
+import type { Reward } from "./types";
+
+/** How many years back the year filter offers (all years are one more choice). */
+const YEARS_SHOWN = 5;
+
+/** The mentors' rewards, the latest first, of one year (the current one at first) or of all years. */
+export default function RewardsPage() {
+  const me = useMe();
+  const canWrite = roleCan(me.role, "rewards.write");
+  const thisYear = Number(todayIso().slice(0, 4));
+  /** The year shown; "" for all years. */
+  const [year, setYear] = useState(String(thisYear));
+  const rewards = useResource(() => unwrap(api.rewards.$get({ query: year ? { year } : {} })), [year]);
+  const [notice, setNotice] = useState("");
+  const [editing, setEditing] = useState<Reward | "new" | null>(null);
+  const [deleting, setDeleting] = useState<Reward | null>(null);
+
+  return (
+    <>
+      <h1>Поощрения наставников</h1>
+      <p className="summary">
+        Благодарности, грамоты, благодарственные письма, стимулирующие выплаты, победы в конкурсах и другие меры поощрения наставников вашей
+        организации — на уровне организации, муниципалитета, региона и страны.
+      </p>
+      {notice && <Notice>{notice}</Notice>}
+      <div className="grid-2">
+        <SelectField label="Год" name="year" value={year} onChange={(event) => setYear(event.target.value)}>
+          {Array.from({ length: YEARS_SHOWN }, (_, back) => String(thisYear - back)).map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+          <option value="">Все годы</option>
+        </SelectField>
+      </div>
+      {canWrite && (
+        <p>
+          <button type="button" className="button" onClick={() => setEditing("new")}>
+            Записать поощрение
+          </button>
+        </p>
+      )}
+      <Async resource={rewards}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState title={year ? `Поощрений за ${year} год нет` : "Поощрений пока нет"}>
+              <p>
+                Записывайте сюда каждое поощрение наставника: благодарность, грамоту, благодарственное письмо (в том числе родителям
+                наставника-обучающегося), стимулирующую выплату, победу в конкурсе или выдвижение на него.
+              </p>
+            </EmptyState>
+          ) : (
+            <>
+              <p>
+                {countOf(data.items.length, nouns.reward)} у{" "}
+                {outOf(new Set(data.items.map((reward) => reward.participantId)).size, ["наставника", "наставников"])}
+              </p>
+              <TableWrap>
+                <table>
+                  <caption className="visually-hidden">{year ? `Поощрения наставников за ${year} год` : "Поощрения наставников"}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Дата</th>
+                      <th scope="col">Наставник</th>
+                      <th scope="col">Мера поощрения</th>
+                      <th scope="col">Уровень</th>
+                      <th scope="col">Основание</th>
+                      <th scope="col">Примечание</th>
+                      {canWrite && <th scope="col">Действия</th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((reward) => (
+                      <tr key={reward.rewardId}>
+                        <td className="nowrap">{formatDate(reward.date)}</td>
+                        <th scope="row">
+                          <Link to={`/participants/${reward.participantId}`}>{reward.fullName}</Link>
+                        </th>
+                        <td>{rewardMeasureLabels[reward.measure]}</td>
+                        <td>{rewardLevelLabels[reward.level]}</td>
+                        <td>{reward.basis ?? "—"}</td>
+                        <td className="note-cell">{reward.note ?? "—"}</td>
+                        {canWrite && (
+                          <td className="row-actions">
+                            <button type="button" className="button secondary" onClick={() => setEditing(reward)}>
+                              Изменить<span className="visually-hidden"> {rewardOf(reward)}</span>
+                            </button>
+                            <button type="button" className="button secondary" onClick={() => setDeleting(reward)}>
+                              Удалить<span className="visually-hidden"> {rewardOf(reward)}</span>
+                            </button>
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            </>
+          )
+        }
+      </Async>
+      {editing && (
+        <RewardDialog
+          reward={editing === "new" ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            setNotice(
+              editing === "new"
+                ? `Поощрение записано: ${rewardMeasureLabels[saved.measure]}, ${formatDate(saved.date)}`
+                : `Запись о поощрении сохранена: ${editing.fullName}, ${rewardMeasureLabels[saved.measure]}`,
+            );
+            rewards.reload();
+          }}
+          onChanged={rewards.reload}
+        />
+      )}
+      {deleting && (
+        <VersionedConfirmDialog
+          record={deleting}
+          title="Удалить запись о поощрении?"
+          confirmLabel="Удалить"
+          danger
+          action={(reward) =>
+            unwrap(api.rewards[":rewardId"].$delete({ param: { rewardId: reward.rewardId }, query: { version: String(reward.version) } }))
+          }
+          onDone={(reward) => {
+            setDeleting(null);
+            setNotice(`Запись о поощрении удалена: ${reward.fullName}, ${rewardMeasureLabels[reward.measure]}`);
+          }}
+          onChanged={rewards.reload}
+          onCancel={() => setDeleting(null)}
+        >
+          {(reward) => (
+            <p>
+              Запись о поощрении «{rewardMeasureLabels[reward.measure]}» от {formatDate(reward.date)} (наставник — {reward.fullName}) будет
+              удалена без возможности восстановления.
+            </p>
+          )}
+        </VersionedConfirmDialog>
+      )}
+    </>
+  );
+}
+
+/** A reward named for a screen reader's button label: «поощрение: Грамота, Иванова Мария Сергеевна, 15.05.2026». */
+const rewardOf = (reward: Reward) => `поощрение: ${rewardMeasureLabels[reward.measure]}, ${reward.fullName}, ${formatDate(reward.date)}`;
