@@ -84,9 +84,36 @@ describe("partner organisations", async () => {
     expect(again.status).toBe(409);
     expect(again.json.error).toMatchObject({
       code: "partner.duplicate",
-      message: "Организация «АНО «Ресурсный центр»» уже есть в списке партнёров",
+      message: "АНО «Ресурсный центр» уже есть в списке партнёров",
       details: { partnerId: first.json.partnerId },
     });
+  });
+
+  it("keeps one organisation once when two add it at the same moment, and frees the name when it is renamed or deleted", async () => {
+    const body = { name: "ООО «Технопарк»", kind: "employer", inList: true, providesCurator: false, contracts: [] };
+    const result = await interleave(
+      "partner.create",
+      "before",
+      async () => expect((await call(app, "POST", "/api/partners", { token: staff, body })).status).toBe(201),
+      () => call(app, "POST", "/api/partners", { token: curator, body: { ...body, name: "ооо технопарк" } }),
+    );
+    expect(result.status).toBe(409);
+    expect(result.json.error.code).toBe("partner.duplicate");
+    const named = async (name: string) =>
+      (await call(app, "GET", "/api/partners", { token: curator })).json.items.filter((p: { name: string }) => p.name === name);
+    const [kept] = await named("ООО «Технопарк»");
+    expect(await named("ооо технопарк")).toEqual([]);
+
+    // Renamed onto another organisation's name: refused; renamed to a new one: the old name is free again.
+    const other = await call(app, "POST", "/api/partners", { token: curator, body: { ...body, name: "ООО «Другая»" } });
+    const edit = (name: string, version: number) =>
+      call(app, "PUT", `/api/partners/${kept.partnerId}`, { token: curator, body: { ...body, name, version } });
+    expect((await edit("ООО «Другая»", 1)).json.error.code).toBe("partner.duplicate");
+    expect((await edit("ООО «Технопарк плюс»", 1)).status).toBe(200);
+    const again = await call(app, "POST", "/api/partners", { token: curator, body });
+    expect(again.status, again.text).toBe(201);
+    expect((await call(app, "DELETE", `/api/partners/${other.json.partnerId}?version=1`, { token: curator })).status).toBe(200);
+    expect((await call(app, "POST", "/api/partners", { token: curator, body: { ...body, name: "ООО «Другая»" } })).status).toBe(201);
   });
 
   it("refuses bad input with Russian messages and writes nothing", async () => {

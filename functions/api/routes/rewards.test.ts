@@ -105,6 +105,33 @@ describe("mentors' rewards", async () => {
     expect((await rewardsOf(curator)).length).toBe(before);
   });
 
+  it("a person whose data is anonymised: shown by initials, their rewards' texts erased, and no more rewards written", async () => {
+    const other = await createActivePair(where, "Обезличиваемых");
+    const given = await call(app, "POST", "/api/rewards", {
+      token: curator,
+      body: { ...reward, participantId: other.mentorId, note: `Награждён ${other.names[0]}` },
+    });
+    expect(given.status, given.text).toBe(201);
+    expect((await call(app, "POST", `/api/participants/${other.mentorId}/anonymise`, { token: curator })).status).toBe(200);
+
+    const listed = (await rewardsOf(curator, `?participantId=${other.mentorId}`))[0];
+    expect(listed.fullName).not.toContain(other.names[0]);
+    expect(listed).not.toHaveProperty("basis");
+    expect(listed).not.toHaveProperty("note");
+    expect(listed.version).toBe(2);
+    const edit = await call(app, "PUT", `/api/rewards/${given.json.rewardId}`, { token: curator, body: { ...reward, version: 2 } });
+    expect(edit.status).toBe(409);
+    expect(edit.json.error.code).toBe("reward.participant_inactive");
+    const more = await call(app, "POST", "/api/rewards", { token: curator, body: { ...reward, participantId: other.mentorId } });
+    expect(more.json.error.code).toBe("reward.participant_inactive");
+    expect((await RewardEntity.get({ tenantId: school.tenantId, rewardId: given.json.rewardId }).go()).data).toMatchObject({
+      measure: reward.measure,
+      version: 2,
+    });
+    // A reward recorded by mistake can still be deleted.
+    expect((await call(app, "DELETE", `/api/rewards/${given.json.rewardId}?version=2`, { token: curator })).status).toBe(200);
+  });
+
   it("a person who stops being a mentor between the check and the write gets no reward", async () => {
     const other = await createActivePair(where, "Бывших наставников");
     const before = (await rewardsOf(curator)).length;

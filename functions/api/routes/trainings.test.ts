@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { auditScope, listAudit } from "@rnc/core/audit";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { ddb, tableName } from "@rnc/core/dynamo";
@@ -84,5 +84,33 @@ describe("the mentor-training log", async () => {
     expect(await indexed()).toContain(created.trainingId);
     expect((await TrainingEntity.get({ tenantId: school.tenantId, trainingId: created.trainingId }).go()).data).toMatchObject(event);
     expect(await indexTrainings(school.tenantId)).toBe(0);
+  });
+
+  it("an event edited while the migration writes it is read again and written as edited", async () => {
+    const created = (await call(app, "POST", "/api/trainings", { token: curator, body: event })).json;
+    const { trainingId } = created;
+    const { Key } = TrainingEntity.get({ tenantId: school.tenantId, trainingId }).params() as { Key: Record<string, string> };
+    const { gsi1pk: _pk, gsi1sk: _sk, ...legacy } = (await ddb.send(new GetCommand({ TableName: tableName(), Key }))).Item!;
+    await ddb.send(new PutCommand({ TableName: tableName(), Item: legacy }));
+    // The edit lands between the migration's read and its first write (an edit does not write the region key).
+    const send = ddb.send.bind(ddb);
+    let edited = false;
+    const spy = vi.spyOn(ddb, "send").mockImplementation((async (command: PutCommand) => {
+      if (!edited && command instanceof PutCommand && command.input.Item?.trainingId === trainingId) {
+        edited = true;
+        const { createdAt: _c, updatedAt: _u, trainingId: _t, ...fields } = created;
+        const edit = await call(app, "PUT", `/api/trainings/${trainingId}`, { token: staff, body: { ...fields, participants: 30 } });
+        expect(edit.status, edit.text).toBe(200);
+      }
+      return send(command);
+    }) as typeof ddb.send);
+    try {
+      expect(await indexTrainings(school.tenantId)).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(edited).toBe(true);
+    const indexed = (await TrainingEntity.query.byRegion({ regionId: region.regionId }).go({ pages: "all" })).data;
+    expect(indexed.find((t) => t.trainingId === trainingId)).toMatchObject({ participants: 30, version: 2 });
   });
 });

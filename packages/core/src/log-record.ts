@@ -1,45 +1,93 @@
 /**
  * What the institution's simple registers share (the mentor-training log, partner organisations, rewards): a record
- * is created, replaced over the version read (an optional field left out is cleared) and deleted over the version
- * read, each write in one transaction with its audit entry. A write that finds the record changed meanwhile writes
- * nothing and answers 409 with the record as it is now.
+ * of the signed-in institution is read by id, created, replaced over the version read (an optional field left out is
+ * cleared) and deleted over the version read, each write in one transaction with its audit entry and the register's
+ * own guards (`alongside`). A write that finds the record changed meanwhile writes nothing and answers 409 with the
+ * record as it is now; one cancelled by a guard is explained by the register (`explain`).
  */
+import { useTenantID } from "./actor";
 import { auditItem } from "./audit";
 import type { AuditAction } from "./audit/actions";
 import { nowIso } from "./auth/secret";
+import type { VisibleError } from "./error";
+import { type IdKind, isId } from "./id";
 import { staleVersion } from "./institution";
 import { replacement } from "./replacement";
 import type { db } from "./service";
-import { transactWithSummaries } from "./stats/summary";
+import { transactWithSummaries, transactionConflict } from "./stats/summary";
 
 type WriteBuilder = Parameters<typeof db.transaction.write>[0];
 export type Entities = Parameters<WriteBuilder>[0];
-type TransactItem = ReturnType<WriteBuilder>[number];
+export type TransactItem = ReturnType<WriteBuilder>[number];
 type Versioned = { tenantId: string; regionId: string; version: number; updatedAt: string };
 
+/** The part of an ElectroDB entity the registers' writes use (every register's entity has it). */
+type Condition = (attr: { version: unknown }, op: { eq(attribute: unknown, value: unknown): string }) => string;
+type Conditional = { where(condition: Condition): { commit(): TransactItem } };
+type Writable = {
+  create(row: object): { commit(): TransactItem };
+  patch(key: object): { set(values: object): Conditional & { remove(names: readonly string[]): Conditional } };
+  delete(key: object): Conditional;
+};
+type Readable = { get(key: object): { go(options: { consistent: true }): Promise<{ data: unknown }> } };
+
 export type LogRecord<Row extends Versioned, Info extends { version: number }, Optional extends keyof Row & string> = {
-  /** The record of the signed-in institution by id, read consistently; throws the register's 404. */
-  own(id: string): Promise<Row>;
+  /** The entity, and its name in the service (`db`) for transactions. */
+  entity: Readable | object;
+  name: "training" | "partner" | "reward";
+  idKind: IdKind;
+  key(tenantId: string, id: string): object;
+  notFound(): VisibleError;
   toInfo(row: Row): Info;
   /** Optional fields, cleared when an edit leaves them out. */
   optional: readonly Optional[];
-  /** The register's writes inside the transaction, each conditional on `expected` (the version read). */
-  patch(e: Entities, row: Row, set: Record<string, unknown>, cleared: Optional[], expected: number): TransactItem;
-  remove(e: Entities, row: Row, expected: number): TransactItem;
   audit: { create: AuditAction; update: AuditAction; delete: AuditAction };
+  /** More writes of the same transaction (claims, condition checks), given the record before and after the write. */
+  alongside?(e: Entities, before: Row | undefined, after: Row | undefined): TransactItem[];
+  /** Throws the register's own error when a guard cancelled the write (`after` as it would have been written). */
+  explain?(before: Row | undefined, after: Row | undefined): Promise<void>;
 };
 
-/** Writes a new record (`create`: the entity's create and any condition checks, in the transaction) with its audit entry. */
-export async function createRecord(
-  audit: AuditAction,
-  row: { tenantId: string; regionId: string },
-  id: string,
-  create: (e: Entities) => TransactItem[],
-): Promise<{ canceled: boolean }> {
-  return transactWithSummaries(
-    (e) => [...create(e), e.audit.create(auditItem(audit, id, { tenantId: row.tenantId, regionId: row.regionId })).commit()],
+type Spec<Row extends Versioned> = LogRecord<Row, { version: number }, keyof Row & string>;
+
+const writable = (e: Entities, name: LogRecord<Versioned, { version: number }, never>["name"]) => e[name] as unknown as Writable;
+const audited = (e: Entities, action: AuditAction, id: string, row: Versioned) =>
+  e.audit.create(auditItem(action, id, { tenantId: row.tenantId, regionId: row.regionId })).commit();
+const ifVersion =
+  (expected: number): Condition =>
+  (attr, op) =>
+    op.eq(attr.version, expected);
+
+/** The record of the signed-in institution by id, read consistently; the register's 404 when there is none. */
+export async function ownRecord<Row extends Versioned>(spec: Spec<Row>, id: string): Promise<Row> {
+  if (!isId(spec.idKind, id)) throw spec.notFound();
+  const row = (await (spec.entity as Readable).get(spec.key(useTenantID(), id)).go({ consistent: true })).data as Row | null;
+  if (!row) throw spec.notFound();
+  return row;
+}
+
+/** After a cancelled write of a record read as `before`: stale if it changed (or 404 if gone), else the guard's reason. */
+async function cancelled<Row extends Versioned>(spec: Spec<Row>, id: string, before: Row, after: Row | undefined): Promise<never> {
+  const current = await ownRecord(spec, id);
+  if (current.version !== before.version) throw staleVersion(spec.toInfo(current));
+  await spec.explain?.(before, after);
+  throw transactionConflict();
+}
+
+/** Writes a new record with its audit entry and the register's guards. */
+export async function createRecord<Row extends Versioned>(spec: Spec<Row>, id: string, row: Row): Promise<void> {
+  const result = await transactWithSummaries(
+    (e) => [
+      writable(e, spec.name).create(row).commit(),
+      ...(spec.alongside?.(e, undefined, row) ?? []),
+      audited(e, spec.audit.create, id, row),
+    ],
     [],
   );
+  if (result.canceled) {
+    await spec.explain?.(undefined, row);
+    throw transactionConflict();
+  }
 }
 
 /** Replaces the record's fields over the version given; answers the record as written. */
@@ -48,38 +96,36 @@ export async function replaceRecord<Row extends Versioned, Info extends { versio
   id: string,
   input: Record<string, unknown> & { version: number },
 ): Promise<Info> {
-  const row = await spec.own(id);
+  const row = await ownRecord(spec, id);
   const { version: expected, ...values } = input;
   if (row.version !== expected) throw staleVersion(spec.toInfo(row));
   const { set, cleared } = replacement(row, values, spec.optional);
   const next = { ...set, updatedAt: nowIso(), version: expected + 1 };
-  const result = await transactWithSummaries(
-    (e) => [
-      spec.patch(e, row, next, cleared, expected),
-      e.audit.create(auditItem(spec.audit.update, id, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
-    ],
-    [],
-  );
-  if (result.canceled) throw staleVersion(spec.toInfo(await spec.own(id)));
   const written = { ...row, ...next } as Row;
   for (const key of cleared) delete written[key];
+  const result = await transactWithSummaries((e) => {
+    const patch = writable(e, spec.name).patch(spec.key(row.tenantId, id)).set(next);
+    return [
+      (cleared.length > 0 ? patch.remove(cleared) : patch).where(ifVersion(expected)).commit(),
+      ...(spec.alongside?.(e, row, written) ?? []),
+      audited(e, spec.audit.update, id, row),
+    ];
+  }, []);
+  if (result.canceled) return cancelled(spec, id, row, written);
   return spec.toInfo(written);
 }
 
 /** Deletes the record over the version given. */
-export async function deleteRecord<Row extends Versioned, Info extends { version: number }, Optional extends keyof Row & string>(
-  spec: LogRecord<Row, Info, Optional>,
-  id: string,
-  expected: number,
-): Promise<void> {
-  const row = await spec.own(id);
+export async function deleteRecord<Row extends Versioned>(spec: Spec<Row>, id: string, expected: number): Promise<void> {
+  const row = await ownRecord(spec, id);
   if (row.version !== expected) throw staleVersion(spec.toInfo(row));
   const result = await transactWithSummaries(
     (e) => [
-      spec.remove(e, row, expected),
-      e.audit.create(auditItem(spec.audit.delete, id, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
+      writable(e, spec.name).delete(spec.key(row.tenantId, id)).where(ifVersion(expected)).commit(),
+      ...(spec.alongside?.(e, row, undefined) ?? []),
+      audited(e, spec.audit.delete, id, row),
     ],
     [],
   );
-  if (result.canceled) throw staleVersion(spec.toInfo(await spec.own(id)));
+  if (result.canceled) await cancelled(spec, id, row, undefined);
 }

@@ -29,6 +29,7 @@ import {
   sensitiveFlags,
   signerKinds,
 } from "./participant.entity";
+import { RewardEntity } from "../reward/reward.entity";
 import { readParticipantsById } from "./read";
 import type { AuditAction } from "../audit/actions";
 
@@ -628,7 +629,7 @@ export const Participant = {
         throw new VisibleError("input", "consent.withdrawn_before_signed", "Дата отзыва не может быть раньше даты подписания согласия");
       const inForce = card.participant.consentId === consentId;
       const result = await endParticipation(card, "отзыв согласия", {
-        consentOps: (e) => [
+        relatedOps: (e) => [
           e.consent
             .patch({ tenantId, participantId, consentId })
             .set({ withdrawnAt: input.withdrawnAt })
@@ -653,11 +654,7 @@ export const Participant = {
     const { tenantId: _t, ...participant } = card.participant;
     const { Pair } = await import("../pair");
     const pairs = await Promise.all(card.memberships.map((m) => Pair.loadFull(tenantId, m.pairId)));
-    const { RewardEntity } = await import("../reward/reward.entity");
-    const rewards = await RewardEntity.query
-      .byId({ tenantId })
-      .where((attr, op) => op.eq(attr.participantId, participantId))
-      .go({ pages: "all" });
+    const rewards = await rewardsOf(tenantId, participantId);
     await recordAudit("participant.export", participantId, { tenantId });
     return {
       exportedAt: nowIso(),
@@ -666,7 +663,7 @@ export const Participant = {
       pairs: pairs.flatMap((full, i) =>
         full ? [{ role: card.memberships[i]?.role, pair: full.pair, plan: full.plan, meetings: full.meetings }] : [],
       ),
-      rewards: rewards.data.map(({ tenantId: _x, regionId: _r, ...reward }) => reward),
+      rewards: rewards.map(({ tenantId: _x, regionId: _r, ...reward }) => reward),
     };
   },
 
@@ -681,9 +678,13 @@ export const Participant = {
     for (let attempt = 0; ; attempt++) {
       const card = await requireCard(tenantId, participantId);
       if (card.participant.status === "anonymised") throw anonymised();
+      // The free texts of the person's rewards (basis, note) may name them: erased too, each over its version.
+      const rewards = (await rewardsOf(tenantId, participantId)).filter(
+        (reward) => reward.basis !== undefined || reward.note !== undefined,
+      );
       const result = await endParticipation(card, "удаление персональных данных", {
-        consentOps: (e) =>
-          card.consents
+        relatedOps: (e) => [
+          ...card.consents
             .filter((c) => c.representativeName || c.scanRef)
             .map((c) =>
               e.consent
@@ -691,6 +692,15 @@ export const Participant = {
                 .remove([...erasedConsentFields])
                 .commit(),
             ),
+          ...rewards.map((reward) =>
+            e.reward
+              .patch({ tenantId, rewardId: reward.rewardId })
+              .set({ updatedAt: nowIso(), version: reward.version + 1 })
+              .remove(["basis", "note"])
+              .where((attr, op) => op.eq(attr.version, reward.version))
+              .commit(),
+          ),
+        ],
         participantPatch: { status: "anonymised", ...anonymisedName(participantId) },
         removeFields: [...erasedFields],
         removeConsent: true,
@@ -720,12 +730,22 @@ type Card = NonNullable<Awaited<ReturnType<typeof loadCard>>>;
 type Entities = Parameters<Parameters<typeof import("../service").db.transaction.write>[0]>[0];
 type RemovableField = (typeof erasedFields)[number];
 
+/** The person's rewards (one consistent Query of the institution's rewards, filtered by person). */
+const rewardsOf = async (tenantId: string, participantId: string) =>
+  (
+    await RewardEntity.query
+      .byId({ tenantId })
+      .where((attr, op) => op.eq(attr.participantId, participantId))
+      .go({ pages: "all", consistent: true })
+  ).data;
+
 /** Ends a person's open pairs and patches the person, in one transaction with the counters. */
 async function endParticipation(
   card: Card,
   reason: string,
   options: {
-    consentOps: (e: Entities) => unknown[];
+    /** Writes to the person's related records (consents, rewards) in the same transaction. */
+    relatedOps: (e: Entities) => unknown[];
     participantPatch: { status?: ParticipantStatus; fullName?: string; sortName?: string };
     removeFields?: RemovableField[];
     removeConsent: boolean;
@@ -751,7 +771,7 @@ async function endParticipation(
     tenantId,
     (e) =>
       [
-        ...options.consentOps(e),
+        ...options.relatedOps(e),
         e.participant
           .patch({ tenantId, participantId })
           .set({ ...options.participantPatch, updatedAt: now, version: card.participant.version + 1 })

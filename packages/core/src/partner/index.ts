@@ -8,7 +8,7 @@ import type { EntityItem } from "electrodb";
 import { useRegionID, useTenantID } from "../actor";
 import { nowIso } from "../auth/secret";
 import { VisibleError, notFound } from "../error";
-import { createId, isId } from "../id";
+import { createId } from "../id";
 import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
 import { assertCan } from "../permissions";
 import { isoDate, optionalText, text, version } from "../schemas";
@@ -59,44 +59,40 @@ export type PartnerListItem = PartnerInfo & { mentors: number };
 
 const toInfo = ({ tenantId: _t, regionId: _r, ...info }: PartnerRow): PartnerInfo => info;
 
-const partnerNotFound = () => notFound("partner.not_found", "Организация-партнёр не найдена");
-
-async function ownRow(partnerId: string): Promise<PartnerRow> {
-  if (!isId("partner", partnerId)) throw partnerNotFound();
-  const row = (await PartnerEntity.get({ tenantId: useTenantID(), partnerId }).go({ consistent: true })).data;
-  if (!row) throw partnerNotFound();
-  return row;
-}
+/** The claim that keeps one organisation once in an institution's list (names compared as the counters compare them). */
+const nameClaim = (row: { tenantId: string; partnerId: string; name: string }) => ({
+  scope: `${row.tenantId}#partner-name`,
+  value: partnerKey(row.name),
+  ownerId: row.partnerId,
+});
 
 /** All of an institution's partners (one Query; an institution has a few dozen). */
 const allOf = async (tenantId: string) => (await PartnerEntity.query.byId({ tenantId }).go({ pages: "all" })).data;
 
-/** The same organisation entered twice (names compared as the counters compare them: case, quotes, spaces, ё). */
-async function assertNewName(name: string, except?: string) {
-  const key = partnerKey(name);
-  const same = (await allOf(useTenantID())).find((row) => row.partnerId !== except && partnerKey(row.name) === key);
-  if (same) {
-    throw new VisibleError("conflict", "partner.duplicate", `Организация «${same.name}» уже есть в списке партнёров`, {
-      partnerId: same.partnerId,
-    });
-  }
-}
-
 const log: LogRecord<PartnerRow, PartnerInfo, "note"> = {
-  own: ownRow,
+  entity: PartnerEntity,
+  name: "partner",
+  idKind: "partner",
+  key: (tenantId, partnerId) => ({ tenantId, partnerId }),
+  notFound: () => notFound("partner.not_found", "Организация-партнёр не найдена"),
   toInfo,
   optional: ["note"],
-  patch: ({ partner }, row, set, cleared, expected) => {
-    const patch = partner.patch({ tenantId: row.tenantId, partnerId: row.partnerId }).set(set);
-    return (cleared.length > 0 ? patch.remove(cleared) : patch).where((attr, op) => op.eq(attr.version, expected)).commit();
-  },
-  remove: ({ partner }, row, expected) =>
-    partner
-      .delete({ tenantId: row.tenantId, partnerId: row.partnerId })
-      .where((attr, op) => op.eq(attr.version, expected))
-      .commit(),
   audit: { create: "partner.create", update: "partner.update", delete: "partner.delete" },
+  // The name's claim moves with the name, in the same transaction: two adding one organisation at once cannot both.
+  alongside: ({ unique }, before, after) => {
+    if (before && after && partnerKey(before.name) === partnerKey(after.name)) return [];
+    return [...(after ? [unique.create(nameClaim(after)).commit()] : []), ...(before ? [unique.delete(nameClaim(before)).commit()] : [])];
+  },
+  explain: async (_before, after) => {
+    const same =
+      after &&
+      (await allOf(after.tenantId)).find((row) => row.partnerId !== after.partnerId && partnerKey(row.name) === partnerKey(after.name));
+    if (same) throw duplicate(same);
+  },
 };
+
+const duplicate = (same: PartnerRow) =>
+  new VisibleError("conflict", "partner.duplicate", `${same.name} уже есть в списке партнёров`, { partnerId: same.partnerId });
 
 export const Partner = {
   /**
@@ -115,7 +111,6 @@ export const Partner = {
 
   async create(input: PartnerInput): Promise<PartnerInfo> {
     assertCan("partners.write");
-    await assertNewName(input.name);
     const now = nowIso();
     const row: PartnerRow = {
       ...input,
@@ -126,14 +121,13 @@ export const Partner = {
       updatedAt: now,
       version: 1,
     };
-    await createRecord(log.audit.create, row, row.partnerId, ({ partner }) => [partner.create(row).commit()]);
+    await createRecord(log, row.partnerId, row);
     return toInfo(row);
   },
 
   /** Replaces the organisation's fields and contracts (a note left out is cleared), over the version read. */
   async update(partnerId: string, input: z.infer<typeof PartnerUpdate>): Promise<PartnerInfo> {
     assertCan("partners.write");
-    await assertNewName(input.name, partnerId);
     return replaceRecord(log, partnerId, input);
   },
 

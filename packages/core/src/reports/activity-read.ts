@@ -10,7 +10,9 @@ import { TrainingEntity } from "../training/training.entity";
 export async function readActivity(regionId: string, year: number) {
   const [from, to] = [{ date: `${year}-01-01` }, { date: `${year}-12-31\uffff` }];
   const [partners, trainings, rewards] = await Promise.all([
-    PartnerEntity.query.byRegion({ regionId }).go({ pages: "all", attributes: ["tenantId", "inList", "providesCurator", "contracts"] }),
+    PartnerEntity.query
+      .byRegion({ regionId })
+      .go({ pages: "all", attributes: ["tenantId", "name", "inList", "providesCurator", "contracts"] }),
     TrainingEntity.query
       .byRegion({ regionId })
       .between(from, to)

@@ -5,14 +5,24 @@
  */
 import { type ContractKind, contractKindShort, contractKinds } from "../partner/labels";
 import type { InstitutionModel } from "../regionstats/rollup";
-import { type RewardLevel, rewardLevelLabels, rewardLevels } from "../reward/labels";
+import { distinctPartners, partnerKey } from "../stats/contribution";
+import { type RewardLevel, rewardLevelOf, rewardLevels } from "../reward/labels";
 import type { Sheet } from "../tabular";
 import { sheetNames } from "./sheets";
 
 type Institution = Pick<InstitutionModel, "tenantId" | "name" | "municipality" | "figures">;
 type Contract = { kind: ContractKind; date: string; validUntil?: string };
 
-export type PartnerTally = { partners: number; inList: number; providesCurator: number; contracts: Record<ContractKind, number> };
+export type PartnerTally = {
+  partners: number;
+  inList: number;
+  providesCurator: number;
+  /** The institution's partner organisations providing mentors (its counters' figure). */
+  withMentors: number;
+  contracts: Record<ContractKind, number>;
+};
+/** Each institution's partner tallies, and its partners' names as the counters compare them. */
+export type PartnerSource = { tallies: Map<string, PartnerTally>; keys: Map<string, string[]> };
 export type ActivityTally = {
   trainings: number;
   trainingParticipants: number;
@@ -21,7 +31,7 @@ export type ActivityTally = {
 };
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
-const emptyPartners = (): PartnerTally => ({ partners: 0, inList: 0, providesCurator: 0, contracts: zeros(contractKinds) });
+const emptyPartners = (): PartnerTally => ({ partners: 0, inList: 0, providesCurator: 0, withMentors: 0, contracts: zeros(contractKinds) });
 const emptyActivity = (): ActivityTally => ({ trainings: 0, trainingParticipants: 0, withCertificates: 0, rewards: zeros(rewardLevels) });
 
 /** A contract in force at some time in the year: concluded by its end and not expired before its start. */
@@ -30,10 +40,11 @@ export const inForceIn = (contract: Contract, year: number) =>
 
 /** Each institution's partners, and its contracts of each kind in force in the year. */
 export function partnerTallies(
-  partners: readonly { tenantId: string; inList: boolean; providesCurator: boolean; contracts: readonly Contract[] }[],
+  partners: readonly { tenantId: string; name: string; inList: boolean; providesCurator: boolean; contracts: readonly Contract[] }[],
   year: number,
-): Map<string, PartnerTally> {
+): PartnerSource {
   const tallies = new Map<string, PartnerTally>();
+  const keys = new Map<string, string[]>();
   for (const partner of partners) {
     const tally = tallies.get(partner.tenantId) ?? emptyPartners();
     tally.partners += 1;
@@ -41,8 +52,9 @@ export function partnerTallies(
     if (partner.providesCurator) tally.providesCurator += 1;
     for (const contract of partner.contracts) if (inForceIn(contract, year)) tally.contracts[contract.kind] += 1;
     tallies.set(partner.tenantId, tally);
+    keys.set(partner.tenantId, [...(keys.get(partner.tenantId) ?? []), partnerKey(partner.name)]);
   }
-  return tallies;
+  return { tallies, keys };
 }
 
 /** Each institution's events and rewards (already those of the year). */
@@ -84,25 +96,42 @@ function rowsOf<T extends Record<string, number | Record<string, number>>>(
   institutions: readonly Institution[],
   tallies: Map<string, T>,
   empty: () => T,
-  cells: (tally: T, institution?: Institution) => (number | null)[],
+  cells: (tally: T) => (number | null)[],
 ) {
   const shown = institutions.map((i) => tallies.get(i.tenantId) ?? empty());
   return [
-    ...institutions.map((institution, index) => [institution.name, institution.municipality, ...cells(shown[index]!, institution)]),
+    ...institutions.map((institution, index) => [institution.name, institution.municipality, ...cells(shown[index]!)]),
     ["Итого по региону", "", ...cells(sum(shown, empty))],
   ];
 }
 
 /**
  * Partner organisations and contracts (item 8). «Предоставили наставников» is the counters' figure (the registry's
- * «Организация-партнёр» of engaged mentors); the total counts an organisation partnering several institutions once.
+ * «Организация-партнёр» of engaged mentors). The total row adds the institutions up (an organisation partnering two
+ * counts twice); the last row counts each organisation of the region once.
  */
 export function partnersSheet(
   institutions: readonly Institution[],
-  tallies: Map<string, PartnerTally>,
+  partners: PartnerSource,
   year: number,
-  partnersWithMentors: number,
+  /** The region's partner organisations providing mentors, each once (the dashboard's figure). */
+  distinctWithMentors: number,
 ): Sheet {
+  const tallies = new Map(
+    institutions.map((i) => [
+      i.tenantId,
+      { ...(partners.tallies.get(i.tenantId) ?? emptyPartners()), withMentors: i.figures.partnerOrganisations },
+    ]),
+  );
+  const distinct = [
+    "Разных организаций в регионе",
+    "",
+    distinctPartners(institutions.map((i) => partners.keys.get(i.tenantId) ?? [])),
+    null,
+    null,
+    distinctWithMentors,
+    ...contractKinds.map(() => null),
+  ];
   return {
     name: sheetNames.partners,
     columns: [
@@ -114,13 +143,16 @@ export function partnersSheet(
       { header: "Предоставили наставников" },
       ...contractKinds.map((kind) => ({ header: `${contractKindShort[kind]} (действовали в ${year} г.)`, width: 24 })),
     ],
-    rows: rowsOf(institutions, tallies, emptyPartners, (tally, institution) => [
-      tally.partners,
-      tally.inList,
-      tally.providesCurator,
-      institution ? institution.figures.partnerOrganisations : partnersWithMentors,
-      ...contractKinds.map((kind) => tally.contracts[kind]),
-    ]),
+    rows: [
+      ...rowsOf(institutions, tallies, emptyPartners, (tally) => [
+        tally.partners,
+        tally.inList,
+        tally.providesCurator,
+        tally.withMentors,
+        ...contractKinds.map((kind) => tally.contracts[kind]),
+      ]),
+      distinct,
+    ],
   };
 }
 
@@ -135,7 +167,7 @@ export function activitySheet(institutions: readonly Institution[], tallies: Map
       { header: "Участников мероприятий", width: 18 },
       { header: "Мероприятий с документами об обучении", width: 22 },
       { header: `Поощрений наставников в ${year} г.`, width: 20 },
-      ...rewardLevels.map((level) => ({ header: `Поощрения: ${rewardLevelLabels[level].toLowerCase()}`, width: 20 })),
+      ...rewardLevels.map((level) => ({ header: `Поощрения ${rewardLevelOf[level]}`, width: 20 })),
     ],
     rows: rowsOf(institutions, tallies, emptyActivity, (tally) => [
       tally.trainings,

@@ -228,7 +228,12 @@ describe("the partners and the training and rewards sheets", () => {
       });
       await Partner.create({ name: "Дом культуры", kind: "culture", inList: false, providesCurator: false, contracts: [] });
       await Training.create({ title: "Семинар", kind: "seminar", date: `${year}-03-01`, participants: 10, certificates: true });
-      await Training.create({ title: "Курсы", kind: "course", date: `${year}-04-01`, participants: 5, certificates: false });
+      // Moved to last year by an edit: the region index follows the date.
+      const moved = await Training.create({ title: "Курсы", kind: "course", date: `${year}-04-01`, participants: 8, certificates: true });
+      const { trainingId, createdAt: _c, updatedAt: _u, ...fields } = moved;
+      await Training.update(trainingId, { ...fields, date: `${year - 1}-04-01` });
+      // The year's last day is the year's.
+      await Training.create({ title: "Итоговый", kind: "exchange", date: `${year}-12-31`, participants: 5, certificates: false });
       await Training.create({ title: "Прошлогодний", kind: "seminar", date: `${year - 1}-12-31`, participants: 7, certificates: true });
       await Reward.create({ participantId: mentor.mentorId, measure: "certificate", level: "institution", date: `${year}-06-01` });
       await Reward.create({ participantId: mentor.mentorId, measure: "contest_nomination", level: "regional", date: `${year}-09-01` });
@@ -260,8 +265,9 @@ describe("the partners and the training and rewards sheets", () => {
     const school = partners.find((row) => row[0] === held.school.shortName);
     // The dual-training contract ended last year; the factory's mentor in the active pair counts it as providing mentors.
     expect(school?.slice(2)).toEqual(["2", "1", "1", "1", "1", "0", "1", "0"]);
-    expect(partners.at(-1)?.slice(0, 3)).toEqual(["Итого по региону", "", "2"]);
-    expect(partners).toHaveLength(1 + 3 + 1);
+    expect(partners.at(-2)).toEqual(["Итого по региону", "", "2", "1", "1", "1", "1", "0", "1", "0"]);
+    expect(partners.at(-1)).toEqual(["Разных организаций в регионе", "", "2", "", "", "1", "", "", "", ""]);
+    expect(partners).toHaveLength(1 + 3 + 2);
 
     const activity = await sheet("activity");
     expect(activity[0]?.slice(2, 6)).toEqual([

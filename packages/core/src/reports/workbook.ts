@@ -13,7 +13,7 @@ import type { DashboardModel, FederalTable, submissionStates } from "../regionst
 
 import { type FormCode, formByCode } from "../forms/catalogue";
 import { type PracticeStatus, practiceStatusLabels } from "../practice/labels";
-import { type ActivityTally, type PartnerTally, activitySheet, partnersSheet } from "./activity";
+import { type ActivityTally, type PartnerSource, activitySheet, partnersSheet } from "./activity";
 import { type SheetCode, sheetNames } from "./sheets";
 
 export { type SheetCode, sheetCodes, sheetNames } from "./sheets";
@@ -332,7 +332,7 @@ export type ReportSources = {
   monitoring?: MonitoringSheetSource;
   federal: FederalTable;
   practices: { rows: PracticeSheetRow[]; timeZone: string };
-  partners: Map<string, PartnerTally>;
+  partners: PartnerSource;
   activity: Map<string, ActivityTally>;
 };
 

@@ -13,7 +13,7 @@ import { ParticipantEntity } from "../participant/participant.entity";
 import { readParticipantsById } from "../participant/read";
 import { assertCan } from "../permissions";
 import { isoDate, optionalText, version } from "../schemas";
-import { transactionConflict } from "../stats/summary";
+import { initials } from "../participant/names";
 import * as z from "../zod";
 import { rewardLevels, rewardMeasures } from "./labels";
 import { RewardEntity } from "./reward.entity";
@@ -38,7 +38,6 @@ export type RewardListItem = RewardInfo & { fullName: string };
 
 const toInfo = ({ tenantId: _t, regionId: _r, ...info }: RewardRow): RewardInfo => info;
 
-const rewardNotFound = () => notFound("reward.not_found", "Запись о поощрении не найдена");
 const mentorNotFound = () => notFound("participant.not_found", "Участник не найден");
 const notAMentor = () =>
   new VisibleError("conflict", "reward.not_mentor", "Поощрение записывается наставнику: участник не отмечен как наставник");
@@ -46,40 +45,47 @@ const notActive = () =>
   new VisibleError(
     "conflict",
     "reward.participant_inactive",
-    "Участнику нельзя записать поощрение: обработка его персональных данных ограничена или они обезличены",
+    "Поощрения участника нельзя записывать и изменять: обработка его персональных данных ограничена или они обезличены",
   );
 
-async function ownRow(rewardId: string): Promise<RewardRow> {
-  if (!isId("reward", rewardId)) throw rewardNotFound();
-  const row = (await RewardEntity.get({ tenantId: useTenantID(), rewardId }).go({ consistent: true })).data;
-  if (!row) throw rewardNotFound();
-  return row;
-}
-
-/** The person may be rewarded: in the registry, active (not restricted or anonymised), a mentor. */
-async function assertMentor(tenantId: string, participantId: string) {
+/**
+ * The person's rewards may be written: in the registry and active (not restricted or anonymised); for a new reward, a
+ * mentor too (an edit of an earlier one stays allowed after the person stopped mentoring).
+ */
+async function assertRewardable(tenantId: string, participantId: string, asNew: boolean) {
   if (!isId("participant", participantId)) throw mentorNotFound();
   const person = (await ParticipantEntity.get({ tenantId, participantId }).go({ consistent: true, attributes: ["status", "isMentor"] }))
     .data;
   if (!person) throw mentorNotFound();
   if (person.status !== "active") throw notActive();
-  if (!person.isMentor) throw notAMentor();
+  if (asNew && !person.isMentor) throw notAMentor();
 }
 
 const log: LogRecord<RewardRow, RewardInfo, "basis" | "note"> = {
-  own: ownRow,
+  entity: RewardEntity,
+  name: "reward",
+  idKind: "reward",
+  key: (tenantId, rewardId) => ({ tenantId, rewardId }),
+  notFound: () => notFound("reward.not_found", "Запись о поощрении не найдена"),
   toInfo,
   optional: ["basis", "note"],
-  patch: ({ reward }, row, set, cleared, expected) => {
-    const patch = reward.patch({ tenantId: row.tenantId, rewardId: row.rewardId }).set(set);
-    return (cleared.length > 0 ? patch.remove(cleared) : patch).where((attr, op) => op.eq(attr.version, expected)).commit();
-  },
-  remove: ({ reward }, row, expected) =>
-    reward
-      .delete({ tenantId: row.tenantId, rewardId: row.rewardId })
-      .where((attr, op) => op.eq(attr.version, expected))
-      .commit(),
   audit: { create: "reward.create", update: "reward.update", delete: "reward.delete" },
+  // Written only while the person is as `assertRewardable` read them (checked in the same transaction); a deletion
+  // is always allowed (e.g. a reward recorded by mistake for someone since anonymised).
+  alongside: ({ participant }, before, after) =>
+    after
+      ? [
+          participant
+            .check({ tenantId: after.tenantId, participantId: after.participantId })
+            .where((attr, op) =>
+              before ? op.eq(attr.status, "active") : `${op.eq(attr.status, "active")} AND ${op.eq(attr.isMentor, true)}`,
+            )
+            .commit(),
+        ]
+      : [],
+  explain: async (before, after) => {
+    if (after) await assertRewardable(after.tenantId, after.participantId, !before);
+  },
 };
 
 export const Reward = {
@@ -98,11 +104,17 @@ export const Reward = {
     const people = await readParticipantsById(
       tenantId,
       rows.map((row) => row.participantId),
-      ["fullName"],
+      ["fullName", "status"],
     );
+    // As in the registry: a person whose data is restricted or anonymised is shown by initials only.
+    const nameOf = (participantId: string) => {
+      const person = people.get(participantId);
+      if (!person) return "Участник удалён из реестра";
+      return person.status === "active" ? person.fullName : initials(person.fullName);
+    };
     const items = rows
       .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt))
-      .map((row) => ({ ...toInfo(row), fullName: people.get(row.participantId)?.fullName ?? "Участник удалён из реестра" }));
+      .map((row) => ({ ...toInfo(row), fullName: nameOf(row.participantId) }));
     return { items };
   },
 
@@ -110,7 +122,7 @@ export const Reward = {
   async create(input: RewardInput): Promise<RewardInfo> {
     assertCan("rewards.write");
     const tenantId = useTenantID();
-    await assertMentor(tenantId, input.participantId);
+    await assertRewardable(tenantId, input.participantId, true);
     const now = nowIso();
     const row: RewardRow = {
       ...input,
@@ -121,22 +133,11 @@ export const Reward = {
       updatedAt: now,
       version: 1,
     };
-    const result = await createRecord(log.audit.create, row, row.rewardId, ({ reward, participant }) => [
-      reward.create(row).commit(),
-      participant
-        .check({ tenantId, participantId: row.participantId })
-        .where((attr, op) => `${op.eq(attr.status, "active")} AND ${op.eq(attr.isMentor, true)}`)
-        .commit(),
-    ]);
-    // The person changed between the read and the write: say what changed.
-    if (result.canceled) {
-      await assertMentor(tenantId, row.participantId);
-      throw transactionConflict();
-    }
+    await createRecord(log, row.rewardId, row);
     return toInfo(row);
   },
 
-  /** Replaces the reward's fields (an optional one left out is cleared), over the version read. */
+  /** Replaces the reward's fields (an optional one left out is cleared), over the version read, while the person is active. */
   async update(rewardId: string, input: z.infer<typeof RewardUpdate>): Promise<RewardInfo> {
     assertCan("rewards.write");
     return replaceRecord(log, rewardId, input);

@@ -37,3 +37,11 @@ export const rewardLevelLabels: Record<RewardLevel, string> = {
   regional: "Региональный",
   federal: "Федеральный",
 };
+
+/** A level after a noun («Поощрения муниципального уровня», «Грамота (уровня организации)»). */
+export const rewardLevelOf: Record<RewardLevel, string> = {
+  institution: "уровня организации",
+  municipal: "муниципального уровня",
+  regional: "регионального уровня",
+  federal: "федерального уровня",
+};

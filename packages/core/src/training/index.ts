@@ -6,7 +6,7 @@ import type { EntityItem } from "electrodb";
 import { useRegionID, useTenantID } from "../actor";
 import { nowIso } from "../auth/secret";
 import { notFound } from "../error";
-import { createId, isId } from "../id";
+import { createId } from "../id";
 import { assertCan } from "../permissions";
 import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
 import { count, isoDate, optionalText, text, version } from "../schemas";
@@ -32,15 +32,6 @@ export const TrainingUpdate = z.object({ ...fields, version: version() });
 export type TrainingInfo = Omit<TrainingRow, "tenantId" | "regionId">;
 const toInfo = ({ tenantId: _t, regionId: _r, ...info }: TrainingRow): TrainingInfo => info;
 
-const trainingNotFound = () => notFound("training.not_found", "Мероприятие не найдено");
-
-async function ownRow(trainingId: string): Promise<TrainingRow> {
-  if (!isId("training", trainingId)) throw trainingNotFound();
-  const row = (await TrainingEntity.get({ tenantId: useTenantID(), trainingId }).go({ consistent: true })).data;
-  if (!row) throw trainingNotFound();
-  return row;
-}
-
 /** All of an institution's events (one Query; an institution logs a few dozen a year). */
 const allOf = async (tenantId: string) => (await TrainingEntity.query.byId({ tenantId }).go({ pages: "all" })).data;
 
@@ -50,18 +41,13 @@ export async function trainingsIn(tenantId: string, period: { start: string; end
 }
 
 const log: LogRecord<TrainingRow, TrainingInfo, "organiser" | "note"> = {
-  own: ownRow,
+  entity: TrainingEntity,
+  name: "training",
+  idKind: "training",
+  key: (tenantId, trainingId) => ({ tenantId, trainingId }),
+  notFound: () => notFound("training.not_found", "Мероприятие не найдено"),
   toInfo,
   optional: ["organiser", "note"],
-  patch: ({ training }, row, set, cleared, expected) => {
-    const patch = training.patch({ tenantId: row.tenantId, trainingId: row.trainingId }).set(set);
-    return (cleared.length > 0 ? patch.remove(cleared) : patch).where((attr, op) => op.eq(attr.version, expected)).commit();
-  },
-  remove: ({ training }, row, expected) =>
-    training
-      .delete({ tenantId: row.tenantId, trainingId: row.trainingId })
-      .where((attr, op) => op.eq(attr.version, expected))
-      .commit(),
   audit: { create: "training.create", update: "training.update", delete: "training.delete" },
 };
 
@@ -85,7 +71,7 @@ export const Training = {
       updatedAt: now,
       version: 1,
     };
-    await createRecord(log.audit.create, row, row.trainingId, ({ training }) => [training.create(row).commit()]);
+    await createRecord(log, row.trainingId, row);
     return toInfo(row);
   },
 

@@ -110,8 +110,8 @@ describe("a participant's card", () => {
         .getAllByRole("listitem")
         .map((item) => item.textContent),
     ).toEqual([
-      "15.05.2026 — Грамота (региональный)Приказ министерства № 12",
-      "20.12.2025 — Благодарность администрации (уровень организации)",
+      "15.05.2026 — Грамота (регионального уровня)Приказ министерства № 12",
+      "20.12.2025 — Благодарность администрации (уровня организации)",
     ]);
     expect(within(section).getByRole("link", { name: "Все поощрения наставников" }).getAttribute("href")).toBe("/rewards");
     expect(asked).toEqual(["prt_1"]);

@@ -5,6 +5,7 @@ import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { VersionedConfirmDialog } from "../../components/Dialog";
 import { Async, EmptyState, Notice } from "../../components/Status";
+import { RowActions } from "../../components/RowActions";
 import { TableWrap } from "../../components/TableWrap";
 import { formatDate, todayIso } from "../../lib/format";
 import { countOf, nouns } from "../../lib/plural";
@@ -96,14 +97,11 @@ export default function PartnersPage() {
                         <td>{partner.mentors}</td>
                         <td className="note-cell">{partner.note ?? "—"}</td>
                         {canWrite && (
-                          <td className="row-actions">
-                            <button type="button" className="button secondary" onClick={() => setEditing(partner)}>
-                              Изменить<span className="visually-hidden"> организацию «{partner.name}»</span>
-                            </button>
-                            <button type="button" className="button secondary" onClick={() => setDeleting(partner)}>
-                              Удалить<span className="visually-hidden"> организацию «{partner.name}»</span>
-                            </button>
-                          </td>
+                          <RowActions
+                            what={`организацию «${partner.name}»`}
+                            onEdit={() => setEditing(partner)}
+                            onDelete={() => setDeleting(partner)}
+                          />
                         )}
                       </tr>
                     ))}

@@ -1,4 +1,4 @@
-import { rewardLevelLabels, rewardMeasureLabels } from "@rnc/core/reward/labels";
+import { rewardLevelOf, rewardMeasureLabels } from "@rnc/core/reward/labels";
 import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { Async } from "../../components/Status";
@@ -19,7 +19,7 @@ export function MentorRewards({ participantId }: { participantId: string }) {
             <ul>
               {items.map((reward) => (
                 <li key={reward.rewardId}>
-                  {formatDate(reward.date)} — {rewardMeasureLabels[reward.measure]} ({rewardLevelLabels[reward.level].toLowerCase()})
+                  {formatDate(reward.date)} — {rewardMeasureLabels[reward.measure]} ({rewardLevelOf[reward.level]})
                   {reward.basis && <span className="sub">{reward.basis}</span>}
                 </li>
               ))}

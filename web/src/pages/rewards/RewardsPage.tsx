@@ -7,6 +7,7 @@ import { roleCan } from "../../auth/access";
 import { VersionedConfirmDialog } from "../../components/Dialog";
 import { SelectField } from "../../components/Form";
 import { Async, EmptyState, Notice } from "../../components/Status";
+import { RowActions } from "../../components/RowActions";
 import { TableWrap } from "../../components/TableWrap";
 import { formatDate, todayIso } from "../../lib/format";
 import { countOf, nouns, outOf } from "../../lib/plural";
@@ -95,14 +96,7 @@ export default function RewardsPage() {
                         <td>{reward.basis ?? "—"}</td>
                         <td className="note-cell">{reward.note ?? "—"}</td>
                         {canWrite && (
-                          <td className="row-actions">
-                            <button type="button" className="button secondary" onClick={() => setEditing(reward)}>
-                              Изменить<span className="visually-hidden"> {rewardOf(reward)}</span>
-                            </button>
-                            <button type="button" className="button secondary" onClick={() => setDeleting(reward)}>
-                              Удалить<span className="visually-hidden"> {rewardOf(reward)}</span>
-                            </button>
-                          </td>
+                          <RowActions what={rewardOf(reward)} onEdit={() => setEditing(reward)} onDelete={() => setDeleting(reward)} />
                         )}
                       </tr>
                     ))}

@@ -5,6 +5,7 @@ import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { VersionedConfirmDialog } from "../../components/Dialog";
 import { Async, EmptyState, Notice } from "../../components/Status";
+import { RowActions } from "../../components/RowActions";
 import { TableWrap } from "../../components/TableWrap";
 import { formatDate } from "../../lib/format";
 import { countOf, nouns } from "../../lib/plural";
@@ -79,14 +80,11 @@ export default function TrainingsPage() {
                         <td>{training.certificates ? "Выданы" : "Нет"}</td>
                         <td className="note-cell">{training.note ?? "—"}</td>
                         {canWrite && (
-                          <td className="row-actions">
-                            <button type="button" className="button secondary" onClick={() => setEditing(training)}>
-                              Изменить<span className="visually-hidden"> мероприятие «{training.title}»</span>
-                            </button>
-                            <button type="button" className="button secondary" onClick={() => setDeleting(training)}>
-                              Удалить<span className="visually-hidden"> мероприятие «{training.title}»</span>
-                            </button>
-                          </td>
+                          <RowActions
+                            what={`мероприятие «${training.title}»`}
+                            onEdit={() => setEditing(training)}
+                            onDelete={() => setDeleting(training)}
+                          />
                         )}
                       </tr>
                     ))}
