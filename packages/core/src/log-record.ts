@@ -5,12 +5,12 @@
  * own guards (`alongside`). A write that finds the record changed meanwhile writes nothing and answers 409 with the
  * record as it is now; one cancelled by a guard is explained by the register (`explain`).
  */
-import { useTenantID } from "./actor";
+import { useRegionID, useTenantID } from "./actor";
 import { auditItem } from "./audit";
 import type { AuditAction } from "./audit/actions";
 import { nowIso } from "./auth/secret";
 import type { VisibleError } from "./error";
-import { type IdKind, isId } from "./id";
+import { type IdKind, createId, isId } from "./id";
 import { staleVersion } from "./institution";
 import { replacement } from "./replacement";
 import type { db } from "./service";
@@ -74,8 +74,14 @@ async function cancelled<Row extends Versioned>(spec: Spec<Row>, id: string, bef
   throw transactionConflict();
 }
 
-/** Writes a new record with its audit entry and the register's guards. */
-export async function createRecord<Row extends Versioned>(spec: Spec<Row>, id: string, row: Row): Promise<void> {
+/** What every new record of the signed-in institution gets: a new id, its institution and region, times, version 1. */
+type Stamp = { id: string; tenantId: string; regionId: string; createdAt: string; updatedAt: string; version: 1 };
+
+/** Writes a new record (`build` adds the register's fields to the stamp) with its audit entry and guards. */
+export async function createRecord<Row extends Versioned>(spec: Spec<Row>, build: (stamp: Stamp) => Row): Promise<Row> {
+  const now = nowIso();
+  const id = createId(spec.idKind);
+  const row = build({ id, tenantId: useTenantID(), regionId: useRegionID(), createdAt: now, updatedAt: now, version: 1 });
   const result = await transactWithSummaries(
     (e) => [
       writable(e, spec.name).create(row).commit(),
@@ -88,6 +94,7 @@ export async function createRecord<Row extends Versioned>(spec: Spec<Row>, id: s
     await spec.explain?.(undefined, row);
     throw transactionConflict();
   }
+  return row;
 }
 
 /** Replaces the record's fields over the version given; answers the record as written. */

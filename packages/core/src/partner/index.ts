@@ -5,10 +5,8 @@
  * is read from the institution's counters (the registry's «Организация-партнёр» field), not typed.
  */
 import type { EntityItem } from "electrodb";
-import { useRegionID, useTenantID } from "../actor";
-import { nowIso } from "../auth/secret";
+import { useTenantID } from "../actor";
 import { VisibleError, notFound } from "../error";
-import { createId } from "../id";
 import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
 import { assertCan } from "../permissions";
 import { isoDate, optionalText, text, version } from "../schemas";
@@ -111,17 +109,7 @@ export const Partner = {
 
   async create(input: PartnerInput): Promise<PartnerInfo> {
     assertCan("partners.write");
-    const now = nowIso();
-    const row: PartnerRow = {
-      ...input,
-      tenantId: useTenantID(),
-      regionId: useRegionID(),
-      partnerId: createId("partner"),
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    await createRecord(log, row.partnerId, row);
+    const row = await createRecord(log, ({ id, ...stamp }) => ({ ...input, ...stamp, partnerId: id }));
     return toInfo(row);
   },
 

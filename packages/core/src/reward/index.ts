@@ -4,10 +4,9 @@
  * mentor of the registry; it keeps the person's id only, and the list reads their names from the registry.
  */
 import type { EntityItem } from "electrodb";
-import { useRegionID, useTenantID } from "../actor";
-import { nowIso } from "../auth/secret";
+import { useTenantID } from "../actor";
 import { VisibleError, notFound } from "../error";
-import { createId, isId } from "../id";
+import { isId } from "../id";
 import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
 import { ParticipantEntity } from "../participant/participant.entity";
 import { readParticipantsById } from "../participant/read";
@@ -123,17 +122,7 @@ export const Reward = {
     assertCan("rewards.write");
     const tenantId = useTenantID();
     await assertRewardable(tenantId, input.participantId, true);
-    const now = nowIso();
-    const row: RewardRow = {
-      ...input,
-      tenantId,
-      regionId: useRegionID(),
-      rewardId: createId("reward"),
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    await createRecord(log, row.rewardId, row);
+    const row = await createRecord(log, ({ id, ...stamp }) => ({ ...input, ...stamp, rewardId: id }));
     return toInfo(row);
   },
 

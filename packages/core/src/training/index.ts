@@ -3,10 +3,8 @@
  * consultations, exchanges of experience. Monitoring counts the events of its period from it (`trainingsIn`).
  */
 import type { EntityItem } from "electrodb";
-import { useRegionID, useTenantID } from "../actor";
-import { nowIso } from "../auth/secret";
+import { useTenantID } from "../actor";
 import { notFound } from "../error";
-import { createId } from "../id";
 import { assertCan } from "../permissions";
 import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
 import { count, isoDate, optionalText, text, version } from "../schemas";
@@ -61,17 +59,7 @@ export const Training = {
 
   async create(input: TrainingInput): Promise<TrainingInfo> {
     assertCan("trainings.write");
-    const now = nowIso();
-    const row: TrainingRow = {
-      ...input,
-      tenantId: useTenantID(),
-      regionId: useRegionID(),
-      trainingId: createId("training"),
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    await createRecord(log, row.trainingId, row);
+    const row = await createRecord(log, ({ id, ...stamp }) => ({ ...input, ...stamp, trainingId: id }));
     return toInfo(row);
   },
 
