@@ -76,3 +76,53 @@ describe("the participant form's accessibility marks", () => {
     });
   });
 });
+
+describe("the mentor's partner organisation", () => {
+  const partners = {
+    status: 200,
+    body: {
+      items: [
+        {
+          partnerId: "ptn_1",
+          name: "ООО «Завод»",
+          kind: "employer",
+          inList: true,
+          providesCurator: false,
+          contracts: [],
+          mentors: 2,
+          version: 1,
+        },
+      ],
+    },
+  };
+
+  it("is offered from the institution's partners, and the chosen name is sent", async () => {
+    const calls = fakeApi({ ...signedInAs("staff"), "GET /api/partners": () => partners, "POST /api/participants": () => created });
+    renderPage(<ParticipantDialog onClose={() => {}} />, { path: "/participants" });
+    await screen.findByRole("dialog", { name: "Новый участник" });
+    fireEvent.change(await screen.findByLabelText(/^ФИО/), { target: { value: "Иванов Иван Иванович" } });
+    fireEvent.change(screen.getByLabelText(/^Дата рождения/), { target: { value: "01.02.1980" } });
+    fireEvent.change(screen.getByLabelText(/^Роль/), { target: { value: "mentor" } });
+    const field = (await screen.findByLabelText(/^Организация-партнёр/)) as HTMLInputElement;
+    await waitFor(() => expect(field.getAttribute("list")).toBe("partner-names"));
+    const options = [...(document.getElementById("partner-names")?.querySelectorAll("option") ?? [])].map((o) => o.getAttribute("value"));
+    expect(options).toEqual(["ООО «Завод»"]);
+    fireEvent.change(field, { target: { value: "ООО «Завод»" } });
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить" }));
+    await waitFor(() => expect(calls.some((call) => call.method === "POST" && call.path === "/api/participants")).toBe(true));
+    expect(calls.find((call) => call.method === "POST" && call.path === "/api/participants")?.body).toMatchObject({
+      isMentor: true,
+      partnerOrg: "ООО «Завод»",
+    });
+  });
+
+  it("is typed freely where the partners cannot be read or there are none", async () => {
+    fakeApi({ ...signedInAs("staff"), "GET /api/partners": () => ({ status: 200, body: { items: [] } }) });
+    renderPage(<ParticipantDialog onClose={() => {}} />, { path: "/participants" });
+    await screen.findByRole("dialog", { name: "Новый участник" });
+    fireEvent.change(await screen.findByLabelText(/^Роль/), { target: { value: "mentor" } });
+    const field = (await screen.findByLabelText(/^Организация-партнёр/)) as HTMLInputElement;
+    expect(field.getAttribute("list")).toBeNull();
+    expect(document.getElementById("partner-names")).toBeNull();
+  });
+});

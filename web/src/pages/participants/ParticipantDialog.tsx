@@ -6,12 +6,42 @@ import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { formatDate } from "../../lib/format";
+import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { categoryLabels } from "@rnc/core/forms/catalogue";
 import { sensitiveFlagLabels } from "@rnc/core/participant/labels";
 import { type Category, type Participant, type ParticipantInput, dateProblem, parseRuDate } from "./model";
 
 type SensitiveFlag = NonNullable<ParticipantInput["sensitiveFlags"]>[number];
+
+/**
+ * The mentor's partner organisation, offered from the institution's list of partners (for those who may read it): the
+ * partners page counts an organisation's mentors by this name, so choosing it from the list keeps them counted.
+ */
+function PartnerOrgField({ defaultValue, error }: { defaultValue?: string; error?: string }) {
+  const canRead = roleCan(useMe().role, "partners.read");
+  const partners = useResource(() => (canRead ? unwrap(api.partners.$get()) : Promise.resolve({ items: [] })), [canRead]);
+  const names = partners.data?.items.map((partner) => partner.name) ?? [];
+  return (
+    <>
+      <TextField
+        label="Организация-партнёр"
+        name="partnerOrg"
+        list={names.length > 0 ? "partner-names" : undefined}
+        hint={names.length > 0 ? "Выберите из списка партнёров: по этому названию наставник учитывается у организации" : undefined}
+        defaultValue={defaultValue}
+        error={error}
+      />
+      {names.length > 0 && (
+        <datalist id="partner-names">
+          {names.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+      )}
+    </>
+  );
+}
 
 const list = (value: string) =>
   value
@@ -179,12 +209,7 @@ export function ParticipantDialog({
               defaultValue={String(participant?.capacity ?? 1)}
               error={submit.field("capacity")}
             />
-            <TextField
-              label="Организация-партнёр"
-              name="partnerOrg"
-              defaultValue={participant?.partnerOrg}
-              error={submit.field("partnerOrg")}
-            />
+            <PartnerOrgField defaultValue={participant?.partnerOrg} error={submit.field("partnerOrg")} />
           </div>
         )}
         {role !== "mentee" && (
