@@ -8,9 +8,9 @@
  * - Satisfaction tallies kept in their own items (`SATISFACTION#<year>`) move onto the institution's summary item.
  * - Survey links lose the names and addresses earlier versions copied onto them (they are read from the register).
  * - Roadmap imports that failed before pending notes existed get a note, so the hourly recovery job discards them.
+ * - Mentor-training events logged before the region's report counted them get their region index keys.
  * - Every summary is rebuilt from its sources where it differs (`Stats.repair`, as `check:stats -- --repair`): this
- *   also moves summaries of the first layout to the sharded region index and gives them the mirrored descriptors, and
- *   counts the mentor-training events logged before the summary counted them.
+ *   also moves summaries of the first layout to the sharded region index and gives them the mirrored descriptors.
  */
 import { withActor } from "@rnc/core";
 import { withLocalStack } from "./local/attach";
@@ -21,8 +21,9 @@ async function run() {
   const { reindexPairs } = await import("@rnc/core/pair/legacy");
   const { dropLinkCopies, foldLegacySatisfaction } = await import("@rnc/core/survey/legacy");
   const { noteStrandedImports } = await import("@rnc/core/roadmap/legacy");
+  const { indexTrainings } = await import("@rnc/core/training/legacy");
   const { Stats } = await import("@rnc/core/stats");
-  const done = { participants: 0, pairs: 0, tallies: 0, links: 0, imports: 0, summaries: 0 };
+  const done = { participants: 0, pairs: 0, tallies: 0, links: 0, imports: 0, trainings: 0, summaries: 0 };
   const tenants = await allTenants();
   for (const { tenantId, regionId } of tenants) {
     done.participants += await backfillSortNames(tenantId);
@@ -30,6 +31,7 @@ async function run() {
     done.tallies += await foldLegacySatisfaction(tenantId, regionId);
     done.links += await dropLinkCopies(tenantId);
     done.imports += await noteStrandedImports(tenantId);
+    done.trainings += await indexTrainings(tenantId);
     const { differences, mirrors } = await Stats.check(tenantId);
     if (differences.length > 0 || mirrors.length > 0) {
       await Stats.repair(tenantId);
@@ -39,7 +41,8 @@ async function run() {
   console.log(
     `${tenants.length} institution(s): ${done.participants} participant(s) given a registry sort key, ${done.pairs} pair(s) indexed by status, ` +
       `${done.tallies} satisfaction tally item(s) moved onto summaries, ${done.links} survey link(s) cleared of copied names, ` +
-      `${done.imports} stranded roadmap import(s) left to the recovery job, ${done.summaries} summary item(s) rebuilt`,
+      `${done.imports} stranded roadmap import(s) left to the recovery job, ${done.trainings} training event(s) given region index keys, ` +
+      `${done.summaries} summary item(s) rebuilt`,
   );
   return 0;
 }

@@ -21,7 +21,6 @@ import { UserEntity } from "@rnc/core/user/user.entity";
 import { PartnerEntity } from "@rnc/core/partner/partner.entity";
 import { RewardEntity } from "@rnc/core/reward/reward.entity";
 import { TrainingEntity } from "@rnc/core/training/training.entity";
-import { addCounts, rewardContribution, trainingContribution } from "@rnc/core/stats/contribution";
 import { makeActivity } from "./activity";
 import { campaignRecord, federalCampaignRecord, federalSubmissionRecord, satisfactionTally, submissionRecord } from "./monitoring";
 import { checkActivations, makePairs } from "./pairs";
@@ -161,11 +160,8 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
         makeRoadmap(r, { tenantId, regionId, kind, startYear: startYear - 1, today, now, fate: r.chance(0.7) ? "archived" : "stale" }),
       );
     }
+    const { counts, updatedAt } = countsOf(people, pairs);
     const activity = makeActivity(r, { tenantId, regionId, today, now }, partners, people);
-    // The counters the product keeps: the registry's and the pairs', and the events' and rewards' by year.
-    const registry = countsOf(people, pairs);
-    const counts = addCounts(registry.counts, ...activity.trainings.map(trainingContribution), ...activity.rewards.map(rewardContribution));
-    const { updatedAt } = registry;
     const submission = submissionRecord(institution, index, campaignId, counts, now);
     const federal = federalSubmissionRecord(institution, federalCampaignId, now);
     const facts: InstitutionFacts = {

@@ -1,12 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { auditScope, listAudit } from "@rnc/core/audit";
-import { Stats } from "@rnc/core/stats";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { ddb, tableName } from "@rnc/core/dynamo";
+import { indexTrainings } from "@rnc/core/training/legacy";
 import { TrainingEntity } from "@rnc/core/training/training.entity";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
 
 describe("the mentor-training log", async () => {
-  const { school, users } = await createTestRegion("Регион обучения наставников");
+  const { region, school, users } = await createTestRegion("Регион обучения наставников");
   const [curator, staff, viewer, admin] = await Promise.all([
     tokenFor(users.curator),
     tokenFor(users.staff),
@@ -68,23 +70,47 @@ describe("the mentor-training log", async () => {
     expect((await call(app, "GET", "/api/trainings", { token: curator })).json.items.length).toBe(before);
   });
 
-  it("counts its events in the institution's counters by year, in the same transactions, as a recomputation does", async () => {
-    const year = (date: string) => date.slice(0, 4);
-    const counters = async () => {
-      const counts = await Stats.counts(school.tenantId);
-      return [counts[`trainings#${year(event.date)}`] ?? 0, counts[`trainingParticipants#${year(event.date)}`] ?? 0] as const;
-    };
-    const [events, participants] = await counters();
+  it("migrates events logged before the region's report counted them onto the region index", async () => {
     const created = (await call(app, "POST", "/api/trainings", { token: curator, body: event })).json;
-    expect(await counters()).toEqual([events + 1, participants + event.participants]);
-    const { trainingId, createdAt: _c, updatedAt: _u, ...fields } = created;
-    // Moved to the year before: it leaves this year's counters.
-    const moved = await call(app, "PUT", `/api/trainings/${trainingId}`, { token: curator, body: { ...fields, date: "2025-12-31" } });
-    expect(moved.status, moved.text).toBe(200);
-    expect(await counters()).toEqual([events, participants]);
-    expect((await Stats.counts(school.tenantId))["trainings#2025"]).toBeGreaterThanOrEqual(1);
-    expect((await Stats.check(school.tenantId)).differences).toEqual([]);
-    expect((await call(app, "DELETE", `/api/trainings/${trainingId}?version=2`, { token: curator })).status).toBe(200);
-    expect((await Stats.check(school.tenantId)).differences).toEqual([]);
+    const { Key } = TrainingEntity.get({ tenantId: school.tenantId, trainingId: created.trainingId }).params() as {
+      Key: Record<string, string>;
+    };
+    const { gsi1pk: _pk, gsi1sk: _sk, ...legacy } = (await ddb.send(new GetCommand({ TableName: tableName(), Key }))).Item!;
+    await ddb.send(new PutCommand({ TableName: tableName(), Item: legacy }));
+    const indexed = async () =>
+      (await TrainingEntity.query.byRegion({ regionId: region.regionId }).go({ pages: "all" })).data.map((t) => t.trainingId);
+    expect(await indexed()).not.toContain(created.trainingId);
+    expect(await indexTrainings(school.tenantId)).toBe(1);
+    expect(await indexed()).toContain(created.trainingId);
+    expect((await TrainingEntity.get({ tenantId: school.tenantId, trainingId: created.trainingId }).go()).data).toMatchObject(event);
+    expect(await indexTrainings(school.tenantId)).toBe(0);
+  });
+
+  it("an event edited while the migration writes it is read again and written as edited", async () => {
+    const created = (await call(app, "POST", "/api/trainings", { token: curator, body: event })).json;
+    const { trainingId } = created;
+    const { Key } = TrainingEntity.get({ tenantId: school.tenantId, trainingId }).params() as { Key: Record<string, string> };
+    const { gsi1pk: _pk, gsi1sk: _sk, ...legacy } = (await ddb.send(new GetCommand({ TableName: tableName(), Key }))).Item!;
+    await ddb.send(new PutCommand({ TableName: tableName(), Item: legacy }));
+    // The edit lands between the migration's read and its first write (an edit does not write the region key).
+    const send = ddb.send.bind(ddb);
+    let edited = false;
+    const spy = vi.spyOn(ddb, "send").mockImplementation((async (command: PutCommand) => {
+      if (!edited && command instanceof PutCommand && command.input.Item?.trainingId === trainingId) {
+        edited = true;
+        const { createdAt: _c, updatedAt: _u, trainingId: _t, ...fields } = created;
+        const edit = await call(app, "PUT", `/api/trainings/${trainingId}`, { token: staff, body: { ...fields, participants: 30 } });
+        expect(edit.status, edit.text).toBe(200);
+      }
+      return send(command);
+    }) as typeof ddb.send);
+    try {
+      expect(await indexTrainings(school.tenantId)).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(edited).toBe(true);
+    const indexed = (await TrainingEntity.query.byRegion({ regionId: region.regionId }).go({ pages: "all" })).data;
+    expect(indexed.find((t) => t.trainingId === trainingId)).toMatchObject({ participants: 30, version: 2 });
   });
 });

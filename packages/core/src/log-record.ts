@@ -1,8 +1,8 @@
 /**
  * What the institution's simple registers share (the mentor-training log, partner organisations, rewards): a record
  * of the signed-in institution is read by id, created, replaced over the version read (an optional field left out is
- * cleared) and deleted over the version read, each write in one transaction with its audit entry, the register's
- * own guards (`alongside`) and its counters on the institution's summary item (`counts`). A write that finds the record changed meanwhile writes nothing and answers 409 with the
+ * cleared) and deleted over the version read, each write in one transaction with its audit entry and the register's
+ * own guards (`alongside`). A write that finds the record changed meanwhile writes nothing and answers 409 with the
  * record as it is now; one cancelled by a guard is explained by the register (`explain`).
  */
 import { useRegionID, useTenantID } from "./actor";
@@ -14,7 +14,6 @@ import { type IdKind, createId, isId } from "./id";
 import { staleVersion } from "./institution";
 import { replacement } from "./replacement";
 import type { db } from "./service";
-import { type Counts, diffCounts } from "./stats/contribution";
 import { transactWithSummaries, transactionConflict } from "./stats/summary";
 
 type WriteBuilder = Parameters<typeof db.transaction.write>[0];
@@ -45,8 +44,6 @@ export type LogRecord<Row extends Versioned, Info extends { version: number }, O
   audit: { create: AuditAction; update: AuditAction; delete: AuditAction };
   /** More writes of the same transaction (claims, condition checks), given the record before and after the write. */
   alongside?(e: Entities, before: Row | undefined, after: Row | undefined): TransactItem[];
-  /** The record's part of the institution's counters (summary item), kept in the same transaction as every write. */
-  counts?(row: Row | undefined): Counts;
   /** Throws the register's own error when a guard cancelled the write (`after` as it would have been written). */
   explain?(before: Row | undefined, after: Row | undefined): Promise<void>;
 };
@@ -56,10 +53,6 @@ type Spec<Row extends Versioned> = LogRecord<Row, { version: number }, keyof Row
 const writable = (e: Entities, name: LogRecord<Versioned, { version: number }, never>["name"]) => e[name] as unknown as Writable;
 const audited = (e: Entities, action: AuditAction, id: string, row: Versioned) =>
   e.audit.create(auditItem(action, id, { tenantId: row.tenantId, regionId: row.regionId })).commit();
-/** The change of the institution's counters from `before` to `after` (none for a register without counters). */
-const counterChange = <Row extends Versioned>(spec: Spec<Row>, where: Versioned, before: Row | undefined, after: Row | undefined) =>
-  spec.counts ? [{ tenantId: where.tenantId, regionId: where.regionId, counts: diffCounts(spec.counts(before), spec.counts(after)) }] : [];
-
 const ifVersion =
   (expected: number): Condition =>
   (attr, op) =>
@@ -95,7 +88,7 @@ export async function createRecord<Row extends Versioned>(spec: Spec<Row>, build
       ...(spec.alongside?.(e, undefined, row) ?? []),
       audited(e, spec.audit.create, id, row),
     ],
-    counterChange(spec, row, undefined, row),
+    [],
   );
   if (result.canceled) {
     await spec.explain?.(undefined, row);
@@ -117,17 +110,14 @@ export async function replaceRecord<Row extends Versioned, Info extends { versio
   const next = { ...set, updatedAt: nowIso(), version: expected + 1 };
   const written = { ...row, ...next } as Row;
   for (const key of cleared) delete written[key];
-  const result = await transactWithSummaries(
-    (e) => {
-      const patch = writable(e, spec.name).patch(spec.key(row.tenantId, id)).set(next);
-      return [
-        (cleared.length > 0 ? patch.remove(cleared) : patch).where(ifVersion(expected)).commit(),
-        ...(spec.alongside?.(e, row, written) ?? []),
-        audited(e, spec.audit.update, id, row),
-      ];
-    },
-    counterChange(spec, row, row, written),
-  );
+  const result = await transactWithSummaries((e) => {
+    const patch = writable(e, spec.name).patch(spec.key(row.tenantId, id)).set(next);
+    return [
+      (cleared.length > 0 ? patch.remove(cleared) : patch).where(ifVersion(expected)).commit(),
+      ...(spec.alongside?.(e, row, written) ?? []),
+      audited(e, spec.audit.update, id, row),
+    ];
+  }, []);
   if (result.canceled) return cancelled(spec, id, row, written);
   return spec.toInfo(written);
 }
@@ -142,7 +132,7 @@ export async function deleteRecord<Row extends Versioned>(spec: Spec<Row>, id: s
       ...(spec.alongside?.(e, row, undefined) ?? []),
       audited(e, spec.audit.delete, id, row),
     ],
-    counterChange(spec, row, row, undefined),
+    [],
   );
   if (result.canceled) await cancelled(spec, id, row, undefined);
 }

@@ -1,11 +1,11 @@
 /**
  * The consolidated report's sheets of DOMAIN §7.3 items 8 and 9: each institution's partner organisations and their
- * contracts, and its mentor-training events and mentors' rewards, in the reporting year. Pure: the export passes in the
- * region's partners (one Query of their region index) and the institutions' counters (their summary items).
+ * contracts, and its mentor-training events and mentors' rewards, in the reporting year. Pure: the export reads the
+ * region's partners, events and rewards (one Query each, on their region indexes) and passes them in.
  */
 import { type ContractKind, contractKindShort, contractKinds } from "../partner/labels";
 import type { InstitutionModel } from "../regionstats/rollup";
-import { type Counts, distinctPartners, partnerKey } from "../stats/contribution";
+import { distinctPartners, partnerKey } from "../stats/contribution";
 import { type RewardLevel, rewardLevelOf, rewardLevels } from "../reward/labels";
 import type { Sheet } from "../tabular";
 import { sheetNames } from "./sheets";
@@ -57,22 +57,25 @@ export function partnerTallies(
   return { tallies, keys };
 }
 
-/** Each institution's events and rewards of the year, from its counters (`trainingContribution`, `rewardContribution`). */
-export function activityTallies(institutions: readonly { tenantId: string; counts: Counts }[], year: number): Map<string, ActivityTally> {
-  return new Map(
-    institutions.map(({ tenantId, counts }) => [
-      tenantId,
-      {
-        trainings: counts[`trainings#${year}`] ?? 0,
-        trainingParticipants: counts[`trainingParticipants#${year}`] ?? 0,
-        withCertificates: counts[`trainingCertified#${year}`] ?? 0,
-        rewards: Object.fromEntries(rewardLevels.map((level) => [level, counts[`rewards#${year}#${level}`] ?? 0])) as Record<
-          RewardLevel,
-          number
-        >,
-      },
-    ]),
-  );
+/** Each institution's events and rewards (already those of the year). */
+export function activityTallies(
+  trainings: readonly { tenantId: string; participants: number; certificates: boolean }[],
+  rewards: readonly { tenantId: string; level: RewardLevel }[],
+): Map<string, ActivityTally> {
+  const tallies = new Map<string, ActivityTally>();
+  const of = (tenantId: string) => {
+    const tally = tallies.get(tenantId) ?? emptyActivity();
+    tallies.set(tenantId, tally);
+    return tally;
+  };
+  for (const event of trainings) {
+    const tally = of(event.tenantId);
+    tally.trainings += 1;
+    tally.trainingParticipants += event.participants;
+    if (event.certificates) tally.withCertificates += 1;
+  }
+  for (const reward of rewards) of(reward.tenantId).rewards[reward.level] += 1;
+  return tallies;
 }
 
 /** Field-wise sums of tallies (numbers, and records of numbers one level down). */

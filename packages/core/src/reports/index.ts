@@ -31,7 +31,7 @@ import {
 import { formatDate, outOf, ruCompare } from "../ru";
 import * as z from "../zod";
 import { activityTallies, partnerTallies } from "./activity";
-import { regionPartners } from "./partners-read";
+import { readActivity } from "./activity-read";
 import { ExportEntity, exportFormats, type exportStatuses } from "./reports.entity";
 import { exportsBucket, fileKey, openLocalFile, presignedUrl, storeFile } from "./storage";
 import {
@@ -291,14 +291,15 @@ export async function runExport(regionId: string, exportId: string): Promise<voi
     );
     const federal = federalCampaign(source.campaigns, options.period);
     const reported = federal?.campaignId === shown ? monitoring : await monitoringSource(regionId, federal, tenants, source.timeZone);
+    const activity = await readActivity(regionId, model.year);
     const sheets = reportSheets({
       model,
       header: { regionName: source.regionName, generatedAt: formatDate(nowIso(), source.timeZone), filters: filtersText(options) },
       monitoring,
       federal: federalSource(federal, reported, model),
       practices: { rows: await practiceRows(model.institutions, options.period, source.timeZone), timeZone: source.timeZone },
-      partners: partnerTallies(await regionPartners(regionId), model.year),
-      activity: activityTallies(source.institutions, model.year),
+      partners: partnerTallies(activity.partners, model.year),
+      activity: activityTallies(activity.trainings, activity.rewards),
     });
     await setState(regionId, exportId, { progress: 50 });
     const date = formatDate(source.today);

@@ -13,7 +13,6 @@ import { readParticipantsById } from "../participant/read";
 import { assertCan } from "../permissions";
 import { isoDate, optionalText, version } from "../schemas";
 import { initials } from "../participant/names";
-import { rewardContribution } from "../stats/contribution";
 import * as z from "../zod";
 import { rewardLevels, rewardMeasures } from "./labels";
 import { RewardEntity } from "./reward.entity";
@@ -70,7 +69,6 @@ const log: LogRecord<RewardRow, RewardInfo, "basis" | "note"> = {
   toInfo,
   optional: ["basis", "note"],
   audit: { create: "reward.create", update: "reward.update", delete: "reward.delete" },
-  counts: rewardContribution,
   // Written only while the person is as `assertRewardable` read them (checked in the same transaction); a deletion
   // is always allowed (e.g. a reward recorded by mistake for someone since anonymised).
   alongside: ({ participant }, before, after) =>

@@ -3,8 +3,8 @@ import { rewardLevels, rewardMeasures } from "./labels";
 
 /**
  * A reward measure given to a mentor (поощрение наставника, DOMAIN §3.21). It names the person by id only: the
- * name is read from the registry. The region's report counts rewards by year and level from the institution's
- * counters (`rewardContribution`), kept in the same transaction as every write, so it reads no reward at all.
+ * name is read from the registry, so the region's report, which counts rewards on gsi1 (`R#<region>#REWARDS`, by
+ * date), never holds personal data.
  */
 export const RewardEntity = defineEntity({
   model: { entity: "reward", version: "1", service: "rnc" },
@@ -27,6 +27,11 @@ export const RewardEntity = defineEntity({
     byId: {
       pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
       sk: { field: "sk", composite: ["rewardId"], template: "REWARD#${rewardId}", casing: "none" },
+    },
+    byRegion: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["regionId"], template: "R#${regionId}#REWARDS", casing: "none" },
+      sk: { field: "gsi1sk", composite: ["date", "rewardId"], template: "${date}#${rewardId}", casing: "none" },
     },
   },
 });

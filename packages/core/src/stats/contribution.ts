@@ -65,25 +65,6 @@ export function participantContribution(p: ParticipantForStats | undefined): Cou
   return counts;
 }
 
-export type TrainingForStats = { date: string; participants: number; certificates: boolean };
-export type RewardForStats = { date: string; level: string };
-
-/** A mentor-training event's counters, by the year of its date: the event, its participants, a certificate given. */
-export function trainingContribution(event: TrainingForStats | undefined): Counts {
-  if (!event) return {};
-  const year = event.date.slice(0, 4);
-  return {
-    [`trainings#${year}`]: 1,
-    [`trainingParticipants#${year}`]: event.participants,
-    [`trainingCertified#${year}`]: event.certificates ? 1 : 0,
-  };
-}
-
-/** A mentor's reward's counter, by the year of its date and its level. */
-export function rewardContribution(reward: RewardForStats | undefined): Counts {
-  return reward ? { [`rewards#${reward.date.slice(0, 4)}#${reward.level}`]: 1 } : {};
-}
-
 export function pairContribution(pair: PairForStats | undefined): Counts {
   if (!pair) return {};
   const counts: Counts = { [`pairs#${pair.status}`]: 1 };

@@ -9,8 +9,6 @@ import { PairEntity } from "../pair/pair.entity";
 import { regionToday } from "../participant/calendar";
 import { ParticipantEntity } from "../participant/participant.entity";
 import { SubmissionEntity } from "../monitoring/monitoring.entity";
-import { RewardEntity } from "../reward/reward.entity";
-import { TrainingEntity } from "../training/training.entity";
 import type { db } from "../service";
 import {
   type Counts,
@@ -19,9 +17,7 @@ import {
   countDifferences,
   pairContribution,
   participantContribution,
-  rewardContribution,
   summarize,
-  trainingContribution,
 } from "./contribution";
 
 export type { Counts, StatsSummary } from "./contribution";
@@ -128,18 +124,11 @@ async function inspect(tenantId: string) {
 
 /** The counters as they should be: the sum of every participant's and pair's contribution (Queries, no Scan). */
 async function expectedCounts(tenantId: string): Promise<Counts> {
-  const [participants, pairs, trainings, rewards] = await Promise.all([
+  const [participants, pairs] = await Promise.all([
     ParticipantEntity.query.byId({ tenantId }).go({ pages: "all", consistent: true }),
     PairEntity.query.byId({ tenantId }).go({ pages: "all", consistent: true }),
-    TrainingEntity.query.byId({ tenantId }).go({ pages: "all", consistent: true }),
-    RewardEntity.query.byId({ tenantId }).go({ pages: "all", consistent: true }),
   ]);
-  return addCounts(
-    ...participants.data.map(participantContribution),
-    ...pairs.data.map(pairContribution),
-    ...trainings.data.map(trainingContribution),
-    ...rewards.data.map(rewardContribution),
-  );
+  return addCounts(...participants.data.map(participantContribution), ...pairs.data.map(pairContribution));
 }
 
 export const Stats = {
@@ -158,7 +147,7 @@ export const Stats = {
     return readCounts(tenantId);
   },
 
-  /** Recomputes the counters from the participant, pair, training-event and reward items. */
+  /** Recomputes the counters from the participant and pair items. */
   async recompute(tenantId: string): Promise<Counts> {
     return expectedCounts(tenantId);
   },

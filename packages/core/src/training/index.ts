@@ -8,7 +8,6 @@ import { notFound } from "../error";
 import { assertCan } from "../permissions";
 import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
 import { count, isoDate, optionalText, text, version } from "../schemas";
-import { trainingContribution } from "../stats/contribution";
 import * as z from "../zod";
 import { trainingKinds } from "./labels";
 import { TrainingEntity } from "./training.entity";
@@ -48,7 +47,6 @@ const log: LogRecord<TrainingRow, TrainingInfo, "organiser" | "note"> = {
   toInfo,
   optional: ["organiser", "note"],
   audit: { create: "training.create", update: "training.update", delete: "training.delete" },
-  counts: trainingContribution,
 };
 
 export const Training = {

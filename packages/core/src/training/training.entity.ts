@@ -3,8 +3,8 @@ import { trainingKinds } from "./labels";
 
 /**
  * A mentor-training event the institution held or sent its mentors to (DOMAIN §3.20): the log monitoring counts
- * «Проведено мероприятий по обучению наставников» from. The region's report counts them from the institution's
- * counters (`trainingContribution`), kept in the same transaction as every write.
+ * «Проведено мероприятий по обучению наставников» from. The region's report counts them on gsi1
+ * (`R#<region>#TRAININGS`, by date).
  */
 export const TrainingEntity = defineEntity({
   model: { entity: "training", version: "1", service: "rnc" },
@@ -27,6 +27,11 @@ export const TrainingEntity = defineEntity({
     byId: {
       pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
       sk: { field: "sk", composite: ["trainingId"], template: "TRAINING#${trainingId}", casing: "none" },
+    },
+    byRegion: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["regionId"], template: "R#${regionId}#TRAININGS", casing: "none" },
+      sk: { field: "gsi1sk", composite: ["date", "trainingId"], template: "${date}#${trainingId}", casing: "none" },
     },
   },
 });
