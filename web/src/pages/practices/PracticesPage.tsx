@@ -3,12 +3,11 @@ import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { ConfirmDialog } from "../../components/Dialog";
+import { VersionedConfirmDialog } from "../../components/Dialog";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { TableWrap } from "../../components/TableWrap";
 import { formatDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
-import { isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
 import { PracticeDialog } from "./PracticeDialog";
 import { PracticeSummary } from "./PracticeSummary";
 import { type Practice, practiceStatusClass } from "./types";
@@ -41,30 +40,7 @@ export default function PracticesPage() {
   const [notice, setNotice] = useState("");
   const [editing, setEditing] = useState<Practice | "new" | null>(null);
   const [confirming, setConfirming] = useState<{ practice: Practice; action: keyof typeof confirmations } | null>(null);
-  const act = useSubmit();
-
-  const ask = (practice: Practice, action: keyof typeof confirmations) => {
-    act.setError(null);
-    setConfirming({ practice, action });
-  };
-  const onConfirm = ({ practice, action }: { practice: Practice; action: keyof typeof confirmations }) =>
-    act.run(async () => {
-      const param = { practiceId: practice.practiceId };
-      try {
-        if (action === "delete")
-          await unwrap(api.practices[":practiceId"].$delete({ param, query: { version: String(practice.version) } }));
-        else await unwrap(api.practices[":practiceId"].send.$post({ param, json: { version: practice.version } }));
-        setConfirming(null);
-        setNotice(confirmations[action].done(practice.title));
-      } catch (error) {
-        // Someone changed the draft meanwhile: the next confirmation acts on the current one.
-        const current = staleCurrent<Practice>(error);
-        if (current) setConfirming({ practice: current, action });
-        throw error;
-      } finally {
-        practices.reload();
-      }
-    });
+  const ask = (practice: Practice, action: keyof typeof confirmations) => setConfirming({ practice, action });
 
   return (
     <>
@@ -153,18 +129,27 @@ export default function PracticesPage() {
         />
       )}
       {confirming && (
-        <ConfirmDialog
+        <VersionedConfirmDialog
+          key={`${confirming.practice.practiceId} ${confirming.action}`}
+          record={confirming.practice}
           title={confirmations[confirming.action].title}
           confirmLabel={confirmations[confirming.action].confirmLabel}
           danger={confirming.action === "delete"}
-          busy={act.busy}
-          error={act.error}
+          action={(practice) => {
+            const param = { practiceId: practice.practiceId };
+            return confirming.action === "delete"
+              ? unwrap(api.practices[":practiceId"].$delete({ param, query: { version: String(practice.version) } }))
+              : unwrap(api.practices[":practiceId"].send.$post({ param, json: { version: practice.version } }));
+          }}
+          onDone={(practice) => {
+            setConfirming(null);
+            setNotice(confirmations[confirming.action].done(practice.title));
+          }}
+          onChanged={practices.reload}
           onCancel={() => setConfirming(null)}
-          onConfirm={() => void onConfirm(confirming)}
         >
-          <p>{confirmations[confirming.action].text(confirming.practice.title)}</p>
-          {isStale(act.error) && <p className="hint">Список обновлён. Подтвердите ещё раз, если решение в силе.</p>}
-        </ConfirmDialog>
+          {(practice) => <p>{confirmations[confirming.action].text(practice.title)}</p>}
+        </VersionedConfirmDialog>
       )}
     </>
   );
