@@ -1,6 +1,6 @@
 import { Hono } from "hono/tiny";
 import { Reward, RewardInput, RewardUpdate } from "@rnc/core/reward";
-import { VersionQuery } from "@rnc/core/schemas";
+import { VersionQuery, YearQuery } from "@rnc/core/schemas";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 
@@ -8,11 +8,7 @@ const tag = "rewards" as const;
 const conflict = { 404: "Запись о поощрении не найдена", 409: "Версия устарела (в ответе — текущее состояние)" };
 
 const RewardFilter = z.object({
-  year: z.optional(
-    z
-      .pipe(z.string(), z.transform(Number))
-      .check(z.refine((n) => Number.isInteger(n) && n >= 2000 && n <= 2100, { error: "Год — число от 2000 до 2100" })),
-  ),
+  ...YearQuery.shape,
   participantId: z.optional(z.string().check(z.maxLength(40, { error: "Неверный идентификатор участника" }))),
 });
 

@@ -9,13 +9,10 @@ import {
   SurveyUpdate,
   regionSurveySummary,
 } from "@rnc/core/survey";
-import * as z from "@rnc/core/zod";
+import { YearQuery } from "@rnc/core/schemas";
 import { body, op, query } from "../openapi";
 
 const surveyMissing = { 404: "Анкета не найдена" };
-const YearQuery = z.object({
-  year: z.optional(z.string({ error: "Год — четыре цифры" }).check(z.regex(/^20\d{2}$/, { error: "Год — четыре цифры, например 2026" }))),
-});
 
 export const surveys = new Hono()
   .get("/templates", op({ tag: "surveys", summary: "Готовые шаблоны анкет", permission: "surveys.read" }), (c) =>
@@ -26,8 +23,7 @@ export const surveys = new Hono()
     op({ tag: "surveys", summary: "Итоги анкетирования по организациям региона (только агрегаты)", permission: "surveys.region_read" }),
     query(YearQuery),
     async (c) => {
-      const year = c.req.valid("query").year;
-      return c.json({ items: await regionSurveySummary(year ? Number(year) : undefined) });
+      return c.json({ items: await regionSurveySummary(c.req.valid("query").year) });
     },
   )
   .get("/", op({ tag: "surveys", summary: "Анкеты организации", permission: "surveys.read" }), async (c) =>

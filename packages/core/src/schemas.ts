@@ -83,6 +83,16 @@ export const VersionQuery = z.object({
     .check(z.refine((n) => version().safeParse(n).success, { error: "Версия записи должна быть целым числом от 1" })),
 });
 
+/** `?year=` (optional): a year of four digits, as a number. */
+export const YearQuery = z.object({
+  year: z.optional(
+    z.pipe(
+      z.string({ error: "Год — четыре цифры" }).check(z.regex(/^20\d{2}$/, { error: "Год — четыре цифры, например 2026" })),
+      z.transform(Number),
+    ),
+  ),
+});
+
 export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("ru-RU", { timeZone: value });

@@ -70,14 +70,6 @@ export const TargetsInput = z.object({
   version: z.number({ error: "Не указана версия записи" }).check(z.int(), z.minimum(0)),
 });
 export type TargetsInput = z.infer<typeof TargetsInput>;
-export const YearQuery = z.object({
-  year: z.optional(
-    z.pipe(
-      z.string(),
-      z.transform((v) => Number(v)),
-    ),
-  ),
-});
 
 type Overrides = Record<string, Partial<Record<KpiCode, number>>>;
 type Settings = { programmeStartYear: number; enterprisesInRegion?: number; overrides: Overrides; version: number };
