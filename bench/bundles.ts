@@ -34,7 +34,7 @@ const firstRequests: Record<ApiGroupName, { path: string; role?: Role }> = {
   pairs: { path: "/api/pairs/board", role: "curator" },
   roadmaps: { path: "/api/roadmaps", role: "curator" },
   monitoring: { path: "/api/monitoring/campaigns", role: "region_admin" },
-  partners: { path: "/api/rewards", role: "curator" },
+  registers: { path: "/api/rewards", role: "curator" },
   surveys: { path: "/api/surveys", role: "curator" },
   reminders: { path: "/api/reminders/preferences", role: "curator" },
   stats: { path: "/api/stats/institution", role: "curator" },

@@ -68,6 +68,8 @@ try {
     ["monitoring.submission (federal count)", `/api/monitoring/submissions/${region.sample.federalCampaignId}`],
     ["partners.list", "/api/partners"],
     ["rewards.list (year)", `/api/rewards?year=${new Date().getUTCFullYear()}`],
+    ["publications.list (year)", `/api/publications?year=${new Date().getUTCFullYear()}`],
+    ["accessibility.list", "/api/accessibility-measures"],
   ].map(([name, path]) => ({
     name: name as string,
     kind: "curator read",

@@ -75,9 +75,10 @@ export const apiGroups = {
     routes: ["/api/monitoring", "/api/kpi", "/api/practices", "/api/trainings"].flatMap(under),
     table: "readWrite",
   },
-  partners: {
-    description: "Partner organisations and their contracts, mentors' rewards",
-    routes: ["/api/partners", "/api/rewards"].flatMap(under),
+  registers: {
+    description:
+      "The institution's registers: partner organisations and their contracts, mentors' rewards, the media plan, accessibility measures",
+    routes: ["/api/partners", "/api/rewards", "/api/publications", "/api/accessibility-measures"].flatMap(under),
     table: "readWrite",
   },
   surveys: {

@@ -1,10 +1,13 @@
 /**
  * An institution's partner organisations (its mentors' enterprises, with an agreement and some other contracts), its
  * mentor-training events of this year and last, and rewards to some of its active mentors: the records the
- * consolidated report's «Партнёры и договоры» and «Обучение и поощрения» sheets count.
+ * consolidated report's «Партнёры и договоры» and «Обучение и поощрения» sheets count. Also its media plan (about a
+ * publication a week over a year and a half, a few planned ahead) and its accessibility measures.
  */
+import { accessibilityCategories } from "@rnc/core/accessibility/labels";
 import { addDays } from "@rnc/core/dates";
 import { contractKinds } from "@rnc/core/partner/labels";
+import { publicationChannels, publicationFormats } from "@rnc/core/publication/labels";
 import { rewardLevels, rewardMeasures } from "@rnc/core/reward/labels";
 import { trainingKinds } from "@rnc/core/training/labels";
 import type { Person } from "./people";
@@ -50,5 +53,22 @@ export function makeActivity(r: Rng, context: Context, partners: readonly string
     date: past(500),
     basis: `Приказ № ${r.int(1, 300)}-о`,
   }));
-  return { partners: partnerRows, trainings, rewards };
+  const publications = Array.from({ length: r.int(40, 90) }, (_, index) => ({
+    ...base,
+    publicationId: idAt("publication", now),
+    title: `Наставничество: материал № ${index + 1}`,
+    date: index < 3 ? addDays(today, r.int(1, 20)) : past(540),
+    channel: r.pick(publicationChannels),
+    format: r.pick(publicationFormats),
+    url: `https://example.org/news/${index + 1}`,
+  }));
+  const measures = r.some(accessibilityCategories, r.int(3, 8)).map((category) => ({
+    ...base,
+    measureId: idAt("accessMeasure", now),
+    category,
+    measure: "Индивидуальный график встреч и доступное помещение",
+    act: `Приказ № ${r.int(1, 300)}-о`,
+    done: r.chance(0.6),
+  }));
+  return { partners: partnerRows, trainings, rewards, publications, measures };
 }

@@ -20,6 +20,8 @@ import { RoadmapEntity, RoadmapItemEntity, RoadmapSectionEntity } from "@rnc/cor
 import { UserEntity } from "@rnc/core/user/user.entity";
 import { PartnerEntity } from "@rnc/core/partner/partner.entity";
 import { RewardEntity } from "@rnc/core/reward/reward.entity";
+import { PublicationEntity } from "@rnc/core/publication/publication.entity";
+import { AccessMeasureEntity } from "@rnc/core/accessibility/access-measure.entity";
 import { TrainingEntity } from "@rnc/core/training/training.entity";
 import { makeActivity } from "./activity";
 import { campaignRecord, federalCampaignRecord, federalSubmissionRecord, satisfactionTally, submissionRecord } from "./monitoring";
@@ -197,6 +199,8 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
       ["partner", PartnerEntity, activity.partners],
       ["training", TrainingEntity, activity.trainings],
       ["reward", RewardEntity, activity.rewards],
+      ["publication", PublicationEntity, activity.publications],
+      ["accessMeasure", AccessMeasureEntity, activity.measures],
     ];
     for (const [kind, entity, list] of records) await put(kind, entity, list);
     itemsByKind.statistics = (itemsByKind.statistics ?? 0) + 1;
@@ -266,6 +270,8 @@ async function checkInputs(people: Person[], pairs: ReturnType<typeof makePairs>
   const { PartnerInput } = await import("@rnc/core/partner");
   const { TrainingInput } = await import("@rnc/core/training");
   const { RewardInput } = await import("@rnc/core/reward");
+  const { PublicationInput } = await import("@rnc/core/publication");
+  const { AccessMeasureInput } = await import("@rnc/core/accessibility");
   const problems: string[] = [];
   const check = (what: string, schema: { safeParse(value: unknown): { success: boolean; error?: unknown } }, value: unknown) => {
     const result = schema.safeParse(value);
@@ -302,6 +308,11 @@ async function checkInputs(people: Person[], pairs: ReturnType<typeof makePairs>
   }
   for (const { participantId, measure, level, date, basis } of activity.rewards)
     check("reward", RewardInput, { participantId, measure, level, date, basis });
+  for (const { title, date, channel, format, url } of activity.publications) {
+    check("publication", PublicationInput, { title, date, channel, format, url });
+  }
+  for (const { category, measure, act, done } of activity.measures)
+    check("accessMeasure", AccessMeasureInput, { category, measure, act, done });
   if (problems.length) throw new Error(`generated records the API would refuse:\n${problems.slice(0, 10).join("\n")}`);
 }
 

@@ -5,7 +5,7 @@ import { routes as auth } from "./groups/auth";
 import { routes as monitoring } from "./groups/monitoring";
 import { routes as pairs } from "./groups/pairs";
 import { routes as participants } from "./groups/participants";
-import { routes as partners } from "./groups/partners";
+import { routes as registers } from "./groups/registers";
 import { routes as reminders } from "./groups/reminders";
 import { routes as roadmaps } from "./groups/roadmaps";
 import { routes as stats } from "./groups/stats";
@@ -26,7 +26,7 @@ export const app = composeApi(
     .route("/", pairs)
     .route("/", roadmaps)
     .route("/", monitoring)
-    .route("/", partners)
+    .route("/", registers)
     .route("/", surveys)
     .route("/", reminders)
     .route("/", stats),

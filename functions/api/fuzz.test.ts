@@ -92,6 +92,12 @@ const { Reward } = await import("@rnc/core/reward");
 const reward = await asUser(home.users.curator, () =>
   Reward.create({ participantId: people.mentorId, measure: "thanks", level: "institution", date: "2026-10-01" }),
 );
+const { Publication } = await import("@rnc/core/publication");
+const publication = await asUser(home.users.curator, () =>
+  Publication.create({ title: "Публикация фаззинга", date: "2026-10-01", channel: "site", format: "news" }),
+);
+const { AccessMeasure } = await import("@rnc/core/accessibility");
+const measure = await asUser(home.users.curator, () => AccessMeasure.create({ category: "all", measure: "Мера фаззинга", done: false }));
 const { Roadmap } = await import("@rnc/core/roadmap");
 const roadmap = await withActor({ type: "system", properties: { tenantId: home.school.tenantId, regionId: home.region.regionId } }, () =>
   Roadmap.importTable({
@@ -118,6 +124,8 @@ const ownIds = (user: UserInfo): Record<string, string> => ({
   trainingId: training.trainingId,
   partnerId: partner.partnerId,
   rewardId: reward.rewardId,
+  publicationId: publication.publicationId,
+  measureId: measure.measureId,
   // Bearer secrets (invitation and survey links, calendar feeds): their raw values are never stored, so a well-formed
   // unknown one; bodies are validated before the handler looks the secret up.
   token: "fuzz-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",

@@ -129,11 +129,16 @@ describe("tenant and region isolation matrix", async () => {
       const { Training } = await import("@rnc/core/training");
       return Training.create({ title: `Семинар ${label}`, kind: "seminar", date: "2026-10-01", participants: 5, certificates: false });
     });
-  /** A partner organisation (with a contract) and a reward to `mentorId`, named by `label`. */
+  /**
+   * A partner organisation (with a contract), a reward to `mentorId`, a publication of the media plan and an
+   * accessibility measure, named by `label`.
+   */
   const registersIn = (tenantId: string, regionId: string, label: string, mentorId: string) =>
     withActor({ type: "system", properties: { tenantId, regionId } }, async () => {
       const { Partner } = await import("@rnc/core/partner");
       const { Reward } = await import("@rnc/core/reward");
+      const { Publication } = await import("@rnc/core/publication");
+      const { AccessMeasure } = await import("@rnc/core/accessibility");
       const partner = await Partner.create({
         name: `Партнёр ${label}`,
         kind: "employer",
@@ -148,9 +153,26 @@ describe("tenant and region isolation matrix", async () => {
         date: "2026-10-01",
         basis: `Приказ ${label}`,
       });
+      const publication = await Publication.create({ title: `Публикация ${label}`, date: "2026-10-02", channel: "site", format: "news" });
+      const measure = await AccessMeasure.create({ category: "ovz", measure: `Мера доступности ${label}`, done: false });
       return {
-        ids: { partnerId: partner.partnerId, rewardId: reward.rewardId },
-        secrets: [partner.partnerId, partner.name, `Соглашение ${label}`, reward.rewardId, `Приказ ${label}`],
+        ids: {
+          partnerId: partner.partnerId,
+          rewardId: reward.rewardId,
+          publicationId: publication.publicationId,
+          measureId: measure.measureId,
+        },
+        secrets: [
+          partner.partnerId,
+          partner.name,
+          `Соглашение ${label}`,
+          reward.rewardId,
+          `Приказ ${label}`,
+          publication.publicationId,
+          publication.title,
+          measure.measureId,
+          measure.measure,
+        ],
       };
     });
   const foreignRegisters = await registersIn(foreign.school.tenantId, foreign.region.regionId, "чужой школы", foreignPeople.mentorId);

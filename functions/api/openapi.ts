@@ -24,6 +24,8 @@ export const tagDescriptions = {
   trainings: "Обучение наставников: мероприятия",
   partners: "Организации-партнёры и договоры",
   rewards: "Поощрения наставников",
+  publications: "Медиаплан: информационное сопровождение",
+  accessibility: "Меры по обеспечению доступности",
   stats: "Статистика",
 } as const;
 export type Tag = keyof typeof tagDescriptions;

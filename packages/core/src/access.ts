@@ -71,6 +71,10 @@ export const permissions = {
   "partners.write": ["curator", "staff"],
   "rewards.read": ["curator", "staff", "institution_viewer"],
   "rewards.write": ["curator", "staff"],
+  "publications.read": ["curator", "staff", "institution_viewer"],
+  "publications.write": ["curator", "staff"],
+  "accessibility.read": ["curator", "staff", "institution_viewer"],
+  "accessibility.write": ["curator", "staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

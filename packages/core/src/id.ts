@@ -28,6 +28,8 @@ export const idPrefixes = {
   training: "trn",
   partner: "ptn",
   reward: "rwd",
+  publication: "pub",
+  accessMeasure: "acm",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

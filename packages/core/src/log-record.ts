@@ -1,9 +1,10 @@
 /**
- * What the institution's simple registers share (the mentor-training log, partner organisations, rewards): a record
- * of the signed-in institution is read by id, created, replaced over the version read (an optional field left out is
- * cleared) and deleted over the version read, each write in one transaction with its audit entry and the register's
- * own guards (`alongside`). A write that finds the record changed meanwhile writes nothing and answers 409 with the
- * record as it is now; one cancelled by a guard is explained by the register (`explain`).
+ * What the institution's simple registers share (the mentor-training log, partner organisations, rewards, the media
+ * plan, accessibility measures): a record of the signed-in institution is read by id, created, replaced over the
+ * version read (an optional field left out is cleared) and deleted over the version read, each write in one
+ * transaction with its audit entry and the register's own guards (`alongside`). A write that finds the record changed
+ * meanwhile writes nothing and answers 409 with the record as it is now; one cancelled by a guard is explained by the
+ * register (`explain`).
  */
 import { useRegionID, useTenantID } from "./actor";
 import { auditItem } from "./audit";
@@ -34,7 +35,7 @@ type Readable = { get(key: object): { go(options: { consistent: true }): Promise
 export type LogRecord<Row extends Versioned, Info extends { version: number }, Optional extends keyof Row & string> = {
   /** The entity, and its name in the service (`db`) for transactions. */
   entity: Readable | object;
-  name: "training" | "partner" | "reward";
+  name: "training" | "partner" | "reward" | "publication" | "accessMeasure";
   idKind: IdKind;
   key(tenantId: string, id: string): object;
   notFound(): VisibleError;

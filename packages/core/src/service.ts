@@ -13,6 +13,8 @@ import { RegionEntity, UniqueEntity } from "./region/region.entity";
 import { TrainingEntity } from "./training/training.entity";
 import { PartnerEntity } from "./partner/partner.entity";
 import { RewardEntity } from "./reward/reward.entity";
+import { PublicationEntity } from "./publication/publication.entity";
+import { AccessMeasureEntity } from "./accessibility/access-measure.entity";
 import { ExportEntity } from "./reports/reports.entity";
 import {
   RoadmapCalendarEntity,
@@ -68,5 +70,7 @@ export const db = lazyEntity(
       training: TrainingEntity,
       partner: PartnerEntity,
       reward: RewardEntity,
+      publication: PublicationEntity,
+      accessMeasure: AccessMeasureEntity,
     }),
 );

@@ -1,4 +1,4 @@
-import { routes } from "../groups/partners";
+import { routes } from "../groups/registers";
 import { lambdaHandler } from "../lambda";
 
 export const handler = lambdaHandler(routes);

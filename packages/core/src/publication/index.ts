@@ -1,0 +1,103 @@
+/**
+ * The institution's media plan (медиаплан, информационное сопровождение, DOMAIN §3.22): announcements, post-releases,
+ * digests, photo albums and longreads on its site, social networks and the press, done or planned. The seeds ask for
+ * an update «не реже 1 раза в неделю»; the list says how long ago the last publication was.
+ */
+import type { EntityItem } from "electrodb";
+import { useTenantID } from "../actor";
+import { daysBetween } from "../dates";
+import { notFound } from "../error";
+import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
+import { regionToday } from "../participant/calendar";
+import { assertCan } from "../permissions";
+import { isoDate, optionalText, text, version, webLink } from "../schemas";
+import * as z from "../zod";
+import { PUBLICATION_INTERVAL_DAYS, publicationChannels, publicationFormats } from "./labels";
+import { PublicationEntity } from "./publication.entity";
+
+type PublicationRow = EntityItem<typeof PublicationEntity>;
+
+const fields = {
+  title: text("Заголовок или тема", 300),
+  date: isoDate("Дата"),
+  channel: z.enum(publicationChannels, { error: "Выберите канал" }),
+  format: z.enum(publicationFormats, { error: "Выберите форму материала" }),
+  rubric: optionalText("Рубрика", 200),
+  url: webLink("Ссылка на публикацию"),
+  note: optionalText("Примечание", 2000),
+};
+export const PublicationInput = z.object(fields);
+export type PublicationInput = z.infer<typeof PublicationInput>;
+export const PublicationUpdate = z.object({ ...fields, version: version() });
+
+export type PublicationInfo = Omit<PublicationRow, "tenantId" | "regionId">;
+const toInfo = ({ tenantId: _t, regionId: _r, ...info }: PublicationRow): PublicationInfo => info;
+
+/**
+ * How regularly the institution publishes, over all its publications: the last one dated today or earlier, the days
+ * since, and whether the weekly rule is broken (nothing published yet counts as broken).
+ */
+export type PublicationCadence = { today: string; lastPublished?: string; daysSinceLast?: number; overdue: boolean };
+
+export function cadenceOf(dates: readonly string[], today: string): PublicationCadence {
+  const lastPublished = dates
+    .filter((date) => date <= today)
+    .sort()
+    .at(-1);
+  if (!lastPublished) return { today, overdue: true };
+  const daysSinceLast = daysBetween(lastPublished, today);
+  return { today, lastPublished, daysSinceLast, overdue: daysSinceLast > PUBLICATION_INTERVAL_DAYS };
+}
+
+const log: LogRecord<PublicationRow, PublicationInfo, "rubric" | "url" | "note"> = {
+  entity: PublicationEntity,
+  name: "publication",
+  idKind: "publication",
+  key: (tenantId, publicationId) => ({ tenantId, publicationId }),
+  notFound: () => notFound("publication.not_found", "Публикация не найдена"),
+  toInfo,
+  optional: ["rubric", "url", "note"],
+  audit: { create: "publication.create", update: "publication.update", delete: "publication.delete" },
+};
+
+export const Publication = {
+  /**
+   * The institution's publications, the latest first, of one year when asked, and the cadence over all of them: one
+   * Query (an institution publishes about weekly, a few hundred records in years) and the region's today (cached).
+   */
+  async list(filter: { year?: number } = {}): Promise<{ items: PublicationInfo[]; cadence: PublicationCadence }> {
+    assertCan("publications.read");
+    const [{ data: rows }, today] = await Promise.all([
+      PublicationEntity.query.byId({ tenantId: useTenantID() }).go({ pages: "all" }),
+      regionToday(),
+    ]);
+    const items = rows
+      .filter((row) => filter.year === undefined || row.date.startsWith(`${filter.year}-`))
+      .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt))
+      .map(toInfo);
+    return {
+      items,
+      cadence: cadenceOf(
+        rows.map((row) => row.date),
+        today,
+      ),
+    };
+  },
+
+  async create(input: PublicationInput): Promise<PublicationInfo> {
+    assertCan("publications.write");
+    const row = await createRecord(log, ({ id, ...stamp }) => ({ ...input, ...stamp, publicationId: id }));
+    return toInfo(row);
+  },
+
+  /** Replaces the publication's fields (an optional one left out is cleared), over the version read. */
+  async update(publicationId: string, input: z.infer<typeof PublicationUpdate>): Promise<PublicationInfo> {
+    assertCan("publications.write");
+    return replaceRecord(log, publicationId, input);
+  },
+
+  async remove(publicationId: string, expected: number): Promise<void> {
+    assertCan("publications.write");
+    await deleteRecord(log, publicationId, expected);
+  },
+};

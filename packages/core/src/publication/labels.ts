@@ -1,0 +1,40 @@
+/**
+ * The media plan's channels and content forms (информационное сопровождение, DOMAIN §3.22), with Russian labels (no
+ * server imports: the web app reads them too).
+ */
+export const publicationChannels = ["site", "social", "municipal_media", "regional_media", "other"] as const;
+export type PublicationChannel = (typeof publicationChannels)[number];
+
+export const publicationChannelLabels: Record<PublicationChannel, string> = {
+  site: "Официальный сайт организации",
+  social: "Социальные сети (ВКонтакте и др.)",
+  municipal_media: "Муниципальные СМИ",
+  regional_media: "Региональные СМИ",
+  other: "Другое",
+};
+
+export const publicationFormats = [
+  "press_release",
+  "post_release",
+  "news",
+  "digest",
+  "photo_album",
+  "playlist",
+  "longread",
+  "other",
+] as const;
+export type PublicationFormat = (typeof publicationFormats)[number];
+
+export const publicationFormatLabels: Record<PublicationFormat, string> = {
+  press_release: "Пресс-релиз (анонс за 3–5 дней до события)",
+  post_release: "Пост-релиз (в течение дня после события)",
+  news: "Новость",
+  digest: "Дайджест",
+  photo_album: "Фотоальбом",
+  playlist: "Плейлист (видео)",
+  longread: "Лонгрид (более 2000 знаков)",
+  other: "Другое",
+};
+
+/** The seeds' rule for the institution's information support: «не реже 1 раза в неделю». */
+export const PUBLICATION_INTERVAL_DAYS = 7;
