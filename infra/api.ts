@@ -71,14 +71,14 @@ export const apiGroups = {
     table: "readWrite",
   },
   monitoring: {
-    description: "Monitoring campaigns, the annual count, KPI targets, best practices, the mentor-training log",
-    routes: ["/api/monitoring", "/api/kpi", "/api/practices", "/api/trainings"].flatMap(under),
+    description: "Monitoring campaigns, the annual count, KPI targets, best practices",
+    routes: ["/api/monitoring", "/api/kpi", "/api/practices"].flatMap(under),
     table: "readWrite",
   },
   registers: {
     description:
-      "The institution's registers: partner organisations and their contracts, mentors' rewards, the media plan, accessibility measures",
-    routes: ["/api/partners", "/api/rewards", "/api/publications", "/api/accessibility-measures"].flatMap(under),
+      "The institution's registers: the mentor-training log, partner organisations and their contracts, mentors' rewards, the media plan, accessibility measures",
+    routes: ["/api/trainings", "/api/partners", "/api/rewards", "/api/publications", "/api/accessibility-measures"].flatMap(under),
     table: "readWrite",
   },
   surveys: {
