@@ -108,6 +108,22 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
       date: new Date().toISOString().slice(0, 10),
       basis: "Приказ № 45",
     });
+    // A publication (a link to it) and an accessibility measure: the media plan's and the measures' tables show rows.
+    await api("POST", "/api/publications", curator, {
+      title: "Наставник года: итоги конкурса",
+      date: new Date().toISOString().slice(0, 10),
+      channel: "site",
+      format: "news",
+      rubric: "Наставничество",
+      url: "https://school.example.ru/news/mentor",
+    });
+    await api("POST", "/api/accessibility-measures", curator, {
+      category: "ovz",
+      measure: "Индивидуальный график встреч наставника и наставляемого",
+      act: "Приказ № 112 от 30.09.2026",
+      dueDate: "2099-10-31",
+      done: false,
+    });
     const { surveyId } = await api<{ surveyId: string }>("POST", "/api/surveys/from-template", curator, { template: "growth" });
     const roadmapId = idOf(await api<Listed>("GET", "/api/roadmaps", curator), "roadmapId");
     const region = await api.login("rnc@demo.local");
@@ -192,6 +208,8 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
         [`/pairs/${records.pairId}`, "Записать встречу", true],
         ["/partners", "Добавить организацию", true],
         ["/rewards", "Записать поощрение", true],
+        ["/publications", "Добавить публикацию", true],
+        ["/accessibility", "Добавить меру", true],
       ],
     };
     const found: string[] = [];
@@ -230,7 +248,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
     } finally {
       await context.close();
     }
-    expect(checked).toBe(10);
+    expect(checked).toBe(12);
     expect(found).toEqual([]);
   });
 

@@ -59,6 +59,8 @@ export const sections: readonly Section[] = [
   { path: "/trainings", label: "Обучение наставников", description: "Курсы, семинары и консультации для наставников: журнал, из которого отчёт мониторинга считает мероприятия", can: "trainings.read", page: lazy(() => import("./pages/trainings/TrainingsPage")) },
   { path: "/partners", label: "Партнёры", description: "Организации-партнёры и договоры с ними: соглашения о внедрении ЦМН, дуальное обучение, практика", can: "partners.read", page: lazy(() => import("./pages/partners/PartnersPage")) },
   { path: "/rewards", label: "Поощрения наставников", description: "Благодарности, грамоты, выплаты и конкурсы: поощрения наставников по годам", can: "rewards.read", page: lazy(() => import("./pages/rewards/RewardsPage")) },
+  { path: "/publications", label: "Медиаплан", description: "Публикации о наставничестве на сайте, в социальных сетях и СМИ: сделанные и запланированные", can: "publications.read", page: lazy(() => import("./pages/publications/PublicationsPage")) },
+  { path: "/accessibility", label: "Меры доступности", description: "Меры, обеспечивающие участие в наставничестве обучающихся с ОВЗ, в трудной жизненной ситуации, из отдалённых территорий и других категорий", can: "accessibility.read", page: lazy(() => import("./pages/accessibility/AccessibilityPage")) },
   { path: "/users", label: "Пользователи", description: "Учётные записи и приглашения сотрудников", can: ["users.manage_region", "users.manage_institution"], scopes: ["platform", "region", "institution"], page: lazy(() => import("./pages/UsersPage")) },
   { path: "/audit", label: "Журнал", description: "Кто и когда вносил изменения", can: "audit.read", page: lazy(() => import("./pages/AuditPage")) },
 ];

@@ -42,6 +42,8 @@ export const nouns = {
   mentor: ["наставник", "наставника", "наставников"],
   contract: ["договор", "договора", "договоров"],
   reward: ["поощрение", "поощрения", "поощрений"],
+  publication: ["публикация", "публикации", "публикаций"],
+  measure: ["мера", "меры", "мер"],
 } as const satisfies Record<string, PluralForms>;
 
 /** The same nouns as objects of a verb (accusative): «Импортировать 1 организацию», «… 1 участника». */

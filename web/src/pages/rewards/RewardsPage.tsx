@@ -5,26 +5,22 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { VersionedConfirmDialog } from "../../components/Dialog";
-import { SelectField } from "../../components/Form";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { RowActions } from "../../components/RowActions";
 import { TableWrap } from "../../components/TableWrap";
-import { formatDate, todayIso } from "../../lib/format";
+import { YearFilter, currentYear } from "../../components/YearFilter";
+import { formatDate } from "../../lib/format";
 import { countOf, nouns, outOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { RewardDialog } from "./RewardDialog";
 import type { Reward } from "./types";
 
-/** How many years back the year filter offers (all years are one more choice). */
-const YEARS_SHOWN = 5;
-
 /** The mentors' rewards, the latest first, of one year (the current one at first) or of all years. */
 export default function RewardsPage() {
   const me = useMe();
   const canWrite = roleCan(me.role, "rewards.write");
-  const thisYear = Number(todayIso().slice(0, 4));
   /** The year shown; "" for all years. */
-  const [year, setYear] = useState(String(thisYear));
+  const [year, setYear] = useState(currentYear);
   const rewards = useResource(() => unwrap(api.rewards.$get({ query: year ? { year } : {} })), [year]);
   const [notice, setNotice] = useState("");
   const [editing, setEditing] = useState<Reward | "new" | null>(null);
@@ -38,16 +34,7 @@ export default function RewardsPage() {
         организации — на уровне организации, муниципалитета, региона и страны.
       </p>
       {notice && <Notice>{notice}</Notice>}
-      <div className="grid-2">
-        <SelectField label="Год" name="year" value={year} onChange={(event) => setYear(event.target.value)}>
-          {Array.from({ length: YEARS_SHOWN }, (_, back) => String(thisYear - back)).map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-          <option value="">Все годы</option>
-        </SelectField>
-      </div>
+      <YearFilter value={year} onChange={setYear} />
       {canWrite && (
         <p>
           <button type="button" className="button" onClick={() => setEditing("new")}>

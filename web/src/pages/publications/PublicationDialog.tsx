@@ -1,0 +1,142 @@
+import { publicationChannelLabels, publicationFormatLabels } from "@rnc/core/publication/labels";
+import { api, unwrap } from "../../api/client";
+import { Dialog } from "../../components/Dialog";
+import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
+import { todayIso } from "../../lib/format";
+import { useRecordForm } from "../../lib/useRecordForm";
+import { isStale } from "../../lib/useSubmit";
+import type { Publication, PublicationInput } from "./types";
+
+type Fields = { [K in keyof Required<PublicationInput>]: string };
+
+const fieldsOf = (publication: Publication | undefined): Fields => ({
+  title: publication?.title ?? "",
+  date: publication?.date ?? todayIso(),
+  channel: publication?.channel ?? "",
+  format: publication?.format ?? "",
+  rubric: publication?.rubric ?? "",
+  url: publication?.url ?? "",
+  note: publication?.note ?? "",
+});
+
+/**
+ * The request body: every field, an empty optional one left out (an edit replaces the publication, so that clears it).
+ * An unchosen channel or form goes as it is, for the server's message at its field.
+ */
+const bodyOf = (fields: Fields): PublicationInput => ({
+  title: fields.title.trim(),
+  date: fields.date,
+  channel: fields.channel as PublicationInput["channel"],
+  format: fields.format as PublicationInput["format"],
+  rubric: fields.rubric.trim() || undefined,
+  url: fields.url || undefined, // a URL input's value comes without surrounding spaces
+  note: fields.note.trim() || undefined,
+});
+
+/**
+ * A new publication of the media plan, done or planned (no `publication`), or an edit of one. When someone else saved
+ * it first (409 with the current one), the form shows the current one and the next save is made on top of it; when it
+ * was deleted meanwhile, the server says so.
+ */
+export function PublicationDialog({
+  publication,
+  onClose,
+  onSaved,
+  onChanged,
+}: {
+  publication?: Publication;
+  onClose: () => void;
+  onSaved: (saved: Publication) => void;
+  /** The publication changed under the form (edited or deleted): the list should reload. */
+  onChanged: () => void;
+}) {
+  const { fields, set, save, onSubmit } = useRecordForm({
+    record: publication,
+    fieldsOf,
+    create: (fields) => unwrap(api.publications.$post({ json: bodyOf(fields) })),
+    update: (fields, base) =>
+      unwrap(
+        api.publications[":publicationId"].$put({
+          param: { publicationId: base.publicationId },
+          json: { ...bodyOf(fields), version: base.version },
+        }),
+      ),
+    onSaved,
+    onChanged,
+    changedCodes: ["publication.not_found"],
+  });
+
+  return (
+    <Dialog title={publication ? "Изменить публикацию" : "Новая публикация"} onClose={onClose} wide>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={save.error} />
+        {isStale(save.error) && <p className="hint">В форме — актуальная запись о публикации. Внесите изменения ещё раз и сохраните.</p>}
+        <TextField
+          label="Заголовок или тема"
+          name="title"
+          required
+          hint="Например: «Наставник года: итоги конкурса»"
+          value={fields.title}
+          onChange={set("title")}
+          error={save.field("title")}
+        />
+        <div className="grid-2">
+          <TextField
+            label="Дата"
+            name="date"
+            type="date"
+            required
+            hint="Дата в будущем — публикация запланирована"
+            value={fields.date}
+            onChange={set("date")}
+            error={save.field("date")}
+          />
+          <SelectField label="Канал" name="channel" required value={fields.channel} onChange={set("channel")} error={save.field("channel")}>
+            <option value="">Выберите канал</option>
+            {Object.entries(publicationChannelLabels).map(([channel, label]) => (
+              <option key={channel} value={channel}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label="Форма материала"
+            name="format"
+            required
+            value={fields.format}
+            onChange={set("format")}
+            error={save.field("format")}
+          >
+            <option value="">Выберите форму</option>
+            {Object.entries(publicationFormatLabels).map(([format, label]) => (
+              <option key={format} value={format}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label="Рубрика"
+            name="rubric"
+            hint="Специальная рубрика или раздел сайта о наставничестве"
+            value={fields.rubric}
+            onChange={set("rubric")}
+            error={save.field("rubric")}
+          />
+        </div>
+        <TextField
+          label="Ссылка на публикацию"
+          name="url"
+          type="url"
+          hint="Адрес на сайте, в социальной сети или СМИ, начиная с https://"
+          value={fields.url}
+          onChange={set("url")}
+          error={save.field("url")}
+        />
+        <TextAreaField label="Примечание" name="note" rows={3} value={fields.note} onChange={set("note")} error={save.field("note")} />
+        <DialogButtons busy={save.busy} busyLabel="Сохраняем…" onCancel={onClose}>
+          {publication ? "Сохранить изменения" : "Добавить публикацию"}
+        </DialogButtons>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,197 @@
+import { publicationChannelLabels, publicationFormatLabels } from "@rnc/core/publication/labels";
+import { useState } from "react";
+import { api, unwrap } from "../../api/client";
+import { useMe } from "../../auth/AuthContext";
+import { roleCan } from "../../auth/access";
+import { VersionedConfirmDialog } from "../../components/Dialog";
+import { Async, EmptyState, Notice } from "../../components/Status";
+import { RowActions } from "../../components/RowActions";
+import { TableWrap } from "../../components/TableWrap";
+import { YearFilter, currentYear } from "../../components/YearFilter";
+import { formatDate } from "../../lib/format";
+import { type PluralForms, countOf, nouns, plural } from "../../lib/plural";
+import { useResource } from "../../lib/useResource";
+import { PublicationDialog } from "./PublicationDialog";
+import type { Cadence, Publication } from "./types";
+
+/** «из них 2 запланированы»: the participle agrees with «публикация». */
+const planned: PluralForms = ["запланирована", "запланированы", "запланированы"];
+/** «прошёл 21 день», «прошло 22 дня», «прошло 12 дней»: the verb agrees with the number. */
+const passed: PluralForms = ["прошёл", "прошло", "прошло"];
+
+/** A publication dated after today is a planned one. */
+const isPlanned = (publication: Publication, today: string) => publication.date > today;
+
+/**
+ * The institution's media plan: its publications about mentoring, done and planned, of one year (the current one at
+ * first) or of all years, and how long ago the last one was (the seeds' rule: at least once a week).
+ */
+export default function PublicationsPage() {
+  const me = useMe();
+  const canWrite = roleCan(me.role, "publications.write");
+  /** The year shown; "" for all years. */
+  const [year, setYear] = useState(currentYear);
+  const publications = useResource(() => unwrap(api.publications.$get({ query: year ? { year } : {} })), [year]);
+  const [notice, setNotice] = useState("");
+  const [editing, setEditing] = useState<Publication | "new" | null>(null);
+  const [deleting, setDeleting] = useState<Publication | null>(null);
+
+  return (
+    <>
+      <h1>Медиаплан</h1>
+      <p className="summary">
+        Публикации о наставничестве на сайте организации, в социальных сетях и СМИ — сделанные и запланированные: анонсы, пост-релизы,
+        новости, дайджесты, фотоальбомы, лонгриды.
+      </p>
+      {notice && <Notice>{notice}</Notice>}
+      <YearFilter value={year} onChange={setYear} />
+      {canWrite && (
+        <p>
+          <button type="button" className="button" onClick={() => setEditing("new")}>
+            Добавить публикацию
+          </button>
+        </p>
+      )}
+      <Async resource={publications}>
+        {({ items, cadence }) => (
+          <>
+            <CadenceNotice cadence={cadence} />
+            {items.length === 0 ? (
+              <EmptyState title={year ? `Публикаций за ${year} год нет` : "Публикаций пока нет"}>
+                <p>
+                  Записывайте сюда каждую публикацию о наставничестве — и сделанную, и запланированную: пресс-релиз за 3–5 дней до события,
+                  пост-релиз в течение дня после него, новости, дайджесты, фотоальбомы, плейлисты и лонгриды на сайте организации, в
+                  социальных сетях, муниципальных и региональных СМИ.
+                </p>
+              </EmptyState>
+            ) : (
+              <>
+                <p>{countLine(items, cadence.today, year)}</p>
+                <TableWrap>
+                  <table>
+                    <caption className="visually-hidden">{year ? `Публикации медиаплана за ${year} год` : "Публикации медиаплана"}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Дата</th>
+                        <th scope="col">Заголовок</th>
+                        <th scope="col">Канал</th>
+                        <th scope="col">Форма</th>
+                        <th scope="col">Рубрика</th>
+                        <th scope="col">Статус</th>
+                        <th scope="col">Примечание</th>
+                        {canWrite && <th scope="col">Действия</th>}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {items.map((publication) => (
+                        <tr key={publication.publicationId}>
+                          <td className="nowrap">{formatDate(publication.date)}</td>
+                          <th scope="row">
+                            <PublicationTitle publication={publication} />
+                          </th>
+                          <td>{publicationChannelLabels[publication.channel]}</td>
+                          <td>{publicationFormatLabels[publication.format]}</td>
+                          <td>{publication.rubric ?? "—"}</td>
+                          <td>{isPlanned(publication, cadence.today) ? "Запланирована" : "Опубликована"}</td>
+                          <td className="note-cell">{publication.note ?? "—"}</td>
+                          {canWrite && (
+                            <RowActions
+                              what={`публикацию «${publication.title}»`}
+                              onEdit={() => setEditing(publication)}
+                              onDelete={() => setDeleting(publication)}
+                            />
+                          )}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              </>
+            )}
+          </>
+        )}
+      </Async>
+      {editing && (
+        <PublicationDialog
+          publication={editing === "new" ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            setNotice(editing === "new" ? `Публикация «${saved.title}» добавлена` : `Публикация «${saved.title}» сохранена`);
+            publications.reload();
+          }}
+          onChanged={publications.reload}
+        />
+      )}
+      {deleting && (
+        <VersionedConfirmDialog
+          record={deleting}
+          title="Удалить публикацию?"
+          confirmLabel="Удалить"
+          danger
+          action={(publication) =>
+            unwrap(
+              api.publications[":publicationId"].$delete({
+                param: { publicationId: publication.publicationId },
+                query: { version: String(publication.version) },
+              }),
+            )
+          }
+          onDone={(publication) => {
+            setDeleting(null);
+            setNotice(`Публикация «${publication.title}» удалена`);
+          }}
+          onChanged={publications.reload}
+          onCancel={() => setDeleting(null)}
+        >
+          {(publication) => (
+            <p>
+              Запись о публикации «{publication.title}» от {formatDate(publication.date)} будет удалена из медиаплана без возможности
+              восстановления.
+            </p>
+          )}
+        </VersionedConfirmDialog>
+      )}
+    </>
+  );
+}
+
+/** The title, a link to the publication when its address is known (opened in a new tab). */
+function PublicationTitle({ publication }: { publication: Publication }) {
+  if (!publication.url) return publication.title;
+  return (
+    <a href={publication.url} target="_blank" rel="noopener noreferrer">
+      {publication.title}
+      <span className="visually-hidden"> (откроется в новой вкладке)</span>
+    </a>
+  );
+}
+
+/**
+ * How long ago the last publication was, and a warning when the weekly rule is broken (or nothing is published yet).
+ * A status: after a save the reloaded reading is announced.
+ */
+function CadenceNotice({ cadence }: { cadence: Cadence }) {
+  if (cadence.lastPublished === undefined || cadence.daysSinceLast === undefined)
+    return (
+      <p className="notice warning" role="status">
+        Публикаций ещё нет: сведения о наставничестве публикуются не реже раза в неделю.
+      </p>
+    );
+  const days = countOf(cadence.daysSinceLast, nouns.day);
+  const last = `Последняя публикация — ${formatDate(cadence.lastPublished)}, ${cadence.daysSinceLast === 0 ? "сегодня" : `${days} назад`}.`;
+  if (!cadence.overdue) return <p role="status">{last}</p>;
+  const since = `со дня последней публикации ${plural(cadence.daysSinceLast, passed)} ${days}`;
+  return (
+    <p className="notice warning" role="status">
+      {last} <strong>Сведения о наставничестве обновляются не реже раза в неделю: {since}.</strong>
+    </p>
+  );
+}
+
+/** «За 2026 год: 12 публикаций, из них 2 запланированы». */
+function countLine(items: Publication[], today: string, year: string) {
+  const plannedCount = items.filter((publication) => isPlanned(publication, today)).length;
+  const ofThem = plannedCount > 0 ? `, из них ${countOf(plannedCount, planned)}` : "";
+  return `${year ? `За ${year} год` : "За все годы"}: ${countOf(items.length, nouns.publication)}${ofThem}`;
+}
