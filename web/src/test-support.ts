@@ -23,3 +23,21 @@ export function fakeApi(routes: Record<string, (body: unknown, url: URL) => { st
   });
   return calls;
 }
+
+/** The message of the API's record.stale_version error; the pages show it as it comes. */
+export const STALE_VERSION_MESSAGE = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
+
+/** The API's answer to a change made on an outdated version: 409 record.stale_version with the record as it is now. */
+export const staleVersionAnswer = (current: unknown) => ({
+  status: 409,
+  body: { error: { code: "record.stale_version", message: STALE_VERSION_MESSAGE, details: { current } } },
+});
+
+/** A field's error as the API reports it: the field's path in the request body and the message to show at the field. */
+export type FieldError = { path: string; message: string };
+
+/** The API's answer to a request that fails validation: 400 request.invalid with the message for each field. */
+export const invalidFieldsAnswer = (fields: FieldError[]) => ({
+  status: 400,
+  body: { error: { code: "request.invalid", message: "Проверьте правильность заполнения полей", details: { fields } } },
+});

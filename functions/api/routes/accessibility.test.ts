@@ -49,6 +49,7 @@ describe("accessibility measures", async () => {
     const stale = await call(app, "PUT", `/api/accessibility-measures/${measureId}`, { token: staff, body: { ...measure, version: 1 } });
     expect(stale.status).toBe(409);
     expect(stale.json.error).toMatchObject({ code: "record.stale_version", details: { current: { done: true, version: 2 } } });
+    expect((await call(app, "DELETE", `/api/accessibility-measures/${measureId}?version=1`, { token: staff })).status).toBe(409);
 
     expect((await call(app, "POST", "/api/accessibility-measures", { token: viewer, body: measure })).status).toBe(403);
     expect((await call(app, "GET", "/api/accessibility-measures", { token: admin })).status).toBe(403);
@@ -60,6 +61,31 @@ describe("accessibility measures", async () => {
     expect(missing.json.error).toMatchObject({ code: "access_measure.not_found", message: "Мера не найдена" });
     const log = (await listAudit(auditScope.tenant(school.tenantId))).items.filter((e) => e.target === measureId);
     expect(log.map((e) => e.action).sort()).toEqual(["access_measure.create", "access_measure.delete", "access_measure.update"]);
+  });
+
+  it("an empty optional field, as a form sends it, is not stored, and an edit sending it empty clears it", async () => {
+    const created = await call(app, "POST", "/api/accessibility-measures", {
+      token: curator,
+      body: { ...measure, act: "", responsible: " ", dueDate: "" },
+    });
+    expect(created.status, created.text).toBe(201);
+    const { measureId } = created.json;
+    for (const answer of [created.json, (await AccessMeasureEntity.get({ tenantId: school.tenantId, measureId }).go()).data]) {
+      expect(answer).not.toHaveProperty("act");
+      expect(answer).not.toHaveProperty("responsible");
+      expect(answer).not.toHaveProperty("dueDate");
+    }
+    const dated = await call(app, "PUT", `/api/accessibility-measures/${measureId}`, { token: curator, body: { ...measure, version: 1 } });
+    expect(dated.json).toMatchObject({ dueDate: measure.dueDate, act: measure.act, version: 2 });
+    const cleared = await call(app, "PUT", `/api/accessibility-measures/${measureId}`, {
+      token: curator,
+      body: { ...measure, dueDate: "", act: "", version: 2 },
+    });
+    expect(cleared.status, cleared.text).toBe(200);
+    const stored = (await AccessMeasureEntity.get({ tenantId: school.tenantId, measureId }).go()).data;
+    expect(stored).toMatchObject({ responsible: measure.responsible, version: 3 });
+    expect(stored).not.toHaveProperty("dueDate");
+    expect(stored).not.toHaveProperty("act");
   });
 
   it("refuses bad input with Russian messages and writes nothing", async () => {

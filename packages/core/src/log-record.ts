@@ -12,6 +12,7 @@ import type { AuditAction } from "./audit/actions";
 import { nowIso } from "./auth/secret";
 import type { VisibleError } from "./error";
 import { type IdKind, createId, isId } from "./id";
+import { type Permission, assertCan } from "./permissions";
 import { staleVersion } from "./institution";
 import { replacement } from "./replacement";
 import type { db } from "./service";
@@ -75,14 +76,16 @@ async function cancelled<Row extends Versioned>(spec: Spec<Row>, id: string, bef
   throw transactionConflict();
 }
 
-/** What every new record of the signed-in institution gets: a new id, its institution and region, times, version 1. */
-type Stamp = { id: string; tenantId: string; regionId: string; createdAt: string; updatedAt: string; version: 1 };
-
-/** Writes a new record (`build` adds the register's fields to the stamp) with its audit entry and guards. */
-export async function createRecord<Row extends Versioned>(spec: Spec<Row>, build: (stamp: Stamp) => Row): Promise<Row> {
+/**
+ * Writes a new record of the signed-in institution from the register's fields, stamped with a new id (its key), the
+ * institution and region, times and version 1, with its audit entry and guards; an empty optional field is not stored,
+ * as an edit would clear it.
+ */
+export async function createRecord<Row extends Versioned>(spec: Spec<Row>, fields: object): Promise<Row> {
   const now = nowIso();
   const id = createId(spec.idKind);
-  const row = build({ id, tenantId: useTenantID(), regionId: useRegionID(), createdAt: now, updatedAt: now, version: 1 });
+  const stamped = { ...fields, ...spec.key(useTenantID(), id), regionId: useRegionID(), createdAt: now, updatedAt: now, version: 1 };
+  const row = Object.fromEntries(Object.entries(stamped).filter(([, value]) => value !== "")) as Row;
   const result = await transactWithSummaries(
     (e) => [
       writable(e, spec.name).create(row).commit(),
@@ -136,4 +139,23 @@ export async function deleteRecord<Row extends Versioned>(spec: Spec<Row>, id: s
     [],
   );
   if (result.canceled) await cancelled(spec, id, row, undefined);
+}
+
+/** A register's edit and deletion as its routes call them, each allowed to the roles with `permission`. */
+export function recordChanges<Row extends Versioned, Info extends { version: number }, Optional extends keyof Row & string>(
+  spec: LogRecord<Row, Info, Optional>,
+  permission: Permission,
+) {
+  return {
+    /** Replaces the record's fields (an optional one left out or empty is cleared), over the version read. */
+    async update(id: string, input: Record<string, unknown> & { version: number }): Promise<Info> {
+      assertCan(permission);
+      return replaceRecord(spec, id, input);
+    },
+    /** Deletes the record over the version read. */
+    async remove(id: string, expected: number): Promise<void> {
+      assertCan(permission);
+      await deleteRecord(spec, id, expected);
+    },
+  };
 }

@@ -122,3 +122,16 @@ export const isoDate = (label: string) =>
         issue.input === "" ? `Заполните поле «${label}»` : `Поле «${label}»: укажите существующую дату в формате ДД.ММ.ГГГГ`,
     }),
   );
+
+/**
+ * An optional calendar date of a register's record: left out or empty (a date input left empty sends ""), it is not
+ * given, as an empty optional text is (not stored on create, cleared by an edit).
+ */
+export const optionalDate = (label: string) =>
+  z.optional(
+    z.string({ error: `Укажите дату в поле «${label}»` }).check(
+      z.refine((value) => value === "" || validDate(value), {
+        error: `Поле «${label}»: укажите существующую дату в формате ДД.ММ.ГГГГ`,
+      }),
+    ),
+  );

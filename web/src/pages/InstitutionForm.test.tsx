@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Institution } from "../api/types";
-import { fakeApi } from "../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, staleVersionAnswer } from "../test-support";
 import { InstitutionForm } from "./InstitutionForm";
 
 afterEach(() => {
@@ -27,17 +27,13 @@ const school: Institution = {
   version: 2,
 };
 
-const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
-
 describe("the institution form", () => {
   it("on a stale version shows the message, loads the current record and saves on top of it", async () => {
     const current = { ...school, municipality: "Новый район", version: 3 };
     let saves = 0;
     const calls = fakeApi({
       "PUT /api/institutions/inst_1": (body) =>
-        ++saves === 1
-          ? { status: 409, body: { error: { code: "record.stale_version", message: stale, details: { current } } } }
-          : { status: 200, body: { ...current, ...(body as object), version: 4 } },
+        ++saves === 1 ? staleVersionAnswer(current) : { status: 200, body: { ...current, ...(body as object), version: 4 } },
     });
     const onStale = vi.fn();
     const onSaved = vi.fn();
@@ -46,7 +42,7 @@ describe("the institution form", () => {
     fireEvent.change(screen.getByLabelText(/Краткое наименование/), { target: { value: "МБОУ СОШ № 5" } });
     fireEvent.click(screen.getByRole("button", { name: "Сохранить изменения" }));
 
-    expect((await screen.findByRole("alert")).textContent).toContain(stale);
+    expect((await screen.findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect((screen.getByLabelText(/Муниципалитет/) as HTMLInputElement).value).toBe("Новый район");
     expect(onStale).toHaveBeenCalledTimes(1);
     expect(calls[0]?.body).toMatchObject({ shortName: "МБОУ СОШ № 5", version: 2, studentsTotal: 500 });

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthProvider } from "../auth/AuthContext";
-import { fakeApi } from "../test-support";
+import { fakeApi, invalidFieldsAnswer } from "../test-support";
 import LoginPage from "./LoginPage";
 
 afterEach(() => {
@@ -52,16 +52,8 @@ describe("the sign-in form", () => {
   it("puts field messages next to their fields and links them with aria-describedby", async () => {
     fakeApi({
       ...noSession,
-      "POST /api/auth/login": () => ({
-        status: 400,
-        body: {
-          error: {
-            code: "request.invalid",
-            message: "Проверьте правильность заполнения полей",
-            details: { fields: [{ path: "email", message: "Укажите корректный адрес электронной почты, например ivanova@school.ru" }] },
-          },
-        },
-      }),
+      "POST /api/auth/login": () =>
+        invalidFieldsAnswer([{ path: "email", message: "Укажите корректный адрес электронной почты, например ivanova@school.ru" }]),
     });
     renderLogin();
     await submit("not-an-email", "x");

@@ -6,9 +6,9 @@
 import type { EntityItem } from "electrodb";
 import { useTenantID } from "../actor";
 import { notFound } from "../error";
-import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
+import { type LogRecord, createRecord, recordChanges } from "../log-record";
 import { assertCan } from "../permissions";
-import { isoDate, optionalText, text, version } from "../schemas";
+import { optionalDate, optionalText, text, version } from "../schemas";
 import * as z from "../zod";
 import { AccessMeasureEntity } from "./access-measure.entity";
 import { accessibilityCategories } from "./labels";
@@ -20,7 +20,7 @@ const fields = {
   measure: text("Мера", 1000),
   act: optionalText("Распорядительный акт (номер, дата)", 300),
   responsible: optionalText("Ответственный", 200),
-  dueDate: z.optional(isoDate("Срок")),
+  dueDate: optionalDate("Срок"),
   done: z.boolean({ error: "Укажите, выполнена ли мера" }),
 };
 export const AccessMeasureInput = z.object(fields);
@@ -56,18 +56,7 @@ export const AccessMeasure = {
 
   async create(input: AccessMeasureInput): Promise<AccessMeasureInfo> {
     assertCan("accessibility.write");
-    const row = await createRecord(log, ({ id, ...stamp }) => ({ ...input, ...stamp, measureId: id }));
-    return toInfo(row);
+    return toInfo(await createRecord(log, input));
   },
-
-  /** Replaces the measure's fields (an optional one left out is cleared), over the version read. */
-  async update(measureId: string, input: z.infer<typeof AccessMeasureUpdate>): Promise<AccessMeasureInfo> {
-    assertCan("accessibility.write");
-    return replaceRecord(log, measureId, input);
-  },
-
-  async remove(measureId: string, expected: number): Promise<void> {
-    assertCan("accessibility.write");
-    await deleteRecord(log, measureId, expected);
-  },
+  ...recordChanges(log, "accessibility.write"),
 };

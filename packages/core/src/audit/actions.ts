@@ -123,6 +123,12 @@ const auditAreaLabels: Record<string, string> = {
   kpi: "Целевые показатели",
   reports: "Отчёты",
   roadmap: "Дорожные карты",
+  practice: "Лучшие практики",
+  training: "Обучение наставников",
+  partner: "Партнёры",
+  reward: "Поощрения наставников",
+  publication: "Медиаплан",
+  access_measure: "Меры доступности",
 };
 
 /** The Russian name of an audit action; a code without a label (a newer server) is shown with its section and the code. */

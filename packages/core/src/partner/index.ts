@@ -7,7 +7,7 @@
 import type { EntityItem } from "electrodb";
 import { useTenantID } from "../actor";
 import { VisibleError, notFound } from "../error";
-import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
+import { type LogRecord, createRecord, recordChanges } from "../log-record";
 import { assertCan } from "../permissions";
 import { isoDate, optionalText, text, version } from "../schemas";
 import { partnerKey } from "../stats/contribution";
@@ -109,18 +109,7 @@ export const Partner = {
 
   async create(input: PartnerInput): Promise<PartnerInfo> {
     assertCan("partners.write");
-    const row = await createRecord(log, ({ id, ...stamp }) => ({ ...input, ...stamp, partnerId: id }));
-    return toInfo(row);
+    return toInfo(await createRecord(log, input));
   },
-
-  /** Replaces the organisation's fields and contracts (a note left out is cleared), over the version read. */
-  async update(partnerId: string, input: z.infer<typeof PartnerUpdate>): Promise<PartnerInfo> {
-    assertCan("partners.write");
-    return replaceRecord(log, partnerId, input);
-  },
-
-  async remove(partnerId: string, expected: number): Promise<void> {
-    assertCan("partners.write");
-    await deleteRecord(log, partnerId, expected);
-  },
+  ...recordChanges(log, "partners.write"),
 };

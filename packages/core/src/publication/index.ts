@@ -5,14 +5,14 @@
  */
 import type { EntityItem } from "electrodb";
 import { useTenantID } from "../actor";
-import { daysBetween } from "../dates";
 import { notFound } from "../error";
-import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
+import { type LogRecord, createRecord, recordChanges } from "../log-record";
 import { regionToday } from "../participant/calendar";
 import { assertCan } from "../permissions";
 import { isoDate, optionalText, text, version, webLink } from "../schemas";
 import * as z from "../zod";
-import { PUBLICATION_INTERVAL_DAYS, publicationChannels, publicationFormats } from "./labels";
+import { type PublicationCadence, cadenceOf } from "./cadence";
+import { publicationChannels, publicationFormats } from "./labels";
 import { PublicationEntity } from "./publication.entity";
 
 type PublicationRow = EntityItem<typeof PublicationEntity>;
@@ -32,22 +32,6 @@ export const PublicationUpdate = z.object({ ...fields, version: version() });
 
 export type PublicationInfo = Omit<PublicationRow, "tenantId" | "regionId">;
 const toInfo = ({ tenantId: _t, regionId: _r, ...info }: PublicationRow): PublicationInfo => info;
-
-/**
- * How regularly the institution publishes, over all its publications: the last one dated today or earlier, the days
- * since, and whether the weekly rule is broken (nothing published yet counts as broken).
- */
-export type PublicationCadence = { today: string; lastPublished?: string; daysSinceLast?: number; overdue: boolean };
-
-export function cadenceOf(dates: readonly string[], today: string): PublicationCadence {
-  const lastPublished = dates
-    .filter((date) => date <= today)
-    .sort()
-    .at(-1);
-  if (!lastPublished) return { today, overdue: true };
-  const daysSinceLast = daysBetween(lastPublished, today);
-  return { today, lastPublished, daysSinceLast, overdue: daysSinceLast > PUBLICATION_INTERVAL_DAYS };
-}
 
 const log: LogRecord<PublicationRow, PublicationInfo, "rubric" | "url" | "note"> = {
   entity: PublicationEntity,
@@ -86,18 +70,7 @@ export const Publication = {
 
   async create(input: PublicationInput): Promise<PublicationInfo> {
     assertCan("publications.write");
-    const row = await createRecord(log, ({ id, ...stamp }) => ({ ...input, ...stamp, publicationId: id }));
-    return toInfo(row);
+    return toInfo(await createRecord(log, input));
   },
-
-  /** Replaces the publication's fields (an optional one left out is cleared), over the version read. */
-  async update(publicationId: string, input: z.infer<typeof PublicationUpdate>): Promise<PublicationInfo> {
-    assertCan("publications.write");
-    return replaceRecord(log, publicationId, input);
-  },
-
-  async remove(publicationId: string, expected: number): Promise<void> {
-    assertCan("publications.write");
-    await deleteRecord(log, publicationId, expected);
-  },
+  ...recordChanges(log, "publications.write"),
 };

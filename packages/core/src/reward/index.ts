@@ -7,7 +7,7 @@ import type { EntityItem } from "electrodb";
 import { useTenantID } from "../actor";
 import { VisibleError, notFound } from "../error";
 import { isId } from "../id";
-import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
+import { type LogRecord, createRecord, recordChanges } from "../log-record";
 import { ParticipantEntity } from "../participant/participant.entity";
 import { readParticipantsById } from "../participant/read";
 import { assertCan } from "../permissions";
@@ -122,18 +122,7 @@ export const Reward = {
     assertCan("rewards.write");
     const tenantId = useTenantID();
     await assertRewardable(tenantId, input.participantId, true);
-    const row = await createRecord(log, ({ id, ...stamp }) => ({ ...input, ...stamp, rewardId: id }));
-    return toInfo(row);
+    return toInfo(await createRecord(log, input));
   },
-
-  /** Replaces the reward's fields (an optional one left out is cleared), over the version read, while the person is active. */
-  async update(rewardId: string, input: z.infer<typeof RewardUpdate>): Promise<RewardInfo> {
-    assertCan("rewards.write");
-    return replaceRecord(log, rewardId, input);
-  },
-
-  async remove(rewardId: string, expected: number): Promise<void> {
-    assertCan("rewards.write");
-    await deleteRecord(log, rewardId, expected);
-  },
+  ...recordChanges(log, "rewards.write"),
 };

@@ -6,7 +6,7 @@ import type { EntityItem } from "electrodb";
 import { useTenantID } from "../actor";
 import { notFound } from "../error";
 import { assertCan } from "../permissions";
-import { type LogRecord, createRecord, deleteRecord, replaceRecord } from "../log-record";
+import { type LogRecord, createRecord, recordChanges } from "../log-record";
 import { count, isoDate, optionalText, text, version } from "../schemas";
 import * as z from "../zod";
 import { trainingKinds } from "./labels";
@@ -59,18 +59,7 @@ export const Training = {
 
   async create(input: TrainingInput): Promise<TrainingInfo> {
     assertCan("trainings.write");
-    const row = await createRecord(log, ({ id, ...stamp }) => ({ ...input, ...stamp, trainingId: id }));
-    return toInfo(row);
+    return toInfo(await createRecord(log, input));
   },
-
-  /** Replaces the event's fields (an optional one left out is cleared), over the version read. */
-  async update(trainingId: string, input: z.infer<typeof TrainingUpdate>): Promise<TrainingInfo> {
-    assertCan("trainings.write");
-    return replaceRecord(log, trainingId, input);
-  },
-
-  async remove(trainingId: string, expected: number): Promise<void> {
-    assertCan("trainings.write");
-    await deleteRecord(log, trainingId, expected);
-  },
+  ...recordChanges(log, "trainings.write"),
 };

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
 import AccessibilityPage from "./AccessibilityPage";
 import type { AccessMeasure } from "./types";
 
@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 const schedule: AccessMeasure = {
-  measureId: "acc_1",
+  measureId: "acm_1",
   category: "ovz",
   measure: "Индивидуальный график встреч.\nЗанятия на первом этаже.",
   act: "Приказ № 112 от 30.09.2026",
@@ -25,7 +25,7 @@ const schedule: AccessMeasure = {
   version: 2,
 };
 const online: AccessMeasure = {
-  measureId: "acc_2",
+  measureId: "acm_2",
   category: "remote_area",
   measure: "Встречи в дистанционном формате",
   done: false,
@@ -34,12 +34,6 @@ const online: AccessMeasure = {
   version: 1,
 };
 const all = [schedule, online];
-
-const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
-const fieldErrors = (fields: { path: string; message: string }[]) => ({
-  status: 400,
-  body: { error: { code: "request.invalid", message: "Проверьте правильность заполнения полей", details: { fields } } },
-});
 
 function open(measures: AccessMeasure[], routes: Parameters<typeof fakeApi>[0] = {}, role: Role = "curator") {
   const calls = fakeApi({
@@ -107,9 +101,10 @@ describe("the institution's accessibility measures", () => {
   });
 
   it("counts the measures and the done ones in the right forms", async () => {
-    const measure = (n: number, done: boolean): AccessMeasure => ({ ...online, measureId: `acc_${n}`, measure: `Мера ${n}`, done });
+    const measure = (n: number, done: boolean): AccessMeasure => ({ ...online, measureId: `acm_${n}`, measure: `Мера ${n}`, done });
     for (const [measures, line] of [
       [[measure(1, true)], "1 мера, из них 1 выполнена"],
+      [[measure(1, false)], "1 мера, пока не выполнена"],
       [[measure(1, false), measure(2, false)], "2 меры, ни одна ещё не выполнена"],
       [[1, 2, 3, 4, 5].map((n) => measure(n, n < 3)), "5 мер, из них 2 выполнены"],
       [Array.from({ length: 21 }, (_, n) => measure(n, true)), "21 мера, из них 21 выполнена"],
@@ -160,11 +155,11 @@ describe("the institution's accessibility measures", () => {
     const calls = open([], {
       "POST /api/accessibility-measures": (body) =>
         ++saves === 1
-          ? fieldErrors([
+          ? invalidFieldsAnswer([
               { path: "category", message: "Выберите категорию обучающихся" },
               { path: "measure", message: "Заполните поле «Мера»" },
             ])
-          : { status: 201, body: { ...online, ...(body as object), measureId: "acc_3", version: 1 } },
+          : { status: 201, body: { ...online, ...(body as object), measureId: "acm_3", version: 1 } },
     });
     fireEvent.click(await screen.findByRole("button", { name: "Добавить меру" }));
     const dialog = await screen.findByRole("dialog", { name: "Новая мера доступности" });
@@ -236,7 +231,7 @@ describe("the institution's accessibility measures", () => {
 
   it("edits a measure: the form starts from it, and all its fields go with the version (a cleared one is left out)", async () => {
     const calls = open(all, {
-      "PUT /api/accessibility-measures/acc_1": (body) => ({ status: 200, body: { ...schedule, ...(body as object), version: 3 } }),
+      "PUT /api/accessibility-measures/acm_1": (body) => ({ status: 200, body: { ...schedule, ...(body as object), version: 3 } }),
     });
     fireEvent.click(await buttonIn(schedule, "Изменить"));
     const dialog = await screen.findByRole("dialog", { name: "Изменить меру доступности" });
@@ -258,7 +253,7 @@ describe("the institution's accessibility measures", () => {
     expect(measureCalls(calls)).toEqual([
       [
         "PUT",
-        "/api/accessibility-measures/acc_1",
+        "/api/accessibility-measures/acm_1",
         { category: "disability", measure: schedule.measure, responsible: schedule.responsible, done: false, version: 2 },
       ],
     ]);
@@ -269,9 +264,9 @@ describe("the institution's accessibility measures", () => {
     const current: AccessMeasure = { ...online, measure: "Встречи онлайн и по телефону", done: true, version: 2 };
     let saves = 0;
     const calls = open([online], {
-      "PUT /api/accessibility-measures/acc_2": (body) =>
+      "PUT /api/accessibility-measures/acm_2": (body) =>
         ++saves === 1
-          ? { status: 409, body: { error: { code: "record.stale_version", message: stale, details: { current } } } }
+          ? staleVersionAnswer(current)
           : saves === 2
             ? { status: 200, body: { ...current, ...(body as object), version: 3 } }
             : { status: 404, body: { error: { code: "access_measure.not_found", message: "Мера не найдена" } } },
@@ -281,7 +276,7 @@ describe("the institution's accessibility measures", () => {
     fireEvent.change(field(dialog, /^Ответственный/), { target: { value: "Иванов И. И." } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("В форме — актуальная запись о мере. Внесите изменения ещё раз и сохраните.")).toBeTruthy();
     expect(field(dialog, /^Мера \(/).value).toBe(current.measure);
     expect(field(dialog, /^Мера выполнена/).checked).toBe(true);
@@ -306,14 +301,9 @@ describe("the institution's accessibility measures", () => {
   it("deletes a measure after confirmation, naming its version; after a stale version it deletes the current one", async () => {
     const versions: (string | null)[] = [];
     const calls = open(all, {
-      "DELETE /api/accessibility-measures/acc_2": (_body, url) => {
+      "DELETE /api/accessibility-measures/acm_2": (_body, url) => {
         versions.push(url.searchParams.get("version"));
-        return versions.length === 1
-          ? {
-              status: 409,
-              body: { error: { code: "record.stale_version", message: stale, details: { current: { ...online, version: 2 } } } },
-            }
-          : { status: 200, body: { ok: true } };
+        return versions.length === 1 ? staleVersionAnswer({ ...online, version: 2 }) : { status: 200, body: { ok: true } };
       },
     });
     fireEvent.click(await buttonIn(online, "Удалить"));
@@ -325,7 +315,7 @@ describe("the institution's accessibility measures", () => {
     ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "Удалить" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("Список обновлён. Подтвердите ещё раз, если решение в силе.")).toBeTruthy();
     await waitFor(() => expect(listLoads(calls)).toBe(2));
     fireEvent.click(within(dialog).getByRole("button", { name: "Удалить" }));
@@ -333,8 +323,8 @@ describe("the institution's accessibility measures", () => {
     await screen.findByText("Мера «Встречи в дистанционном формате» удалена");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(measureCalls(calls)).toEqual([
-      ["DELETE", "/api/accessibility-measures/acc_2", undefined],
-      ["DELETE", "/api/accessibility-measures/acc_2", undefined],
+      ["DELETE", "/api/accessibility-measures/acm_2", undefined],
+      ["DELETE", "/api/accessibility-measures/acm_2", undefined],
     ]);
     expect(versions).toEqual(["1", "2"]);
   });

@@ -32,7 +32,7 @@ export default function AccessibilityPage() {
     <>
       <h1>Меры по обеспечению доступности</h1>
       <p className="summary">
-        Меры, которые обеспечивают участие в наставничестве обучающихся с ОВЗ и инвалидностью, в трудной жизненной ситуации, из отдалённых
+        Меры, которые обеспечивают участие в наставничестве обучающихся с ОВЗ и инвалидностью, в трудной жизненной ситуации, с отдалённых
         территорий и других категорий: кто за них отвечает, к какому сроку, каким распорядительным актом они утверждены.
       </p>
       {notice && <Notice>{notice}</Notice>}
@@ -142,10 +142,12 @@ export default function AccessibilityPage() {
   );
 }
 
-/** «5 мер, из них 3 выполнены», or «…, ни одна ещё не выполнена». */
+/** «5 мер, из них 3 выполнены», «1 мера, пока не выполнена» or «2 меры, ни одна ещё не выполнена». */
 function countLine(items: AccessMeasure[]) {
   const doneCount = items.filter((measure) => measure.done).length;
-  return `${countOf(items.length, nouns.measure)}, ${doneCount > 0 ? `из них ${countOf(doneCount, done)}` : "ни одна ещё не выполнена"}`;
+  const ofThem =
+    doneCount > 0 ? `из них ${countOf(doneCount, done)}` : items.length === 1 ? "пока не выполнена" : "ни одна ещё не выполнена";
+  return `${countOf(items.length, nouns.measure)}, ${ofThem}`;
 }
 
 /** How much of a measure's text names it in a button's label or a message (a measure may be a paragraph). */

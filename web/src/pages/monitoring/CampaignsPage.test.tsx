@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
 import CampaignsPage from "./CampaignsPage";
 import type { Campaign, Indicator } from "./types";
 
@@ -69,7 +69,6 @@ const federal: Campaign = {
   version: 1,
 };
 
-const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
 const conflict = (code: string, message: string, details: object = {}) => ({ status: 409, body: { error: { code, message, details } } });
 
 function open(campaigns: Campaign[], routes: Parameters<typeof fakeApi>[0] = {}, role: Role = "region_admin") {
@@ -169,15 +168,13 @@ describe("the region's campaigns", () => {
     let saves = 0;
     const calls = open([draft], {
       "PUT /api/monitoring/campaigns/cmp_1": (body) =>
-        ++saves === 1
-          ? conflict("record.stale_version", stale, { current })
-          : { status: 200, body: { ...current, ...(body as object), version: 5 } },
+        ++saves === 1 ? staleVersionAnswer(current) : { status: 200, body: { ...current, ...(body as object), version: 5 } },
     });
     const dialog = await editDialog(draft.name);
     fireEvent.change(field(dialog, /^Конец периода/), { target: { value: "2026-12-25" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("В форме — актуальный черновик. Внесите изменения ещё раз и сохраните.")).toBeTruthy();
     expect(field(dialog, /^Название/).value).toBe("Мониторинг ЦМН 2026/27, первое полугодие");
     expect(field(dialog, /^Срок сдачи/).value).toBe("2026-12-15");
@@ -208,16 +205,7 @@ describe("the region's campaigns", () => {
     const calls = open([federal], {
       "PUT /api/monitoring/campaigns/cmp_2": (body) =>
         ++saves === 1
-          ? {
-              status: 400,
-              body: {
-                error: {
-                  code: "request.invalid",
-                  message: "Проверьте правильность заполнения полей",
-                  details: { fields: [{ path: "periodEnd", message: "Конец периода не может быть раньше начала" }] },
-                },
-              },
-            }
+          ? invalidFieldsAnswer([{ path: "periodEnd", message: "Конец периода не может быть раньше начала" }])
           : { status: 200, body: { ...federal, ...(body as object), version: 2 } },
     });
     const dialog = await editDialog(federal.name);

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
 import PartnersPage from "./PartnersPage";
 import type { Partner } from "./types";
 
@@ -43,11 +43,6 @@ const college: Partner = {
 };
 const all = [factory, college];
 
-const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
-const fieldErrors = (fields: { path: string; message: string }[]) => ({
-  status: 400,
-  body: { error: { code: "request.invalid", message: "Проверьте правильность заполнения полей", details: { fields } } },
-});
 /** What a saved organisation looks like in the answer (without the list's count). */
 const saved = (body: unknown, base: Partner, version: number) => {
   const { mentors: _mentors, ...info } = base;
@@ -174,7 +169,7 @@ describe("the institution's partner organisations", () => {
       "POST /api/partners": (body) => {
         saves += 1;
         if (saves === 1)
-          return fieldErrors([
+          return invalidFieldsAnswer([
             { path: "contracts.0.validUntil", message: "Срок действия договора не может закончиться раньше его заключения" },
           ]);
         if (saves === 2)
@@ -273,7 +268,7 @@ describe("the institution's partner organisations", () => {
   it("sends a contract left without kind or date as it is, for the server's messages at its fields", async () => {
     const calls = open([], {
       "POST /api/partners": () =>
-        fieldErrors([
+        invalidFieldsAnswer([
           { path: "contracts.0.kind", message: "Выберите вид договора" },
           { path: "contracts.0.date", message: "Заполните поле «Дата заключения»" },
         ]),
@@ -360,16 +355,14 @@ describe("the institution's partner organisations", () => {
     let saves = 0;
     const calls = open([factory], {
       "PUT /api/partners/ptn_1": (body) =>
-        ++saves === 1
-          ? { status: 409, body: { error: { code: "record.stale_version", message: stale, details: { current } } } }
-          : { status: 200, body: { ...current, ...(body as object), version: 5 } },
+        ++saves === 1 ? staleVersionAnswer(current) : { status: 200, body: { ...current, ...(body as object), version: 5 } },
     });
     fireEvent.click(await buttonIn(factory.name, "Изменить"));
     const dialog = await screen.findByRole("dialog", { name: "Изменить организацию-партнёра" });
     fireEvent.change(field(dialog, /^Примечание/), { target: { value: "Новый контакт" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("В форме — актуальные сведения об организации. Внесите изменения ещё раз и сохраните.")).toBeTruthy();
     expect(field(dialog, /^Название организации/).value).toBe("АО «Прогресс»");
     expect(within(dialog).getByRole("group", { name: "Договор 1" })).toBeTruthy();
@@ -429,21 +422,14 @@ describe("the institution's partner organisations", () => {
     const calls = open([factory], {
       "DELETE /api/partners/ptn_1": (_body, url) => {
         versions.push(url.searchParams.get("version"));
-        return versions.length === 1
-          ? {
-              status: 409,
-              body: {
-                error: { code: "record.stale_version", message: stale, details: { current: { ...info, contracts: [], version: 4 } } },
-              },
-            }
-          : { status: 200, body: { ok: true } };
+        return versions.length === 1 ? staleVersionAnswer({ ...info, contracts: [], version: 4 }) : { status: 200, body: { ok: true } };
       },
     });
     fireEvent.click(await buttonIn(factory.name, "Удалить"));
     const dialog = await screen.findByRole("dialog", { name: "Удалить организацию-партнёра?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Удалить" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("Список обновлён. Подтвердите ещё раз, если решение в силе.")).toBeTruthy();
     expect(within(dialog).getByText(/^Организация «АО «Завод Прогресс»» будет удалена без возможности восстановления/)).toBeTruthy();
     await waitFor(() => expect(listLoads(calls)).toBe(2));

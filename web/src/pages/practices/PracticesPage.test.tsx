@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
 import PracticesPage from "./PracticesPage";
 import type { Practice } from "./types";
 
@@ -65,8 +65,6 @@ const published: Practice = {
   version: 4,
 };
 const all = [draft, returned, sent, published];
-
-const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
 
 function open(practices: Practice[], routes: Parameters<typeof fakeApi>[0] = {}, role: Role = "curator") {
   const calls = fakeApi({
@@ -164,16 +162,7 @@ describe("the institution's best practices", () => {
     const calls = open([], {
       "POST /api/practices": (body) =>
         ++saves === 1
-          ? {
-              status: 400,
-              body: {
-                error: {
-                  code: "request.invalid",
-                  message: "Проверьте правильность заполнения полей",
-                  details: { fields: [{ path: "siteUrl", message: "Ссылка должна начинаться с http:// или https://" }] },
-                },
-              },
-            }
+          ? invalidFieldsAnswer([{ path: "siteUrl", message: "Ссылка должна начинаться с http:// или https://" }])
           : { status: 201, body: { ...draft, ...(body as object), practiceId: "prc_5", version: 1 } },
     });
     fireEvent.click(await screen.findByRole("button", { name: "Добавить практику" }));
@@ -255,16 +244,14 @@ describe("the institution's best practices", () => {
     let saves = 0;
     const calls = open([draft], {
       "PUT /api/practices/prc_1": (body) =>
-        ++saves === 1
-          ? { status: 409, body: { error: { code: "record.stale_version", message: stale, details: { current } } } }
-          : { status: 200, body: { ...current, ...(body as object), version: 4 } },
+        ++saves === 1 ? staleVersionAnswer(current) : { status: 200, body: { ...current, ...(body as object), version: 4 } },
     });
     fireEvent.click(await buttonIn(draft.title, "Изменить"));
     const dialog = await screen.findByRole("dialog", { name: "Изменить практику" });
     fireEvent.change(field(dialog, /^Где представлена/), { target: { value: "Педсовет" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("В форме — актуальная версия практики. Внесите изменения ещё раз и сохраните.")).toBeTruthy();
     expect(field(dialog, /^Название/).value).toBe("Нетворкинг (уточнённый)");
     expect(field(dialog, /^Где представлена/).value).toBe("Круглый стол");
@@ -317,18 +304,13 @@ describe("the institution's best practices", () => {
     let sends = 0;
     const calls = open([draft], {
       "POST /api/practices/prc_1/send": () =>
-        ++sends === 1
-          ? {
-              status: 409,
-              body: { error: { code: "record.stale_version", message: stale, details: { current: { ...draft, version: 3 } } } },
-            }
-          : { status: 200, body: { ...draft, status: "sent", version: 4 } },
+        ++sends === 1 ? staleVersionAnswer({ ...draft, version: 3 }) : { status: 200, body: { ...draft, status: "sent", version: 4 } },
     });
     fireEvent.click(await buttonIn(draft.title, "Отправить в РНЦ"));
     const dialog = await screen.findByRole("dialog", { name: "Отправить практику в РНЦ?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Отправить в РНЦ" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("Список обновлён. Подтвердите ещё раз, если решение в силе.")).toBeTruthy();
     await waitFor(() => expect(listLoads(calls)).toBe(2));
     fireEvent.click(within(dialog).getByRole("button", { name: "Отправить в РНЦ" }));

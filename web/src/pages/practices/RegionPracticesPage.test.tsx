@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { fakeApi, invalidFieldsAnswer } from "../../test-support";
 import RegionPracticesPage from "./RegionPracticesPage";
 import type { RegionPractice } from "./types";
 
@@ -124,16 +124,7 @@ describe("the region's best practices", () => {
     const calls = open(all, {
       "POST /api/practices/region/tnt_school/prc_1/publish": (body) =>
         ++saves === 1
-          ? {
-              status: 400,
-              body: {
-                error: {
-                  code: "request.invalid",
-                  message: "Проверьте правильность заполнения полей",
-                  details: { fields: [{ path: "platformUrl", message: "Ссылка должна начинаться с http:// или https://" }] },
-                },
-              },
-            }
+          ? invalidFieldsAnswer([{ path: "platformUrl", message: "Ссылка должна начинаться с http:// или https://" }])
           : { status: 200, body: { ...school, ...(body as object), status: "published", version: 4 } },
     });
     fireEvent.click(await screen.findByRole("button", { name: `Опубликовать ${whose(school)}` }));

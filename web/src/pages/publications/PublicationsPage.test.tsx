@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
 import PublicationsPage from "./PublicationsPage";
 import type { Cadence, Publication } from "./types";
 
@@ -52,12 +52,6 @@ const all = [announcement, news, album];
 /** The server's reading of the list above on 15 June: the last publication five days ago. */
 const recent: Cadence = { today: `${thisYear}-06-15`, lastPublished: news.date, daysSinceLast: 5, overdue: false };
 
-const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
-const fieldErrors = (fields: { path: string; message: string }[]) => ({
-  status: 400,
-  body: { error: { code: "request.invalid", message: "Проверьте правильность заполнения полей", details: { fields } } },
-});
-
 /** The page with a fake API answering the year asked for (the cadence as given); the list's queries are kept. */
 function open(
   publications: Publication[],
@@ -98,7 +92,8 @@ const buttonIn = async (publication: Publication, action: string) =>
 /** The cadence line: the paragraph that tells when the last publication was. */
 const cadenceLine = () =>
   screen.findByText(
-    (_text, element) => element?.tagName === "P" && /^(Последняя публикация|Публикаций ещё нет)/.test(element.textContent ?? ""),
+    (_text, element) =>
+      element?.tagName === "P" && /^(Последняя публикация|Опубликованных материалов ещё нет)/.test(element.textContent ?? ""),
   );
 
 describe("the institution's media plan", () => {
@@ -173,10 +168,11 @@ describe("the institution's media plan", () => {
 
   it.each<[string, Cadence, string]>([
     ["today", { ...recent, lastPublished: recent.today, daysSinceLast: 0 }, `Последняя публикация — 15.06.${thisYear}, сегодня.`],
+    ["yesterday", { ...recent, lastPublished: `${thisYear}-06-14`, daysSinceLast: 1 }, `Последняя публикация — 14.06.${thisYear}, вчера.`],
     [
-      "a day ago",
-      { ...recent, lastPublished: `${thisYear}-06-14`, daysSinceLast: 1 },
-      `Последняя публикация — 14.06.${thisYear}, 1 день назад.`,
+      "2 days ago",
+      { ...recent, lastPublished: `${thisYear}-06-13`, daysSinceLast: 2 },
+      `Последняя публикация — 13.06.${thisYear}, 2 дня назад.`,
     ],
     [
       "3 days ago",
@@ -216,7 +212,7 @@ describe("the institution's media plan", () => {
   it("warns when nothing is published yet, also when only planned publications are listed", async () => {
     open([], { cadence: { today: recent.today, overdue: true } });
     const notice = await cadenceLine();
-    expect(notice.textContent).toBe("Публикаций ещё нет: сведения о наставничестве публикуются не реже раза в неделю.");
+    expect(notice.textContent).toBe("Опубликованных материалов ещё нет: сведения о наставничестве обновляются не реже раза в неделю.");
     expect(notice.classList.contains("warning")).toBe(true);
     expect(screen.getByText(`Публикаций за ${thisYear} год нет`)).toBeTruthy();
     expect(screen.getByText(/пресс-релиз за 3–5 дней до события, пост-релиз в течение дня после него/)).toBeTruthy();
@@ -224,7 +220,7 @@ describe("the institution's media plan", () => {
     cleanup();
 
     open([announcement], { cadence: { today: recent.today, overdue: true } });
-    expect((await cadenceLine()).textContent).toMatch(/^Публикаций ещё нет/);
+    expect((await cadenceLine()).textContent).toMatch(/^Опубликованных материалов ещё нет/);
     expect(cells(await row(announcement.title))[4]).toBe("Запланирована");
   });
 
@@ -276,7 +272,7 @@ describe("the institution's media plan", () => {
       routes: {
         "POST /api/publications": (body) =>
           ++saves === 1
-            ? fieldErrors([
+            ? invalidFieldsAnswer([
                 { path: "channel", message: "Выберите канал" },
                 { path: "url", message: "Ссылка должна начинаться с http:// или https://" },
               ])
@@ -379,7 +375,7 @@ describe("the institution's media plan", () => {
       routes: {
         "PUT /api/publications/pub_1": (body) =>
           ++saves === 1
-            ? { status: 409, body: { error: { code: "record.stale_version", message: stale, details: { current } } } }
+            ? staleVersionAnswer(current)
             : saves === 2
               ? { status: 200, body: { ...current, ...(body as object), version: 4 } }
               : { status: 404, body: { error: { code: "publication.not_found", message: "Публикация не найдена" } } },
@@ -390,7 +386,7 @@ describe("the institution's media plan", () => {
     fireEvent.change(field(dialog, /^Форма материала/), { target: { value: "digest" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("В форме — актуальная запись о публикации. Внесите изменения ещё раз и сохраните.")).toBeTruthy();
     expect(field(dialog, /^Заголовок или тема/).value).toBe(current.title);
     expect(field(dialog, /^Канал/).value).toBe("regional_media");
@@ -418,12 +414,7 @@ describe("the institution's media plan", () => {
       routes: {
         "DELETE /api/publications/pub_1": (_body, url) => {
           versions.push(url.searchParams.get("version"));
-          return versions.length === 1
-            ? {
-                status: 409,
-                body: { error: { code: "record.stale_version", message: stale, details: { current: { ...news, version: 3 } } } },
-              }
-            : { status: 200, body: { ok: true } };
+          return versions.length === 1 ? staleVersionAnswer({ ...news, version: 3 }) : { status: 200, body: { ok: true } };
         },
       },
     });
@@ -436,7 +427,7 @@ describe("the institution's media plan", () => {
     ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "Удалить" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("Список обновлён. Подтвердите ещё раз, если решение в силе.")).toBeTruthy();
     await waitFor(() => expect(listed).toHaveLength(2));
     fireEvent.click(within(dialog).getByRole("button", { name: "Удалить" }));

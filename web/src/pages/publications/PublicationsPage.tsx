@@ -40,7 +40,7 @@ export default function PublicationsPage() {
     <>
       <h1>Медиаплан</h1>
       <p className="summary">
-        Публикации о наставничестве на сайте организации, в социальных сетях и СМИ — сделанные и запланированные: анонсы, пост-релизы,
+        Публикации о наставничестве на сайте организации, в социальных сетях и СМИ — вышедшие и запланированные: анонсы, пост-релизы,
         новости, дайджесты, фотоальбомы, лонгриды.
       </p>
       {notice && <Notice>{notice}</Notice>}
@@ -175,11 +175,12 @@ function CadenceNotice({ cadence }: { cadence: Cadence }) {
   if (cadence.lastPublished === undefined || cadence.daysSinceLast === undefined)
     return (
       <p className="notice warning" role="status">
-        Публикаций ещё нет: сведения о наставничестве публикуются не реже раза в неделю.
+        Опубликованных материалов ещё нет: сведения о наставничестве обновляются не реже раза в неделю.
       </p>
     );
   const days = countOf(cadence.daysSinceLast, nouns.day);
-  const last = `Последняя публикация — ${formatDate(cadence.lastPublished)}, ${cadence.daysSinceLast === 0 ? "сегодня" : `${days} назад`}.`;
+  const when = cadence.daysSinceLast === 0 ? "сегодня" : cadence.daysSinceLast === 1 ? "вчера" : `${days} назад`;
+  const last = `Последняя публикация — ${formatDate(cadence.lastPublished)}, ${when}.`;
   if (!cadence.overdue) return <p role="status">{last}</p>;
   const since = `со дня последней публикации ${plural(cadence.daysSinceLast, passed)} ${days}`;
   return (

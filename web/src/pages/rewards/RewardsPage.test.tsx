@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
 import RewardsPage from "./RewardsPage";
 import type { Reward } from "./types";
 
@@ -71,13 +71,6 @@ const mentors = [
   mentor("ptc_3", "Сидорова Анна Ивановна"),
 ];
 
-const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
-const fieldErrors = (path: string, message: string) => ({
-  status: 400,
-  body: {
-    error: { code: "request.invalid", message: "Проверьте правильность заполнения полей", details: { fields: [{ path, message }] } },
-  },
-});
 const saved = (body: unknown, base: Reward, version: number) => {
   const { fullName: _name, ...info } = base;
   return { ...info, ...(body as object), version };
@@ -223,7 +216,7 @@ describe("the mentors' rewards", () => {
     const { calls, searched, listed } = open([], {
       "POST /api/rewards": (body) => {
         saves += 1;
-        if (saves === 1) return fieldErrors("measure", "Выберите меру поощрения");
+        if (saves === 1) return invalidFieldsAnswer([{ path: "measure", message: "Выберите меру поощрения" }]);
         if (saves === 2)
           return {
             status: 409,
@@ -353,16 +346,14 @@ describe("the mentors' rewards", () => {
     let saves = 0;
     const { calls } = open([certificate], {
       "PUT /api/rewards/rwd_1": (body) =>
-        ++saves === 1
-          ? { status: 409, body: { error: { code: "record.stale_version", message: stale, details: { current } } } }
-          : { status: 200, body: { ...current, ...(body as object), version: 4 } },
+        ++saves === 1 ? staleVersionAnswer(current) : { status: 200, body: { ...current, ...(body as object), version: 4 } },
     });
     fireEvent.click(await buttonIn(certificate, "Изменить"));
     const dialog = await screen.findByRole("dialog", { name: "Изменить запись о поощрении" });
     fireEvent.change(field(dialog, /^Уровень/), { target: { value: "federal" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("В форме — актуальная запись о поощрении. Внесите изменения ещё раз и сохраните.")).toBeTruthy();
     expect(field(dialog, /^Мера поощрения/).value).toBe("thank_letter");
     expect(field(dialog, /^Дата/).value).toBe(`${thisYear}-05-20`);
@@ -384,16 +375,7 @@ describe("the mentors' rewards", () => {
       "DELETE /api/rewards/rwd_1": (_body, url) => {
         versions.push(url.searchParams.get("version"));
         return versions.length === 1
-          ? {
-              status: 409,
-              body: {
-                error: {
-                  code: "record.stale_version",
-                  message: stale,
-                  details: { current: { ...info, measure: "thank_letter", version: 3 } },
-                },
-              },
-            }
+          ? staleVersionAnswer({ ...info, measure: "thank_letter", version: 3 })
           : { status: 200, body: { ok: true } };
       },
     });
@@ -406,7 +388,7 @@ describe("the mentors' rewards", () => {
     ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "Удалить" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("Список обновлён. Подтвердите ещё раз, если решение в силе.")).toBeTruthy();
     // The current record is shown, its mentor's name kept from the list.
     expect(

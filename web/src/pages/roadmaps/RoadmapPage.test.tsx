@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
-import { fakeApi } from "../../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, staleVersionAnswer } from "../../test-support";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import RoadmapPage from "./RoadmapPage";
 import type { RoadmapDetail, RoadmapItem, RoadmapSection } from "./types";
@@ -12,7 +12,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
 const notEmpty = "В разделе есть мероприятия: перенесите или удалите их";
 
 const item: RoadmapItem = {
@@ -139,16 +138,7 @@ describe("roadmap sections", () => {
       "GET /api/roadmaps/rm_1": () => ({ status: 200, body: roadmap([normative, extra]) }),
       "PATCH /api/roadmaps/rm_1/sections/sec_2": (body) =>
         ++saves === 1
-          ? {
-              status: 409,
-              body: {
-                error: {
-                  code: "record.stale_version",
-                  message: stale,
-                  details: { current: { ...extra, items: undefined, title: "Мероприятия от коллеги", version: 3 } },
-                },
-              },
-            }
+          ? staleVersionAnswer({ ...extra, items: undefined, title: "Мероприятия от коллеги", version: 3 })
           : { status: 200, body: { ...extra, ...(body as object), version: 4 } },
     });
     fireEvent.click(await screen.findByRole("button", { name: "Изменить раздел 2" }));
@@ -157,7 +147,7 @@ describe("roadmap sections", () => {
     fireEvent.change(within(dialog).getByLabelText(/Название раздела/), { target: { value: "Мероприятия региона" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect((within(dialog).getByLabelText(/Название раздела/) as HTMLTextAreaElement).value).toBe("Мероприятия от коллеги");
     expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({ version: 1, number: "7", title: "Мероприятия региона" });
     await vi.waitFor(() => expect(loads(calls)).toBe(2));

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fakeApi } from "../../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, staleVersionAnswer } from "../../test-support";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import RoadmapTemplatePage from "./RoadmapTemplatePage";
 import type { Template } from "./types";
@@ -10,8 +10,6 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
-
-const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
 
 const standard: Template = {
   source: "default",
@@ -124,14 +122,11 @@ describe("the region's roadmap template", () => {
     };
     const calls = open({
       "GET /api/roadmaps/template": () => ({ status: 200, body: { ...theirs, version: 3, sections: standard.sections } }),
-      "PUT /api/roadmaps/template": () => ({
-        status: 409,
-        body: { error: { code: "record.stale_version", message: stale, details: { current: theirs } } },
-      }),
+      "PUT /api/roadmaps/template": () => staleVersionAnswer(theirs),
     });
     fireEvent.change(await screen.findByLabelText(/Название шаблона/), { target: { value: "Новое название" } });
     fireEvent.click(screen.getByRole("button", { name: "Опубликовать шаблон" }));
-    expect((await screen.findByRole("alert")).textContent).toContain(stale);
+    expect((await screen.findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(await screen.findByRole("row", { name: /^1\.1 Мероприятие коллеги/ })).toBeTruthy();
     expect((screen.getByLabelText(/Название шаблона/) as HTMLInputElement).value).toBe("Дорожная карта региона");
     expect(calls.find((c) => c.method === "PUT")?.body).toMatchObject({ version: 3, title: "Новое название" });

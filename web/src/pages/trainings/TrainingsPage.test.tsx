@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
 import TrainingsPage from "./TrainingsPage";
 import type { Training } from "./types";
 
@@ -50,14 +50,6 @@ const course: Training = {
   version: 1,
 };
 const all = [seminar, consultation, course];
-
-const stale = "Запись уже изменил другой пользователь. Обновите страницу и повторите изменения.";
-const fieldErrors = (path: string, message: string) => ({
-  status: 400,
-  body: {
-    error: { code: "request.invalid", message: "Проверьте правильность заполнения полей", details: { fields: [{ path, message }] } },
-  },
-});
 
 function open(trainings: Training[], routes: Parameters<typeof fakeApi>[0] = {}, role: Role = "curator") {
   const calls = fakeApi({
@@ -153,7 +145,7 @@ describe("the institution's mentor-training log", () => {
     const calls = open([], {
       "POST /api/trainings": (body) =>
         ++saves === 1
-          ? fieldErrors("kind", "Выберите вид мероприятия")
+          ? invalidFieldsAnswer([{ path: "kind", message: "Выберите вид мероприятия" }])
           : { status: 201, body: { ...seminar, ...(body as object), trainingId: "trn_4", version: 1 } },
     });
     fireEvent.click(await screen.findByRole("button", { name: "Добавить мероприятие" }));
@@ -251,16 +243,14 @@ describe("the institution's mentor-training log", () => {
     let saves = 0;
     const calls = open([seminar], {
       "PUT /api/trainings/trn_1": (body) =>
-        ++saves === 1
-          ? { status: 409, body: { error: { code: "record.stale_version", message: stale, details: { current } } } }
-          : { status: 200, body: { ...current, ...(body as object), version: 4 } },
+        ++saves === 1 ? staleVersionAnswer(current) : { status: 200, body: { ...current, ...(body as object), version: 4 } },
     });
     fireEvent.click(await buttonIn(seminar.title, "Изменить"));
     const dialog = await screen.findByRole("dialog", { name: "Изменить мероприятие" });
     fireEvent.change(field(dialog, /^Участников/), { target: { value: "14" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("В форме — актуальная запись о мероприятии. Внесите изменения ещё раз и сохраните.")).toBeTruthy();
     expect(field(dialog, /^Название/).value).toBe("Установочная сессия (перенесена)");
     expect(field(dialog, /^Дата/).value).toBe("2026-10-22");
@@ -318,19 +308,14 @@ describe("the institution's mentor-training log", () => {
     const calls = open([seminar], {
       "DELETE /api/trainings/trn_1": (_body, url) => {
         versions.push(url.searchParams.get("version"));
-        return versions.length === 1
-          ? {
-              status: 409,
-              body: { error: { code: "record.stale_version", message: stale, details: { current: { ...seminar, version: 3 } } } },
-            }
-          : { status: 200, body: { ok: true } };
+        return versions.length === 1 ? staleVersionAnswer({ ...seminar, version: 3 }) : { status: 200, body: { ok: true } };
       },
     });
     fireEvent.click(await buttonIn(seminar.title, "Удалить"));
     const dialog = await screen.findByRole("dialog", { name: "Удалить мероприятие?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Удалить" }));
 
-    expect((await within(dialog).findByRole("alert")).textContent).toContain(stale);
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("Список обновлён. Подтвердите ещё раз, если решение в силе.")).toBeTruthy();
     await waitFor(() => expect(listLoads(calls)).toBe(2));
     fireEvent.click(within(dialog).getByRole("button", { name: "Удалить" }));
