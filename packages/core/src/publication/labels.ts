@@ -26,14 +26,21 @@ export const publicationFormats = [
 export type PublicationFormat = (typeof publicationFormats)[number];
 
 export const publicationFormatLabels: Record<PublicationFormat, string> = {
-  press_release: "Пресс-релиз (анонс за 3–5 дней до события)",
-  post_release: "Пост-релиз (в течение дня после события)",
+  press_release: "Пресс-релиз",
+  post_release: "Пост-релиз",
   news: "Новость",
   digest: "Дайджест",
   photo_album: "Фотоальбом",
   playlist: "Плейлист (видео)",
-  longread: "Лонгрид (более 2000 знаков)",
+  longread: "Лонгрид",
   other: "Другое",
+};
+
+/** What the seeds ask of a form, shown where it is chosen (the lists show the name alone). */
+export const publicationFormatHints: Partial<Record<PublicationFormat, string>> = {
+  press_release: "анонс за 3–5 дней до события",
+  post_release: "в течение дня после события",
+  longread: "более 2000 знаков",
 };
 
 /** The seeds' rule for the institution's information support: «не реже 1 раза в неделю». */

@@ -1,4 +1,9 @@
-import { publicationChannelLabels, publicationFormatLabels } from "@rnc/core/publication/labels";
+import {
+  publicationChannelLabels,
+  publicationFormatHints,
+  publicationFormatLabels,
+  publicationFormats,
+} from "@rnc/core/publication/labels";
 import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
@@ -108,9 +113,11 @@ export function PublicationDialog({
             error={save.field("format")}
           >
             <option value="">Выберите форму</option>
-            {Object.entries(publicationFormatLabels).map(([format, label]) => (
+            {publicationFormats.map((format) => (
               <option key={format} value={format}>
-                {label}
+                {publicationFormatHints[format]
+                  ? `${publicationFormatLabels[format]} (${publicationFormatHints[format]})`
+                  : publicationFormatLabels[format]}
               </option>
             ))}
           </SelectField>
