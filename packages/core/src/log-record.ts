@@ -34,8 +34,8 @@ type Writable = {
 type Readable = { get(key: object): { go(options: { consistent: true }): Promise<{ data: unknown }> } };
 
 export type LogRecord<Row extends Versioned, Info extends { version: number }, Optional extends keyof Row & string> = {
-  /** The entity, and its name in the service (`db`) for transactions. */
-  entity: Readable | object;
+  /** The entity (read by id with `get`), and its name in the service (`db`) for transactions. */
+  entity: object;
   name: "training" | "partner" | "reward" | "publication" | "accessMeasure";
   idKind: IdKind;
   key(tenantId: string, id: string): object;

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type { ApiError } from "../api/client";
+import type { RecordEditing } from "../lib/useRecordEditing";
 import { isStale, staleCurrent, useSubmit } from "../lib/useSubmit";
 import { FormError } from "./Form";
 
@@ -134,5 +135,42 @@ export function VersionedConfirmDialog<T extends { version: number }>({
       {children(held)}
       {isStale(submit.error) && <p className="hint">Список обновлён. Подтвердите ещё раз, если решение в силе.</p>}
     </ConfirmDialog>
+  );
+}
+
+/**
+ * «Удалить …?» for the record a register page is deleting (`editor.deleting`; nothing while there is none), over the
+ * version it holds (see VersionedConfirmDialog). Once deleted, the page says `notice` of it; the list reloads after
+ * every attempt.
+ */
+export function DeleteRecordDialog<T extends { version: number }>({
+  editor,
+  title,
+  action,
+  notice,
+  children,
+}: {
+  editor: RecordEditing<T>;
+  title: string;
+  /** The DELETE request, made on the record as the dialog holds it (its version). */
+  action: (record: T) => Promise<unknown>;
+  notice: (deleted: T) => string;
+  /** What the deletion will remove (the record as the dialog holds it). */
+  children: (record: T) => ReactNode;
+}) {
+  if (!editor.deleting) return null;
+  return (
+    <VersionedConfirmDialog
+      record={editor.deleting}
+      title={title}
+      confirmLabel="Удалить"
+      danger
+      action={action}
+      onDone={(record) => editor.deleted(notice(record))}
+      onChanged={editor.reload}
+      onCancel={editor.cancelDelete}
+    >
+      {children}
+    </VersionedConfirmDialog>
   );
 }

@@ -1,14 +1,14 @@
 import { accessibilityCategoryLabels } from "@rnc/core/accessibility/labels";
-import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { VersionedConfirmDialog } from "../../components/Dialog";
+import { DeleteRecordDialog } from "../../components/Dialog";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { RowActions } from "../../components/RowActions";
 import { TableWrap } from "../../components/TableWrap";
 import { formatDate } from "../../lib/format";
 import { type PluralForms, countOf, nouns } from "../../lib/plural";
+import { useRecordEditing } from "../../lib/useRecordEditing";
 import { useResource } from "../../lib/useResource";
 import { AccessMeasureDialog } from "./AccessMeasureDialog";
 import type { AccessMeasure } from "./types";
@@ -24,9 +24,7 @@ export default function AccessibilityPage() {
   const me = useMe();
   const canWrite = roleCan(me.role, "accessibility.write");
   const measures = useResource(() => unwrap(api["accessibility-measures"].$get()), []);
-  const [notice, setNotice] = useState("");
-  const [editing, setEditing] = useState<AccessMeasure | "new" | null>(null);
-  const [deleting, setDeleting] = useState<AccessMeasure | null>(null);
+  const editor = useRecordEditing<AccessMeasure>(measures.reload);
 
   return (
     <>
@@ -35,10 +33,10 @@ export default function AccessibilityPage() {
         Меры, которые обеспечивают участие в наставничестве обучающихся с ОВЗ и инвалидностью, в трудной жизненной ситуации, с отдалённых
         территорий и других категорий: кто за них отвечает, к какому сроку, каким распорядительным актом они утверждены.
       </p>
-      {notice && <Notice>{notice}</Notice>}
+      {editor.notice && <Notice>{editor.notice}</Notice>}
       {canWrite && (
         <p>
-          <button type="button" className="button" onClick={() => setEditing("new")}>
+          <button type="button" className="button" onClick={editor.add}>
             Добавить меру
           </button>
         </p>
@@ -84,8 +82,8 @@ export default function AccessibilityPage() {
                         {canWrite && (
                           <RowActions
                             what={`меру «${shortened(measure.measure)}»`}
-                            onEdit={() => setEditing(measure)}
-                            onDelete={() => setDeleting(measure)}
+                            onEdit={() => editor.edit(measure)}
+                            onDelete={() => editor.remove(measure)}
                           />
                         )}
                       </tr>
@@ -97,47 +95,37 @@ export default function AccessibilityPage() {
           )
         }
       </Async>
-      {editing && (
+      {editor.editing && (
         <AccessMeasureDialog
-          measure={editing === "new" ? undefined : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setEditing(null);
-            setNotice(editing === "new" ? `Мера «${shortened(saved.measure)}» добавлена` : `Мера «${shortened(saved.measure)}» сохранена`);
-            measures.reload();
-          }}
+          measure={editor.editing.record}
+          onClose={editor.closeEditor}
+          onSaved={editor.onSaved(
+            (saved) => `Мера «${shortened(saved.measure)}» добавлена`,
+            (saved) => `Мера «${shortened(saved.measure)}» сохранена`,
+          )}
           onChanged={measures.reload}
         />
       )}
-      {deleting && (
-        <VersionedConfirmDialog
-          record={deleting}
-          title="Удалить меру?"
-          confirmLabel="Удалить"
-          danger
-          action={(measure) =>
-            unwrap(
-              api["accessibility-measures"][":measureId"].$delete({
-                param: { measureId: measure.measureId },
-                query: { version: String(measure.version) },
-              }),
-            )
-          }
-          onDone={(measure) => {
-            setDeleting(null);
-            setNotice(`Мера «${shortened(measure.measure)}» удалена`);
-          }}
-          onChanged={measures.reload}
-          onCancel={() => setDeleting(null)}
-        >
-          {(measure) => (
-            <p>
-              Мера «{shortened(measure.measure)}» ({accessibilityCategoryLabels[measure.category]}) будет удалена без возможности
-              восстановления.
-            </p>
-          )}
-        </VersionedConfirmDialog>
-      )}
+      <DeleteRecordDialog
+        editor={editor}
+        title="Удалить меру?"
+        action={(measure) =>
+          unwrap(
+            api["accessibility-measures"][":measureId"].$delete({
+              param: { measureId: measure.measureId },
+              query: { version: String(measure.version) },
+            }),
+          )
+        }
+        notice={(measure) => `Мера «${shortened(measure.measure)}» удалена`}
+      >
+        {(measure) => (
+          <p>
+            Мера «{shortened(measure.measure)}» ({accessibilityCategoryLabels[measure.category]}) будет удалена без возможности
+            восстановления.
+          </p>
+        )}
+      </DeleteRecordDialog>
     </>
   );
 }

@@ -1,17 +1,17 @@
 import { contractKindShort, contractKinds, partnerKindLabels } from "@rnc/core/partner/labels";
-import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { VersionedConfirmDialog } from "../../components/Dialog";
+import { DeleteRecordDialog } from "../../components/Dialog";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { RowActions } from "../../components/RowActions";
 import { TableWrap } from "../../components/TableWrap";
 import { formatDate, todayIso } from "../../lib/format";
 import { countOf, nouns } from "../../lib/plural";
+import { useRecordEditing } from "../../lib/useRecordEditing";
 import { useResource } from "../../lib/useResource";
 import { PartnerDialog } from "./PartnerDialog";
-import type { Contract, Partner, PartnerInfo } from "./types";
+import type { Contract, Partner } from "./types";
 
 /**
  * The institution's partner organisations and the contracts with them, one column per kind of contract; how many of
@@ -21,9 +21,7 @@ export default function PartnersPage() {
   const me = useMe();
   const canWrite = roleCan(me.role, "partners.write");
   const partners = useResource(() => unwrap(api.partners.$get()), []);
-  const [notice, setNotice] = useState("");
-  const [editing, setEditing] = useState<PartnerInfo | "new" | null>(null);
-  const [deleting, setDeleting] = useState<Partner | null>(null);
+  const editor = useRecordEditing<Partner>(partners.reload);
   const today = todayIso();
 
   return (
@@ -33,10 +31,10 @@ export default function PartnersPage() {
         Предприятия, НКО, вузы, колледжи и другие организации, которые участвуют в наставничестве вместе с вашей организацией, и договоры с
         ними: соглашения о внедрении целевой модели наставничества, договоры о дуальном обучении, о практике и о сотрудничестве.
       </p>
-      {notice && <Notice>{notice}</Notice>}
+      {editor.notice && <Notice>{editor.notice}</Notice>}
       {canWrite && (
         <p>
-          <button type="button" className="button" onClick={() => setEditing("new")}>
+          <button type="button" className="button" onClick={editor.add}>
             Добавить организацию
           </button>
         </p>
@@ -99,8 +97,8 @@ export default function PartnersPage() {
                         {canWrite && (
                           <RowActions
                             what={`организацию «${partner.name}»`}
-                            onEdit={() => setEditing(partner)}
-                            onDelete={() => setDeleting(partner)}
+                            onEdit={() => editor.edit(partner)}
+                            onDelete={() => editor.remove(partner)}
                           />
                         )}
                       </tr>
@@ -112,49 +110,39 @@ export default function PartnersPage() {
           )
         }
       </Async>
-      {editing && (
+      {editor.editing && (
         <PartnerDialog
-          partner={editing === "new" ? undefined : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setEditing(null);
-            setNotice(editing === "new" ? `Организация «${saved.name}» добавлена` : `Организация «${saved.name}» сохранена`);
-            partners.reload();
-          }}
+          partner={editor.editing.record}
+          onClose={editor.closeEditor}
+          onSaved={editor.onSaved(
+            (saved) => `Организация «${saved.name}» добавлена`,
+            (saved) => `Организация «${saved.name}» сохранена`,
+          )}
           onChanged={partners.reload}
         />
       )}
-      {deleting && (
-        <VersionedConfirmDialog
-          record={deleting}
-          title="Удалить организацию-партнёра?"
-          confirmLabel="Удалить"
-          danger
-          action={(partner) =>
-            unwrap(
-              api.partners[":partnerId"].$delete({
-                param: { partnerId: partner.partnerId },
-                query: { version: String(partner.version) },
-              }),
-            )
-          }
-          onDone={(partner) => {
-            setDeleting(null);
-            setNotice(`Организация «${partner.name}» удалена из списка партнёров`);
-          }}
-          onChanged={partners.reload}
-          onCancel={() => setDeleting(null)}
-        >
-          {(partner) => (
-            <p>
-              {partner.contracts.length > 0
-                ? `Организация «${partner.name}» и сведения о её договорах (${countOf(partner.contracts.length, nouns.contract)}) будут удалены`
-                : `Организация «${partner.name}» будет удалена`}{" "}
-              без возможности восстановления. Поле «Организация-партнёр» в базе участников не изменится.
-            </p>
-          )}
-        </VersionedConfirmDialog>
-      )}
+      <DeleteRecordDialog
+        editor={editor}
+        title="Удалить организацию-партнёра?"
+        action={(partner) =>
+          unwrap(
+            api.partners[":partnerId"].$delete({
+              param: { partnerId: partner.partnerId },
+              query: { version: String(partner.version) },
+            }),
+          )
+        }
+        notice={(partner) => `Организация «${partner.name}» удалена из списка партнёров`}
+      >
+        {(partner) => (
+          <p>
+            {partner.contracts.length > 0
+              ? `Организация «${partner.name}» и сведения о её договорах (${countOf(partner.contracts.length, nouns.contract)}) будут удалены`
+              : `Организация «${partner.name}» будет удалена`}{" "}
+            без возможности восстановления. Поле «Организация-партнёр» в базе участников не изменится.
+          </p>
+        )}
+      </DeleteRecordDialog>
     </>
   );
 }

@@ -3,13 +3,14 @@ import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { VersionedConfirmDialog } from "../../components/Dialog";
+import { DeleteRecordDialog } from "../../components/Dialog";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { RowActions } from "../../components/RowActions";
 import { TableWrap } from "../../components/TableWrap";
 import { YearFilter, currentYear } from "../../components/YearFilter";
 import { formatDate } from "../../lib/format";
 import { type PluralForms, countOf, nouns, plural } from "../../lib/plural";
+import { useRecordEditing } from "../../lib/useRecordEditing";
 import { useResource } from "../../lib/useResource";
 import { PublicationDialog } from "./PublicationDialog";
 import type { Cadence, Publication } from "./types";
@@ -32,9 +33,7 @@ export default function PublicationsPage() {
   /** The year shown; "" for all years. */
   const [year, setYear] = useState(currentYear);
   const publications = useResource(() => unwrap(api.publications.$get({ query: year ? { year } : {} })), [year]);
-  const [notice, setNotice] = useState("");
-  const [editing, setEditing] = useState<Publication | "new" | null>(null);
-  const [deleting, setDeleting] = useState<Publication | null>(null);
+  const editor = useRecordEditing<Publication>(publications.reload);
 
   return (
     <>
@@ -43,11 +42,11 @@ export default function PublicationsPage() {
         Публикации о наставничестве на сайте организации, в социальных сетях и СМИ — вышедшие и запланированные: анонсы, пост-релизы,
         новости, дайджесты, фотоальбомы, лонгриды.
       </p>
-      {notice && <Notice>{notice}</Notice>}
+      {editor.notice && <Notice>{editor.notice}</Notice>}
       <YearFilter value={year} onChange={setYear} />
       {canWrite && (
         <p>
-          <button type="button" className="button" onClick={() => setEditing("new")}>
+          <button type="button" className="button" onClick={editor.add}>
             Добавить публикацию
           </button>
         </p>
@@ -97,8 +96,8 @@ export default function PublicationsPage() {
                           {canWrite && (
                             <RowActions
                               what={`публикацию «${publication.title}»`}
-                              onEdit={() => setEditing(publication)}
-                              onDelete={() => setDeleting(publication)}
+                              onEdit={() => editor.edit(publication)}
+                              onDelete={() => editor.remove(publication)}
                             />
                           )}
                         </tr>
@@ -111,47 +110,37 @@ export default function PublicationsPage() {
           </>
         )}
       </Async>
-      {editing && (
+      {editor.editing && (
         <PublicationDialog
-          publication={editing === "new" ? undefined : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setEditing(null);
-            setNotice(editing === "new" ? `Публикация «${saved.title}» добавлена` : `Публикация «${saved.title}» сохранена`);
-            publications.reload();
-          }}
+          publication={editor.editing.record}
+          onClose={editor.closeEditor}
+          onSaved={editor.onSaved(
+            (saved) => `Публикация «${saved.title}» добавлена`,
+            (saved) => `Публикация «${saved.title}» сохранена`,
+          )}
           onChanged={publications.reload}
         />
       )}
-      {deleting && (
-        <VersionedConfirmDialog
-          record={deleting}
-          title="Удалить публикацию?"
-          confirmLabel="Удалить"
-          danger
-          action={(publication) =>
-            unwrap(
-              api.publications[":publicationId"].$delete({
-                param: { publicationId: publication.publicationId },
-                query: { version: String(publication.version) },
-              }),
-            )
-          }
-          onDone={(publication) => {
-            setDeleting(null);
-            setNotice(`Публикация «${publication.title}» удалена`);
-          }}
-          onChanged={publications.reload}
-          onCancel={() => setDeleting(null)}
-        >
-          {(publication) => (
-            <p>
-              Запись о публикации «{publication.title}» от {formatDate(publication.date)} будет удалена из медиаплана без возможности
-              восстановления.
-            </p>
-          )}
-        </VersionedConfirmDialog>
-      )}
+      <DeleteRecordDialog
+        editor={editor}
+        title="Удалить публикацию?"
+        action={(publication) =>
+          unwrap(
+            api.publications[":publicationId"].$delete({
+              param: { publicationId: publication.publicationId },
+              query: { version: String(publication.version) },
+            }),
+          )
+        }
+        notice={(publication) => `Публикация «${publication.title}» удалена`}
+      >
+        {(publication) => (
+          <p>
+            Запись о публикации «{publication.title}» от {formatDate(publication.date)} будет удалена из медиаплана без возможности
+            восстановления.
+          </p>
+        )}
+      </DeleteRecordDialog>
     </>
   );
 }

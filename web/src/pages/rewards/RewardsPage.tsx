@@ -4,13 +4,14 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { VersionedConfirmDialog } from "../../components/Dialog";
+import { DeleteRecordDialog } from "../../components/Dialog";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { RowActions } from "../../components/RowActions";
 import { TableWrap } from "../../components/TableWrap";
 import { YearFilter, currentYear } from "../../components/YearFilter";
 import { formatDate } from "../../lib/format";
 import { countOf, nouns, outOf } from "../../lib/plural";
+import { useRecordEditing } from "../../lib/useRecordEditing";
 import { useResource } from "../../lib/useResource";
 import { RewardDialog } from "./RewardDialog";
 import type { Reward } from "./types";
@@ -22,9 +23,7 @@ export default function RewardsPage() {
   /** The year shown; "" for all years. */
   const [year, setYear] = useState(currentYear);
   const rewards = useResource(() => unwrap(api.rewards.$get({ query: year ? { year } : {} })), [year]);
-  const [notice, setNotice] = useState("");
-  const [editing, setEditing] = useState<Reward | "new" | null>(null);
-  const [deleting, setDeleting] = useState<Reward | null>(null);
+  const editor = useRecordEditing<Reward>(rewards.reload);
 
   return (
     <>
@@ -33,11 +32,11 @@ export default function RewardsPage() {
         Благодарности, грамоты, благодарственные письма, стимулирующие выплаты, победы в конкурсах и другие меры поощрения наставников вашей
         организации — на уровне организации, муниципалитета, региона и страны.
       </p>
-      {notice && <Notice>{notice}</Notice>}
+      {editor.notice && <Notice>{editor.notice}</Notice>}
       <YearFilter value={year} onChange={setYear} />
       {canWrite && (
         <p>
-          <button type="button" className="button" onClick={() => setEditing("new")}>
+          <button type="button" className="button" onClick={editor.add}>
             Записать поощрение
           </button>
         </p>
@@ -83,7 +82,7 @@ export default function RewardsPage() {
                         <td>{reward.basis ?? "—"}</td>
                         <td className="note-cell">{reward.note ?? "—"}</td>
                         {canWrite && (
-                          <RowActions what={rewardOf(reward)} onEdit={() => setEditing(reward)} onDelete={() => setDeleting(reward)} />
+                          <RowActions what={rewardOf(reward)} onEdit={() => editor.edit(reward)} onDelete={() => editor.remove(reward)} />
                         )}
                       </tr>
                     ))}
@@ -94,46 +93,32 @@ export default function RewardsPage() {
           )
         }
       </Async>
-      {editing && (
+      {editor.editing && (
         <RewardDialog
-          reward={editing === "new" ? undefined : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setEditing(null);
-            setNotice(
-              editing === "new"
-                ? `Поощрение записано: ${rewardMeasureLabels[saved.measure]}, ${formatDate(saved.date)}`
-                : `Запись о поощрении сохранена: ${editing.fullName}, ${rewardMeasureLabels[saved.measure]}`,
-            );
-            rewards.reload();
-          }}
+          reward={editor.editing.record}
+          onClose={editor.closeEditor}
+          onSaved={editor.onSaved(
+            (saved) => `Поощрение записано: ${rewardMeasureLabels[saved.measure]}, ${formatDate(saved.date)}`,
+            (saved, edited) => `Запись о поощрении сохранена: ${edited.fullName}, ${rewardMeasureLabels[saved.measure]}`,
+          )}
           onChanged={rewards.reload}
         />
       )}
-      {deleting && (
-        <VersionedConfirmDialog
-          record={deleting}
-          title="Удалить запись о поощрении?"
-          confirmLabel="Удалить"
-          danger
-          action={(reward) =>
-            unwrap(api.rewards[":rewardId"].$delete({ param: { rewardId: reward.rewardId }, query: { version: String(reward.version) } }))
-          }
-          onDone={(reward) => {
-            setDeleting(null);
-            setNotice(`Запись о поощрении удалена: ${reward.fullName}, ${rewardMeasureLabels[reward.measure]}`);
-          }}
-          onChanged={rewards.reload}
-          onCancel={() => setDeleting(null)}
-        >
-          {(reward) => (
-            <p>
-              Запись о поощрении «{rewardMeasureLabels[reward.measure]}» от {formatDate(reward.date)} (наставник — {reward.fullName}) будет
-              удалена без возможности восстановления.
-            </p>
-          )}
-        </VersionedConfirmDialog>
-      )}
+      <DeleteRecordDialog
+        editor={editor}
+        title="Удалить запись о поощрении?"
+        action={(reward) =>
+          unwrap(api.rewards[":rewardId"].$delete({ param: { rewardId: reward.rewardId }, query: { version: String(reward.version) } }))
+        }
+        notice={(reward) => `Запись о поощрении удалена: ${reward.fullName}, ${rewardMeasureLabels[reward.measure]}`}
+      >
+        {(reward) => (
+          <p>
+            Запись о поощрении «{rewardMeasureLabels[reward.measure]}» от {formatDate(reward.date)} (наставник — {reward.fullName}) будет
+            удалена без возможности восстановления.
+          </p>
+        )}
+      </DeleteRecordDialog>
     </>
   );
 }

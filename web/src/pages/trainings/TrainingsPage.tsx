@@ -1,14 +1,14 @@
 import { trainingKindLabels } from "@rnc/core/training/labels";
-import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { VersionedConfirmDialog } from "../../components/Dialog";
+import { DeleteRecordDialog } from "../../components/Dialog";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { RowActions } from "../../components/RowActions";
 import { TableWrap } from "../../components/TableWrap";
 import { formatDate } from "../../lib/format";
 import { countOf, nouns } from "../../lib/plural";
+import { useRecordEditing } from "../../lib/useRecordEditing";
 import { useResource } from "../../lib/useResource";
 import { TrainingDialog } from "./TrainingDialog";
 import type { Training } from "./types";
@@ -18,9 +18,7 @@ export default function TrainingsPage() {
   const me = useMe();
   const canWrite = roleCan(me.role, "trainings.write");
   const trainings = useResource(() => unwrap(api.trainings.$get()), []);
-  const [notice, setNotice] = useState("");
-  const [editing, setEditing] = useState<Training | "new" | null>(null);
-  const [deleting, setDeleting] = useState<Training | null>(null);
+  const editor = useRecordEditing<Training>(trainings.reload);
   return (
     <>
       <h1>Обучение наставников</h1>
@@ -28,10 +26,10 @@ export default function TrainingsPage() {
         Курсы, семинары, консультации и обмен опытом для наставников и кураторов, которые провела ваша организация или в которых участвовали
         её наставники.
       </p>
-      {notice && <Notice>{notice}</Notice>}
+      {editor.notice && <Notice>{editor.notice}</Notice>}
       {canWrite && (
         <p>
-          <button type="button" className="button" onClick={() => setEditing("new")}>
+          <button type="button" className="button" onClick={editor.add}>
             Добавить мероприятие
           </button>
         </p>
@@ -82,8 +80,8 @@ export default function TrainingsPage() {
                         {canWrite && (
                           <RowActions
                             what={`мероприятие «${training.title}»`}
-                            onEdit={() => setEditing(training)}
-                            onDelete={() => setDeleting(training)}
+                            onEdit={() => editor.edit(training)}
+                            onDelete={() => editor.remove(training)}
                           />
                         )}
                       </tr>
@@ -95,47 +93,37 @@ export default function TrainingsPage() {
           )
         }
       </Async>
-      {editing && (
+      {editor.editing && (
         <TrainingDialog
-          training={editing === "new" ? undefined : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setEditing(null);
-            setNotice(editing === "new" ? `Мероприятие «${saved.title}» добавлено` : `Мероприятие «${saved.title}» сохранено`);
-            trainings.reload();
-          }}
+          training={editor.editing.record}
+          onClose={editor.closeEditor}
+          onSaved={editor.onSaved(
+            (saved) => `Мероприятие «${saved.title}» добавлено`,
+            (saved) => `Мероприятие «${saved.title}» сохранено`,
+          )}
           onChanged={trainings.reload}
         />
       )}
-      {deleting && (
-        <VersionedConfirmDialog
-          record={deleting}
-          title="Удалить мероприятие?"
-          confirmLabel="Удалить"
-          danger
-          action={(training) =>
-            unwrap(
-              api.trainings[":trainingId"].$delete({
-                param: { trainingId: training.trainingId },
-                query: { version: String(training.version) },
-              }),
-            )
-          }
-          onDone={(training) => {
-            setDeleting(null);
-            setNotice(`Мероприятие «${training.title}» удалено`);
-          }}
-          onChanged={trainings.reload}
-          onCancel={() => setDeleting(null)}
-        >
-          {(training) => (
-            <p>
-              Запись о мероприятии «{training.title}» от {formatDate(training.date)} будет удалена без возможности восстановления.
-              Неотправленные отчёты мониторинга за его период перестанут его учитывать.
-            </p>
-          )}
-        </VersionedConfirmDialog>
-      )}
+      <DeleteRecordDialog
+        editor={editor}
+        title="Удалить мероприятие?"
+        action={(training) =>
+          unwrap(
+            api.trainings[":trainingId"].$delete({
+              param: { trainingId: training.trainingId },
+              query: { version: String(training.version) },
+            }),
+          )
+        }
+        notice={(training) => `Мероприятие «${training.title}» удалено`}
+      >
+        {(training) => (
+          <p>
+            Запись о мероприятии «{training.title}» от {formatDate(training.date)} будет удалена без возможности восстановления.
+            Неотправленные отчёты мониторинга за его период перестанут его учитывать.
+          </p>
+        )}
+      </DeleteRecordDialog>
     </>
   );
 }
