@@ -17,6 +17,12 @@ function send(agent: Agent, url: URL, spec: RequestSpec): Promise<number> {
   });
 }
 
+/** One client on one keep-alive connection: `send` makes one exchange and resolves with its status. */
+export function keepAliveClient(baseUrl: string) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return { send: (spec: RequestSpec) => send(agent, new URL(spec.path, baseUrl), spec), close: () => agent.destroy() };
+}
+
 /**
  * A closed-loop HTTP load generator: `concurrency` clients, each sending its next request as soon as the previous
  * answer arrives, for a fixed time. Like autocannon it speaks plain node:http over keep-alive connections (one per

@@ -47,19 +47,15 @@ const rewriteCommands: Record<string, new (input: never) => object> = { PutItemC
 export const replayable = (calls: TracedCall[]) =>
   calls.length > 0 && calls.every((c) => c.command in readCommands || c.command in rewriteCommands);
 
-/**
- * Replays the store calls an API operation made, keeping their parallelism (calls that overlapped in the trace run
- * together): `n` times one after another (the floor under the 1-client latency), then for `durationMs` from 20 clients
- * at once (the floor under the 20-client latency: what the same store calls cost this machine at that load).
- */
-export async function replayFloor(client: DynamoDBDocumentClient, calls: TracedCall[], options: { n: number; durationMs: number }) {
+/** Replays the store calls an API operation made, keeping their parallelism (calls that overlapped in the trace run together). */
+export function replayer(client: DynamoDBDocumentClient, calls: TracedCall[]): () => Promise<void> {
   const groups: TracedCall[][] = [];
   for (const call of [...calls].sort((a, b) => a.start - b.start)) {
     const group = groups.at(-1);
     if (group && call.start < Math.min(...group.map((g) => g.end))) group.push(call);
     else groups.push([call]);
   }
-  const replay = async () => {
+  return async () => {
     for (const group of groups) {
       await Promise.all(
         group.map((call) =>
@@ -72,8 +68,6 @@ export async function replayFloor(client: DynamoDBDocumentClient, calls: TracedC
       );
     }
   };
-  const c1 = await timeSequential(options.n, replay);
-  return { ...c1, c20: summarize((await closedLoop(20, options.durationMs, replay, 100)).samples) };
 }
 
 export async function measureStoreFloor(client: DynamoDBDocumentClient, tableName: string, key: { pk: string; sk: string }, n: number) {
