@@ -58,6 +58,8 @@ export function makeActivity(r: Rng, context: Context, partners: readonly string
     publicationId: idAt("publication", now),
     title: `Наставничество: материал № ${index + 1}`,
     date: index < 3 ? addDays(today, r.int(1, 20)) : past(540),
+    // Planned ahead, and a few past plans never marked as published.
+    status: index < 3 || r.chance(0.05) ? ("planned" as const) : ("published" as const),
     channel: r.pick(publicationChannels),
     format: r.pick(publicationFormats),
     url: `https://example.org/news/${index + 1}`,

@@ -308,8 +308,8 @@ async function checkInputs(people: Person[], pairs: ReturnType<typeof makePairs>
   }
   for (const { participantId, measure, level, date, basis } of activity.rewards)
     check("reward", RewardInput, { participantId, measure, level, date, basis });
-  for (const { title, date, channel, format, url } of activity.publications) {
-    check("publication", PublicationInput, { title, date, channel, format, url });
+  for (const { title, date, status, channel, format, url } of activity.publications) {
+    check("publication", PublicationInput, { title, date, status, channel, format, url });
   }
   for (const { category, measure, act, done } of activity.measures)
     check("accessMeasure", AccessMeasureInput, { category, measure, act, done });

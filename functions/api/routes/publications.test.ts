@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditScope, listAudit } from "@rnc/core/audit";
 import { addDays } from "@rnc/core/dates";
+import { createId } from "@rnc/core";
 import { PublicationEntity } from "@rnc/core/publication/publication.entity";
 import { call, createTestRegion, tokenFor } from "../../../scripts/test/fixtures";
 import { app } from "../app";
@@ -27,7 +28,7 @@ describe("the media plan", async () => {
   it("the working group records, corrects and deletes publications; the head reads them; the region has no access", async () => {
     const created = await call(app, "POST", "/api/publications", { token: staff, body: publication });
     expect(created.status, created.text).toBe(201);
-    expect(created.json).toMatchObject({ ...publication, version: 1 });
+    expect(created.json).toMatchObject({ ...publication, status: "published", version: 1 });
     const { publicationId } = created.json;
     const older = await call(app, "POST", "/api/publications", {
       token: curator,
@@ -94,16 +95,120 @@ describe("the media plan", async () => {
     expect(lastYear).toEqual({ items: [], cadence });
   });
 
+  it("keeps each publication's status; a planned one stays out of the weekly rule, even once its date has passed, until marked published", async () => {
+    const other = await createTestRegion("Регион медиаплана: статусы");
+    const token = await tokenFor(other.users.curator);
+    const { today } = (await listOf(token)).cadence;
+    const post = (body: object) => call(app, "POST", "/api/publications", { token, body: { ...publication, ...body } });
+    const put = (publicationId: string, body: object) =>
+      call(app, "PUT", `/api/publications/${publicationId}`, { token, body: { ...publication, ...body } });
+    const statuses = async () =>
+      (await listOf(token)).items.map((p: { title: string; status: string; version: number }) => [p.title, p.status, p.version]);
+
+    // Left out, the status follows the date: today or earlier is published, later planned.
+    const done = await post({ title: "Вышла", date: addDays(today, -9) });
+    expect(done.status, done.text).toBe(201);
+    expect(done.json).toMatchObject({ title: "Вышла", status: "published", version: 1 });
+    const ahead = await post({ title: "Впереди", date: addDays(today, 4) });
+    expect(ahead.json).toMatchObject({ status: "planned" });
+    // A plan whose date has passed without it going out does not silence the weekly rule.
+    const missed = await post({ title: "Не вышла", date: addDays(today, -2), status: "planned" });
+    expect(missed.status, missed.text).toBe(201);
+    expect(missed.json).toMatchObject({ status: "planned", version: 1 });
+    // The status is stored, the one given or the date's: a plan stays planned once its date passes.
+    const storedStatus = async (publicationId: string) =>
+      (await PublicationEntity.get({ tenantId: other.school.tenantId, publicationId }).go()).data?.status;
+    expect(await storedStatus(done.json.publicationId)).toBe("published");
+    expect(await storedStatus(ahead.json.publicationId)).toBe("planned");
+    expect(await storedStatus(missed.json.publicationId)).toBe("planned");
+    const overdue = { today, lastPublished: addDays(today, -9), daysSinceLast: 9, overdue: true };
+    expect((await listOf(token)).cadence).toEqual(overdue);
+    const listed = [
+      ["Впереди", "planned", 1],
+      ["Не вышла", "planned", 1],
+      ["Вышла", "published", 1],
+    ];
+    expect(await statuses()).toEqual(listed);
+
+    // A publication dated after today cannot have come out: refused, and nothing is written.
+    const future = {
+      code: "publication.future_published",
+      message: "Публикация с будущей датой ещё не могла выйти: отметьте её как запланированную",
+    };
+    const early = await post({ title: "Рано", date: addDays(today, 1), status: "published" });
+    expect(early.status).toBe(400);
+    expect(early.json.error).toMatchObject(future);
+    const earlyEdit = await put(ahead.json.publicationId, { title: "Впереди", date: addDays(today, 4), status: "published", version: 1 });
+    expect(earlyEdit.status).toBe(400);
+    expect(earlyEdit.json.error).toMatchObject(future);
+    expect(await statuses()).toEqual(listed);
+    expect((await listOf(token)).cadence).toEqual(overdue);
+
+    // Marked published (over the version read), it counts again.
+    const marked = await put(missed.json.publicationId, { title: "Не вышла", date: addDays(today, -2), status: "published", version: 1 });
+    expect(marked.status, marked.text).toBe(200);
+    expect(marked.json).toMatchObject({ title: "Не вышла", status: "published", version: 2 });
+    const onTime = { today, lastPublished: addDays(today, -2), daysSinceLast: 2, overdue: false };
+    expect((await listOf(token)).cadence).toEqual(onTime);
+    // Marked again over the version read before: someone else changed it meanwhile, nothing is written.
+    const stale = await put(missed.json.publicationId, { title: "Не вышла", date: addDays(today, -2), status: "published", version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error).toMatchObject({ code: "record.stale_version", details: { current: { status: "published", version: 2 } } });
+    // Set back to planned, it drops out again.
+    expect(
+      (await put(missed.json.publicationId, { title: "Не вышла", date: addDays(today, -2), status: "planned", version: 2 })).status,
+    ).toBe(200);
+    expect((await listOf(token)).cadence).toEqual(overdue);
+  });
+
+  it("reads a publication recorded before statuses were kept by its date: a past one is published and counts", async () => {
+    const other = await createTestRegion("Регион медиаплана: записи без статуса");
+    const token = await tokenFor(other.users.curator);
+    const { today } = (await listOf(token)).cadence;
+    const legacy = (title: string, date: string) =>
+      PublicationEntity.create({
+        tenantId: other.school.tenantId,
+        regionId: other.region.regionId,
+        publicationId: createId("publication"),
+        title,
+        date,
+        channel: "site",
+        format: "news",
+        createdAt: `${date}T09:00:00.000Z`,
+        updatedAt: `${date}T09:00:00.000Z`,
+        version: 1,
+      }).go();
+    await legacy("Прошлая", addDays(today, -3));
+    const { data: ahead } = await legacy("Будущая", addDays(today, 3));
+    const list = await listOf(token);
+    expect(list.items.map((p: { title: string; status: string }) => [p.title, p.status])).toEqual([
+      ["Будущая", "planned"],
+      ["Прошлая", "published"],
+    ]);
+    expect(list.cadence).toEqual({ today, lastPublished: addDays(today, -3), daysSinceLast: 3, overdue: false });
+
+    // An edit that leaves the status out stores the date's: the plan stays planned once its date passes.
+    const edited = await call(app, "PUT", `/api/publications/${ahead.publicationId}`, {
+      token,
+      body: { title: "Будущая", date: addDays(today, 3), channel: "site", format: "digest", version: 1 },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.json).toMatchObject({ status: "planned", version: 2 });
+    const stored = await PublicationEntity.get({ tenantId: other.school.tenantId, publicationId: ahead.publicationId }).go();
+    expect(stored.data).toMatchObject({ format: "digest", status: "planned" });
+  });
+
   it("refuses bad input with Russian messages and writes nothing", async () => {
     const before = (await listOf(curator)).items.length;
     const bad = await call(app, "POST", "/api/publications", {
       token: curator,
-      body: { ...publication, title: " ", date: "03.09.2026", channel: "tv", format: "poem", url: "vk.com/wall" },
+      body: { ...publication, title: " ", date: "03.09.2026", status: "done", channel: "tv", format: "poem", url: "vk.com/wall" },
     });
     expect(bad.status).toBe(400);
     expect(bad.json.error.details.fields).toEqual([
       { path: "title", message: "Заполните поле «Заголовок или тема»" },
       { path: "date", message: "Поле «Дата»: укажите существующую дату в формате ДД.ММ.ГГГГ" },
+      { path: "status", message: "Статус публикации: вышла (published) или запланирована (planned)" },
       { path: "channel", message: "Выберите канал" },
       { path: "format", message: "Выберите форму материала" },
       { path: "url", message: "Ссылка должна начинаться с http:// или https://" },

@@ -81,8 +81,9 @@ export function ConfirmDialog({
 /**
  * «Вы уверены?» for an action on a record held at a version (deleting it, sending it). When someone changed the record
  * meanwhile (409 with the current one), the dialog says so and shows the current record, and the next confirmation acts
- * on it; `onChanged` (the list reloads) follows every attempt. The current record's fields are laid over the one held,
- * so what only the list has (a name read from the registry, a count) stays.
+ * on it; `onChanged` (the list reloads) follows every attempt. By default the current record's fields are laid over the
+ * one held, so what only the list has (a name read from the registry, a count) stays; `adopt` decides otherwise (e.g.
+ * for an action that writes the record's fields back, where a field cleared meanwhile must stay cleared).
  */
 export function VersionedConfirmDialog<T extends { version: number }>({
   record,
@@ -90,6 +91,7 @@ export function VersionedConfirmDialog<T extends { version: number }>({
   confirmLabel,
   danger,
   action,
+  adopt = (held, current) => ({ ...held, ...current }),
   onDone,
   onChanged,
   onCancel,
@@ -101,6 +103,8 @@ export function VersionedConfirmDialog<T extends { version: number }>({
   danger?: boolean;
   /** The request, made on the record as the dialog holds it (its version). */
   action: (record: T) => Promise<unknown>;
+  /** The record to hold after a stale version, from the one held and the current one the answer carries. */
+  adopt?: (held: T, current: Partial<T>) => T;
   onDone: (record: T) => void;
   onChanged: () => void;
   onCancel: () => void;
@@ -116,7 +120,7 @@ export function VersionedConfirmDialog<T extends { version: number }>({
         onDone(held);
       } catch (error) {
         const current = staleCurrent<Partial<T>>(error);
-        if (current) setHeld((previous) => ({ ...previous, ...current }));
+        if (current) setHeld((previous) => adopt(previous, current));
         throw error;
       } finally {
         onChanged();

@@ -35,6 +35,8 @@ export function useRecordEditing<T>(reload: () => void) {
       setNotice(notice);
     },
     cancelDelete: () => setDeleting(null),
+    /** Another action on a record is done (e.g. a status marked): the page says `notice`. */
+    announce: (notice: string) => setNotice(notice),
   };
 }
 

@@ -1,18 +1,19 @@
 /**
  * The institution's media plan (медиаплан, информационное сопровождение, DOMAIN §3.22): announcements, post-releases,
- * digests, photo albums and longreads on its site, social networks and the press, done or planned. The seeds ask for
- * an update «не реже 1 раза в неделю»; the list says how long ago the last publication was.
+ * digests, photo albums and longreads on its site, social networks and the press, published or planned. The seeds ask
+ * for an update «не реже 1 раза в неделю»; the list says how long ago the last published one was, so a planned
+ * publication counts only once it is marked published, never by its date passing.
  */
 import type { EntityItem } from "electrodb";
 import { useTenantID } from "../actor";
-import { notFound } from "../error";
-import { type LogRecord, createRecord, recordChanges } from "../log-record";
+import { VisibleError, notFound } from "../error";
+import { type LogRecord, createRecord, recordChanges, replaceRecord } from "../log-record";
 import { regionToday } from "../participant/calendar";
 import { assertCan } from "../permissions";
 import { isoDate, optionalText, text, version, webLink } from "../schemas";
 import * as z from "../zod";
-import { type PublicationCadence, cadenceOf } from "./cadence";
-import { publicationChannels, publicationFormats } from "./labels";
+import { type PublicationCadence, cadenceOf, statusOf } from "./cadence";
+import { type PublicationStatus, publicationChannels, publicationFormats, publicationStatuses } from "./labels";
 import { PublicationEntity } from "./publication.entity";
 
 type PublicationRow = EntityItem<typeof PublicationEntity>;
@@ -20,6 +21,8 @@ type PublicationRow = EntityItem<typeof PublicationEntity>;
 const fields = {
   title: text("Заголовок или тема", 300),
   date: isoDate("Дата"),
+  /** Left out: by the date (today or earlier: published, later: planned). */
+  status: z.optional(z.enum(publicationStatuses, { error: "Статус публикации: вышла (published) или запланирована (planned)" })),
   channel: z.enum(publicationChannels, { error: "Выберите канал" }),
   format: z.enum(publicationFormats, { error: "Выберите форму материала" }),
   rubric: optionalText("Рубрика", 200),
@@ -29,11 +32,35 @@ const fields = {
 export const PublicationInput = z.object(fields);
 export type PublicationInput = z.infer<typeof PublicationInput>;
 export const PublicationUpdate = z.object({ ...fields, version: version() });
+export type PublicationUpdate = z.infer<typeof PublicationUpdate>;
 
-export type PublicationInfo = Omit<PublicationRow, "tenantId" | "regionId">;
-const toInfo = ({ tenantId: _t, regionId: _r, ...info }: PublicationRow): PublicationInfo => info;
+/** A publication as stored: one written before statuses were kept has none (a stale-version answer carries it so). */
+type StoredPublication = Omit<PublicationRow, "tenantId" | "regionId">;
+/** A publication as the verbs answer it: with its status, the stored one or the one its date gives (statusOf). */
+export type PublicationInfo = Omit<StoredPublication, "status"> & { status: PublicationStatus };
 
-const log: LogRecord<PublicationRow, PublicationInfo, "rubric" | "url" | "note"> = {
+const toInfo = ({ tenantId: _t, regionId: _r, ...info }: PublicationRow): StoredPublication => info;
+const withStatus = (publication: StoredPublication, today: string): PublicationInfo => ({
+  ...publication,
+  status: statusOf(publication, today),
+});
+
+/**
+ * The status to store for an input: the one given or the one its date gives; a publication dated after the region's
+ * today cannot have come out yet.
+ */
+function statusFor(input: PublicationInput, today: string): PublicationStatus {
+  const status = statusOf(input, today);
+  if (status === "published" && input.date > today)
+    throw new VisibleError(
+      "input",
+      "publication.future_published",
+      "Публикация с будущей датой ещё не могла выйти: отметьте её как запланированную",
+    );
+  return status;
+}
+
+const log: LogRecord<PublicationRow, StoredPublication, "rubric" | "url" | "note"> = {
   entity: PublicationEntity,
   name: "publication",
   idKind: "publication",
@@ -58,19 +85,26 @@ export const Publication = {
     const items = rows
       .filter((row) => filter.year === undefined || row.date.startsWith(`${filter.year}-`))
       .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt))
-      .map(toInfo);
-    return {
-      items,
-      cadence: cadenceOf(
-        rows.map((row) => row.date),
-        today,
-      ),
-    };
+      .map((row) => withStatus(toInfo(row), today));
+    return { items, cadence: cadenceOf(rows, today) };
   },
 
+  /** Records a publication, published or planned (when not said, by its date). */
   async create(input: PublicationInput): Promise<PublicationInfo> {
     assertCan("publications.write");
-    return toInfo(await createRecord(log, input));
+    const today = await regionToday();
+    const status = statusFor(input, today);
+    return withStatus(toInfo(await createRecord(log, { ...input, status })), today);
   },
   ...recordChanges(log, "publications.write"),
+  /**
+   * Replaces the publication's fields over the version read (an optional one left out is cleared), its status settled
+   * as `create` settles it; marking a planned publication published is such an edit.
+   */
+  async update(id: string, input: PublicationUpdate): Promise<PublicationInfo> {
+    assertCan("publications.write");
+    const today = await regionToday();
+    const status = statusFor(input, today);
+    return withStatus(await replaceRecord(log, id, { ...input, status }), today);
+  },
 };

@@ -45,3 +45,10 @@ export const publicationFormatHints: Partial<Record<PublicationFormat, string>> 
 
 /** The seeds' rule for the institution's information support: «не реже 1 раза в неделю». */
 export const PUBLICATION_INTERVAL_DAYS = 7;
+
+/**
+ * Whether a publication came out (published) or is still to (planned). One dated after the region's today can only be
+ * planned; a planned one whose date has passed is not counted until it is marked published.
+ */
+export const publicationStatuses = ["published", "planned"] as const;
+export type PublicationStatus = (typeof publicationStatuses)[number];

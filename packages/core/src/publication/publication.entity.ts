@@ -1,9 +1,10 @@
 import { defineEntity } from "../lazy-entity";
-import { publicationChannels, publicationFormats } from "./labels";
+import { publicationChannels, publicationFormats, publicationStatuses } from "./labels";
 
 /**
- * A publication of the institution's media plan (медиаплан, DOMAIN §3.22): done when its date has passed, planned
- * when it is still ahead. Read by the institution only (one Query of its partition).
+ * A publication of the institution's media plan (медиаплан, DOMAIN §3.22), published or planned (`status`; one written
+ * before statuses were kept has none and reads by its date, see statusOf). Read by the institution only (one Query of
+ * its partition).
  */
 export const PublicationEntity = defineEntity({
   model: { entity: "publication", version: "1", service: "rnc" },
@@ -15,6 +16,7 @@ export const PublicationEntity = defineEntity({
     date: { type: "string", required: true },
     channel: { type: publicationChannels, required: true },
     format: { type: publicationFormats, required: true },
+    status: { type: publicationStatuses },
     rubric: { type: "string" },
     url: { type: "string" },
     note: { type: "string" },

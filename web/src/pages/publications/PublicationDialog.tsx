@@ -1,3 +1,4 @@
+import { statusOf } from "@rnc/core/publication/cadence";
 import {
   publicationChannelLabels,
   publicationFormatHints,
@@ -6,17 +7,22 @@ import {
 } from "@rnc/core/publication/labels";
 import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
-import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
+import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { todayIso } from "../../lib/format";
 import { useRecordForm } from "../../lib/useRecordForm";
 import { isStale } from "../../lib/useSubmit";
 import type { Publication, PublicationInput } from "./types";
 
-type Fields = { [K in keyof Required<PublicationInput>]: string };
+type Fields = { [K in Exclude<keyof Required<PublicationInput>, "status">]: string } & { published: boolean };
 
-const fieldsOf = (publication: Publication | undefined): Fields => ({
+/**
+ * The form's fields for a publication (a record a stale-version answer carries may have no status: statusOf reads it by
+ * its date), or for a new one: dated today, so published.
+ */
+const fieldsOf = (publication: Publication | undefined, today: string): Fields => ({
   title: publication?.title ?? "",
   date: publication?.date ?? todayIso(),
+  published: publication ? statusOf(publication, today) === "published" : true,
   channel: publication?.channel ?? "",
   format: publication?.format ?? "",
   rubric: publication?.rubric ?? "",
@@ -24,13 +30,17 @@ const fieldsOf = (publication: Publication | undefined): Fields => ({
   note: publication?.note ?? "",
 });
 
+/** A publication dated after today can only be planned: the form neither offers nor sends «Материал вышел» for it. */
+const isFuture = (fields: Fields, today: string) => fields.date > today;
+
 /**
- * The request body: every field, an empty optional one left out (an edit replaces the publication, so that clears it).
- * An unchosen channel or form goes as it is, for the server's message at its field.
+ * The request body: every field, an empty optional one left out (an edit replaces the publication, so that clears it),
+ * and the status always. An unchosen channel or form goes as it is, for the server's message at its field.
  */
-const bodyOf = (fields: Fields): PublicationInput => ({
+const bodyOf = (fields: Fields, today: string): PublicationInput => ({
   title: fields.title.trim(),
   date: fields.date,
+  status: fields.published && !isFuture(fields, today) ? "published" : "planned",
   channel: fields.channel as PublicationInput["channel"],
   format: fields.format as PublicationInput["format"],
   rubric: fields.rubric.trim() || undefined,
@@ -39,37 +49,41 @@ const bodyOf = (fields: Fields): PublicationInput => ({
 });
 
 /**
- * A new publication of the media plan, done or planned (no `publication`), or an edit of one. When someone else saved
- * it first (409 with the current one), the form shows the current one and the next save is made on top of it; when it
- * was deleted meanwhile, the server says so.
+ * A new publication of the media plan, published or planned (no `publication`), or an edit of one. When someone else
+ * saved it first (409 with the current one), the form shows the current one and the next save is made on top of it;
+ * when it was deleted meanwhile, the server says so.
  */
 export function PublicationDialog({
   publication,
+  today,
   onClose,
   onSaved,
   onChanged,
 }: {
   publication?: Publication;
+  /** The region's today: a publication dated later can only be planned. */
+  today: string;
   onClose: () => void;
   onSaved: (saved: Publication) => void;
   /** The publication changed under the form (edited or deleted): the list should reload. */
   onChanged: () => void;
 }) {
-  const { fields, set, save, onSubmit } = useRecordForm({
+  const { fields, setFields, set, save, onSubmit } = useRecordForm({
     record: publication,
-    fieldsOf,
-    create: (fields) => unwrap(api.publications.$post({ json: bodyOf(fields) })),
+    fieldsOf: (record) => fieldsOf(record, today),
+    create: (fields) => unwrap(api.publications.$post({ json: bodyOf(fields, today) })),
     update: (fields, base) =>
       unwrap(
         api.publications[":publicationId"].$put({
           param: { publicationId: base.publicationId },
-          json: { ...bodyOf(fields), version: base.version },
+          json: { ...bodyOf(fields, today), version: base.version },
         }),
       ),
     onSaved,
     onChanged,
     changedCodes: ["publication.not_found"],
   });
+  const future = isFuture(fields, today);
 
   return (
     <Dialog title={publication ? "Изменить публикацию" : "Новая публикация"} onClose={onClose} wide>
@@ -130,6 +144,22 @@ export function PublicationDialog({
             error={save.field("rubric")}
           />
         </div>
+        <CheckboxField
+          label="Материал вышел"
+          name="published"
+          checked={fields.published && !future}
+          disabled={future}
+          hint={
+            future
+              ? "Дата ещё не наступила: публикация запланирована. Когда материал выйдет, отметьте это."
+              : "Снимите отметку, если материал запланирован, но ещё не вышел: такая публикация не учитывается в периодичности."
+          }
+          onChange={(event) => {
+            const published = event.target.checked;
+            setFields((current) => ({ ...current, published }));
+          }}
+          error={save.field("status", ["publication.future_published"])}
+        />
         <TextField
           label="Ссылка на публикацию"
           name="url"

@@ -24,6 +24,7 @@ const news: Publication = {
   rubric: "Наставничество",
   url: "https://school.example.ru/news/mentor",
   note: "Фото — у завуча.\nПовторить во ВКонтакте.",
+  status: "published",
   createdAt: `${thisYear}-06-10T09:00:00.000Z`,
   updatedAt: `${thisYear}-06-11T09:00:00.000Z`,
   version: 2,
@@ -34,6 +35,7 @@ const announcement: Publication = {
   date: `${thisYear}-06-20`,
   channel: "social",
   format: "press_release",
+  status: "planned",
   createdAt: `${thisYear}-06-12T09:00:00.000Z`,
   updatedAt: `${thisYear}-06-12T09:00:00.000Z`,
   version: 1,
@@ -44,6 +46,7 @@ const album: Publication = {
   date: `${thisYear}-05-02`,
   channel: "municipal_media",
   format: "photo_album",
+  status: "published",
   createdAt: `${thisYear}-05-02T09:00:00.000Z`,
   updatedAt: `${thisYear}-05-02T09:00:00.000Z`,
   version: 1,
@@ -132,10 +135,14 @@ describe("the institution's media plan", () => {
       "—",
       "Опубликована",
     ]);
-    // A publication dated today is published, not planned.
+    // The status is the server's: one dated today is published or planned as it says (planned, it is not yet overdue).
     cleanup();
-    open([{ ...announcement, date: recent.today }]);
-    expect(cells(await row(announcement.title))[4]).toBe("Опубликована");
+    open([
+      { ...announcement, date: recent.today },
+      { ...album, date: recent.today },
+    ]);
+    expect(cells(await row(announcement.title))[4]).toBe("Запланирована");
+    expect(cells(await row(album.title))[4]).toBe("Опубликована");
     cleanup();
 
     open(all);
@@ -149,16 +156,26 @@ describe("the institution's media plan", () => {
     expect(listed).toEqual([{ year: String(thisYear) }]);
   });
 
-  it("counts the year's publications and the planned ones in the right forms", async () => {
+  it("counts the year's publications, the planned ones and the unconfirmed ones in the right forms", async () => {
     const planned = (n: number) => ({ ...announcement, publicationId: `pub_p${n}`, date: `${thisYear}-07-0${n}` });
-    const done = (n: number) => ({ ...album, publicationId: `pub_d${n}`, date: `${thisYear}-01-${String(n).padStart(2, "0")}` });
+    const day = (n: number) => `${thisYear}-01-${String(n).padStart(2, "0")}`;
+    const done = (n: number) => ({ ...album, publicationId: `pub_d${n}`, date: day(n) });
+    /** Planned, dated before today (15 June): not marked as published. */
+    const missed = (n: number) => ({ ...announcement, publicationId: `pub_m${n}`, date: day(n) });
+    const several = (count: number, publication: (n: number) => Publication) => Array.from({ length: count }, (_, n) => publication(n + 1));
     for (const [publications, line] of [
       [[planned(1)], "1 публикация, из них 1 запланирована"],
       [[album], "1 публикация"],
       [[planned(1), planned(2), album], "3 публикации, из них 2 запланированы"],
       [[1, 2, 3, 4, 5].map(planned), "5 публикаций, из них 5 запланированы"],
-      [Array.from({ length: 21 }, (_, n) => done(n + 1)), "21 публикация"],
-      [Array.from({ length: 12 }, (_, n) => done(n + 1)), "12 публикаций"],
+      [several(21, done), "21 публикация"],
+      [several(12, done), "12 публикаций"],
+      [[missed(1), album], "2 публикации, из них 1 не отмечена как вышедшая"],
+      [[planned(1), missed(1), missed(2), album], "4 публикации, из них 1 запланирована и 2 не отмечены как вышедшие"],
+      [several(5, missed), "5 публикаций, из них 5 не отмечены как вышедшие"],
+      [several(11, missed), "11 публикаций, из них 11 не отмечены как вышедшие"],
+      [several(21, missed), "21 публикация, из них 21 не отмечена как вышедшая"],
+      [[...several(22, missed), planned(1)], "23 публикации, из них 1 запланирована и 22 не отмечены как вышедшие"],
     ] as const) {
       open([...publications]);
       expect(await screen.findByText(`За ${thisYear} год: ${line}`)).toBeTruthy();
@@ -266,6 +283,182 @@ describe("the institution's media plan", () => {
     expect(screen.queryByRole("columnheader", { name: "Действия" })).toBeNull();
   });
 
+  it("shows a planned publication whose date has passed as not confirmed, and marks it published over its version", async () => {
+    const missed: Publication = {
+      ...news,
+      publicationId: "pub_5",
+      title: "Пост-релиз: встреча с выпускниками",
+      date: `${thisYear}-06-12`,
+      format: "post_release",
+      status: "planned",
+      version: 3,
+    };
+    const { calls, listed } = open([announcement, missed, album], {
+      routes: { "PUT /api/publications/pub_5": (body) => ({ status: 200, body: { ...missed, ...(body as object), version: 4 } }) },
+    });
+    const overdue = await row(missed.title);
+    expect(cells(overdue)[4]).toBe("Не отмечена как вышедшая");
+    expect(within(overdue).getByText("Не отмечена как вышедшая").classList.contains("badge")).toBe(true);
+    expect(screen.getByText(`За ${thisYear} год: 3 публикации, из них 1 запланирована и 1 не отмечена как вышедшая`)).toBeTruthy();
+    // Only the planned publication whose date has come can be marked; the one ahead and the published one cannot.
+    expect(screen.getAllByRole("button", { name: /^Отметить вышедшей/ }).map((button) => button.textContent)).toEqual([
+      `Отметить вышедшей публикацию «${missed.title}»`,
+    ]);
+
+    fireEvent.click(await buttonIn(missed, "Отметить вышедшей"));
+    const dialog = await screen.findByRole("dialog", { name: "Отметить публикацию вышедшей?" });
+    expect(dialog.textContent).toContain(`Публикация «${missed.title}» от 12.06.${thisYear} будет отмечена как вышедшая`);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Отметить вышедшей" }));
+
+    await screen.findByText(`Публикация «${missed.title}» отмечена как вышедшая`);
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(publicationCalls(calls)).toEqual([
+      [
+        "PUT",
+        "/api/publications/pub_5",
+        {
+          title: missed.title,
+          date: missed.date,
+          channel: "site",
+          format: "post_release",
+          rubric: missed.rubric,
+          url: missed.url,
+          note: missed.note,
+          status: "published",
+          version: 3,
+        },
+      ],
+    ]);
+    await waitFor(() => expect(listed).toHaveLength(2));
+    cleanup();
+
+    // A planned publication dated today can be marked too; it is not overdue yet.
+    open([{ ...missed, date: recent.today }]);
+    expect(cells(await row(missed.title))[4]).toBe("Запланирована");
+    expect(await buttonIn(missed, "Отметить вышедшей")).toBeTruthy();
+    cleanup();
+
+    open([missed], { role: "institution_viewer" });
+    expect(cells(await row(missed.title))[4]).toBe("Не отмечена как вышедшая");
+    expect(screen.queryAllByRole("button")).toEqual([]);
+  });
+
+  it("on a stale version while marking shows the message and marks the current publication, a field cleared meanwhile left out", async () => {
+    const missed: Publication = { ...news, publicationId: "pub_5", date: `${thisYear}-06-12`, status: "planned", version: 3 };
+    // As the server has it now: retitled, its note cleared, and (written before statuses were kept) without a status.
+    const { status: _s, note: _n, ...stored } = { ...missed, title: "Пост-релиз (уточнено)", version: 4 };
+    let saves = 0;
+    const { calls, listed } = open([missed], {
+      routes: {
+        "PUT /api/publications/pub_5": (body) =>
+          ++saves === 1 ? staleVersionAnswer(stored) : { status: 200, body: { ...stored, ...(body as object), version: 5 } },
+      },
+    });
+    fireEvent.click(await buttonIn(missed, "Отметить вышедшей"));
+    const dialog = await screen.findByRole("dialog", { name: "Отметить публикацию вышедшей?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Отметить вышедшей" }));
+
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
+    expect(within(dialog).getByText("Список обновлён. Подтвердите ещё раз, если решение в силе.")).toBeTruthy();
+    expect(dialog.textContent).toContain("Публикация «Пост-релиз (уточнено)»");
+    await waitFor(() => expect(listed).toHaveLength(2));
+    fireEvent.click(within(dialog).getByRole("button", { name: "Отметить вышедшей" }));
+
+    await screen.findByText("Публикация «Пост-релиз (уточнено)» отмечена как вышедшая");
+    const bodies = publicationCalls(calls).map(([, , body]) => body);
+    expect(bodies[0]).toMatchObject({ title: news.title, note: news.note, status: "published", version: 3 });
+    expect(bodies[1]).toEqual({
+      title: "Пост-релиз (уточнено)",
+      date: missed.date,
+      channel: "site",
+      format: "news",
+      rubric: news.rubric,
+      url: news.url,
+      status: "published",
+      version: 4,
+    });
+  });
+
+  it("says in the dialog whether the material came out, never for a date after today; the server's refusal is shown there", async () => {
+    let saves = 0;
+    const { calls } = open([], {
+      routes: {
+        "POST /api/publications": (body) =>
+          ++saves === 1
+            ? {
+                status: 400,
+                body: {
+                  error: {
+                    code: "publication.future_published",
+                    message: "Публикация с будущей датой ещё не могла выйти: отметьте её как запланированную",
+                  },
+                },
+              }
+            : { status: 201, body: { ...news, ...(body as object), publicationId: "pub_6", version: 1 } },
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Добавить публикацию" }));
+    const dialog = await screen.findByRole("dialog", { name: "Новая публикация" });
+    const published = () => within(dialog).getByRole("checkbox", { name: "Материал вышел" }) as HTMLInputElement;
+    fireEvent.change(field(dialog, /^Заголовок или тема/), { target: { value: "Итоги недели наставничества" } });
+    fireEvent.change(field(dialog, /^Канал/), { target: { value: "site" } });
+    fireEvent.change(field(dialog, /^Форма материала/), { target: { value: "digest" } });
+
+    // Dated today or earlier (the region's today is 15 June): published unless unticked.
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: `${thisYear}-06-15` } });
+    expect(published().disabled).toBe(false);
+    expect(published().checked).toBe(true);
+    fireEvent.click(published());
+    expect(published().checked).toBe(false);
+    // After today: planned only.
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: `${thisYear}-06-16` } });
+    expect(published().disabled).toBe(true);
+    expect(published().checked).toBe(false);
+    expect(document.getElementById(published().getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Дата ещё не наступила: публикация запланирована. Когда материал выйдет, отметьте это.",
+    );
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: `${thisYear}-06-10` } });
+    expect(published().disabled).toBe(false);
+    expect(published().checked).toBe(false);
+    fireEvent.click(published());
+    fireEvent.click(within(dialog).getByRole("button", { name: "Добавить публикацию" }));
+
+    await waitFor(() => expect(published().getAttribute("aria-invalid")).toBe("true"));
+    expect(
+      within(dialog).getAllByText("Публикация с будущей датой ещё не могла выйти: отметьте её как запланированную").length,
+    ).toBeGreaterThan(0);
+    fireEvent.click(published());
+    fireEvent.click(within(dialog).getByRole("button", { name: "Добавить публикацию" }));
+    await screen.findByText("Публикация «Итоги недели наставничества» добавлена");
+    expect(publicationCalls(calls).map(([, , body]) => (body as { status: string }).status)).toEqual(["published", "planned"]);
+    cleanup();
+
+    // Editing: the box starts from the publication's status; one dated ahead cannot be ticked.
+    open(all);
+    fireEvent.click(await buttonIn(news, "Изменить"));
+    let edit = await screen.findByRole("dialog", { name: "Изменить публикацию" });
+    expect((within(edit).getByRole("checkbox", { name: "Материал вышел" }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(edit).getByRole("button", { name: "Отмена" }));
+    fireEvent.click(await buttonIn(announcement, "Изменить"));
+    edit = await screen.findByRole("dialog", { name: "Изменить публикацию" });
+    const box = within(edit).getByRole("checkbox", { name: "Материал вышел" }) as HTMLInputElement;
+    expect([box.checked, box.disabled]).toEqual([false, true]);
+    cleanup();
+
+    // A planned one whose date has passed starts unticked, and is saved planned unless ticked.
+    const missed: Publication = { ...announcement, date: `${thisYear}-06-12` };
+    const saved = open([missed], {
+      routes: { "PUT /api/publications/pub_2": (body) => ({ status: 200, body: { ...missed, ...(body as object), version: 2 } }) },
+    });
+    fireEvent.click(await buttonIn(missed, "Изменить"));
+    edit = await screen.findByRole("dialog", { name: "Изменить публикацию" });
+    const unticked = within(edit).getByRole("checkbox", { name: "Материал вышел" }) as HTMLInputElement;
+    expect([unticked.checked, unticked.disabled]).toEqual([false, false]);
+    fireEvent.click(within(edit).getByRole("button", { name: "Сохранить изменения" }));
+    await screen.findByText(`Публикация «${missed.title}» сохранена`);
+    expect(publicationCalls(saved.calls).map(([, , body]) => body)).toMatchObject([{ status: "planned", version: 1 }]);
+  });
+
   it("adds a publication in a dialog of labelled fields; the server's field errors are shown at their fields", async () => {
     let saves = 0;
     const { calls, listed } = open([], {
@@ -329,7 +522,7 @@ describe("the institution's media plan", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Добавить публикацию" }));
     await screen.findByText("Публикация «День наставника в школе» добавлена");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-    const body = { title: "День наставника в школе", date: `${thisYear}-10-03`, format: "post_release" };
+    const body = { title: "День наставника в школе", date: `${thisYear}-10-03`, status: "planned", format: "post_release" };
     expect(publicationCalls(calls)).toEqual([
       ["POST", "/api/publications", { ...body, channel: "", url: "vk.com/school" }],
       ["POST", "/api/publications", { ...body, channel: "social", url: "https://vk.com/school?w=wall-1_2", note: "Фото от родителей" }],
@@ -362,7 +555,16 @@ describe("the institution's media plan", () => {
       [
         "PUT",
         "/api/publications/pub_1",
-        { title: news.title, date: news.date, channel: "site", format: "longread", rubric: "Наши наставники", note: news.note, version: 2 },
+        {
+          title: news.title,
+          date: news.date,
+          status: "published",
+          channel: "site",
+          format: "longread",
+          rubric: "Наши наставники",
+          note: news.note,
+          version: 2,
+        },
       ],
     ]);
     await waitFor(() => expect(listed).toHaveLength(2));

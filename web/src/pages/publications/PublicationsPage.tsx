@@ -1,14 +1,15 @@
+import { statusOf } from "@rnc/core/publication/cadence";
 import { publicationChannelLabels, publicationFormatLabels } from "@rnc/core/publication/labels";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { DeleteRecordDialog } from "../../components/Dialog";
+import { DeleteRecordDialog, VersionedConfirmDialog } from "../../components/Dialog";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { RowActions } from "../../components/RowActions";
 import { TableWrap } from "../../components/TableWrap";
 import { YearFilter, currentYear } from "../../components/YearFilter";
-import { formatDate } from "../../lib/format";
+import { formatDate, todayIso } from "../../lib/format";
 import { type PluralForms, countOf, nouns, plural } from "../../lib/plural";
 import { useRecordEditing } from "../../lib/useRecordEditing";
 import { useResource } from "../../lib/useResource";
@@ -17,11 +18,33 @@ import type { Cadence, Publication } from "./types";
 
 /** «из них 2 запланированы»: the participle agrees with «публикация». */
 const planned: PluralForms = ["запланирована", "запланированы", "запланированы"];
+/** «из них 1 не отмечена как вышедшая», «2 не отмечены как вышедшие». */
+const unconfirmed: PluralForms = ["не отмечена как вышедшая", "не отмечены как вышедшие", "не отмечены как вышедшие"];
 /** «прошёл 21 день», «прошло 22 дня», «прошло 12 дней»: the verb agrees with the number. */
 const passed: PluralForms = ["прошёл", "прошло", "прошло"];
 
-/** A publication dated after today is a planned one. */
-const isPlanned = (publication: Publication, today: string) => publication.date > today;
+/** Planned, and its date still today or ahead. */
+const isAhead = (publication: Publication, today: string) => publication.status === "planned" && publication.date >= today;
+/**
+ * Planned, and its date passed: it came out and nobody marked it, or it never did. Either way it does not count for
+ * the weekly rule until it is marked published (or its date moved, or it is deleted).
+ */
+const isUnconfirmed = (publication: Publication, today: string) => publication.status === "planned" && publication.date < today;
+/** A planned publication can be marked published once its date has come. */
+const canMarkPublished = (publication: Publication, today: string) => publication.status === "planned" && publication.date <= today;
+
+/** The edit that marks a publication published: all its fields as they are (an edit replaces them), over its version. */
+const markedPublished = ({ title, date, channel, format, rubric, url, note, version }: Publication) => ({
+  title,
+  date,
+  channel,
+  format,
+  rubric,
+  url,
+  note,
+  status: "published" as const,
+  version,
+});
 
 /**
  * The institution's media plan: its publications about mentoring, done and planned, of one year (the current one at
@@ -34,6 +57,10 @@ export default function PublicationsPage() {
   const [year, setYear] = useState(currentYear);
   const publications = useResource(() => unwrap(api.publications.$get({ query: year ? { year } : {} })), [year]);
   const editor = useRecordEditing<Publication>(publications.reload);
+  /** The planned publication being marked published (its confirmation open). */
+  const [marking, setMarking] = useState<Publication | null>(null);
+  /** The region's today as the server reads it (the browser's until the list has come). */
+  const today = publications.data?.cadence.today ?? todayIso();
 
   return (
     <>
@@ -91,14 +118,22 @@ export default function PublicationsPage() {
                           <td>{publicationChannelLabels[publication.channel]}</td>
                           <td>{publicationFormatLabels[publication.format]}</td>
                           <td>{publication.rubric ?? "—"}</td>
-                          <td>{isPlanned(publication, cadence.today) ? "Запланирована" : "Опубликована"}</td>
+                          <td>
+                            <PublicationStatus publication={publication} today={cadence.today} />
+                          </td>
                           <td className="note-cell">{publication.note ?? "—"}</td>
                           {canWrite && (
                             <RowActions
                               what={`публикацию «${publication.title}»`}
                               onEdit={() => editor.edit(publication)}
                               onDelete={() => editor.remove(publication)}
-                            />
+                            >
+                              {canMarkPublished(publication, cadence.today) && (
+                                <button type="button" className="button" onClick={() => setMarking(publication)}>
+                                  Отметить вышедшей<span className="visually-hidden"> публикацию «{publication.title}»</span>
+                                </button>
+                              )}
+                            </RowActions>
                           )}
                         </tr>
                       ))}
@@ -113,6 +148,7 @@ export default function PublicationsPage() {
       {editor.editing && (
         <PublicationDialog
           publication={editor.editing.record}
+          today={today}
           onClose={editor.closeEditor}
           onSaved={editor.onSaved(
             (saved) => `Публикация «${saved.title}» добавлена`,
@@ -120,6 +156,38 @@ export default function PublicationsPage() {
           )}
           onChanged={publications.reload}
         />
+      )}
+      {marking && (
+        <VersionedConfirmDialog
+          key={marking.publicationId}
+          record={marking}
+          title="Отметить публикацию вышедшей?"
+          confirmLabel="Отметить вышедшей"
+          action={(publication) =>
+            unwrap(
+              api.publications[":publicationId"].$put({
+                param: { publicationId: publication.publicationId },
+                json: markedPublished(publication),
+              }),
+            )
+          }
+          // The edit writes the fields back: after a stale version, the publication as it is now (a field cleared
+          // meanwhile stays cleared; the answer carries the whole stored record, a status only when one is stored).
+          adopt={(_held, current) => ({ ...(current as Publication), status: statusOf(current as Publication, today) })}
+          onDone={(publication) => {
+            setMarking(null);
+            editor.announce(`Публикация «${publication.title}» отмечена как вышедшая`);
+          }}
+          onChanged={publications.reload}
+          onCancel={() => setMarking(null)}
+        >
+          {(publication) => (
+            <p>
+              Публикация «{publication.title}» от {formatDate(publication.date)} будет отмечена как вышедшая и начнёт учитываться в
+              периодичности публикаций. Если материал не вышел, измените дату или удалите запись.
+            </p>
+          )}
+        </VersionedConfirmDialog>
       )}
       <DeleteRecordDialog
         editor={editor}
@@ -157,6 +225,16 @@ function PublicationTitle({ publication }: { publication: Publication }) {
 }
 
 /**
+ * Published, planned, or planned with its date passed: marked so (a warning's colours), it says it still waits to be
+ * confirmed.
+ */
+function PublicationStatus({ publication, today }: { publication: Publication; today: string }) {
+  if (publication.status === "published") return "Опубликована";
+  if (isUnconfirmed(publication, today)) return <span className="badge status-suspended">Не отмечена как вышедшая</span>;
+  return "Запланирована";
+}
+
+/**
  * How long ago the last publication was, and a warning when the weekly rule is broken (or nothing is published yet).
  * A status: after a save the reloaded reading is announced.
  */
@@ -179,9 +257,14 @@ function CadenceNotice({ cadence }: { cadence: Cadence }) {
   );
 }
 
-/** «За 2026 год: 12 публикаций, из них 2 запланированы». */
+/** «За 2026 год: 12 публикаций, из них 2 запланированы и 1 не отмечена как вышедшая». */
 function countLine(items: Publication[], today: string, year: string) {
-  const plannedCount = items.filter((publication) => isPlanned(publication, today)).length;
-  const ofThem = plannedCount > 0 ? `, из них ${countOf(plannedCount, planned)}` : "";
+  const count = (test: (publication: Publication, today: string) => boolean) => items.filter((item) => test(item, today)).length;
+  const parts = [
+    [count(isAhead), planned],
+    [count(isUnconfirmed), unconfirmed],
+  ] as const;
+  const shown = parts.filter(([n]) => n > 0).map(([n, forms]) => countOf(n, forms));
+  const ofThem = shown.length > 0 ? `, из них ${shown.join(" и ")}` : "";
   return `${year ? `За ${year} год` : "За все годы"}: ${countOf(items.length, nouns.publication)}${ofThem}`;
 }
