@@ -24,7 +24,6 @@ import { assertCan } from "../permissions";
 import { RegionEntity } from "../region/region.entity";
 import { getItems, itemKey } from "../dynamo";
 import { type Summary, readSummary, regionSummaries, summaryKey } from "../stats/summary";
-import { openDues } from "../roadmap/progress";
 import * as z from "../zod";
 import {
   type CampaignSource,
@@ -72,7 +71,7 @@ function roadmapSources(summary: Summary, year: number | undefined): RoadmapSour
     .map((r) => ({
       roadmapId: r.roadmapId,
       counters: { itemsTotal: r.itemsTotal, itemsDone: r.itemsDone, itemsDoneOnTime: r.itemsDoneOnTime, itemsCancelled: r.itemsCancelled },
-      openDues: indexed(r.status) ? openDues(r.dues) : [],
+      dues: indexed(r.status) ? r.dues : {},
     }));
 }
 

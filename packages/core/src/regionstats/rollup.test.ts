@@ -17,6 +17,7 @@ import {
   sumSatisfaction,
 } from "./rollup";
 import { type Counts, summarize } from "../stats/contribution";
+import { duesOf, progressOf } from "../roadmap/progress";
 import { aggregateKpis, share } from "../kpi/formulas";
 
 const today = "2026-03-15";
@@ -189,13 +190,20 @@ describe("roadmap compliance", () => {
   it.each([
     {
       name: "shares are of the items in work (cancelled left out)",
-      roadmaps: [{ roadmapId: "r1", counters: counters(12, 5, 4, 2), openDues: ["2026-03-01", "2026-02-01"] }],
+      roadmaps: [{ roadmapId: "r1", counters: counters(12, 5, 4, 2), dues: { "2026-03-01": 1, "2026-02-01": 1 } }],
       expected: { roadmaps: 1, active: 10, done: 5, doneOnTime: 4, overdue: 2, donePercent: 50, doneOnTimePercent: 40, overduePercent: 20 },
     },
     {
       name: "only due dates before today are overdue",
-      roadmaps: [{ roadmapId: "r1", counters: counters(3, 0, 0), openDues: ["2026-03-15", "2026-03-14"] }],
+      roadmaps: [{ roadmapId: "r1", counters: counters(3, 0, 0), dues: { "2026-03-15": 1, "2026-03-14": 1 } }],
       expected: { roadmaps: 1, active: 3, done: 0, doneOnTime: 0, overdue: 1, donePercent: 0, doneOnTimePercent: 0, overduePercent: 33.3 },
+    },
+    {
+      name: "open items are counted by their due date: several on one date, a count below zero as none",
+      roadmaps: [
+        { roadmapId: "r1", counters: counters(10, 0, 0), dues: { "2026-03-01": 3, "2026-02-01": -1, "2026-03-14": 0, "2026-03-20": 2 } },
+      ],
+      expected: { roadmaps: 1, active: 10, done: 0, doneOnTime: 0, overdue: 3, donePercent: 0, doneOnTimePercent: 0, overduePercent: 30 },
     },
     {
       name: "no roadmap: zeros, not NaN",
@@ -207,9 +215,37 @@ describe("roadmap compliance", () => {
   });
 
   it("the region's shares are recomputed from the sums", () => {
-    const a = compliance([{ roadmapId: "r1", counters: counters(10, 10, 10), openDues: [] }], today);
-    const b = compliance([{ roadmapId: "r2", counters: counters(30, 0, 0), openDues: ["2026-01-01"] }], today);
+    const a = compliance([{ roadmapId: "r1", counters: counters(10, 10, 10), dues: {} }], today);
+    const b = compliance([{ roadmapId: "r2", counters: counters(30, 0, 0), dues: { "2026-01-01": 1 } }], today);
     expect(sumCompliance([a, b])).toMatchObject({ active: 40, done: 10, doneOnTimePercent: 25, overdue: 1, overduePercent: 2.5 });
+  });
+});
+
+describe("a roadmap's progress from its open items counted by due date", () => {
+  const counters = { itemsTotal: 12, itemsDone: 3, itemsDoneOnTime: 2, itemsCancelled: 2 };
+  it("counts overdue those due before today and due this month those from today to the month's end, each as many as fall due", () => {
+    const dues = { "2026-02-28": 2, "2026-03-14": 1, "2026-03-15": 3, "2026-03-31": 1, "2026-04-01": 4 };
+    expect(progressOf(counters, dues, today)).toEqual({
+      active: 10,
+      total: 12,
+      done: 3,
+      doneOnTime: 2,
+      overdue: 3,
+      dueThisMonth: 4,
+      cancelled: 2,
+      donePercent: 30,
+      doneOnTimePercent: 20,
+      overduePercent: 30,
+      dueThisMonthPercent: 40,
+    });
+    // The month's end in February of a leap year and of another year.
+    expect(progressOf(counters, { "2028-02-29": 1 }, "2028-02-10").dueThisMonth).toBe(1);
+    expect(progressOf(counters, { "2027-03-01": 1 }, "2027-02-10").dueThisMonth).toBe(0);
+  });
+
+  it("counts the next due dates of open items once each (duesOf), an undated item nowhere", () => {
+    expect(duesOf(["2026-03-01", undefined, "2026-03-01", "2026-04-02"])).toEqual({ "2026-03-01": 2, "2026-04-02": 1 });
+    expect(duesOf([])).toEqual({});
   });
 });
 

@@ -19,7 +19,7 @@ import {
   satisfactionShare,
 } from "../kpi/formulas";
 import { type IndicatorValue, type TableTemplate, computeSource, tableIndicators } from "../monitoring/indicators";
-import { type Counters, type Progress, progressOf } from "../roadmap/progress";
+import { type Counters, type Dues, type Progress, progressOf } from "../roadmap/progress";
 import {
   type Counts,
   type PairStatus,
@@ -36,7 +36,7 @@ export type SatisfactionTally = { mentor: Tally; mentee: Tally };
 export const noSatisfaction = (): SatisfactionTally => ({ mentor: { sum: 0, count: 0 }, mentee: { sum: 0, count: 0 } });
 
 /** One roadmap as the region sees it: its header counters and the next due date of each open item (one per item). */
-export type RoadmapSource = { roadmapId: string; counters: Counters; openDues: string[] };
+export type RoadmapSource = { roadmapId: string; counters: Counters; dues: Dues };
 
 export const submissionStates = ["not_started", "draft", "submitted", "returned", "resubmitted", "accepted"] as const;
 export type SubmissionState = (typeof submissionStates)[number];
@@ -244,7 +244,7 @@ function complianceOf(progresses: readonly Progress[]): Compliance {
 
 /** One institution's (or a group's) roadmap execution from the roadmaps' header counters and overdue items. */
 export const compliance = (roadmaps: readonly RoadmapSource[], today: string): Compliance =>
-  complianceOf(roadmaps.map((r) => progressOf(r.counters, r.openDues, today)));
+  complianceOf(roadmaps.map((r) => progressOf(r.counters, r.dues, today)));
 
 export function sumCompliance(all: readonly Compliance[]): Compliance {
   const total = { roadmaps: 0, active: 0, done: 0, doneOnTime: 0, overdue: 0 };
@@ -409,7 +409,12 @@ function groupRows(
   enterprises: Enterprises,
 ): GroupRow[] {
   const groups = new Map<string, InstitutionModel[]>();
-  for (const i of institutions) groups.set(keyOf(i), [...(groups.get(keyOf(i)) ?? []), i]);
+  for (const i of institutions) {
+    const key = keyOf(i);
+    const members = groups.get(key);
+    if (members) members.push(i);
+    else groups.set(key, [i]);
+  }
   return [...groups.entries()]
     .map(([key, members]) => {
       const partners = enterprises.partnersOf(members);

@@ -44,7 +44,7 @@ import {
   isOverdue,
   itemStatus,
   nextDue,
-  openDues,
+  duesOf,
   progressOf,
   undatedKey,
 } from "./progress";
@@ -508,11 +508,7 @@ function detailOf(loaded: Loaded, today: string): RoadmapDetail {
   return {
     ...toRoadmapInfo(loaded.header),
     today,
-    progress: progressOf(
-      counters,
-      items.filter((i) => isOpen(i.status)).map((i) => i.nextDue),
-      today,
-    ),
+    progress: progressOf(counters, duesOf(items.filter((i) => isOpen(i.status)).map((i) => i.nextDue)), today),
     sections: loaded.sections.map((section) => ({
       ...toSectionInfo(section),
       items: items.filter((item) => item.sectionId === section.sectionId),
@@ -527,16 +523,6 @@ const countersFromHeader = (row: Counters): Counters => ({
   itemsDoneOnTime: row.itemsDoneOnTime,
   itemsCancelled: row.itemsCancelled,
 });
-
-/** How many open items fall due on each date (an item's next due date; undated and closed items count nowhere). */
-function duesOf(occurrenceLists: OccurrenceState[][]): Record<string, number> {
-  const dues: Record<string, number> = {};
-  for (const occurrences of occurrenceLists) {
-    const due = nextDue(occurrences);
-    if (due) dues[due] = (dues[due] ?? 0) + 1;
-  }
-  return dues;
-}
 
 /** How an item's change moves the dues: off its old next due date, onto its new one. */
 function dueDelta(before: OccurrenceState[] | undefined, after: OccurrenceState[] | undefined): Record<string, number> {
@@ -555,7 +541,8 @@ export const roadmapState = (
   periodStart: header.periodStart,
   periodEnd: header.periodEnd,
   ...countersFromHeader(header),
-  dues: duesOf(items),
+  // An item's next due date (undated and closed items have none, and count nowhere).
+  dues: duesOf(items.map((occurrences) => nextDue(occurrences))),
 });
 
 /** Trusted (check:stats): every roadmap of an institution as its summary should carry it. */
@@ -1105,7 +1092,7 @@ export const Roadmap = {
       .flatMap((entry, i) => {
         const header = RoadmapEntity.parse({ Item: headers[i] }).data;
         if (!header || !isVisible(header.status)) return [];
-        return [{ ...toRoadmapInfo(header), progress: progressOf(countersFromHeader(header), openDues(entry.dues), today) }];
+        return [{ ...toRoadmapInfo(header), progress: progressOf(countersFromHeader(header), entry.dues, today) }];
       })
       .sort((a, b) => b.periodStart.localeCompare(a.periodStart) || ruCompare(a.title, b.title));
   },
@@ -1477,7 +1464,7 @@ export const Roadmap = {
         status: row.status,
         progress: progressOf(
           countersFromHeader(row),
-          open.filter((item) => item.roadmapId === row.roadmapId).map((item) => item.nextDue),
+          duesOf(open.filter((item) => item.roadmapId === row.roadmapId).map((item) => item.nextDue)),
           today,
         ),
       });

@@ -42,8 +42,12 @@ export const monthEnd = (today: string) => {
   const [y, m] = today.split("-").map(Number) as [number, number];
   return `${today.slice(0, 7)}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
 };
-/** Still due this month: the next open due date lies between today and the end of the month (overdue ones are counted as overdue). */
-export const isDueThisMonth = (due: string | undefined, today: string) => due !== undefined && due >= today && due <= monthEnd(today);
+/**
+ * Still due this month: the next open due date lies between today and the end of the month (overdue ones are counted
+ * as overdue). `end` is the month's end, for a caller that asks of many dates.
+ */
+export const isDueThisMonth = (due: string | undefined, today: string, end = monthEnd(today)) =>
+  due !== undefined && due >= today && due <= end;
 
 /** The counters kept on the roadmap header (changed in the same transaction as the item). */
 export type Counters = { itemsTotal: number; itemsDone: number; itemsDoneOnTime: number; itemsCancelled: number };
@@ -81,15 +85,29 @@ export type Progress = {
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
 
-/** The open items' next due dates from their counts by date (as the institution's summary keeps them), one per item. */
-export const openDues = (dues: Record<string, number> | undefined): string[] =>
-  Object.entries(dues ?? {}).flatMap(([due, n]) => Array.from({ length: Math.max(n, 0) }, () => due));
+/** Open items counted by their next due date (one without a due date is not counted), as the institution's summary keeps them. */
+export type Dues = Readonly<Record<string, number>>;
 
-/** Progress from the header counters plus the open items' next due dates. */
-export function progressOf(counters: Counters, openDues: (string | undefined)[], today: string): Progress {
+export function duesOf(nextDues: readonly (string | undefined)[]): Record<string, number> {
+  const dues: Record<string, number> = {};
+  for (const due of nextDues) if (due !== undefined) dues[due] = (dues[due] ?? 0) + 1;
+  return dues;
+}
+
+/**
+ * Progress from the header counters plus the open items by their next due date: a count per date, so a region's
+ * roll-up reads each institution's dues as they are stored, never one date per item.
+ */
+export function progressOf(counters: Counters, dues: Dues, today: string): Progress {
   const active = counters.itemsTotal - counters.itemsCancelled;
-  const overdue = openDues.filter((due) => isOverdue(due, today)).length;
-  const dueThisMonth = openDues.filter((due) => isDueThisMonth(due, today)).length;
+  const end = monthEnd(today);
+  let overdue = 0;
+  let dueThisMonth = 0;
+  for (const due in dues) {
+    const n = Math.max(dues[due] ?? 0, 0);
+    if (isOverdue(due, today)) overdue += n;
+    else if (isDueThisMonth(due, today, end)) dueThisMonth += n;
+  }
   return {
     active,
     total: counters.itemsTotal,
