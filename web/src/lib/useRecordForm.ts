@@ -3,6 +3,8 @@ import { saveOver, useSubmit } from "./useSubmit";
 
 /** The names of a form's text fields (the ones an input's value goes into as it is). */
 type TextKeys<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F];
+/** The names of a form's yes/no fields (checkboxes). */
+type FlagKeys<F> = { [K in keyof F]: F[K] extends boolean ? K : never }[keyof F];
 
 /**
  * A dialog form that adds a record (no `record`) or edits one over the version it holds. `fieldsOf` gives the form's
@@ -41,6 +43,12 @@ export function useRecordForm<R extends { version: number }, F>({
     setFields((current) => ({ ...current, [name]: value }));
   };
 
+  /** The change handler of a checkbox (read at once, as `set` reads a value). */
+  const check = (name: FlagKeys<F>) => (event: { target: { checked: boolean } }) => {
+    const checked = event.target.checked;
+    setFields((current) => ({ ...current, [name]: checked }));
+  };
+
   const adopt = (current: R) => {
     setBase(current);
     setFields(fieldsOf(current));
@@ -53,5 +61,5 @@ export function useRecordForm<R extends { version: number }, F>({
     });
   };
 
-  return { fields, setFields, set, save, onSubmit };
+  return { fields, setFields, set, check, save, onSubmit };
 }

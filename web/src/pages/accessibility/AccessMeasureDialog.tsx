@@ -47,7 +47,7 @@ export function AccessMeasureDialog({
   /** The measure changed under the form (edited or deleted): the list should reload. */
   onChanged: () => void;
 }) {
-  const { fields, setFields, set, save, onSubmit } = useRecordForm({
+  const { fields, set, check, save, onSubmit } = useRecordForm({
     record: measure,
     fieldsOf,
     create: (fields) => unwrap(api["accessibility-measures"].$post({ json: bodyOf(fields) })),
@@ -118,16 +118,7 @@ export function AccessMeasureDialog({
             error={save.field("dueDate")}
           />
         </div>
-        <CheckboxField
-          label="Мера выполнена"
-          name="done"
-          checked={fields.done}
-          onChange={(event) => {
-            const done = event.target.checked;
-            setFields((current) => ({ ...current, done }));
-          }}
-          error={save.field("done")}
-        />
+        <CheckboxField label="Мера выполнена" name="done" checked={fields.done} onChange={check("done")} error={save.field("done")} />
         <DialogButtons busy={save.busy} busyLabel="Сохраняем…" onCancel={onClose}>
           {measure ? "Сохранить изменения" : "Добавить меру"}
         </DialogButtons>

@@ -68,7 +68,7 @@ export function PartnerDialog({
   /** The organisation changed under the form (edited or deleted): the list should reload. */
   onChanged: () => void;
 }) {
-  const { fields, setFields, set, save, onSubmit } = useRecordForm({
+  const { fields, setFields, set, check, save, onSubmit } = useRecordForm({
     record: partner,
     fieldsOf,
     create: (fields) => unwrap(api.partners.$post({ json: bodyOf(fields) })),
@@ -78,10 +78,6 @@ export function PartnerDialog({
     onChanged,
     changedCodes: ["partner.not_found"],
   });
-  const setFlag = (name: "inList" | "providesCurator") => (event: { target: { checked: boolean } }) => {
-    const checked = event.target.checked;
-    setFields((current) => ({ ...current, [name]: checked }));
-  };
 
   return (
     <Dialog title={partner ? "Изменить организацию-партнёра" : "Новая организация-партнёр"} onClose={onClose} wide>
@@ -111,7 +107,7 @@ export function PartnerDialog({
           label="Включена в перечень партнёрских организаций"
           name="inList"
           checked={fields.inList}
-          onChange={setFlag("inList")}
+          onChange={check("inList")}
           error={save.field("inList")}
         />
         <CheckboxField
@@ -119,7 +115,7 @@ export function PartnerDialog({
           name="providesCurator"
           hint="Куратор от организации-партнёра сопровождает её наставников"
           checked={fields.providesCurator}
-          onChange={setFlag("providesCurator")}
+          onChange={check("providesCurator")}
           error={save.field("providesCurator")}
         />
         <ContractsFields

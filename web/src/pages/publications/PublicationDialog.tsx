@@ -68,7 +68,7 @@ export function PublicationDialog({
   /** The publication changed under the form (edited or deleted): the list should reload. */
   onChanged: () => void;
 }) {
-  const { fields, setFields, set, save, onSubmit } = useRecordForm({
+  const { fields, set, check, save, onSubmit } = useRecordForm({
     record: publication,
     fieldsOf: (record) => fieldsOf(record, today),
     create: (fields) => unwrap(api.publications.$post({ json: bodyOf(fields, today) })),
@@ -154,10 +154,7 @@ export function PublicationDialog({
               ? "Дата ещё не наступила: публикация запланирована. Когда материал выйдет, отметьте это."
               : "Снимите отметку, если материал запланирован, но ещё не вышел: такая публикация не учитывается в периодичности."
           }
-          onChange={(event) => {
-            const published = event.target.checked;
-            setFields((current) => ({ ...current, published }));
-          }}
+          onChange={check("published")}
           error={save.field("status", ["publication.future_published"])}
         />
         <TextField

@@ -53,7 +53,7 @@ export function TrainingDialog({
   /** The event changed under the form (edited or deleted): the list should reload. */
   onChanged: () => void;
 }) {
-  const { fields, setFields, set, save, onSubmit } = useRecordForm({
+  const { fields, set, check, save, onSubmit } = useRecordForm({
     record: training,
     fieldsOf,
     create: (fields) => unwrap(api.trainings.$post({ json: bodyOf(fields) })),
@@ -118,10 +118,7 @@ export function TrainingDialog({
           label="Выданы документы об обучении"
           name="certificates"
           checked={fields.certificates}
-          onChange={(event) => {
-            const certificates = event.target.checked;
-            setFields((current) => ({ ...current, certificates }));
-          }}
+          onChange={check("certificates")}
         />
         <TextAreaField label="Примечание" name="note" rows={3} value={fields.note} onChange={set("note")} error={save.field("note")} />
         <DialogButtons busy={save.busy} busyLabel="Сохраняем…" onCancel={onClose}>
