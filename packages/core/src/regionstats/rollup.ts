@@ -115,6 +115,7 @@ export const zeroFigures = (): Figures => ({
   byForm: zeroForms(),
 });
 
+/** One institution's figures. They share summarize's records, which list every status, category and form, fresh per call. */
 export function figuresOf(summary: StatsSummary): Figures {
   return {
     institutions: 1,
@@ -127,11 +128,9 @@ export function figuresOf(summary: StatsSummary): Figures {
     mentors15to19: summary.mentors15to19,
     youngSpecialistsMentored: summary.youngSpecialistsMentored,
     partnerOrganisations: summary.partnerOrganisations,
-    pairs: { ...zeroPairs(), ...summary.pairs },
-    byCategory: { ...zeroCategories(), ...summary.byCategory },
-    byForm: Object.fromEntries(
-      formCatalogue.map((f) => [f.code, { ...(summary.byForm[f.code] ?? { mentors: 0, mentees: 0 }) }]),
-    ) as Figures["byForm"],
+    pairs: summary.pairs,
+    byCategory: summary.byCategory,
+    byForm: summary.byForm,
   };
 }
 

@@ -157,7 +157,11 @@ export function summarize(counts: Counts, today: string, year = Number(today.sli
 const providesMentors = (key: string, count: number | undefined) => key.startsWith("partner#") && (count ?? 0) > 0;
 
 /** An institution's partner organisations providing mentors, by their counter names. */
-export const partnerKeys = (counts: Counts): string[] => Object.keys(counts).filter((key) => providesMentors(key, counts[key]));
+export function partnerKeys(counts: Counts): string[] {
+  const keys: string[] = [];
+  for (const key in counts) if (providesMentors(key, counts[key])) keys.push(key);
+  return keys;
+}
 
 /**
  * The partner organisations of a group of institutions (each institution's `partnerKeys`), each once: an enterprise
