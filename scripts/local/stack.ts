@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { Session as InspectorSession } from "node:inspector/promises";
 import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -105,6 +106,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server.get("/__local/memory", (c) => {
       clearInterval(sampler);
       return c.json({ rss: process.memoryUsage().rss, peakRss: Math.max(peakRss, process.memoryUsage().rss) });
+    });
+    // Local only: a CPU profile of this process (V8's sampling profiler) from a POST until the next GET, which answers
+    // it in the .cpuprofile format (bench/profile.ts).
+    let profiler: InspectorSession | undefined;
+    server.post("/__local/cpu-profile", async (c) => {
+      profiler?.disconnect();
+      profiler = new InspectorSession();
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.start");
+      return c.json({ profiling: true });
+    });
+    server.get("/__local/cpu-profile", async (c) => {
+      if (!profiler) return c.json({ profiling: false }, 409);
+      const { profile } = await profiler.post("Profiler.stop");
+      profiler.disconnect();
+      profiler = undefined;
+      return c.json(profile);
     });
     if (options.webDir) {
       const webRoot = options.webDir;
