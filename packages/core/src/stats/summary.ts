@@ -299,31 +299,51 @@ function counterName(attribute: string): string {
   return name;
 }
 
-export function readSummary(item: Record<string, unknown>): Summary {
-  const num = (value: unknown) => (typeof value === "number" ? value : 0);
-  // One pass over the attributes (the roll-up reads a thousand of these per request).
-  const counts: Counts = {};
-  const roadmaps: Summary["roadmaps"] = [];
-  for (const key in item) {
-    const value = item[key];
-    if (key.startsWith(COUNTER)) {
-      if (typeof value === "number") counts[counterName(key)] = value;
-    } else if (key.startsWith(ROADMAP)) roadmaps.push({ roadmapId: key.slice(ROADMAP.length), ...(value as RoadmapState) });
+const numberOrZero = (value: unknown) => (typeof value === "number" ? value : 0);
+
+/**
+ * A summary item, read: its counters and roadmaps in one pass over the attributes (the roll-up reads a thousand of
+ * these per request), its satisfaction tallies and submission states when asked. The methods are the class's, not
+ * closures made for each item.
+ */
+class StoredSummary implements Summary {
+  readonly tenantId: string;
+  readonly regionId: string;
+  readonly counts: Counts = {};
+  readonly institution?: InstitutionDescriptor;
+  readonly roadmaps: Summary["roadmaps"] = [];
+  readonly #item: Record<string, unknown>;
+
+  constructor(item: Record<string, unknown>) {
+    this.#item = item;
+    this.tenantId = String(item.pk).slice(2);
+    this.regionId = String(item.gsi1pk ?? "").replace(/^R#|#STATS#\d+$/g, "");
+    this.institution = item[INSTITUTION] as InstitutionDescriptor | undefined;
+    for (const key in item) {
+      const value = item[key];
+      if (key.startsWith(COUNTER)) {
+        if (typeof value === "number") this.counts[counterName(key)] = value;
+      } else if (key.startsWith(ROADMAP)) this.roadmaps.push({ roadmapId: key.slice(ROADMAP.length), ...(value as RoadmapState) });
+    }
   }
-  const tally = (year: number, side: "mentor" | "mentee") => ({
-    sum: num(item[`${SATISFACTION}${year}#${side}#sum`]),
-    count: num(item[`${SATISFACTION}${year}#${side}#count`]),
-  });
-  return {
-    tenantId: String(item.pk).slice(2),
-    regionId: String(item.gsi1pk ?? "").replace(/^R#|#STATS#\d+$/g, ""),
-    counts,
-    institution: item[INSTITUTION] as InstitutionDescriptor | undefined,
-    satisfaction: (year) => ({ mentor: tally(year, "mentor"), mentee: tally(year, "mentee") }),
-    submission: (campaignId) => item[`${SUBMISSION}${campaignId}`] as SubmissionSource | undefined,
-    roadmaps,
-  };
+
+  satisfaction(year: number): SatisfactionTally {
+    return { mentor: this.#tally(year, "mentor"), mentee: this.#tally(year, "mentee") };
+  }
+
+  submission(campaignId: string): SubmissionSource | undefined {
+    return this.#item[`${SUBMISSION}${campaignId}`] as SubmissionSource | undefined;
+  }
+
+  #tally(year: number, side: "mentor" | "mentee") {
+    return {
+      sum: numberOrZero(this.#item[`${SATISFACTION}${year}#${side}#sum`]),
+      count: numberOrZero(this.#item[`${SATISFACTION}${year}#${side}#count`]),
+    };
+  }
 }
+
+export const readSummary = (item: Record<string, unknown>): Summary => new StoredSummary(item);
 
 /** Every summary of a region: one paginated Query per shard of gsi1 `R#<region>#STATS#<n>`, in parallel; one item per institution. */
 export async function regionSummaries(regionId: string): Promise<Summary[]> {
