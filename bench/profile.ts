@@ -59,7 +59,7 @@ function selfTimes(profile: CpuProfile, requests: number) {
     busy += ms;
     const place = placeOf(frame.url, frame.functionName);
     byPlace.set(place, (byPlace.get(place) ?? 0) + ms);
-    const name = `${frame.functionName || "(anonymous)"} ${place}${frame.url ? `:${frame.lineNumber + 1}` : ""}`;
+    const name = frame.url ? `${frame.functionName || "(anonymous)"} ${place}:${frame.lineNumber + 1}` : frame.functionName;
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
   });
   const top = (times: Map<string, number>, n: number) =>
