@@ -71,17 +71,7 @@ function selfTimes(profile: CpuProfile, requests: number) {
   return { busy, byPlace: top(byPlace, 15), byFunction: top(byFunction, 25) };
 }
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-process.env.LOG_LEVEL = "silent";
-const { generateSigningJwk } = await import("@rnc/core/auth/keys");
-const jwtPrivateKey = JSON.stringify(await generateSigningJwk());
-const stack = await startBenchStack({ JWT_PRIVATE_KEY: jwtPrivateKey });
-Object.assign(process.env, {
-  DDB_ENDPOINT: stack.dynamoEndpoint,
-  SES_ENDPOINT: stack.mailEndpoint,
-  TABLE_NAME: stack.tableName,
-  JWT_PRIVATE_KEY: jwtPrivateKey,
-});
+const stack = await startBenchStack();
 try {
   const scale = { institutions: Number(values.institutions), participantsPerInstitution: Number(values.participants) };
   console.log(`Generating ${scale.institutions} institutions × ${scale.participantsPerInstitution} participants…`);

@@ -23,17 +23,7 @@ const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 const institutionCount = Number(values.institutions);
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-process.env.LOG_LEVEL = "silent";
-const { generateSigningJwk } = await import("@rnc/core/auth/keys");
-const jwtPrivateKey = JSON.stringify(await generateSigningJwk());
-const stack = await startBenchStack({ JWT_PRIVATE_KEY: jwtPrivateKey });
-Object.assign(process.env, {
-  DDB_ENDPOINT: stack.dynamoEndpoint,
-  SES_ENDPOINT: stack.mailEndpoint,
-  TABLE_NAME: stack.tableName,
-  JWT_PRIVATE_KEY: jwtPrivateKey,
-});
+const stack = await startBenchStack();
 
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, read loosely by the load generator
 type Answer = { status: number; json: Record<string, any> | undefined };

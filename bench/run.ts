@@ -27,17 +27,7 @@ const scale: Scale = {
 const durationMs = quick ? 2000 : 5000;
 const concurrencyLevels = [1, 20, 100];
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-process.env.LOG_LEVEL = "silent";
-const { generateSigningJwk } = await import("@rnc/core/auth/keys");
-const jwtPrivateKey = JSON.stringify(await generateSigningJwk());
-const stack = await startBenchStack({ JWT_PRIVATE_KEY: jwtPrivateKey });
-Object.assign(process.env, {
-  DDB_ENDPOINT: stack.dynamoEndpoint,
-  SES_ENDPOINT: stack.mailEndpoint,
-  TABLE_NAME: stack.tableName,
-  JWT_PRIVATE_KEY: jwtPrivateKey,
-});
+const stack = await startBenchStack();
 
 try {
   console.log(`Generating ${scale.institutions} institutions × ${scale.participantsPerInstitution} participants…`);

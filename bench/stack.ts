@@ -11,8 +11,16 @@ export type BenchStack = {
   stop: () => Promise<void>;
 };
 
-/** Starts bench/child.ts (the local stack, in memory) and waits for its endpoints. */
-export async function startBenchStack(env: Record<string, string>): Promise<BenchStack> {
+/**
+ * Starts bench/child.ts (the local stack, in memory) with a new signing key, waits for its endpoints, and points this
+ * process at the same store, mail sink and key (the generator writes through the core's client, and tokens are signed
+ * here). SDK version warnings and the core's log lines are silenced in both processes.
+ */
+export async function startBenchStack(): Promise<BenchStack> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  process.env.LOG_LEVEL = "silent";
+  const { generateSigningJwk } = await import("@rnc/core/auth/keys");
+  const env = { JWT_PRIVATE_KEY: JSON.stringify(await generateSigningJwk()) };
   // The API server under the API Lambdas' heap limits, as `npm start` runs it.
   const node = [...lambdaHeapFlags(LAMBDA_MEMORY_MB), "--import", "tsx"];
   const child = spawn(process.execPath, [...node, new URL("./child.ts", import.meta.url).pathname], {
@@ -29,6 +37,12 @@ export async function startBenchStack(env: Record<string, string>): Promise<Benc
     child.once("exit", (code) => reject(new Error(`bench stack exited with ${code}`)));
   });
   const info = JSON.parse(line) as Omit<BenchStack, "child" | "stop">;
+  Object.assign(process.env, {
+    DDB_ENDPOINT: info.dynamoEndpoint,
+    SES_ENDPOINT: info.mailEndpoint,
+    TABLE_NAME: info.tableName,
+    JWT_PRIVATE_KEY: env.JWT_PRIVATE_KEY,
+  });
   return {
     ...info,
     child,
