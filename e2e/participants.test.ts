@@ -65,7 +65,8 @@ describe("participants and pairs", { timeout: 180_000 }, () => {
 
       // A draft pair «ученик – ученик».
       await nav.getByRole("link", { name: "Пары" }).click();
-      await page.getByRole("button", { name: "Создать пару" }).click();
+      // Exact: until the pairs page has replaced the card, the card's «Создать пару «Ученик – ученик» (черновик)» matches too.
+      await page.getByRole("button", { name: "Создать пару", exact: true }).click();
       const create = page.getByRole("dialog", { name: "Новая пара или группа" });
       await create.getByLabel("Форма наставничества", { exact: false }).selectOption({ label: "Ученик – ученик" });
       await create.getByLabel("Наставник", { exact: false }).first().selectOption({ label: "Смирнов Олег Павлович" });
