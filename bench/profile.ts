@@ -14,7 +14,7 @@ import { generateRegion } from "./generate";
 import { keepAliveClient } from "./load";
 import { benchOperations } from "./operations";
 import { startBenchStack } from "./stack";
-import { summarize } from "./stats";
+import { closedLoop, summarize } from "./stats";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "bench/.build/profiles");
@@ -86,18 +86,9 @@ try {
     const status = await client.send(operation.request);
     if (status >= 400) throw new Error(`${operation.request.path} answered ${status}`);
   };
-  const timeFor = async (ms: number) => {
-    const latencies: number[] = [];
-    for (const until = performance.now() + ms; performance.now() < until; ) {
-      const start = performance.now();
-      await send();
-      latencies.push(performance.now() - start);
-    }
-    return latencies;
-  };
-  await timeFor(2000);
+  await closedLoop(1, 2000, send);
   await fetch(`${stack.url}/__local/cpu-profile`, { method: "POST" });
-  const latencies = await timeFor(Number(values.seconds) * 1000);
+  const latencies = (await closedLoop(1, Number(values.seconds) * 1000, send)).samples;
   const profile = (await (await fetch(`${stack.url}/__local/cpu-profile`)).json()) as CpuProfile;
   client.close();
 
