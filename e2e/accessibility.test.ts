@@ -258,7 +258,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
       await signedIn(page, "rnc@demo.local");
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto("/region/stats");
-      const region = page.getByRole("region", { name: "Показатели: факт и цель" });
+      const region = page.getByRole("region", { name: "Показатели: факт и цель", exact: true });
       await region.waitFor();
       expect(await region.getAttribute("tabindex")).toBe("0");
       await region.focus();
@@ -266,8 +266,8 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
       await expect.poll(() => region.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
 
       await page.setViewportSize({ width: 1280, height: 800 });
-      await expect.poll(() => page.getByRole("region", { name: "Показатели: факт и цель" }).count()).toBe(0);
-      await expect.poll(() => page.getByRole("table", { name: "Показатели: факт и цель" }).count()).toBe(1);
+      await expect.poll(() => page.getByRole("region", { name: "Показатели: факт и цель", exact: true }).count()).toBe(0);
+      await expect.poll(() => page.getByRole("table", { name: "Показатели: факт и цель", exact: true }).count()).toBe(1);
     } finally {
       await context.close();
     }

@@ -9,14 +9,14 @@ describe("inviting a curator", { timeout: 120_000 }, () => {
     const page = admin.page;
     try {
       await signIn(page, "rnc@demo.local");
-      const nav = page.getByRole("navigation", { name: "Разделы" });
-      await nav.getByRole("link", { name: "Организации" }).waitFor();
+      const nav = page.getByRole("navigation", { name: "Разделы", exact: true });
+      await nav.getByRole("link", { name: "Организации", exact: true }).waitFor();
       expect(await nav.getByRole("link").allTextContents()).toEqual(navLabelsFor("region_admin"));
 
-      await nav.getByRole("link", { name: "Организации" }).click();
+      await nav.getByRole("link", { name: "Организации", exact: true }).click();
       await page.getByText("2 организации").waitFor();
-      await page.getByRole("button", { name: "Добавить организацию" }).click();
-      const form = page.getByRole("dialog", { name: "Новая организация" });
+      await page.getByRole("button", { name: "Добавить организацию", exact: true }).click();
+      const form = page.getByRole("dialog", { name: "Новая организация", exact: true });
       await form.getByLabel("Полное наименование").fill("Муниципальное автономное общеобразовательное учреждение «Лицей № 3»");
       await form.getByLabel("Краткое наименование").fill("МАОУ Лицей № 3");
       await form.getByLabel("Тип организации").selectOption("school");
@@ -25,21 +25,21 @@ describe("inviting a curator", { timeout: 120_000 }, () => {
       await form.getByLabel("Из них в возрасте 10–19 лет").fill("410");
       await form.getByLabel("Педагогов всего").fill("45");
       await form.getByLabel(/Из них молодых специалистов/).fill("6");
-      await form.getByRole("button", { name: "Добавить организацию" }).click();
+      await form.getByRole("button", { name: "Добавить организацию", exact: true }).click();
       await page.getByText("3 организации").waitFor();
       await page.getByRole("rowheader", { name: /МАОУ Лицей № 3/ }).waitFor();
       await page.screenshot({ path: "/tmp/cmn-institutions.png", fullPage: true });
 
-      await nav.getByRole("link", { name: "Пользователи" }).click();
-      await page.getByRole("heading", { name: "Пользователи" }).waitFor();
-      await page.getByRole("button", { name: "Пригласить" }).click();
-      const invite = page.getByRole("dialog", { name: "Пригласить сотрудника" });
+      await nav.getByRole("link", { name: "Пользователи", exact: true }).click();
+      await page.getByRole("heading", { name: "Пользователи", exact: true }).waitFor();
+      await page.getByRole("button", { name: "Пригласить", exact: true }).click();
+      const invite = page.getByRole("dialog", { name: "Пригласить сотрудника", exact: true });
       await invite.getByLabel("Электронная почта").fill("new.curator@example.org");
       await invite.getByLabel("Роль").selectOption("curator");
       await invite.getByLabel("Организация").selectOption({ label: "МАОУ Лицей № 3" });
-      await invite.getByRole("button", { name: "Отправить приглашение" }).click();
+      await invite.getByRole("button", { name: "Отправить приглашение", exact: true }).click();
       await page.getByText("Приглашение отправлено на new.curator@example.org").waitFor();
-      await page.getByRole("rowheader", { name: "new.curator@example.org" }).waitFor();
+      await page.getByRole("rowheader", { name: "new.curator@example.org", exact: true }).waitFor();
     } finally {
       await admin.context.close();
     }
@@ -53,22 +53,22 @@ describe("inviting a curator", { timeout: 120_000 }, () => {
     try {
       const curator = invited.page;
       await curator.goto(path ?? "");
-      await curator.getByRole("heading", { name: "Приглашение в систему ЦМН" }).waitFor();
+      await curator.getByRole("heading", { name: "Приглашение в систему ЦМН", exact: true }).waitFor();
       expect(await curator.locator(".facts").textContent()).toContain("Куратор");
       expect(await curator.locator(".facts").textContent()).toContain("МАОУ Лицей № 3");
       await curator.getByLabel("ФИО").fill("Новикова Ольга Ивановна");
       await curator.getByLabel(/^Пароль/).fill("curator-pass-1");
       await curator.getByLabel("Повторите пароль").fill("curator-pass-1");
-      await curator.getByRole("button", { name: "Принять приглашение" }).click();
+      await curator.getByRole("button", { name: "Принять приглашение", exact: true }).click();
 
-      await curator.getByRole("heading", { name: "Здравствуйте, Ольга Ивановна!" }).waitFor();
+      await curator.getByRole("heading", { name: "Здравствуйте, Ольга Ивановна!", exact: true }).waitFor();
       expect(new URL(curator.url()).pathname).toBe("/");
       const header = await curator.locator("header").textContent();
       expect(header).toContain("Новикова Ольга Ивановна");
       expect(header).toContain("Куратор · МАОУ Лицей № 3");
 
       await curator.goto(path ?? "");
-      await curator.getByRole("heading", { name: "Приглашение недействительно" }).waitFor();
+      await curator.getByRole("heading", { name: "Приглашение недействительно", exact: true }).waitFor();
       expect(await curator.getByRole("alert").textContent()).toContain("уже использовано");
     } finally {
       await invited.context.close();
@@ -79,8 +79,8 @@ describe("inviting a curator", { timeout: 120_000 }, () => {
     const { page, context } = await harness.newPage();
     try {
       await signIn(page, "rnc@demo.local");
-      await page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Организации" }).click();
-      await page.getByRole("link", { name: "Импорт из файла" }).click();
+      await page.getByRole("navigation", { name: "Разделы", exact: true }).getByRole("link", { name: "Организации", exact: true }).click();
+      await page.getByRole("link", { name: "Импорт из файла", exact: true }).click();
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Импорт организаций из файла");
       const csv = [
         "Полное наименование;Краткое наименование;Тип;Муниципалитет;Обучающихся всего;Из них 10–19 лет;Педагогов всего;Из них молодых специалистов;Email;Телефон",
@@ -90,12 +90,12 @@ describe("inviting a curator", { timeout: 120_000 }, () => {
       await page
         .getByLabel("Файл XLSX или CSV (UTF-8)")
         .setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-      await page.getByRole("button", { name: "Проверить файл" }).click();
+      await page.getByRole("button", { name: "Проверить файл", exact: true }).click();
       await expect.poll(() => page.getByText("Всего строк: 2. Без ошибок: 1. С ошибками: 1.").count()).toBe(1);
       expect(await page.getByText("Обучающихся: Поле «Обучающихся всего» должно быть числом").count()).toBe(1);
-      await page.getByRole("button", { name: "Пропустить строки с ошибками и импортировать 1 организацию" }).click();
+      await page.getByRole("button", { name: "Пропустить строки с ошибками и импортировать 1 организацию", exact: true }).click();
       await expect.poll(() => page.getByText("Создано: 1 организация; пропущено строк с ошибками: 1.").count()).toBe(1);
-      await page.getByRole("link", { name: "← Организации" }).click();
+      await page.getByRole("link", { name: "← Организации", exact: true }).click();
       await expect.poll(() => page.getByRole("cell", { name: "Гимназия № 3" }).count()).toBe(1);
     } finally {
       await context.close();

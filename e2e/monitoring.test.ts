@@ -12,58 +12,61 @@ describe("monitoring campaign: publish, submit pre-filled, return, resubmit", { 
       // The region admin builds a campaign from the default indicator set and publishes it.
       const rnc = region.page;
       await signIn(rnc, "rnc@demo.local");
-      await rnc.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Мониторинг" }).click();
+      await rnc.getByRole("navigation", { name: "Разделы", exact: true }).getByRole("link", { name: "Мониторинг", exact: true }).click();
       await rnc.getByRole("heading", { name: "Мониторинг", level: 1 }).waitFor();
       await rnc.getByLabel("Название", { exact: false }).fill(name);
       const periodStart = await rnc.getByLabel("Начало периода", { exact: false }).inputValue();
       await rnc.getByLabel("Конец периода", { exact: false }).fill(periodStart.replace(/-\d{2}-\d{2}$/, "-12-31"));
       // The default deadline and indicators arrive from the API.
       await rnc.getByText("рассчитано автоматически").first().waitFor();
-      await rnc.getByRole("button", { name: "Создать черновик" }).click();
+      await rnc.getByRole("button", { name: "Создать черновик", exact: true }).click();
       await rnc
         .getByRole("status")
         .filter({ hasText: `Черновик «${name}» сохранён` })
         .waitFor();
       await rnc
         .getByRole("row", { name: new RegExp(name) })
-        .getByRole("button", { name: "Разослать организациям" })
+        .getByRole("button", { name: "Разослать организациям", exact: true })
         .click();
       await rnc.getByRole("status").filter({ hasText: "разослана: 2 организации" }).waitFor();
 
       // The curator opens it: computed values are filled in and marked; manual ones are validated.
       const curator = school.page;
       await signIn(curator, "curator1@demo.local");
-      await curator.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Отчёты в РНЦ" }).click();
+      await curator
+        .getByRole("navigation", { name: "Разделы", exact: true })
+        .getByRole("link", { name: "Отчёты в РНЦ", exact: true })
+        .click();
       await curator.getByRole("link", { name }).click();
       await curator.getByRole("heading", { name }).waitFor();
       expect(await curator.getByText("рассчитано автоматически").count()).toBeGreaterThanOrEqual(10);
       const plans = curator.getByLabel("Степень реализации индивидуальных планов развития", { exact: false });
       await plans.fill("5000");
-      await curator.getByRole("button", { name: "Отправить в РНЦ" }).click();
+      await curator.getByRole("button", { name: "Отправить в РНЦ", exact: true }).click();
       const alert = curator.getByRole("alert");
       await alert.waitFor();
       expect(await alert.textContent()).toContain("не может быть больше 100");
       await plans.fill("92,5");
       await curator.getByLabel("Общая оценка хода реализации программы", { exact: false }).selectOption("По плану");
-      await curator.getByRole("button", { name: "Отправить в РНЦ" }).click();
+      await curator.getByRole("button", { name: "Отправить в РНЦ", exact: true }).click();
       await curator.getByRole("status").filter({ hasText: "Отчёт отправлен в РНЦ" }).waitFor();
       await curator.getByText("Отчёт отправлен: рассчитанные значения зафиксированы").waitFor();
 
       // The region sees it in the tracker and returns it with a comment.
       await rnc
         .getByRole("row", { name: new RegExp(name) })
-        .getByRole("link", { name: "Ход сдачи" })
+        .getByRole("link", { name: "Ход сдачи", exact: true })
         .click();
       await rnc.getByRole("heading", { name }).waitFor();
       await rnc
         .getByRole("row", { name: /МБОУ СОШ № 1/ })
         .getByText("Отправлен")
         .waitFor();
-      await rnc.getByRole("link", { name: "МБОУ СОШ № 1" }).click();
-      await rnc.getByRole("heading", { name: "МБОУ СОШ № 1" }).waitFor();
+      await rnc.getByRole("link", { name: "МБОУ СОШ № 1", exact: true }).click();
+      await rnc.getByRole("heading", { name: "МБОУ СОШ № 1", exact: true }).waitFor();
       expect(await rnc.getByRole("row", { name: /Степень реализации индивидуальных планов развития/ }).textContent()).toContain("92,5");
       await rnc.getByLabel("Комментарий для организации", { exact: false }).fill("Уточните степень реализации планов");
-      await rnc.getByRole("button", { name: "Вернуть на доработку" }).click();
+      await rnc.getByRole("button", { name: "Вернуть на доработку", exact: true }).click();
       await rnc.getByRole("status").filter({ hasText: "Отчёт возвращён на доработку" }).waitFor();
 
       // The curator sees the comment, corrects and resubmits.
@@ -71,7 +74,7 @@ describe("monitoring campaign: publish, submit pre-filled, return, resubmit", { 
       await curator.getByText("РНЦ вернул отчёт на доработку").waitFor();
       await curator.getByText("Уточните степень реализации планов").first().waitFor();
       await curator.getByLabel("Степень реализации индивидуальных планов развития", { exact: false }).fill("95");
-      await curator.getByRole("button", { name: "Отправить повторно" }).click();
+      await curator.getByRole("button", { name: "Отправить повторно", exact: true }).click();
       await curator.getByRole("status").filter({ hasText: "Отчёт отправлен в РНЦ" }).waitFor();
       await curator.getByText("Отправлен повторно").first().waitFor();
       await curator.screenshot({ path: "/tmp/cmn-monitoring-resubmitted.png", fullPage: true });

@@ -58,7 +58,7 @@ describe("the pair board", { timeout: 180_000 }, () => {
       expect(new Set(forming)).toEqual(new Set(pairIds.filter((id) => !terminated.includes(id))));
 
       await signIn(page, "curator1@demo.local");
-      await page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Пары" }).click();
+      await page.getByRole("navigation", { name: "Разделы", exact: true }).getByRole("link", { name: "Пары", exact: true }).click();
       const formingColumn = page.getByRole("region", { name: /^Формируется/ });
       const terminatedColumn = page.getByRole("region", { name: /^Прекращена/ });
       const hrefs = (column: typeof formingColumn) =>
@@ -74,18 +74,18 @@ describe("the pair board", { timeout: 180_000 }, () => {
       await terminatedColumn.getByRole("heading", { name: "Прекращена 2 пары", level: 2 }).waitFor();
       expect(new Set(await hrefs(terminatedColumn))).toEqual(new Set(terminated));
       // Only the column with more pairs offers more.
-      expect(await page.getByRole("button", { name: "Показать ещё" }).count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Показать ещё", exact: true }).count()).toBe(1);
       // The board came in one request.
       expect(pairRequests).toEqual(["/api/pairs/board"]);
 
       // «Показать ещё», pressed from the keyboard, brings the other 2, oldest last; the button goes.
-      const more = formingColumn.getByRole("button", { name: "Показать ещё" });
+      const more = formingColumn.getByRole("button", { name: "Показать ещё", exact: true });
       await more.focus();
       await page.keyboard.press("Enter");
       await formingColumn.getByText("Показаны все пары").waitFor();
       expect(await formingColumn.getByRole("listitem").count()).toBe(22);
       expect(await hrefs(formingColumn)).toEqual(forming);
-      expect(await formingColumn.getByRole("button", { name: "Показать ещё" }).count()).toBe(0);
+      expect(await formingColumn.getByRole("button", { name: "Показать ещё", exact: true }).count()).toBe(0);
       expect(await formingColumn.getByRole("heading", { name: "Формируется 22 пары", level: 2 }).count()).toBe(1);
       // The focus moved on to the first pair the page brought, not lost with the button.
       expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe(`/pairs/${forming[20]}`);

@@ -101,11 +101,11 @@ describe("the platform admin's summary by region", { timeout: 180_000 }, () => {
 
       // The platform admin opens the summary from the navigation.
       await signIn(page, "admin@demo.local");
-      const nav = page.getByRole("navigation", { name: "Разделы" });
-      await nav.getByRole("link", { name: "Сводка по регионам" }).click();
+      const nav = page.getByRole("navigation", { name: "Разделы", exact: true });
+      await nav.getByRole("link", { name: "Сводка по регионам", exact: true }).click();
       await page.getByRole("heading", { name: "Сводка по регионам", level: 1 }).waitFor();
       expect(await nav.getByRole("link").allTextContents()).toEqual(navLabelsFor("platform_admin"));
-      const table = page.getByRole("table", { name: "Организации, участники и пары по регионам" });
+      const table = page.getByRole("table", { name: "Организации, участники и пары по регионам", exact: true });
       await table.waitFor();
 
       const rowOf = (name: string) => table.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
@@ -151,8 +151,8 @@ describe("the platform admin's summary by region", { timeout: 180_000 }, () => {
     const region = await harness.newPage();
     try {
       await signIn(region.page, REGION_ADMIN, PASSWORD);
-      const nav = region.page.getByRole("navigation", { name: "Разделы" });
-      await nav.getByRole("link", { name: "Статистика" }).waitFor();
+      const nav = region.page.getByRole("navigation", { name: "Разделы", exact: true });
+      await nav.getByRole("link", { name: "Статистика", exact: true }).waitFor();
       const labels = await nav.getByRole("link").allTextContents();
       expect(labels).toEqual(navLabelsFor("region_admin"));
       expect(labels).not.toContain("Сводка по регионам");

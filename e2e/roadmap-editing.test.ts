@@ -16,26 +16,29 @@ describe("roadmap template and sections", { timeout: 180_000 }, () => {
       const { page } = admin;
       await signIn(page, "rnc@demo.local");
       await page.getByRole("heading", { name: /Здравствуйте/ }).waitFor();
-      await page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Шаблон дорожной карты" }).click();
+      await page
+        .getByRole("navigation", { name: "Разделы", exact: true })
+        .getByRole("link", { name: "Шаблон дорожной карты", exact: true })
+        .click();
       await page.getByRole("heading", { name: "Шаблон дорожной карты", level: 1 }).waitFor();
       await page.getByText("Регион пока не опубликовал свой шаблон", { exact: false }).waitFor();
       // Every deadline of the standard template is read against the academic year, as the import preview reads them.
       await expect.poll(() => page.getByRole("row", { name: /^1\.1 / }).textContent()).toMatch(/\d\d\.\d\d\.20\d\d/);
 
-      await page.getByRole("button", { name: "+ мероприятие в раздел 1" }).click();
-      const dialog = page.getByRole("dialog", { name: "Новое мероприятие шаблона" });
+      await page.getByRole("button", { name: "+ мероприятие в раздел 1", exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: "Новое мероприятие шаблона", exact: true });
       number = await dialog.getByLabel("№ п/п").inputValue();
       expect(number).toMatch(/^1\.\d+$/);
       await dialog.getByLabel("Наименование мероприятия").fill("Региональный семинар для кураторов");
       await dialog.getByLabel("Срок реализации").fill("до 15 ноября 202_");
       await dialog.getByText(/Как будет прочитан на 20\d\d\/\d\d учебный год: .*15\.11\.20\d\d/).waitFor();
       await dialog.getByLabel("Ответственный исполнитель").fill("Методист РНЦ");
-      await dialog.getByRole("button", { name: "Добавить" }).click();
+      await dialog.getByRole("button", { name: "Добавить", exact: true }).click();
       const row = page.locator(`tr[data-item='${number}']`);
       expect(await row.textContent()).toContain("Региональный семинар для кураторов");
       await expect.poll(() => row.textContent()).toMatch(/15\.11\.20\d\d/);
 
-      await page.getByRole("button", { name: "Опубликовать шаблон" }).click();
+      await page.getByRole("button", { name: "Опубликовать шаблон", exact: true }).click();
       await page.getByRole("status").filter({ hasText: "Шаблон опубликован" }).waitFor();
       await page.getByText("Опубликован шаблон региона", { exact: false }).waitFor();
       await page.screenshot({ path: "/tmp/cmn-roadmap-template.png", fullPage: true });
@@ -47,9 +50,15 @@ describe("roadmap template and sections", { timeout: 180_000 }, () => {
     try {
       await signIn(page, "curator1@demo.local");
       await page.getByRole("heading", { name: /Здравствуйте/ }).waitFor();
-      await page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Дорожные карты" }).click();
-      await page.getByRole("button", { name: "Создать по шаблону" }).click();
-      await page.getByRole("dialog", { name: "Дорожная карта по шаблону" }).getByRole("button", { name: "Создать" }).click();
+      await page
+        .getByRole("navigation", { name: "Разделы", exact: true })
+        .getByRole("link", { name: "Дорожные карты", exact: true })
+        .click();
+      await page.getByRole("button", { name: "Создать по шаблону", exact: true }).click();
+      await page
+        .getByRole("dialog", { name: "Дорожная карта по шаблону", exact: true })
+        .getByRole("button", { name: "Создать", exact: true })
+        .click();
       await page.getByRole("heading", { name: /учебный год$/, level: 1 }).waitFor();
       // The item the region added is in the new roadmap, in its place in section 1.
       const item = page.locator(`tr[data-item='${number}']`);
@@ -58,20 +67,20 @@ describe("roadmap template and sections", { timeout: 180_000 }, () => {
       const before = await sectionHeadings(page);
 
       // Add a section: it comes last, numbered after the others.
-      await page.getByRole("button", { name: "Добавить раздел" }).click();
-      const add = page.getByRole("dialog", { name: "Новый раздел" });
+      await page.getByRole("button", { name: "Добавить раздел", exact: true }).click();
+      const add = page.getByRole("dialog", { name: "Новый раздел", exact: true });
       const sectionNumber = await add.getByLabel("№ раздела").inputValue();
       expect(sectionNumber).toBe(String(before.length + 1));
       await add.getByLabel("Название раздела").fill("Дополнительные мероприятия");
-      await add.getByRole("button", { name: "Добавить раздел" }).click();
+      await add.getByRole("button", { name: "Добавить раздел", exact: true }).click();
       await page.getByRole("status").filter({ hasText: "Раздел «Дополнительные мероприятия» добавлен" }).waitFor();
       await expect.poll(() => sectionHeadings(page)).toEqual([...before, `${sectionNumber}. Дополнительные мероприятия`]);
 
       // Rename it.
       await page.getByRole("button", { name: `Изменить раздел ${sectionNumber}` }).click();
-      const edit = page.getByRole("dialog", { name: "Изменить раздел" });
+      const edit = page.getByRole("dialog", { name: "Изменить раздел", exact: true });
       await edit.getByLabel("Название раздела").fill("Мероприятия региона");
-      await edit.getByRole("button", { name: "Сохранить" }).click();
+      await edit.getByRole("button", { name: "Сохранить", exact: true }).click();
       await page.getByRole("status").filter({ hasText: "Раздел «Мероприятия региона» сохранён" }).waitFor();
       await expect.poll(() => sectionHeadings(page)).toEqual([...before, `${sectionNumber}. Мероприятия региона`]);
 
@@ -91,15 +100,18 @@ describe("roadmap template and sections", { timeout: 180_000 }, () => {
       await page.screenshot({ path: "/tmp/cmn-roadmap-sections.png", fullPage: true });
 
       // A section with items is not removed: the server says why.
-      await page.getByRole("button", { name: "Удалить раздел 1" }).click();
-      const refuse = page.getByRole("dialog", { name: "Удалить раздел?" });
-      await refuse.getByRole("button", { name: "Удалить раздел" }).click();
+      await page.getByRole("button", { name: "Удалить раздел 1", exact: true }).click();
+      const refuse = page.getByRole("dialog", { name: "Удалить раздел?", exact: true });
+      await refuse.getByRole("button", { name: "Удалить раздел", exact: true }).click();
       await refuse.getByRole("alert").filter({ hasText: "В разделе есть мероприятия: перенесите или удалите их" }).waitFor();
-      await refuse.getByRole("button", { name: "Отмена" }).click();
+      await refuse.getByRole("button", { name: "Отмена", exact: true }).click();
 
       // The empty one is.
       await page.getByRole("button", { name: `Удалить раздел ${sectionNumber}` }).click();
-      await page.getByRole("dialog", { name: "Удалить раздел?" }).getByRole("button", { name: "Удалить раздел" }).click();
+      await page
+        .getByRole("dialog", { name: "Удалить раздел?", exact: true })
+        .getByRole("button", { name: "Удалить раздел", exact: true })
+        .click();
       await page.getByRole("status").filter({ hasText: "Раздел «Мероприятия региона» удалён" }).waitFor();
       await expect.poll(() => sectionHeadings(page)).toEqual(before);
     } finally {

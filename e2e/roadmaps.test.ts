@@ -13,16 +13,19 @@ describe("roadmaps", { timeout: 120_000 }, () => {
     try {
       await signIn(page, "curator1@demo.local");
       await page.getByRole("heading", { name: /Здравствуйте/ }).waitFor();
-      await page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Дорожные карты" }).click();
+      await page
+        .getByRole("navigation", { name: "Разделы", exact: true })
+        .getByRole("link", { name: "Дорожные карты", exact: true })
+        .click();
       await page.getByRole("heading", { name: "Дорожные карты", level: 1 }).waitFor();
-      await page.getByRole("link", { name: "Импорт таблицы" }).click();
+      await page.getByRole("link", { name: "Импорт таблицы", exact: true }).click();
 
-      await page.getByRole("heading", { name: "Импорт дорожной карты" }).waitFor();
+      await page.getByRole("heading", { name: "Импорт дорожной карты", exact: true }).waitFor();
       await page.getByLabel("Период дорожной карты").fill("2021 год");
       await page.getByLabel("Название").fill("План мероприятий (дорожная карта) на 2021 год");
       await page.getByLabel("Таблица из Word").fill(table);
-      await page.getByRole("button", { name: "Проверить таблицу" }).click();
-      await page.getByRole("heading", { name: "Как прочитана таблица" }).waitFor();
+      await page.getByRole("button", { name: "Проверить таблицу", exact: true }).click();
+      await page.getByRole("heading", { name: "Как прочитана таблица", exact: true }).waitFor();
       expect(await page.locator(".summary").first().textContent()).toContain("6 разделов, 23 мероприятия");
       // Each deadline's meaning is shown next to the original text.
       expect(await page.getByRole("row", { name: /^3\.1 .*ежеквартально/ }).textContent()).toContain(
@@ -30,7 +33,7 @@ describe("roadmaps", { timeout: 120_000 }, () => {
       );
       await page.screenshot({ path: "/tmp/cmn-roadmap-import.png", fullPage: true });
 
-      await page.getByRole("button", { name: "Сохранить дорожную карту" }).click();
+      await page.getByRole("button", { name: "Сохранить дорожную карту", exact: true }).click();
       await page.getByRole("heading", { name: "План мероприятий (дорожная карта) на 2021 год", level: 1 }).waitFor();
       const done = page.getByTestId("progress-done");
       expect(await done.textContent()).toContain("0% (0 из 23 мероприятий)");
@@ -45,7 +48,7 @@ describe("roadmaps", { timeout: 120_000 }, () => {
       expect(await page.locator("tr[data-item='1.1']").count()).toBe(0);
       expect(await page.locator("tr[data-item='1.2']").count()).toBe(1);
 
-      await page.getByRole("link", { name: "← Дорожные карты" }).click();
+      await page.getByRole("link", { name: "← Дорожные карты", exact: true }).click();
       await page.getByRole("heading", { name: "Дорожные карты", level: 1 }).waitFor();
       const card = page.locator("li.card").filter({ hasText: "План мероприятий (дорожная карта) на 2021 год" });
       expect(await card.getByTestId("progress-done").textContent()).toContain("4.3%");

@@ -9,10 +9,10 @@ describe("signing in", { timeout: 120_000 }, () => {
     try {
       await page.goto("/");
       await page.waitForURL("**/login");
-      await page.getByRole("heading", { name: "Вход в систему" }).waitFor();
+      await page.getByRole("heading", { name: "Вход в систему", exact: true }).waitFor();
       expect(await page.getAttribute("html", "lang")).toBe("ru");
-      expect(await page.getByRole("button", { name: "Войти по коду из письма" }).isVisible()).toBe(true);
-      expect(await page.getByRole("link", { name: "Забыли пароль?" }).isVisible()).toBe(true);
+      expect(await page.getByRole("button", { name: "Войти по коду из письма", exact: true }).isVisible()).toBe(true);
+      expect(await page.getByRole("link", { name: "Забыли пароль?", exact: true }).isVisible()).toBe(true);
 
       await signIn(page, "curator1@demo.local", "wrong-password-1");
       const alert = page.getByRole("alert");
@@ -25,22 +25,22 @@ describe("signing in", { timeout: 120_000 }, () => {
       await page.getByRole("heading", { name: /Здравствуйте, Мария Сергеевна/ }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/");
       expect(await page.locator("header").textContent()).toContain("МБОУ СОШ № 1");
-      const nav = page.getByRole("navigation", { name: "Разделы" });
+      const nav = page.getByRole("navigation", { name: "Разделы", exact: true });
       expect(await nav.getByRole("link").allTextContents()).toEqual(navLabelsFor("curator"));
 
-      await nav.getByRole("link", { name: "Моя организация" }).click();
-      await page.getByRole("heading", { name: "Моя организация" }).waitFor();
+      await nav.getByRole("link", { name: "Моя организация", exact: true }).click();
+      await page.getByRole("heading", { name: "Моя организация", exact: true }).waitFor();
       await page.getByText("Городской округ Демо").waitFor();
 
       // The access token lives in memory only: a reload signs in again with the refresh cookie.
       await page.reload();
-      await page.getByRole("heading", { name: "Моя организация" }).waitFor();
+      await page.getByRole("heading", { name: "Моя организация", exact: true }).waitFor();
       expect(await page.getByText("Иванова Мария Сергеевна").isVisible()).toBe(true);
 
-      await page.getByRole("button", { name: "Выйти" }).click();
+      await page.getByRole("button", { name: "Выйти", exact: true }).click();
       await page.waitForURL("**/login");
       await page.reload();
-      await page.getByRole("heading", { name: "Вход в систему" }).waitFor();
+      await page.getByRole("heading", { name: "Вход в систему", exact: true }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/login");
     } finally {
       await context.close();
@@ -89,7 +89,7 @@ describe("signing in", { timeout: 120_000 }, () => {
       });
       try {
         await signIn(page, role.email);
-        const nav = page.getByRole("navigation", { name: "Разделы" });
+        const nav = page.getByRole("navigation", { name: "Разделы", exact: true });
         await nav.getByRole("link", { name: role.sections[0] }).waitFor();
         expect(await nav.getByRole("link").allTextContents()).toEqual(["Главная", ...role.sections]);
         for (const label of role.sections) {
@@ -109,23 +109,23 @@ describe("signing in", { timeout: 120_000 }, () => {
     const { context, page } = await harness.newPage();
     try {
       await signIn(page, "admin@demo.local");
-      await page.getByRole("navigation", { name: "Разделы" }).getByRole("link", { name: "Регионы" }).click();
+      await page.getByRole("navigation", { name: "Разделы", exact: true }).getByRole("link", { name: "Регионы", exact: true }).click();
       await page.getByText("1 регион", { exact: true }).waitFor();
-      await page.getByRole("button", { name: "Создать регион" }).click();
-      const form = page.getByRole("dialog", { name: "Новый регион" });
+      await page.getByRole("button", { name: "Создать регион", exact: true }).click();
+      const form = page.getByRole("dialog", { name: "Новый регион", exact: true });
       await form.getByLabel("Название региона").fill("Камчатский край");
       await form.getByLabel("Код региона").fill("41");
       expect(await form.getByLabel("Часовой пояс").locator("option").allTextContents()).toContain("Москва (UTC+3)");
       await form.getByLabel("Часовой пояс").selectOption({ label: "Камчатка (UTC+12)" });
-      await form.getByRole("button", { name: "Создать регион" }).click();
+      await form.getByRole("button", { name: "Создать регион", exact: true }).click();
       await page.getByText("2 региона").waitFor();
       const row = page.getByRole("row", { name: /Камчатский край/ });
       expect(await row.textContent()).toContain("Камчатка (UTC+12)");
 
       await row.getByRole("button", { name: /Пригласить администратора/ }).click();
-      const invite = page.getByRole("dialog", { name: "Администратор региона «Камчатский край»" });
+      const invite = page.getByRole("dialog", { name: "Администратор региона «Камчатский край»", exact: true });
       await invite.getByLabel("Электронная почта").fill("не-адрес");
-      await invite.getByRole("button", { name: "Отправить приглашение" }).click();
+      await invite.getByRole("button", { name: "Отправить приглашение", exact: true }).click();
       const field = invite.getByLabel("Электронная почта");
       await invite.getByRole("alert").waitFor();
       expect(await field.getAttribute("aria-invalid")).toBe("true");
@@ -133,7 +133,7 @@ describe("signing in", { timeout: 120_000 }, () => {
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain("Укажите корректный адрес электронной почты");
 
       await field.fill("head@kamchatka.example.org");
-      await invite.getByRole("button", { name: "Отправить приглашение" }).click();
+      await invite.getByRole("button", { name: "Отправить приглашение", exact: true }).click();
       await page.getByText("Приглашение отправлено на head@kamchatka.example.org").waitFor();
       const [mail] = await harness.mailTo("head@kamchatka.example.org");
       expect(mail?.body.text).toContain("Администратор РНЦ");

@@ -42,8 +42,8 @@ describe("region statistics and the consolidated export", { timeout: 180_000 }, 
       }
 
       await signIn(page, "rnc@demo.local");
-      const nav = page.getByRole("navigation", { name: "Разделы" });
-      await nav.getByRole("link", { name: "Статистика" }).click();
+      const nav = page.getByRole("navigation", { name: "Разделы", exact: true });
+      await nav.getByRole("link", { name: "Статистика", exact: true }).click();
       await page.getByRole("heading", { name: "Статистика региона", level: 1 }).waitFor();
       await page.locator("[data-total='participants']").waitFor();
       const shown = {
@@ -77,21 +77,21 @@ describe("region statistics and the consolidated export", { timeout: 180_000 }, 
       expect(shown).toEqual(sum);
 
       // The drill-down page of one institution.
-      await page.getByRole("link", { name: "МБОУ СОШ № 1" }).click();
+      await page.getByRole("link", { name: "МБОУ СОШ № 1", exact: true }).click();
       await page.getByRole("heading", { name: "МБОУ СОШ № 1", level: 1 }).waitFor();
       await page.locator("[data-figure='participants']").waitFor();
 
       // The export: one click, progress to 100 %, then the download.
-      await nav.getByRole("link", { name: "Отчёты" }).click();
+      await nav.getByRole("link", { name: "Отчёты", exact: true }).click();
       await page.getByRole("heading", { name: "Отчёты", level: 1 }).waitFor();
-      await page.getByRole("button", { name: "Сформировать" }).click();
-      const progress = page.getByRole("progressbar", { name: "Ход выгрузки" });
+      await page.getByRole("button", { name: "Сформировать", exact: true }).click();
+      const progress = page.getByRole("progressbar", { name: "Ход выгрузки", exact: true });
       await progress.waitFor();
       await page.locator("[role='progressbar'][aria-valuenow='100']").waitFor({ timeout: 60_000 });
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         page
-          .getByRole("region", { name: "Текущая выгрузка" })
+          .getByRole("region", { name: "Текущая выгрузка", exact: true })
           .getByRole("link", { name: /^Скачать/ })
           .click(),
       ]);
