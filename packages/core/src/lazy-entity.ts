@@ -2,9 +2,8 @@ import { Entity, type Schema } from "electrodb";
 import { entityConfig } from "./dynamo";
 
 /**
- * An ElectroDB entity built on first use. Building one parses its model (about 0.7 ms; 25 ms for all of them), and
- * every Lambda imports the whole model (transactions join all entities): built eagerly, each cold start would pay for
- * every entity though a request touches a few. The proxy forwards everything to the entity, built the first time any
+ * An ElectroDB entity built on first use. Building one parses its model (about 0.7 ms), and a Lambda imports every
+ * entity its modules name though a request touches a few: built eagerly, each cold start would pay for all of them. The proxy forwards everything to the entity, built the first time any
  * property is read; methods are bound to it, so ElectroDB always sees its own instance.
  */
 export function lazyEntity<T extends object>(create: () => T): T {

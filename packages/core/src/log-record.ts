@@ -15,28 +15,29 @@ import { type IdKind, createId, isId } from "./id";
 import { type Permission, assertCan } from "./permissions";
 import { staleVersion } from "./institution";
 import { replacement } from "./replacement";
-import type { db } from "./service";
-import { transactWithSummaries, transactionConflict } from "./stats/summary";
+import { AuditEntity } from "./audit/audit.entity";
+import { ParticipantEntity } from "./participant/participant.entity";
+import { UniqueEntity } from "./region/region.entity";
+import { type TxEntities, transactWithSummaries, transactionConflict } from "./stats/summary";
 
-type WriteBuilder = Parameters<typeof db.transaction.write>[0];
-export type Entities = Parameters<WriteBuilder>[0];
-export type TransactItem = ReturnType<WriteBuilder>[number];
+/** What the registers' guards write besides the record (a name's claim, a check of the person), and the audit entry. */
+const entities = { unique: UniqueEntity, participant: ParticipantEntity, audit: AuditEntity };
+type Entities = TxEntities<typeof entities>;
 type Versioned = { tenantId: string; regionId: string; version: number; updatedAt: string };
 
 /** The part of an ElectroDB entity the registers' writes use (every register's entity has it). */
 type Condition = (attr: { version: unknown }, op: { eq(attribute: unknown, value: unknown): string }) => string;
-type Conditional = { where(condition: Condition): { commit(): TransactItem } };
+type Conditional = { where(condition: Condition): { commit(): unknown } };
 type Writable = {
-  create(row: object): { commit(): TransactItem };
+  create(row: object): { commit(): unknown };
   patch(key: object): { set(values: object): Conditional & { remove(names: readonly string[]): Conditional } };
   delete(key: object): Conditional;
 };
 type Readable = { get(key: object): { go(options: { consistent: true }): Promise<{ data: unknown }> } };
 
 export type LogRecord<Row extends Versioned, Info extends { version: number }, Optional extends keyof Row & string> = {
-  /** The entity (read by id with `get`), and its name in the service (`db`) for transactions. */
+  /** The register's entity: read by id with `get`, written in the transactions below. */
   entity: object;
-  name: "training" | "partner" | "reward" | "publication" | "accessMeasure";
   idKind: IdKind;
   key(tenantId: string, id: string): object;
   notFound(): VisibleError;
@@ -45,14 +46,15 @@ export type LogRecord<Row extends Versioned, Info extends { version: number }, O
   optional: readonly Optional[];
   audit: { create: AuditAction; update: AuditAction; delete: AuditAction };
   /** More writes of the same transaction (claims, condition checks), given the record before and after the write. */
-  alongside?(e: Entities, before: Row | undefined, after: Row | undefined): TransactItem[];
+  alongside?(e: Entities, before: Row | undefined, after: Row | undefined): unknown[];
   /** Throws the register's own error when a guard cancelled the write (`after` as it would have been written). */
   explain?(before: Row | undefined, after: Row | undefined): Promise<void>;
 };
 
 type Spec<Row extends Versioned> = LogRecord<Row, { version: number }, keyof Row & string>;
 
-const writable = (e: Entities, name: LogRecord<Versioned, { version: number }, never>["name"]) => e[name] as unknown as Writable;
+// ElectroDB's chains end in `commit()` whichever way an entity is reached; only its types reserve it for transactions.
+const writable = (spec: { entity: object }) => spec.entity as Writable;
 const audited = (e: Entities, action: AuditAction, id: string, row: Versioned) =>
   e.audit.create(auditItem(action, id, { tenantId: row.tenantId, regionId: row.regionId })).commit();
 const ifVersion =
@@ -87,11 +89,8 @@ export async function createRecord<Row extends Versioned>(spec: Spec<Row>, field
   const stamped = { ...fields, ...spec.key(useTenantID(), id), regionId: useRegionID(), createdAt: now, updatedAt: now, version: 1 };
   const row = Object.fromEntries(Object.entries(stamped).filter(([, value]) => value !== "")) as Row;
   const result = await transactWithSummaries(
-    (e) => [
-      writable(e, spec.name).create(row).commit(),
-      ...(spec.alongside?.(e, undefined, row) ?? []),
-      audited(e, spec.audit.create, id, row),
-    ],
+    entities,
+    (e) => [writable(spec).create(row).commit(), ...(spec.alongside?.(e, undefined, row) ?? []), audited(e, spec.audit.create, id, row)],
     [],
   );
   if (result.canceled) {
@@ -114,14 +113,18 @@ export async function replaceRecord<Row extends Versioned, Info extends { versio
   const next = { ...set, updatedAt: nowIso(), version: expected + 1 };
   const written = { ...row, ...next } as Row;
   for (const key of cleared) delete written[key];
-  const result = await transactWithSummaries((e) => {
-    const patch = writable(e, spec.name).patch(spec.key(row.tenantId, id)).set(next);
-    return [
-      (cleared.length > 0 ? patch.remove(cleared) : patch).where(ifVersion(expected)).commit(),
-      ...(spec.alongside?.(e, row, written) ?? []),
-      audited(e, spec.audit.update, id, row),
-    ];
-  }, []);
+  const result = await transactWithSummaries(
+    entities,
+    (e) => {
+      const patch = writable(spec).patch(spec.key(row.tenantId, id)).set(next);
+      return [
+        (cleared.length > 0 ? patch.remove(cleared) : patch).where(ifVersion(expected)).commit(),
+        ...(spec.alongside?.(e, row, written) ?? []),
+        audited(e, spec.audit.update, id, row),
+      ];
+    },
+    [],
+  );
   if (result.canceled) return cancelled(spec, id, row, written);
   return spec.toInfo(written);
 }
@@ -131,8 +134,9 @@ export async function deleteRecord<Row extends Versioned>(spec: Spec<Row>, id: s
   const row = await ownRecord(spec, id);
   if (row.version !== expected) throw staleVersion(spec.toInfo(row));
   const result = await transactWithSummaries(
+    entities,
     (e) => [
-      writable(e, spec.name).delete(spec.key(row.tenantId, id)).where(ifVersion(expected)).commit(),
+      writable(spec).delete(spec.key(row.tenantId, id)).where(ifVersion(expected)).commit(),
       ...(spec.alongside?.(e, row, undefined) ?? []),
       audited(e, spec.audit.delete, id, row),
     ],

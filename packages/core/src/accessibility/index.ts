@@ -32,7 +32,6 @@ const toInfo = ({ tenantId: _t, regionId: _r, ...info }: MeasureRow): AccessMeas
 
 const log: LogRecord<MeasureRow, AccessMeasureInfo, "act" | "responsible" | "dueDate"> = {
   entity: AccessMeasureEntity,
-  name: "accessMeasure",
   idKind: "accessMeasure",
   key: (tenantId, measureId) => ({ tenantId, measureId }),
   notFound: () => notFound("access_measure.not_found", "Мера не найдена"),

@@ -8,6 +8,7 @@ import { transactWithSummaries } from "../stats/summary";
 import * as z from "../zod";
 import { type FormCode, type FormDefinition, defaultFormsByType, formCatalogue, formCodes } from "./catalogue";
 import { EnabledFormsEntity } from "./forms.entity";
+import { AuditEntity } from "../audit/audit.entity";
 
 export * from "./catalogue";
 
@@ -59,6 +60,7 @@ export const Forms = {
     const enabled = formCatalogue.map((f) => f.code).filter((code) => input.enabled.includes(code));
     const item = { tenantId, enabled, updatedAt: nowIso(), version: input.version + 1 };
     const result = await transactWithSummaries(
+      { enabledForms: EnabledFormsEntity, audit: AuditEntity },
       ({ enabledForms: forms, audit }) => [
         input.version === 0
           ? forms.create(item).commit()

@@ -10,6 +10,8 @@ import { transactWithSummaries } from "../stats/summary";
 import * as z from "../zod";
 import { type InstitutionStatus, institutionTypes } from "../labels";
 import { InstitutionEntity } from "./institution.entity";
+import { AuditEntity } from "../audit/audit.entity";
+import { UniqueEntity } from "../region/region.entity";
 
 export {
   type InstitutionStatus,
@@ -119,6 +121,7 @@ export const Institution = {
     const now = nowIso();
     const item = { ...input, tenantId, regionId, status: "active" as const, createdAt: now, updatedAt: now, version: 1 };
     const result = await transactWithSummaries(
+      { institution: InstitutionEntity, unique: UniqueEntity, audit: AuditEntity },
       ({ institution, unique, audit }) => [
         institution.create(item).commit(),
         unique.create(nameClaim(regionId, input.fullName, tenantId)).commit(),
@@ -171,6 +174,7 @@ export const Institution = {
     const renamed = normalizeName(current.fullName) !== normalizeName(changes.fullName);
     const updatedAt = nowIso();
     const result = await transactWithSummaries(
+      { institution: InstitutionEntity, unique: UniqueEntity, audit: AuditEntity },
       ({ institution, unique, audit }) => [
         institution
           .patch({ tenantId })
@@ -203,6 +207,7 @@ export const Institution = {
     }
     const updatedAt = nowIso();
     const result = await transactWithSummaries(
+      { institution: InstitutionEntity, audit: AuditEntity },
       ({ institution, audit }) => [
         institution
           .patch({ tenantId })

@@ -14,6 +14,9 @@ import { email, institutionRef, text } from "../schemas";
 import { transactWithSummaries } from "../stats/summary";
 import { User, emailClaim, emailTaken, manageableScope } from "../user";
 import * as z from "../zod";
+import { UniqueEntity } from "../region/region.entity";
+import { UserEntity } from "../user/user.entity";
+import { AuditEntity } from "../audit/audit.entity";
 
 export const INVITATION_TTL_HOURS = 72;
 
@@ -123,6 +126,7 @@ export const Invitation = {
       expiresAt: new Date(created.getTime() + INVITATION_TTL_HOURS * 3_600_000).toISOString(),
     };
     await transactWithSummaries(
+      { invitation: InvitationEntity, audit: AuditEntity },
       ({ invitation, audit }) => [
         invitation.create(row).commit(),
         audit.create(auditItem("invitation.create", row.invitationId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
@@ -174,6 +178,7 @@ export const Invitation = {
       passwordHash: await hashPassword(input.password),
     });
     const result = await transactWithSummaries(
+      { invitation: InvitationEntity, user: UserEntity, unique: UniqueEntity, audit: AuditEntity },
       ({ invitation, user: users, unique, audit }) => [
         invitation
           .patch({ tokenHash: row.tokenHash })
@@ -211,6 +216,7 @@ export const Invitation = {
       throw new VisibleError("conflict", "invitation.not_pending", "Приглашение уже использовано, отозвано или истекло");
     const revokedAt = nowIso();
     await transactWithSummaries(
+      { invitation: InvitationEntity, audit: AuditEntity },
       ({ invitation, audit }) => [
         invitation
           .patch({ tokenHash: row.tokenHash })

@@ -32,6 +32,7 @@ import {
   programmeYear,
 } from "./formulas";
 import { KpiTargetsEntity } from "./kpi.entity";
+import { AuditEntity } from "../audit/audit.entity";
 
 export * from "./formulas";
 
@@ -229,6 +230,7 @@ export const Kpi = {
     };
     const updatedAt = nowIso();
     const result = await transactWithSummaries(
+      { kpiTargets: KpiTargetsEntity, audit: AuditEntity },
       ({ kpiTargets, audit }) => [
         current.version === 0
           ? kpiTargets.create({ regionId, ...next, updatedAt }).commit()

@@ -47,6 +47,7 @@ import {
   type campaignStatuses,
   submissionStatuses,
 } from "./monitoring.entity";
+import { AuditEntity } from "../audit/audit.entity";
 
 export * from "./indicators";
 export { campaignKinds, submissionStatuses };
@@ -308,6 +309,7 @@ async function createSubmissions(items: SubmissionRow[]): Promise<void> {
   for (let conflicts = 0; pending.length > 0; ) {
     const batch = pending;
     const result = await transactWithSummaries(
+      { submission: SubmissionEntity },
       ({ submission }) => batch.map((item) => submission.create(item).commit()),
       batch.map((item) => summaryOf(item, item)),
     );
@@ -454,6 +456,7 @@ export const Campaign = {
       version: 1,
     };
     await transactWithSummaries(
+      { campaign: CampaignEntity, audit: AuditEntity },
       ({ campaign, audit }) => [
         campaign.create(row).commit(),
         audit.create(auditItem("campaign.create", row.campaignId, { regionId })).commit(),
@@ -479,6 +482,7 @@ export const Campaign = {
       ...effectiveIndicators(input),
     };
     const result = await transactWithSummaries(
+      { campaign: CampaignEntity, audit: AuditEntity },
       ({ campaign, audit }) => [
         campaign
           .patch({ regionId: current.regionId, campaignId })
@@ -538,6 +542,7 @@ export const Campaign = {
     for (let i = 0; i < fresh.length; i += 50) await createSubmissions(fresh.slice(i, i + 50));
     const institutionsCount = have.size + fresh.length;
     const result = await transactWithSummaries(
+      { campaign: CampaignEntity, audit: AuditEntity },
       ({ campaign, audit }) => [
         campaign
           .patch({ regionId: current.regionId, campaignId })
@@ -714,6 +719,7 @@ async function review(campaignId: string, tenantId: string, expected: number, to
       ? { status: to, acceptedAt: at, updatedAt: at, version: expected + 1 }
       : { status: to, returnComment: comment, returnedAt: at, updatedAt: at, version: expected + 1 };
   const result = await transactWithSummaries(
+    { submission: SubmissionEntity, submissionEvent: SubmissionEventEntity, audit: AuditEntity },
     ({ submission, submissionEvent, audit }) => [
       submission
         .patch({ tenantId, campaignId })
@@ -806,6 +812,7 @@ export const Submission = {
     };
     for (const [key, value] of Object.entries(input.values)) if (value === null || value === "") delete changes.values[key];
     const result = await transactWithSummaries(
+      { submission: SubmissionEntity, submissionEvent: SubmissionEventEntity, audit: AuditEntity },
       ({ submission, submissionEvent, audit }) => [
         submission
           .patch({ tenantId: row.tenantId, campaignId })
@@ -853,6 +860,7 @@ export const Submission = {
       version: row.version + 1,
     };
     const result = await transactWithSummaries(
+      { submission: SubmissionEntity, submissionEvent: SubmissionEventEntity, audit: AuditEntity },
       ({ submission, submissionEvent, audit }) => [
         submission
           .patch({ tenantId: row.tenantId, campaignId })

@@ -23,9 +23,11 @@ import { COUNTER, summaryKey } from "../stats/summary";
 import { type PairStatus, addCounts, diffCounts, pairContribution, pairStatuses, participantContribution } from "../stats/contribution";
 import * as z from "../zod";
 import { pairStatusLabels } from "./labels";
-import { type PairRow, endPairs } from "./lifecycle";
-import { MeetingEntity, PairEntity, PlanEntity, meetingFormats, meetingStages, taskStatuses } from "./pair.entity";
+import { type PairRow, endPairs, pairEndingEntities } from "./lifecycle";
+import { MeetingEntity, PairEntity, PlanEntity, meetingFormats, meetingStages, taskStatuses, PairQuietEntity } from "./pair.entity";
 import { type ActivationProblem, type Member, activationProblems, isInactive, quietOn } from "./rules";
+import { AuditEntity } from "../audit/audit.entity";
+import { ParticipantEntity, MembershipEntity } from "../participant/participant.entity";
 
 export { pairStatuses, meetingStages, meetingFormats, taskStatuses };
 export { INACTIVE_AFTER_DAYS } from "./rules";
@@ -460,6 +462,7 @@ export const Pair = {
     ];
     const result = await writeWithStats(
       tenantId,
+      { pair: PairEntity, plan: PlanEntity, membership: MembershipEntity, participant: ParticipantEntity, audit: AuditEntity },
       (e) => [
         e.pair.create(pair).commit(),
         e.plan.create({ tenantId, pairId, goals: [], tasks: [], updatedAt: now, version: 1 }).commit(),
@@ -507,6 +510,7 @@ export const Pair = {
     };
     const result = await writeWithStats(
       tenantId,
+      { pair: PairEntity, membership: MembershipEntity, audit: AuditEntity },
       (e) => [
         e.pair
           .patch({ tenantId, pairId })
@@ -556,6 +560,7 @@ export const Pair = {
     };
     const result = await writeWithStats(
       tenantId,
+      { pair: PairEntity, audit: AuditEntity },
       (e) => [
         e.pair
           .patch({ tenantId, pairId })
@@ -620,6 +625,7 @@ export const Pair = {
       );
       const result = await writeWithStats(
         tenantId,
+        { pair: PairEntity, membership: MembershipEntity, participant: ParticipantEntity, pairQuiet: PairQuietEntity, audit: AuditEntity },
         (e) => [
           e.pair
             .patch({ tenantId, pairId })
@@ -690,6 +696,7 @@ export const Pair = {
     const now = nowIso();
     const result = await writeWithStats(
       tenantId,
+      { plan: PlanEntity, audit: AuditEntity },
       (e) => [
         e.plan
           .upsert({ tenantId, pairId, goals: input.goals, tasks, updatedAt: now, version: input.version + 1 })
@@ -741,8 +748,9 @@ async function finish(
   const ending = endPairs(tenantId, [pair], to, details, now);
   const result = await writeWithStats(
     tenantId,
+    { ...pairEndingEntities, participant: ParticipantEntity, audit: AuditEntity },
     (e) => [
-      ...(ending.ops(e) as ReturnType<Parameters<typeof writeWithStats>[1]>),
+      ...ending.ops(e),
       ...[...ending.activeMenteesDelta].map(([participantId, n]) =>
         e.participant.patch({ tenantId, participantId }).add({ activeMentees: n }).commit(),
       ),
@@ -773,6 +781,7 @@ async function saveMeeting(pairId: string, meetingId: string | undefined, input:
     const last = dates.sort().at(-1);
     const result = await writeWithStats(
       tenantId,
+      { meeting: MeetingEntity, pair: PairEntity, pairQuiet: PairQuietEntity, audit: AuditEntity },
       (e) => [
         existing
           ? e.meeting

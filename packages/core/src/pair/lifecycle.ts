@@ -4,11 +4,14 @@
  * caller's transaction, so ending pairs is never a separate, half-done step.
  */
 import type { EntityItem } from "electrodb";
-import type { db } from "../service";
 import { type Counts, type PairStatus, addCounts, diffCounts, pairContribution } from "../stats/contribution";
-import { PairEntity } from "./pair.entity";
+import type { TxEntities } from "../stats/summary";
+import { MembershipEntity } from "../participant/participant.entity";
+import { PairEntity, PairQuietEntity } from "./pair.entity";
 
-type Entities = Parameters<Parameters<typeof db.transaction.write>[0]>[0];
+/** What ending pairs writes: to be among the entities of the caller's transaction. */
+export const pairEndingEntities = { pair: PairEntity, membership: MembershipEntity, pairQuiet: PairQuietEntity };
+type Entities = TxEntities<typeof pairEndingEntities>;
 export type PairRow = EntityItem<typeof PairEntity>;
 
 export const openStatuses: readonly PairStatus[] = ["forming", "active"];

@@ -9,10 +9,10 @@ import { type ParticipantCategory, categoryLabels, participantCategories } from 
 import { createId } from "../id";
 import { latestTodayInRussia } from "../dates";
 import { staleVersion } from "../institution";
-import { endPairs, isOpen, loadPairs } from "../pair/lifecycle";
+import { endPairs, isOpen, loadPairs, pairEndingEntities } from "../pair/lifecycle";
 import { type Permission, assertCan, roleCan } from "../permissions";
 import { cursorNeedsLimit, email, isoDate, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
-import { writeWithStats } from "../stats";
+import { type TxEntities, writeWithStats } from "../stats";
 import { type Counts, addCounts, diffCounts, participantContribution } from "../stats/contribution";
 import { countOf } from "../ru";
 import * as z from "../zod";
@@ -32,6 +32,7 @@ import {
 import { RewardEntity } from "../reward/reward.entity";
 import { readParticipantsById } from "./read";
 import type { AuditAction } from "../audit/actions";
+import { AuditEntity } from "../audit/audit.entity";
 
 export { participantStatuses, sensitiveFlags, signerKinds, memberRoles };
 export { shortName, initials } from "./names";
@@ -419,6 +420,7 @@ export const Participant = {
       const write = () =>
         writeWithStats(
           tenantId,
+          { participant: ParticipantEntity, audit: AuditEntity },
           ({ participant, audit }) => [
             ...chunk.map((row) => participant.create(row).commit()),
             audit
@@ -542,6 +544,7 @@ export const Participant = {
     for (const key of cleared) delete (next as Record<string, unknown>)[key];
     const result = await writeWithStats(
       tenantId,
+      { participant: ParticipantEntity, audit: AuditEntity },
       ({ participant, audit }) => [
         participant
           .patch({ tenantId, participantId })
@@ -588,6 +591,7 @@ export const Participant = {
     };
     const result = await writeWithStats(
       tenantId,
+      { consent: ConsentEntity, participant: ParticipantEntity, audit: AuditEntity },
       ({ consent: consents, participant, audit }) => [
         consents.create(consent).commit(),
         participant
@@ -727,7 +731,15 @@ export const Participant = {
 };
 
 type Card = NonNullable<Awaited<ReturnType<typeof loadCard>>>;
-type Entities = Parameters<Parameters<typeof import("../service").db.transaction.write>[0]>[0];
+/** What ending a person's participation writes besides the person's pairs (the related records are the caller's). */
+const participationEntities = {
+  ...pairEndingEntities,
+  participant: ParticipantEntity,
+  consent: ConsentEntity,
+  reward: RewardEntity,
+  audit: AuditEntity,
+};
+type Entities = TxEntities<typeof participationEntities>;
 type RemovableField = (typeof erasedFields)[number];
 
 /** The person's rewards (one consistent Query of the institution's rewards, filtered by person). */
@@ -769,22 +781,20 @@ async function endParticipation(
   const delta: Counts = addCounts(ending.delta, diffCounts(participantContribution(card.participant), participantContribution(next)));
   return writeWithStats(
     tenantId,
-    (e) =>
-      [
-        ...options.relatedOps(e),
-        e.participant
-          .patch({ tenantId, participantId })
-          .set({ ...options.participantPatch, updatedAt: now, version: card.participant.version + 1 })
-          .add({ activeMentees: ownDelta })
-          .remove(removed as RemovableField[])
-          .where((attr, op) => op.eq(attr.version, card.participant.version))
-          .commit(),
-        ...otherMentors.map(([mentorId, n]) =>
-          e.participant.patch({ tenantId, participantId: mentorId }).add({ activeMentees: n }).commit(),
-        ),
-        ...ending.ops(e),
-        e.audit.create(auditItem(options.action, participantId, { tenantId })).commit(),
-      ] as ReturnType<Parameters<typeof writeWithStats>[1]>,
+    participationEntities,
+    (e) => [
+      ...options.relatedOps(e),
+      e.participant
+        .patch({ tenantId, participantId })
+        .set({ ...options.participantPatch, updatedAt: now, version: card.participant.version + 1 })
+        .add({ activeMentees: ownDelta })
+        .remove(removed as RemovableField[])
+        .where((attr, op) => op.eq(attr.version, card.participant.version))
+        .commit(),
+      ...otherMentors.map(([mentorId, n]) => e.participant.patch({ tenantId, participantId: mentorId }).add({ activeMentees: n }).commit()),
+      ...ending.ops(e),
+      e.audit.create(auditItem(options.action, participantId, { tenantId })).commit(),
+    ],
     delta,
   );
 }

@@ -69,7 +69,6 @@ const allOf = async (tenantId: string) => (await PartnerEntity.query.byId({ tena
 
 const log: LogRecord<PartnerRow, PartnerInfo, "note"> = {
   entity: PartnerEntity,
-  name: "partner",
   idKind: "partner",
   key: (tenantId, partnerId) => ({ tenantId, partnerId }),
   notFound: () => notFound("partner.not_found", "Организация-партнёр не найдена"),

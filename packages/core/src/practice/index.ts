@@ -20,6 +20,7 @@ import { optionalText, text, version, webLink } from "../schemas";
 import { transactWithSummaries } from "../stats/summary";
 import * as z from "../zod";
 import { PracticeEntity } from "./practice.entity";
+import { AuditEntity } from "../audit/audit.entity";
 
 export { practiceStatusLabels, practiceStatuses } from "./labels";
 
@@ -116,15 +117,19 @@ async function write(
   const next = { ...changes, updatedAt, version: row.version + 1 };
   const { tenantId, practiceId, regionId } = row;
   const cleared = remove.filter((key) => row[key] !== undefined);
-  const result = await transactWithSummaries(({ practice, audit }) => {
-    const patch = practice.patch({ tenantId, practiceId }).set(next);
-    return [
-      (cleared.length > 0 ? patch.remove(cleared) : patch)
-        .where((attr, op) => `${op.eq(attr.version, row.version)} AND ${op.eq(attr.status, row.status)}`)
-        .commit(),
-      audit.create(auditItem(action, practiceId, { tenantId, regionId })).commit(),
-    ];
-  }, []);
+  const result = await transactWithSummaries(
+    { practice: PracticeEntity, audit: AuditEntity },
+    ({ practice, audit }) => {
+      const patch = practice.patch({ tenantId, practiceId }).set(next);
+      return [
+        (cleared.length > 0 ? patch.remove(cleared) : patch)
+          .where((attr, op) => `${op.eq(attr.version, row.version)} AND ${op.eq(attr.status, row.status)}`)
+          .commit(),
+        audit.create(auditItem(action, practiceId, { tenantId, regionId })).commit(),
+      ];
+    },
+    [],
+  );
   if (result.canceled) {
     // Changed by someone else meanwhile: the answer says how, as the one who acted may see it.
     const current = (await PracticeEntity.get({ tenantId, practiceId }).go({ consistent: true })).data;
@@ -162,6 +167,7 @@ export const Practice = {
       version: 1,
     };
     await transactWithSummaries(
+      { practice: PracticeEntity, audit: AuditEntity },
       ({ practice, audit }) => [
         practice.create(row).commit(),
         audit.create(auditItem("practice.create", row.practiceId, { tenantId: row.tenantId, regionId: row.regionId })).commit(),
@@ -189,6 +195,7 @@ export const Practice = {
     if (row.status !== "draft") throw notDraft(row);
     if (row.version !== expected) throw staleVersion(toInfo(row));
     const result = await transactWithSummaries(
+      { practice: PracticeEntity, audit: AuditEntity },
       ({ practice, audit }) => [
         practice
           .delete({ tenantId: row.tenantId, practiceId })

@@ -62,7 +62,6 @@ function statusFor(input: PublicationInput, today: string): PublicationStatus {
 
 const log: LogRecord<PublicationRow, StoredPublication, "rubric" | "url" | "note"> = {
   entity: PublicationEntity,
-  name: "publication",
   idKind: "publication",
   key: (tenantId, publicationId) => ({ tenantId, publicationId }),
   notFound: () => notFound("publication.not_found", "Публикация не найдена"),

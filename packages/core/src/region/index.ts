@@ -8,7 +8,8 @@ import { email, isTimeZone, optionalText, text } from "../schemas";
 import { transactWithSummaries } from "../stats/summary";
 import * as z from "../zod";
 import { ruCompare } from "../ru";
-import { RegionEntity } from "./region.entity";
+import { RegionEntity, UniqueEntity } from "./region.entity";
+import { AuditEntity } from "../audit/audit.entity";
 
 export const RegionInput = z.object({
   name: text("Название региона", 200),
@@ -57,6 +58,7 @@ export const Region = {
     const now = nowIso();
     const item = { ...input, regionId, createdAt: now, updatedAt: now, version: 1 };
     const result = await transactWithSummaries(
+      { region: RegionEntity, unique: UniqueEntity, audit: AuditEntity },
       ({ region, unique, audit }) => [
         region.create(item).commit(),
         unique.create({ scope: "region-code", value: input.code.toLowerCase(), ownerId: regionId }).commit(),

@@ -44,6 +44,7 @@ import {
   sheetNames,
   writeWorkbookFile,
 } from "./workbook";
+import { AuditEntity } from "../audit/audit.entity";
 
 export { sheetCodes, sheetNames };
 export type { SheetCode };
@@ -357,6 +358,7 @@ export const Reports = {
     };
     // The region's data is about to leave the platform: the job and its audit item are written together.
     const written = await transactWithSummaries(
+      { export: ExportEntity, audit: AuditEntity },
       ({ export: job, audit }) => [
         job.create(row).commit(),
         audit.create(auditItem("reports.export", row.exportId, { regionId })).commit(),

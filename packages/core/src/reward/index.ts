@@ -62,7 +62,6 @@ async function assertRewardable(tenantId: string, participantId: string, asNew: 
 
 const log: LogRecord<RewardRow, RewardInfo, "basis" | "note"> = {
   entity: RewardEntity,
-  name: "reward",
   idKind: "reward",
   key: (tenantId, rewardId) => ({ tenantId, rewardId }),
   notFound: () => notFound("reward.not_found", "Запись о поощрении не найдена"),

@@ -14,11 +14,11 @@ import { log } from "../log";
 import { assertCan } from "../permissions";
 import { ruCompare } from "../ru";
 import { isoDate, optionalText, text, version, webLink } from "../schemas";
-import type { db } from "../service";
 import {
   type RoadmapChange,
   type RoadmapState,
   type SummaryChange,
+  type TxEntities,
   readSummary,
   summaryKey,
   transactOrFail,
@@ -63,6 +63,7 @@ import {
 import { type ParsedTable, csvRows, parseTableText, tableFromRows, xlsxRows } from "./table";
 import type { TemplateKind, TemplateSection } from "./template";
 import type { AuditAction } from "../audit/actions";
+import { AuditEntity } from "../audit/audit.entity";
 
 /** The standard templates (25 KB of text) are loaded when a roadmap is made from them, not at every cold start. */
 const standardTemplates = () => import("./template");
@@ -669,6 +670,7 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
 
   if (sections.length + drafts.length <= TRANSACTION_RECORDS) {
     await transactOrFail(
+      { roadmap: RoadmapEntity, roadmapSection: RoadmapSectionEntity, roadmapItem: RoadmapItemEntity, audit: AuditEntity },
       ({ roadmap, roadmapSection, roadmapItem, audit: log }) => [
         roadmap.create({ ...baseHeader, status: "draft" }).commit(),
         ...sections.map((section) => roadmapSection.create(section).commit()),
@@ -686,6 +688,7 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
   // discarded by the recovery job.
   const pending = { tenantId, regionId, roadmapId, operation: "import" as const, startedAt: nowIso() };
   await transactOrFail(
+    { roadmap: RoadmapEntity, roadmapPending: RoadmapPendingEntity },
     ({ roadmap, roadmapPending }) => [
       roadmap.create({ ...baseHeader, status: "importing" }).commit(),
       roadmapPending.create(pending).commit(),
@@ -699,6 +702,7 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
   for (let i = 0; i < records.length; i += 100) {
     const chunk = records.slice(i, i + 100);
     await transactOrFail(
+      { roadmapSection: RoadmapSectionEntity, roadmapItem: RoadmapItemEntity },
       ({ roadmapSection, roadmapItem }) =>
         chunk.map((record) =>
           record.kind === "section" ? roadmapSection.create(record.section).commit() : roadmapItem.create(record.item).commit(),
@@ -713,6 +717,7 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
     const chunk = indexed.slice(i, i + chunkSize);
     const last = i + chunkSize >= indexed.length;
     await transactOrFail(
+      { roadmap: RoadmapEntity, roadmapItem: RoadmapItemEntity, roadmapPending: RoadmapPendingEntity, audit: AuditEntity },
       ({ roadmap, roadmapItem, roadmapPending, audit: log }) => [
         ...chunk.map((item) => roadmapItem.put(item).commit()),
         ...(last
@@ -737,8 +742,6 @@ async function writeRoadmap(headerInput: NewHeader, content: TemplateSection[], 
 // Item writes
 // ---------------------------------------------------------------------------------------------------------------
 
-type TransactionEntities = Parameters<Parameters<typeof db.transaction.write>[0]>[0];
-
 /** Puts an item (version-checked), moves the header counters by the change, and records the audit event: one transaction. */
 async function commitItem(
   loaded: Loaded,
@@ -754,6 +757,7 @@ async function commitItem(
   const key = { tenantId: header.tenantId, roadmapId: header.roadmapId };
   const dues = dueDelta(before?.occurrences as OccurrenceState[] | undefined, after?.occurrences);
   const result = await transactWithSummaries(
+    { roadmap: RoadmapEntity, roadmapItem: RoadmapItemEntity, audit: AuditEntity },
     ({ roadmap, roadmapItem, audit }) => [
       after
         ? before
@@ -866,6 +870,7 @@ async function reindexItems(loaded: Loaded): Promise<void> {
   });
   for (let i = 0; i < stale.length; i += 99) {
     const result = await transactWithSummaries(
+      { roadmap: RoadmapEntity, roadmapItem: RoadmapItemEntity },
       ({ roadmap, roadmapItem }) => [
         roadmap
           .check(key)
@@ -904,7 +909,8 @@ async function discard(note: PendingNote): Promise<void> {
     ...(pending?.items ?? []).map((item) => ({ kind: "item" as const, itemId: item.itemId })),
     ...(pending?.sections ?? []).map((section) => ({ kind: "section" as const, sectionId: section.sectionId })),
   ];
-  const deletes = (chunk: typeof records, { roadmapItem, roadmapSection }: TransactionEntities) =>
+  const recordEntities = { roadmapItem: RoadmapItemEntity, roadmapSection: RoadmapSectionEntity };
+  const deletes = (chunk: typeof records, { roadmapItem, roadmapSection }: TxEntities<typeof recordEntities>) =>
     chunk.map((record) =>
       record.kind === "item"
         ? roadmapItem.delete({ ...key, itemId: record.itemId }).commit()
@@ -913,6 +919,7 @@ async function discard(note: PendingNote): Promise<void> {
   const lastChunk = Math.max(0, records.length - TRANSACTION_RECORDS);
   for (let i = 0; i < lastChunk; i += TRANSACTION_RECORDS) {
     await transactOrFail(
+      { ...recordEntities, roadmap: RoadmapEntity },
       (entities) => [
         entities.roadmap
           .check(key)
@@ -924,6 +931,7 @@ async function discard(note: PendingNote): Promise<void> {
     );
   }
   await transactOrFail(
+    { ...recordEntities, roadmap: RoadmapEntity, roadmapPending: RoadmapPendingEntity },
     (entities) => [
       ...deletes(records.slice(lastChunk), entities),
       ...(pending
@@ -1143,6 +1151,7 @@ export const Roadmap = {
     const updatedAt = nowIso();
     const key = { tenantId: loaded.header.tenantId, roadmapId };
     const result = await transactWithSummaries(
+      { roadmap: RoadmapEntity, audit: AuditEntity },
       ({ roadmap, audit }) => [
         roadmap
           .patch(key)
@@ -1187,6 +1196,7 @@ export const Roadmap = {
     if (header.status !== "deleting") {
       if (header.version !== expected) throw staleVersion(detailOf(loaded, await todayFor(header.regionId)));
       const result = await transactWithSummaries(
+        { roadmap: RoadmapEntity, roadmapPending: RoadmapPendingEntity, audit: AuditEntity },
         ({ roadmap, roadmapPending, audit }) => [
           roadmap
             .patch({ tenantId: header.tenantId, roadmapId })
@@ -1228,6 +1238,7 @@ export const Roadmap = {
       version: 1,
     });
     const result = await transactWithSummaries(
+      { roadmap: RoadmapEntity, roadmapSection: RoadmapSectionEntity, audit: AuditEntity },
       ({ roadmap, roadmapSection, audit }) => [
         roadmap.check({ tenantId: section.tenantId, roadmapId }).where(inForce).commit(),
         roadmapSection.create(section).commit(),
@@ -1250,6 +1261,7 @@ export const Roadmap = {
     const position = input.index === undefined ? current.position : positionAt(others, Math.min(input.index, others.length), sectionId);
     const changes = clean({ title: input.title, number: input.number, position, updatedAt: nowIso(), version: input.version + 1 });
     const result = await transactWithSummaries(
+      { roadmap: RoadmapEntity, roadmapSection: RoadmapSectionEntity, audit: AuditEntity },
       ({ roadmap, roadmapSection, audit }) => [
         roadmap.check({ tenantId: current.tenantId, roadmapId }).where(inForce).commit(),
         roadmapSection
@@ -1277,6 +1289,7 @@ export const Roadmap = {
       throw new VisibleError("conflict", "roadmap.section_not_empty", "В разделе есть мероприятия: перенесите или удалите их");
     }
     const result = await transactWithSummaries(
+      { roadmap: RoadmapEntity, roadmapSection: RoadmapSectionEntity, audit: AuditEntity },
       ({ roadmap, roadmapSection, audit }) => [
         roadmap.check({ tenantId: section.tenantId, roadmapId }).where(inForce).commit(),
         roadmapSection.delete({ tenantId: section.tenantId, roadmapId, sectionId }).commit(),
@@ -1413,6 +1426,7 @@ export const Roadmap = {
     const version = (current?.version ?? 0) + 1;
     const item = { regionId, title: input.title, sections: input.sections, updatedAt: nowIso(), version };
     const result = await transactWithSummaries(
+      { roadmapTemplate: RoadmapTemplateEntity, audit: AuditEntity },
       ({ roadmapTemplate, audit }) => [
         current
           ? roadmapTemplate
@@ -1440,6 +1454,7 @@ export const Roadmap = {
     assertCan("templates.manage");
     const regionId = useRegionID();
     await transactOrFail(
+      { roadmapTemplate: RoadmapTemplateEntity, audit: AuditEntity },
       ({ roadmapTemplate, audit }) => [
         roadmapTemplate.delete({ regionId }).commit(),
         audit.create(auditItem("roadmap.template.reset", regionId, { regionId })).commit(),
@@ -1511,6 +1526,7 @@ export const Roadmap = {
     const tenantId = useTenantID();
     const secret = randomToken();
     await transactOrFail(
+      { roadmapCalendar: RoadmapCalendarEntity, audit: AuditEntity },
       ({ roadmapCalendar, audit }) => [
         roadmapCalendar.put({ tenantId, secretHash: hashToken(secret), createdAt: nowIso() }).commit(),
         audit.create(auditItem("roadmap.calendar.regenerate", tenantId, { tenantId, regionId: useRegionID() })).commit(),

@@ -9,7 +9,6 @@ import { PairEntity } from "../pair/pair.entity";
 import { regionToday } from "../participant/calendar";
 import { ParticipantEntity } from "../participant/participant.entity";
 import { SubmissionEntity } from "../monitoring/monitoring.entity";
-import type { db } from "../service";
 import {
   type Counts,
   type StatsSummary,
@@ -22,12 +21,14 @@ import {
 
 export type { Counts, StatsSummary } from "./contribution";
 
-import { type roadmapStatuses, visibleRoadmapStatuses } from "../roadmap/roadmap.entity";
+import { type roadmapStatuses, visibleRoadmapStatuses, RoadmapEntity } from "../roadmap/roadmap.entity";
 import {
   type RoadmapChange,
   type RoadmapCounter,
   type Summary,
   type TransactionResult,
+  type TxEntitySet,
+  type WriteBuilder,
   descriptorOf,
   readCounts,
   readStored,
@@ -59,11 +60,14 @@ export async function regionOfTenant(tenantId: string): Promise<string> {
   return regionId;
 }
 
-type WriteBuilder = Parameters<typeof db.transaction.write>[0];
-
 /** The ElectroDB writes and the counters' delta in one transaction (see transactWithSummaries). */
-export async function writeWithStats(tenantId: string, build: WriteBuilder, delta: Counts): Promise<TransactionResult> {
-  return transactWithSummaries(build, [{ tenantId, regionId: await regionOfTenant(tenantId), counts: delta }]);
+export async function writeWithStats<E extends TxEntitySet>(
+  tenantId: string,
+  entities: E,
+  build: WriteBuilder<E>,
+  delta: Counts,
+): Promise<TransactionResult> {
+  return transactWithSummaries(entities, build, [{ tenantId, regionId: await regionOfTenant(tenantId), counts: delta }]);
 }
 
 /** The mirrored fields as they should be: the institution's descriptors and its submission states. */
@@ -187,6 +191,7 @@ export const Stats = {
     for (const { change, header } of roadmapRepairs(stored, expected)) {
       const { roadmapId } = change;
       const result = await transactWithSummaries(
+        { roadmap: RoadmapEntity },
         ({ roadmap }) =>
           header === undefined
             ? []

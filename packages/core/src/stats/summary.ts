@@ -13,11 +13,11 @@
  *   moved in the same transaction as each item change, REMOVEd with the roadmap.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { createWriteTransaction } from "electrodb";
 import { ddb, tableName } from "../dynamo";
 import { VisibleError } from "../error";
 import type { InstitutionType } from "../labels";
 import type { SatisfactionTally, SubmissionSource } from "../regionstats/rollup";
-import { db } from "../service";
 import type { Counts } from "./contribution";
 
 export const COUNTER = "c#";
@@ -212,7 +212,12 @@ export function summaryUpdate(change: SummaryChange): NonNullable<TransactWriteC
   };
 }
 
-type WriteBuilder = Parameters<typeof db.transaction.write>[0];
+/** The entities a transaction writes, by the names its builder takes them by: `{ participant: ParticipantEntity }`. */
+export type TxEntitySet = Parameters<typeof createWriteTransaction>[0];
+/** ElectroDB's transaction view of those entities, whose chains end in `commit()`. */
+export type TxEntities<E extends TxEntitySet> = Parameters<Parameters<typeof createWriteTransaction<E, unknown, never[]>>[1]>[0];
+/** Builds a transaction's ElectroDB writes (each chain's `commit()`) from the entities it names. */
+export type WriteBuilder<E extends TxEntitySet> = (entities: TxEntities<E>) => readonly unknown[];
 export type TransactionResult = { canceled: false } | { canceled: true; reasons: string[] };
 
 /**
@@ -221,11 +226,15 @@ export type TransactionResult = { canceled: false } | { canceled: true; reasons:
  * reasons (`reasons[i]` is item i's code, `"None"` where it was not the cause) when a condition failed or another
  * transaction interfered. At most one change per institution (a transaction touches an item once).
  *
- * Every transaction goes through here, with `[]` when it changes no summary (never `db.transaction.write(...).go()`,
+ * Every transaction goes through here, with `[]` when it changes no summary (never ElectroDB's own `createWriteTransaction(...).go()`,
  * which answers a cancellation as invalid with `canceled` too): an item over the 400 KB limit is thrown, a 413.
  */
-export async function transactWithSummaries(build: WriteBuilder, changes: readonly SummaryChange[]): Promise<TransactionResult> {
-  const params = db.transaction.write(build).params() as TransactWriteCommandInput;
+export async function transactWithSummaries<E extends TxEntitySet>(
+  entities: E,
+  build: WriteBuilder<E>,
+  changes: readonly SummaryChange[],
+): Promise<TransactionResult> {
+  const params = createWriteTransaction(entities, build as never).params() as TransactWriteCommandInput;
   const updates = changes.flatMap((change) => summaryUpdate(change) ?? []);
   const items = [...(params.TransactItems ?? []), ...updates];
   if (items.length > 100) {
@@ -256,8 +265,12 @@ export const transactionConflict = () =>
   );
 
 /** transactWithSummaries for writes no condition should stop: a cancellation is a conflict to retry. */
-export async function transactOrFail(build: WriteBuilder, changes: readonly SummaryChange[]): Promise<void> {
-  const result = await transactWithSummaries(build, changes);
+export async function transactOrFail<E extends TxEntitySet>(
+  entities: E,
+  build: WriteBuilder<E>,
+  changes: readonly SummaryChange[],
+): Promise<void> {
+  const result = await transactWithSummaries(entities, build, changes);
   if (result.canceled) throw transactionConflict();
 }
 

@@ -10,9 +10,10 @@ const sources = (readdirSync(root, { recursive: true }) as string[])
 
 describe("every transaction goes through transactWithSummaries (so one cancelled as invalid is a 413, not a conflict)", () => {
   it("no module sends ElectroDB's transaction itself", () => {
-    // `db.transaction.write(...)` as a value (a type, `typeof db.transaction.write`, is fine).
+    // `createWriteTransaction(...)` or a Service's `.transaction.write(...)` as a value (a type, `typeof createWriteTransaction`, is fine).
     const direct = sources.filter(
-      ({ file, text }) => file !== "stats/summary.ts" && /(?<!typeof\s+)\bdb\s*\.\s*transaction\s*\.\s*write\s*\(/.test(text),
+      ({ file, text }) =>
+        file !== "stats/summary.ts" && /(?<!typeof\s+)\b(createWriteTransaction|transaction\s*\.\s*write)\s*[<(]/.test(text),
     );
     expect(direct.map(({ file }) => file)).toEqual([]);
   });

@@ -4,8 +4,7 @@ import { hashToken, nowIso, randomToken } from "../auth/secret";
 import { appUrl, renderEmail, sendEmail } from "../email";
 import { VisibleError, notFound } from "../error";
 import { createId } from "../id";
-import { Institution } from "../institution";
-import { staleVersion } from "../institution";
+import { Institution, staleVersion } from "../institution";
 import { log } from "../log";
 import { addDays, todayIn } from "../dates";
 import { assertCan } from "../permissions";
@@ -38,7 +37,9 @@ import {
   surveyPhases,
   surveyPurposes,
   type surveyStatuses,
+  SurveyDueEntity,
 } from "./survey.entity";
+import { AuditEntity } from "../audit/audit.entity";
 
 export * from "./questions";
 export { surveyAudienceLabels } from "./labels";
@@ -256,6 +257,7 @@ export const Survey = {
       version: 1,
     };
     await transactWithSummaries(
+      { survey: SurveyEntity, audit: AuditEntity },
       ({ survey, audit }) => [
         survey.create(row).commit(),
         audit.create(auditItem("survey.create", row.surveyId, { tenantId, regionId: row.regionId })).commit(),
@@ -290,6 +292,7 @@ export const Survey = {
     if (current.version !== expected) throw staleVersion(toInfo(current));
     const updatedAt = nowIso();
     const result = await transactWithSummaries(
+      { survey: SurveyEntity, audit: AuditEntity },
       ({ survey, audit }) => [
         survey
           .patch({ tenantId: current.tenantId, surveyId })
@@ -315,6 +318,7 @@ export const Survey = {
       if (current.status === "closed") return toInfo(current);
       const updatedAt = nowIso();
       const result = await transactWithSummaries(
+        { survey: SurveyEntity, audit: AuditEntity },
         ({ survey, audit }) => [
           survey
             .patch({ tenantId: current.tenantId, surveyId })
@@ -379,6 +383,7 @@ export const Survey = {
     for (let i = 0; i < links.length; i += 100) {
       const chunk = links.slice(i, i + 100);
       const written = await transactWithSummaries(
+        { surveyLink: SurveyLinkEntity },
         ({ surveyLink }) => chunk.map(({ row }) => surveyLink.create({ ...row, sendingId }).commit()),
         [],
       );
@@ -390,6 +395,7 @@ export const Survey = {
         );
     }
     const opened = await transactWithSummaries(
+      { survey: SurveyEntity, surveyDue: SurveyDueEntity, audit: AuditEntity },
       ({ survey, surveyDue, audit }) => [
         survey
           .patch({ tenantId: current.tenantId, surveyId })
@@ -556,6 +562,7 @@ export const SurveyLink = {
     const total = scores.reduce((a, b) => a + b, 0);
     const tally = { ...noSatisfaction(), [side]: { sum: total, count: scores.length } };
     const result = await transactWithSummaries(
+      { surveyLink: SurveyLinkEntity, surveyResponse: SurveyResponseEntity, survey: SurveyEntity },
       ({ surveyLink, surveyResponse, survey: surveys }) => [
         surveyLink
           .patch({ tenantId: link.tenantId, surveyId: link.surveyId, linkId: link.linkId })

@@ -40,7 +40,6 @@ export async function trainingsIn(tenantId: string, period: { start: string; end
 
 const log: LogRecord<TrainingRow, TrainingInfo, "organiser" | "note"> = {
   entity: TrainingEntity,
-  name: "training",
   idKind: "training",
   key: (tenantId, trainingId) => ({ tenantId, trainingId }),
   notFound: () => notFound("training.not_found", "Мероприятие не найдено"),

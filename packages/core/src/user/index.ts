@@ -7,6 +7,8 @@ import { ruCompare } from "../ru";
 import { assertCan } from "../permissions";
 import { transactWithSummaries } from "../stats/summary";
 import { UserEntity, type userStatuses } from "./user.entity";
+import { AuditEntity } from "../audit/audit.entity";
+import { UniqueEntity } from "../region/region.entity";
 
 export type UserStatus = (typeof userStatuses)[number];
 export type UserInfo = {
@@ -47,6 +49,7 @@ export const User = {
   async create(input: NewUser): Promise<UserInfo> {
     const item = User.newUserItem(input);
     const result = await transactWithSummaries(
+      { user: UserEntity, unique: UniqueEntity },
       ({ user, unique }) => [user.create(item).commit(), unique.create(emailClaim(item.email, item.userId)).commit()],
       [],
     );
@@ -96,6 +99,7 @@ export const User = {
     // Only while the one acting is still active: two administrators disabling each other at once cannot both succeed
     // (the transactions are serialised; the second finds its author disabled), so the last of them is never locked out.
     const result = await transactWithSummaries(
+      { user: UserEntity, audit: AuditEntity },
       ({ user, audit }) => [
         user.patch({ userId }).set({ status, updatedAt: nowIso() }).commit(),
         user
