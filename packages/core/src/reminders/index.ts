@@ -78,6 +78,13 @@ export async function unsubscribeLinks(userId: string): Promise<{ page: string; 
   return { page: `${appUrl()}/unsubscribe/${token}`, oneClick: `${appUrl()}/api/reminders/unsubscribe/${token}` };
 }
 
+/**
+ * The at-most-once marker's key of a recipient's reminder: the rule, the thing and its due date (`occurrence`), and how
+ * many days are left, so that each of a thing's scheduled reminders (14, 7, 3 and 1 days before, 1 and 7 days after)
+ * goes out once, and none twice.
+ */
+const markerKey = (entry: DueEntry) => `${entry.rule}#${entry.occurrence}${entry.daysLeft === undefined ? "" : `#${entry.daysLeft}`}`;
+
 /** Claims the at-most-once markers; returns the entries this run owns (a concurrent run gets the others or none). */
 async function claim(userId: string, entries: DueEntry[], now: Date): Promise<DueEntry[]> {
   const claimed: DueEntry[] = [];
@@ -86,7 +93,7 @@ async function claim(userId: string, entries: DueEntry[], now: Date): Promise<Du
     try {
       await ReminderMarkerEntity.create({
         userId,
-        key: `${entry.rule}#${entry.occurrence}`,
+        key: markerKey(entry),
         status: "claimed",
         at: now.toISOString(),
         expiresAt,
@@ -101,13 +108,13 @@ async function claim(userId: string, entries: DueEntry[], now: Date): Promise<Du
 }
 
 async function release(userId: string, entries: DueEntry[]): Promise<void> {
-  await Promise.all(entries.map((entry) => ReminderMarkerEntity.delete({ userId, key: `${entry.rule}#${entry.occurrence}` }).go()));
+  await Promise.all(entries.map((entry) => ReminderMarkerEntity.delete({ userId, key: markerKey(entry) }).go()));
 }
 
 async function markSent(userId: string, entries: DueEntry[]): Promise<void> {
   await Promise.all(
     entries.map((entry) =>
-      ReminderMarkerEntity.patch({ userId, key: `${entry.rule}#${entry.occurrence}` })
+      ReminderMarkerEntity.patch({ userId, key: markerKey(entry) })
         .set({ status: "sent" })
         .go(),
     ),

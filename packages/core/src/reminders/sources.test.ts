@@ -102,6 +102,23 @@ describe("reminder sources: roadmaps and campaigns", async () => {
     expect((await mailTo(users.curator.email)).length).toBe(before + 1);
   });
 
+  it("reminds again as a date comes closer or passes: each scheduled reminder of a thing goes out once", async () => {
+    const remindOn = async (date: string) => {
+      const before = (await mailTo(users.curator.email)).length;
+      await system(() => runReminders({ date, sources: reminderSources, policy }));
+      await system(() => runReminders({ date, sources: reminderSources, policy }));
+      const mails = await mailTo(users.curator.email);
+      expect(mails.length, date).toBe(before + 1);
+      return mails.at(-1)?.body.text ?? "";
+    };
+    // The item due on 16.12 was in the digest of 13.12 (3 days left); the one due on 12.12 was overdue by 1 day then.
+    expect(await remindOn("2031-12-15")).toContain("1.2 Совещание рабочей группы (срок 16.12.2031 — через 1 день)");
+    expect(await remindOn("2031-12-19")).toContain("1.3 Анкетирование наставников (срок был 12.12.2031 — просрочено на 7 дней)");
+    // The campaign was reminded 14 days before; then 7 and 3 days before its deadline (1 day before: the last test).
+    expect(await remindOn("2031-12-20")).toContain("Мониторинг ЦМН, I полугодие 2031/32 (срок 27.12.2031 — через 7 дней)");
+    expect(await remindOn("2031-12-24")).toContain("Мониторинг ЦМН, I полугодие 2031/32 (срок 27.12.2031 — через 3 дня)");
+  });
+
   it("escalates to the region admin on the day after the deadline, listing every institution that missed it", async () => {
     await system(() => runReminders({ date: "2031-12-28", sources: reminderSources, policy }));
     const escalation = (await mailTo(users.region_admin.email)).at(-1)?.body.text ?? "";
@@ -119,8 +136,9 @@ describe("reminder sources: roadmaps and campaigns", async () => {
       body: { values: manual, version: form.json.version },
     });
     expect(submitted.status, submitted.text).toBe(200);
+    // The day before the deadline, when an institution that has not submitted is reminded.
     const before = (await mailTo(users.curator.email)).length;
-    await system(() => runReminders({ date: "2031-12-20", sources: reminderSources, policy }));
+    await system(() => runReminders({ date: "2031-12-26", sources: reminderSources, policy }));
     expect((await mailTo(users.curator.email)).length).toBe(before);
   });
 });

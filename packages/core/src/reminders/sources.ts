@@ -12,7 +12,10 @@ export type ReminderRule =
 export type DueEntry = {
   tenantId: string;
   rule: ReminderRule;
-  /** Stable key of the thing and its due date: with the rule and the recipient it identifies one reminder. */
+  /**
+   * Stable key of the thing and its due date. With the rule, the days left and the recipient it identifies one
+   * reminder (sent at most once); a weekly digest lists a thing once, whichever of its reminders fell in the week.
+   */
   occurrence: string;
   title: string;
   /** YYYY-MM-DD, when the thing has a due date. */
