@@ -29,6 +29,7 @@ import {
   defaultPeriodEnd,
   definitionIssues,
   endOfDay,
+  indicatorHeader,
   indicatorKinds,
   isLate,
   manualValues,
@@ -654,7 +655,7 @@ export const Campaign = {
         { header: "Статус", width: 22 },
         { header: "Отправлен", width: 14 },
         { header: "С опозданием", width: 14 },
-        ...campaign.indicators.map((d) => ({ header: d.unit ? `${d.label}, ${d.unit}` : d.label, width: 18 })),
+        ...campaign.indicators.map((d) => ({ header: indicatorHeader(d), width: 18 })),
       ],
       rows: [
         ...rows.map((row) => [

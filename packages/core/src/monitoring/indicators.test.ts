@@ -10,6 +10,7 @@ import {
   defaultIndicators,
   definitionIssues,
   endOfDay,
+  indicatorHeader,
   isLate,
   tableIndicators,
   valueIssues,
@@ -22,6 +23,17 @@ const defs: IndicatorDef[] = [
   { code: "note", label: "Комментарий", kind: "text", required: false },
   { code: "mentors", label: "Наставники", kind: "number", required: true, source: { metric: "participants", role: "mentor" } },
 ];
+
+describe("indicator headers in exports", () => {
+  it("name the unit once", () => {
+    const byCode = new Map(defaultIndicators().map((d) => [d.code, d]));
+    const headers = defaultIndicators().map(indicatorHeader);
+    expect(headers.filter((h) => h.endsWith(", %, %"))).toEqual([]);
+    expect(headers.filter((h) => h.endsWith(", %")).length).toBe([...byCode.values()].filter((d) => d.unit === "%").length);
+    expect(indicatorHeader({ label: "Активных пар и групп", unit: "ед." })).toBe("Активных пар и групп, ед.");
+    expect(indicatorHeader({ label: "Комментарий" })).toBe("Комментарий");
+  });
+});
 
 describe("manual indicator validation", () => {
   it.each([

@@ -211,6 +211,10 @@ export function definitionIssues(defs: readonly IndicatorDef[], path = "indicato
   return issues;
 }
 
+/** An indicator's column header in exports: its label and its unit, the unit once (KPI labels end in «, %» already). */
+export const indicatorHeader = (d: Pick<IndicatorDef, "label" | "unit">) =>
+  !d.unit || d.label.endsWith(`, ${d.unit}`) ? d.label : `${d.label}, ${d.unit}`;
+
 const computed = (code: string, label: string, source: IndicatorSource, kind: IndicatorKind = "number"): IndicatorDef => ({
   code,
   label,

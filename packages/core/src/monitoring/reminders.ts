@@ -34,6 +34,7 @@ export const campaignReminders: ReminderSource = {
           due: campaign.deadline,
           daysLeft: daysBetween(today, campaign.deadline),
           link: `/monitoring/${campaign.campaignId}`,
+          regionLink: `/region/monitoring/${campaign.campaignId}`,
           statutory: true,
         });
       }

@@ -269,32 +269,32 @@ export function sumCompliance(all: readonly Compliance[]): Compliance {
 export type MonitoringStatus = Record<SubmissionState, number> & {
   /** Institutions expected to answer (with a submission item). */
   total: number;
-  /** Submitted at least once (submitted, returned, resubmitted or accepted). */
-  submitted: number;
-  submittedOnTime: number;
+  /** Sent at least once (now submitted, returned, resubmitted or accepted); `submitted` counts those awaiting review. */
+  sent: number;
+  sentOnTime: number;
   late: number;
   /** Not submitted and the deadline has passed. */
   overdue: number;
-  submittedPercent: number;
+  sentPercent: number;
 };
 
-/** `submitted` among the states counts the submissions waiting for review; `submitted` of the result counts every submitted one. */
+/** Each state's count (each submission once, so they add up to `total`), and how many were ever sent, on time or late. */
 export function monitoringStatus(submissions: readonly SubmissionSource[], deadlineEnd: string | undefined, now: string): MonitoringStatus {
   const byState = Object.fromEntries(submissionStates.map((s) => [s, submissions.filter((x) => x.status === s).length])) as Record<
     SubmissionState,
     number
   >;
-  const submitted = submissions.filter((s) => s.submittedAt !== undefined).length;
+  const sent = submissions.filter((s) => s.submittedAt !== undefined).length;
   const late = submissions.filter((s) => s.submittedAt !== undefined && s.late === true).length;
   const overdue = deadlineEnd !== undefined && now > deadlineEnd ? submissions.filter((s) => s.submittedAt === undefined).length : 0;
   return {
     ...byState,
     total: submissions.length,
-    submitted,
-    submittedOnTime: submitted - late,
+    sent,
+    sentOnTime: sent - late,
     late,
     overdue,
-    submittedPercent: percent(submitted, submissions.length),
+    sentPercent: percent(sent, submissions.length),
   };
 }
 

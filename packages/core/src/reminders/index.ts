@@ -245,7 +245,11 @@ async function deliveriesFor(region: RegionInfo, entries: DueEntry[], today: str
       deliveries.push({
         user: admin,
         institutionNames: names,
-        entries: selected.map((e) => ({ ...e, occurrence: `${e.tenantId}#${e.occurrence}` })),
+        entries: selected.map((e) => ({
+          ...e,
+          occurrence: `${e.tenantId}#${e.occurrence}`,
+          link: e.regionLink ?? `/region/stats/${e.tenantId}`,
+        })),
         digest: (owned, unsubscribeUrl) =>
           renderDigest({
             recipientName: admin.fullName,

@@ -124,6 +124,10 @@ describe("reminder sources: roadmaps and campaigns", async () => {
     const escalation = (await mailTo(users.region_admin.email)).at(-1)?.body.text ?? "";
     expect(escalation).toContain("Пропущенные сроки отчётности (42)");
     expect(escalation).toContain(`${school.shortName}: Мониторинг ЦМН, I полугодие 2031/32`);
+    // The region admin's link opens the campaign's tracker; a curator's (/monitoring/…) would not open for them.
+    const count = (path: string) => escalation.split(path).length - 1;
+    expect(count(`/region/monitoring/${campaign.json.campaignId}`)).toBeGreaterThan(0);
+    expect(count(`/monitoring/${campaign.json.campaignId}`)).toBe(count(`/region/monitoring/${campaign.json.campaignId}`));
   });
 
   it("a submitted institution is not reminded", async () => {

@@ -24,6 +24,8 @@ export type DueEntry = {
   daysLeft?: number;
   /** Path inside the web app, e.g. `/roadmaps/rmp_…#item-…`. */
   link: string;
+  /** Where the region's admin sees it, for an entry escalated to the region (the institution's summary if not given). */
+  regionLink?: string;
   /** Statutory reminders (monitoring, the federal count) cannot be turned off. */
   statutory: boolean;
 };

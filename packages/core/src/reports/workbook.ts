@@ -5,7 +5,7 @@
 import { createWriteStream } from "node:fs";
 import { kpiCatalogue, kpiCodes } from "../kpi/formulas";
 import { submissionStatusLabels } from "../labels";
-import type { IndicatorDef, IndicatorValue } from "../monitoring/indicators";
+import { type IndicatorDef, type IndicatorValue, indicatorHeader } from "../monitoring/indicators";
 import { formatDate } from "../ru";
 import type { Sheet } from "../tabular";
 import { writeCsv } from "../tabular";
@@ -72,7 +72,7 @@ export function summarySheet(model: DashboardModel, header: ReportHeader): Sheet
     const s = model.monitoring.status;
     rows.push(
       ["Кампания мониторинга", model.monitoring.campaign.name, null, `срок ${formatDate(model.monitoring.campaign.deadline)}`],
-      ["Отчётов отправлено", s.submitted, s.total, null],
+      ["Отчётов отправлено", s.sent, null, `из ${s.total}`],
       ["Из них с опозданием", s.late, null, null],
       ["Не отправлено после срока", s.overdue, null, null],
     );
@@ -172,7 +172,7 @@ export function institutionsSheet(model: DashboardModel): Sheet {
         model.totals,
         Object.fromEntries(model.kpis.map((k) => [k.code, k.value])),
         model.compliance,
-        model.monitoring ? `${model.monitoring.status.submitted} из ${model.monitoring.status.total}` : "",
+        model.monitoring ? `${model.monitoring.status.sent} из ${model.monitoring.status.total}` : "",
       ),
     ],
   };
@@ -249,7 +249,7 @@ export function monitoringSheet(source: MonitoringSheetSource | undefined): Shee
       { header: "Статус", width: 22 },
       { header: "Отправлен", width: 14 },
       { header: "С опозданием", width: 14 },
-      ...source.campaign.indicators.map((d) => ({ header: d.unit ? `${d.label}, ${d.unit}` : d.label, width: 18 })),
+      ...source.campaign.indicators.map((d) => ({ header: indicatorHeader(d), width: 18 })),
     ],
     rows: [
       ...source.rows.map((row) => [

@@ -24,6 +24,7 @@ export const roadmapReminders: ReminderSource = {
           due: item.due,
           daysLeft,
           link: `/roadmaps/${item.roadmapId}#item-${item.itemId}`,
+          regionLink: "/region/roadmaps",
           statutory: false,
         });
       }

@@ -175,9 +175,8 @@ function DashboardView({ data }: { data: Dashboard }) {
         <>
           <p>
             Кампания «{data.monitoring.campaign.name}», срок — {formatDate(data.monitoring.campaign.deadline)}: отправили{" "}
-            {num(data.monitoring.status.submitted)} из {num(data.monitoring.status.total)} (
-            {percent(data.monitoring.status.submittedPercent)}), с опозданием {num(data.monitoring.status.late)}, не отправили после срока{" "}
-            {num(data.monitoring.status.overdue)}.
+            {num(data.monitoring.status.sent)} из {num(data.monitoring.status.total)} ({percent(data.monitoring.status.sentPercent)}), с
+            опозданием {num(data.monitoring.status.late)}, не отправили после срока {num(data.monitoring.status.overdue)}.
           </p>
           <TableWrap>
             <table>
