@@ -15,7 +15,7 @@ export const demoAccounts = {
     {
       email: "admin@demo.local",
       label: "администратор платформы",
-      fullName: "Администратор Платформы",
+      fullName: "Кузнецов Дмитрий Алексеевич",
       role: "platform_admin" as Role,
       place: "platform",
     },

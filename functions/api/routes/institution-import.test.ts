@@ -56,6 +56,25 @@ describe("bulk import of institutions", async () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it("reads the type «ДО» and says what is wrong with a negative, a fractional or a missing headcount", async () => {
+    const preview = await call(app, "POST", "/api/institutions/import/preview", {
+      token,
+      body: csv("ЦДО «Радуга»;ЦДО;ДО;Район;-10;5,5;;2;;"),
+    });
+    const [row] = preview.json.rows;
+    expect(row.values.type).toBe("ДО");
+    expect(row.errors.map((e: { message: string }) => e.message).sort()).toEqual([
+      "Заполните поле «Педагогов всего»",
+      "Поле «Из них в возрасте 10–19 лет» должно быть целым числом",
+      "Поле «Обучающихся всего» не может быть отрицательным",
+    ]);
+    const fixed = await call(app, "POST", "/api/institutions/import/preview", {
+      token,
+      body: csv("ЦДО «Радуга»;ЦДО;ДО;Район;300;200;20;2;;"),
+    });
+    expect(fixed.json.rows[0].input).toMatchObject({ type: "additional", studentsTotal: 300 });
+  });
+
   it("accepts the 15–19 headcount when present and files without that (optional) column", async () => {
     const withColumn = {
       fileName: "new.csv",

@@ -41,7 +41,7 @@ export const email = () =>
 
 export const count = (label: string) =>
   z
-    .number({ error: `Поле «${label}» должно быть числом` })
+    .number({ error: (issue) => (issue.input === undefined ? `Заполните поле «${label}»` : `Поле «${label}» должно быть числом`) })
     .check(
       z.int({ error: `Поле «${label}» должно быть целым числом` }),
       z.minimum(0, { error: `Поле «${label}» не может быть отрицательным` }),

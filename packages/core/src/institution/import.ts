@@ -31,7 +31,8 @@ const columnAliases: Partial<Record<Column, readonly string[]>> = { contactEmail
 const typeWords: [RegExp, InstitutionType][] = [
   [/^(школа|оо|общеобразоват|сош|оош|лицей|гимназия)/i, "school"],
   [/^(спо|колледж|техникум|профессиональн)/i, "college"],
-  [/^(доп|до\b|дополнительн)/i, "additional"],
+  // `\b` knows only Latin letters: «ДО» is a word when nothing Cyrillic follows it.
+  [/^(доп|до(?![а-яё])|дополнительн)/i, "additional"],
   [/^(друг|иная|other)/i, "other"],
 ];
 
@@ -66,8 +67,9 @@ function parseRow(cells: string[], index: Record<Column, number>, row: number): 
     contactPhone: values.contactPhone || undefined,
   };
   for (const key of numericColumns) {
-    const text = values[key].replace(/\s/g, "");
-    candidate[key] = /^\d+$/.test(text) ? Number(text) : text === "" ? undefined : Number.NaN;
+    // A number as people type it («-10», «10,5», «1 200»), so that the schema says what is wrong with it.
+    const text = values[key].replace(/\s/g, "").replace("−", "-").replace(",", ".");
+    candidate[key] = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text === "" ? undefined : Number.NaN;
   }
   const parsed = InstitutionInput.safeParse(candidate);
   if (!parsed.success) {

@@ -44,16 +44,17 @@ const checkDates = <T extends { startDate: string; endDate: string }>() =>
     }
   });
 
-const participantRef = (label: string) =>
+/** A participant's id; `whom` in the accusative («наставника»), `who` for «… не найден». */
+const participantRef = (whom: string, who: string) =>
   z
-    .string({ error: `Выберите участника: ${label}` })
-    .check(z.minLength(1, { error: `Выберите участника: ${label}` }), z.maxLength(40, { error: `Участник не найден: ${label}` }));
+    .string({ error: `Выберите ${whom}` })
+    .check(z.minLength(1, { error: `Выберите ${whom}` }), z.maxLength(40, { error: `${who} не найден` }));
 
 export const PairInput = z
   .object({
     form: z.enum(formCodes, { error: "Выберите форму наставничества" }),
-    mentorId: participantRef("наставник"),
-    menteeIds: z.array(participantRef("наставляемый")).check(
+    mentorId: participantRef("наставника", "Наставник"),
+    menteeIds: z.array(participantRef("наставляемого", "Наставляемый")).check(
       z.minLength(1, { error: "Выберите хотя бы одного наставляемого" }),
       z.maxLength(MAX_GROUP_MENTEES, { error: `В группе не больше ${MAX_GROUP_MENTEES} наставляемых` }),
       z.refine((ids) => new Set(ids).size === ids.length, { error: "Наставляемый выбран дважды" }),
@@ -83,7 +84,7 @@ export const AgreementInput = z.object({
   representatives: z.optional(
     z.array(
       z.object({
-        participantId: participantRef("несовершеннолетний участник"),
+        participantId: participantRef("несовершеннолетнего участника", "Участник"),
         name: text("ФИО законного представителя", 200),
         relation: text("Кем приходится", 100),
       }),

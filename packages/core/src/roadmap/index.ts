@@ -369,6 +369,22 @@ export function readDeadline(deadlineText: string | undefined, period: RoadmapPe
 }
 
 /** «2026/27» → the academic year's period (1 September – 31 August), the one a roadmap from the template covers. */
+/**
+ * The template's deadlines with their blank years («Октябрь 202_», «До 15.02.202_») written as the roadmap anchors them
+ * («Октябрь 2026», «До 15.02.2027»), so that a curator reads the dates of their own year.
+ */
+function withYearsFilledIn(sections: TemplateSection[], period: RoadmapPeriod): TemplateSection[] {
+  const filled = (text: string | undefined) => {
+    if (!text?.includes("_")) return text;
+    const { label } = parseDeadline(text, period);
+    return label.charAt(0).toUpperCase() + label.slice(1);
+  };
+  return sections.map((section) => ({
+    ...section,
+    items: section.items.map((item) => ({ ...item, deadlineText: filled(item.deadlineText) })),
+  }));
+}
+
 function academicPeriod(academicYear: string): { label: string; period: RoadmapPeriod } {
   const startYear = Number(academicYear.slice(0, 4));
   if (Number(academicYear.slice(5)) !== (startYear + 1) % 100) {
@@ -1124,16 +1140,16 @@ export const Roadmap = {
     assertCan("roadmap.manage");
     const tenantId = useTenantID();
     const regionId = useRegionID();
-    const { label: period } = academicPeriod(input.academicYear);
+    const { label: period, period: range } = academicPeriod(input.academicYear);
     const [regional, institution] = await Promise.all([
       RoadmapTemplateEntity.get({ regionId }).go(),
       InstitutionEntity.get({ tenantId }).go(),
     ]);
     const kind: TemplateKind = institution.data?.type === "college" ? "college" : "school";
     const standard = regional.data ? undefined : await standardTemplates();
-    const sections = (regional.data?.sections as TemplateSection[] | undefined) ?? standard?.defaultTemplates[kind] ?? [];
+    const template = (regional.data?.sections as TemplateSection[] | undefined) ?? standard?.defaultTemplates[kind] ?? [];
     const title = input.title ?? `${regional.data?.title ?? standard?.defaultTemplateTitle} на ${period}`;
-    const roadmapId = await writeRoadmap({ title, period }, sections, "roadmap.create_from_template");
+    const roadmapId = await writeRoadmap({ title, period }, withYearsFilledIn(template, range), "roadmap.create_from_template");
     return Roadmap.get(roadmapId);
   },
 
