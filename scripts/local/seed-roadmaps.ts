@@ -1,5 +1,7 @@
 import { withActor } from "@rnc/core";
+import { todayIn } from "@rnc/core/dates";
 import { Institution } from "@rnc/core/institution";
+import { Region } from "@rnc/core/region";
 import { Roadmap } from "@rnc/core/roadmap";
 
 /**
@@ -19,13 +21,16 @@ export async function seedDemoRoadmap(tenantId: string, academicYear: string): P
       approvalAct: "Приказ № 1",
     });
     const [first, second, third] = roadmap.sections[0]?.items ?? [];
+    const region = await Region.get(institution.regionId);
+    const today = todayIn(region.timeZone);
     for (const item of [first, second]) {
+      // Done on its due date, or today if that is still ahead (a completion date cannot be in the future).
       const due = item?.occurrences[0]?.due;
       if (item)
         await Roadmap.updateItem(roadmap.roadmapId, item.itemId, {
           version: item.version,
           status: "done",
-          ...(due ? { completedAt: due } : {}),
+          ...(due ? { completedAt: due.localeCompare(today) < 0 ? due : today } : {}),
         });
     }
     if (third) await Roadmap.updateItem(roadmap.roadmapId, third.itemId, { version: third.version, status: "in_progress" });

@@ -535,8 +535,18 @@ describe("monitoring campaigns", async () => {
     expect(schoolRow[col("Прошли обучение наставников — Наставники")]).toBe(3);
     expect(collegeRow[2]).toBe("Не начат");
     expect(collegeRow[col("Всего участников — Наставники")]).toBeNull();
-    expect(rows.at(-1)[0]).toBe("Итого по отправленным");
+    expect(rows.at(-1)[0]).toBe("Итого по отправленным, кроме возвращённых на доработку");
     expect(rows.at(-1)[col("Всего участников — Всего")]).toBe(4);
+    // A report returned for rework keeps its row, and leaves the total (as the consolidated report's federal sheet).
+    const returned = await call(app, "POST", `/api/monitoring/campaigns/${campaign.campaignId}/submissions/${school.tenantId}/return`, {
+      token: admin,
+      body: { comment: "Проверьте обучение", version: ok.json.version },
+    });
+    expect(returned.status, returned.text).toBe(200);
+    const afterReturn = (await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export?format=json`, { token: viewer }))
+      .json.sheet.rows;
+    expect(afterReturn.find((r: unknown[]) => r[0] === school.shortName)[col("Всего участников — Всего")]).toBe(4);
+    expect(afterReturn.at(-1)[col("Всего участников — Всего")]).toBe(0);
 
     const xlsx = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export`, { token: viewer });
     expect(xlsx.status).toBe(200);

@@ -182,6 +182,15 @@ describe("roadmaps", async () => {
       (r: { roadmapId: string }) => r.roadmapId === detail.roadmapId,
     );
     expect(listed.progress).toMatchObject({ done: 2, doneOnTime: 1 });
+    // A completion date after today is refused, next to the field, and nothing is written.
+    const future = byNumber(detail, "1.3");
+    const refused = await call(app, "PATCH", `/api/roadmaps/${detail.roadmapId}/items/${future.itemId}`, {
+      token: staff,
+      body: { version: future.version, status: "done", completedAt: "2099-01-01" },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatchObject({ code: "roadmap.future_completion", message: "Дата выполнения не может быть в будущем" });
+    expect((await load(detail.roadmapId)).progress).toMatchObject({ done: 2 });
   });
 
   it("overdue is computed against the region's today; recurring items have an occurrence each", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CampaignInput } from "./monitoring";
 import { ItemUpdate } from "./roadmap";
-import { isoDate } from "./schemas";
+import { count, isoDate, phone } from "./schemas";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((issue) => issue.message) ?? [];
@@ -27,5 +27,23 @@ describe("shared field messages", () => {
     expect(messages(ItemUpdate.safeParse({ version: 1, evidence: { link } }))).toEqual([
       "Поле «Подтверждение: ссылка» длиннее 1000 символов",
     ]);
+  });
+
+  it("a phone: digits as people write them, with an extension; words or too few digits are refused", () => {
+    const field = phone();
+    for (const ok of ["+7 (3452) 12-34-56", "8 912 345-67-89", "8-800-100-00-00 доб. 12", "12-34-56", ""]) {
+      expect(messages(field.safeParse(ok)), ok).toEqual([]);
+    }
+    for (const bad of ["звоните после обеда", "abc", "1234", "+7 912 345 67 89 12345 678"]) {
+      expect(messages(field.safeParse(bad)), bad).toEqual([
+        "Поле «Телефон»: укажите номер цифрами, например +7 (3452) 12-34-56 или 8 912 345-67-89 доб. 12",
+      ]);
+    }
+  });
+
+  it("a count: «Заполните поле» when missing, «должно быть числом» when not a number", () => {
+    expect(messages(count("Педагогов всего").safeParse(undefined))).toEqual(["Заполните поле «Педагогов всего»"]);
+    expect(messages(count("Педагогов всего").safeParse(Number.NaN))).toEqual(["Поле «Педагогов всего» должно быть числом"]);
+    expect(messages(count("Педагогов всего").safeParse(-1))).toEqual(["Поле «Педагогов всего» не может быть отрицательным"]);
   });
 });

@@ -18,6 +18,26 @@ export const optionalText = (label: string, max = 300) =>
       .check(z.trim(), z.maxLength(max, { error: `Поле «${label}» длиннее ${max} символов` })),
   );
 
+/** A phone number as people write it: 5 to 15 digits with «+», spaces, brackets or dashes; an extension after «доб.». */
+const phonePattern = /^\+?[\d\s()\-–]+(\s*(доб\.?|ext\.?)\s*\d{1,6})?$/i;
+const isPhone = (value: string) => {
+  if (!phonePattern.test(value)) return false;
+  const digits = value.replace(/(доб|ext).*$/i, "").replace(/\D/g, "").length;
+  return digits >= 5 && digits <= 15;
+};
+
+/** An optional phone number (empty clears it). */
+export const phone = (label = "Телефон") =>
+  z.optional(
+    z.string({ error: `Поле «${label}» должно быть строкой` }).check(
+      z.trim(),
+      z.maxLength(50, { error: `Поле «${label}» длиннее 50 символов` }),
+      z.refine((value) => value === "" || isPhone(value), {
+        error: `Поле «${label}»: укажите номер цифрами, например +7 (3452) 12-34-56 или 8 912 345-67-89 доб. 12`,
+      }),
+    ),
+  );
+
 /** An optional web address (http or https), e.g. a page on the institution's site. */
 export const webLink = (label: string, max = 1000) =>
   z.optional(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VisibleError } from "./error";
-import { mapColumns } from "./tabular";
+import { mapColumns, writeCsv } from "./tabular";
 
 const columns = { fullName: "ФИО", email: "Электронная почта" } as const;
 const aliases = { email: ["Email"] };
@@ -24,5 +24,20 @@ describe("mapColumns", () => {
         "Не хватает столбцов: «Электронная почта». Неизвестные столбцы: «Почта». Скачайте шаблон и перенесите данные в него.",
       );
     }
+  });
+});
+
+describe("writeCsv", () => {
+  it("writes for Russian Excel: a BOM, «;», numbers with a decimal comma, text as it is, quoted where needed", () => {
+    const csv = writeCsv({
+      name: "Лист",
+      columns: [{ header: "Показатель" }, { header: "Значение" }],
+      rows: [
+        ["Выполнено в срок, %", 10.5],
+        ["Версия 1.2; черновик", 3],
+        ["Пусто", null],
+      ],
+    });
+    expect(csv).toBe('\uFEFFПоказатель;Значение\r\nВыполнено в срок, %;10,5\r\n"Версия 1.2; черновик";3\r\nПусто;\r\n');
   });
 });

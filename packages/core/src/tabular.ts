@@ -116,10 +116,13 @@ export async function writeXlsx(sheets: Sheet[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** CSV for Russian Excel: UTF-8 with BOM, `;` separated, quoted where needed. */
+/**
+ * CSV for Russian Excel: UTF-8 with BOM, `;` separated, quoted where needed, numbers with a decimal comma (Excel in a
+ * Russian locale reads «10.5» as a date or text).
+ */
 export function writeCsv(sheet: Sheet): string {
   const quote = (value: string | number | null) => {
-    const text = value === null ? "" : String(value);
+    const text = value === null ? "" : typeof value === "number" ? String(value).replace(".", ",") : value;
     return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [sheet.columns.map((c) => quote(c.header)), ...sheet.rows.map((row) => row.map(quote))];

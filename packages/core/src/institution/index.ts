@@ -5,7 +5,7 @@ import { VisibleError, notFound } from "../error";
 import { createId } from "../id";
 import { ruCompare } from "../ru";
 import { assertCan } from "../permissions";
-import { count, email, optionalText, text, version } from "../schemas";
+import { count, email, phone, text, version } from "../schemas";
 import { transactWithSummaries } from "../stats/summary";
 import * as z from "../zod";
 import { type InstitutionStatus, institutionTypes } from "../labels";
@@ -33,7 +33,7 @@ const fields = {
   teachersTotal: count("Педагогов всего"),
   youngTeachers: count("Из них молодых специалистов (стаж 0–3 года)"),
   contactEmail: z.optional(email()),
-  contactPhone: optionalText("Телефон", 50),
+  contactPhone: phone(),
 };
 
 type Headcounts = { studentsTotal: number; students10to19: number; students15to19?: number; teachersTotal: number; youngTeachers: number };

@@ -29,6 +29,7 @@ import {
   defaultPeriodEnd,
   definitionIssues,
   endOfDay,
+  countedStatuses,
   indicatorHeader,
   indicatorKinds,
   isLate,
@@ -667,13 +668,15 @@ export const Campaign = {
           ...campaign.indicators.map((d) => cellValue(row, d)),
         ]),
         [
-          "Итого по отправленным",
+          "Итого по отправленным, кроме возвращённых на доработку",
           null,
           null,
           null,
           null,
           ...campaign.indicators.map((d) =>
-            numeric.includes(d) ? rows.reduce((sum, row) => sum + (Number(cellValue(row, d)) || 0), 0) : null,
+            numeric.includes(d)
+              ? rows.filter((row) => countedStatuses.includes(row.status)).reduce((sum, row) => sum + (Number(cellValue(row, d)) || 0), 0)
+              : null,
           ),
         ],
       ],

@@ -211,6 +211,9 @@ export function definitionIssues(defs: readonly IndicatorDef[], path = "indicato
   return issues;
 }
 
+/** Reports whose values the totals count: sent and not returned (a returned one is being corrected). */
+export const countedStatuses: readonly string[] = ["submitted", "resubmitted", "accepted"];
+
 /** An indicator's column header in exports: its label and its unit, the unit once (KPI labels end in «, %» already). */
 export const indicatorHeader = (d: Pick<IndicatorDef, "label" | "unit">) =>
   !d.unit || d.label.endsWith(`, ${d.unit}`) ? d.label : `${d.label}, ${d.unit}`;

@@ -18,7 +18,7 @@ describe("participant and meeting fields speak Russian", () => {
     ["a fractional capacity", { capacity: 1.5 }, "Число наставляемых — целое число"],
     ["no mentee at all", { capacity: 0 }, "Наставник должен вести хотя бы одного наставляемого"],
     ["a fractional birth year", { birthYear: 1985.5 }, "Год рождения — целое число, например 2012"],
-    ["a birth year after 2100", { birthYear: 2101 }, "Год рождения не позже 2100"],
+    ["a birth year in the future", { birthYear: 2101 }, "Год рождения не может быть в будущем"],
     ["a date that does not exist", { birthDate: "2026-02-31" }, "Поле «Дата рождения»: укажите существующую дату в формате ДД.ММ.ГГГГ"],
     ["a too long list entry", { competences: ["м".repeat(301)] }, "Поле «Компетенции»: каждый элемент не длиннее 300 символов"],
   ])("%s", (_name, change, message) => {
@@ -34,6 +34,9 @@ describe("participant and meeting fields speak Russian", () => {
       expect(messages(ParticipantInput.safeParse({ ...teacher, birthDate: "2026-12-17" }))).toEqual([
         "Дата рождения не может быть в будущем",
       ]);
+      // A year alone: this year is allowed, the next one is not.
+      expect(messages(ParticipantInput.safeParse({ ...teacher, birthYear: 2026 }))).toEqual([]);
+      expect(messages(ParticipantInput.safeParse({ ...teacher, birthYear: 2027 }))).toEqual(["Год рождения не может быть в будущем"]);
     } finally {
       vi.useRealTimers();
     }

@@ -11,7 +11,7 @@ import { latestTodayInRussia } from "../dates";
 import { staleVersion } from "../institution";
 import { endPairs, isOpen, loadPairs, pairEndingEntities } from "../pair/lifecycle";
 import { type Permission, assertCan, roleCan } from "../permissions";
-import { cursorNeedsLimit, email, isoDate, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
+import { cursorNeedsLimit, email, isoDate, optionalText, pageCursor, pageLimit, phone, text, version } from "../schemas";
 import { type TxEntities, writeWithStats } from "../stats";
 import { type Counts, addCounts, diffCounts, participantContribution } from "../stats/contribution";
 import { countOf } from "../ru";
@@ -73,16 +73,12 @@ const fields = {
   birthYear: z.optional(
     z
       .number({ error: "Год рождения должен быть числом" })
-      .check(
-        z.int({ error: "Год рождения — целое число, например 2012" }),
-        z.minimum(1920, { error: "Год рождения не раньше 1920" }),
-        z.maximum(2100, { error: "Год рождения не позже 2100" }),
-      ),
+      .check(z.int({ error: "Год рождения — целое число, например 2012" }), z.minimum(1920, { error: "Год рождения не раньше 1920" })),
   ),
   category: z.enum(participantCategories, { error: "Укажите категорию участника" }),
   group: optionalText("Класс или группа", 50),
   email: z.optional(email()),
-  phone: optionalText("Телефон", 50),
+  phone: phone(),
   isMentor: z.boolean({ error: "Укажите, является ли участник наставником" }),
   isMentee: z.boolean({ error: "Укажите, является ли участник наставляемым" }),
   requests: z.optional(textList("Запросы")),
@@ -119,6 +115,8 @@ export function participantIssues(value: Shape): { path: string[]; message: stri
   }
   if (value.birthDate && value.birthDate > latestTodayInRussia()) {
     issues.push({ path: ["birthDate"], message: "Дата рождения не может быть в будущем" });
+  } else if (!value.birthDate && value.birthYear && value.birthYear > Number(latestTodayInRussia().slice(0, 4))) {
+    issues.push({ path: ["birthYear"], message: "Год рождения не может быть в будущем" });
   }
   return issues;
 }

@@ -15,7 +15,14 @@ import { createId } from "../id";
 import { institutionTypeLabels } from "../institution";
 import { log } from "../log";
 import { CampaignEntity, SubmissionEntity } from "../monitoring/monitoring.entity";
-import { type IndicatorDef, type IndicatorValue, type TableTemplate, defaultFederalTable, tableIndicators } from "../monitoring/indicators";
+import {
+  type IndicatorDef,
+  type IndicatorValue,
+  type TableTemplate,
+  countedStatuses,
+  defaultFederalTable,
+  tableIndicators,
+} from "../monitoring/indicators";
 import { assertCan } from "../permissions";
 import { Practice } from "../practice";
 import { transactWithSummaries } from "../stats/summary";
@@ -207,9 +214,6 @@ function federalCampaign(campaigns: readonly Campaign[], period?: string): Campa
     .sort((a, b) => b.periodEnd.localeCompare(a.periodEnd) || b.createdAt.localeCompare(a.createdAt))
     .find((c) => tableIndicators(c.table as TableTemplate).length > 0);
 }
-
-/** Reports the region counts: sent and not returned (a returned one is being corrected). */
-const countedStatuses: readonly string[] = ["submitted", "resubmitted", "accepted"];
 
 /**
  * The federal sheet: the sums of what the institutions sent in the latest federal-count campaign (the programmes'

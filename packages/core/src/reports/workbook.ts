@@ -5,7 +5,7 @@
 import { createWriteStream } from "node:fs";
 import { kpiCatalogue, kpiCodes } from "../kpi/formulas";
 import { submissionStatusLabels } from "../labels";
-import { type IndicatorDef, type IndicatorValue, indicatorHeader } from "../monitoring/indicators";
+import { type IndicatorDef, type IndicatorValue, countedStatuses, indicatorHeader } from "../monitoring/indicators";
 import { formatDate } from "../ru";
 import type { Sheet } from "../tabular";
 import { writeCsv } from "../tabular";
@@ -241,6 +241,7 @@ export function monitoringSheet(source: MonitoringSheetSource | undefined): Shee
     };
   }
   const numeric = source.campaign.indicators.filter((d) => d.kind === "number");
+  const counted = source.rows.filter((row) => countedStatuses.includes(row.status));
   return {
     name: sheetNames.monitoring,
     columns: [
@@ -261,13 +262,13 @@ export function monitoringSheet(source: MonitoringSheetSource | undefined): Shee
         ...source.campaign.indicators.map((d) => row.values[d.code] ?? null),
       ]),
       [
-        `Итого по отправленным (${source.campaign.name})`,
+        `Итого по отправленным, кроме возвращённых на доработку (${source.campaign.name})`,
         null,
         null,
         null,
         null,
         ...source.campaign.indicators.map((d) =>
-          numeric.includes(d) ? source.rows.reduce((sum, row) => sum + (Number(row.values[d.code]) || 0), 0) : null,
+          numeric.includes(d) ? counted.reduce((sum, row) => sum + (Number(row.values[d.code]) || 0), 0) : null,
         ),
       ],
     ],

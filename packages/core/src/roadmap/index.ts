@@ -837,6 +837,11 @@ export function applyOccurrenceChange(
   if (!occurrences.some((o) => o.key === key)) {
     throw new VisibleError("input", "roadmap.occurrence_unknown", "У мероприятия нет такого срока");
   }
+  if (input.completedAt && input.completedAt > today) {
+    throw new VisibleError("input", "roadmap.future_completion", "Дата выполнения не может быть в будущем", {
+      fields: [{ path: "completedAt", message: "Дата выполнения не может быть в будущем" }],
+    });
+  }
   return occurrences.map((o) => {
     if (o.key !== key) return o;
     const status = input.status ?? o.status;
