@@ -28,6 +28,10 @@ describe("monitoring campaign: publish, submit pre-filled, return, resubmit", { 
         .getByRole("row", { name: new RegExp(name) })
         .getByRole("button", { name: "Разослать организациям", exact: true })
         .click();
+      // Publishing cannot be undone: the dialog asks first and says how many institutions get the campaign.
+      const publishDialog = rnc.getByRole("dialog", { name: "Разослать кампанию организациям?" });
+      await publishDialog.getByText("(2 организации)", { exact: false }).waitFor();
+      await publishDialog.getByRole("button", { name: "Разослать", exact: true }).click();
       await rnc.getByRole("status").filter({ hasText: "разослана: 2 организации" }).waitFor();
 
       // The curator opens it: computed values are filled in and marked; manual ones are validated.
@@ -49,6 +53,10 @@ describe("monitoring campaign: publish, submit pre-filled, return, resubmit", { 
       await plans.fill("92,5");
       await curator.getByLabel("Общая оценка хода реализации программы", { exact: false }).selectOption("По плану");
       await curator.getByRole("button", { name: "Отправить в РНЦ", exact: true }).click();
+      // A sent report is locked until the region returns it: the dialog asks first.
+      const submitDialog = curator.getByRole("dialog", { name: "Отправить отчёт в РНЦ?" });
+      await submitDialog.getByText("нельзя изменить, пока РНЦ не вернёт его на доработку", { exact: false }).waitFor();
+      await submitDialog.getByRole("button", { name: "Отправить отчёт", exact: true }).click();
       await curator.getByRole("status").filter({ hasText: "Отчёт отправлен в РНЦ" }).waitFor();
       await curator.getByText("Отчёт отправлен: рассчитанные значения зафиксированы").waitFor();
 
@@ -75,6 +83,10 @@ describe("monitoring campaign: publish, submit pre-filled, return, resubmit", { 
       await curator.getByText("Уточните степень реализации планов").first().waitFor();
       await curator.getByLabel("Степень реализации индивидуальных планов развития", { exact: false }).fill("95");
       await curator.getByRole("button", { name: "Отправить повторно", exact: true }).click();
+      await curator
+        .getByRole("dialog", { name: "Отправить отчёт в РНЦ повторно?" })
+        .getByRole("button", { name: "Отправить отчёт", exact: true })
+        .click();
       await curator.getByRole("status").filter({ hasText: "Отчёт отправлен в РНЦ" }).waitFor();
       await curator.getByText("Отправлен повторно").first().waitFor();
       await curator.screenshot({ path: "/tmp/cmn-monitoring-resubmitted.png", fullPage: true });

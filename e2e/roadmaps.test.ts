@@ -36,11 +36,11 @@ describe("roadmaps", { timeout: 120_000 }, () => {
       await page.getByRole("button", { name: "Сохранить дорожную карту", exact: true }).click();
       await page.getByRole("heading", { name: "План мероприятий (дорожная карта) на 2021 год", level: 1 }).waitFor();
       const done = page.getByTestId("progress-done");
-      expect(await done.textContent()).toContain("0% (0 из 23 мероприятий)");
+      expect(await done.textContent()).toContain("0 % (0 из 23 мероприятий)");
 
       await page.getByLabel("Статус мероприятия 1.1").selectOption({ label: "Выполнено" });
       await page.getByRole("status").filter({ hasText: "выполнено" }).waitFor();
-      await expect.poll(() => done.textContent()).toContain("4.3% (1 из 23 мероприятий)");
+      await expect.poll(() => done.textContent()).toContain("4,3 % (1 из 23 мероприятий)");
       await page.screenshot({ path: "/tmp/cmn-roadmap-editor.png", fullPage: true });
 
       // The filter shows the overdue items only (the 2021 deadlines are long past).
@@ -51,7 +51,7 @@ describe("roadmaps", { timeout: 120_000 }, () => {
       await page.getByRole("link", { name: "← Дорожные карты", exact: true }).click();
       await page.getByRole("heading", { name: "Дорожные карты", level: 1 }).waitFor();
       const card = page.locator("li.card").filter({ hasText: "План мероприятий (дорожная карта) на 2021 год" });
-      expect(await card.getByTestId("progress-done").textContent()).toContain("4.3%");
+      expect(await card.getByTestId("progress-done").textContent()).toContain("4,3 %");
     } finally {
       await context.close();
     }

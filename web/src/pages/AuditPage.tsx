@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
 import { api, unwrap } from "../api/client";
 import type { Me } from "../api/types";
 import { useMe } from "../auth/AuthContext";
@@ -9,11 +10,14 @@ import { actorLabel, auditActionLabel } from "../lib/labels";
 import { countOf, nouns } from "../lib/plural";
 import { usePages } from "../lib/usePages";
 import { TableWrap } from "../components/TableWrap";
+import { roleCan } from "../auth/access";
+import { auditObject } from "./auditObjects";
 
-/** Names for the ids the log records (institutions and users the viewer may see); best effort. */
+/** Names for the ids the log records (institutions, users and campaigns the viewer may see); best effort. */
 async function loadNames(me: Me): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const [users, institutions] = await Promise.all([
+  const none = { items: [] as { campaignId: string; name: string }[] };
+  const [users, institutions, campaigns] = await Promise.all([
     unwrap(api.users.$get({ query: {} })).catch(() => ({ items: [] })),
     me.role === "region_admin"
       ? unwrap(api.institutions.$get({ query: {} })).catch(() => ({ items: [] }))
@@ -21,10 +25,16 @@ async function loadNames(me: Me): Promise<Map<string, string>> {
           (own) => ({ items: [own] }),
           () => ({ items: [] }),
         ),
+    roleCan(me.role, "monitoring.region_read")
+      ? unwrap(api.monitoring.campaigns.$get()).catch(() => none)
+      : roleCan(me.role, "monitoring.read")
+        ? unwrap(api.monitoring.submissions.$get()).catch(() => none)
+        : none,
   ]);
   if (me.region) names.set(me.region.regionId, me.region.name);
   for (const user of users.items) names.set(user.userId, user.fullName);
   for (const institution of institutions.items) names.set(institution.tenantId, institution.shortName);
+  for (const campaign of campaigns.items) names.set(campaign.campaignId, campaign.name);
   return names;
 }
 
@@ -70,7 +80,9 @@ export default function AuditPage() {
                       {nameOf(event.actorId) ?? actorLabel(event.actorRole)}
                       {nameOf(event.actorId) && <span className="sub">{actorLabel(event.actorRole)}</span>}
                     </td>
-                    <td>{nameOf(event.target) ?? <code className="id">{event.target}</code>}</td>
+                    <td>
+                      <AuditTarget object={auditObject(event, me.role, names)} target={event.target} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -79,6 +91,21 @@ export default function AuditPage() {
         </>
       )}
       <ShowMore pages={pages} list={rows} />
+    </>
+  );
+}
+
+/**
+ * The object of an entry: its name (or, unnamed, its kind) linked to its page where there is one, the kind under a
+ * name; an id of an unknown kind as it is.
+ */
+function AuditTarget({ object, target }: { object: ReturnType<typeof auditObject>; target: string }) {
+  if (!object) return <code className="id">{target}</code>;
+  const main = object.name ?? object.kind;
+  return (
+    <>
+      {object.href ? <Link to={object.href}>{main}</Link> : main}
+      {object.name && <span className="sub">{object.kind}</span>}
     </>
   );
 }

@@ -62,4 +62,22 @@ describe("the institution form", () => {
     expect(screen.getByLabelText(/Обучающихся всего/).getAttribute("aria-invalid")).toBe("true");
     expect(calls).toHaveLength(0);
   });
+
+  it("marks only the required fields as required", () => {
+    fakeApi({});
+    render(<InstitutionForm onClose={() => {}} onSaved={() => {}} />);
+    const optional = screen.getByLabelText(/15–19 лет/) as HTMLInputElement;
+    expect(optional.required).toBe(false);
+    expect(optional.labels?.[0]?.textContent).toBe("Из них в возрасте 15–19 лет (на 1 января, необязательно)");
+    for (const label of [/^Электронная почта/, /^Телефон/]) {
+      const input = screen.getByLabelText(label) as HTMLInputElement;
+      expect(input.required).toBe(false);
+      expect(input.labels?.[0]?.textContent).not.toContain("обязательно");
+    }
+    for (const label of [/^Полное наименование/, /^Обучающихся всего/, /^Из них в возрасте 10–19 лет/, /^Педагогов всего/]) {
+      const input = screen.getByLabelText(label) as HTMLInputElement;
+      expect(input.required).toBe(true);
+      expect(input.labels?.[0]?.textContent).toContain("(обязательно)");
+    }
+  });
 });

@@ -174,16 +174,16 @@ export function InstitutionForm({
         <fieldset>
           <legend>Численность</legend>
           <div className="grid-2">
-            {counts.map(({ key, label }) => (
+            {counts.map((count) => (
               <TextField
-                key={key}
-                label={label}
-                name={key}
+                key={count.key}
+                label={count.label}
+                name={count.key}
                 inputMode="numeric"
-                required
-                value={draft[key]}
-                onChange={set(key)}
-                error={submit.field(key)}
+                required={!("optional" in count)}
+                value={draft[count.key]}
+                onChange={set(count.key)}
+                error={submit.field(count.key)}
               />
             ))}
           </div>

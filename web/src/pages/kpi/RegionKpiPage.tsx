@@ -6,7 +6,7 @@ import { FormError, SelectField, SubmitButton, TextField } from "../../component
 import { Async, Notice } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
-import { useSubmit } from "../../lib/useSubmit";
+import { invalid, useSubmit } from "../../lib/useSubmit";
 import { type Targets, percent } from "../monitoring/types";
 import { yearOptions } from "./InstitutionKpiPage";
 import { KpiTable } from "./KpiTable";
@@ -88,6 +88,12 @@ export default function RegionKpiPage() {
   );
 }
 
+/** A number as typed («12,5» or «12.5»); undefined for anything else (letters, «1e2», two commas). */
+export function parseNumber(text: string): number | undefined {
+  const trimmed = text.trim().replace(/\s/g, "");
+  return /^-?\d+(?:[.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(",", ".")) : undefined;
+}
+
 function TargetsEditor({ targets, onSaved }: { targets: Targets; onSaved: (next: Targets) => void }) {
   const [start, setStart] = useState(String(targets.programmeStartYear));
   const [enterprises, setEnterprises] = useState(targets.enterprisesInRegion === undefined ? "" : String(targets.enterprisesInRegion));
@@ -102,18 +108,34 @@ function TargetsEditor({ targets, onSaved }: { targets: Targets; onSaved: (next:
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void save.run(async () => {
+      setNotice("");
+      const problems: { path: string; message: string }[] = [];
+      const startYear = parseNumber(start);
+      if (startYear === undefined || !Number.isInteger(startYear) || startYear < 2018 || startYear > 2100) {
+        problems.push({ path: "programmeStartYear", message: "Введите год от 2018 до 2100" });
+      }
+      const enterprisesCount = enterprises.trim() === "" ? null : parseNumber(enterprises);
+      if (enterprisesCount !== null && (enterprisesCount === undefined || !Number.isInteger(enterprisesCount) || enterprisesCount < 0)) {
+        problems.push({ path: "enterprisesInRegion", message: "Введите целое число не меньше 0" });
+      }
       const parsed = Object.fromEntries(
         targets.rows.map((row) => {
           const raw = (values[row.code] ?? "").trim();
-          return [row.code, raw === "" ? null : Number(raw.replace(",", "."))];
+          if (raw === "") return [row.code, null];
+          const value = parseNumber(raw);
+          if (value === undefined || value < 0 || value > 100) {
+            problems.push({ path: `targets.${row.code}`, message: "Введите число от 0 до 100" });
+          }
+          return [row.code, value ?? null];
         }),
       );
+      if (problems.length > 0) throw invalid(problems);
       const next = await unwrap(
         api.kpi.targets.$put({
           json: {
             year: targets.year,
-            programmeStartYear: Number(start),
-            ...(enterprises.trim() ? { enterprisesInRegion: Number(enterprises) } : {}),
+            programmeStartYear: startYear as number,
+            ...(enterprisesCount !== null ? { enterprisesInRegion: enterprisesCount } : {}),
             targets: parsed,
             version: targets.version,
           },

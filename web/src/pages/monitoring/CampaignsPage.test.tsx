@@ -293,4 +293,28 @@ describe("the region's campaigns", () => {
     // The federal count's defaults answer for the year the period starts in.
     expect(field(builder, /^Срок сдачи/).value).toBe(`${year}-12-30`);
   });
+
+  it("publishes a draft only once the region admin confirms, saying how many institutions get it", async () => {
+    const calls = open([draft, sent], {
+      "GET /api/institutions": () => ({ status: 200, body: { items: [{ tenantId: "org_1" }, { tenantId: "org_2" }] } }),
+      "POST /api/monitoring/campaigns/cmp_1/publish": () => ({
+        status: 200,
+        body: { ...draft, status: "published", institutionsCount: 2 },
+      }),
+    });
+    const publishes = () => calls.filter((call) => call.method === "POST" && call.path.endsWith("/publish"));
+    fireEvent.click(await screen.findByRole("button", { name: "Разослать организациям" }));
+    let dialog = await screen.findByRole("dialog", { name: "Разослать кампанию организациям?" });
+    await within(dialog).findByText(/всем работающим организациям региона \(2 организации\)\. После рассылки её нельзя изменить/);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Отмена" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(publishes()).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole("button", { name: "Разослать организациям" }));
+    dialog = await screen.findByRole("dialog", { name: "Разослать кампанию организациям?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Разослать" }));
+    await screen.findByText(`Кампания «${draft.name}» разослана: 2 организации`);
+    expect(publishes()).toHaveLength(1);
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
+import { ConfirmDialog } from "../../components/Dialog";
 import { FormError, SelectField, SubmitButton } from "../../components/Form";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDate, todayIso } from "../../lib/format";
@@ -23,13 +24,17 @@ export default function CampaignsPage() {
   const [notice, setNotice] = useState("");
   const publish = useSubmit();
   const [editing, setEditing] = useState<Campaign | null>(null);
+  const [publishing, setPublishing] = useState<Campaign | null>(null);
 
-  const onPublish = (campaign: Campaign) =>
-    publish.run(async () => {
+  /** Once confirmed: a published campaign cannot be changed. An error closes the dialog and shows above the list. */
+  const onPublish = async (campaign: Campaign) => {
+    await publish.run(async () => {
       const done = await unwrap(api.monitoring.campaigns[":campaignId"].publish.$post({ param: { campaignId: campaign.campaignId } }));
       setNotice(`Кампания «${done.name}» разослана: ${countOf(done.institutionsCount, monitoringNouns.institution)}`);
       campaigns.reload();
     });
+    setPublishing(null);
+  };
 
   return (
     <>
@@ -84,7 +89,7 @@ export default function CampaignsPage() {
                             <button
                               type="button"
                               className="button"
-                              onClick={() => onPublish(campaign)}
+                              onClick={() => !publish.busy && setPublishing(campaign)}
                               aria-disabled={publish.busy || undefined}
                             >
                               Разослать организациям
@@ -102,6 +107,14 @@ export default function CampaignsPage() {
           )
         }
       </Async>
+      {publishing && (
+        <PublishDialog
+          campaign={publishing}
+          busy={publish.busy}
+          onConfirm={() => void onPublish(publishing)}
+          onCancel={() => setPublishing(null)}
+        />
+      )}
       {editing && (
         <CampaignDialog
           campaign={editing}
@@ -123,6 +136,31 @@ export default function CampaignsPage() {
         />
       )}
     </>
+  );
+}
+
+/** «Разослать?» with the number of the region's working institutions, which publishing sends the campaign to. */
+function PublishDialog({
+  campaign,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  campaign: Campaign;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const active = useResource(() => unwrap(api.institutions.$get({ query: { status: "active" } })), []);
+  const count = active.data?.items.length;
+  return (
+    <ConfirmDialog title="Разослать кампанию организациям?" confirmLabel="Разослать" busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
+      <p>
+        Кампания «{campaign.name}» будет разослана всем работающим организациям региона
+        {count === undefined ? "" : ` (${countOf(count, monitoringNouns.institution)})`}. После рассылки её нельзя изменить, организации
+        начнут заполнять отчёты.
+      </p>
+    </ConfirmDialog>
   );
 }
 

@@ -1,7 +1,7 @@
 import { formatDateTime } from "../../lib/format";
 import { roleLabels } from "../../lib/labels";
 import { submissionStatusLabels } from "@rnc/core/labels";
-import { type SubmissionView, numberText } from "./types";
+import { type SubmissionView, indicatorValueText } from "./types";
 import { TableWrap } from "../../components/TableWrap";
 
 /** A submission's indicators as a read-only table; computed values are marked. */
@@ -23,10 +23,7 @@ export function IndicatorTable({ view }: { view: SubmissionView }) {
                 {indicator.label}
                 {indicator.computed && <span className="computed-mark">рассчитано автоматически</span>}
               </th>
-              <td>
-                {numberText(indicator.value)}
-                {indicator.value !== null && indicator.unit ? ` ${indicator.unit}` : ""}
-              </td>
+              <td>{indicatorValueText(indicator)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import { fakeApi } from "../../test-support";
@@ -70,5 +70,96 @@ describe("the institution's report form", () => {
       "Считайте только очные встречи. Допустимо от 0 до 50 ед.",
     );
     expect(description(screen.getByLabelText(/^Что мешает работе/))).toBe("Коротко, в 2–3 предложениях");
+  });
+
+  it("says why a computed indicator has no value, with one dash", async () => {
+    const withKpi: SubmissionView = {
+      ...view,
+      indicators: [
+        {
+          code: "kpi_mentors_15_19",
+          label: "Доля детей и подростков в возрасте от 15 до 19 лет, вошедших в программы наставничества в роли наставника, %",
+          kind: "percent",
+          required: false,
+          source: { metric: "mentors_15_19" },
+          computed: true,
+          value: null,
+        },
+        {
+          code: "kpi_mentees_10_19",
+          label: "Доля детей 10–19 лет",
+          kind: "percent",
+          required: false,
+          source: { metric: "mentees_10_19" },
+          computed: true,
+          value: 10.5,
+        },
+        ...view.indicators,
+      ],
+    };
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/monitoring/submissions/cmp_1": () => ({ status: 200, body: withKpi }),
+      "GET /api/kpi/institution": () => ({
+        status: 200,
+        body: {
+          rows: [
+            {
+              code: "mentors_15_19",
+              actual: {
+                value: null,
+                numerator: 0,
+                denominator: 0,
+                missing: "Не указана численность обучающихся 15–19 лет в карточке организации",
+              },
+            },
+            { code: "mentees_10_19", actual: { value: 10.5, numerator: 21, denominator: 200 } },
+          ],
+        },
+      }),
+    });
+    renderPage(<SubmissionPage />, { path: "/monitoring/cmp_1", route: "/monitoring/:campaignId" });
+    const reason = await screen.findByText(/не рассчитывается: не указана численность обучающихся 15–19 лет в карточке организации/);
+    expect(reason.parentElement?.textContent).toBe(
+      "— не рассчитывается: не указана численность обучающихся 15–19 лет в карточке организации",
+    );
+    expect(screen.getByText("10,5 %")).toBeTruthy();
+    // The reasons are read for the campaign's reporting year.
+    expect(calls.find((call) => call.path === "/api/kpi/institution")).toBeTruthy();
+  });
+
+  it("sends the report only once the curator confirms it cannot be changed afterwards", async () => {
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/monitoring/submissions/cmp_1": () => ({ status: 200, body: view }),
+      "POST /api/monitoring/submissions/cmp_1/submit": () => ({
+        status: 200,
+        body: { ...view, status: "submitted", editable: false, submittedAt: "2026-10-01T09:00:00.000Z", version: 3 },
+      }),
+    });
+    const submits = () => calls.filter((call) => call.method === "POST" && call.path.endsWith("/submit"));
+    renderPage(<SubmissionPage />, { path: "/monitoring/cmp_1", route: "/monitoring/:campaignId" });
+    const meetings = await screen.findByLabelText(/^Проведено встреч с родителями/);
+
+    // A report the server would refuse is not offered for confirmation.
+    fireEvent.change(meetings, { target: { value: "70" } });
+    fireEvent.click(screen.getByRole("button", { name: "Отправить в РНЦ" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("не может быть больше 50");
+    expect(screen.queryByRole("dialog")).toBeNull();
+
+    fireEvent.change(meetings, { target: { value: "7" } });
+    fireEvent.click(screen.getByRole("button", { name: "Отправить в РНЦ" }));
+    let dialog = await screen.findByRole("dialog", { name: "Отправить отчёт в РНЦ?" });
+    expect(dialog.textContent).toContain("После отправки отчёт нельзя изменить, пока РНЦ не вернёт его на доработку.");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Отмена" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(submits()).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole("button", { name: "Отправить в РНЦ" }));
+    dialog = await screen.findByRole("dialog", { name: "Отправить отчёт в РНЦ?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Отправить отчёт" }));
+    await screen.findByText("Отчёт отправлен в РНЦ");
+    expect(submits().map((call) => call.body)).toEqual([{ values: { custom_1: 7, custom_2: null }, version: 2 }]);
+    expect(screen.queryByRole("dialog")).toBeNull();
   });
 });

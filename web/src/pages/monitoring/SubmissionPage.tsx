@@ -3,14 +3,17 @@ import { Link, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
+import { ConfirmDialog } from "../../components/Dialog";
 import { FormError, SelectField, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { IndicatorTable, SubmissionHistory } from "./IndicatorValues";
+import { kpiCodes } from "@rnc/core/kpi/formulas";
+import { valueIssues } from "@rnc/core/monitoring/indicators";
 import { submissionStatusLabels } from "@rnc/core/labels";
-import { type SubmissionIndicator, type SubmissionView, numberText, submissionStatusClass } from "./types";
+import { type SubmissionIndicator, type SubmissionView, indicatorValueText, numberText, submissionStatusClass } from "./types";
 import "./monitoring.css";
 
 /** The curator's form for one campaign: computed values to confirm, manual values to fill, then submit. */
@@ -48,12 +51,43 @@ function valuesOf(view: SubmissionView, draft: Draft): Record<string, number | s
   return values;
 }
 
+const kpiMetrics = new Set<string>(kpiCodes);
+
+/**
+ * Why the computed KPI indicators that have no value cannot be computed, by indicator code: the KPI page's own reasons
+ * («Не указана численность обучающихся 15–19 лет в карточке организации»), read for the campaign's reporting year
+ * (the year its values are computed for) only when such an indicator is shown. Empty until read, or if it cannot be.
+ */
+function useMissingReasons(view: SubmissionView, allowed: boolean): Record<string, string> {
+  const year = view.campaign.periodEnd.slice(0, 4);
+  const wanted =
+    allowed &&
+    view.editable &&
+    view.indicators.some((i) => i.computed && i.value === null && i.source !== undefined && kpiMetrics.has(i.source.metric));
+  const kpi = useResource(
+    () => (wanted ? unwrap(api.kpi.institution.$get({ query: { year } })) : Promise.resolve(undefined)),
+    [wanted, year],
+  );
+  const byMetric = new Map((kpi.data?.rows ?? []).map((row) => [row.code as string, row.actual.missing]));
+  return Object.fromEntries(
+    view.indicators.flatMap((i) => {
+      const reason = i.computed && i.value === null && i.source ? byMetric.get(i.source.metric) : undefined;
+      return reason ? [[i.code, reason]] : [];
+    }),
+  );
+}
+
+/** «Не указана …» → «не указана …», to follow «не рассчитывается:». */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 function SubmissionForm({ view, onChange }: { view: SubmissionView; onChange: (next: SubmissionView) => void }) {
   const me = useMe();
   const canSubmit = roleCan(me.role, "monitoring.submit");
   const [draft, setDraft] = useState<Draft>(() => draftOf(view));
   const [notice, setNotice] = useState("");
+  const [confirming, setConfirming] = useState(false);
   const save = useSubmit();
+  const reasons = useMissingReasons(view, canSubmit && roleCan(me.role, "kpi.institution_read"));
   useEffect(() => setDraft(draftOf(view)), [view]);
 
   const numericProblems = () =>
@@ -80,9 +114,16 @@ function SubmissionForm({ view, onChange }: { view: SubmissionView; onChange: (n
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const problems = numericProblems();
+    if (save.busy) return;
+    // The server's own checks of a complete report, so that only a report it will take is confirmed.
+    const problems = valueIssues(view.indicators, valuesOf(view, draft), true);
     if (problems.length) return save.setError(invalid(problems));
-    void save.run(async () => {
+    save.setError(null);
+    setConfirming(true);
+  };
+  /** Sent only once confirmed: a sent report is locked. An error closes the dialog and shows at the form's fields. */
+  const send = async () => {
+    await save.run(async () => {
       const next = await unwrap(
         api.monitoring.submissions[":campaignId"].submit.$post({
           param: { campaignId: view.campaign.campaignId },
@@ -92,7 +133,9 @@ function SubmissionForm({ view, onChange }: { view: SubmissionView; onChange: (n
       onChange(next);
       setNotice(next.late ? "Отчёт отправлен в РНЦ после срока: он принят и отмечен как поданный с опозданием" : "Отчёт отправлен в РНЦ");
     });
+    setConfirming(false);
   };
+  const late = Date.now() > Date.parse(view.deadlineEnd);
 
   return (
     <>
@@ -127,7 +170,7 @@ function SubmissionForm({ view, onChange }: { view: SubmissionView; onChange: (n
           </p>
           {view.indicators.map((indicator) =>
             indicator.computed ? (
-              <ComputedRow key={indicator.code} indicator={indicator} />
+              <ComputedRow key={indicator.code} indicator={indicator} reason={reasons[indicator.code]} />
             ) : (
               <ManualField
                 key={indicator.code}
@@ -148,12 +191,27 @@ function SubmissionForm({ view, onChange }: { view: SubmissionView; onChange: (n
           </div>
         </form>
       )}
+      {confirming && (
+        <ConfirmDialog
+          title={view.status === "returned" ? "Отправить отчёт в РНЦ повторно?" : "Отправить отчёт в РНЦ?"}
+          confirmLabel="Отправить отчёт"
+          busy={save.busy}
+          onConfirm={() => void send()}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            После отправки отчёт нельзя изменить, пока РНЦ не вернёт его на доработку. Значения, рассчитанные автоматически, зафиксируются
+            на момент отправки.
+          </p>
+          {late && <p>Срок сдачи прошёл: отчёт будет отмечен как поданный с опозданием.</p>}
+        </ConfirmDialog>
+      )}
       <SubmissionHistory view={view} />
     </>
   );
 }
 
-function ComputedRow({ indicator }: { indicator: SubmissionIndicator }) {
+function ComputedRow({ indicator, reason }: { indicator: SubmissionIndicator; reason?: string }) {
   return (
     <div className="indicator-row">
       <p className="sub">
@@ -161,9 +219,10 @@ function ComputedRow({ indicator }: { indicator: SubmissionIndicator }) {
         <span className="computed-mark">рассчитано автоматически</span>
       </p>
       <p className="computed-value">
-        {numberText(indicator.value)}
-        {indicator.value !== null && indicator.unit ? ` ${indicator.unit}` : ""}
-        {indicator.value === null && <span className="hint"> — не рассчитывается: не хватает исходных данных</span>}
+        {indicatorValueText(indicator)}
+        {indicator.value === null && (
+          <span className="hint"> не рассчитывается: {reason ? lowerFirst(reason) : "не хватает исходных данных"}</span>
+        )}
       </p>
     </div>
   );

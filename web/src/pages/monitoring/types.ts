@@ -51,3 +51,9 @@ export const percent = (value: number | null | undefined) =>
   value === null || value === undefined ? "—" : `${String(value).replace(".", ",")} %`;
 export const numberText = (value: number | string | null | undefined) =>
   value === null || value === undefined || value === "" ? "—" : typeof value === "number" ? String(value).replace(".", ",") : value;
+
+/** An indicator's value as shown: «10,5 %» for a percent, the number with its unit, the text, or «—». */
+export const indicatorValueText = (indicator: { kind: string; unit?: string; value: number | string | null }) =>
+  indicator.kind === "percent" && typeof indicator.value === "number"
+    ? percent(indicator.value)
+    : `${numberText(indicator.value)}${indicator.value !== null && indicator.value !== "" && indicator.unit ? ` ${indicator.unit}` : ""}`;

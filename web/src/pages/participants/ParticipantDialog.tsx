@@ -81,7 +81,7 @@ export function ParticipantDialog({
       const birthDate = birth && !birthYear ? parseRuDate(birth) : undefined;
       if (birth && !birthYear && !birthDate)
         throw invalid([
-          { path: "birthDate", message: `${dateProblem("Дата рождения")} Если известен только год, укажите его, например 2012.` },
+          { path: "birthDate", message: `${dateProblem("Дата рождения")}. Если известен только год, укажите его, например 2012.` },
         ]);
       const isMentor = role !== "mentee";
       const input: ParticipantInput = {

@@ -1,4 +1,6 @@
 import { countOf, outOf } from "../../lib/plural";
+import { percent } from "../monitoring/types";
+import { num } from "../stats/types";
 import { type Progress, roadmapNouns } from "./types";
 
 /** The four progress numbers of a roadmap: done, done on time, overdue, due this month. */
@@ -9,16 +11,16 @@ export function ProgressSummary({ progress, label = "Прогресс" }: { prog
         <div>
           <dt>Выполнено</dt>
           <dd data-testid="progress-done">
-            {progress.donePercent}%{" "}
+            {percent(progress.donePercent)}{" "}
             <span className="sub">
-              ({progress.done} из {outOf(progress.active, ["мероприятия", "мероприятий"])})
+              ({num(progress.done)} из {outOf(progress.active, ["мероприятия", "мероприятий"])})
             </span>
           </dd>
         </div>
         <div>
           <dt>В срок</dt>
           <dd data-testid="progress-on-time">
-            {progress.doneOnTimePercent}% <span className="sub">({progress.doneOnTime})</span>
+            {percent(progress.doneOnTimePercent)} <span className="sub">({num(progress.doneOnTime)})</span>
           </dd>
         </div>
         <div className={progress.overdue > 0 ? "overdue" : undefined}>

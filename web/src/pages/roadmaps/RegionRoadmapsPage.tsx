@@ -4,6 +4,8 @@ import { formatDate } from "../../lib/format";
 import { countOf, nouns } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { roadmapStatusLabels } from "@rnc/core/labels";
+import { percent } from "../monitoring/types";
+import { num } from "../stats/types";
 import { roadmapNouns } from "./types";
 import "./roadmaps.css";
 import { TableWrap } from "../../components/TableWrap";
@@ -49,11 +51,11 @@ export default function RegionRoadmapsPage() {
                           {roadmap.title} ({roadmap.period})
                         </td>
                         <td>{roadmapStatusLabels[roadmap.status]}</td>
-                        <td>{roadmap.progress.active}</td>
-                        <td>{roadmap.progress.donePercent}%</td>
-                        <td>{roadmap.progress.doneOnTimePercent}%</td>
-                        <td className={roadmap.progress.overdue ? "warning-text" : undefined}>{roadmap.progress.overdue}</td>
-                        <td>{roadmap.progress.dueThisMonth}</td>
+                        <td>{num(roadmap.progress.active)}</td>
+                        <td className="nowrap">{percent(roadmap.progress.donePercent)}</td>
+                        <td className="nowrap">{percent(roadmap.progress.doneOnTimePercent)}</td>
+                        <td className={roadmap.progress.overdue ? "warning-text" : undefined}>{num(roadmap.progress.overdue)}</td>
+                        <td>{num(roadmap.progress.dueThisMonth)}</td>
                       </tr>
                     )),
                   )}

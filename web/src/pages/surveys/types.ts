@@ -21,7 +21,7 @@ export const preparedText = (links: number) =>
 
 export const surveyStatusLabels: Record<Survey["status"], string> = { draft: "Черновик", open: "Идёт опрос", closed: "Завершена" };
 export const linkStatusLabels: Record<SurveyLinkInfo["status"], string> = {
-  pending: "Ждём ответа",
-  answered: "Ответил",
-  expired: "Ссылка истекла",
+  pending: "ответа нет",
+  answered: "ответ получен",
+  expired: "ссылка истекла",
 };
