@@ -7,7 +7,7 @@ import { Institution } from "@rnc/core/institution";
 import { Pair } from "@rnc/core/pair";
 import { CampaignEntity, SubmissionEntity } from "@rnc/core/monitoring/monitoring.entity";
 import { readSummary, regionOfTenant, summaryKey, summaryUpdate } from "@rnc/core/stats";
-import { call, createTestRegion, institutionInput, tokenFor } from "../../../scripts/test/fixtures";
+import { call, createTestRegion, institutionInput, mailTo, tokenFor } from "../../../scripts/test/fixtures";
 import { createActivePair } from "../../../scripts/test/region-fixtures";
 import { interleave } from "../../../scripts/test/transactions";
 import { app } from "../app";
@@ -384,6 +384,11 @@ describe("monitoring campaigns", async () => {
     });
     expect(returned.status, returned.text).toBe(200);
     expect(returned.json).toMatchObject({ status: "returned", returnComment: "Уточните число мероприятий" });
+    // The institution's curator learns it at once, with the comment and a link to the form.
+    const letter = (await mailTo(users.curator.email)).at(-1);
+    expect(letter?.subject).toBe(`ЦМН: отчёт «${campaign.name}» возвращён на доработку`);
+    expect(letter?.body.text).toContain("с комментарием: «Уточните число мероприятий»");
+    expect(letter?.body.text).toContain(`/monitoring/${campaign.campaignId}`);
     const again = await call(app, "POST", `${path}/accept`, { token: admin, body: { version: returned.json.version } });
     expect(again.json.error.code).toBe("monitoring.not_reviewable");
 

@@ -632,9 +632,20 @@ export const Campaign = {
     return review(campaignId, tenantId, input.version, "accepted");
   },
 
+  /** Returns a sent report for rework with a comment, and tells the institution's curators by email. */
   async return(campaignId: string, tenantId: string, input: z.infer<typeof ReviewReturn>): Promise<SubmissionView> {
     assertCan("monitoring.manage");
-    return review(campaignId, tenantId, input.version, "returned", input.comment);
+    const returned = await review(campaignId, tenantId, input.version, "returned", input.comment);
+    // Loaded when a report is returned, not on every cold start of the monitoring Lambda.
+    const { notifyReturned } = await import("./notify");
+    await notifyReturned({
+      campaignId,
+      name: returned.campaign.name,
+      deadline: returned.campaign.deadline,
+      tenantId,
+      comment: input.comment,
+    });
+    return returned;
   },
 
   /** The region's consolidated table: one row per institution, submitted values only, with totals (XLSX or CSV). */

@@ -189,7 +189,7 @@ export function formsSheet(model: DashboardModel): Sheet {
       { header: "Организаций, применяющих форму" },
     ],
     rows: [
-      ...model.byForm.map((f) => [f.number, f.label, f.mentors, f.mentees, f.institutions]),
+      ...model.byForm.map((f, i) => [i + 1, f.label, f.mentors, f.mentees, f.institutions]),
       [
         null,
         "Итого",
