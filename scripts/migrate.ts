@@ -9,6 +9,8 @@
  * - Survey links lose the names and addresses earlier versions copied onto them (they are read from the register).
  * - Roadmap imports that failed before pending notes existed get a note, so the hourly recovery job discards them.
  * - Mentor-training events logged before the region's report counted them get their region index keys.
+ * - Institutions created before short names were unique in a region claim theirs; two with one short name are listed,
+ *   for the region's admin to rename one.
  * - Every summary is rebuilt from its sources where it differs (`Stats.repair`, as `check:stats -- --repair`): this
  *   also moves summaries of the first layout to the sharded region index and gives them the mirrored descriptors.
  */
@@ -22,8 +24,10 @@ async function run() {
   const { dropLinkCopies, foldLegacySatisfaction } = await import("@rnc/core/survey/legacy");
   const { noteStrandedImports } = await import("@rnc/core/roadmap/legacy");
   const { indexTrainings } = await import("@rnc/core/training/legacy");
+  const { claimShortName } = await import("@rnc/core/institution/legacy");
   const { Stats } = await import("@rnc/core/stats");
-  const done = { participants: 0, pairs: 0, tallies: 0, links: 0, imports: 0, trainings: 0, summaries: 0 };
+  const done = { participants: 0, pairs: 0, tallies: 0, links: 0, imports: 0, trainings: 0, shortNames: 0, summaries: 0 };
+  const sameShortName: string[] = [];
   const tenants = await allTenants();
   for (const { tenantId, regionId } of tenants) {
     done.participants += await backfillSortNames(tenantId);
@@ -32,6 +36,9 @@ async function run() {
     done.links += await dropLinkCopies(tenantId);
     done.imports += await noteStrandedImports(tenantId);
     done.trainings += await indexTrainings(tenantId);
+    const shortName = await claimShortName(tenantId);
+    if (shortName === "claimed") done.shortNames += 1;
+    if (shortName === "conflict") sameShortName.push(tenantId);
     const { differences, mirrors } = await Stats.check(tenantId);
     if (differences.length > 0 || mirrors.length > 0) {
       await Stats.repair(tenantId);
@@ -42,8 +49,11 @@ async function run() {
     `${tenants.length} institution(s): ${done.participants} participant(s) given a registry sort key, ${done.pairs} pair(s) indexed by status, ` +
       `${done.tallies} satisfaction tally item(s) moved onto summaries, ${done.links} survey link(s) cleared of copied names, ` +
       `${done.imports} stranded roadmap import(s) left to the recovery job, ${done.trainings} training event(s) given region index keys, ` +
-      `${done.summaries} summary item(s) rebuilt`,
+      `${done.shortNames} short name(s) claimed, ${done.summaries} summary item(s) rebuilt`,
   );
+  if (sameShortName.length > 0) {
+    console.log(`Short names another institution of the region already has (rename to claim): ${sameShortName.join(", ")}`);
+  }
   return 0;
 }
 

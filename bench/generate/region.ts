@@ -9,7 +9,7 @@ import { addDays, todayIn } from "@rnc/core/dates";
 import { ddb, tableName } from "@rnc/core/dynamo";
 import { defaultFormsByType } from "@rnc/core/forms/catalogue";
 import { InstitutionEntity } from "@rnc/core/institution/institution.entity";
-import { normalizeName } from "@rnc/core/institution";
+import { nameClaim, shortNameClaim } from "@rnc/core/institution";
 import { CampaignEntity, SubmissionEntity } from "@rnc/core/monitoring/monitoring.entity";
 import { MeetingEntity, PairEntity, PairQuietEntity, PlanEntity } from "@rnc/core/pair/pair.entity";
 import { isMinor } from "@rnc/core/participant/age";
@@ -127,7 +127,7 @@ export async function generateRegion(scale: Scale): Promise<GeneratedRegion> {
   await put(
     "unique",
     UniqueEntity,
-    institutions.map((i) => ({ scope: `${regionId}#institution-name`, value: normalizeName(i.fullName), ownerId: i.tenantId })),
+    institutions.flatMap((i) => [nameClaim(regionId, i.fullName, i.tenantId), shortNameClaim(regionId, i.shortName, i.tenantId)]),
   );
   await put(
     "unique",

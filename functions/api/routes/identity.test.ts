@@ -144,6 +144,31 @@ describe("institutions", async () => {
     expect(list.json.items.filter((i: { fullName: string }) => i.fullName.includes("Гимназия № 7"))).toHaveLength(1);
   });
 
+  it("refuses a short name another institution of the region has, on create and on edit; a renamed one frees its old name", async () => {
+    const first = await call(app, "POST", "/api/institutions", { token: admin, body: institutionInput({ shortName: "Лицей № 7" }) });
+    expect(first.status, first.text).toBe(201);
+    const dup = await call(app, "POST", "/api/institutions", { token: admin, body: institutionInput({ shortName: "лицей  №  7" }) });
+    expect(dup.status).toBe(409);
+    expect(dup.json.error).toMatchObject({
+      code: "institution.short_name_taken",
+      message: "Краткое наименование «лицей  №  7» уже у другой организации этого региона",
+    });
+    const second = await call(app, "POST", "/api/institutions", { token: admin, body: institutionInput({ shortName: "Лицей № 8" }) });
+    const { tenantId, regionId: _r, status: _s, createdAt: _c, updatedAt: _u, ...editable } = second.json;
+    const clash = await call(app, "PUT", `/api/institutions/${tenantId}`, { token: admin, body: { ...editable, shortName: "Лицей № 7" } });
+    expect(clash.json.error.code).toBe("institution.short_name_taken");
+    expect((await call(app, "GET", `/api/institutions/${tenantId}`, { token: admin })).json.shortName).toBe("Лицей № 8");
+    // The first takes another short name: «Лицей № 7» is free again, and the second may take it.
+    const { tenantId: firstId, regionId: _r1, status: _s1, createdAt: _c1, updatedAt: _u1, ...firstEditable } = first.json;
+    const moved = await call(app, "PUT", `/api/institutions/${firstId}`, {
+      token: admin,
+      body: { ...firstEditable, shortName: "Лицей № 7 им. Пушкина" },
+    });
+    expect(moved.status, moved.text).toBe(200);
+    const taken = await call(app, "PUT", `/api/institutions/${tenantId}`, { token: admin, body: { ...editable, shortName: "Лицей № 7" } });
+    expect(taken.status, taken.text).toBe(200);
+  });
+
   it("the later of two concurrent edits gets 409 with the current state", async () => {
     const base = await call(app, "GET", `/api/institutions/${college.tenantId}`, { token: admin });
     const { tenantId: _t, regionId: _r, status: _s, createdAt: _c, updatedAt: _u, ...editable } = base.json;

@@ -56,6 +56,23 @@ describe("bulk import of institutions", async () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it("flags a short name another institution of the region has, or an earlier row of the file", async () => {
+    const preview = await call(app, "POST", "/api/institutions/import/preview", {
+      token,
+      body: csv(
+        `Школа № 61;${school.shortName};школа;Район;10;5;3;1;;`,
+        "Школа № 62;СШ 62;школа;Район;10;5;3;1;;",
+        "Школа № 63;сш  62;школа;Район;10;5;3;1;;",
+      ),
+    });
+    const errors = preview.json.rows.map((r: { errors: { field: string; message: string }[] }) => r.errors);
+    expect(errors).toEqual([
+      [{ field: "shortName", message: "Это краткое наименование уже у другой организации региона" }],
+      [],
+      [{ field: "shortName", message: "Повтор строки 3" }],
+    ]);
+  });
+
   it("reads the type «ДО» and says what is wrong with a negative, a fractional or a missing headcount", async () => {
     const preview = await call(app, "POST", "/api/institutions/import/preview", {
       token,

@@ -92,15 +92,26 @@ export const InstitutionImport = {
       throw new VisibleError("input", "import.too_many_rows", `В одном файле не более ${MAX_IMPORT_ROWS} организаций`);
     }
     const index = mapColumns(table, columns, optionalColumns, columnAliases);
-    const existing = new Set((await Institution.list()).map((i) => normalizeName(i.fullName)));
-    const seen = new Map<string, number>();
+    const institutions = await Institution.list();
+    const existing = {
+      fullName: new Set(institutions.map((i) => normalizeName(i.fullName))),
+      shortName: new Set(institutions.map((i) => normalizeName(i.shortName))),
+    };
+    const seen = { fullName: new Map<string, number>(), shortName: new Map<string, number>() };
+    const taken = {
+      fullName: "Организация с таким названием уже есть в регионе",
+      shortName: "Это краткое наименование уже у другой организации региона",
+    };
     const rows = table.rows.map((cells, i) => {
       const row = parseRow(cells, index, i + 2);
-      const key = normalizeName(row.values.fullName);
-      if (key && existing.has(key)) row.errors.push({ field: "fullName", message: "Организация с таким названием уже есть в регионе" });
-      const first = seen.get(key);
-      if (key && first !== undefined) row.errors.push({ field: "fullName", message: `Повтор строки ${first}` });
-      else if (key) seen.set(key, row.row);
+      for (const field of ["fullName", "shortName"] as const) {
+        const key = normalizeName(row.values[field]);
+        if (!key) continue;
+        if (existing[field].has(key)) row.errors.push({ field, message: taken[field] });
+        const first = seen[field].get(key);
+        if (first !== undefined) row.errors.push({ field, message: `Повтор строки ${first}` });
+        else seen[field].set(key, row.row);
+      }
       if (row.errors.length > 0) row.input = undefined;
       return row;
     });
@@ -134,7 +145,8 @@ export const InstitutionImport = {
         created.push({ row: row.row, tenantId: institution.tenantId, shortName: institution.shortName });
       } catch (error) {
         if (!(error instanceof VisibleError)) throw error;
-        failed.push({ row: row.row, errors: [{ field: "fullName", message: error.message }] });
+        const field = error.code === "institution.short_name_taken" ? "shortName" : "fullName";
+        failed.push({ row: row.row, errors: [{ field, message: error.message }] });
       }
     }
     return { created: created.length, skipped: preview.invalid, failed, institutions: created };

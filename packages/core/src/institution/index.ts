@@ -101,13 +101,28 @@ export const normalizeName = (name: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-const nameClaim = (regionId: string, fullName: string, ownerId: string) => ({
+/** The claims that keep an institution's full and short names unique in its region (compared as `normalizeName`). */
+export const nameClaim = (regionId: string, fullName: string, ownerId: string) => ({
   scope: `${regionId}#institution-name`,
   value: normalizeName(fullName),
   ownerId,
 });
+export const shortNameClaim = (regionId: string, shortName: string, ownerId: string) => ({
+  scope: `${regionId}#institution-short-name`,
+  value: normalizeName(shortName),
+  ownerId,
+});
 
-const nameTaken = (name: string) => new VisibleError("conflict", "institution.name_taken", `Организация «${name}» уже есть в этом регионе`);
+/** A name another institution of the region has: said at the form's field too. */
+const taken = (code: string, path: "fullName" | "shortName", message: string) =>
+  new VisibleError("conflict", code, message, { fields: [{ path, message }] });
+const nameTaken = (name: string) => taken("institution.name_taken", "fullName", `Организация «${name}» уже есть в этом регионе`);
+// The short name is what lists, reports and letters show: two alike could not be told apart.
+const shortNameTaken = (name: string) =>
+  taken("institution.short_name_taken", "shortName", `Краткое наименование «${name}» уже у другой организации этого региона`);
+
+/** Which claim of a cancelled write failed: the reasons of its items, the claims' positions among them. */
+const claimFailed = (reasons: string[], index: number | undefined) => index !== undefined && reasons[index] === "ConditionalCheckFailed";
 
 export const Institution = {
   async create(input: InstitutionInput): Promise<InstitutionInfo> {
@@ -125,11 +140,12 @@ export const Institution = {
       ({ institution, unique, audit }) => [
         institution.create(item).commit(),
         unique.create(nameClaim(regionId, input.fullName, tenantId)).commit(),
+        unique.create(shortNameClaim(regionId, input.shortName, tenantId)).commit(),
         audit.create(auditItem("institution.create", tenantId, { regionId })).commit(),
       ],
       [{ tenantId, regionId, institution: item }],
     );
-    if (result.canceled) throw nameTaken(input.fullName);
+    if (result.canceled) throw claimFailed(result.reasons, 1) ? nameTaken(input.fullName) : shortNameTaken(input.shortName);
     return toInfo(item);
   },
 
@@ -172,6 +188,10 @@ export const Institution = {
     const { version: expected, ...changes } = input;
     if (current.version !== expected) throw staleVersion(current);
     const renamed = normalizeName(current.fullName) !== normalizeName(changes.fullName);
+    const shortRenamed = normalizeName(current.shortName) !== normalizeName(changes.shortName);
+    // The items' positions in the transaction: the patch, then the claims that move.
+    const nameAt = renamed ? 1 : undefined;
+    const shortNameAt = shortRenamed ? 1 + (renamed ? 2 : 0) : undefined;
     const updatedAt = nowIso();
     const result = await transactWithSummaries(
       { institution: InstitutionEntity, unique: UniqueEntity, audit: AuditEntity },
@@ -187,6 +207,12 @@ export const Institution = {
               unique.delete(nameClaim(current.regionId, current.fullName, tenantId)).commit(),
             ]
           : []),
+        ...(shortRenamed
+          ? [
+              unique.create(shortNameClaim(current.regionId, changes.shortName, tenantId)).commit(),
+              unique.delete(shortNameClaim(current.regionId, current.shortName, tenantId)).commit(),
+            ]
+          : []),
         audit.create(auditItem("institution.update", tenantId, { regionId: current.regionId })).commit(),
       ],
       [{ tenantId, regionId: current.regionId, institution: { ...current, ...changes } }],
@@ -194,6 +220,7 @@ export const Institution = {
     if (result.canceled) {
       const latest = await Institution.get(tenantId);
       if (latest.version !== expected) throw staleVersion(latest);
+      if (claimFailed(result.reasons, shortNameAt) && !claimFailed(result.reasons, nameAt)) throw shortNameTaken(changes.shortName);
       throw nameTaken(changes.fullName);
     }
     return { ...current, ...changes, updatedAt, version: expected + 1 };
