@@ -171,7 +171,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
     const found: string[] = [];
     const { context, page } = await harness.newPage();
     try {
-      // A desktop screen, then a phone's, where wide tables scroll and the menu wraps.
+      // A desktop screen, then a phone's, where wide tables scroll and the navigation is behind «Меню» (closed).
       for (const viewport of [
         { width: 1280, height: 800 },
         { width: 390, height: 844 },
@@ -250,6 +250,44 @@ describe("accessibility (axe-core, WCAG 2.1 AA) of every page each role reaches"
     }
     expect(checked).toBe(12);
     expect(found).toEqual([]);
+  });
+
+  it("on a phone the navigation is behind «Меню»: the keyboard opens it, its links lead on and close it, Esc closes it", async () => {
+    const { context, page } = await harness.newPage();
+    try {
+      await signedIn(page, "curator1@demo.local");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto("/participants");
+      await page.getByRole("heading", { level: 1, name: "Участники", exact: true }).waitFor();
+      const nav = page.getByRole("navigation", { name: "Разделы", exact: true });
+      const menu = nav.getByRole("button", { name: "Меню", exact: true });
+      expect(await menu.getAttribute("aria-expanded")).toBe("false");
+      expect(await nav.getByRole("link").count()).toBe(0);
+      // The header with the menu closed takes little of the screen (it took 470–570 px with every link shown).
+      expect(await page.locator(".app-header").evaluate((header) => header.getBoundingClientRect().height)).toBeLessThan(250);
+
+      await menu.focus();
+      await page.keyboard.press("Enter");
+      expect(await menu.getAttribute("aria-expanded")).toBe("true");
+      expect(await nav.getByRole("link").count()).toBe(sectionsFor("curator").length + 1);
+      expect(await violationsNow(page, "/participants, «Меню» open")).toEqual([]);
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Escape");
+      expect(await menu.getAttribute("aria-expanded")).toBe("false");
+      expect(await menu.evaluate((button) => button === document.activeElement)).toBe(true);
+
+      await menu.click();
+      await nav.getByRole("link", { name: "Пары", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Пары и группы", exact: true }).waitFor();
+      expect(await menu.getAttribute("aria-expanded")).toBe("false");
+
+      // On a desktop screen every link is shown and «Меню» is not.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      expect(await menu.isVisible()).toBe(false);
+      expect(await nav.getByRole("link").count()).toBe(sectionsFor("curator").length + 1);
+    } finally {
+      await context.close();
+    }
   });
 
   it("a table wider than the screen is a named region the keyboard can scroll; a table that fits adds no tab stop", async () => {

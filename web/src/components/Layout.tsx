@@ -1,5 +1,5 @@
-import { Suspense } from "react";
-import { Link, NavLink, Outlet } from "react-router";
+import { Suspense, useEffect, useId, useRef, useState } from "react";
+import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { useAuth, useMe } from "../auth/AuthContext";
 import { getsReminders } from "../auth/access";
 import { roleLabels } from "../lib/labels";
@@ -40,18 +40,9 @@ export function Layout() {
           </button>
         </div>
         <nav className="app-nav" aria-label="Разделы">
-          <ul>
-            <li>
-              <NavLink to="/" end>
-                Главная
-              </NavLink>
-            </li>
-            {sectionsFor(me.role).map((section) => (
-              <li key={section.path}>
-                <NavLink to={section.path}>{section.label}</NavLink>
-              </li>
-            ))}
-          </ul>
+          <SectionsMenu
+            links={[{ path: "/", label: "Главная", end: true }, ...sectionsFor(me.role).map(({ path, label }) => ({ path, label }))]}
+          />
         </nav>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
@@ -59,6 +50,55 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+    </div>
+  );
+}
+
+/**
+ * The navigation's links. On a wide screen they are always shown; on a narrow one (the CSS of `.nav-toggle`) they are
+ * collapsed behind «Меню», which opens and closes them (aria-expanded). The menu closes when a link is followed, on
+ * Esc (focus back on «Меню») and when the page changes.
+ */
+function SectionsMenu({ links }: { links: { path: string; label: string; end?: boolean }[] }) {
+  const listId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes on every change of page
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      setOpen(false);
+      // Focus in the menu goes back to its button (it would be lost with the hidden link); focus elsewhere stays.
+      if (toggle.current?.parentElement?.contains(document.activeElement)) toggle.current.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+  return (
+    <div className="nav-inner">
+      <button
+        ref={toggle}
+        type="button"
+        className="nav-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        Меню
+      </button>
+      <ul id={listId} className={open ? "open" : undefined}>
+        {links.map((link) => (
+          <li key={link.path}>
+            {/* Following a link closes the menu, also the link of the page already shown (no change of page). */}
+            <NavLink to={link.path} end={link.end} onClick={() => setOpen(false)}>
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -71,15 +71,22 @@ export default function InstitutionImportPage() {
       <p className="actions">
         <button
           type="button"
-          className="secondary"
-          onClick={() => template.run(() => downloadFromApi("/api/institutions/import/template?format=xlsx", "shablon-organizacii.xlsx"))}
+          className="button secondary"
+          aria-disabled={template.busy || undefined}
+          onClick={() =>
+            !template.busy &&
+            template.run(() => downloadFromApi("/api/institutions/import/template?format=xlsx", "shablon-organizacii.xlsx"))
+          }
         >
           Скачать шаблон XLSX
         </button>
         <button
           type="button"
-          className="secondary"
-          onClick={() => template.run(() => downloadFromApi("/api/institutions/import/template?format=csv", "shablon-organizacii.csv"))}
+          className="button secondary"
+          aria-disabled={template.busy || undefined}
+          onClick={() =>
+            !template.busy && template.run(() => downloadFromApi("/api/institutions/import/template?format=csv", "shablon-organizacii.csv"))
+          }
         >
           Скачать шаблон CSV
         </button>
@@ -144,19 +151,22 @@ export default function InstitutionImportPage() {
             </table>
           </TableWrap>
           <FormError error={save.error} />
-          <p className="actions">
-            {preview.invalid === 0 ? (
-              <button type="button" onClick={() => void onImport(false)} disabled={save.busy}>
-                Импортировать {countOf(preview.valid, objectNouns.institution)}
+          {preview.valid > 0 ? (
+            <p className="actions">
+              <button
+                type="button"
+                className="button"
+                aria-disabled={save.busy || undefined}
+                onClick={() => !save.busy && void onImport(preview.invalid > 0)}
+              >
+                {save.busy
+                  ? "Импортируем…"
+                  : `${preview.invalid > 0 ? "Пропустить строки с ошибками и импортировать" : "Импортировать"} ${countOf(preview.valid, objectNouns.institution)}`}
               </button>
-            ) : (
-              preview.valid > 0 && (
-                <button type="button" onClick={() => void onImport(true)} disabled={save.busy}>
-                  Пропустить строки с ошибками и импортировать {countOf(preview.valid, objectNouns.institution)}
-                </button>
-              )
-            )}
-          </p>
+            </p>
+          ) : (
+            <p className="hint">В файле нет строк без ошибок. Исправьте ошибки в файле и загрузите его снова.</p>
+          )}
         </section>
       )}
     </>

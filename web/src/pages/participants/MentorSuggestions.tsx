@@ -51,7 +51,12 @@ export function MentorSuggestions({ participantId }: { participantId: string }) 
       <h2 id="suggestions-heading">Подбор наставника</h2>
       {items === null ? (
         <p>
-          <button type="button" className="secondary" onClick={() => void onLoad()} disabled={load.busy}>
+          <button
+            type="button"
+            className="button secondary"
+            aria-disabled={load.busy || undefined}
+            onClick={() => !load.busy && void onLoad()}
+          >
             {load.busy ? "Подбираем…" : "Подобрать наставника"}
           </button>
         </p>
@@ -74,7 +79,13 @@ export function MentorSuggestions({ participantId }: { participantId: string }) 
               </ul>
               <p className="actions">
                 {suggestion.forms.map((form) => (
-                  <button key={form} type="button" onClick={() => void onConfirm(suggestion, form)} disabled={create.busy}>
+                  <button
+                    key={form}
+                    type="button"
+                    className="button secondary"
+                    aria-disabled={create.busy || undefined}
+                    onClick={() => !create.busy && void onConfirm(suggestion, form)}
+                  >
                     Создать пару «{formLabels[form]}» (черновик)
                   </button>
                 ))}

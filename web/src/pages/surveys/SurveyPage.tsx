@@ -220,20 +220,18 @@ function Builder({ survey, onSaved }: { survey: Survey; onSaved: (next: Survey) 
               error={save.field(`questions.${i}.options`)}
             />
           )}
-          <label>
+          <label className="checkbox">
             <input type="checkbox" checked={q.required} onChange={(e) => update(i, { required: e.target.checked })} /> Обязательный
-          </label>{" "}
+          </label>
           {q.kind === "scale" && audience !== "any" && (
-            <>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={q.satisfaction ?? false}
-                  onChange={(e) => update(i, { satisfaction: e.target.checked || undefined })}
-                />{" "}
-                Учитывать в показателе удовлетворённости
-              </label>{" "}
-            </>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={q.satisfaction ?? false}
+                onChange={(e) => update(i, { satisfaction: e.target.checked || undefined })}
+              />{" "}
+              Учитывать в показателе удовлетворённости
+            </label>
           )}
           <button type="button" className="link-button" onClick={() => setQuestions((qs) => qs.filter((_, j) => j !== i))}>
             Удалить вопрос<span className="visually-hidden"> № {i + 1}</span>
