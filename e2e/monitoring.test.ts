@@ -16,7 +16,8 @@ describe("monitoring campaign: publish, submit pre-filled, return, resubmit", { 
       await rnc.getByRole("heading", { name: "Мониторинг", level: 1 }).waitFor();
       await rnc.getByLabel("Название", { exact: false }).fill(name);
       const periodStart = await rnc.getByLabel("Начало периода", { exact: false }).inputValue();
-      await rnc.getByLabel("Конец периода", { exact: false }).fill(periodStart.replace(/-\d{2}-\d{2}$/, "-12-31"));
+      // Dates are typed as ДД.ММ.ГГГГ.
+      await rnc.getByLabel("Конец периода", { exact: false }).fill(periodStart.replace(/^\d{2}\.\d{2}\./, "31.12."));
       // The default deadline and indicators arrive from the API.
       await rnc.getByText("рассчитано автоматически").first().waitFor();
       await rnc.getByRole("button", { name: "Создать черновик", exact: true }).click();

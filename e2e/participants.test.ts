@@ -69,8 +69,13 @@ describe("participants and pairs", { timeout: 180_000 }, () => {
       await page.getByRole("button", { name: "Создать пару", exact: true }).click();
       const create = page.getByRole("dialog", { name: "Новая пара или группа", exact: true });
       await create.getByLabel("Форма наставничества", { exact: false }).selectOption({ label: "Ученик – ученик" });
-      await create.getByLabel("Наставник", { exact: false }).first().selectOption({ label: "Смирнов Олег Павлович" });
-      await create.getByLabel("Иванов Иван Иванович").check();
+      // The form's categories are listed, each person with their category: pupils only for «Ученик – ученик».
+      const mentorChoice = create.getByLabel("Наставник", { exact: false }).first();
+      const mentorOptions = await mentorChoice.locator("option").allTextContents();
+      expect(mentorOptions).toContain("Смирнов Олег Павлович — Обучающийся (ученик)");
+      expect(mentorOptions.slice(1).every((option) => option.endsWith("— Обучающийся (ученик)"))).toBe(true);
+      await mentorChoice.selectOption({ label: "Смирнов Олег Павлович — Обучающийся (ученик)" });
+      await create.getByLabel("Иванов Иван Иванович — Обучающийся (ученик)").check();
       await create.getByRole("button", { name: "Создать черновик пары", exact: true }).click();
       await page.getByRole("heading", { name: "Пара: Ученик – ученик", exact: true }).waitFor();
 
@@ -100,8 +105,9 @@ describe("participants and pairs", { timeout: 180_000 }, () => {
       await page.getByRole("button", { name: "Записать соглашение", exact: true }).click();
       const agreement = page.getByRole("dialog", { name: "Соглашение между наставником и наставляемым", exact: true });
       await agreement.getByLabel("Номер соглашения", { exact: false }).fill("С-15");
-      await agreement.getByLabel(/ФИО представителя/).fill("Иванова Мария Петровна");
-      await agreement.getByLabel(/Кем приходится/).fill("мать");
+      // The representative comes filled in from the minor's consent.
+      await expect.poll(() => agreement.getByLabel(/ФИО представителя/).inputValue()).toBe("Иванова Мария Петровна");
+      expect(await agreement.getByLabel(/Кем приходится/).inputValue()).toBe("мать");
       await agreement.getByRole("button", { name: "Сохранить соглашение", exact: true }).click();
       await page.getByRole("status").filter({ hasText: "Соглашение записано" }).waitFor();
 

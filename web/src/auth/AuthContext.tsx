@@ -1,4 +1,5 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { useLocation } from "react-router";
 import { type ApiError, api, session, unwrap } from "../api/client";
 import type { Me, Tokens } from "../api/types";
 import { showTimesIn } from "../lib/format";
@@ -26,13 +27,21 @@ export function signedIn(me: Me) {
   return { status: "signed_in", me } as const;
 }
 
+/** Pages opened from a link in an email and used without signing in (App.tsx's public routes with a token). */
+const TOKEN_PAGE = /^\/(survey|unsubscribe|invite|reset-password)\//;
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
+  // A token page needs no session: it is not asked for there (no 401 from /api/auth/refresh in the console of someone
+  // who has none). The state stays "loading", which those pages never read; going on to any other page asks then.
+  const { pathname } = useLocation();
+  const wanted = !TOKEN_PAGE.test(pathname);
 
   // On load: the refresh cookie (if any) gives an access token, then the profile.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the start-up after an error
   useEffect(() => {
+    if (!wanted || state.status !== "loading") return;
     let current = true;
     (async () => {
       if (!(await session.refresh())) return { status: "signed_out" } as const;
@@ -44,7 +53,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => {
       current = false;
     };
-  }, [attempt]);
+  }, [attempt, wanted, state.status]);
 
   useEffect(() => session.onExpired(() => setState({ status: "signed_out", notice: "Сеанс завершён. Войдите снова." })), []);
 

@@ -3,7 +3,8 @@ import { type FormEvent, Fragment, useState } from "react";
 import { type Ok, api, unwrap } from "../api/client";
 import { formatDate, todayIso } from "../lib/format";
 import { invalid, useSubmit } from "../lib/useSubmit";
-import { FormError, SubmitButton, TextField } from "./Form";
+import { DateField, dateText, readDates } from "./DateField";
+import { FormError, SubmitButton } from "./Form";
 import { EmptyState } from "./Status";
 
 type Preview = Ok<(typeof api.reminders.preview)[":userId"]["$get"]>;
@@ -14,15 +15,18 @@ type Preview = Ok<(typeof api.reminders.preview)[":userId"]["$get"]>;
  * letter does.
  */
 export function DigestPreview({ userId }: { userId: string }) {
-  const [date, setDate] = useState(todayIso);
+  const [date, setDate] = useState(() => dateText(todayIso()));
   const [shown, setShown] = useState<Preview | null>(null);
   const show = useSubmit();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setShown(null);
-    if (!date) return show.setError(invalid([{ path: "date", message: "Укажите дату сводки" }]));
-    void show.run(async () => setShown(await unwrap(api.reminders.preview[":userId"].$get({ param: { userId }, query: { date } }))));
+    if (!date.trim()) return show.setError(invalid([{ path: "date", message: "Укажите дату сводки" }]));
+    void show.run(async () => {
+      const { date: day } = readDates({ date: { text: date, label: "Дата сводки" } });
+      setShown(await unwrap(api.reminders.preview[":userId"].$get({ param: { userId }, query: { date: day } })));
+    });
   };
 
   const digest = shown?.digest;
@@ -30,10 +34,9 @@ export function DigestPreview({ userId }: { userId: string }) {
     <>
       <form onSubmit={onSubmit} noValidate>
         <FormError error={show.error} />
-        <TextField
+        <DateField
           label="Дата сводки"
           name="date"
-          type="date"
           required
           value={date}
           onChange={(e) => setDate(e.target.value)}

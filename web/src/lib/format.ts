@@ -20,3 +20,23 @@ export const formatDateTime = (value: string, timeZone: string = shownTimeZone) 
 
 /** Today's date (YYYY-MM-DD) in the user's region's calendar: the day the server dates and checks entries against. */
 export const todayIso = () => todayIn(shownTimeZone);
+
+/** True for a date that exists in the calendar (not 31.02 or 29.02 of a common year). */
+const exists = (year: number, month: number, day: number) => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+/** ДД.ММ.ГГГГ typed by a person → ГГГГ-ММ-ДД for the API (an ISO date passes through); undefined unless the date exists. */
+export function parseRuDate(value: string): string | undefined {
+  const text = value.trim();
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [year, month, day] = ru ? [ru[3], ru[2], ru[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!year || !month || !day || !exists(Number(year), Number(month), Number(day))) return undefined;
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
+/** The message for a date field whose text parseRuDate refused. */
+export const dateProblem = (label: string, several = false) =>
+  `${label}: укажите ${several ? "существующие даты" : "существующую дату"} в формате ДД.ММ.ГГГГ`;

@@ -111,7 +111,7 @@ describe("the digest preview on the reminder settings page", () => {
     const date = (await within(await screen.findByRole("region", { name: "Предпросмотр сводки" })).findByLabelText(
       /^Дата сводки/,
     )) as HTMLInputElement;
-    expect(date.value).toBe(today);
+    expect(date.value).toBe(formatDate(today));
     expect(dates).toEqual([]);
 
     fireEvent.click(within(preview()).getByRole("button", { name: "Показать сводку" }));
@@ -129,7 +129,7 @@ describe("the digest preview on the reminder settings page", () => {
       "Наставническая пара без встреч 45 дней (с 28.10.2026)",
     ]);
 
-    fireEvent.change(date, { target: { value: "2026-12-20" } });
+    fireEvent.change(date, { target: { value: "20.12.2026" } });
     fireEvent.click(within(preview()).getByRole("button", { name: "Показать сводку" }));
     await within(preview()).findByText("Сводка на 20.12.2026 пуста: письма не будет");
     expect(dates).toEqual([today, "2026-12-20"]);

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role, User } from "../api/types";
-import { todayIso } from "../lib/format";
+import { formatDate, todayIso } from "../lib/format";
 import { renderPage, signedInAs } from "../test-signed-in";
 import { fakeApi } from "../test-support";
 import UsersPage from "./UsersPage";
@@ -75,8 +75,12 @@ describe("the digest preview on the users page", () => {
     fireEvent.click(screen.getByRole("button", { name: /^Предпросмотр сводки.*Петров Пётр Петрович$/ }));
     const dialog = await screen.findByRole("dialog", { name: /^Предпросмотр сводки.*Петров Пётр Петрович$/ });
     const date = within(dialog).getByLabelText(/^Дата сводки/) as HTMLInputElement;
-    expect(date.value).toBe(todayIso());
-    fireEvent.change(date, { target: { value: "2026-12-14" } });
+    expect(date.value).toBe(formatDate(todayIso()));
+    fireEvent.change(date, { target: { value: "31.02.2026" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Показать сводку" }));
+    await within(dialog).findAllByText(/Дата сводки: укажите существующую дату в формате ДД\.ММ\.ГГГГ/);
+    expect(dates).toEqual([]);
+    fireEvent.change(date, { target: { value: "14.12.2026" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Показать сводку" }));
     await within(dialog).findByText("Письмо на 14.12.2026, тема: «ЦМН: 1 напоминание»");
     expect(dates).toEqual(["2026-12-14"]);

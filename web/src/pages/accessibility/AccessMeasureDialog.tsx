@@ -3,6 +3,7 @@ import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { useRecordForm } from "../../lib/useRecordForm";
+import { DateField, dateText, readDates } from "../../components/DateField";
 import { isStale } from "../../lib/useSubmit";
 import type { AccessMeasure, AccessMeasureInput } from "./types";
 
@@ -13,20 +14,20 @@ const fieldsOf = (measure: AccessMeasure | undefined): Fields => ({
   measure: measure?.measure ?? "",
   act: measure?.act ?? "",
   responsible: measure?.responsible ?? "",
-  dueDate: measure?.dueDate ?? "",
+  dueDate: dateText(measure?.dueDate),
   done: measure?.done ?? false,
 });
 
 /**
  * The request body: every field, an empty optional one left out (an edit replaces the measure, so that clears it). An
- * unchosen category goes as it is, for the server's message at its field.
+ * unchosen category goes as it is, for the server's message at its field; a due date that does not exist is refused here.
  */
 const bodyOf = (fields: Fields): AccessMeasureInput => ({
   category: fields.category as AccessMeasureInput["category"],
   measure: fields.measure.trim(),
   act: fields.act.trim() || undefined,
   responsible: fields.responsible.trim() || undefined,
-  dueDate: fields.dueDate || undefined,
+  dueDate: readDates({ dueDate: { text: fields.dueDate, label: "Срок" } }).dueDate || undefined,
   done: fields.done,
 });
 
@@ -109,14 +110,7 @@ export function AccessMeasureDialog({
             onChange={set("responsible")}
             error={save.field("responsible")}
           />
-          <TextField
-            label="Срок"
-            name="dueDate"
-            type="date"
-            value={fields.dueDate}
-            onChange={set("dueDate")}
-            error={save.field("dueDate")}
-          />
+          <DateField label="Срок" name="dueDate" value={fields.dueDate} onChange={set("dueDate")} error={save.field("dueDate")} />
         </div>
         <CheckboxField label="Мера выполнена" name="done" checked={fields.done} onChange={check("done")} error={save.field("done")} />
         <DialogButtons busy={save.busy} busyLabel="Сохраняем…" onCancel={onClose}>

@@ -183,7 +183,7 @@ describe("the institution's accessibility measures", () => {
     ]);
     expect(field(dialog, /^Мера \(/).tagName).toBe("TEXTAREA");
     expect(field(dialog, /^Мера \(/).required).toBe(true);
-    expect(field(dialog, /^Срок/).type).toBe("date");
+    expect(field(dialog, /^Срок/).placeholder).toBe("ДД.ММ.ГГГГ");
     expect(field(dialog, /^Срок/).value).toBe("");
     expect(field(dialog, /^Мера выполнена/).type).toBe("checkbox");
     expect(field(dialog, /^Мера выполнена/).checked).toBe(false);
@@ -209,7 +209,7 @@ describe("the institution's accessibility measures", () => {
     const again = await screen.findByRole("dialog", { name: "Новая мера доступности" });
     fireEvent.change(field(again, /^Категория обучающихся/), { target: { value: "orphan" } });
     fireEvent.change(field(again, /^Мера \(/), { target: { value: "Сопровождение социальным педагогом" } });
-    fireEvent.change(field(again, /^Срок/), { target: { value: "2026-12-25" } });
+    fireEvent.change(field(again, /^Срок/), { target: { value: "25.12.2026" } });
     fireEvent.click(within(again).getByRole("button", { name: "Добавить меру" }));
     await screen.findByText("Мера «Сопровождение социальным педагогом» добавлена");
 
@@ -239,7 +239,7 @@ describe("the institution's accessibility measures", () => {
     expect(field(dialog, /^Мера \(/).value).toBe(schedule.measure);
     expect(field(dialog, /^Распорядительный акт/).value).toBe(schedule.act);
     expect(field(dialog, /^Ответственный/).value).toBe(schedule.responsible);
-    expect(field(dialog, /^Срок/).value).toBe("2026-10-31");
+    expect(field(dialog, /^Срок/).value).toBe("31.10.2026");
     expect(field(dialog, /^Мера выполнена/).checked).toBe(true);
 
     fireEvent.change(field(dialog, /^Категория обучающихся/), { target: { value: "disability" } });

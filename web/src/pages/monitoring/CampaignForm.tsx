@@ -1,11 +1,14 @@
 import { useState } from "react";
 import { SelectField, TextField } from "../../components/Form";
-import { todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
+import { DateField, dateText, readDates } from "../../components/DateField";
 import { indicatorKindLabels } from "@rnc/core/monitoring/indicators";
 import { type Campaign, type CampaignInput, type Indicator, monitoringNouns } from "./types";
 
-/** What the region admin fills in for a campaign: the builder of a new one and the dialog that edits a draft share it. */
+/**
+ * What the region admin fills in for a campaign: the builder of a new one and the dialog that edits a draft share it.
+ * The dates are held as typed (ДД.ММ.ГГГГ); `campaignBody` reads them into ISO dates.
+ */
 export type CampaignDraft = {
   name: string;
   periodStart: string;
@@ -17,25 +20,33 @@ export type CampaignDraft = {
 
 export const draftOf = (campaign: Campaign): CampaignDraft => ({
   name: campaign.name,
-  periodStart: campaign.periodStart,
-  periodEnd: campaign.periodEnd,
-  deadline: campaign.deadline,
+  periodStart: dateText(campaign.periodStart),
+  periodEnd: dateText(campaign.periodEnd),
+  deadline: dateText(campaign.deadline),
   indicators: campaign.indicators,
   table: campaign.table,
 });
 
 /**
- * The API's body: the period as typed (the server asks for a missing end), an empty deadline the default one; a monitoring
- * campaign sends its indicators, a federal count its table (the server makes the cells from it).
+ * The API's body: the period as typed (a date that does not exist is refused here; the server asks for a missing one),
+ * an empty deadline the default one; a monitoring campaign sends its indicators, a federal count its table (the server
+ * makes the cells from it).
  */
-export const campaignBody = (kind: CampaignInput["kind"], draft: CampaignDraft): CampaignInput => ({
-  kind,
-  name: draft.name,
-  periodStart: draft.periodStart,
-  periodEnd: draft.periodEnd,
-  deadline: draft.deadline || undefined,
-  ...(kind === "monitoring" ? { indicators: draft.indicators } : { table: draft.table }),
-});
+export function campaignBody(kind: CampaignInput["kind"], draft: CampaignDraft): CampaignInput {
+  const dates = readDates({
+    periodStart: { text: draft.periodStart, label: "Начало периода" },
+    periodEnd: { text: draft.periodEnd, label: "Конец периода" },
+    deadline: { text: draft.deadline, label: "Срок сдачи" },
+  });
+  return {
+    kind,
+    name: draft.name,
+    periodStart: dates.periodStart,
+    periodEnd: dates.periodEnd,
+    deadline: dates.deadline || undefined,
+    ...(kind === "monitoring" ? { indicators: draft.indicators } : { table: draft.table }),
+  };
+}
 
 /** The name, period, deadline and indicators (or the federal table's summary) of a campaign. */
 export function CampaignFields({
@@ -60,35 +71,30 @@ export function CampaignFields({
         onChange={(e) => onChange({ name: e.target.value })}
         error={fieldError("name")}
       />
-      <TextField
+      <DateField
         label="Начало периода"
         name="periodStart"
-        type="date"
         required
         value={draft.periodStart}
         onChange={(e) => onChange({ periodStart: e.target.value })}
         error={fieldError("periodStart")}
       />
-      <TextField
+      <DateField
         label="Конец периода"
         name="periodEnd"
-        type="date"
         required
-        min={draft.periodStart}
         value={draft.periodEnd}
         onChange={(e) => onChange({ periodEnd: e.target.value })}
         error={fieldError("periodEnd")}
       />
-      <TextField
+      <DateField
         label="Срок сдачи"
         name="deadline"
-        type="date"
         hint={
           kind === "monitoring"
             ? "По умолчанию — ближайшее 20 декабря или 20 мая после начала периода"
             : "По умолчанию — 30 декабря отчётного года"
         }
-        min={todayIso()}
         value={draft.deadline}
         onChange={(e) => onChange({ deadline: e.target.value })}
         error={fieldError("deadline")}

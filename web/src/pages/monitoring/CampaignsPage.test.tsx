@@ -118,13 +118,13 @@ describe("the region's campaigns", () => {
     });
     const dialog = await editDialog(draft.name);
     expect(field(dialog, /^Название/).value).toBe(draft.name);
-    expect(field(dialog, /^Начало периода/).value).toBe("2026-09-01");
-    expect(field(dialog, /^Конец периода/).value).toBe("2026-12-31");
-    expect(field(dialog, /^Срок сдачи/).value).toBe("2026-12-20");
+    expect(field(dialog, /^Начало периода/).value).toBe("01.09.2026");
+    expect(field(dialog, /^Конец периода/).value).toBe("31.12.2026");
+    expect(field(dialog, /^Срок сдачи/).value).toBe("20.12.2026");
     expect(within(dialog).getByRole("group", { name: "Показатели (3 показателя)" })).toBeTruthy();
 
     fireEvent.change(field(dialog, /^Название/), { target: { value: "Мониторинг ЦМН, I полугодие 2026/27 (уточнённый)" } });
-    fireEvent.change(field(dialog, /^Срок сдачи/), { target: { value: "2026-12-18" } });
+    fireEvent.change(field(dialog, /^Срок сдачи/), { target: { value: "18.12.2026" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Убрать показатель «Проведено встреч с родителями»" }));
     fireEvent.change(field(dialog, /^Наименование показателя/), { target: { value: "Доля наставников, прошедших обучение" } });
     fireEvent.change(field(dialog, /^Тип/), { target: { value: "percent" } });
@@ -171,16 +171,16 @@ describe("the region's campaigns", () => {
         ++saves === 1 ? staleVersionAnswer(current) : { status: 200, body: { ...current, ...(body as object), version: 5 } },
     });
     const dialog = await editDialog(draft.name);
-    fireEvent.change(field(dialog, /^Конец периода/), { target: { value: "2026-12-25" } });
+    fireEvent.change(field(dialog, /^Конец периода/), { target: { value: "25.12.2026" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
 
     expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("В форме — актуальный черновик. Внесите изменения ещё раз и сохраните.")).toBeTruthy();
     expect(field(dialog, /^Название/).value).toBe("Мониторинг ЦМН 2026/27, первое полугодие");
-    expect(field(dialog, /^Срок сдачи/).value).toBe("2026-12-15");
+    expect(field(dialog, /^Срок сдачи/).value).toBe("15.12.2026");
     await waitFor(() => expect(listLoads(calls)).toBe(2));
 
-    fireEvent.change(field(dialog, /^Конец периода/), { target: { value: "2026-12-25" } });
+    fireEvent.change(field(dialog, /^Конец периода/), { target: { value: "25.12.2026" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
     await screen.findByText("Черновик «Мониторинг ЦМН 2026/27, первое полугодие» сохранён");
     expect(puts(calls).map((call) => call.body)).toMatchObject([
@@ -212,13 +212,13 @@ describe("the region's campaigns", () => {
     expect(within(dialog).getByText(/^Таблица: 1 строка/)).toBeTruthy();
     expect(within(dialog).queryByRole("group", { name: /^Показатели/ })).toBeNull();
 
-    fireEvent.change(field(dialog, /^Конец периода/), { target: { value: "2025-12-31" } });
+    fireEvent.change(field(dialog, /^Конец периода/), { target: { value: "31.12.2025" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
     await within(dialog).findByRole("alert");
     expect(field(dialog, /^Конец периода/).getAttribute("aria-invalid")).toBe("true");
     expect(within(dialog).getAllByText("Конец периода не может быть раньше начала").length).toBeGreaterThan(0);
 
-    fireEvent.change(field(dialog, /^Конец периода/), { target: { value: "2026-12-31" } });
+    fireEvent.change(field(dialog, /^Конец периода/), { target: { value: "31.12.2026" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
     await screen.findByText("Черновик «Численность участников за 2026 год» сохранён");
     expect(puts(calls)[1]?.body).toEqual({
@@ -240,9 +240,9 @@ describe("the region's campaigns", () => {
       }),
     });
     const builder = await screen.findByRole("region", { name: "Новая кампания" });
-    await waitFor(() => expect(field(builder, /^Срок сдачи/).value).toBe("2026-12-20"));
+    await waitFor(() => expect(field(builder, /^Срок сдачи/).value).toBe("20.12.2026"));
     fireEvent.change(field(builder, /^Название/), { target: { value: "Мониторинг ЦМН, I полугодие 2026/27" } });
-    fireEvent.change(field(builder, /^Конец периода/), { target: { value: "2026-12-31" } });
+    fireEvent.change(field(builder, /^Конец периода/), { target: { value: "31.12.2026" } });
 
     fireEvent.change(field(builder, /^Наименование показателя/), { target: { value: "Проведено встреч с родителями" } });
     fireEvent.change(field(builder, /^Тип/), { target: { value: "text" } });
@@ -283,15 +283,15 @@ describe("the region's campaigns", () => {
   it("starts a new campaign's period where its kind reports: the half-year for monitoring, the calendar year for the federal count", async () => {
     open([]);
     const builder = await screen.findByRole("region", { name: "Новая кампания" });
-    await waitFor(() => expect(field(builder, /^Конец периода/).value).toBe("2026-12-20"));
-    expect(field(builder, /^Начало периода/).value).toMatch(/^\d{4}-(09-01|01-09)$/);
+    await waitFor(() => expect(field(builder, /^Конец периода/).value).toBe("20.12.2026"));
+    expect(field(builder, /^Начало периода/).value).toMatch(/^(01\.09|09\.01)\.\d{4}$/);
 
     fireEvent.change(field(builder, /^Вид кампании/), { target: { value: "federal_count" } });
     const year = todayIso().slice(0, 4);
-    expect(field(builder, /^Начало периода/).value).toBe(`${year}-01-01`);
-    await waitFor(() => expect(field(builder, /^Конец периода/).value).toBe(`${year}-12-31`));
+    expect(field(builder, /^Начало периода/).value).toBe(`01.01.${year}`);
+    await waitFor(() => expect(field(builder, /^Конец периода/).value).toBe(`31.12.${year}`));
     // The federal count's defaults answer for the year the period starts in.
-    expect(field(builder, /^Срок сдачи/).value).toBe(`${year}-12-30`);
+    expect(field(builder, /^Срок сдачи/).value).toBe(`30.12.${year}`);
   });
 
   it("publishes a draft only once the region admin confirms, saying how many institutions get it", async () => {

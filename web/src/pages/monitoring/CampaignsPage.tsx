@@ -6,10 +6,11 @@ import { roleCan } from "../../auth/access";
 import { ConfirmDialog } from "../../components/Dialog";
 import { FormError, SelectField, SubmitButton } from "../../components/Form";
 import { Async, EmptyState, Notice } from "../../components/Status";
-import { formatDate, todayIso } from "../../lib/format";
+import { formatDate, parseRuDate, todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
+import { dateText } from "../../components/DateField";
 import { CampaignDialog } from "./CampaignDialog";
 import { type CampaignDraft, CampaignFields, campaignBody } from "./CampaignForm";
 import { type Campaign, type CampaignInput, type Indicator, campaignKindLabels, campaignStatusLabels, monitoringNouns } from "./types";
@@ -166,13 +167,14 @@ function PublishDialog({
 
 /**
  * Where a new campaign's period starts by default, in the region's calendar: monitoring at the current or coming
- * half-year of the school year (1 September or 9 January), the federal count at 1 January (it counts a calendar year).
+ * half-year of the school year (1 September or 9 January), the federal count at 1 January (it counts a calendar year);
+ * as the field shows it (ДД.ММ.ГГГГ).
  */
 const defaultPeriodStart = (kind: CampaignInput["kind"]) => {
   const today = todayIso();
   const year = today.slice(0, 4);
-  if (kind === "federal_count") return `${year}-01-01`;
-  return Number(today.slice(5, 7)) >= 6 ? `${year}-09-01` : `${year}-01-09`;
+  if (kind === "federal_count") return `01.01.${year}`;
+  return Number(today.slice(5, 7)) >= 6 ? `01.09.${year}` : `09.01.${year}`;
 };
 
 function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => void }) {
@@ -185,18 +187,19 @@ function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => voi
     indicators: [],
   });
   const submit = useSubmit();
-  const { periodStart } = draft;
+  // The defaults follow the period's start once it is a whole date (it is typed as ДД.ММ.ГГГГ).
+  const periodStart = parseRuDate(draft.periodStart);
 
   useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(periodStart)) return;
+    if (!periodStart) return;
     let current = true;
     unwrap(api.monitoring["campaign-defaults"].$get({ query: { kind, periodStart } })).then(
       (loaded) => {
         if (!current) return;
         setDraft((d) => ({
           ...d,
-          periodEnd: loaded.periodEnd,
-          deadline: loaded.deadline,
+          periodEnd: dateText(loaded.periodEnd),
+          deadline: dateText(loaded.deadline),
           ...("indicators" in loaded ? { indicators: loaded.indicators as Indicator[] } : {}),
           ...("table" in loaded ? { table: loaded.table as CampaignInput["table"] } : {}),
         }));

@@ -1,7 +1,6 @@
 import { TextField } from "../../components/Form";
-import { formatDate } from "../../lib/format";
+import { dateProblem, formatDate, parseRuDate } from "../../lib/format";
 import { invalid } from "../../lib/useSubmit";
-import { dateProblem, parseRuDate } from "./model";
 
 /** A pair's start and end as people type them (ДД.ММ.ГГГГ), for creating a pair and for changing one. */
 export function PairDatesFields({

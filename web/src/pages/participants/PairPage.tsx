@@ -1,17 +1,19 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import { Link, useParams } from "react-router";
-import { api, unwrap } from "../../api/client";
+import { ApiError, type FieldError, api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
 import { formatDate, todayIso } from "../../lib/format";
+import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
-import { type PairPage as Page, formLabels, minuteNouns, dateProblem, parseRuDate, taskStatusLabels } from "./model";
+import { type MeetingStage, type PairPage as Page, formLabels, minuteNouns, nextStage, taskStatusLabels } from "./model";
 import { TableWrap } from "../../components/TableWrap";
+import { DateField, dateText, readDates } from "../../components/DateField";
 import { PairDatesFields, readPairDates } from "./PairDates";
 import { meetingFormatLabels, meetingStageLabels, pairStatusLabels } from "@rnc/core/pair/labels";
 
@@ -244,6 +246,7 @@ export default function PairPage() {
               <MeetingDialog
                 pairId={pairId}
                 meeting={meeting}
+                meetings={meetings}
                 onClose={() => setDialog(null)}
                 onSaved={(next) => saved(next, meeting ? "Запись о встрече исправлена" : "Встреча записана")}
               />
@@ -269,34 +272,107 @@ export default function PairPage() {
 type DialogProps = { onClose: () => void; onSaved: (next: Page) => void };
 const textOf = (form: FormData) => (name: string) => String(form.get(name) ?? "").trim();
 
+type Representative = { name: string; relation: string };
+
+/** «Заполните поле …» → «заполните поле …», to follow a name and a colon. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/**
+ * The representative who signed the active consent of each minor named in `ids` (when a legal representative signed
+ * it), read from their cards; none while loading or when a card cannot be read (the fields are then left to fill in).
+ */
+function useConsentRepresentatives(ids: string[]): Record<string, Representative> {
+  const [found, setFound] = useState<Record<string, Representative>>({});
+  const key = ids.join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ids`, which is a new array at each render
+  useEffect(() => {
+    let current = true;
+    for (const participantId of ids) {
+      unwrap(api.participants[":participantId"].$get({ param: { participantId } })).then(
+        (card) => {
+          const consent = card.consents.find((c) => c.active && c.signerKind === "legal_representative");
+          if (!current || !consent?.representativeName) return;
+          const representative = { name: consent.representativeName, relation: consent.representativeRelation ?? "" };
+          setFound((all) => ({ ...all, [participantId]: representative }));
+        },
+        () => undefined,
+      );
+    }
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  return found;
+}
+
+/**
+ * The agreement: its date, number and scan, and for each minor member the legal representative who signed for them.
+ * An agreement already recorded fills the form in; otherwise a minor's representative comes from the minor's consent
+ * when a legal representative signed it (until someone types there). Every error is shown at its own field, and a
+ * representative's names the child in the summary.
+ */
 function AgreementDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
   const submit = useSubmit();
+  const { agreement } = data.pair;
   const minors = data.pair.members.filter((m) => m.minor);
+  const recorded = (participantId: string) => agreement?.representatives?.find((r) => r.participantId === participantId);
+  const [typed, setTyped] = useState<Record<string, Representative>>(() =>
+    Object.fromEntries(
+      minors.map((m) => {
+        const r = recorded(m.participantId);
+        return [m.participantId, { name: r?.name ?? "", relation: r?.relation ?? "" }];
+      }),
+    ),
+  );
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const fromConsents = useConsentRepresentatives(
+    minors.filter((m) => m.consent === "signed" && !recorded(m.participantId)).map((m) => m.participantId),
+  );
+  /** What a minor's fields show: what was typed there, else the consent's representative. */
+  const shown = (participantId: string): Representative =>
+    touched[participantId]
+      ? (typed[participantId] ?? { name: "", relation: "" })
+      : (fromConsents[participantId] ?? typed[participantId] ?? { name: "", relation: "" });
+  const type = (participantId: string, field: keyof Representative) => (event: { target: { value: string } }) => {
+    const { value } = event.target;
+    const before = shown(participantId);
+    setTouched((all) => ({ ...all, [participantId]: true }));
+    setTyped((all) => ({ ...all, [participantId]: { ...before, [field]: value } }));
+  };
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = textOf(new FormData(event.currentTarget));
     void submit.run(async () => {
-      const signedAt = parseRuDate(text("signedAt"));
-      if (!signedAt) throw invalid([{ path: "signedAt", message: dateProblem("Дата соглашения") }]);
+      const { signedAt } = readDates({ signedAt: { text: text("signedAt"), label: "Дата соглашения" } });
       const representatives = minors.map((m) => ({
         participantId: m.participantId,
-        name: text(`rep-${m.participantId}`),
-        relation: text(`rel-${m.participantId}`),
+        name: shown(m.participantId).name.trim(),
+        relation: shown(m.participantId).relation.trim(),
       }));
-      onSaved(
-        await unwrap(
-          api.pairs[":pairId"].agreement.$put({
-            param: { pairId: data.pair.pairId },
-            json: {
-              signedAt,
-              document: text("document"),
-              scanRef: text("scanRef") || undefined,
-              representatives,
-              version: data.pair.version,
-            },
-          }),
-        ),
-      );
+      try {
+        onSaved(
+          await unwrap(
+            api.pairs[":pairId"].agreement.$put({
+              param: { pairId: data.pair.pairId },
+              json: {
+                signedAt,
+                document: text("document"),
+                scanRef: text("scanRef") || undefined,
+                representatives,
+                version: data.pair.version,
+              },
+            }),
+          ),
+        );
+      } catch (error) {
+        // The server numbers the representatives in the order they were sent: the minors' order.
+        throw relabelFields(error, (field) => {
+          const at = /^representatives\.(\d+)\./.exec(field.path);
+          const minor = at ? minors[Number(at[1])] : undefined;
+          return minor ? { ...field, message: `Представитель участника ${minor.name}: ${lowerFirst(field.message)}` } : field;
+        });
+      }
     });
   };
   return (
@@ -304,16 +380,46 @@ function AgreementDialog({ data, onClose, onSaved }: DialogProps & { data: Page 
       <form onSubmit={onSubmit} noValidate>
         <FormError error={submit.error} />
         <div className="grid-2">
-          <TextField label="Дата соглашения" name="signedAt" required defaultValue={formatDate(todayIso())} placeholder="ДД.ММ.ГГГГ" />
-          <TextField label="Номер соглашения" name="document" required error={submit.field("document")} />
+          <DateField
+            label="Дата соглашения"
+            name="signedAt"
+            required
+            defaultValue={dateText(agreement?.signedAt ?? todayIso())}
+            error={submit.field("signedAt")}
+          />
+          <TextField
+            label="Номер соглашения"
+            name="document"
+            required
+            defaultValue={agreement?.document}
+            error={submit.field("document")}
+          />
         </div>
-        <TextField label="Ссылка на скан" name="scanRef" />
-        {minors.map((m) => (
+        <TextField label="Ссылка на скан" name="scanRef" defaultValue={agreement?.scanRef} error={submit.field("scanRef")} />
+        {minors.map((m, i) => (
           <fieldset key={m.participantId} className="field">
             <legend>Законный представитель участника {m.name} (несовершеннолетний)</legend>
+            {!touched[m.participantId] && fromConsents[m.participantId] && (
+              <p className="hint">Заполнено из согласия на обработку персональных данных, подписанного представителем.</p>
+            )}
             <div className="grid-2">
-              <TextField label={`ФИО представителя — ${m.name}`} name={`rep-${m.participantId}`} required />
-              <TextField label={`Кем приходится — ${m.name}`} name={`rel-${m.participantId}`} required placeholder="мать, отец, опекун…" />
+              <TextField
+                label={`ФИО представителя — ${m.name}`}
+                name={`rep-${m.participantId}`}
+                required
+                value={shown(m.participantId).name}
+                onChange={type(m.participantId, "name")}
+                error={submit.field(`representatives.${i}.name`) ?? submit.field(`representatives.${i}.participantId`)}
+              />
+              <TextField
+                label={`Кем приходится — ${m.name}`}
+                name={`rel-${m.participantId}`}
+                required
+                placeholder="мать, отец, опекун…"
+                value={shown(m.participantId).relation}
+                onChange={type(m.participantId, "relation")}
+                error={submit.field(`representatives.${i}.relation`)}
+              />
             </div>
           </fieldset>
         ))}
@@ -378,18 +484,26 @@ function PairDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
 }
 
 /** A new diary entry, or a correction of `meeting` (sent with the version it started from). */
-function MeetingDialog({ pairId, meeting, onClose, onSaved }: DialogProps & { pairId: string; meeting?: Meeting }) {
+function MeetingDialog({
+  pairId,
+  meeting,
+  meetings,
+  onClose,
+  onSaved,
+}: DialogProps & { pairId: string; meeting?: Meeting; meetings: readonly Meeting[] }) {
   const submit = useSubmit();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = textOf(new FormData(event.currentTarget));
     void submit.run(async () => {
-      const date = parseRuDate(text("date"));
-      if (!date) throw invalid([{ path: "date", message: dateProblem("Дата встречи") }]);
+      const { date } = readDates({ date: { text: text("date"), label: "Дата встречи" } });
+      // An empty number field (or one the browser could not read as a number) would otherwise go as 0.
+      const duration = text("durationMinutes");
+      if (duration === "") throw invalid([{ path: "durationMinutes", message: "Укажите длительность встречи" }]);
       const fields = {
         date,
-        stage: text("stage") as keyof typeof meetingStageLabels,
-        durationMinutes: Number(text("durationMinutes")),
+        stage: text("stage") as MeetingStage,
+        durationMinutes: Number(duration),
         format: (text("format") || undefined) as keyof typeof meetingFormatLabels | undefined,
         notes: text("notes") || undefined,
         mentorFeedback: text("mentorFeedback") || undefined,
@@ -412,15 +526,14 @@ function MeetingDialog({ pairId, meeting, onClose, onSaved }: DialogProps & { pa
       <form onSubmit={onSubmit} noValidate>
         <FormError error={submit.error} />
         <div className="grid-2">
-          <TextField
-            label="Дата"
-            name="date"
+          <DateField label="Дата" name="date" required defaultValue={dateText(meeting?.date ?? todayIso())} error={submit.field("date")} />
+          <SelectField
+            label="Этап"
+            name="stage"
             required
-            defaultValue={formatDate(meeting?.date ?? todayIso())}
-            placeholder="ДД.ММ.ГГГГ"
-            error={submit.field("date")}
-          />
-          <SelectField label="Этап" name="stage" required defaultValue={meeting?.stage}>
+            defaultValue={meeting?.stage ?? nextStage(meetings)}
+            error={submit.field("stage")}
+          >
             {Object.entries(meetingStageLabels).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -437,7 +550,7 @@ function MeetingDialog({ pairId, meeting, onClose, onSaved }: DialogProps & { pa
             required
             error={submit.field("durationMinutes")}
           />
-          <SelectField label="Формат" name="format" defaultValue={meeting?.format ?? ""}>
+          <SelectField label="Формат" name="format" defaultValue={meeting?.format ?? ""} error={submit.field("format")}>
             <option value="">Не указан</option>
             {Object.entries(meetingFormatLabels).map(([value, label]) => (
               <option key={value} value={value}>
@@ -446,9 +559,19 @@ function MeetingDialog({ pairId, meeting, onClose, onSaved }: DialogProps & { pa
             ))}
           </SelectField>
         </div>
-        <TextField label="Заметки" name="notes" defaultValue={meeting?.notes} />
-        <TextField label="Отзыв наставника" name="mentorFeedback" defaultValue={meeting?.mentorFeedback} />
-        <TextField label="Отзыв наставляемого" name="menteeFeedback" defaultValue={meeting?.menteeFeedback} />
+        <TextField label="Заметки" name="notes" defaultValue={meeting?.notes} error={submit.field("notes")} />
+        <TextField
+          label="Отзыв наставника"
+          name="mentorFeedback"
+          defaultValue={meeting?.mentorFeedback}
+          error={submit.field("mentorFeedback")}
+        />
+        <TextField
+          label="Отзыв наставляемого"
+          name="menteeFeedback"
+          defaultValue={meeting?.menteeFeedback}
+          error={submit.field("menteeFeedback")}
+        />
         <DialogButtons busy={submit.busy} onCancel={onClose}>
           {meeting ? "Сохранить" : "Записать встречу"}
         </DialogButtons>
@@ -457,9 +580,26 @@ function MeetingDialog({ pairId, meeting, onClose, onSaved }: DialogProps & { pa
   );
 }
 
+/** A task as the plan form holds it: its due date as typed, and a key that stays with it when an earlier one is removed. */
+type TaskFields = Omit<Page["plan"]["tasks"][number], "dueDate"> & { dueDate: string; key: number };
+
+let lastTaskKey = 0;
+
+/**
+ * The goals (one a line) and the tasks of the plan, a group of fields for each, added and removed with buttons (the
+ * focus goes to the added task's first field, or after a removal to the task that took its place). A task left
+ * without a title is not saved. A problem with a task (a due date that does not exist, or the server's refusal) is
+ * shown at that task's own field and named with the task's number in the summary.
+ */
 function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
   const submit = useSubmit();
-  const [tasks, setTasks] = useState(data.plan.tasks.map((t) => ({ ...t, dueDate: t.dueDate ? formatDate(t.dueDate) : "" })));
+  const [tasks, setTasks] = useState<TaskFields[]>(() =>
+    data.plan.tasks.map((t) => ({ ...t, dueDate: dateText(t.dueDate), key: ++lastTaskKey })),
+  );
+  const prefix = useId();
+  const titleId = (task: TaskFields | undefined) => (task ? `${prefix}-task-${task.key}-title` : "");
+  const addId = `${prefix}-add-task`;
+  const focusLater = useFocusWhenShown(tasks);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const text = textOf(new FormData(event.currentTarget));
@@ -468,75 +608,124 @@ function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
         .split("\n")
         .map((g) => g.trim())
         .filter(Boolean);
-      const titled = tasks.filter((t) => t.title.trim());
-      if (titled.some((t) => t.dueDate && !parseRuDate(t.dueDate)))
-        throw invalid([{ path: "tasks", message: dateProblem("Сроки задач", true) }]);
-      const parsed = titled.map((t) => ({
-        taskId: t.taskId || undefined,
-        title: t.title,
-        status: t.status,
-        dueDate: t.dueDate ? parseRuDate(t.dueDate) : undefined,
-      }));
-      onSaved(
-        await unwrap(
-          api.pairs[":pairId"].plan.$put({
-            param: { pairId: data.pair.pairId },
-            json: { goals, tasks: parsed, version: data.plan.version },
-          }),
+      // The server numbers the tasks it is sent; the form's number of each is kept to show its errors at its fields.
+      const titled = tasks.flatMap((task, index) => (task.title.trim() ? [{ task, index }] : []));
+      const dates = readDates(
+        Object.fromEntries(
+          titled.map(({ task, index }) => [`tasks.${index}.dueDate`, { text: task.dueDate, label: `Задача ${index + 1}, срок` }]),
         ),
       );
+      const parsed = titled.map(({ task, index }) => ({
+        taskId: task.taskId || undefined,
+        title: task.title.trim(),
+        status: task.status,
+        dueDate: dates[`tasks.${index}.dueDate`] || undefined,
+      }));
+      try {
+        onSaved(
+          await unwrap(
+            api.pairs[":pairId"].plan.$put({
+              param: { pairId: data.pair.pairId },
+              json: { goals, tasks: parsed, version: data.plan.version },
+            }),
+          ),
+        );
+      } catch (error) {
+        throw relabelFields(error, (field) => {
+          const at = /^tasks\.(\d+)\.(.+)$/.exec(field.path);
+          const index = at ? titled[Number(at[1])]?.index : undefined;
+          return at && index !== undefined ? { path: `tasks.${index}.${at[2]}`, message: `Задача ${index + 1}: ${field.message}` } : field;
+        });
+      }
     });
   };
-  const update = (i: number, patch: Partial<(typeof tasks)[number]>) =>
-    setTasks((all) => all.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+  const update = (i: number, patch: Partial<TaskFields>) => setTasks((all) => all.map((t, j) => (j === i ? { ...t, ...patch } : t)));
+  const add = () => {
+    const added: TaskFields = { key: ++lastTaskKey, taskId: "", title: "", dueDate: "", status: "planned" };
+    focusLater([titleId(added)]);
+    setTasks((all) => [...all, added]);
+  };
+  const remove = (i: number) => {
+    focusLater([titleId(tasks[i + 1]), titleId(tasks[i - 1]), addId]);
+    setTasks((all) => all.filter((_, j) => j !== i));
+    // The errors are about the tasks as they were numbered: they no longer fit.
+    submit.setError(null);
+  };
   return (
     <Dialog title="Индивидуальный план" onClose={onClose} wide>
       <form onSubmit={onSubmit} noValidate>
         <FormError error={submit.error} />
-        <div className="field">
-          <label htmlFor="plan-goals">Цели (по одной в строке)</label>
-          <textarea id="plan-goals" name="goals" rows={4} defaultValue={data.plan.goals.join("\n")} />
-        </div>
-        {tasks.map((task, i) => (
-          <fieldset key={task.taskId || `new-${i}`} className="field">
-            <legend>Задача {i + 1}</legend>
-            <div className="grid-2">
-              <TextField label="Задача" name={`title-${i}`} value={task.title} onChange={(e) => update(i, { title: e.target.value })} />
-              <TextField
-                label="Срок"
-                name={`due-${i}`}
-                placeholder="ДД.ММ.ГГГГ"
-                value={task.dueDate}
-                onChange={(e) => update(i, { dueDate: e.target.value })}
-              />
-              <SelectField
-                label="Статус"
-                name={`status-${i}`}
-                value={task.status}
-                onChange={(e) => update(i, { status: e.target.value as typeof task.status })}
-              >
-                {Object.entries(taskStatusLabels).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className="button secondary"
-          onClick={() => setTasks((all) => [...all, { taskId: "", title: "", dueDate: "", status: "planned" }])}
-        >
-          Добавить задачу
-        </button>
+        <TextAreaField
+          label="Цели (по одной в строке)"
+          name="goals"
+          rows={4}
+          defaultValue={data.plan.goals.join("\n")}
+          error={submit.field("goals")}
+        />
+        {tasks.map((task, i) => {
+          const at = (name: string) => submit.field(`tasks.${i}.${name}`);
+          return (
+            <fieldset key={task.key} className="field">
+              <legend>Задача {i + 1}</legend>
+              <div className="grid-2">
+                <TextField
+                  id={titleId(task)}
+                  label="Задача"
+                  name={`title-${i}`}
+                  value={task.title}
+                  onChange={(e) => update(i, { title: e.target.value })}
+                  error={at("title")}
+                />
+                <DateField
+                  label="Срок"
+                  name={`due-${i}`}
+                  value={task.dueDate}
+                  onChange={(e) => update(i, { dueDate: e.target.value })}
+                  error={at("dueDate")}
+                />
+                <SelectField
+                  label="Статус"
+                  name={`status-${i}`}
+                  value={task.status}
+                  onChange={(e) => update(i, { status: e.target.value as typeof task.status })}
+                  error={at("status")}
+                >
+                  {Object.entries(taskStatusLabels).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </SelectField>
+              </div>
+              <p>
+                <button type="button" className="button secondary small" onClick={() => remove(i)}>
+                  Удалить задачу
+                  <span className="visually-hidden">{task.title.trim() ? ` «${task.title.trim()}»` : ` ${i + 1}`}</span>
+                </button>
+              </p>
+            </fieldset>
+          );
+        })}
+        <p>
+          <button type="button" id={addId} className="button secondary" onClick={add}>
+            Добавить задачу
+          </button>
+        </p>
         <DialogButtons busy={submit.busy} onCancel={onClose}>
           Сохранить план
         </DialogButtons>
       </form>
     </Dialog>
   );
+}
+
+/**
+ * The error with each of its field errors passed through `relabel` (to the form's own path, with a message that names
+ * the row it is about, since the summary lists the messages alone); any other error as it is.
+ */
+function relabelFields(error: unknown, relabel: (field: FieldError) => FieldError): unknown {
+  if (!(error instanceof ApiError) || error.fields.length === 0) return error;
+  return new ApiError(error.status, error.code, error.message, { ...error.details, fields: error.fields.map(relabel) });
 }
 
 function FinishDialog({ kind, data, onClose, onSaved }: DialogProps & { kind: "complete" | "terminate"; data: Page }) {

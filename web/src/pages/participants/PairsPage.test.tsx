@@ -125,3 +125,87 @@ describe("the pair board", () => {
     await waitFor(() => expect(document.activeElement?.getAttribute("href")).toBe("/pairs/pair_021"));
   });
 });
+
+describe("a new pair", () => {
+  const person = (participantId: string, fullName: string, category: string, roles: { isMentor?: boolean; isMentee?: boolean }) => ({
+    participantId,
+    fullName,
+    category,
+    status: "active",
+    isMentor: false,
+    isMentee: false,
+    ...roles,
+  });
+  const people = [
+    person("prt_t", "Петрова Анна Андреевна", "teacher", { isMentor: true }),
+    person("prt_p1", "Смирнов Олег Павлович", "pupil", { isMentor: true }),
+    person("prt_p2", "Иванов Иван Иванович", "pupil", { isMentee: true }),
+    person("prt_y", "Козлов Денис Игоревич", "young_specialist", { isMentee: true }),
+  ];
+
+  function openDialog() {
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/pairs/board": () => ({ status: 200, body: board({}) }),
+      "GET /api/participants": () => ({ status: 200, body: { items: people, cursor: null } }),
+      "GET /api/forms": () => ({ status: 200, body: { enabled: ["pupil_pupil", "teacher_teacher"], catalogue: [], version: 1 } }),
+      "POST /api/pairs": (body) => ({ status: 201, body: { pair: { ...pair(1), ...(body as object) } } }),
+    });
+    renderPage(<PairsPage />, { path: "/pairs" });
+    return calls;
+  }
+  const optionTexts = (select: HTMLElement) =>
+    within(select)
+      .getAllByRole("option")
+      .map((option) => option.textContent);
+  const menteeLabels = (dialog: HTMLElement) =>
+    within(within(dialog).getByRole("group", { name: /^Наставляемые/ }))
+      .getAllByRole("checkbox")
+      .map((box) => box.parentElement?.textContent?.trim());
+
+  it("lists only the people whose category fits the chosen form, each with the category; «показать всех» adds the others after them", async () => {
+    const calls = openDialog();
+    fireEvent.click(await screen.findByRole("button", { name: "Создать пару" }));
+    const dialog = await screen.findByRole("dialog", { name: "Новая пара или группа" });
+    const mentor = (await within(dialog).findByLabelText(/^Наставник/)) as HTMLSelectElement;
+    await waitFor(() => expect((within(dialog).getByLabelText(/^Форма наставничества/) as HTMLSelectElement).value).toBe("pupil_pupil"));
+    expect(optionTexts(mentor)).toEqual(["Выберите наставника", "Смирнов Олег Павлович — Обучающийся (ученик)"]);
+    expect(menteeLabels(dialog)).toEqual(["Иванов Иван Иванович — Обучающийся (ученик)"]);
+
+    fireEvent.change(within(dialog).getByLabelText(/^Форма наставничества/), { target: { value: "teacher_teacher" } });
+    expect(optionTexts(mentor)).toEqual(["Выберите наставника", "Петрова Анна Андреевна — Педагог"]);
+    expect(menteeLabels(dialog)).toEqual(["Козлов Денис Игоревич — Молодой специалист (стаж 0–3 года)"]);
+
+    fireEvent.click(within(dialog).getByLabelText(/^Показать всех/));
+    expect(optionTexts(mentor)).toEqual([
+      "Выберите наставника",
+      "Петрова Анна Андреевна — Педагог",
+      "Смирнов Олег Павлович — Обучающийся (ученик)",
+    ]);
+    expect(
+      within(mentor)
+        .getAllByRole("group")
+        .map((group) => group.getAttribute("label")),
+    ).toEqual(["Подходят для формы", "Другие категории"]);
+    expect(menteeLabels(dialog)).toEqual([
+      "Козлов Денис Игоревич — Молодой специалист (стаж 0–3 года)",
+      "Иванов Иван Иванович — Обучающийся (ученик) (не подходит для формы)",
+    ]);
+
+    // A choice stays listed when the list is narrowed again, so it is never dropped unseen.
+    fireEvent.change(mentor, { target: { value: "prt_t" } });
+    fireEvent.click(within(dialog).getByLabelText("Козлов Денис Игоревич — Молодой специалист (стаж 0–3 года)"));
+    fireEvent.click(within(dialog).getByLabelText(/^Показать всех/));
+    fireEvent.change(within(dialog).getByLabelText(/^Форма наставничества/), { target: { value: "pupil_pupil" } });
+    expect(mentor.value).toBe("prt_t");
+    expect(menteeLabels(dialog)).toEqual([
+      "Иванов Иван Иванович — Обучающийся (ученик)",
+      "Козлов Денис Игоревич — Молодой специалист (стаж 0–3 года) (не подходит для формы)",
+    ]);
+    fireEvent.change(within(dialog).getByLabelText(/^Форма наставничества/), { target: { value: "teacher_teacher" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Создать черновик пары" }));
+    const created = () => calls.find((call) => call.method === "POST" && call.path === "/api/pairs");
+    await waitFor(() => expect(created()).toBeTruthy());
+    expect(created()?.body).toMatchObject({ form: "teacher_teacher", mentorId: "prt_t", menteeIds: ["prt_y"] });
+  });
+});

@@ -4,7 +4,7 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
-import { DialogButtons, FormError, SelectField } from "../../components/Form";
+import { CheckboxField, DialogButtons, FormError, SelectField } from "../../components/Form";
 import { PairDatesFields, readPairDates } from "./PairDates";
 import { ShowMore } from "../../components/ShowMore";
 import { Async } from "../../components/Status";
@@ -13,8 +13,9 @@ import { countOf, plural } from "../../lib/plural";
 import { usePages } from "../../lib/usePages";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
-import { type BoardColumn, type FormCode, type Pair, formLabels, pairNouns } from "./model";
+import { type BoardColumn, type Category, type FormCode, type Pair, type Participant, formLabels, pairNouns } from "./model";
 import { pairStatusLabels } from "@rnc/core/pair/labels";
+import { categoryLabels, formCatalogue } from "@rnc/core/forms/catalogue";
 
 /** Pairs «Показать ещё» adds to a column (as many as the board shows at first: BOARD_PAGE of the core). */
 const MORE = "20";
@@ -113,28 +114,44 @@ function PairCard({ pair }: { pair: Pair }) {
   );
 }
 
+type Person = Participant;
+
+/** «Иванова Мария Сергеевна — Педагог»: a person as the pair dialog lists them. */
+const personText = (person: Person) => `${person.fullName} — ${categoryLabels[person.category]}`;
+
+/**
+ * The people of one role for the chosen form: those whose category the form allows first, then (when all are shown)
+ * the others. The ones already chosen stay listed, so that a change of form never drops a choice unseen.
+ */
+function forForm(people: Person[], allowed: readonly Category[], showAll: boolean, chosen: (person: Person) => boolean) {
+  const fitting = people.filter((p) => allowed.includes(p.category));
+  const others = people.filter((p) => !allowed.includes(p.category) && (showAll || chosen(p)));
+  return { fitting, others };
+}
+
+/**
+ * A new pair or group: its form, then a mentor and mentees whose categories fit that form (each person with their
+ * category; «Показать всех» lists the others too, after them), and its dates. The server enforces the fit on
+ * activation; the lists only keep unfitting choices out of the way.
+ */
 function CreatePairDialog({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const submit = useSubmit();
   const people = useResource(() => unwrap(api.participants.$get({ query: { status: "active" } })), []);
   const forms = useResource(() => unwrap(api.forms.$get()), []);
+  const formChoices = forms.data?.enabled ?? (Object.keys(formLabels) as FormCode[]);
+  const [chosenForm, setChosenForm] = useState<FormCode | "">("");
+  const form = chosenForm || formChoices[0];
+  const definition = formCatalogue.find((f) => f.code === form);
+  const [mentorId, setMentorId] = useState("");
+  const [menteeIds, setMenteeIds] = useState<string[]>([]);
+  const [showAll, setShowAll] = useState(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? "").trim();
+    const text = textOf(new FormData(event.currentTarget));
     void submit.run(async () => {
       const { startDate, endDate } = readPairDates(text);
-      const created = await unwrap(
-        api.pairs.$post({
-          json: {
-            form: text("form") as FormCode,
-            mentorId: text("mentorId"),
-            menteeIds: form.getAll("menteeIds").map(String),
-            startDate,
-            endDate,
-          },
-        }),
-      );
+      const created = await unwrap(api.pairs.$post({ json: { form: form as FormCode, mentorId, menteeIds, startDate, endDate } }));
       navigate(`/pairs/${created.pair.pairId}`);
     });
   };
@@ -143,44 +160,121 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Новая пара или группа" onClose={onClose} wide>
       <Async resource={people}>
-        {({ items }) => (
-          <form onSubmit={onSubmit} noValidate>
-            <FormError error={submit.error} />
-            <SelectField label="Форма наставничества" name="form" required error={submit.field("form")}>
-              {(forms.data?.enabled ?? (Object.keys(formLabels) as FormCode[])).map((code) => (
-                <option key={code} value={code}>
-                  {formLabels[code]}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField label="Наставник" name="mentorId" required error={submit.field("mentorId")}>
-              <option value="">Выберите наставника</option>
-              {items
-                .filter((p) => p.isMentor)
-                .map((p) => (
-                  <option key={p.participantId} value={p.participantId}>
-                    {p.fullName}
+        {({ items }) => {
+          const mentors = forForm(
+            items.filter((p) => p.isMentor),
+            definition?.mentorCategories ?? [],
+            showAll,
+            (p) => p.participantId === mentorId,
+          );
+          const mentees = forForm(
+            items.filter((p) => p.isMentee),
+            definition?.menteeCategories ?? [],
+            showAll,
+            (p) => menteeIds.includes(p.participantId),
+          );
+          const allowedText = (categories: readonly Category[] = []) => categories.map((c) => categoryLabels[c]).join(", ");
+          const menteeBox = (p: Person, fits: boolean) => (
+            <label key={p.participantId} className="checkbox">
+              <input
+                type="checkbox"
+                name="menteeIds"
+                value={p.participantId}
+                checked={menteeIds.includes(p.participantId)}
+                onChange={(e) => {
+                  const { checked } = e.target;
+                  setMenteeIds((all) => (checked ? [...all, p.participantId] : all.filter((id) => id !== p.participantId)));
+                }}
+              />{" "}
+              {personText(p)}
+              {fits ? "" : " (не подходит для формы)"}
+            </label>
+          );
+          return (
+            <form onSubmit={onSubmit} noValidate>
+              <FormError error={submit.error} />
+              <SelectField
+                label="Форма наставничества"
+                name="form"
+                required
+                value={form}
+                onChange={(e) => setChosenForm(e.target.value as FormCode)}
+                error={submit.field("form")}
+              >
+                {formChoices.map((code) => (
+                  <option key={code} value={code}>
+                    {formLabels[code]}
                   </option>
                 ))}
-            </SelectField>
-            <fieldset className="field">
-              <legend>Наставляемые (один — пара, несколько — группа)</legend>
-              {items
-                .filter((p) => p.isMentee)
-                .map((p) => (
-                  <label key={p.participantId} className="checkbox">
-                    <input type="checkbox" name="menteeIds" value={p.participantId} /> {p.fullName}
-                  </label>
-                ))}
-              {submit.field("menteeIds") && <p className="field-error">{submit.field("menteeIds")}</p>}
-            </fieldset>
-            <PairDatesFields startDate={today} endDate={nextYear} endHint="Обычно от 3 до 12 месяцев" error={submit.field} />
-            <DialogButtons busy={submit.busy} onCancel={onClose}>
-              Создать черновик пары
-            </DialogButtons>
-          </form>
-        )}
+              </SelectField>
+              {definition && (
+                <p className="hint">
+                  Наставник: {allowedText(definition.mentorCategories)}. Наставляемые: {allowedText(definition.menteeCategories)}.
+                </p>
+              )}
+              <CheckboxField
+                label="Показать всех участников, не только подходящих для формы"
+                name="showAll"
+                checked={showAll}
+                onChange={(e) => setShowAll(e.target.checked)}
+              />
+              <SelectField
+                label="Наставник"
+                name="mentorId"
+                required
+                value={mentorId}
+                onChange={(e) => setMentorId(e.target.value)}
+                hint={mentors.fitting.length === 0 ? "Нет активных наставников подходящей категории" : undefined}
+                error={submit.field("mentorId")}
+              >
+                <option value="">Выберите наставника</option>
+                {mentors.others.length === 0 ? (
+                  mentors.fitting.map((p) => (
+                    <option key={p.participantId} value={p.participantId}>
+                      {personText(p)}
+                    </option>
+                  ))
+                ) : (
+                  <>
+                    <optgroup label="Подходят для формы">
+                      {mentors.fitting.map((p) => (
+                        <option key={p.participantId} value={p.participantId}>
+                          {personText(p)}
+                        </option>
+                      ))}
+                    </optgroup>
+                    <optgroup label="Другие категории">
+                      {mentors.others.map((p) => (
+                        <option key={p.participantId} value={p.participantId}>
+                          {personText(p)}
+                        </option>
+                      ))}
+                    </optgroup>
+                  </>
+                )}
+              </SelectField>
+              <fieldset className="field">
+                <legend>Наставляемые (один — пара, несколько — группа)</legend>
+                {mentees.fitting.length === 0 && <p className="hint">Нет активных наставляемых подходящей категории</p>}
+                {mentees.fitting.map((p) => menteeBox(p, true))}
+                {mentees.others.length > 0 && (
+                  <>
+                    <p className="hint">Другие категории:</p>
+                    {mentees.others.map((p) => menteeBox(p, false))}
+                  </>
+                )}
+                {submit.field("menteeIds") && <p className="field-error">{submit.field("menteeIds")}</p>}
+              </fieldset>
+              <PairDatesFields startDate={today} endDate={nextYear} endHint="Обычно от 3 до 12 месяцев" error={submit.field} />
+              <DialogButtons busy={submit.busy} onCancel={onClose}>
+                Создать черновик пары
+              </DialogButtons>
+            </form>
+          );
+        }}
       </Async>
     </Dialog>
   );
 }
+
+const textOf = (form: FormData) => (name: string) => String(form.get(name) ?? "").trim();

@@ -5,12 +5,12 @@ import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
-import { formatDate } from "../../lib/format";
+import { dateProblem, formatDate, parseRuDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { categoryLabels } from "@rnc/core/forms/catalogue";
 import { sensitiveFlagLabels } from "@rnc/core/participant/labels";
-import { type Category, type Participant, type ParticipantInput, dateProblem, parseRuDate } from "./model";
+import type { Category, Participant, ParticipantInput } from "./model";
 
 type SensitiveFlag = NonNullable<ParticipantInput["sensitiveFlags"]>[number];
 

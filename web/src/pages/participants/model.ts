@@ -1,5 +1,6 @@
 /** Shapes and Russian labels of the participants and pairs screens (types come from the API through the typed client). */
 import { formCatalogue } from "@rnc/core/forms/catalogue";
+import { meetingStageLabels } from "@rnc/core/pair/labels";
 import type { Input, Ok, api } from "../../api/client";
 
 export type Participant = Ok<typeof api.participants.$get>["items"][number];
@@ -17,6 +18,21 @@ export type ImportPreview = Ok<typeof api.participants.import.preview.$post>;
 
 export const formLabels = Object.fromEntries(formCatalogue.map((form) => [form.code, form.label])) as Record<FormCode, string>;
 
+export type MeetingStage = PairPage["meetings"][number]["stage"];
+/** The meeting stages in the order a pair goes through them (the order of their labels). */
+const meetingStages = Object.keys(meetingStageLabels) as MeetingStage[];
+
+/**
+ * The stage a new meeting most likely has: the one after the pair's latest meeting (the diary comes sorted by date),
+ * or the first when there is none. Joint work goes on over many meetings, so it stays until the final one is chosen.
+ */
+export function nextStage(meetings: readonly { stage: MeetingStage }[]): MeetingStage {
+  const last = meetings.at(-1)?.stage;
+  if (!last) return "introduction";
+  if (last === "joint_work" || last === "final") return last;
+  return meetingStages[meetingStages.indexOf(last) + 1] ?? last;
+}
+
 export const taskStatusLabels = { planned: "Запланирована", in_progress: "В работе", done: "Выполнена", cancelled: "Отменена" } as const;
 
 export const roleText = (p: { isMentor?: boolean; isMentee?: boolean }) =>
@@ -26,23 +42,3 @@ export const participantNouns = ["участник", "участника", "уч
 export const pairNouns = ["пара", "пары", "пар"] as const;
 export const menteeNouns = ["наставляемый", "наставляемых", "наставляемых"] as const;
 export const minuteNouns = ["минута", "минуты", "минут"] as const;
-
-/** True for a date that exists in the calendar (not 31.02 or 29.02 of a common year). */
-const exists = (year: number, month: number, day: number) => {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
-
-/** ДД.ММ.ГГГГ typed by a person → ГГГГ-ММ-ДД for the API (an ISO date passes through); undefined unless the date exists. */
-export function parseRuDate(value: string): string | undefined {
-  const text = value.trim();
-  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const [year, month, day] = ru ? [ru[3], ru[2], ru[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-  if (!year || !month || !day || !exists(Number(year), Number(month), Number(day))) return undefined;
-  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-}
-
-/** The message for a date field whose text parseRuDate refused. */
-export const dateProblem = (label: string, several = false) =>
-  `${label}: укажите ${several ? "существующие даты" : "существующую дату"} в формате ДД.ММ.ГГГГ`;

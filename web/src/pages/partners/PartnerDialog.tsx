@@ -6,6 +6,7 @@ import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, Te
 import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { useRecordForm } from "../../lib/useRecordForm";
 import { isStale } from "../../lib/useSubmit";
+import { DateField, dateText, readDates } from "../../components/DateField";
 import type { Contract, PartnerInfo, PartnerInput } from "./types";
 
 /** The server's limit of contracts per organisation. */
@@ -20,8 +21,8 @@ const contractFieldsOf = (contract?: Contract): ContractFields => ({
   key: ++lastContractKey,
   kind: contract?.kind ?? "",
   number: contract?.number ?? "",
-  date: contract?.date ?? "",
-  validUntil: contract?.validUntil ?? "",
+  date: dateText(contract?.date),
+  validUntil: dateText(contract?.validUntil),
 });
 
 const fieldsOf = (partner: PartnerInfo | undefined): Fields => ({
@@ -35,21 +36,33 @@ const fieldsOf = (partner: PartnerInfo | undefined): Fields => ({
 
 /**
  * The request body: every field, an empty optional one left out (an edit replaces the organisation and its contracts,
- * so that clears it). An unchosen kind or an empty date goes as it is, for the server's message at its field.
+ * so that clears it). An unchosen kind goes as it is, for the server's message at its field; the contracts' dates are
+ * read here (ДД.ММ.ГГГГ), each one missing or not existing named at its own field (`contracts.0.date`, as the server
+ * names it).
  */
-const bodyOf = (fields: Fields): PartnerInput => ({
-  name: fields.name.trim(),
-  kind: fields.kind as PartnerInput["kind"],
-  inList: fields.inList,
-  providesCurator: fields.providesCurator,
-  contracts: fields.contracts.map((contract) => ({
-    kind: contract.kind as Contract["kind"],
-    number: contract.number.trim() || undefined,
-    date: contract.date,
-    validUntil: contract.validUntil || undefined,
-  })),
-  note: fields.note.trim() || undefined,
-});
+function bodyOf(fields: Fields): PartnerInput {
+  const dates = readDates(
+    Object.fromEntries(
+      fields.contracts.flatMap((contract, i) => [
+        [`contracts.${i}.date`, { text: contract.date, label: `Договор ${i + 1}: дата заключения` }],
+        [`contracts.${i}.validUntil`, { text: contract.validUntil, label: `Договор ${i + 1}: действует до` }],
+      ]),
+    ),
+  );
+  return {
+    name: fields.name.trim(),
+    kind: fields.kind as PartnerInput["kind"],
+    inList: fields.inList,
+    providesCurator: fields.providesCurator,
+    contracts: fields.contracts.map((contract, i) => ({
+      kind: contract.kind as Contract["kind"],
+      number: contract.number.trim() || undefined,
+      date: dates[`contracts.${i}.date`] ?? "",
+      validUntil: dates[`contracts.${i}.validUntil`] || undefined,
+    })),
+    note: fields.note.trim() || undefined,
+  };
+}
 
 /**
  * A new partner organisation (no `partner`), or an edit of one, with its contracts as a repeating group. When someone
@@ -203,19 +216,17 @@ function ContractsFields({
                 onChange={update(index, "number")}
                 error={at("number")}
               />
-              <TextField
+              <DateField
                 label="Дата заключения"
                 name={`contracts.${index}.date`}
-                type="date"
                 required
                 value={contract.date}
                 onChange={update(index, "date")}
                 error={at("date")}
               />
-              <TextField
+              <DateField
                 label="Действует до"
                 name={`contracts.${index}.validUntil`}
-                type="date"
                 hint="Если в договоре указан срок"
                 value={contract.validUntil}
                 onChange={update(index, "validUntil")}

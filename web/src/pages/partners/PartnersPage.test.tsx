@@ -227,8 +227,8 @@ describe("the institution's partner organisations", () => {
     ]);
     fireEvent.change(field(contract(dialog, 2), /^Вид договора/), { target: { value: "agreement" } });
     fireEvent.change(field(contract(dialog, 2), /^Номер/), { target: { value: " 15 " } });
-    fireEvent.change(field(contract(dialog, 2), /^Дата заключения/), { target: { value: "2025-09-01" } });
-    fireEvent.change(field(contract(dialog, 2), /^Действует до/), { target: { value: "2025-08-31" } });
+    fireEvent.change(field(contract(dialog, 2), /^Дата заключения/), { target: { value: "01.09.2025" } });
+    fireEvent.change(field(contract(dialog, 2), /^Действует до/), { target: { value: "31.08.2025" } });
     fireEvent.click(within(contract(dialog, 1)).getByRole("button", { name: "Удалить договор 1" }));
     await waitFor(() => expect(within(dialog).queryByRole("group", { name: "Договор 2" })).toBeNull());
     expect(field(contract(dialog, 1), /^Номер/).value).toBe(" 15 ");
@@ -241,7 +241,7 @@ describe("the institution's partner organisations", () => {
     expect(within(within(dialog).getByRole("alert")).getByText(message)).toBeTruthy();
     expect(field(contract(dialog, 1), /^Дата заключения/).getAttribute("aria-invalid")).toBeNull();
 
-    fireEvent.change(field(contract(dialog, 1), /^Действует до/), { target: { value: "2028-08-31" } });
+    fireEvent.change(field(contract(dialog, 1), /^Действует до/), { target: { value: "31.08.2028" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Добавить организацию" }));
     await waitFor(() => expect(field(dialog, /^Название организации/).getAttribute("aria-invalid")).toBe("true"));
     expect(within(dialog).getAllByText("Организация «Завод Прогресс» уже есть в списке партнёров")).toHaveLength(2);
@@ -317,8 +317,8 @@ describe("the institution's partner organisations", () => {
     expect(field(dialog, /^Примечание/).value).toBe(factory.note);
     expect([1, 2, 3].map((n) => field(contract(dialog, n), /^Вид договора/).value)).toEqual(["agreement", "dual", "practice"]);
     expect(field(contract(dialog, 1), /^Номер/).value).toBe("15");
-    expect(field(contract(dialog, 1), /^Дата заключения/).value).toBe("2025-09-01");
-    expect(field(contract(dialog, 1), /^Действует до/).value).toBe("2099-08-31");
+    expect(field(contract(dialog, 1), /^Дата заключения/).value).toBe("01.09.2025");
+    expect(field(contract(dialog, 1), /^Действует до/).value).toBe("31.08.2099");
     expect(field(contract(dialog, 2), /^Действует до/).value).toBe("");
 
     fireEvent.click(within(dialog).getByRole("button", { name: "Удалить договор 3" }));

@@ -8,7 +8,8 @@ import {
 import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
-import { todayIso } from "../../lib/format";
+import { parseRuDate, todayIso } from "../../lib/format";
+import { DateField, dateText, readDates } from "../../components/DateField";
 import { useRecordForm } from "../../lib/useRecordForm";
 import { isStale } from "../../lib/useSubmit";
 import type { Publication, PublicationInput } from "./types";
@@ -21,7 +22,7 @@ type Fields = { [K in Exclude<keyof Required<PublicationInput>, "status">]: stri
  */
 const fieldsOf = (publication: Publication | undefined, today: string): Fields => ({
   title: publication?.title ?? "",
-  date: publication?.date ?? todayIso(),
+  date: dateText(publication?.date ?? todayIso()),
   published: publication ? statusOf(publication, today) === "published" : true,
   channel: publication?.channel ?? "",
   format: publication?.format ?? "",
@@ -30,16 +31,20 @@ const fieldsOf = (publication: Publication | undefined, today: string): Fields =
   note: publication?.note ?? "",
 });
 
-/** A publication dated after today can only be planned: the form neither offers nor sends «Материал вышел» for it. */
-const isFuture = (fields: Fields, today: string) => fields.date > today;
+/**
+ * A publication dated after today can only be planned: the form neither offers nor sends «Материал вышел» for it (a
+ * date not yet typed in full is not in the future).
+ */
+const isFuture = (fields: Fields, today: string) => (parseRuDate(fields.date) ?? "") > today;
 
 /**
  * The request body: every field, an empty optional one left out (an edit replaces the publication, so that clears it),
- * and the status always. An unchosen channel or form goes as it is, for the server's message at its field.
+ * and the status always. An unchosen channel or form goes as it is, for the server's message at its field; a date that
+ * does not exist is refused here.
  */
 const bodyOf = (fields: Fields, today: string): PublicationInput => ({
   title: fields.title.trim(),
-  date: fields.date,
+  ...readDates({ date: { text: fields.date, label: "Дата" } }),
   status: fields.published && !isFuture(fields, today) ? "published" : "planned",
   channel: fields.channel as PublicationInput["channel"],
   format: fields.format as PublicationInput["format"],
@@ -100,10 +105,9 @@ export function PublicationDialog({
           error={save.field("title")}
         />
         <div className="grid-2">
-          <TextField
+          <DateField
             label="Дата"
             name="date"
-            type="date"
             required
             hint="Дата в будущем — публикация запланирована"
             value={fields.date}

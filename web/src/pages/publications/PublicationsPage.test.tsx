@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
-import { todayIso } from "../../lib/format";
+import { formatDate, todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
 import PublicationsPage from "./PublicationsPage";
@@ -405,19 +405,19 @@ describe("the institution's media plan", () => {
     fireEvent.change(field(dialog, /^Форма материала/), { target: { value: "digest" } });
 
     // Dated today or earlier (the region's today is 15 June): published unless unticked.
-    fireEvent.change(field(dialog, /^Дата/), { target: { value: `${thisYear}-06-15` } });
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: `15.06.${thisYear}` } });
     expect(published().disabled).toBe(false);
     expect(published().checked).toBe(true);
     fireEvent.click(published());
     expect(published().checked).toBe(false);
     // After today: planned only.
-    fireEvent.change(field(dialog, /^Дата/), { target: { value: `${thisYear}-06-16` } });
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: `16.06.${thisYear}` } });
     expect(published().disabled).toBe(true);
     expect(published().checked).toBe(false);
     expect(document.getElementById(published().getAttribute("aria-describedby") ?? "")?.textContent).toBe(
       "Дата ещё не наступила: публикация запланирована. Когда материал выйдет, отметьте это.",
     );
-    fireEvent.change(field(dialog, /^Дата/), { target: { value: `${thisYear}-06-10` } });
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: `10.06.${thisYear}` } });
     expect(published().disabled).toBe(false);
     expect(published().checked).toBe(false);
     fireEvent.click(published());
@@ -475,8 +475,8 @@ describe("the institution's media plan", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Добавить публикацию" }));
     const dialog = await screen.findByRole("dialog", { name: "Новая публикация" });
     expect(field(dialog, /^Заголовок или тема/).required).toBe(true);
-    expect(field(dialog, /^Дата/).type).toBe("date");
-    expect(field(dialog, /^Дата/).value).toBe(todayIso());
+    expect(field(dialog, /^Дата/).placeholder).toBe("ДД.ММ.ГГГГ");
+    expect(field(dialog, /^Дата/).value).toBe(formatDate(todayIso()));
     expect(field(dialog, /^Канал/).value).toBe("");
     expect(options(field(dialog, /^Канал/))).toEqual([
       "Выберите канал",
@@ -501,7 +501,7 @@ describe("the institution's media plan", () => {
     expect(field(dialog, /^Примечание/).tagName).toBe("TEXTAREA");
 
     fireEvent.change(field(dialog, /^Заголовок или тема/), { target: { value: "  День наставника в школе " } });
-    fireEvent.change(field(dialog, /^Дата/), { target: { value: `${thisYear}-10-03` } });
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: `03.10.${thisYear}` } });
     fireEvent.change(field(dialog, /^Форма материала/), { target: { value: "post_release" } });
     fireEvent.change(field(dialog, /^Рубрика/), { target: { value: " " } });
     fireEvent.change(field(dialog, /^Ссылка на публикацию/), { target: { value: "vk.com/school" } });
@@ -537,7 +537,7 @@ describe("the institution's media plan", () => {
     fireEvent.click(await buttonIn(news, "Изменить"));
     const dialog = await screen.findByRole("dialog", { name: "Изменить публикацию" });
     expect(field(dialog, /^Заголовок или тема/).value).toBe(news.title);
-    expect(field(dialog, /^Дата/).value).toBe(news.date);
+    expect(field(dialog, /^Дата/).value).toBe(formatDate(news.date));
     expect(field(dialog, /^Канал/).value).toBe("site");
     expect(field(dialog, /^Форма материала/).value).toBe("news");
     expect(field(dialog, /^Рубрика/).value).toBe(news.rubric);

@@ -3,6 +3,7 @@ import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { todayIso } from "../../lib/format";
+import { DateField, dateText, readDates } from "../../components/DateField";
 import { useRecordForm } from "../../lib/useRecordForm";
 import { invalid, isStale } from "../../lib/useSubmit";
 import { MentorPicker } from "../participants/MentorPicker";
@@ -17,19 +18,20 @@ const fieldsOf = (reward: RewardInfo | undefined): Fields => ({
   participantId: reward?.participantId ?? "",
   measure: reward?.measure ?? "",
   level: reward?.level ?? "",
-  date: reward?.date ?? todayIso(),
+  date: dateText(reward?.date ?? todayIso()),
   basis: reward?.basis ?? "",
   note: reward?.note ?? "",
 });
 
 /**
  * The reward's own fields (the person goes only with a new one): an empty optional one left out (an edit replaces the
- * record, so that clears it). An unchosen measure or level goes as it is, for the server's message at its field.
+ * record, so that clears it). An unchosen measure or level goes as it is, for the server's message at its field; a
+ * date that does not exist is refused here.
  */
 const detailsOf = (fields: Fields) => ({
   measure: fields.measure as RewardInput["measure"],
   level: fields.level as RewardInput["level"],
-  date: fields.date,
+  ...readDates({ date: { text: fields.date, label: "Дата" } }),
   basis: fields.basis.trim() || undefined,
   note: fields.note.trim() || undefined,
 });
@@ -109,7 +111,7 @@ export function RewardDialog({
               </option>
             ))}
           </SelectField>
-          <TextField label="Дата" name="date" type="date" required value={fields.date} onChange={set("date")} error={save.field("date")} />
+          <DateField label="Дата" name="date" required value={fields.date} onChange={set("date")} error={save.field("date")} />
         </div>
         <TextField
           label="Основание"

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
-import { todayIso } from "../../lib/format";
+import { formatDate, todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
 import RewardsPage from "./RewardsPage";
@@ -250,8 +250,8 @@ describe("the mentors' rewards", () => {
       "Региональный",
       "Федеральный",
     ]);
-    expect(field(dialog, /^Дата/).type).toBe("date");
-    expect(field(dialog, /^Дата/).value).toBe(todayIso());
+    expect(field(dialog, /^Дата/).placeholder).toBe("ДД.ММ.ГГГГ");
+    expect(field(dialog, /^Дата/).value).toBe(formatDate(todayIso()));
 
     // Sent with no mentor chosen: the form says so at the field and sends nothing.
     fireEvent.click(within(dialog).getByRole("button", { name: "Записать поощрение" }));
@@ -273,7 +273,7 @@ describe("the mentors' rewards", () => {
     expect(picker.value).toBe("ptc_3");
 
     fireEvent.change(field(dialog, /^Уровень/), { target: { value: "regional" } });
-    fireEvent.change(field(dialog, /^Дата/), { target: { value: `${thisYear}-04-01` } });
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: `01.04.${thisYear}` } });
     fireEvent.change(field(dialog, /^Основание/), { target: { value: " Приказ № 12 " } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Записать поощрение" }));
     await waitFor(() => expect(field(dialog, /^Мера поощрения/).getAttribute("aria-invalid")).toBe("true"));
@@ -321,7 +321,7 @@ describe("the mentors' rewards", () => {
     expect(within(dialog).queryByLabelText(/^Найти наставника/)).toBeNull();
     expect(field(dialog, /^Мера поощрения/).value).toBe("certificate");
     expect(field(dialog, /^Уровень/).value).toBe("municipal");
-    expect(field(dialog, /^Дата/).value).toBe(certificate.date);
+    expect(field(dialog, /^Дата/).value).toBe(formatDate(certificate.date));
     expect(field(dialog, /^Основание/).value).toBe(certificate.basis);
     expect(field(dialog, /^Примечание/).value).toBe(certificate.note);
 
@@ -356,7 +356,7 @@ describe("the mentors' rewards", () => {
     expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("В форме — актуальная запись о поощрении. Внесите изменения ещё раз и сохраните.")).toBeTruthy();
     expect(field(dialog, /^Мера поощрения/).value).toBe("thank_letter");
-    expect(field(dialog, /^Дата/).value).toBe(`${thisYear}-05-20`);
+    expect(field(dialog, /^Дата/).value).toBe(`20.05.${thisYear}`);
     expect(field(dialog, /^Уровень/).value).toBe("municipal");
 
     fireEvent.change(field(dialog, /^Уровень/), { target: { value: "federal" } });

@@ -21,7 +21,8 @@ describe("approving a roadmap", () => {
     // The <dialog> is opened (showModal) after its first render: until then its buttons are not in the page's roles.
     await screen.findByRole("dialog", { name: "Утверждение дорожной карты" });
     fireEvent.change(await screen.findByLabelText(/^Кем утверждена/), { target: { value: "Директор Иванова М. С." } });
-    fireEvent.change(screen.getByLabelText(/^Дата утверждения/), { target: { value: "2026-09-01" } });
+    // The date is typed as ДД.ММ.ГГГГ and goes to the API as an ISO date.
+    fireEvent.change(screen.getByLabelText(/^Дата утверждения/), { target: { value: "01.09.2026" } });
     fireEvent.change(screen.getByLabelText(/^Документ об утверждении/), { target: { value: "Приказ № 45 от 01.09.2026" } });
     fireEvent.click(screen.getByRole("button", { name: "Отметить как утверждённую" }));
     await waitFor(() => expect(saved).toEqual(["Дорожная карта отмечена как утверждённая"]));
@@ -32,5 +33,21 @@ describe("approving a roadmap", () => {
       approvedAt: "2026-09-01",
       approvalAct: "Приказ № 45 от 01.09.2026",
     });
+  });
+
+  it("refuses a date that does not exist at its field, without a request", async () => {
+    const calls = fakeApi({ ...signedInAs("curator"), "PATCH /api/roadmaps/rmp_1": () => ({ status: 200, body: {} }) });
+    renderPage(<ApprovalDialog data={draft} onClose={() => {}} onSaved={() => {}} />, { path: "/roadmaps/rmp_1" });
+    await screen.findByRole("dialog", { name: "Утверждение дорожной карты" });
+    const date = screen.getByLabelText(/^Дата утверждения/) as HTMLInputElement;
+    expect(date.type).toBe("text");
+    expect(date.placeholder).toBe("ДД.ММ.ГГГГ");
+    fireEvent.change(date, { target: { value: "31.02.2026" } });
+    fireEvent.click(screen.getByRole("button", { name: "Отметить как утверждённую" }));
+    await waitFor(() => expect(date.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById(`${date.id}-error`)?.textContent).toBe(
+      "Дата утверждения: укажите существующую дату в формате ДД.ММ.ГГГГ",
+    );
+    expect(calls.some((call) => call.method === "PATCH")).toBe(false);
   });
 });

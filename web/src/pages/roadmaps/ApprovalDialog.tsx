@@ -4,6 +4,7 @@ import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, TextField } from "../../components/Form";
 import { todayIso } from "../../lib/format";
 import { useSubmit } from "../../lib/useSubmit";
+import { DateField, dateText, readDates } from "../../components/DateField";
 import type { RoadmapDetail } from "./types";
 
 /**
@@ -23,7 +24,7 @@ export function ApprovalDialog({
   const approved = data.status === "approved";
   const [fields, setFields] = useState({
     approvedBy: data.approvedBy ?? "",
-    approvedAt: data.approvedAt ?? todayIso(),
+    approvedAt: dateText(data.approvedAt ?? todayIso()),
     approvalAct: data.approvalAct ?? "",
   });
   const set = (name: keyof typeof fields) => (event: { target: { value: string } }) => {
@@ -35,6 +36,7 @@ export function ApprovalDialog({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void save.run(async () => {
+      const { approvedAt } = readDates({ approvedAt: { text: fields.approvedAt, label: "Дата утверждения" } });
       await unwrap(
         api.roadmaps[":roadmapId"].$patch({
           param: { roadmapId: data.roadmapId },
@@ -42,7 +44,7 @@ export function ApprovalDialog({
             version: data.version,
             status: "approved",
             approvedBy: fields.approvedBy.trim(),
-            approvedAt: fields.approvedAt,
+            approvedAt,
             approvalAct: fields.approvalAct.trim(),
           },
         }),
@@ -63,10 +65,9 @@ export function ApprovalDialog({
           onChange={set("approvedBy")}
           error={save.field("approvedBy")}
         />
-        <TextField
+        <DateField
           label="Дата утверждения"
           name="approvedAt"
-          type="date"
           value={fields.approvedAt}
           onChange={set("approvedAt")}
           error={save.field("approvedAt")}

@@ -6,7 +6,7 @@ import { useResource } from "../../lib/useResource";
 import { roadmapStatusLabels } from "@rnc/core/labels";
 import { percent } from "../monitoring/types";
 import { num } from "../stats/types";
-import { roadmapNouns } from "./types";
+import { roadmapNouns, titleWithPeriod } from "./types";
 import "./roadmaps.css";
 import { TableWrap } from "../../components/TableWrap";
 
@@ -47,9 +47,7 @@ export default function RegionRoadmapsPage() {
                             {institution.institution}
                           </th>
                         ) : null}
-                        <td>
-                          {roadmap.title} ({roadmap.period})
-                        </td>
+                        <td>{titleWithPeriod(roadmap.title, roadmap.period)}</td>
                         <td>{roadmapStatusLabels[roadmap.status]}</td>
                         <td>{num(roadmap.progress.active)}</td>
                         <td className="nowrap">{percent(roadmap.progress.donePercent)}</td>

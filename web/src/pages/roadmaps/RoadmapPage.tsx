@@ -4,8 +4,9 @@ import { Link, useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
+import { DateField, dateText, readDates } from "../../components/DateField";
 import { ConfirmDialog, Dialog } from "../../components/Dialog";
-import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
+import { DialogButtons, FormError, SelectField, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
@@ -570,7 +571,7 @@ function EditItem({
     executors: item.executors ?? "",
     result: item.result ?? "",
     comments: item.comments ?? "",
-    completedAt: single?.completedAt ?? "",
+    completedAt: dateText(single?.completedAt),
     note: single?.evidence?.note ?? "",
     documentNumber: single?.evidence?.documentNumber ?? "",
     link: single?.evidence?.link ?? "",
@@ -578,8 +579,9 @@ function EditItem({
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void save.run(() =>
-      onSave({
+    void save.run(async () => {
+      const { completedAt } = readDates({ completedAt: { text: form.completedAt, label: "Дата выполнения" } });
+      return onSave({
         number: form.number,
         name: form.name,
         deadlineText: form.deadlineText,
@@ -588,12 +590,12 @@ function EditItem({
         comments: form.comments,
         ...(single
           ? {
-              completedAt: single.status === "done" ? form.completedAt : undefined,
+              completedAt: single.status === "done" ? completedAt : undefined,
               evidence: { note: form.note, documentNumber: form.documentNumber, link: form.link },
             }
           : {}),
-      }),
-    );
+      });
+    });
   };
   return (
     <Dialog title={`Мероприятие ${itemRef(item)}`} onClose={onClose} wide>
@@ -623,10 +625,9 @@ function EditItem({
           <fieldset>
             <legend>Выполнение</legend>
             {single.status === "done" && (
-              <TextField
+              <DateField
                 label="Дата выполнения"
                 name="completedAt"
-                type="date"
                 value={form.completedAt}
                 onChange={set("completedAt")}
                 error={save.field("completedAt")}
@@ -649,7 +650,9 @@ function EditItem({
             <TextField label="Подтверждение: примечание" name="note" value={form.note} onChange={set("note")} />
           </fieldset>
         )}
-        <SubmitButton busy={save.busy}>Сохранить</SubmitButton>
+        <DialogButtons busy={save.busy} busyLabel="Сохраняем…" onCancel={onClose}>
+          Сохранить
+        </DialogButtons>
       </form>
     </Dialog>
   );
@@ -687,7 +690,9 @@ function AddItem({
         <TextField label="Срок реализации" name="deadlineText" value={form.deadlineText} onChange={set("deadlineText")} />
         <TextField label="Ответственный исполнитель" name="executors" value={form.executors} onChange={set("executors")} />
         <TextField label="Результат. Вид документа" name="result" value={form.result} onChange={set("result")} />
-        <SubmitButton busy={save.busy}>Добавить</SubmitButton>
+        <DialogButtons busy={save.busy} busyLabel="Сохраняем…" onCancel={onClose}>
+          Добавить
+        </DialogButtons>
       </form>
     </Dialog>
   );

@@ -36,3 +36,15 @@ export function currentAcademicYear(now = new Date()): string {
  */
 export const itemRef = (item: { number?: string; name: string }) =>
   item.number?.trim() || `«${item.name.trim().split("\n")[0]?.slice(0, 60)}»`;
+
+/**
+ * A roadmap's title with its period in brackets, unless the title already names it: «План на 2026/27 учебный год»
+ * stays as it is, «План мероприятий» becomes «План мероприятий (2026/27 учебный год)». The title names the period
+ * when it holds the period's text, or its years as written («2026/27», «2026–2027»).
+ */
+export function titleWithPeriod(title: string, period: string): string {
+  const squeeze = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
+  const years = /^\d{4}\s*[/–—-]\s*\d{2,4}/.exec(period.trim())?.[0];
+  const named = squeeze(title).includes(squeeze(period)) || (years !== undefined && squeeze(title).includes(squeeze(years)));
+  return named || !period.trim() ? title : `${title} (${period})`;
+}

@@ -3,6 +3,7 @@ import { api, unwrap } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { todayIso } from "../../lib/format";
+import { DateField, dateText, readDates } from "../../components/DateField";
 import { useRecordForm } from "../../lib/useRecordForm";
 import { invalid, isStale } from "../../lib/useSubmit";
 import type { Training, TrainingInput } from "./types";
@@ -12,7 +13,7 @@ type Fields = { [K in Exclude<keyof Required<TrainingInput>, "certificates">]: s
 const fieldsOf = (training: Training | undefined): Fields => ({
   title: training?.title ?? "",
   kind: training?.kind ?? "",
-  date: training?.date ?? todayIso(),
+  date: dateText(training?.date ?? todayIso()),
   organiser: training?.organiser ?? "",
   participants: training ? String(training.participants) : "",
   certificates: training?.certificates ?? false,
@@ -22,14 +23,16 @@ const fieldsOf = (training: Training | undefined): Fields => ({
 /**
  * The request body: every field, an empty optional one left out (an edit replaces the event, so that clears it). An
  * unchosen kind goes as it is, for the server's message at its field; an empty number of participants (or one the
- * browser could not read as a number), which would otherwise go as 0, is refused here.
+ * browser could not read as a number), which would otherwise go as 0, is refused here, and so is a date that does not
+ * exist.
  */
 function bodyOf(fields: Fields): TrainingInput {
   if (fields.participants.trim() === "") throw invalid([{ path: "participants", message: "Укажите число участников" }]);
+  const { date } = readDates({ date: { text: fields.date, label: "Дата" } });
   return {
     title: fields.title.trim(),
     kind: fields.kind as TrainingInput["kind"],
-    date: fields.date,
+    date,
     organiser: fields.organiser.trim() || undefined,
     participants: Number(fields.participants),
     certificates: fields.certificates,
@@ -92,7 +95,7 @@ export function TrainingDialog({
               </option>
             ))}
           </SelectField>
-          <TextField label="Дата" name="date" type="date" required value={fields.date} onChange={set("date")} error={save.field("date")} />
+          <DateField label="Дата" name="date" required value={fields.date} onChange={set("date")} error={save.field("date")} />
           <TextField
             label="Организатор"
             name="organiser"

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
-import { todayIso } from "../../lib/format";
+import { formatDate, todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
 import TrainingsPage from "./TrainingsPage";
@@ -151,8 +151,8 @@ describe("the institution's mentor-training log", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Добавить мероприятие" }));
     const dialog = await screen.findByRole("dialog", { name: "Новое мероприятие" });
     expect(field(dialog, /^Название/).required).toBe(true);
-    expect(field(dialog, /^Дата/).type).toBe("date");
-    expect(field(dialog, /^Дата/).value).toBe(todayIso());
+    expect(field(dialog, /^Дата/).placeholder).toBe("ДД.ММ.ГГГГ");
+    expect(field(dialog, /^Дата/).value).toBe(formatDate(todayIso()));
     expect(field(dialog, /^Вид/).value).toBe("");
     expect(
       within(field(dialog, /^Вид/))
@@ -171,7 +171,7 @@ describe("the institution's mentor-training log", () => {
     expect(field(dialog, /^Примечание/).tagName).toBe("TEXTAREA");
 
     fireEvent.change(field(dialog, /^Название/), { target: { value: "  Круглый стол наставников " } });
-    fireEvent.change(field(dialog, /^Дата/), { target: { value: "2026-11-20" } });
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: "20.11.2026" } });
     fireEvent.change(field(dialog, /^Организатор/), { target: { value: " " } });
     fireEvent.change(field(dialog, /^Примечание/), { target: { value: "Итоги первого полугодия" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Добавить мероприятие" }));
@@ -182,6 +182,14 @@ describe("the institution's mentor-training log", () => {
     expect(trainingCalls(calls)).toEqual([]);
 
     fireEvent.change(field(dialog, /^Участников/), { target: { value: "8" } });
+    // A date typed as ДД.ММ.ГГГГ that does not exist is refused at its field, and nothing is sent.
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: "31.11.2026" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Добавить мероприятие" }));
+    await waitFor(() => expect(field(dialog, /^Дата/).getAttribute("aria-invalid")).toBe("true"));
+    expect(within(dialog).getAllByText("Дата: укажите существующую дату в формате ДД.ММ.ГГГГ")).toHaveLength(2);
+    expect(trainingCalls(calls)).toEqual([]);
+
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: "20.11.2026" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Добавить мероприятие" }));
     await waitFor(() => expect(field(dialog, /^Вид/).getAttribute("aria-invalid")).toBe("true"));
     expect(within(dialog).getAllByText("Выберите вид мероприятия")).toHaveLength(2);
@@ -207,7 +215,7 @@ describe("the institution's mentor-training log", () => {
     const dialog = await screen.findByRole("dialog", { name: "Изменить мероприятие" });
     expect(field(dialog, /^Название/).value).toBe(seminar.title);
     expect(field(dialog, /^Вид/).value).toBe("seminar");
-    expect(field(dialog, /^Дата/).value).toBe("2026-10-15");
+    expect(field(dialog, /^Дата/).value).toBe("15.10.2026");
     expect(field(dialog, /^Организатор/).value).toBe(seminar.organiser);
     expect(field(dialog, /^Участников/).value).toBe("12");
     expect(field(dialog, /^Выданы документы об обучении/).checked).toBe(true);
@@ -253,7 +261,7 @@ describe("the institution's mentor-training log", () => {
     expect((await within(dialog).findByRole("alert")).textContent).toContain(STALE_VERSION_MESSAGE);
     expect(within(dialog).getByText("В форме — актуальная запись о мероприятии. Внесите изменения ещё раз и сохраните.")).toBeTruthy();
     expect(field(dialog, /^Название/).value).toBe("Установочная сессия (перенесена)");
-    expect(field(dialog, /^Дата/).value).toBe("2026-10-22");
+    expect(field(dialog, /^Дата/).value).toBe("22.10.2026");
     expect(field(dialog, /^Участников/).value).toBe("12");
     await waitFor(() => expect(listLoads(calls)).toBe(2));
 

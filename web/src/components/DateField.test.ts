@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../api/client";
+import { dateText, readDates } from "./DateField";
+
+describe("the typed date fields", () => {
+  it("show an ISO date as ДД.ММ.ГГГГ, and nothing for none", () => {
+    expect(dateText("2026-11-22")).toBe("22.11.2026");
+    expect(dateText(undefined)).toBe("");
+  });
+
+  it("read ДД.ММ.ГГГГ (or an ISO date) into ISO dates, an empty one as empty", () => {
+    expect(
+      readDates({
+        date: { text: " 1.9.2026 ", label: "Дата" },
+        until: { text: "", label: "Действует до" },
+        iso: { text: "2026-05-31", label: "Срок" },
+      }),
+    ).toEqual({ date: "2026-09-01", until: "", iso: "2026-05-31" });
+  });
+
+  it("name every date that does not exist at its own path, all at once", () => {
+    let caught: unknown;
+    try {
+      readDates({
+        "contracts.0.date": { text: "31.02.2026", label: "Дата заключения" },
+        "contracts.1.date": { text: "11/22/2026", label: "Срок" },
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ApiError);
+    expect((caught as ApiError).fields).toEqual([
+      { path: "contracts.0.date", message: "Дата заключения: укажите существующую дату в формате ДД.ММ.ГГГГ" },
+      { path: "contracts.1.date", message: "Срок: укажите существующую дату в формате ДД.ММ.ГГГГ" },
+    ]);
+  });
+});

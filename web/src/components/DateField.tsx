@@ -1,0 +1,41 @@
+import type { ComponentProps } from "react";
+import { dateProblem, formatDate, parseRuDate } from "../lib/format";
+import { invalid } from "../lib/useSubmit";
+import { TextField } from "./Form";
+
+/**
+ * The app's one date field: a date typed as ДД.ММ.ГГГГ (as on the participant and pair pages), never the browser's
+ * date input, whose format follows the browser's language. Forms hold the text; `readDates` turns it into the ISO
+ * dates the API takes, and `dateText` shows an ISO date in it.
+ */
+export function DateField(props: Omit<ComponentProps<typeof TextField>, "type" | "placeholder">) {
+  return <TextField placeholder="ДД.ММ.ГГГГ" autoComplete="off" {...props} />;
+}
+
+/** An ISO date (or none) as a DateField's text. */
+export const dateText = (iso: string | undefined | null) => (iso ? formatDate(iso) : "");
+
+type DateEntry = {
+  /** What the person typed. */
+  text: string;
+  /** The field's name in the message («Дата», «Срок»…). */
+  label: string;
+};
+
+/**
+ * The typed dates of a form, keyed by their field's path (the API's path for it, so the server's errors land at the
+ * same field), as ISO dates. One left empty reads as "" (the form leaves it out, or sends it for the server's message
+ * when it is required); every one that does not exist is named in a field error at its path, all of them at once.
+ */
+export function readDates<K extends string>(entries: Record<K, DateEntry>): Record<K, string> {
+  const dates = {} as Record<K, string>;
+  const problems: { path: string; message: string }[] = [];
+  for (const [path, { text, label }] of Object.entries(entries) as [K, DateEntry][]) {
+    const typed = text.trim();
+    const iso = typed ? parseRuDate(typed) : "";
+    if (iso === undefined) problems.push({ path, message: dateProblem(label) });
+    dates[path] = iso ?? "";
+  }
+  if (problems.length > 0) throw invalid(problems);
+  return dates;
+}
