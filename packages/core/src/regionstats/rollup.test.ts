@@ -206,9 +206,18 @@ describe("roadmap compliance", () => {
       expected: { roadmaps: 1, active: 10, done: 0, doneOnTime: 0, overdue: 3, donePercent: 0, doneOnTimePercent: 0, overduePercent: 30 },
     },
     {
-      name: "no roadmap: zeros, not NaN",
+      name: "no roadmap: zero counts and no shares (shown «—», not «0 %»), not NaN",
       roadmaps: [],
-      expected: { roadmaps: 0, active: 0, done: 0, doneOnTime: 0, overdue: 0, donePercent: 0, doneOnTimePercent: 0, overduePercent: 0 },
+      expected: {
+        roadmaps: 0,
+        active: 0,
+        done: 0,
+        doneOnTime: 0,
+        overdue: 0,
+        donePercent: null,
+        doneOnTimePercent: null,
+        overduePercent: null,
+      },
     },
   ])("$name", ({ roadmaps, expected }) => {
     expect(compliance(roadmaps, today)).toEqual(expected);

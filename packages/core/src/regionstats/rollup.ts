@@ -217,12 +217,14 @@ export type Compliance = {
   done: number;
   doneOnTime: number;
   overdue: number;
-  donePercent: number;
-  doneOnTimePercent: number;
-  overduePercent: number;
+  /** Shares of the items in work; null without any (no roadmap, or an empty one): «—», not «0 %». */
+  donePercent: number | null;
+  doneOnTimePercent: number | null;
+  overduePercent: number | null;
 };
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
+const shareOf = (part: number, whole: number) => (whole === 0 ? null : percent(part, whole));
 
 function complianceOf(progresses: readonly Progress[]): Compliance {
   const active = progresses.reduce((n, p) => n + p.active, 0);
@@ -235,9 +237,9 @@ function complianceOf(progresses: readonly Progress[]): Compliance {
     done,
     doneOnTime,
     overdue,
-    donePercent: percent(done, active),
-    doneOnTimePercent: percent(doneOnTime, active),
-    overduePercent: percent(overdue, active),
+    donePercent: shareOf(done, active),
+    doneOnTimePercent: shareOf(doneOnTime, active),
+    overduePercent: shareOf(overdue, active),
   };
 }
 
@@ -256,9 +258,9 @@ export function sumCompliance(all: readonly Compliance[]): Compliance {
   }
   return {
     ...total,
-    donePercent: percent(total.done, total.active),
-    doneOnTimePercent: percent(total.doneOnTime, total.active),
-    overduePercent: percent(total.overdue, total.active),
+    donePercent: shareOf(total.done, total.active),
+    doneOnTimePercent: shareOf(total.doneOnTime, total.active),
+    overduePercent: shareOf(total.overdue, total.active),
   };
 }
 
@@ -347,7 +349,7 @@ export type RowFigures = {
   pairsActive: number;
   pairsCompleted: number;
   kpis: Record<KpiCode, number | null>;
-  doneOnTimePercent: number;
+  doneOnTimePercent: number | null;
   overdue: number;
 };
 
