@@ -6,6 +6,7 @@ import { cancelledAsInvalid, onTransactions } from "../../scripts/test/transacti
 import { app } from "./app";
 import { MAX_BODY_BYTES } from "./compose";
 import { listOperations, tags } from "./openapi";
+import { VALIDATE_ONLY_HEADER } from "@rnc/core/http";
 
 /** Test-only: how many items the table holds (a scan is fine here, never on request paths). */
 async function itemCount(): Promise<number> {
@@ -127,6 +128,27 @@ describe("bad input gets a clear JSON error with a stable code, and nothing is w
     expect(body.error.code).toBe(code);
     expect(body.error.message).toMatch(/[А-Яа-яЁё]/);
     expect(await itemCount()).toBe(before);
+  });
+
+  it("a validate-only request is validated and answered, and never written: 400 with every field, or 204 when valid", async () => {
+    const before = await itemCount();
+    const headers = { [VALIDATE_ONLY_HEADER]: "1" };
+    const invalid = await call(app, "POST", "/api/institutions", {
+      token,
+      headers,
+      body: { ...valid, fullName: "", contactEmail: "не-почта" },
+    });
+    expect(invalid.status).toBe(400);
+    expect((invalid.json.error.details.fields as { path: string }[]).map((f) => f.path).sort()).toEqual(["contactEmail", "fullName"]);
+    const validOnly = await call(app, "POST", "/api/institutions", {
+      token,
+      headers,
+      body: { ...valid, fullName: "Школа, которой не будет" },
+    });
+    expect(validOnly.status).toBe(204);
+    expect(await itemCount()).toBe(before);
+    const names = (await call(app, "GET", "/api/institutions", { token })).json.items.map((i: { fullName: string }) => i.fullName);
+    expect(names).not.toContain("Школа, которой не будет");
   });
 
   it("lists every invalid field with a Russian message", async () => {

@@ -1,6 +1,7 @@
 import type { Env, Hono, MiddlewareHandler } from "hono";
 import { validator } from "hono/validator";
 import { type Permission, VisibleError, assertCan, useActor } from "@rnc/core";
+import { VALIDATE_ONLY_HEADER } from "@rnc/core/http";
 import type * as z from "@rnc/core/zod";
 
 /** The sections of the API reference, each with its Russian heading. */
@@ -77,7 +78,7 @@ function parse<S extends Schema>(schema: S, value: unknown): z.output<S> {
   });
 }
 
-/** Validates a JSON body against a core schema (415 for another content type, 400 with field errors). */
+/** Validates a JSON body against a core schema (415 for another content type, 400 with field errors; 204 to a validate-only request). */
 export function body<S extends Schema, E extends Env = Env>(schema: S) {
   const middleware = validator("json", (value: unknown, c) => {
     const type = c.req.header("content-type") ?? "";
@@ -88,7 +89,9 @@ export function body<S extends Schema, E extends Env = Env>(schema: S) {
         "Ожидается тело запроса в формате JSON (Content-Type: application/json)",
       );
     }
-    return parse(schema, value);
+    const parsed = parse(schema, value);
+    if (c.req.header(VALIDATE_ONLY_HEADER) === "1") return c.body(null, 204);
+    return parsed;
   });
   return annotate(middleware as unknown as MiddlewareHandler<E, string, { in: { json: z.input<S> }; out: { json: z.output<S> } }>, {
     body: schema,

@@ -144,8 +144,8 @@ export type Input<Endpoint> = Endpoint extends (args: infer A, ...rest: never[])
     : never
   : never;
 
-type AnyResponse = ClientResponse<unknown, number, "json">;
-type BodyOf<R> = R extends ClientResponse<infer T, infer S, "json"> ? (S extends SuccessStatus ? T : never) : never;
+export type AnyResponse = ClientResponse<unknown, number, "json">;
+export type BodyOf<R> = R extends ClientResponse<infer T, infer S, "json"> ? (S extends SuccessStatus ? T : never) : never;
 
 /** Awaits a client call: the success body, or an ApiError with the server's (Russian) message. */
 export async function unwrap<R extends AnyResponse>(request: Promise<R>): Promise<BodyOf<R>> {

@@ -1,6 +1,6 @@
 import type { ComponentProps } from "react";
 import { dateProblem, formatDate, parseRuDate } from "../lib/format";
-import { invalid } from "../lib/useSubmit";
+import { type FieldProblem, invalid } from "../lib/useSubmit";
 import { TextField } from "./Form";
 
 /**
@@ -24,18 +24,25 @@ type DateEntry = {
 
 /**
  * The typed dates of a form, keyed by their field's path (the API's path for it, so the server's errors land at the
- * same field), as ISO dates. One left empty reads as "" (the form leaves it out, or sends it for the server's message
- * when it is required); every one that does not exist is named in a field error at its path, all of them at once.
+ * same field), as ISO dates, with a field error for every one that does not exist, all of them at once. One left empty
+ * reads as "" (the form leaves it out, or sends it for the server's message when it is required); one that does not
+ * exist reads as typed, which the server refuses too (see sendChecked: the form is sent for the other fields' errors).
  */
-export function readDates<K extends string>(entries: Record<K, DateEntry>): Record<K, string> {
+export function checkDates<K extends string>(entries: Record<K, DateEntry>): { dates: Record<K, string>; problems: FieldProblem[] } {
   const dates = {} as Record<K, string>;
-  const problems: { path: string; message: string }[] = [];
+  const problems: FieldProblem[] = [];
   for (const [path, { text, label }] of Object.entries(entries) as [K, DateEntry][]) {
     const typed = text.trim();
     const iso = typed ? parseRuDate(typed) : "";
     if (iso === undefined) problems.push({ path, message: dateProblem(label) });
-    dates[path] = iso ?? "";
+    dates[path] = iso ?? typed;
   }
+  return { dates, problems };
+}
+
+/** The typed dates of a form as ISO dates (see checkDates); every one that does not exist is refused at its field. */
+export function readDates<K extends string>(entries: Record<K, DateEntry>): Record<K, string> {
+  const { dates, problems } = checkDates(entries);
   if (problems.length > 0) throw invalid(problems);
   return dates;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from "react";
-import { ApiError } from "../api/client";
+import { VALIDATE_ONLY_HEADER } from "@rnc/core/http";
+import { type AnyResponse, ApiError, type BodyOf, toApiError, unwrap } from "../api/client";
 import { asApiError } from "./useResource";
 
 /** A form's submit state: busy while the action runs, the API's error afterwards. */
@@ -33,9 +34,46 @@ export function useSubmit() {
   return { busy, error, setError, run, field };
 }
 
+/** A field's problem found by a form's own checks: the field's path in the request body and the message to show there. */
+export type FieldProblem = { path: string; message: string };
+
 /** A client-side check failure, shown exactly like the server's field errors. */
-export const invalid = (fields: { path: string; message: string }[]) =>
+export const invalid = (fields: FieldProblem[]) =>
   new ApiError(400, "client.invalid", "Проверьте правильность заполнения полей", { fields });
+
+/** Per-request options of the API client (headers). */
+export type RequestOptions = { headers?: Record<string, string> };
+
+/**
+ * Sends a form whose own checks found `problems`, so that every field's problem shows at once. With none, the form is
+ * sent. With some, it is not: the same request goes with the API's validate-only header (the server validates it and
+ * stops, writing nothing), and the server's field errors are shown with the client's (the client's in place of the
+ * server's at the same field). When that check fails for another reason (no connection), the client's are shown.
+ */
+export async function sendChecked<R extends AnyResponse>(
+  problems: FieldProblem[],
+  send: (options?: RequestOptions) => Promise<R>,
+): Promise<BodyOf<R>> {
+  if (problems.length === 0) return unwrap(send());
+  let server: FieldProblem[] = [];
+  try {
+    const res = (await send({ headers: { [VALIDATE_ONLY_HEADER]: "1" } })) as unknown as Response;
+    if (!res.ok) server = (await toApiError(res)).fields;
+  } catch {
+    // No answer: the client's own problems are all there is to show.
+  }
+  // The server's fields in its order (the form's), each found wrong here with the client's message instead.
+  const named = new Set(server.map((field) => field.path));
+  const shown = new Set<string>();
+  const merged = server.flatMap((field) => {
+    const own = problems.find((problem) => problem.path === field.path);
+    if (!own) return [field];
+    if (shown.has(own.path)) return [];
+    shown.add(own.path);
+    return [own];
+  });
+  throw invalid([...problems.filter((problem) => !named.has(problem.path)), ...merged]);
+}
 
 /** The API's answer (409) to a save made on an outdated version: someone else saved first. */
 export const isStale = (error: unknown): error is ApiError => error instanceof ApiError && error.code === "record.stale_version";

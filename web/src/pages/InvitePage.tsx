@@ -9,7 +9,7 @@ import { Loading } from "../components/Status";
 import { formatDateTime } from "../lib/format";
 import { roleLabels } from "../lib/labels";
 import { useResource } from "../lib/useResource";
-import { useSubmit } from "../lib/useSubmit";
+import { invalid, useSubmit } from "../lib/useSubmit";
 import { checkNewPassword } from "./passwords";
 
 export default function InvitePage() {
@@ -18,15 +18,15 @@ export default function InvitePage() {
 
   if (preview.data) return <AcceptForm token={token} invitation={preview.data} />;
   if (preview.error) {
-    const invalid = preview.error.status === 404 || preview.error.status === 409;
+    const unusable = preview.error.status === 404 || preview.error.status === 409;
     return (
       <>
-        <h1>{invalid ? "Приглашение недействительно" : "Не удалось открыть приглашение"}</h1>
+        <h1>{unusable ? "Приглашение недействительно" : "Не удалось открыть приглашение"}</h1>
         <p className="error-text" role="alert">
           {preview.error.message}
         </p>
         <p>
-          {invalid ? (
+          {unusable ? (
             <Link to="/login">Перейти ко входу</Link>
           ) : (
             <button type="button" className="button secondary" onClick={preview.reload}>
@@ -51,8 +51,13 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const problem = checkNewPassword(password, repeat);
-    if (problem) return submit.setError(problem);
+    // The password's problems are found here (the server knows nothing of the repeat), and so is an empty name, so
+    // that all of them show at once.
+    const problems = [
+      ...(fullName.trim() ? [] : [{ path: "fullName", message: "Заполните поле «ФИО»" }]),
+      ...(checkNewPassword(password, repeat)?.fields ?? []),
+    ];
+    if (problems.length > 0) return submit.setError(invalid(problems));
     void submit.run(async () => {
       await signIn(await unwrap(api.auth.invitations[":token"].accept.$post({ param: { token }, json: { fullName, password } })));
       navigate("/", { replace: true });

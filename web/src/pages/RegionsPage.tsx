@@ -8,7 +8,7 @@ import { formatDate } from "../lib/format";
 import { russianTimeZones, timeZoneLabel } from "../lib/labels";
 import { countOf, nouns } from "../lib/plural";
 import { useResource } from "../lib/useResource";
-import { useSubmit } from "../lib/useSubmit";
+import { invalid, useSubmit } from "../lib/useSubmit";
 import { TableWrap } from "../components/TableWrap";
 
 export default function RegionsPage() {
@@ -195,6 +195,8 @@ function InviteAdminForm({ region, onClose, onSent }: { region: Region; onClose:
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // An empty address gets its own message (the server's speaks of a wrong one).
+    if (!email.trim()) return submit.setError(invalid([{ path: "email", message: "Укажите адрес электронной почты" }]));
     void submit.run(async () => {
       const invitation = await unwrap(
         api.regions[":regionId"].invitations.$post({ param: { regionId: region.regionId }, json: { email, role: "region_admin" } }),

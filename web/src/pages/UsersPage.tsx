@@ -12,7 +12,7 @@ import { formatDateTime } from "../lib/format";
 import { invitationStatusLabels, roleLabels, userStatusLabels } from "../lib/labels";
 import { countOf, nouns } from "../lib/plural";
 import { useResource } from "../lib/useResource";
-import { invalid, useSubmit } from "../lib/useSubmit";
+import { sendChecked, useSubmit } from "../lib/useSubmit";
 import { TableWrap } from "../components/TableWrap";
 
 type Pending = { kind: "disable" | "enable"; user: User } | { kind: "revoke"; invitation: Invitation };
@@ -281,10 +281,12 @@ function InviteForm({
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!role) return submit.setError(invalid([{ path: "role", message: "Выберите роль приглашённого" }]));
+    // Sent even when incomplete, for the server's message at every field (an unchosen role among them); an empty
+    // address gets its own message (the server's speaks of a wrong one).
+    const problems = email.trim() ? [] : [{ path: "email", message: "Укажите адрес электронной почты" }];
     void submit.run(async () => {
-      const json = { email, role, ...(needsInstitution && tenantId ? { tenantId } : {}) };
-      onSent(await unwrap(api.invitations.$post({ json })));
+      const json = { email, role: role as InvitableRole, ...(needsInstitution && tenantId ? { tenantId } : {}) };
+      onSent(await sendChecked(problems, (options) => api.invitations.$post({ json }, options)));
     });
   };
 

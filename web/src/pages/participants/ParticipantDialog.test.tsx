@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { fakeApi, invalidFieldsAnswer } from "../../test-support";
 import { ParticipantDialog } from "./ParticipantDialog";
 
 afterEach(() => {
@@ -124,5 +124,62 @@ describe("the mentor's partner organisation", () => {
     const field = (await screen.findByLabelText(/^Организация-партнёр/)) as HTMLInputElement;
     expect(field.getAttribute("list")).toBeNull();
     expect(document.getElementById("partner-names")).toBeNull();
+  });
+});
+
+describe("the participant form's errors", () => {
+  /** The API's validation of a new participant, as far as these tests need it: every field it finds wrong at once. */
+  const validating = (body: unknown) => {
+    const sent = body as Record<string, string | undefined>;
+    const fields = [
+      ...(sent.fullName ? [] : [{ path: "fullName", message: "Заполните поле «ФИО»" }]),
+      ...(sent.birthDate === undefined || /^\d{4}-\d{2}-\d{2}$/.test(sent.birthDate)
+        ? []
+        : [{ path: "birthDate", message: "Поле «Дата рождения»: укажите существующую дату в формате ДД.ММ.ГГГГ" }]),
+      ...(!sent.birthDate ? [{ path: "birthDate", message: "Для обучающегося укажите дату или год рождения" }] : []),
+      ...(sent.email === undefined || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(sent.email)
+        ? []
+        : [{ path: "email", message: "Укажите корректный адрес электронной почты, например ivanova@school.ru" }]),
+    ];
+    return fields.length > 0 ? invalidFieldsAnswer(fields) : created;
+  };
+  const summary = (dialog: HTMLElement) =>
+    within(within(dialog).getByRole("alert"))
+      .getAllByRole("listitem")
+      .map((item) => item.textContent);
+  const errorOf = (dialog: HTMLElement, label: RegExp) => {
+    const input = within(dialog).getByLabelText(label);
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    return input.closest(".field")?.querySelector(".field-error")?.textContent;
+  };
+
+  it("a date that does not exist and a wrong address are both shown, each at its field, and nothing is saved", async () => {
+    const calls = fakeApi({ ...signedInAs("staff"), "POST /api/participants": validating });
+    renderPage(<ParticipantDialog onClose={() => {}} />, { path: "/participants" });
+    const dialog = await screen.findByRole("dialog", { name: "Новый участник" });
+    fireEvent.change(await screen.findByLabelText(/^ФИО/), { target: { value: "Петров Пётр Петрович" } });
+    fireEvent.change(screen.getByLabelText(/^Дата рождения/), { target: { value: "31.02.2012" } });
+    fireEvent.change(screen.getByLabelText(/^Электронная почта/), { target: { value: "abc@" } });
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить" }));
+    const dateMessage =
+      "Дата рождения: укажите существующую дату в формате ДД.ММ.ГГГГ. Если известен только год, укажите его, например 2012.";
+    const emailMessage = "Укажите корректный адрес электронной почты, например ivanova@school.ru";
+    await waitFor(() => expect(summary(dialog)).toEqual([dateMessage, emailMessage]));
+    expect(errorOf(dialog, /^Дата рождения/)).toBe(dateMessage);
+    expect(errorOf(dialog, /^Электронная почта/)).toBe(emailMessage);
+    // The date went as typed, which the server refuses too: the request is not saved.
+    expect(calls.filter((call) => call.path === "/api/participants").map((call) => call.body)).toMatchObject([
+      { birthDate: "31.02.2012", email: "abc@" },
+    ]);
+  });
+
+  it("sent empty, names the missing full name and birth date at once", async () => {
+    fakeApi({ ...signedInAs("staff"), "POST /api/participants": validating });
+    renderPage(<ParticipantDialog onClose={() => {}} />, { path: "/participants" });
+    const dialog = await screen.findByRole("dialog", { name: "Новый участник" });
+    fireEvent.click(await screen.findByRole("button", { name: "Сохранить" }));
+    await waitFor(() => expect(summary(dialog)).toEqual(["Заполните поле «ФИО»", "Для обучающегося укажите дату или год рождения"]));
+    expect(errorOf(dialog, /^ФИО/)).toBe("Заполните поле «ФИО»");
+    expect(errorOf(dialog, /^Дата рождения/)).toBe("Для обучающегося укажите дату или год рождения");
   });
 });

@@ -7,7 +7,7 @@ import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { dateProblem, formatDate, parseRuDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
-import { invalid, useSubmit } from "../../lib/useSubmit";
+import { sendChecked, useSubmit } from "../../lib/useSubmit";
 import { categoryLabels } from "@rnc/core/forms/catalogue";
 import { sensitiveFlagLabels } from "@rnc/core/participant/labels";
 import type { Category, Participant, ParticipantInput } from "./model";
@@ -78,11 +78,14 @@ export function ParticipantDialog({
       // A full date, or only the year when the date is not known (as in the import).
       const birth = text("birthDate");
       const birthYear = /^\d{4}$/.test(birth) ? Number(birth) : undefined;
-      const birthDate = birth && !birthYear ? parseRuDate(birth) : undefined;
-      if (birth && !birthYear && !birthDate)
-        throw invalid([
-          { path: "birthDate", message: `${dateProblem("Дата рождения")}. Если известен только год, укажите его, например 2012.` },
-        ]);
+      // A date that does not exist goes as typed, which the server refuses too: the form is sent for the other fields'
+      // errors, and this one shows the form's own message.
+      const parsed = birth && !birthYear ? parseRuDate(birth) : undefined;
+      const birthDate = birth && !birthYear ? (parsed ?? birth) : undefined;
+      const problems =
+        birth && !birthYear && !parsed
+          ? [{ path: "birthDate", message: `${dateProblem("Дата рождения")}. Если известен только год, укажите его, например 2012.` }]
+          : [];
       const isMentor = role !== "mentee";
       const input: ParticipantInput = {
         fullName: text("fullName"),
@@ -103,16 +106,16 @@ export function ParticipantDialog({
         ...(canMark ? { sensitiveFlags: form.getAll("sensitiveFlags").map(String) as SensitiveFlag[] } : {}),
       };
       if (participant) {
-        await unwrap(
-          api.participants[":participantId"].$put({
-            param: { participantId: participant.participantId },
-            json: { ...input, version: participant.version },
-          }),
+        await sendChecked(problems, (options) =>
+          api.participants[":participantId"].$put(
+            { param: { participantId: participant.participantId }, json: { ...input, version: participant.version } },
+            options,
+          ),
         );
         onSaved?.();
         return;
       }
-      const created = await unwrap(api.participants.$post({ json: input }));
+      const created = await sendChecked(problems, (options) => api.participants.$post({ json: input }, options));
       navigate(`/participants/${created.participantId}`);
     });
   };

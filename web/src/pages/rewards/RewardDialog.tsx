@@ -1,11 +1,11 @@
 import { rewardLevelLabels, rewardMeasureLabels } from "@rnc/core/reward/labels";
-import { api, unwrap } from "../../api/client";
+import { api } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { todayIso } from "../../lib/format";
-import { DateField, dateText, readDates } from "../../components/DateField";
+import { checkDates, DateField, dateText } from "../../components/DateField";
 import { useRecordForm } from "../../lib/useRecordForm";
-import { invalid, isStale } from "../../lib/useSubmit";
+import { isStale, sendChecked } from "../../lib/useSubmit";
 import { MentorPicker } from "../participants/MentorPicker";
 import type { RewardInfo, RewardInput } from "./types";
 
@@ -25,16 +25,21 @@ const fieldsOf = (reward: RewardInfo | undefined): Fields => ({
 
 /**
  * The reward's own fields (the person goes only with a new one): an empty optional one left out (an edit replaces the
- * record, so that clears it). An unchosen measure or level goes as it is, for the server's message at its field; a
- * date that does not exist is refused here.
+ * record, so that clears it), with the form's own problems. An unchosen measure or level goes as it is, for the
+ * server's message at its field; a date that does not exist goes as typed (the server refuses it too) with the form's
+ * message.
  */
-const detailsOf = (fields: Fields) => ({
-  measure: fields.measure as RewardInput["measure"],
-  level: fields.level as RewardInput["level"],
-  ...readDates({ date: { text: fields.date, label: "Дата" } }),
-  basis: fields.basis.trim() || undefined,
-  note: fields.note.trim() || undefined,
-});
+const detailsOf = (fields: Fields) => {
+  const { dates, problems } = checkDates({ date: { text: fields.date, label: "Дата" } });
+  const details = {
+    measure: fields.measure as RewardInput["measure"],
+    level: fields.level as RewardInput["level"],
+    ...dates,
+    basis: fields.basis.trim() || undefined,
+    note: fields.note.trim() || undefined,
+  };
+  return { details, problems };
+};
 
 /**
  * A new reward to a mentor chosen from the registry (no `reward`), or an edit of one, whose mentor stays. When someone
@@ -58,11 +63,18 @@ export function RewardDialog({
     record: reward,
     fieldsOf,
     create: (fields) => {
-      if (!fields.participantId) throw invalid([{ path: "participantId", message: "Выберите наставника" }]);
-      return unwrap(api.rewards.$post({ json: { participantId: fields.participantId, ...detailsOf(fields) } }));
+      // An unchosen mentor is left out: the server refuses that too, with the form's message, among the other fields'.
+      const { details, problems } = detailsOf(fields);
+      const json = { ...(fields.participantId ? { participantId: fields.participantId } : {}), ...details } as RewardInput;
+      const unchosen = fields.participantId ? [] : [{ path: "participantId", message: "Выберите наставника" }];
+      return sendChecked([...unchosen, ...problems], (options) => api.rewards.$post({ json }, options));
     },
-    update: (fields, base) =>
-      unwrap(api.rewards[":rewardId"].$put({ param: { rewardId: base.rewardId }, json: { ...detailsOf(fields), version: base.version } })),
+    update: (fields, base) => {
+      const { details, problems } = detailsOf(fields);
+      return sendChecked(problems, (options) =>
+        api.rewards[":rewardId"].$put({ param: { rewardId: base.rewardId }, json: { ...details, version: base.version } }, options),
+      );
+    },
     onSaved,
     onChanged,
     changedCodes: ["reward.not_found"],

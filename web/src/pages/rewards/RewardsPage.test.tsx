@@ -212,12 +212,18 @@ describe("the mentors' rewards", () => {
   });
 
   it("records a reward to a mentor found by a search of the registry's active mentors; refusals are shown at their fields", async () => {
-    let saves = 0;
+    let refusals = 0;
     const { calls, searched, listed } = open([], {
       "POST /api/rewards": (body) => {
-        saves += 1;
-        if (saves === 1) return invalidFieldsAnswer([{ path: "measure", message: "Выберите меру поощрения" }]);
-        if (saves === 2)
+        // The server refuses every field it finds wrong at once, as the API does.
+        const sent = body as Record<string, unknown>;
+        const fields = [
+          ...(sent.participantId === undefined ? [{ path: "participantId", message: "Выберите наставника" }] : []),
+          ...(sent.measure ? [] : [{ path: "measure", message: "Выберите меру поощрения" }]),
+        ];
+        if (fields.length > 0) return invalidFieldsAnswer(fields);
+        refusals += 1;
+        if (refusals === 1)
           return {
             status: 409,
             body: {
@@ -253,11 +259,12 @@ describe("the mentors' rewards", () => {
     expect(field(dialog, /^Дата/).placeholder).toBe("ДД.ММ.ГГГГ");
     expect(field(dialog, /^Дата/).value).toBe(formatDate(todayIso()));
 
-    // Sent with no mentor chosen: the form says so at the field and sends nothing.
+    // Sent empty: the unchosen mentor and measure are both shown at their fields and in the summary, at once.
     fireEvent.click(within(dialog).getByRole("button", { name: "Записать поощрение" }));
     await waitFor(() => expect(picker.getAttribute("aria-invalid")).toBe("true"));
+    expect(field(dialog, /^Мера поощрения/).getAttribute("aria-invalid")).toBe("true");
     expect(within(dialog).getAllByText("Выберите наставника", { selector: "li, .field-error" })).toHaveLength(2);
-    expect(rewardCalls(calls)).toEqual([]);
+    expect(within(dialog).getAllByText("Выберите меру поощрения", { selector: "li, .field-error" })).toHaveLength(2);
 
     const search = field(dialog, /^Найти наставника/);
     fireEvent.change(search, { target: { value: "  сидор" } });
@@ -289,6 +296,7 @@ describe("the mentors' rewards", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     const body = { participantId: "ptc_3", level: "regional", date: `${thisYear}-04-01`, basis: "Приказ № 12" };
     expect(rewardCalls(calls)).toEqual([
+      ["POST", "/api/rewards", { measure: "", level: "", date: todayIso() }],
       ["POST", "/api/rewards", { ...body, measure: "" }],
       ["POST", "/api/rewards", { ...body, measure: "best_mentor" }],
       ["POST", "/api/rewards", { ...body, measure: "best_mentor" }],

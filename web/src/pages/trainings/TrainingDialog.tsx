@@ -1,11 +1,12 @@
 import { trainingKindLabels } from "@rnc/core/training/labels";
-import { api, unwrap } from "../../api/client";
+import { api } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { todayIso } from "../../lib/format";
-import { DateField, dateText, readDates } from "../../components/DateField";
+import { checkDates, DateField, dateText } from "../../components/DateField";
 import { useRecordForm } from "../../lib/useRecordForm";
-import { invalid, isStale } from "../../lib/useSubmit";
+import { type FieldProblem, type RequestOptions, isStale, sendChecked } from "../../lib/useSubmit";
+import type { AnyResponse } from "../../api/client";
 import type { Training, TrainingInput } from "./types";
 
 type Fields = { [K in Exclude<keyof Required<TrainingInput>, "certificates">]: string } & { certificates: boolean };
@@ -21,24 +22,34 @@ const fieldsOf = (training: Training | undefined): Fields => ({
 });
 
 /**
- * The request body: every field, an empty optional one left out (an edit replaces the event, so that clears it). An
- * unchosen kind goes as it is, for the server's message at its field; an empty number of participants (or one the
- * browser could not read as a number), which would otherwise go as 0, is refused here, and so is a date that does not
- * exist.
+ * The request body: every field, an empty optional one left out (an edit replaces the event, so that clears it), with
+ * the form's own problems. An unchosen kind goes as it is, for the server's message at its field; an empty number of
+ * participants (or one the browser could not read as a number), which would otherwise go as 0, is left out (the server
+ * refuses that too) with the form's message, and so is a date that does not exist (it goes as typed).
  */
-function bodyOf(fields: Fields): TrainingInput {
-  if (fields.participants.trim() === "") throw invalid([{ path: "participants", message: "Укажите число участников" }]);
-  const { date } = readDates({ date: { text: fields.date, label: "Дата" } });
-  return {
+function bodyOf(fields: Fields): { body: TrainingInput; problems: FieldProblem[] } {
+  const { dates, problems } = checkDates({ date: { text: fields.date, label: "Дата" } });
+  const noCount = fields.participants.trim() === "";
+  const body = {
     title: fields.title.trim(),
     kind: fields.kind as TrainingInput["kind"],
-    date,
+    date: dates.date,
     organiser: fields.organiser.trim() || undefined,
-    participants: Number(fields.participants),
+    participants: noCount ? undefined : Number(fields.participants),
     certificates: fields.certificates,
     note: fields.note.trim() || undefined,
   };
+  return {
+    body: body as TrainingInput,
+    problems: [...(noCount ? [{ path: "participants", message: "Укажите число участников" }] : []), ...problems],
+  };
 }
+
+/** Sends the form's body (see bodyOf) with every field's problem shown at once. */
+const send = <R extends AnyResponse>(fields: Fields, post: (body: TrainingInput, options?: RequestOptions) => Promise<R>) => {
+  const { body, problems } = bodyOf(fields);
+  return sendChecked(problems, (options) => post(body, options));
+};
 
 /**
  * A new event (no `training`), or an edit of one. When someone else saved it first (409 with the current event), the
@@ -59,13 +70,10 @@ export function TrainingDialog({
   const { fields, set, check, save, onSubmit } = useRecordForm({
     record: training,
     fieldsOf,
-    create: (fields) => unwrap(api.trainings.$post({ json: bodyOf(fields) })),
+    create: (fields) => send(fields, (json, options) => api.trainings.$post({ json }, options)),
     update: (fields, base) =>
-      unwrap(
-        api.trainings[":trainingId"].$put({
-          param: { trainingId: base.trainingId },
-          json: { ...bodyOf(fields), version: base.version },
-        }),
+      send(fields, (body, options) =>
+        api.trainings[":trainingId"].$put({ param: { trainingId: base.trainingId }, json: { ...body, version: base.version } }, options),
       ),
     onSaved,
     onChanged,
