@@ -26,7 +26,7 @@ type DateEntry = {
  * The typed dates of a form, keyed by their field's path (the API's path for it, so the server's errors land at the
  * same field), as ISO dates, with a field error for every one that does not exist, all of them at once. One left empty
  * reads as "" (the form leaves it out, or sends it for the server's message when it is required); one that does not
- * exist reads as typed, which the server refuses too (see sendChecked: the form is sent for the other fields' errors).
+ * exist reads as typed (see sendChecked: the server only validates such a form, for the other fields' errors).
  */
 export function checkDates<K extends string>(entries: Record<K, DateEntry>): { dates: Record<K, string>; problems: FieldProblem[] } {
   const dates = {} as Record<K, string>;

@@ -78,8 +78,8 @@ export function ParticipantDialog({
       // A full date, or only the year when the date is not known (as in the import).
       const birth = text("birthDate");
       const birthYear = /^\d{4}$/.test(birth) ? Number(birth) : undefined;
-      // A date that does not exist goes as typed, which the server refuses too: the form is sent for the other fields'
-      // errors, and this one shows the form's own message.
+      // A date that does not exist goes as typed: the server only validates such a form (sendChecked), for the other
+      // fields' errors, and this one shows the form's own message.
       const parsed = birth && !birthYear ? parseRuDate(birth) : undefined;
       const birthDate = birth && !birthYear ? (parsed ?? birth) : undefined;
       const problems =

@@ -26,8 +26,8 @@ const fieldsOf = (reward: RewardInfo | undefined): Fields => ({
 /**
  * The reward's own fields (the person goes only with a new one): an empty optional one left out (an edit replaces the
  * record, so that clears it), with the form's own problems. An unchosen measure or level goes as it is, for the
- * server's message at its field; a date that does not exist goes as typed (the server refuses it too) with the form's
- * message.
+ * server's message at its field; a date that does not exist goes as typed with the form's message (the server then
+ * only validates the form: sendChecked).
  */
 const detailsOf = (fields: Fields) => {
   const { dates, problems } = checkDates({ date: { text: fields.date, label: "Дата" } });

@@ -24,8 +24,9 @@ const fieldsOf = (training: Training | undefined): Fields => ({
 /**
  * The request body: every field, an empty optional one left out (an edit replaces the event, so that clears it), with
  * the form's own problems. An unchosen kind goes as it is, for the server's message at its field; an empty number of
- * participants (or one the browser could not read as a number), which would otherwise go as 0, is left out (the server
- * refuses that too) with the form's message, and so is a date that does not exist (it goes as typed).
+ * participants (or one the browser could not read as a number), which would otherwise go as 0, is left out with the
+ * form's message, and a date that does not exist goes as typed with the form's message (the server then only validates
+ * the form: sendChecked).
  */
 function bodyOf(fields: Fields): { body: TrainingInput; problems: FieldProblem[] } {
   const { dates, problems } = checkDates({ date: { text: fields.date, label: "Дата" } });
