@@ -229,27 +229,11 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
               >
                 <option value="">Выберите наставника</option>
                 {mentors.others.length === 0 ? (
-                  mentors.fitting.map((p) => (
-                    <option key={p.participantId} value={p.participantId}>
-                      {personText(p)}
-                    </option>
-                  ))
+                  personOptions(mentors.fitting)
                 ) : (
                   <>
-                    <optgroup label="Подходят для формы">
-                      {mentors.fitting.map((p) => (
-                        <option key={p.participantId} value={p.participantId}>
-                          {personText(p)}
-                        </option>
-                      ))}
-                    </optgroup>
-                    <optgroup label="Другие категории">
-                      {mentors.others.map((p) => (
-                        <option key={p.participantId} value={p.participantId}>
-                          {personText(p)}
-                        </option>
-                      ))}
-                    </optgroup>
+                    <optgroup label="Подходят для формы">{personOptions(mentors.fitting)}</optgroup>
+                    <optgroup label="Другие категории">{personOptions(mentors.others)}</optgroup>
                   </>
                 )}
               </SelectField>
@@ -276,5 +260,12 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
     </Dialog>
   );
 }
+
+const personOptions = (people: Person[]) =>
+  people.map((p) => (
+    <option key={p.participantId} value={p.participantId}>
+      {personText(p)}
+    </option>
+  ));
 
 const textOf = (form: FormData) => (name: string) => String(form.get(name) ?? "").trim();
