@@ -286,6 +286,9 @@ describe("monitoring campaigns", async () => {
     // 60 mentees aged 10–19 of 300 students aged 10–19; 3 of 6 young teachers.
     expect(indicator(view, "kpi_mentees_10_19")).toMatchObject({ computed: true, value: 20 });
     expect(indicator(view, "kpi_young_teachers")).toMatchObject({ computed: true, value: 50 });
+    // A KPI without a value says why, as the KPI page does; one with a value has no reason.
+    expect(indicator(view, "kpi_mentee_satisfaction")).toMatchObject({ value: null, missing: "Нет ответов на анкеты удовлетворённости" });
+    expect(indicator(view, "kpi_mentees_10_19").missing).toBeUndefined();
     // Counted from the training log: the one event of the campaign's period, not the one before it.
     expect(indicator(view, "mentor_trainings")).toMatchObject({ computed: true, value: 1 });
 

@@ -7,6 +7,7 @@ import { getItems, itemKey } from "../dynamo";
 import { createId } from "../id";
 import { Institution, staleVersion } from "../institution";
 import { liveData, liveDataFrom, liveDataKeys } from "../kpi";
+import type { KpiCode } from "../kpi/formulas";
 import { type SubmissionStatus, submissionStatusLabels } from "../labels";
 import { timeZoneOf } from "../participant/calendar";
 import { assertCan } from "../permissions";
@@ -271,13 +272,14 @@ const reportingYear = (campaign: { periodEnd: string }) => Number(campaign.perio
  * The programme's participants and the mentor-training events of the campaign's period are read only for a campaign
  * that asks for them.
  */
+/** The computed indicators' values from live data, and why each KPI one without a value has none (the KPI page's reason). */
 async function liveValues(
   campaign: CampaignRow,
   tenantId: string,
   liveItems?: (Record<string, unknown> | undefined)[],
-): Promise<Record<string, IndicatorValue>> {
+): Promise<{ values: Record<string, IndicatorValue>; missing: Record<string, string> }> {
   const computed = campaign.indicators.filter((d) => d.source);
-  if (computed.length === 0) return {};
+  if (computed.length === 0) return { values: {}, missing: {} };
   const year = reportingYear(campaign);
   const timeZone = await timeZoneOf(campaign.regionId);
   const period = { start: campaign.periodStart, end: campaign.periodEnd };
@@ -286,7 +288,16 @@ async function liveValues(
     computed.some((d) => needsProgramme(d.source)) ? readProgrammeCount(tenantId, period, timeZone) : undefined,
     computed.some((d) => needsTrainings(d.source)) ? trainingsIn(tenantId, period) : undefined,
   ]);
-  return Object.fromEntries(computed.map((d) => [d.code, d.source ? computeSource(d.source, { ...live, programme, trainings }) : null]));
+  const values = Object.fromEntries(
+    computed.map((d) => [d.code, d.source ? computeSource(d.source, { ...live, programme, trainings }) : null]),
+  );
+  const missing = Object.fromEntries(
+    computed.flatMap((d) => {
+      const reason = values[d.code] === null && d.source ? live.kpis[d.source.metric as KpiCode]?.missing : undefined;
+      return reason ? [[d.code, reason]] : [];
+    }),
+  );
+  return { values, missing };
 }
 
 /**
@@ -342,7 +353,8 @@ export type SubmissionView = {
   municipality: string;
   status: SubmissionStatus;
   /** Each indicator with its value; `computed` ones come from live data until submitted, then from the frozen snapshot. */
-  indicators: (IndicatorDef & { computed: boolean; value: IndicatorValue })[];
+  /** `missing`: why a computed KPI indicator has no value, while the report is live (the KPI page's reason). */
+  indicators: (IndicatorDef & { computed: boolean; value: IndicatorValue; missing?: string })[];
   editable: boolean;
   submittedAt?: string;
   late?: boolean;
@@ -366,8 +378,10 @@ async function view(
   options: { live: boolean; read?: { events: SubmissionEventInfo[]; liveItems: (Record<string, unknown> | undefined)[] } },
 ): Promise<SubmissionView> {
   const isLocked = lockedStatuses.includes(row.status);
-  const [computedValues, events, timeZone] = await Promise.all([
-    isLocked || !options.live ? Promise.resolve(row.snapshot ?? {}) : liveValues(campaign, row.tenantId, options.read?.liveItems),
+  const [computed, events, timeZone] = await Promise.all([
+    isLocked || !options.live
+      ? Promise.resolve({ values: row.snapshot ?? {}, missing: {} as Record<string, string> })
+      : liveValues(campaign, row.tenantId, options.read?.liveItems),
     options.read?.events ?? history(row.tenantId, row.campaignId),
     timeZoneOf(campaign.regionId),
   ]);
@@ -381,7 +395,8 @@ async function view(
     indicators: campaign.indicators.map((def) => ({
       ...def,
       computed: Boolean(def.source),
-      value: def.source ? (computedValues[def.code] ?? null) : (row.values[def.code] ?? null),
+      value: def.source ? (computed.values[def.code] ?? null) : (row.values[def.code] ?? null),
+      ...(computed.missing[def.code] ? { missing: computed.missing[def.code] } : {}),
     })),
     editable: !isLocked,
     submittedAt: row.submittedAt,
@@ -858,7 +873,7 @@ export const Submission = {
     for (const [key, value] of Object.entries(merged)) if (value === null || value === "") delete merged[key];
     const issues = valueIssues(campaign.indicators, merged, true);
     if (issues.length) throw invalid(issues);
-    const [snapshot, timeZone] = await Promise.all([liveValues(campaign, row.tenantId), timeZoneOf(campaign.regionId)]);
+    const [{ values: snapshot }, timeZone] = await Promise.all([liveValues(campaign, row.tenantId), timeZoneOf(campaign.regionId)]);
     const at = nowIso();
     // Late is judged by the first sending: a report sent on time and returned by the region after the deadline is not
     // made late by its corrections.

@@ -84,6 +84,7 @@ describe("the institution's report form", () => {
           source: { metric: "mentors_15_19" },
           computed: true,
           value: null,
+          missing: "Не указана численность обучающихся 15–19 лет в карточке организации",
         },
         {
           code: "kpi_mentees_10_19",
@@ -97,26 +98,9 @@ describe("the institution's report form", () => {
         ...view.indicators,
       ],
     };
-    const calls = fakeApi({
+    fakeApi({
       ...signedInAs("curator"),
       "GET /api/monitoring/submissions/cmp_1": () => ({ status: 200, body: withKpi }),
-      "GET /api/kpi/institution": () => ({
-        status: 200,
-        body: {
-          rows: [
-            {
-              code: "mentors_15_19",
-              actual: {
-                value: null,
-                numerator: 0,
-                denominator: 0,
-                missing: "Не указана численность обучающихся 15–19 лет в карточке организации",
-              },
-            },
-            { code: "mentees_10_19", actual: { value: 10.5, numerator: 21, denominator: 200 } },
-          ],
-        },
-      }),
     });
     renderPage(<SubmissionPage />, { path: "/monitoring/cmp_1", route: "/monitoring/:campaignId" });
     const reason = await screen.findByText(/не рассчитывается: не указана численность обучающихся 15–19 лет в карточке организации/);
@@ -124,8 +108,6 @@ describe("the institution's report form", () => {
       "— не рассчитывается: не указана численность обучающихся 15–19 лет в карточке организации",
     );
     expect(screen.getByText("10,5 %")).toBeTruthy();
-    // The reasons are read for the campaign's reporting year.
-    expect(calls.find((call) => call.path === "/api/kpi/institution")).toBeTruthy();
   });
 
   it("sends the report only once the curator confirms it cannot be changed afterwards", async () => {

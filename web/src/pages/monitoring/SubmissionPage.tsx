@@ -10,7 +10,6 @@ import { formatDate, formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { IndicatorTable, SubmissionHistory } from "./IndicatorValues";
-import { kpiCodes } from "@rnc/core/kpi/formulas";
 import { valueIssues } from "@rnc/core/monitoring/indicators";
 import { submissionStatusLabels } from "@rnc/core/labels";
 import { type SubmissionIndicator, type SubmissionView, indicatorValueText, numberText, submissionStatusClass } from "./types";
@@ -51,32 +50,6 @@ function valuesOf(view: SubmissionView, draft: Draft): Record<string, number | s
   return values;
 }
 
-const kpiMetrics = new Set<string>(kpiCodes);
-
-/**
- * Why the computed KPI indicators that have no value cannot be computed, by indicator code: the KPI page's own reasons
- * («Не указана численность обучающихся 15–19 лет в карточке организации»), read for the campaign's reporting year
- * (the year its values are computed for) only when such an indicator is shown. Empty until read, or if it cannot be.
- */
-function useMissingReasons(view: SubmissionView, allowed: boolean): Record<string, string> {
-  const year = view.campaign.periodEnd.slice(0, 4);
-  const wanted =
-    allowed &&
-    view.editable &&
-    view.indicators.some((i) => i.computed && i.value === null && i.source !== undefined && kpiMetrics.has(i.source.metric));
-  const kpi = useResource(
-    () => (wanted ? unwrap(api.kpi.institution.$get({ query: { year } })) : Promise.resolve(undefined)),
-    [wanted, year],
-  );
-  const byMetric = new Map((kpi.data?.rows ?? []).map((row) => [row.code as string, row.actual.missing]));
-  return Object.fromEntries(
-    view.indicators.flatMap((i) => {
-      const reason = i.computed && i.value === null && i.source ? byMetric.get(i.source.metric) : undefined;
-      return reason ? [[i.code, reason]] : [];
-    }),
-  );
-}
-
 /** «Не указана …» → «не указана …», to follow «не рассчитывается:». */
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
@@ -87,7 +60,6 @@ function SubmissionForm({ view, onChange }: { view: SubmissionView; onChange: (n
   const [notice, setNotice] = useState("");
   const [confirming, setConfirming] = useState(false);
   const save = useSubmit();
-  const reasons = useMissingReasons(view, canSubmit && roleCan(me.role, "kpi.institution_read"));
   useEffect(() => setDraft(draftOf(view)), [view]);
 
   const numericProblems = () =>
@@ -170,7 +142,7 @@ function SubmissionForm({ view, onChange }: { view: SubmissionView; onChange: (n
           </p>
           {view.indicators.map((indicator) =>
             indicator.computed ? (
-              <ComputedRow key={indicator.code} indicator={indicator} reason={reasons[indicator.code]} />
+              <ComputedRow key={indicator.code} indicator={indicator} />
             ) : (
               <ManualField
                 key={indicator.code}
@@ -211,7 +183,7 @@ function SubmissionForm({ view, onChange }: { view: SubmissionView; onChange: (n
   );
 }
 
-function ComputedRow({ indicator, reason }: { indicator: SubmissionIndicator; reason?: string }) {
+function ComputedRow({ indicator }: { indicator: SubmissionIndicator }) {
   return (
     <div className="indicator-row">
       <p className="sub">
@@ -221,7 +193,10 @@ function ComputedRow({ indicator, reason }: { indicator: SubmissionIndicator; re
       <p className="computed-value">
         {indicatorValueText(indicator)}
         {indicator.value === null && (
-          <span className="hint"> не рассчитывается: {reason ? lowerFirst(reason) : "не хватает исходных данных"}</span>
+          <span className="hint">
+            {" "}
+            не рассчитывается: {indicator.missing ? lowerFirst(indicator.missing) : "не хватает исходных данных"}
+          </span>
         )}
       </p>
     </div>
