@@ -443,6 +443,45 @@ describe("plan, meetings, completion", () => {
     expect(activeAfter.json.items.map((x: { pairId: string }) => x.pairId)).not.toContain(p.pairId);
   });
 
+  it("keeps the diary within the pair's period: no meeting before its start, no start after its first meeting", async () => {
+    const p = await readyPair();
+    const active = await activate(p.pairId, p.version);
+    const early = await call(app, "POST", `/api/pairs/${p.pairId}/meetings`, {
+      token: staff,
+      body: { date: addDays(today, -1), stage: "introduction", durationMinutes: 45, notes: "До начала" },
+    });
+    expect(early.status).toBe(400);
+    const startText = today.split("-").reverse().join(".");
+    const beforeStart = `Дата встречи не может быть раньше начала работы пары (${startText})`;
+    expect(early.json.error).toMatchObject({
+      code: "meeting.before_start",
+      message: beforeStart,
+      details: { fields: [{ path: "date", message: beforeStart }] },
+    });
+    const untouched = await call(app, "GET", `/api/pairs/${p.pairId}`, { token: staff });
+    expect(untouched.json.meetings).toEqual([]);
+    expect(untouched.json.pair.lastMeetingDate).toBeUndefined();
+
+    const held = await call(app, "POST", `/api/pairs/${p.pairId}/meetings`, {
+      token: staff,
+      body: { date: today, stage: "introduction", durationMinutes: 45, notes: "Знакомство" },
+    });
+    expect(held.status, held.text).toBe(201);
+    const pair = active.json.pair;
+    const moved = await call(app, "PUT", `/api/pairs/${p.pairId}`, {
+      token: staff,
+      body: { form: pair.form, startDate: addDays(today, 1), endDate: pair.endDate, version: pair.version },
+    });
+    expect(moved.status).toBe(400);
+    const afterMeeting = `Дата начала не может быть позже первой встречи в дневнике (${startText})`;
+    expect(moved.json.error).toMatchObject({
+      code: "pair.start_after_meeting",
+      details: { fields: [{ path: "startDate", message: afterMeeting }] },
+    });
+    const kept = await call(app, "GET", `/api/pairs/${p.pairId}`, { token: staff });
+    expect(kept.json.pair).toMatchObject({ startDate: today, version: pair.version });
+  });
+
   it("suggests mentors with reasons; the curator confirms one as a draft pair", async () => {
     const mentee = await create(young({ requests: ["классное руководство"] }));
     const best = await create(teacher({ fullName: "Лучшая Наставница", competences: ["классное руководство", "методика"], capacity: 3 }));
@@ -567,7 +606,7 @@ describe("import", () => {
 
   it("offers an XLSX template that round-trips through the preview", async () => {
     const res = await app.request("/api/participants/import/template?format=xlsx", { headers: { authorization: `Bearer ${curator}` } });
-    expect(res.headers.get("content-disposition")).toContain("shablon-uchastniki.xlsx");
+    expect(res.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("Шаблон реестра участников.xlsx")}`);
     const buffer = Buffer.from(await res.arrayBuffer());
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -22,6 +22,7 @@ import { writeWithStats } from "../stats";
 import { COUNTER, summaryKey } from "../stats/summary";
 import { type PairStatus, addCounts, diffCounts, pairContribution, pairStatuses, participantContribution } from "../stats/contribution";
 import * as z from "../zod";
+import { formatDate } from "../ru";
 import { pairStatusLabels } from "./labels";
 import { type PairRow, endPairs, pairEndingEntities } from "./lifecycle";
 import { MeetingEntity, PairEntity, PlanEntity, meetingFormats, meetingStages, taskStatuses, PairQuietEntity } from "./pair.entity";
@@ -494,9 +495,14 @@ export const Pair = {
   async update(pairId: string, input: PairUpdate): Promise<PairPage> {
     assertCan("participants.write");
     const tenantId = useTenantID();
-    const { pair } = await requireFull(tenantId, pairId);
+    const { pair, meetings } = await requireFull(tenantId, pairId);
     if (pair.version !== input.version) throw staleVersion((await page(tenantId, pairId)).pair);
     if (pair.status === "completed" || pair.status === "terminated") throw ended(pair.status);
+    const firstMeeting = meetings.map((m) => m.date).sort()[0];
+    if (firstMeeting && input.startDate > firstMeeting) {
+      const message = `Дата начала не может быть позже первой встречи в дневнике (${formatDate(firstMeeting)})`;
+      throw new VisibleError("input", "pair.start_after_meeting", message, { fields: [{ path: "startDate", message }] });
+    }
     if (input.form !== pair.form && pair.status !== "forming") {
       throw new VisibleError("conflict", "pair.form_locked", "Форму наставничества можно менять только пока пара формируется");
     }
@@ -763,6 +769,10 @@ async function finish(
   return page(tenantId, pairId);
 }
 
+/** A meeting's date refused, at the form's date field. */
+const meetingDateError = (code: string, message: string) =>
+  new VisibleError("input", code, message, { fields: [{ path: "date", message }] });
+
 async function saveMeeting(pairId: string, meetingId: string | undefined, input: MeetingInput & { version?: number }): Promise<PairPage> {
   assertCan("participants.write");
   const tenantId = useTenantID();
@@ -774,7 +784,12 @@ async function saveMeeting(pairId: string, meetingId: string | undefined, input:
     if (existing && existing.version !== input.version) throw staleVersion(stripTenant(existing));
     const today = await regionToday();
     if (input.date > today)
-      throw new VisibleError("input", "meeting.future_date", "В дневник записываются прошедшие встречи: дата не может быть в будущем");
+      throw meetingDateError("meeting.future_date", "В дневник записываются прошедшие встречи: дата не может быть в будущем");
+    if (input.date < pair.startDate)
+      throw meetingDateError(
+        "meeting.before_start",
+        `Дата встречи не может быть раньше начала работы пары (${formatDate(pair.startDate)})`,
+      );
     const now = nowIso();
     const id = meetingId ?? createId("meeting");
     const { version: _v, ...fields } = input;
@@ -796,7 +811,7 @@ async function saveMeeting(pairId: string, meetingId: string | undefined, input:
           .set({ lastMeetingDate: last })
           .where(
             (attr, op) =>
-              `${pair.lastMeetingDate ? op.eq(attr.lastMeetingDate, pair.lastMeetingDate) : op.notExists(attr.lastMeetingDate)} AND ${op.eq(attr.status, pair.status)}`,
+              `${pair.lastMeetingDate ? op.eq(attr.lastMeetingDate, pair.lastMeetingDate) : op.notExists(attr.lastMeetingDate)} AND ${op.eq(attr.status, pair.status)} AND ${op.eq(attr.startDate, pair.startDate)}`,
           )
           .commit(),
         ...(pair.status === "active" && last
