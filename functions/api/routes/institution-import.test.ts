@@ -14,7 +14,7 @@ describe("bulk import of institutions", async () => {
 
   it("offers a template that round-trips through the importer", async () => {
     const res = await app.request("/api/institutions/import/template?format=xlsx", { headers: { authorization: `Bearer ${token}` } });
-    expect(res.headers.get("content-disposition")).toContain("shablon-organizacii.xlsx");
+    expect(res.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("Шаблон списка организаций.xlsx")}`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.getWorksheet("Организации");

@@ -75,7 +75,7 @@ export default function InstitutionImportPage() {
           aria-disabled={template.busy || undefined}
           onClick={() =>
             !template.busy &&
-            template.run(() => downloadFromApi("/api/institutions/import/template?format=xlsx", "shablon-organizacii.xlsx"))
+            template.run(() => downloadFromApi("/api/institutions/import/template?format=xlsx", "Шаблон списка организаций.xlsx"))
           }
         >
           Скачать шаблон XLSX
@@ -85,7 +85,8 @@ export default function InstitutionImportPage() {
           className="button secondary"
           aria-disabled={template.busy || undefined}
           onClick={() =>
-            !template.busy && template.run(() => downloadFromApi("/api/institutions/import/template?format=csv", "shablon-organizacii.csv"))
+            !template.busy &&
+            template.run(() => downloadFromApi("/api/institutions/import/template?format=csv", "Шаблон списка организаций.csv"))
           }
         >
           Скачать шаблон CSV

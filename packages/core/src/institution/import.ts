@@ -177,8 +177,8 @@ export const InstitutionImport = {
       ? {
           body: await writeXlsx([sheet]),
           contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          fileName: "shablon-organizacii.xlsx",
+          fileName: "Шаблон списка организаций.xlsx",
         }
-      : { body: writeCsv(sheet), contentType: "text/csv; charset=utf-8", fileName: "shablon-organizacii.csv" };
+      : { body: writeCsv(sheet), contentType: "text/csv; charset=utf-8", fileName: "Шаблон списка организаций.csv" };
   },
 };

@@ -224,8 +224,8 @@ export const ParticipantImport = {
       ? {
           body: await writeXlsx([sheet]),
           contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          fileName: "shablon-uchastniki.xlsx",
+          fileName: "Шаблон реестра участников.xlsx",
         }
-      : { body: writeCsv(sheet), contentType: "text/csv; charset=utf-8", fileName: "shablon-uchastniki.csv" };
+      : { body: writeCsv(sheet), contentType: "text/csv; charset=utf-8", fileName: "Шаблон реестра участников.csv" };
   },
 };

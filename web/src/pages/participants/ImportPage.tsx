@@ -50,7 +50,7 @@ export default function ImportPage() {
       setPreview(null);
     });
   const template = (format: "xlsx" | "csv") =>
-    downloadFromApi(`/api/participants/import/template?format=${format}`, `shablon-uchastniki.${format}`);
+    downloadFromApi(`/api/participants/import/template?format=${format}`, `Шаблон реестра участников.${format}`);
 
   return (
     <>
