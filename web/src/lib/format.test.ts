@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { addressName, dateProblem, formatDate, formatDateTime, parseRuDate, showTimesIn, todayIso } from "./format";
+import { addressName, dateProblem, formatDate, formatDateTime, parseNumber, parseRuDate, showTimesIn, todayIso } from "./format";
 
 describe("dates", () => {
   it("writes calendar dates as ДД.ММ.ГГГГ without shifting them", () => {
@@ -86,5 +86,18 @@ describe("parseRuDate", () => {
 
   it("says what to type", () => {
     expect(dateProblem("Дата рождения")).toBe("Дата рождения: укажите существующую дату в формате ДД.ММ.ГГГГ");
+  });
+});
+
+describe("numbers", () => {
+  it("reads a number as typed, with a comma or a point and spaces between thousands, and nothing else", () => {
+    expect(parseNumber("12,5")).toBe(12.5);
+    expect(parseNumber(" 12.5 ")).toBe(12.5);
+    expect(parseNumber("3 080")).toBe(3080);
+    expect(parseNumber("-10")).toBe(-10);
+    expect(parseNumber("abc")).toBeUndefined();
+    expect(parseNumber("1e2")).toBeUndefined();
+    expect(parseNumber("0x10")).toBeUndefined();
+    expect(parseNumber("1,2,3")).toBeUndefined();
   });
 });

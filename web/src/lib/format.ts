@@ -40,3 +40,9 @@ export function parseRuDate(value: string): string | undefined {
 /** The message for a date field whose text parseRuDate refused. */
 export const dateProblem = (label: string, several = false) =>
   `${label}: укажите ${several ? "существующие даты" : "существующую дату"} в формате ДД.ММ.ГГГГ`;
+
+/** A number as a person types it («12,5», «12.5», «3 080»); undefined for anything else (letters, «1e2», two commas). */
+export function parseNumber(text: string): number | undefined {
+  const trimmed = text.trim().replace(/\s/g, "");
+  return /^-?\d+(?:[.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(",", ".")) : undefined;
+}

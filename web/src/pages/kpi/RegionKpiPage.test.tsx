@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import { fakeApi } from "../../test-support";
 import type { RegionKpi, Targets } from "../monitoring/types";
-import RegionKpiPage, { parseNumber } from "./RegionKpiPage";
+import RegionKpiPage from "./RegionKpiPage";
 
 afterEach(() => {
   cleanup();
@@ -60,15 +60,6 @@ function open() {
 const puts = (calls: ReturnType<typeof fakeApi>) => calls.filter((call) => call.method === "PUT");
 
 describe("the region's KPI targets", () => {
-  it("reads a number as typed, with a comma or a point, and nothing else", () => {
-    expect(parseNumber("12,5")).toBe(12.5);
-    expect(parseNumber(" 12.5 ")).toBe(12.5);
-    expect(parseNumber("3 080")).toBe(3080);
-    expect(parseNumber("abc")).toBeUndefined();
-    expect(parseNumber("1e2")).toBeUndefined();
-    expect(parseNumber("1,2,3")).toBeUndefined();
-  });
-
   it("refuses a target that is not a number between 0 and 100 at its field, and sends nothing", async () => {
     const calls = open();
     const field = (await screen.findByLabelText(/^Доля детей и подростков/)) as HTMLInputElement;

@@ -4,7 +4,7 @@ import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { FormError, SelectField, SubmitButton, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
-import { formatDate } from "../../lib/format";
+import { formatDate, parseNumber } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
 import { invalid, useSubmit } from "../../lib/useSubmit";
 import { type Targets, percent } from "../monitoring/types";
@@ -86,12 +86,6 @@ export default function RegionKpiPage() {
       </Async>
     </>
   );
-}
-
-/** A number as typed («12,5» or «12.5»); undefined for anything else (letters, «1e2», two commas). */
-export function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim().replace(/\s/g, "");
-  return /^-?\d+(?:[.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(",", ".")) : undefined;
 }
 
 function TargetsEditor({ targets, onSaved }: { targets: Targets; onSaved: (next: Targets) => void }) {

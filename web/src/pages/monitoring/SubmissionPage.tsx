@@ -6,9 +6,9 @@ import { roleCan } from "../../auth/access";
 import { ConfirmDialog } from "../../components/Dialog";
 import { FormError, SelectField, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
-import { formatDate, formatDateTime } from "../../lib/format";
+import { formatDate, formatDateTime, parseNumber } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
-import { invalid, useSubmit } from "../../lib/useSubmit";
+import { invalid, sendChecked, useSubmit } from "../../lib/useSubmit";
 import { IndicatorTable, SubmissionHistory } from "./IndicatorValues";
 import { valueIssues } from "@rnc/core/monitoring/indicators";
 import { submissionStatusLabels } from "@rnc/core/labels";
@@ -43,8 +43,7 @@ function valuesOf(view: SubmissionView, draft: Draft): Record<string, number | s
     const raw = (draft[indicator.code] ?? "").trim();
     if (raw === "") values[indicator.code] = null;
     else if (indicator.kind === "number" || indicator.kind === "percent") {
-      const n = Number(raw.replace(/\s/g, "").replace(",", "."));
-      values[indicator.code] = Number.isFinite(n) ? n : raw;
+      values[indicator.code] = parseNumber(raw) ?? raw;
     } else values[indicator.code] = raw;
   }
   return values;
@@ -65,25 +64,20 @@ function SubmissionForm({ view, onChange }: { view: SubmissionView; onChange: (n
   const numericProblems = () =>
     view.indicators
       .filter((i) => !i.computed && (i.kind === "number" || i.kind === "percent"))
-      .filter(
-        (i) => (draft[i.code] ?? "").trim() !== "" && !Number.isFinite(Number((draft[i.code] ?? "").replace(/\s/g, "").replace(",", "."))),
-      )
+      .filter((i) => (draft[i.code] ?? "").trim() !== "" && parseNumber(draft[i.code] ?? "") === undefined)
       .map((i) => ({ path: `values.${i.code}`, message: `Показатель «${i.label}» должен быть числом` }));
 
-  const onSave = () => {
-    const problems = numericProblems();
-    if (problems.length) return save.setError(invalid(problems));
-    void save.run(async () => {
-      const next = await unwrap(
-        api.monitoring.submissions[":campaignId"].$put({
-          param: { campaignId: view.campaign.campaignId },
-          json: { values: valuesOf(view, draft), version: view.version },
-        }),
+  const onSave = () =>
+    save.run(async () => {
+      const next = await sendChecked(numericProblems(), (options) =>
+        api.monitoring.submissions[":campaignId"].$put(
+          { param: { campaignId: view.campaign.campaignId }, json: { values: valuesOf(view, draft), version: view.version } },
+          options,
+        ),
       );
       onChange(next);
       setNotice("Черновик сохранён");
     });
-  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (save.busy) return;
