@@ -110,6 +110,25 @@ describe("the institution's report form", () => {
     expect(screen.getByText("10,5 %")).toBeTruthy();
   });
 
+  it("reads numbers as the KPI page does: «1e2» is not a number and is not saved", async () => {
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/monitoring/submissions/cmp_1": () => ({ status: 200, body: view }),
+      // The validate-only answer: the server finds nothing else wrong.
+      "PUT /api/monitoring/submissions/cmp_1": () => ({ status: 204, body: null }),
+    });
+    renderPage(<SubmissionPage />, { path: "/monitoring/cmp_1", route: "/monitoring/:campaignId" });
+    const meetings = await screen.findByLabelText(/^Проведено встреч с родителями/);
+    fireEvent.change(meetings, { target: { value: "1e2" } });
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить черновик" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("Показатель «Проведено встреч с родителями» должен быть числом");
+    expect(meetings.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.queryByText("Черновик сохранён")).toBeNull();
+    // What went was the check of the typed text, never a number made of it.
+    const puts = calls.filter((call) => call.method === "PUT");
+    expect(puts.map((call) => (call.body as { values: Record<string, unknown> }).values.custom_1)).toEqual(["1e2"]);
+  });
+
   it("sends the report only once the curator confirms it cannot be changed afterwards", async () => {
     const calls = fakeApi({
       ...signedInAs("curator"),
