@@ -1,11 +1,11 @@
 import type { ComponentProps } from "react";
 import { dateProblem, formatDate, parseRuDate } from "../lib/format";
-import { type FieldProblem, invalid } from "../lib/useSubmit";
+import type { FieldProblem } from "../lib/useSubmit";
 import { TextField } from "./Form";
 
 /**
  * The app's one date field: a date typed as ДД.ММ.ГГГГ (as on the participant and pair pages), never the browser's
- * date input, whose format follows the browser's language. Forms hold the text; `readDates` turns it into the ISO
+ * date input, whose format follows the browser's language. Forms hold the text; `checkDates` turns it into the ISO
  * dates the API takes, and `dateText` shows an ISO date in it.
  */
 export function DateField(props: Omit<ComponentProps<typeof TextField>, "type" | "placeholder">) {
@@ -38,11 +38,4 @@ export function checkDates<K extends string>(entries: Record<K, DateEntry>): { d
     dates[path] = iso ?? typed;
   }
   return { dates, problems };
-}
-
-/** The typed dates of a form as ISO dates (see checkDates); every one that does not exist is refused at its field. */
-export function readDates<K extends string>(entries: Record<K, DateEntry>): Record<K, string> {
-  const { dates, problems } = checkDates(entries);
-  if (problems.length > 0) throw invalid(problems);
-  return dates;
 }

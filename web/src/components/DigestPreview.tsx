@@ -3,7 +3,7 @@ import { type FormEvent, Fragment, useState } from "react";
 import { type Ok, api, unwrap } from "../api/client";
 import { formatDate, todayIso } from "../lib/format";
 import { invalid, useSubmit } from "../lib/useSubmit";
-import { DateField, dateText, readDates } from "./DateField";
+import { checkDates, DateField, dateText } from "./DateField";
 import { FormError, SubmitButton } from "./Form";
 import { EmptyState } from "./Status";
 
@@ -24,8 +24,10 @@ export function DigestPreview({ userId }: { userId: string }) {
     setShown(null);
     if (!date.trim()) return show.setError(invalid([{ path: "date", message: "Укажите дату сводки" }]));
     void show.run(async () => {
-      const { date: day } = readDates({ date: { text: date, label: "Дата сводки" } });
-      setShown(await unwrap(api.reminders.preview[":userId"].$get({ param: { userId }, query: { date: day } })));
+      // The form's one field: its problem is all there is to show (the day goes in the query, not in a body to validate).
+      const { dates, problems } = checkDates({ date: { text: date, label: "Дата сводки" } });
+      if (problems.length > 0) throw invalid(problems);
+      setShown(await unwrap(api.reminders.preview[":userId"].$get({ param: { userId }, query: dates })));
     });
   };
 

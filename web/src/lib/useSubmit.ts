@@ -75,6 +75,15 @@ export async function sendChecked<R extends AnyResponse>(
   throw invalid([...problems.filter((problem) => !named.has(problem.path)), ...merged]);
 }
 
+/** A request body made from a form, with the problems the form's own checks found in it. */
+export type CheckedBody<B> = { body: B; problems: FieldProblem[] };
+
+/** Sends a form's checked body with every field's problem shown at once (see sendChecked). */
+export const sendBody = <B, R extends AnyResponse>(
+  { body, problems }: CheckedBody<B>,
+  send: (body: B, options?: RequestOptions) => Promise<R>,
+): Promise<BodyOf<R>> => sendChecked(problems, (options) => send(body, options));
+
 /** The API's answer (409) to a save made on an outdated version: someone else saved first. */
 export const isStale = (error: unknown): error is ApiError => error instanceof ApiError && error.code === "record.stale_version";
 

@@ -4,7 +4,7 @@ import { MemoryRouter, Route, Routes } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthProvider } from "../auth/AuthContext";
 import { renderPage, signedInAs } from "../test-signed-in";
-import { type Call, fakeApi, invalidFieldsAnswer } from "../test-support";
+import { type Call, fakeApi, fieldErrorOf, invalidFieldsAnswer, summaryOf } from "../test-support";
 import InvitePage from "./InvitePage";
 import RegionsPage from "./RegionsPage";
 import UsersPage from "./UsersPage";
@@ -13,23 +13,6 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
-
-/** The messages in a form's error summary, in order. */
-const summary = (scope: HTMLElement) =>
-  within(within(scope).getByRole("alert"))
-    .getAllByRole("listitem")
-    .map((item) => item.textContent);
-
-/** A field's own error message (tied to it with aria-describedby), after checking that it is marked invalid. */
-function errorOf(scope: HTMLElement, label: RegExp) {
-  const input = within(scope).getByLabelText(label);
-  expect(input.getAttribute("aria-invalid")).toBe("true");
-  const id = input
-    .getAttribute("aria-describedby")
-    ?.split(" ")
-    .find((part) => part.endsWith("-error"));
-  return id ? document.getElementById(id)?.textContent : undefined;
-}
 
 const posts = (calls: Call[], path: string) => calls.filter((call) => call.method === "POST" && call.path === path);
 
@@ -50,9 +33,9 @@ describe("the invitation of a colleague on the users page", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Пригласить" }));
     const dialog = await screen.findByRole("dialog", { name: "Пригласить сотрудника" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Отправить приглашение" }));
-    await waitFor(() => expect(summary(dialog)).toEqual(["Укажите адрес электронной почты", "Выберите роль приглашённого"]));
-    expect(errorOf(dialog, /^Электронная почта/)).toBe("Укажите адрес электронной почты");
-    expect(errorOf(dialog, /^Роль/)).toBe("Выберите роль приглашённого");
+    await waitFor(() => expect(summaryOf(dialog)).toEqual(["Укажите адрес электронной почты", "Выберите роль приглашённого"]));
+    expect(fieldErrorOf(dialog, /^Электронная почта/)).toBe("Укажите адрес электронной почты");
+    expect(fieldErrorOf(dialog, /^Роль/)).toBe("Выберите роль приглашённого");
     expect(posts(calls, "/api/invitations").map((call) => call.body)).toEqual([{ email: "", role: "" }]);
   });
 });
@@ -81,8 +64,8 @@ describe("the platform administrator's invitation of a region's administrator", 
     fireEvent.click(await screen.findByRole("button", { name: "Пригласить администратора региона «Нижегородская область»" }));
     const dialog = await screen.findByRole("dialog", { name: "Администратор региона «Нижегородская область»" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Отправить приглашение" }));
-    await waitFor(() => expect(summary(dialog)).toEqual(["Укажите адрес электронной почты"]));
-    expect(errorOf(dialog, /^Электронная почта/)).toBe("Укажите адрес электронной почты");
+    await waitFor(() => expect(summaryOf(dialog)).toEqual(["Укажите адрес электронной почты"]));
+    expect(fieldErrorOf(dialog, /^Электронная почта/)).toBe("Укажите адрес электронной почты");
     expect(posts(calls, "/api/regions/reg_1/invitations")).toEqual([]);
   });
 });
@@ -107,8 +90,8 @@ describe("the acceptance of an invitation", () => {
     );
     fireEvent.click(await screen.findByRole("button", { name: "Принять приглашение" }));
     const form = (await screen.findByRole("alert")).closest("form") as HTMLElement;
-    expect(summary(form)).toEqual(["Заполните поле «ФИО»", "Пароль должен быть не короче 10 символов"]);
-    expect(errorOf(form, /^ФИО/)).toBe("Заполните поле «ФИО»");
+    expect(summaryOf(form)).toEqual(["Заполните поле «ФИО»", "Пароль должен быть не короче 10 символов"]);
+    expect(fieldErrorOf(form, /^ФИО/)).toBe("Заполните поле «ФИО»");
     expect(posts(calls, "/api/auth/invitations/tok_1/accept")).toEqual([]);
   });
 });

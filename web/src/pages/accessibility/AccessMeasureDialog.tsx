@@ -1,10 +1,10 @@
 import { accessibilityCategoryLabels } from "@rnc/core/accessibility/labels";
-import { api, unwrap } from "../../api/client";
+import { api } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { useRecordForm } from "../../lib/useRecordForm";
-import { DateField, dateText, readDates } from "../../components/DateField";
-import { isStale } from "../../lib/useSubmit";
+import { checkDates, DateField, dateText } from "../../components/DateField";
+import { type CheckedBody, isStale, sendBody } from "../../lib/useSubmit";
 import type { AccessMeasure, AccessMeasureInput } from "./types";
 
 type Fields = { [K in Exclude<keyof Required<AccessMeasureInput>, "done">]: string } & { done: boolean };
@@ -19,17 +19,22 @@ const fieldsOf = (measure: AccessMeasure | undefined): Fields => ({
 });
 
 /**
- * The request body: every field, an empty optional one left out (an edit replaces the measure, so that clears it). An
- * unchosen category goes as it is, for the server's message at its field; a due date that does not exist is refused here.
+ * The request body: every field, an empty optional one left out (an edit replaces the measure, so that clears it), with
+ * the form's own problems. An unchosen category goes as it is, for the server's message at its field; a due date that
+ * does not exist goes as typed with the form's message (the server then only validates the form: sendChecked).
  */
-const bodyOf = (fields: Fields): AccessMeasureInput => ({
-  category: fields.category as AccessMeasureInput["category"],
-  measure: fields.measure.trim(),
-  act: fields.act.trim() || undefined,
-  responsible: fields.responsible.trim() || undefined,
-  dueDate: readDates({ dueDate: { text: fields.dueDate, label: "Срок" } }).dueDate || undefined,
-  done: fields.done,
-});
+function bodyOf(fields: Fields): CheckedBody<AccessMeasureInput> {
+  const { dates, problems } = checkDates({ dueDate: { text: fields.dueDate, label: "Срок" } });
+  const body = {
+    category: fields.category as AccessMeasureInput["category"],
+    measure: fields.measure.trim(),
+    act: fields.act.trim() || undefined,
+    responsible: fields.responsible.trim() || undefined,
+    dueDate: dates.dueDate || undefined,
+    done: fields.done,
+  };
+  return { body, problems };
+}
 
 /**
  * A new accessibility measure (no `measure`), or an edit of one. When someone else saved it first (409 with the current
@@ -51,13 +56,13 @@ export function AccessMeasureDialog({
   const { fields, set, check, save, onSubmit } = useRecordForm({
     record: measure,
     fieldsOf,
-    create: (fields) => unwrap(api["accessibility-measures"].$post({ json: bodyOf(fields) })),
+    create: (fields) => sendBody(bodyOf(fields), (json, options) => api["accessibility-measures"].$post({ json }, options)),
     update: (fields, base) =>
-      unwrap(
-        api["accessibility-measures"][":measureId"].$put({
-          param: { measureId: base.measureId },
-          json: { ...bodyOf(fields), version: base.version },
-        }),
+      sendBody(bodyOf(fields), (body, options) =>
+        api["accessibility-measures"][":measureId"].$put(
+          { param: { measureId: base.measureId }, json: { ...body, version: base.version } },
+          options,
+        ),
       ),
     onSaved,
     onChanged,

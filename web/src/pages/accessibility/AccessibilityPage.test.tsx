@@ -3,7 +3,17 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
+import {
+  STALE_VERSION_MESSAGE,
+  fakeApi,
+  fieldErrorOf,
+  invalidFieldsAnswer,
+  isIsoDate,
+  staleVersionAnswer,
+  summaryOf,
+  validating,
+  writes,
+} from "../../test-support";
 import AccessibilityPage from "./AccessibilityPage";
 import type { AccessMeasure } from "./types";
 
@@ -258,6 +268,28 @@ describe("the institution's accessibility measures", () => {
       ],
     ]);
     await waitFor(() => expect(listLoads(calls)).toBe(2));
+  });
+
+  it("shows every field's problem of an edit at once, the form's (a due date that does not exist) with the server's, and saves nothing", async () => {
+    const calls = open(all, {
+      "PUT /api/accessibility-measures/acm_1": validating((sent) => [
+        ...(sent.measure ? [] : [{ path: "measure", message: "Заполните поле «Мера»" }]),
+        ...(sent.dueDate === undefined || isIsoDate(sent.dueDate)
+          ? []
+          : [{ path: "dueDate", message: "Поле «Срок»: укажите существующую дату в формате ДД.ММ.ГГГГ" }]),
+      ]),
+    });
+    fireEvent.click(await buttonIn(schedule, "Изменить"));
+    const dialog = await screen.findByRole("dialog", { name: "Изменить меру доступности" });
+    fireEvent.change(field(dialog, /^Мера \(/), { target: { value: " " } });
+    fireEvent.change(field(dialog, /^Срок/), { target: { value: "31.11.2026" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
+    const dateMessage = "Срок: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() => expect(summaryOf(dialog)).toEqual(["Заполните поле «Мера»", dateMessage]));
+    expect(fieldErrorOf(dialog, /^Мера \(/)).toBe("Заполните поле «Мера»");
+    expect(fieldErrorOf(dialog, /^Срок/)).toBe(dateMessage);
+    expect(calls.filter((call) => call.method === "PUT")).toMatchObject([{ validateOnly: true, body: { dueDate: "31.11.2026" } }]);
+    expect(writes(calls)).toEqual([]);
   });
 
   it("on a stale version shows the message and the current measure, and saves on top of it; a deleted one is said so", async () => {

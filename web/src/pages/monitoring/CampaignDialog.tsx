@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
-import { api, unwrap } from "../../api/client";
+import { api } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError } from "../../components/Form";
-import { isStale, saveOver, useSubmit } from "../../lib/useSubmit";
+import { isStale, saveOver, sendBody, useSubmit } from "../../lib/useSubmit";
 import { CampaignFields, campaignBody, draftOf } from "./CampaignForm";
 import type { Campaign } from "./types";
 
@@ -31,11 +31,8 @@ export function CampaignDialog({
     event.preventDefault();
     void save.run(async () => {
       const put = () =>
-        unwrap(
-          api.monitoring.campaigns[":campaignId"].$put({
-            param: { campaignId: campaign.campaignId },
-            json: { ...campaignBody(campaign.kind, draft), version },
-          }),
+        sendBody(campaignBody(campaign.kind, draft), (body, options) =>
+          api.monitoring.campaigns[":campaignId"].$put({ param: { campaignId: campaign.campaignId }, json: { ...body, version } }, options),
         );
       const adopt = (current: Campaign) => {
         setDraft(draftOf(current));

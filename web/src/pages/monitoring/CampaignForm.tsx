@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { SelectField, TextField } from "../../components/Form";
 import { countOf } from "../../lib/plural";
-import { DateField, dateText, readDates } from "../../components/DateField";
+import { checkDates, DateField, dateText } from "../../components/DateField";
+import type { CheckedBody } from "../../lib/useSubmit";
 import { indicatorKindLabels } from "@rnc/core/monitoring/indicators";
 import { type Campaign, type CampaignInput, type Indicator, monitoringNouns } from "./types";
 
@@ -28,17 +29,18 @@ export const draftOf = (campaign: Campaign): CampaignDraft => ({
 });
 
 /**
- * The API's body: the period as typed (a date that does not exist is refused here; the server asks for a missing one),
- * an empty deadline the default one; a monitoring campaign sends its indicators, a federal count its table (the server
+ * The API's body, with the form's own problems: the period as typed (a date that does not exist goes as typed with the
+ * form's message, and the server then only validates the form: sendChecked; the server asks for a missing one), an
+ * empty deadline the default one; a monitoring campaign sends its indicators, a federal count its table (the server
  * makes the cells from it).
  */
-export function campaignBody(kind: CampaignInput["kind"], draft: CampaignDraft): CampaignInput {
-  const dates = readDates({
+export function campaignBody(kind: CampaignInput["kind"], draft: CampaignDraft): CheckedBody<CampaignInput> {
+  const { dates, problems } = checkDates({
     periodStart: { text: draft.periodStart, label: "Начало периода" },
     periodEnd: { text: draft.periodEnd, label: "Конец периода" },
     deadline: { text: draft.deadline, label: "Срок сдачи" },
   });
-  return {
+  const body = {
     kind,
     name: draft.name,
     periodStart: dates.periodStart,
@@ -46,6 +48,7 @@ export function campaignBody(kind: CampaignInput["kind"], draft: CampaignDraft):
     deadline: dates.deadline || undefined,
     ...(kind === "monitoring" ? { indicators: draft.indicators } : { table: draft.table }),
   };
+  return { body, problems };
 }
 
 /** The name, period, deadline and indicators (or the federal table's summary) of a campaign. */

@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
+import {
+  STALE_VERSION_MESSAGE,
+  fakeApi,
+  fieldErrorOf,
+  invalidFieldsAnswer,
+  isIsoDate,
+  staleVersionAnswer,
+  summaryOf,
+  validating,
+  writes,
+} from "../../test-support";
 import CampaignsPage from "./CampaignsPage";
 import type { Campaign, Indicator } from "./types";
 
@@ -97,6 +107,14 @@ async function editDialog(name: string) {
 }
 
 const field = (dialog: HTMLElement, label: RegExp) => within(dialog).getByLabelText(label) as HTMLInputElement;
+
+/** The API's validation of a campaign, as far as these tests need it: every field it finds wrong at once. */
+const validCampaign = validating((sent) => [
+  ...(sent.name ? [] : [{ path: "name", message: "Заполните поле «Название»" }]),
+  ...(["periodStart", "periodEnd", "deadline"] as const).flatMap((path) =>
+    sent[path] === undefined || isIsoDate(sent[path]) ? [] : [{ path, message: "Укажите существующую дату в формате ДД.ММ.ГГГГ" }],
+  ),
+]);
 
 describe("the region's campaigns", () => {
   it("offers «Изменить» on drafts only, and only to the region admin", async () => {
@@ -230,6 +248,39 @@ describe("the region's campaigns", () => {
       table,
       version: 1,
     });
+  });
+
+  it("a new campaign shows every field's problem at once, the dates that do not exist with the server's, and saves nothing", async () => {
+    const calls = open([], { "POST /api/monitoring/campaigns": validCampaign });
+    const builder = await screen.findByRole("region", { name: "Новая кампания" });
+    await waitFor(() => expect(field(builder, /^Срок сдачи/).value).toBe("20.12.2026"));
+    fireEvent.change(field(builder, /^Конец периода/), { target: { value: "31.11.2026" } });
+    fireEvent.change(field(builder, /^Срок сдачи/), { target: { value: "32.12.2026" } });
+    fireEvent.click(within(builder).getByRole("button", { name: "Создать черновик" }));
+    const endMessage = "Конец периода: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    const deadlineMessage = "Срок сдачи: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() => expect(summaryOf(builder)).toEqual(["Заполните поле «Название»", endMessage, deadlineMessage]));
+    expect(fieldErrorOf(builder, /^Название/)).toBe("Заполните поле «Название»");
+    expect(fieldErrorOf(builder, /^Конец периода/)).toBe(endMessage);
+    expect(fieldErrorOf(builder, /^Срок сдачи/)).toBe(deadlineMessage);
+    expect(calls.filter((call) => call.path === "/api/monitoring/campaigns" && call.method === "POST")).toMatchObject([
+      { validateOnly: true, body: { name: "", periodEnd: "31.11.2026", deadline: "32.12.2026" } },
+    ]);
+    expect(writes(calls)).toEqual([]);
+  });
+
+  it("a draft's edit shows every field's problem at once, and saves nothing", async () => {
+    const calls = open([draft], { "PUT /api/monitoring/campaigns/cmp_1": validCampaign });
+    const dialog = await editDialog(draft.name);
+    fireEvent.change(field(dialog, /^Название/), { target: { value: "" } });
+    fireEvent.change(field(dialog, /^Начало периода/), { target: { value: "30.02.2026" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить изменения" }));
+    const startMessage = "Начало периода: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() => expect(summaryOf(dialog)).toEqual(["Заполните поле «Название»", startMessage]));
+    expect(fieldErrorOf(dialog, /^Название/)).toBe("Заполните поле «Название»");
+    expect(fieldErrorOf(dialog, /^Начало периода/)).toBe(startMessage);
+    expect(puts(calls)).toMatchObject([{ validateOnly: true, body: { version: 3 } }]);
+    expect(writes(calls)).toEqual([]);
   });
 
   it("a new campaign's own indicator carries the unit and the hint for the institutions", async () => {

@@ -9,7 +9,7 @@ import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDate, parseRuDate, todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
-import { useSubmit } from "../../lib/useSubmit";
+import { sendBody, useSubmit } from "../../lib/useSubmit";
 import { dateText } from "../../components/DateField";
 import { CampaignDialog } from "./CampaignDialog";
 import { type CampaignDraft, CampaignFields, campaignBody } from "./CampaignForm";
@@ -214,7 +214,7 @@ function CampaignBuilder({ onCreated }: { onCreated: (campaign: Campaign) => voi
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit.run(async () => {
-      const created = await unwrap(api.monitoring.campaigns.$post({ json: campaignBody(kind, draft) }));
+      const created = await sendBody(campaignBody(kind, draft), (json, options) => api.monitoring.campaigns.$post({ json }, options));
       setDraft((d) => ({ ...d, name: "" }));
       onCreated(created);
     });

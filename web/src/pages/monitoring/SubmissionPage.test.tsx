@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { fakeApi, writes } from "../../test-support";
 import SubmissionPage from "./SubmissionPage";
 import type { SubmissionView } from "./types";
 
@@ -114,8 +114,7 @@ describe("the institution's report form", () => {
     const calls = fakeApi({
       ...signedInAs("curator"),
       "GET /api/monitoring/submissions/cmp_1": () => ({ status: 200, body: view }),
-      // The validate-only answer: the server finds nothing else wrong.
-      "PUT /api/monitoring/submissions/cmp_1": () => ({ status: 204, body: null }),
+      "PUT /api/monitoring/submissions/cmp_1": () => ({ status: 200, body: view }),
     });
     renderPage(<SubmissionPage />, { path: "/monitoring/cmp_1", route: "/monitoring/:campaignId" });
     const meetings = await screen.findByLabelText(/^Проведено встреч с родителями/);
@@ -124,9 +123,10 @@ describe("the institution's report form", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("Показатель «Проведено встреч с родителями» должен быть числом");
     expect(meetings.getAttribute("aria-invalid")).toBe("true");
     expect(screen.queryByText("Черновик сохранён")).toBeNull();
-    // What went was the check of the typed text, never a number made of it.
-    const puts = calls.filter((call) => call.method === "PUT");
-    expect(puts.map((call) => (call.body as { values: Record<string, unknown> }).values.custom_1)).toEqual(["1e2"]);
+    // What went was the check of the typed text (validate-only), never a number made of it, and nothing was saved.
+    expect(writes(calls)).toEqual([]);
+    const checks = calls.filter((call) => call.method === "PUT" && call.validateOnly);
+    expect(checks.map((call) => (call.body as { values: Record<string, unknown> }).values.custom_1)).toEqual(["1e2"]);
   });
 
   it("sends the report only once the curator confirms it cannot be changed afterwards", async () => {

@@ -1,6 +1,6 @@
+import { checkDates } from "../../components/DateField";
 import { TextField } from "../../components/Form";
-import { dateProblem, formatDate, parseRuDate } from "../../lib/format";
-import { invalid } from "../../lib/useSubmit";
+import { formatDate } from "../../lib/format";
 
 /** A pair's start and end as people type them (ДД.ММ.ГГГГ), for creating a pair and for changing one. */
 export function PairDatesFields({
@@ -37,14 +37,12 @@ export function PairDatesFields({
   );
 }
 
-/** The two dates of PairDatesFields as ISO dates; each one that does not exist is named in a field error. */
-export function readPairDates(text: (name: string) => string): { startDate: string; endDate: string } {
-  const startDate = parseRuDate(text("startDate"));
-  const endDate = parseRuDate(text("endDate"));
-  if (!startDate || !endDate)
-    throw invalid([
-      ...(startDate ? [] : [{ path: "startDate", message: dateProblem("Дата начала") }]),
-      ...(endDate ? [] : [{ path: "endDate", message: dateProblem("Дата окончания") }]),
-    ]);
-  return { startDate, endDate };
-}
+/**
+ * The two dates of PairDatesFields as ISO dates, with a field error for each one that does not exist (see checkDates:
+ * such a date goes as typed, and one left empty as "", for the server's message).
+ */
+export const checkPairDates = (text: (name: string) => string) =>
+  checkDates({
+    startDate: { text: text("startDate"), label: "Дата начала" },
+    endDate: { text: text("endDate"), label: "Дата окончания" },
+  });

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi, invalidFieldsAnswer } from "../../test-support";
+import { fakeApi, fieldErrorOf, invalidFieldsAnswer, isIsoDate, summaryOf, validating, writes } from "../../test-support";
 import PairPage from "./PairPage";
 
 afterEach(() => {
@@ -49,11 +49,11 @@ describe("the individual plan", () => {
     expect(due.placeholder).toBe("ДД.ММ.ГГГГ");
     fireEvent.change(due, { target: { value: "31.02.2027" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить план" }));
-    const message = "Задача 2, срок: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    const message = "Задача 2: срок: укажите существующую дату в формате ДД.ММ.ГГГГ";
     expect((await within(dialog).findByRole("alert")).textContent).toContain(message);
     expect(due.getAttribute("aria-invalid")).toBe("true");
     expect(within(second).getByText(message)).toBeTruthy();
-    expect(calls.filter((call) => call.method === "PUT")).toEqual([]);
+    expect(writes(calls)).toEqual([]);
   });
 
   it("writes the goals in a full-width text area, and shows the server's refusal of a task at that task", async () => {
@@ -270,7 +270,7 @@ describe("the meeting diary", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Записать встречу" }));
     expect((await within(dialog).findByRole("alert")).textContent).toContain("Укажите длительность встречи");
     expect(duration.getAttribute("aria-invalid")).toBe("true");
-    expect(calls.filter((call) => call.path.endsWith("/meetings"))).toEqual([]);
+    expect(writes(calls)).toEqual([]);
   });
 
   it("suggests the first stage for a pair without meetings", async () => {
@@ -336,5 +336,133 @@ describe("the meeting diary", () => {
       notes: "Познакомились",
       version: 1,
     });
+  });
+});
+
+describe("the pair's forms show every field's problem at once, the form's with the server's, and save nothing", () => {
+  const open = (body: unknown, routes: Parameters<typeof fakeApi>[0]) => {
+    const calls = fakeApi({ ...signedInAs("curator"), "GET /api/pairs/pair_1": () => ({ status: 200, body }), ...routes });
+    renderPage(<PairPage />, { path: "/pairs/pair_1", route: "/pairs/:pairId" });
+    return calls;
+  };
+  const longer = (max: number) => "а".repeat(max + 1);
+
+  it("the agreement: a date that does not exist, no number and a minor's representative", async () => {
+    const minor = {
+      ...page,
+      pair: {
+        ...page.pair,
+        members: [
+          page.pair.members[0],
+          { participantId: "prt_mentee", role: "mentee", name: "Кузнецова К. К.", minor: true, consent: "missing" },
+        ],
+      },
+    };
+    const calls = open(minor, {
+      "PUT /api/pairs/pair_1/agreement": validating((sent) => {
+        const representatives = sent.representatives as { name: string; relation: string }[];
+        return [
+          ...(isIsoDate(sent.signedAt) ? [] : [{ path: "signedAt", message: "Поле «Дата соглашения»: укажите существующую дату" }]),
+          ...(sent.document ? [] : [{ path: "document", message: "Заполните поле «Номер соглашения»" }]),
+          ...representatives.flatMap((r, i) => [
+            ...(r.name ? [] : [{ path: `representatives.${i}.name`, message: "Заполните поле «ФИО законного представителя»" }]),
+            ...(r.relation ? [] : [{ path: `representatives.${i}.relation`, message: "Заполните поле «Кем приходится»" }]),
+          ]),
+        ];
+      }),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Записать соглашение" }));
+    const dialog = await screen.findByRole("dialog", { name: "Соглашение между наставником и наставляемым" });
+    fireEvent.change(within(dialog).getByLabelText(/^Дата соглашения/), { target: { value: "31.02.2026" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить соглашение" }));
+    const dateMessage = "Дата соглашения: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() =>
+      expect(summaryOf(dialog)).toEqual([
+        dateMessage,
+        "Заполните поле «Номер соглашения»",
+        "Представитель участника Кузнецова К. К.: заполните поле «ФИО законного представителя»",
+        "Представитель участника Кузнецова К. К.: заполните поле «Кем приходится»",
+      ]),
+    );
+    expect(fieldErrorOf(dialog, /^Дата соглашения/)).toBe(dateMessage);
+    expect(fieldErrorOf(dialog, /^Номер соглашения/)).toBe("Заполните поле «Номер соглашения»");
+    expect(fieldErrorOf(dialog, /^ФИО представителя — Кузнецова К. К./)).toBe(
+      "Представитель участника Кузнецова К. К.: заполните поле «ФИО законного представителя»",
+    );
+    expect(calls.filter((call) => call.method === "PUT")).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
+  });
+
+  it("the pair's dates and note: a start that does not exist and a note too long", async () => {
+    const calls = open(page, {
+      "PUT /api/pairs/pair_1": validating((sent) => [
+        ...(isIsoDate(sent.startDate) ? [] : [{ path: "startDate", message: "Поле «Дата начала»: укажите существующую дату" }]),
+        ...(String(sent.note ?? "").length > 2000 ? [{ path: "note", message: "Поле «Примечание» длиннее 2000 символов" }] : []),
+      ]),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Изменить сроки и примечание" }));
+    const dialog = await screen.findByRole("dialog", { name: "Сроки и примечание" });
+    fireEvent.change(within(dialog).getByLabelText(/^Начало/), { target: { value: "31.09.2026" } });
+    fireEvent.change(within(dialog).getByLabelText(/^Примечание/), { target: { value: longer(2000) } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить" }));
+    const dateMessage = "Дата начала: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() => expect(summaryOf(dialog)).toEqual([dateMessage, "Поле «Примечание» длиннее 2000 символов"]));
+    expect(fieldErrorOf(dialog, /^Начало/)).toBe(dateMessage);
+    expect(fieldErrorOf(dialog, /^Примечание/)).toBe("Поле «Примечание» длиннее 2000 символов");
+    expect(writes(calls)).toEqual([]);
+  });
+
+  it("a meeting: a date that does not exist, no duration and notes too long", async () => {
+    const calls = open(page, {
+      "POST /api/pairs/pair_1/meetings": validating((sent) => [
+        ...(isIsoDate(sent.date) ? [] : [{ path: "date", message: "Поле «Дата встречи»: укажите существующую дату" }]),
+        ...(Number(sent.durationMinutes) >= 5 ? [] : [{ path: "durationMinutes", message: "Длительность — не меньше 5 минут" }]),
+        ...(String(sent.notes ?? "").length > 2000 ? [{ path: "notes", message: "Поле «Заметки» длиннее 2000 символов" }] : []),
+      ]),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Записать встречу" }));
+    const dialog = await screen.findByRole("dialog", { name: "Встреча" });
+    fireEvent.change(within(dialog).getByLabelText(/^Дата/), { target: { value: "31.09.2026" } });
+    fireEvent.change(within(dialog).getByLabelText(/^Длительность/), { target: { value: "" } });
+    fireEvent.change(within(dialog).getByLabelText(/^Заметки/), { target: { value: longer(2000) } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Записать встречу" }));
+    const dateMessage = "Дата встречи: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() =>
+      expect(summaryOf(dialog)).toEqual([dateMessage, "Укажите длительность встречи", "Поле «Заметки» длиннее 2000 символов"]),
+    );
+    expect(fieldErrorOf(dialog, /^Дата/)).toBe(dateMessage);
+    expect(fieldErrorOf(dialog, /^Длительность/)).toBe("Укажите длительность встречи");
+    expect(fieldErrorOf(dialog, /^Заметки/)).toBe("Поле «Заметки» длиннее 2000 символов");
+    expect(calls.filter((call) => call.path.endsWith("/meetings"))).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
+  });
+
+  it("the plan: a task's due date that does not exist and another task's title too long, each at its task", async () => {
+    const calls = open(page, {
+      "PUT /api/pairs/pair_1/plan": validating((sent) =>
+        (sent.tasks as { title: string; dueDate?: string }[]).flatMap((task, i) => [
+          ...(task.title.length > 500 ? [{ path: `tasks.${i}.title`, message: "Поле «Задача» длиннее 500 символов" }] : []),
+          ...(task.dueDate === undefined || isIsoDate(task.dueDate)
+            ? []
+            : [{ path: `tasks.${i}.dueDate`, message: "Поле «Срок»: укажите существующую дату" }]),
+        ]),
+      ),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Редактировать план" }));
+    const dialog = await screen.findByRole("dialog", { name: "Индивидуальный план" });
+    for (let n = 0; n < 3; n++) fireEvent.click(within(dialog).getByRole("button", { name: "Добавить задачу" }));
+    const task = (n: number) => within(dialog).getByRole("group", { name: `Задача ${n}` });
+    // The first task has no title: it is not sent, so the server numbers the form's second task 0.
+    fireEvent.change(within(task(2)).getByLabelText("Задача"), { target: { value: "Открытый урок" } });
+    fireEvent.change(within(task(2)).getByLabelText("Срок"), { target: { value: "31.02.2027" } });
+    fireEvent.change(within(task(3)).getByLabelText("Задача"), { target: { value: longer(500) } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить план" }));
+    const dateMessage = "Задача 2: срок: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    const titleMessage = "Задача 3: Поле «Задача» длиннее 500 символов";
+    await waitFor(() => expect(summaryOf(dialog)).toEqual([dateMessage, titleMessage]));
+    expect(fieldErrorOf(task(2), "Срок")).toBe(dateMessage);
+    expect(fieldErrorOf(task(3), "Задача")).toBe(titleMessage);
+    expect(calls.filter((call) => call.method === "PUT")).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
   });
 });

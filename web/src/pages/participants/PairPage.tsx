@@ -10,11 +10,11 @@ import { formatDate, todayIso } from "../../lib/format";
 import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
-import { invalid, useSubmit } from "../../lib/useSubmit";
+import { sendChecked, useSubmit } from "../../lib/useSubmit";
 import { type MeetingStage, type PairPage as Page, formLabels, minuteNouns, nextStage, taskStatusLabels } from "./model";
 import { TableWrap } from "../../components/TableWrap";
-import { DateField, dateText, readDates } from "../../components/DateField";
-import { PairDatesFields, readPairDates } from "./PairDates";
+import { checkDates, DateField, dateText } from "../../components/DateField";
+import { PairDatesFields, checkPairDates } from "./PairDates";
 import { meetingFormatLabels, meetingStageLabels, pairStatusLabels } from "@rnc/core/pair/labels";
 
 type Dialogs = "edit" | "agreement" | "meeting" | "plan" | "complete" | "terminate" | null;
@@ -344,25 +344,23 @@ function AgreementDialog({ data, onClose, onSaved }: DialogProps & { data: Page 
     event.preventDefault();
     const text = textOf(new FormData(event.currentTarget));
     void submit.run(async () => {
-      const { signedAt } = readDates({ signedAt: { text: text("signedAt"), label: "Дата соглашения" } });
+      const { dates, problems } = checkDates({ signedAt: { text: text("signedAt"), label: "Дата соглашения" } });
       const representatives = minors.map((m) => ({
         participantId: m.participantId,
         name: shown(m.participantId).name.trim(),
         relation: shown(m.participantId).relation.trim(),
       }));
+      const json = {
+        ...dates,
+        document: text("document"),
+        scanRef: text("scanRef") || undefined,
+        representatives,
+        version: data.pair.version,
+      };
       try {
         onSaved(
-          await unwrap(
-            api.pairs[":pairId"].agreement.$put({
-              param: { pairId: data.pair.pairId },
-              json: {
-                signedAt,
-                document: text("document"),
-                scanRef: text("scanRef") || undefined,
-                representatives,
-                version: data.pair.version,
-              },
-            }),
+          await sendChecked(problems, (options) =>
+            api.pairs[":pairId"].agreement.$put({ param: { pairId: data.pair.pairId }, json }, options),
           ),
         );
       } catch (error) {
@@ -442,21 +440,14 @@ function PairDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
     event.preventDefault();
     const text = textOf(new FormData(event.currentTarget));
     void submit.run(async () => {
-      const { startDate, endDate } = readPairDates(text);
-      onSaved(
-        await unwrap(
-          api.pairs[":pairId"].$put({
-            param: { pairId: pair.pairId },
-            json: {
-              form: (text("form") || pair.form) as typeof pair.form,
-              startDate,
-              endDate,
-              note: text("note") || undefined,
-              version: pair.version,
-            },
-          }),
-        ),
-      );
+      const { dates, problems } = checkPairDates(text);
+      const json = {
+        form: (text("form") || pair.form) as typeof pair.form,
+        ...dates,
+        note: text("note") || undefined,
+        version: pair.version,
+      };
+      onSaved(await sendChecked(problems, (options) => api.pairs[":pairId"].$put({ param: { pairId: pair.pairId }, json }, options)));
     });
   };
   const formChoices = [...new Set([pair.form, ...(forms.data?.enabled ?? [])])];
@@ -496,12 +487,13 @@ function MeetingDialog({
     event.preventDefault();
     const text = textOf(new FormData(event.currentTarget));
     void submit.run(async () => {
-      const { date } = readDates({ date: { text: text("date"), label: "Дата встречи" } });
-      // An empty number field (or one the browser could not read as a number) would otherwise go as 0.
+      const { dates, problems } = checkDates({ date: { text: text("date"), label: "Дата встречи" } });
+      // An empty number field (or one the browser could not read as a number) would go as 0: it gets the form's message
+      // (the server then only validates the form).
       const duration = text("durationMinutes");
-      if (duration === "") throw invalid([{ path: "durationMinutes", message: "Укажите длительность встречи" }]);
+      if (duration === "") problems.push({ path: "durationMinutes", message: "Укажите длительность встречи" });
       const fields = {
-        date,
+        ...dates,
         stage: text("stage") as MeetingStage,
         durationMinutes: Number(duration),
         format: (text("format") || undefined) as keyof typeof meetingFormatLabels | undefined,
@@ -510,13 +502,13 @@ function MeetingDialog({
         menteeFeedback: text("menteeFeedback") || undefined,
       };
       onSaved(
-        await unwrap(
+        await sendChecked(problems, (options) =>
           meeting
-            ? api.pairs[":pairId"].meetings[":meetingId"].$put({
-                param: { pairId, meetingId: meeting.meetingId },
-                json: { ...fields, version: meeting.version },
-              })
-            : api.pairs[":pairId"].meetings.$post({ param: { pairId }, json: fields }),
+            ? api.pairs[":pairId"].meetings[":meetingId"].$put(
+                { param: { pairId, meetingId: meeting.meetingId }, json: { ...fields, version: meeting.version } },
+                options,
+              )
+            : api.pairs[":pairId"].meetings.$post({ param: { pairId }, json: fields }, options),
         ),
       );
     });
@@ -608,27 +600,23 @@ function PlanDialog({ data, onClose, onSaved }: DialogProps & { data: Page }) {
         .split("\n")
         .map((g) => g.trim())
         .filter(Boolean);
-      // The server numbers the tasks it is sent; the form's number of each is kept to show its errors at its fields.
+      // The server numbers the tasks it is sent; the form's number of each is kept to show its errors at its fields. A
+      // due date that does not exist is named as the server would name it (by the task's place in the request), and
+      // then, as the server's errors are, at the form's task.
       const titled = tasks.flatMap((task, index) => (task.title.trim() ? [{ task, index }] : []));
-      const dates = readDates(
-        Object.fromEntries(
-          titled.map(({ task, index }) => [`tasks.${index}.dueDate`, { text: task.dueDate, label: `Задача ${index + 1}, срок` }]),
-        ),
+      const { dates, problems } = checkDates(
+        Object.fromEntries(titled.map(({ task }, sent) => [`tasks.${sent}.dueDate`, { text: task.dueDate, label: "срок" }])),
       );
-      const parsed = titled.map(({ task, index }) => ({
+      const parsed = titled.map(({ task }, sent) => ({
         taskId: task.taskId || undefined,
         title: task.title.trim(),
         status: task.status,
-        dueDate: dates[`tasks.${index}.dueDate`] || undefined,
+        dueDate: dates[`tasks.${sent}.dueDate`] || undefined,
       }));
+      const json = { goals, tasks: parsed, version: data.plan.version };
       try {
         onSaved(
-          await unwrap(
-            api.pairs[":pairId"].plan.$put({
-              param: { pairId: data.pair.pairId },
-              json: { goals, tasks: parsed, version: data.plan.version },
-            }),
-          ),
+          await sendChecked(problems, (options) => api.pairs[":pairId"].plan.$put({ param: { pairId: data.pair.pairId }, json }, options)),
         );
       } catch (error) {
         throw relabelFields(error, (field) => {

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { fakeApi, fieldErrorOf, isIsoDate, summaryOf, validating, writes } from "../../test-support";
 import type { BoardColumn, Pair, PairStatus } from "./model";
 import PairsPage from "./PairsPage";
 
@@ -143,13 +143,14 @@ describe("a new pair", () => {
     person("prt_y", "Козлов Денис Игоревич", "young_specialist", { isMentee: true }),
   ];
 
-  function openDialog() {
+  function openDialog(routes: Parameters<typeof fakeApi>[0] = {}) {
     const calls = fakeApi({
       ...signedInAs("curator"),
       "GET /api/pairs/board": () => ({ status: 200, body: board({}) }),
       "GET /api/participants": () => ({ status: 200, body: { items: people, cursor: null } }),
       "GET /api/forms": () => ({ status: 200, body: { enabled: ["pupil_pupil", "teacher_teacher"], catalogue: [], version: 1 } }),
       "POST /api/pairs": (body) => ({ status: 201, body: { pair: { ...pair(1), ...(body as object) } } }),
+      ...routes,
     });
     renderPage(<PairsPage />, { path: "/pairs" });
     return calls;
@@ -207,5 +208,28 @@ describe("a new pair", () => {
     const created = () => calls.find((call) => call.method === "POST" && call.path === "/api/pairs");
     await waitFor(() => expect(created()).toBeTruthy());
     expect(created()?.body).toMatchObject({ form: "teacher_teacher", mentorId: "prt_t", menteeIds: ["prt_y"] });
+  });
+
+  it("shows every field's problem at once, an end that does not exist with the server's, and creates nothing", async () => {
+    const calls = openDialog({
+      "POST /api/pairs": validating((sent) => [
+        ...(sent.mentorId ? [] : [{ path: "mentorId", message: "Выберите наставника" }]),
+        ...((sent.menteeIds as string[]).length ? [] : [{ path: "menteeIds", message: "Выберите хотя бы одного наставляемого" }]),
+        ...(isIsoDate(sent.endDate) ? [] : [{ path: "endDate", message: "Поле «Дата окончания»: укажите существующую дату" }]),
+      ]),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Создать пару" }));
+    const dialog = await screen.findByRole("dialog", { name: "Новая пара или группа" });
+    fireEvent.change(await within(dialog).findByLabelText(/^Окончание/), { target: { value: "31.06.2027" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Создать черновик пары" }));
+    const endMessage = "Дата окончания: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() => expect(summaryOf(dialog)).toEqual(["Выберите наставника", "Выберите хотя бы одного наставляемого", endMessage]));
+    expect(fieldErrorOf(dialog, /^Наставник/)).toBe("Выберите наставника");
+    expect(
+      within(within(dialog).getByRole("group", { name: /^Наставляемые/ })).getByText("Выберите хотя бы одного наставляемого"),
+    ).toBeTruthy();
+    expect(fieldErrorOf(dialog, /^Окончание/)).toBe(endMessage);
+    expect(calls.filter((call) => call.path === "/api/pairs" && call.method === "POST")).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
   });
 });

@@ -5,14 +5,14 @@ import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
 import { CheckboxField, DialogButtons, FormError, SelectField } from "../../components/Form";
-import { PairDatesFields, readPairDates } from "./PairDates";
+import { PairDatesFields, checkPairDates } from "./PairDates";
 import { ShowMore } from "../../components/ShowMore";
 import { Async } from "../../components/Status";
 import { formatDate, todayIso } from "../../lib/format";
 import { countOf, plural } from "../../lib/plural";
 import { usePages } from "../../lib/usePages";
 import { useResource } from "../../lib/useResource";
-import { useSubmit } from "../../lib/useSubmit";
+import { sendChecked, useSubmit } from "../../lib/useSubmit";
 import { type BoardColumn, type Category, type FormCode, type Pair, type Participant, formLabels, pairNouns } from "./model";
 import { pairStatusLabels } from "@rnc/core/pair/labels";
 import { categoryLabels, formCatalogue } from "@rnc/core/forms/catalogue";
@@ -150,8 +150,9 @@ function CreatePairDialog({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     const text = textOf(new FormData(event.currentTarget));
     void submit.run(async () => {
-      const { startDate, endDate } = readPairDates(text);
-      const created = await unwrap(api.pairs.$post({ json: { form: form as FormCode, mentorId, menteeIds, startDate, endDate } }));
+      const { dates, problems } = checkPairDates(text);
+      const json = { form: form as FormCode, mentorId, menteeIds, ...dates };
+      const created = await sendChecked(problems, (options) => api.pairs.$post({ json }, options));
       navigate(`/pairs/${created.pair.pairId}`);
     });
   };

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatDate, todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { fakeApi, fieldErrorOf, isIsoDate, summaryOf, validating, writes } from "../../test-support";
 import ParticipantPage from "./ParticipantPage";
 
 afterEach(() => {
@@ -122,5 +122,38 @@ describe("a participant's card", () => {
     await screen.findByRole("heading", { name: "Пары и группы" });
     expect(screen.queryByRole("region", { name: "Поощрения" })).toBeNull();
     expect([...calls, ...mentee].filter((call) => call.path === "/api/rewards")).toHaveLength(1);
+  });
+
+  it("a consent shows every field's problem at once, a date that does not exist with the server's, and saves nothing", async () => {
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/participants/prt_1": () => ({ status: 200, body: card }),
+      "POST /api/participants/prt_1/consents": validating((sent) => [
+        ...(sent.signerKind === "legal_representative" && !sent.representativeName
+          ? [{ path: "representativeName", message: "Укажите ФИО законного представителя" }]
+          : []),
+        ...(isIsoDate(sent.signedAt) ? [] : [{ path: "signedAt", message: "Поле «Дата подписания»: укажите существующую дату" }]),
+        ...(sent.document ? [] : [{ path: "document", message: "Заполните поле «Номер или версия документа»" }]),
+      ]),
+    });
+    renderPage(<ParticipantPage />, { path: "/participants/prt_1", route: "/participants/:participantId" });
+    fireEvent.click(await screen.findByRole("button", { name: "Записать согласие" }));
+    const dialog = await screen.findByRole("dialog", { name: "Согласие на обработку персональных данных" });
+    fireEvent.change(within(dialog).getByLabelText(/^Кто подписал/), { target: { value: "legal_representative" } });
+    fireEvent.change(within(dialog).getByLabelText(/^Дата подписания/), { target: { value: "29.02.2026" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить согласие" }));
+    const dateMessage = "Дата подписания: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() =>
+      expect(summaryOf(dialog)).toEqual([
+        "Укажите ФИО законного представителя",
+        dateMessage,
+        "Заполните поле «Номер или версия документа»",
+      ]),
+    );
+    expect(fieldErrorOf(dialog, /^ФИО законного представителя/)).toBe("Укажите ФИО законного представителя");
+    expect(fieldErrorOf(dialog, /^Дата подписания/)).toBe(dateMessage);
+    expect(fieldErrorOf(dialog, /^Номер или версия документа/)).toBe("Заполните поле «Номер или версия документа»");
+    expect(calls.filter((call) => call.path === "/api/participants/prt_1/consents")).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
   });
 });

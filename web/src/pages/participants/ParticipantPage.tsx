@@ -13,12 +13,13 @@ import { useResource } from "../../lib/useResource";
 import { MentorRewards } from "../rewards/MentorRewards";
 import { MentorSuggestions } from "./MentorSuggestions";
 import { ParticipantDialog } from "./ParticipantDialog";
-import { invalid, useSubmit } from "../../lib/useSubmit";
+import { invalid, sendChecked, useSubmit } from "../../lib/useSubmit";
 import { type Card, formLabels, menteeNouns, roleText } from "./model";
 import { categoryLabels } from "@rnc/core/forms/catalogue";
 import { pairStatusLabels } from "@rnc/core/pair/labels";
 import { sensitiveFlagLabels } from "@rnc/core/participant/labels";
 import { TableWrap } from "../../components/TableWrap";
+import { checkDates } from "../../components/DateField";
 
 /** The participant card: the person, their consents and their pairs. */
 export default function ParticipantPage() {
@@ -332,20 +333,19 @@ function ConsentDialog({
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
     void submit.run(async () => {
-      const signedAt = parseRuDate(text("signedAt"));
-      if (!signedAt) throw invalid([{ path: "signedAt", message: dateProblem("Дата подписания") }]);
-      await unwrap(
-        api.participants[":participantId"].consents.$post({
-          param: { participantId },
-          json: {
-            signerKind: signer,
-            representativeName: signer === "legal_representative" ? text("representativeName") || undefined : undefined,
-            representativeRelation: signer === "legal_representative" ? text("representativeRelation") || undefined : undefined,
-            signedAt,
-            document: text("document"),
-            scanRef: text("scanRef") || undefined,
-          },
-        }),
+      // A date that does not exist goes as typed with the form's message: the server then only validates the form
+      // (sendChecked), for the other fields' errors.
+      const { dates, problems } = checkDates({ signedAt: { text: text("signedAt"), label: "Дата подписания" } });
+      const json = {
+        signerKind: signer,
+        representativeName: signer === "legal_representative" ? text("representativeName") || undefined : undefined,
+        representativeRelation: signer === "legal_representative" ? text("representativeRelation") || undefined : undefined,
+        ...dates,
+        document: text("document"),
+        scanRef: text("scanRef") || undefined,
+      };
+      await sendChecked(problems, (options) =>
+        api.participants[":participantId"].consents.$post({ param: { participantId }, json }, options),
       );
       onSaved();
     });

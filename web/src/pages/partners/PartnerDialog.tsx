@@ -1,12 +1,12 @@
 import { contractKindLabels, partnerKindLabels } from "@rnc/core/partner/labels";
 import { useId } from "react";
-import { api, unwrap } from "../../api/client";
+import { api } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { useRecordForm } from "../../lib/useRecordForm";
-import { isStale } from "../../lib/useSubmit";
-import { DateField, dateText, readDates } from "../../components/DateField";
+import { type CheckedBody, isStale, sendBody } from "../../lib/useSubmit";
+import { checkDates, DateField, dateText } from "../../components/DateField";
 import type { Contract, PartnerInfo, PartnerInput } from "./types";
 
 /** The server's limit of contracts per organisation. */
@@ -36,12 +36,13 @@ const fieldsOf = (partner: PartnerInfo | undefined): Fields => ({
 
 /**
  * The request body: every field, an empty optional one left out (an edit replaces the organisation and its contracts,
- * so that clears it). An unchosen kind goes as it is, for the server's message at its field; the contracts' dates are
- * read here (ДД.ММ.ГГГГ), each one missing or not existing named at its own field (`contracts.0.date`, as the server
- * names it).
+ * so that clears it), with the form's own problems. An unchosen kind goes as it is, for the server's message at its
+ * field; the contracts' dates are read here (ДД.ММ.ГГГГ), each one that does not exist going as typed with the form's
+ * message at its own field (`contracts.0.date`, as the server names it; the server then only validates the form:
+ * sendChecked).
  */
-function bodyOf(fields: Fields): PartnerInput {
-  const dates = readDates(
+function bodyOf(fields: Fields): CheckedBody<PartnerInput> {
+  const { dates, problems } = checkDates(
     Object.fromEntries(
       fields.contracts.flatMap((contract, i) => [
         [`contracts.${i}.date`, { text: contract.date, label: `Договор ${i + 1}: дата заключения` }],
@@ -49,7 +50,7 @@ function bodyOf(fields: Fields): PartnerInput {
       ]),
     ),
   );
-  return {
+  const body = {
     name: fields.name.trim(),
     kind: fields.kind as PartnerInput["kind"],
     inList: fields.inList,
@@ -62,6 +63,7 @@ function bodyOf(fields: Fields): PartnerInput {
     })),
     note: fields.note.trim() || undefined,
   };
+  return { body, problems };
 }
 
 /**
@@ -84,9 +86,11 @@ export function PartnerDialog({
   const { fields, setFields, set, check, save, onSubmit } = useRecordForm({
     record: partner,
     fieldsOf,
-    create: (fields) => unwrap(api.partners.$post({ json: bodyOf(fields) })),
+    create: (fields) => sendBody(bodyOf(fields), (json, options) => api.partners.$post({ json }, options)),
     update: (fields, base) =>
-      unwrap(api.partners[":partnerId"].$put({ param: { partnerId: base.partnerId }, json: { ...bodyOf(fields), version: base.version } })),
+      sendBody(bodyOf(fields), (body, options) =>
+        api.partners[":partnerId"].$put({ param: { partnerId: base.partnerId }, json: { ...body, version: base.version } }, options),
+      ),
     onSaved,
     onChanged,
     changedCodes: ["partner.not_found"],

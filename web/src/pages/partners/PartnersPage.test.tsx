@@ -3,7 +3,17 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
+import {
+  STALE_VERSION_MESSAGE,
+  fakeApi,
+  fieldErrorOf,
+  invalidFieldsAnswer,
+  isIsoDate,
+  staleVersionAnswer,
+  summaryOf,
+  validating,
+  writes,
+} from "../../test-support";
 import PartnersPage from "./PartnersPage";
 import type { Partner } from "./types";
 
@@ -290,6 +300,44 @@ describe("the institution's partner organisations", () => {
         { name: "НКО «Старшие»", kind: "nko", inList: false, providesCurator: false, contracts: [{ kind: "", date: "" }] },
       ],
     ]);
+  });
+
+  it("shows every field's problem at once, a contract's date that does not exist with the server's messages, and saves nothing", async () => {
+    const calls = open([], {
+      "POST /api/partners": validating((sent) => {
+        const contracts = sent.contracts as { kind: string; date: string }[];
+        return [
+          ...(sent.name ? [] : [{ path: "name", message: "Заполните поле «Название организации»" }]),
+          ...(sent.kind ? [] : [{ path: "kind", message: "Выберите тип организации" }]),
+          ...contracts.flatMap((contract, i) => [
+            ...(contract.kind ? [] : [{ path: `contracts.${i}.kind`, message: "Выберите вид договора" }]),
+            ...(isIsoDate(contract.date)
+              ? []
+              : [{ path: `contracts.${i}.date`, message: "Поле «Дата заключения»: укажите существующую дату в формате ДД.ММ.ГГГГ" }]),
+          ]),
+        ];
+      }),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Добавить организацию" }));
+    const dialog = await screen.findByRole("dialog", { name: "Новая организация-партнёр" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Добавить договор" }));
+    fireEvent.change(field(contract(dialog, 1), /^Дата заключения/), { target: { value: "31.02.2026" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Добавить организацию" }));
+    const dateMessage = "Договор 1: дата заключения: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() =>
+      expect(summaryOf(dialog)).toEqual([
+        "Заполните поле «Название организации»",
+        "Выберите тип организации",
+        "Выберите вид договора",
+        dateMessage,
+      ]),
+    );
+    expect(fieldErrorOf(dialog, /^Название организации/)).toBe("Заполните поле «Название организации»");
+    expect(fieldErrorOf(dialog, /^Тип организации/)).toBe("Выберите тип организации");
+    expect(fieldErrorOf(contract(dialog, 1), /^Вид договора/)).toBe("Выберите вид договора");
+    expect(fieldErrorOf(contract(dialog, 1), /^Дата заключения/)).toBe(dateMessage);
+    expect(calls.filter((call) => call.path === "/api/partners" && call.method === "POST")).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
   });
 
   it("offers at most 20 contracts", async () => {

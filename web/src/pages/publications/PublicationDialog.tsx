@@ -5,13 +5,13 @@ import {
   publicationFormatLabels,
   publicationFormats,
 } from "@rnc/core/publication/labels";
-import { api, unwrap } from "../../api/client";
+import { api } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, TextField } from "../../components/Form";
 import { parseRuDate, todayIso } from "../../lib/format";
-import { DateField, dateText, readDates } from "../../components/DateField";
+import { checkDates, DateField, dateText } from "../../components/DateField";
 import { useRecordForm } from "../../lib/useRecordForm";
-import { isStale } from "../../lib/useSubmit";
+import { type CheckedBody, isStale, sendBody } from "../../lib/useSubmit";
 import type { Publication, PublicationInput } from "./types";
 
 type Fields = { [K in Exclude<keyof Required<PublicationInput>, "status">]: string } & { published: boolean };
@@ -39,19 +39,24 @@ const isFuture = (fields: Fields, today: string) => (parseRuDate(fields.date) ??
 
 /**
  * The request body: every field, an empty optional one left out (an edit replaces the publication, so that clears it),
- * and the status always. An unchosen channel or form goes as it is, for the server's message at its field; a date that
- * does not exist is refused here.
+ * and the status always, with the form's own problems. An unchosen channel or form goes as it is, for the server's
+ * message at its field; a date that does not exist goes as typed with the form's message (the server then only
+ * validates the form: sendChecked).
  */
-const bodyOf = (fields: Fields, today: string): PublicationInput => ({
-  title: fields.title.trim(),
-  ...readDates({ date: { text: fields.date, label: "Дата" } }),
-  status: fields.published && !isFuture(fields, today) ? "published" : "planned",
-  channel: fields.channel as PublicationInput["channel"],
-  format: fields.format as PublicationInput["format"],
-  rubric: fields.rubric.trim() || undefined,
-  url: fields.url || undefined, // a URL input's value comes without surrounding spaces
-  note: fields.note.trim() || undefined,
-});
+function bodyOf(fields: Fields, today: string): CheckedBody<PublicationInput> {
+  const { dates, problems } = checkDates({ date: { text: fields.date, label: "Дата" } });
+  const body = {
+    title: fields.title.trim(),
+    ...dates,
+    status: fields.published && !isFuture(fields, today) ? "published" : "planned",
+    channel: fields.channel as PublicationInput["channel"],
+    format: fields.format as PublicationInput["format"],
+    rubric: fields.rubric.trim() || undefined,
+    url: fields.url || undefined, // a URL input's value comes without surrounding spaces
+    note: fields.note.trim() || undefined,
+  } satisfies PublicationInput;
+  return { body, problems };
+}
 
 /**
  * A new publication of the media plan, published or planned (no `publication`), or an edit of one. When someone else
@@ -76,13 +81,13 @@ export function PublicationDialog({
   const { fields, set, check, save, onSubmit } = useRecordForm({
     record: publication,
     fieldsOf: (record) => fieldsOf(record, today),
-    create: (fields) => unwrap(api.publications.$post({ json: bodyOf(fields, today) })),
+    create: (fields) => sendBody(bodyOf(fields, today), (json, options) => api.publications.$post({ json }, options)),
     update: (fields, base) =>
-      unwrap(
-        api.publications[":publicationId"].$put({
-          param: { publicationId: base.publicationId },
-          json: { ...bodyOf(fields, today), version: base.version },
-        }),
+      sendBody(bodyOf(fields, today), (body, options) =>
+        api.publications[":publicationId"].$put(
+          { param: { publicationId: base.publicationId }, json: { ...body, version: base.version } },
+          options,
+        ),
       ),
     onSaved,
     onChanged,

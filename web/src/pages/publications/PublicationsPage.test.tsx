@@ -4,7 +4,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import { formatDate, todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { STALE_VERSION_MESSAGE, fakeApi, invalidFieldsAnswer, staleVersionAnswer } from "../../test-support";
+import {
+  STALE_VERSION_MESSAGE,
+  fakeApi,
+  fieldErrorOf,
+  invalidFieldsAnswer,
+  isIsoDate,
+  staleVersionAnswer,
+  summaryOf,
+  validating,
+  writes,
+} from "../../test-support";
 import PublicationsPage from "./PublicationsPage";
 import type { Cadence, Publication } from "./types";
 
@@ -528,6 +538,32 @@ describe("the institution's media plan", () => {
       ["POST", "/api/publications", { ...body, channel: "social", url: "https://vk.com/school?w=wall-1_2", note: "Фото от родителей" }],
     ]);
     await waitFor(() => expect(listed).toHaveLength(2));
+  });
+
+  it("shows every field's problem at once, the form's (a date that does not exist) with the server's, and saves nothing", async () => {
+    const { calls } = open([], {
+      routes: {
+        "POST /api/publications": validating((sent) => [
+          ...(sent.title ? [] : [{ path: "title", message: "Заполните поле «Заголовок или тема»" }]),
+          ...(isIsoDate(sent.date) ? [] : [{ path: "date", message: "Поле «Дата»: укажите существующую дату в формате ДД.ММ.ГГГГ" }]),
+          ...(sent.channel ? [] : [{ path: "channel", message: "Выберите канал" }]),
+        ]),
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Добавить публикацию" }));
+    const dialog = await screen.findByRole("dialog", { name: "Новая публикация" });
+    fireEvent.change(field(dialog, /^Дата/), { target: { value: `31.02.${thisYear}` } });
+    fireEvent.change(field(dialog, /^Форма материала/), { target: { value: "news" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Добавить публикацию" }));
+    const dateMessage = "Дата: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() => expect(summaryOf(dialog)).toEqual(["Заполните поле «Заголовок или тема»", dateMessage, "Выберите канал"]));
+    expect(fieldErrorOf(dialog, /^Заголовок или тема/)).toBe("Заполните поле «Заголовок или тема»");
+    expect(fieldErrorOf(dialog, /^Дата/)).toBe(dateMessage);
+    expect(fieldErrorOf(dialog, /^Канал/)).toBe("Выберите канал");
+    expect(calls.filter((call) => call.path === "/api/publications" && call.method === "POST")).toMatchObject([
+      { validateOnly: true, body: { date: `31.02.${thisYear}`, channel: "" } },
+    ]);
+    expect(writes(calls)).toEqual([]);
   });
 
   it("edits a publication: the form starts from it, and all its fields go with the version (a cleared one is left out)", async () => {

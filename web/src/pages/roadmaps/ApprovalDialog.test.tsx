@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { fakeApi, fieldErrorOf, isIsoDate, summaryOf, validating, writes } from "../../test-support";
 import { ApprovalDialog } from "./ApprovalDialog";
 import type { RoadmapDetail } from "./types";
 
@@ -35,7 +35,7 @@ describe("approving a roadmap", () => {
     });
   });
 
-  it("refuses a date that does not exist at its field, without a request", async () => {
+  it("refuses a date that does not exist at its field, without saving", async () => {
     const calls = fakeApi({ ...signedInAs("curator"), "PATCH /api/roadmaps/rmp_1": () => ({ status: 200, body: {} }) });
     renderPage(<ApprovalDialog data={draft} onClose={() => {}} onSaved={() => {}} />, { path: "/roadmaps/rmp_1" });
     await screen.findByRole("dialog", { name: "Утверждение дорожной карты" });
@@ -48,6 +48,29 @@ describe("approving a roadmap", () => {
     expect(document.getElementById(`${date.id}-error`)?.textContent).toBe(
       "Дата утверждения: укажите существующую дату в формате ДД.ММ.ГГГГ",
     );
-    expect(calls.some((call) => call.method === "PATCH")).toBe(false);
+    expect(writes(calls)).toEqual([]);
+  });
+
+  it("shows every field's problem at once, the date that does not exist with the server's, and saves nothing", async () => {
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "PATCH /api/roadmaps/rmp_1": validating((sent) => [
+        ...(String(sent.approvedBy).length > 300 ? [{ path: "approvedBy", message: "Поле «Кем утверждена» длиннее 300 символов" }] : []),
+        ...(sent.approvedAt === "" || isIsoDate(sent.approvedAt)
+          ? []
+          : [{ path: "approvedAt", message: "Поле «Дата утверждения»: укажите существующую дату в формате ДД.ММ.ГГГГ" }]),
+      ]),
+    });
+    renderPage(<ApprovalDialog data={draft} onClose={() => {}} onSaved={() => {}} />, { path: "/roadmaps/rmp_1" });
+    const dialog = await screen.findByRole("dialog", { name: "Утверждение дорожной карты" });
+    fireEvent.change(screen.getByLabelText(/^Кем утверждена/), { target: { value: "Директор ".repeat(40) } });
+    fireEvent.change(screen.getByLabelText(/^Дата утверждения/), { target: { value: "31.02.2026" } });
+    fireEvent.click(screen.getByRole("button", { name: "Отметить как утверждённую" }));
+    const dateMessage = "Дата утверждения: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() => expect(summaryOf(dialog)).toEqual(["Поле «Кем утверждена» длиннее 300 символов", dateMessage]));
+    expect(fieldErrorOf(dialog, /^Кем утверждена/)).toBe("Поле «Кем утверждена» длиннее 300 символов");
+    expect(fieldErrorOf(dialog, /^Дата утверждения/)).toBe(dateMessage);
+    expect(calls.filter((call) => call.method === "PATCH")).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
   });
 });

@@ -1,15 +1,16 @@
 import { type FormEvent, useState } from "react";
-import { api, unwrap } from "../../api/client";
+import { api } from "../../api/client";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, TextField } from "../../components/Form";
 import { todayIso } from "../../lib/format";
-import { useSubmit } from "../../lib/useSubmit";
-import { DateField, dateText, readDates } from "../../components/DateField";
+import { sendChecked, useSubmit } from "../../lib/useSubmit";
+import { checkDates, DateField, dateText } from "../../components/DateField";
 import type { RoadmapDetail } from "./types";
 
 /**
  * Marks a roadmap approved with what its approval sheet says (who approved it, when, by which document), or corrects
- * those details of an approved one. A field left empty is cleared.
+ * those details of an approved one. A field left empty is cleared. A date that does not exist goes as typed with the
+ * form's message, and the server then only validates the form (sendChecked), for the other fields' errors.
  */
 export function ApprovalDialog({
   data,
@@ -36,19 +37,15 @@ export function ApprovalDialog({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void save.run(async () => {
-      const { approvedAt } = readDates({ approvedAt: { text: fields.approvedAt, label: "Дата утверждения" } });
-      await unwrap(
-        api.roadmaps[":roadmapId"].$patch({
-          param: { roadmapId: data.roadmapId },
-          json: {
-            version: data.version,
-            status: "approved",
-            approvedBy: fields.approvedBy.trim(),
-            approvedAt,
-            approvalAct: fields.approvalAct.trim(),
-          },
-        }),
-      );
+      const { dates, problems } = checkDates({ approvedAt: { text: fields.approvedAt, label: "Дата утверждения" } });
+      const json = {
+        version: data.version,
+        status: "approved" as const,
+        approvedBy: fields.approvedBy.trim(),
+        approvedAt: dates.approvedAt,
+        approvalAct: fields.approvalAct.trim(),
+      };
+      await sendChecked(problems, (options) => api.roadmaps[":roadmapId"].$patch({ param: { roadmapId: data.roadmapId }, json }, options));
       onSaved(approved ? "Сведения об утверждении сохранены" : "Дорожная карта отмечена как утверждённая");
     });
   };

@@ -1,8 +1,17 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
-import { STALE_VERSION_MESSAGE, fakeApi, staleVersionAnswer } from "../../test-support";
+import {
+  STALE_VERSION_MESSAGE,
+  fakeApi,
+  fieldErrorOf,
+  isIsoDate,
+  staleVersionAnswer,
+  summaryOf,
+  validating,
+  writes,
+} from "../../test-support";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import RoadmapPage from "./RoadmapPage";
 import type { RoadmapDetail, RoadmapItem, RoadmapSection } from "./types";
@@ -187,5 +196,56 @@ describe("roadmap items without a number", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Изменить мероприятие «Положение о наставничестве»" }));
     expect(await screen.findByRole("dialog", { name: "Мероприятие «Положение о наставничестве»" })).toBeTruthy();
+  });
+});
+
+describe("the roadmap's forms", () => {
+  it("a new section shows every field's problem at once, the form's (no title) with the server's, and saves nothing", async () => {
+    const calls = open("curator", {
+      "GET /api/roadmaps/rm_1": () => ({ status: 200, body: roadmap([normative]) }),
+      "POST /api/roadmaps/rm_1/sections": validating((sent) => [
+        ...(String(sent.number).length > 20 ? [{ path: "number", message: "Поле «№ раздела» длиннее 20 символов" }] : []),
+        ...(sent.title ? [] : [{ path: "title", message: "Заполните поле «Название раздела»" }]),
+      ]),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Добавить раздел" }));
+    const dialog = await screen.findByRole("dialog", { name: "Новый раздел" });
+    fireEvent.change(within(dialog).getByLabelText(/№ раздела/), { target: { value: "Раздел второй, дополнительный" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Добавить раздел" }));
+    await waitFor(() => expect(summaryOf(dialog)).toEqual(["Поле «№ раздела» длиннее 20 символов", "Заполните поле «Название раздела»"]));
+    expect(fieldErrorOf(dialog, /№ раздела/)).toBe("Поле «№ раздела» длиннее 20 символов");
+    expect(fieldErrorOf(dialog, /Название раздела/)).toBe("Заполните поле «Название раздела»");
+    expect(calls.filter((c) => c.path === "/api/roadmaps/rm_1/sections")).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
+  });
+
+  it("an item's edit shows every field's problem at once, a completion date that does not exist with the server's, and saves nothing", async () => {
+    const done: RoadmapItem = {
+      ...item,
+      status: "done",
+      occurrences: [{ key: "2026-10-01", due: "2026-10-01", status: "done", completedAt: "2026-09-20", overdue: false }],
+    };
+    const calls = open("curator", {
+      "GET /api/roadmaps/rm_1": () => ({ status: 200, body: roadmap([section("sec_1", "1", "Нормативное обеспечение", [done])]) }),
+      "PATCH /api/roadmaps/rm_1/items/itm_1": validating((sent) => [
+        ...(sent.name ? [] : [{ path: "name", message: "Заполните поле «Наименование мероприятия»" }]),
+        ...(sent.completedAt === undefined || isIsoDate(sent.completedAt)
+          ? []
+          : [{ path: "completedAt", message: "Поле «Дата выполнения»: укажите существующую дату в формате ДД.ММ.ГГГГ" }]),
+      ]),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Изменить мероприятие 1.1" }));
+    const dialog = await screen.findByRole("dialog", { name: "Мероприятие 1.1" });
+    fireEvent.change(within(dialog).getByLabelText(/^Наименование мероприятия/), { target: { value: "" } });
+    fireEvent.change(within(dialog).getByLabelText(/^Дата выполнения/), { target: { value: "31.09.2026" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Сохранить" }));
+    const dateMessage = "Дата выполнения: укажите существующую дату в формате ДД.ММ.ГГГГ";
+    await waitFor(() => expect(summaryOf(dialog)).toEqual(["Заполните поле «Наименование мероприятия»", dateMessage]));
+    expect(fieldErrorOf(dialog, /^Наименование мероприятия/)).toBe("Заполните поле «Наименование мероприятия»");
+    expect(fieldErrorOf(dialog, /^Дата выполнения/)).toBe(dateMessage);
+    expect(calls.filter((c) => c.method === "PATCH")).toMatchObject([
+      { validateOnly: true, body: { version: 1, completedAt: "31.09.2026" } },
+    ]);
+    expect(writes(calls)).toEqual([]);
   });
 });

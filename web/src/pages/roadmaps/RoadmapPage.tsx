@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { DateField, dateText, readDates } from "../../components/DateField";
+import { checkDates, DateField, dateText } from "../../components/DateField";
 import { ConfirmDialog, Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
@@ -12,7 +12,7 @@ import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { useResource } from "../../lib/useResource";
-import { useSubmit } from "../../lib/useSubmit";
+import { sendChecked, useSubmit } from "../../lib/useSubmit";
 import { itemStatusLabels, overdueLabel, roadmapStatusLabels } from "@rnc/core/labels";
 import { ApprovalDialog } from "./ApprovalDialog";
 import { ProgressSummary } from "./Progress";
@@ -224,18 +224,20 @@ export default function RoadmapPage() {
               suggestedNumber={nextSectionNumber(data.sections)}
               onClose={() => setSectionForm(null)}
               onStale={detail.reload}
-              onSave={async (fields, version) => {
+              onSave={async (fields, version, problems) => {
                 const editing = sectionForm.section;
                 if (editing && version !== undefined) {
-                  await unwrap(
-                    api.roadmaps[":roadmapId"].sections[":sectionId"].$patch({
-                      param: { roadmapId, sectionId: editing.sectionId },
-                      json: { version, ...fields },
-                    }),
+                  await sendChecked(problems, (options) =>
+                    api.roadmaps[":roadmapId"].sections[":sectionId"].$patch(
+                      { param: { roadmapId, sectionId: editing.sectionId }, json: { version, ...fields } },
+                      options,
+                    ),
                   );
                   setNotice(`Раздел «${fields.title}» сохранён`);
                 } else {
-                  await unwrap(api.roadmaps[":roadmapId"].sections.$post({ param: { roadmapId }, json: fields }));
+                  await sendChecked(problems, (options) =>
+                    api.roadmaps[":roadmapId"].sections.$post({ param: { roadmapId }, json: fields }, options),
+                  );
                   setNotice(`Раздел «${fields.title}» добавлен`);
                 }
                 setSectionForm(null);
@@ -275,15 +277,10 @@ export default function RoadmapPage() {
           )}
           {editing && (
             <EditItem
+              roadmapId={roadmapId}
               item={editing}
               onClose={() => setEditing(null)}
-              onSave={async (patch) => {
-                await unwrap(
-                  api.roadmaps[":roadmapId"].items[":itemId"].$patch({
-                    param: { roadmapId, itemId: editing.itemId },
-                    json: { version: editing.version, ...patch },
-                  }),
-                );
+              onSaved={() => {
                 setEditing(null);
                 setNotice("Изменения сохранены");
                 detail.reload();
@@ -553,14 +550,21 @@ function ItemStatusCell({
   );
 }
 
+/**
+ * Edits an item: its texts and, when it has one occurrence, its completion and evidence. A completion date that does
+ * not exist goes as typed with the form's message, and the server then only validates the form (sendChecked), for the
+ * other fields' errors.
+ */
 function EditItem({
+  roadmapId,
   item,
   onClose,
-  onSave,
+  onSaved,
 }: {
+  roadmapId: string;
   item: RoadmapItem;
   onClose: () => void;
-  onSave: (patch: Omit<ItemUpdate, "version">) => Promise<void>;
+  onSaved: () => void;
 }) {
   const save = useSubmit();
   const single = item.occurrences.length === 1 ? item.occurrences[0] : undefined;
@@ -580,8 +584,9 @@ function EditItem({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void save.run(async () => {
-      const { completedAt } = readDates({ completedAt: { text: form.completedAt, label: "Дата выполнения" } });
-      return onSave({
+      const { dates, problems } = checkDates({ completedAt: { text: form.completedAt, label: "Дата выполнения" } });
+      const json: ItemUpdate = {
+        version: item.version,
         number: form.number,
         name: form.name,
         deadlineText: form.deadlineText,
@@ -590,11 +595,15 @@ function EditItem({
         comments: form.comments,
         ...(single
           ? {
-              completedAt: single.status === "done" ? completedAt : undefined,
+              completedAt: single.status === "done" ? dates.completedAt : undefined,
               evidence: { note: form.note, documentNumber: form.documentNumber, link: form.link },
             }
           : {}),
-      });
+      };
+      await sendChecked(problems, (options) =>
+        api.roadmaps[":roadmapId"].items[":itemId"].$patch({ param: { roadmapId, itemId: item.itemId }, json }, options),
+      );
+      onSaved();
     });
   };
   return (

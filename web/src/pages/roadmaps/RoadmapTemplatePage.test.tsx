@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { STALE_VERSION_MESSAGE, fakeApi, staleVersionAnswer } from "../../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, fieldErrorOf, staleVersionAnswer, summaryOf, validating, writes } from "../../test-support";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import RoadmapTemplatePage from "./RoadmapTemplatePage";
 import type { Template } from "./types";
@@ -137,6 +137,32 @@ describe("the region's roadmap template", () => {
     fireEvent.change(await screen.findByLabelText(/Название шаблона/), { target: { value: " " } });
     fireEvent.click(screen.getByRole("button", { name: "Опубликовать шаблон" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Заполните поле «Название шаблона»");
-    expect(calls.filter((c) => c.method === "PUT")).toHaveLength(0);
+    expect(writes(calls)).toEqual([]);
+  });
+
+  it("shows every problem of the template at once, the form's (no title) with the server's (a section's), and publishes nothing", async () => {
+    const long = {
+      ...standard,
+      sections: [standard.sections[0], { number: "2", title: "Информирование ".repeat(70), items: [] }],
+    } as Template;
+    const calls = open({
+      "GET /api/roadmaps/template": () => ({ status: 200, body: long }),
+      "PUT /api/roadmaps/template": validating((sent) => [
+        ...(sent.title ? [] : [{ path: "title", message: "Заполните поле «Название шаблона»" }]),
+        ...(sent.sections as { title: string }[]).flatMap((section, s) =>
+          section.title.length > 1000 ? [{ path: `sections.${s}.title`, message: "Поле «Название раздела» длиннее 1000 символов" }] : [],
+        ),
+      ]),
+    });
+    fireEvent.change(await screen.findByLabelText(/Название шаблона/), { target: { value: " " } });
+    fireEvent.click(screen.getByRole("button", { name: "Опубликовать шаблон" }));
+    await waitFor(() =>
+      expect(summaryOf(document.body)).toEqual(["Заполните поле «Название шаблона»", "Поле «Название раздела» длиннее 1000 символов"]),
+    );
+    expect(fieldErrorOf(document.body, /Название шаблона/)).toBe("Заполните поле «Название шаблона»");
+    const heading = screen.getAllByRole("columnheader").find((cell) => cell.textContent?.startsWith("2. Информирование"));
+    expect(heading?.querySelector(".field-error")?.textContent).toBe("Поле «Название раздела» длиннее 1000 символов");
+    expect(calls.filter((c) => c.method === "PUT")).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { Async, Notice } from "../../components/Status";
 import { countOf } from "../../lib/plural";
 import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { asApiError, useResource } from "../../lib/useResource";
-import { invalid, isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
+import { invalid, isStale, sendChecked, staleCurrent, useSubmit } from "../../lib/useSubmit";
 import { DeadlineReadingView, readingText } from "./DeadlineReading";
 import { type Direction, MoveButtons, SectionControls, moveButtonIds } from "./SectionControls";
 import { SectionDialog, nextSectionNumber, sectionName } from "./SectionDialog";
@@ -64,8 +64,9 @@ function toInput(draft: Draft, version?: number): TemplateInput {
 }
 
 /**
- * What must be fixed before publishing, worded like the server's messages. Section titles need no check: they come
- * from the server or from SectionDialog, and both refuse an empty one.
+ * What must be fixed before publishing, worded like the server's messages (with any of these, the server only validates
+ * the template, for its other problems: sendChecked). Section titles need no check: they come from the server or from
+ * SectionDialog, and both refuse an empty one.
  */
 function problemsOf(draft: Draft) {
   return [
@@ -221,11 +222,10 @@ function TemplateEditor({
   };
 
   const publish = () => {
-    const problems = problemsOf(draft);
-    if (problems.length) return save.setError(invalid(problems));
     void save.run(async () => {
       try {
-        const saved = await unwrap(api.roadmaps.template.$put({ json: toInput(draft, template.version) }));
+        const json = toInput(draft, template.version);
+        const saved = await sendChecked(problemsOf(draft), (options) => api.roadmaps.template.$put({ json }, options));
         setNotice("Шаблон опубликован: новые дорожные карты организаций региона создаются по нему");
         onLoaded(saved);
       } catch (error) {
@@ -409,7 +409,9 @@ function TemplateEditor({
           section={sectionForm.section}
           suggestedNumber={nextSectionNumber(draft.sections)}
           onClose={() => setSectionForm(null)}
-          onSave={async (fields) => {
+          onSave={async (fields, _version, problems) => {
+            // The section is put in the draft, which is only checked by the server when it is published.
+            if (problems.length > 0) throw invalid(problems);
             const editing = sectionForm.section;
             if (editing) {
               updateSections((sections) => sections.map((section) => (section.key === editing.key ? { ...section, ...fields } : section)));

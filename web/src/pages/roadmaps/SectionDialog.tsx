@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Dialog } from "../../components/Dialog";
 import { DialogButtons, FormError, TextAreaField, TextField } from "../../components/Form";
-import { invalid, isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
+import { type FieldProblem, isStale, staleCurrent, useSubmit } from "../../lib/useSubmit";
 
 export type SectionFields = { number: string; title: string };
 
@@ -9,9 +9,10 @@ export type SectionFields = { number: string; title: string };
 export const sectionName = (section: { number?: string; title: string }) => (section.number ? section.number : `«${section.title}»`);
 
 /**
- * Adds a section (no `section`) or renames and renumbers one. `onSave` gets the fields and the version the edit
- * started from; when the server answers that someone else changed the section first (409 with the current one), the
- * form shows the current number and title and the next save is made on top of them.
+ * Adds a section (no `section`) or renames and renumbers one. `onSave` gets the fields, the version the edit started
+ * from and the form's own problems (a title left empty), which it refuses together with any others (a request to the
+ * API goes through sendChecked); when the server answers that someone else changed the section first (409 with the
+ * current one), the form shows the current number and title and the next save is made on top of them.
  */
 export function SectionDialog({
   section,
@@ -23,7 +24,7 @@ export function SectionDialog({
   section?: { number?: string; title: string; version?: number };
   suggestedNumber?: string;
   onClose: () => void;
-  onSave: (fields: SectionFields, version?: number) => Promise<void>;
+  onSave: (fields: SectionFields, version: number | undefined, problems: FieldProblem[]) => Promise<void>;
   /** The section changed under the form: the page should reload too. */
   onStale?: () => void;
 }) {
@@ -33,10 +34,10 @@ export function SectionDialog({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!form.title.trim()) return save.setError(invalid([{ path: "title", message: "Заполните поле «Название раздела»" }]));
+    const problems = form.title.trim() ? [] : [{ path: "title", message: "Заполните поле «Название раздела»" }];
     void save.run(async () => {
       try {
-        await onSave({ number: form.number.trim(), title: form.title.trim() }, version);
+        await onSave({ number: form.number.trim(), title: form.title.trim() }, version, problems);
       } catch (error) {
         if (isStale(error)) {
           const current = staleCurrent<Partial<SectionFields> & { version?: number }>(error);

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderPage, signedInAs } from "../../test-signed-in";
-import { fakeApi } from "../../test-support";
+import { fakeApi, fieldErrorOf, summaryOf, validating, writes } from "../../test-support";
 import SurveyPage from "./SurveyPage";
 
 afterEach(() => {
@@ -93,5 +93,36 @@ describe("a survey's page", () => {
       recipients: [{ participantId: "prt_1" }],
       expiresInDays: 30,
     });
+  });
+
+  it("the send form shows every field's problem at once, the form's with the server's, and sends nothing", async () => {
+    const growth = { ...survey, purpose: "growth" };
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/surveys/srv_1": () => ({ status: 200, body: growth }),
+      "GET /api/participants": () => ({ status: 200, body: { items: [], cursor: null } }),
+      // The API's validation; a growth survey's stage is checked only when sending, which a validation never reaches.
+      "POST /api/surveys/srv_1/send": validating((sent) => [
+        ...((sent.recipients as unknown[]).length ? [] : [{ path: "recipients", message: "Выберите хотя бы одного участника" }]),
+        ...(String(sent.programme ?? "").length > 200 ? [{ path: "programme", message: "Поле «Программа» длиннее 200 символов" }] : []),
+        ...(Number(sent.expiresInDays) > 60 ? [{ path: "expiresInDays", message: "Срок действия — не больше 60 дней" }] : []),
+      ]),
+    });
+    renderPage(<SurveyPage />, { path: "/surveys/srv_1", route: "/surveys/:surveyId" });
+    const form = (await screen.findByRole("button", { name: "Отправить ссылки" })).closest("form") as HTMLElement;
+    fireEvent.change(screen.getByLabelText(/^Программа/), { target: { value: "Ученик – ученик. ".repeat(15) } });
+    fireEvent.change(screen.getByLabelText(/^Срок действия ссылок, дней/), { target: { value: "90" } });
+    fireEvent.click(screen.getByRole("button", { name: "Отправить ссылки" }));
+    const phase = "Укажите этап: анкета личностного роста заполняется на входе и на выходе из программы";
+    const days = "Срок действия ссылок — целое число дней от 1 до 60";
+    await waitFor(() =>
+      expect(summaryOf(form)).toEqual([phase, "Выберите хотя бы одного участника", "Поле «Программа» длиннее 200 символов", days]),
+    );
+    expect(within(within(form).getByRole("group", { name: /^Получатели/ })).getByText("Выберите хотя бы одного участника")).toBeTruthy();
+    expect(fieldErrorOf(form, /^Этап/)).toBe(phase);
+    expect(fieldErrorOf(form, /^Программа/)).toBe("Поле «Программа» длиннее 200 символов");
+    expect(fieldErrorOf(form, /^Срок действия ссылок, дней/)).toBe(days);
+    expect(calls.filter((call) => call.path === "/api/surveys/srv_1/send")).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
   });
 });

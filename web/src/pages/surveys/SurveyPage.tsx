@@ -10,7 +10,7 @@ import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDateTime } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
-import { invalid, useSubmit } from "../../lib/useSubmit";
+import { invalid, sendChecked, useSubmit } from "../../lib/useSubmit";
 import { monitoringNouns, percent } from "../monitoring/types";
 import { surveyAudienceLabels, surveyPhaseLabels, surveyPurposeLabels } from "@rnc/core/survey/labels";
 import { questionKindLabels } from "@rnc/core/survey/questions";
@@ -331,21 +331,27 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
   const send = useSubmit();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (picked.size === 0) return send.setError(invalid([{ path: "recipients", message: "Выберите хотя бы одного участника" }]));
     const expiresInDays = Number(days);
-    if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 60)
-      return send.setError(invalid([{ path: "expiresInDays", message: "Срок действия ссылок — целое число дней от 1 до 60" }]));
+    // Every problem at once: the form's own, and the server's for the rest (sendChecked). A growth survey's stage is
+    // checked here, as the server checks it only when sending.
+    const problems = [
+      ...(picked.size === 0 ? [{ path: "recipients", message: "Выберите хотя бы одного участника" }] : []),
+      ...(survey.purpose === "growth" && !phase
+        ? [{ path: "phase", message: "Укажите этап: анкета личностного роста заполняется на входе и на выходе из программы" }]
+        : []),
+      ...(Number.isInteger(expiresInDays) && expiresInDays >= 1 && expiresInDays <= 60
+        ? []
+        : [{ path: "expiresInDays", message: "Срок действия ссылок — целое число дней от 1 до 60" }]),
+    ];
+    const json = {
+      recipients: [...picked].map((participantId) => ({ participantId })),
+      ...(phase ? { phase } : {}),
+      ...(programme.trim() ? { programme: programme.trim() } : {}),
+      expiresInDays,
+    };
     void send.run(async () => {
-      const sent = await unwrap(
-        api.surveys[":surveyId"].send.$post({
-          param: { surveyId: survey.surveyId },
-          json: {
-            recipients: [...picked].map((participantId) => ({ participantId })),
-            ...(phase ? { phase } : {}),
-            ...(programme.trim() ? { programme: programme.trim() } : {}),
-            expiresInDays,
-          },
-        }),
+      const sent = await sendChecked(problems, (options) =>
+        api.surveys[":surveyId"].send.$post({ param: { surveyId: survey.surveyId }, json }, options),
       );
       setResult(sent);
       setPicked(new Set());
@@ -381,6 +387,7 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
               hint="Например: Ученик – ученик"
               value={programme}
               onChange={(e) => setProgramme(e.target.value)}
+              error={send.field("programme")}
             />
           </>
         )}

@@ -5,8 +5,7 @@ import { CheckboxField, DialogButtons, FormError, SelectField, TextAreaField, Te
 import { todayIso } from "../../lib/format";
 import { checkDates, DateField, dateText } from "../../components/DateField";
 import { useRecordForm } from "../../lib/useRecordForm";
-import { type FieldProblem, type RequestOptions, isStale, sendChecked } from "../../lib/useSubmit";
-import type { AnyResponse } from "../../api/client";
+import { type CheckedBody, isStale, sendBody } from "../../lib/useSubmit";
 import type { Training, TrainingInput } from "./types";
 
 type Fields = { [K in Exclude<keyof Required<TrainingInput>, "certificates">]: string } & { certificates: boolean };
@@ -28,7 +27,7 @@ const fieldsOf = (training: Training | undefined): Fields => ({
  * form's message, and a date that does not exist goes as typed with the form's message (the server then only validates
  * the form: sendChecked).
  */
-function bodyOf(fields: Fields): { body: TrainingInput; problems: FieldProblem[] } {
+function bodyOf(fields: Fields): CheckedBody<TrainingInput> {
   const { dates, problems } = checkDates({ date: { text: fields.date, label: "Дата" } });
   const noCount = fields.participants.trim() === "";
   const body = {
@@ -45,12 +44,6 @@ function bodyOf(fields: Fields): { body: TrainingInput; problems: FieldProblem[]
     problems: [...(noCount ? [{ path: "participants", message: "Укажите число участников" }] : []), ...problems],
   };
 }
-
-/** Sends the form's body (see bodyOf) with every field's problem shown at once. */
-const send = <R extends AnyResponse>(fields: Fields, post: (body: TrainingInput, options?: RequestOptions) => Promise<R>) => {
-  const { body, problems } = bodyOf(fields);
-  return sendChecked(problems, (options) => post(body, options));
-};
 
 /**
  * A new event (no `training`), or an edit of one. When someone else saved it first (409 with the current event), the
@@ -71,9 +64,9 @@ export function TrainingDialog({
   const { fields, set, check, save, onSubmit } = useRecordForm({
     record: training,
     fieldsOf,
-    create: (fields) => send(fields, (json, options) => api.trainings.$post({ json }, options)),
+    create: (fields) => sendBody(bodyOf(fields), (json, options) => api.trainings.$post({ json }, options)),
     update: (fields, base) =>
-      send(fields, (body, options) =>
+      sendBody(bodyOf(fields), (body, options) =>
         api.trainings[":trainingId"].$put({ param: { trainingId: base.trainingId }, json: { ...body, version: base.version } }, options),
       ),
     onSaved,
