@@ -95,6 +95,27 @@ describe("a survey's page", () => {
     });
   });
 
+  it("the questions' editor shows an empty question with the server's problems at once, and saves nothing", async () => {
+    const draft = { ...survey, status: "draft", questions: [{ id: "q1", text: "", kind: "scale", required: true }] };
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/surveys/srv_1": () => ({ status: 200, body: draft }),
+      "GET /api/participants": () => ({ status: 200, body: { items: [], cursor: null } }),
+      "PUT /api/surveys/srv_1": validating((sent) => [
+        ...(String(sent.title ?? "").length > 200 ? [{ path: "title", message: "Название анкеты — не длиннее 200 символов" }] : []),
+      ]),
+    });
+    renderPage(<SurveyPage />, { path: "/surveys/srv_1", route: "/surveys/:surveyId" });
+    const form = (await screen.findByRole("button", { name: "Сохранить анкету" })).closest("form") as HTMLElement;
+    fireEvent.change(within(form).getByLabelText(/^Название анкеты/), { target: { value: "Анкета ".repeat(40) } });
+    fireEvent.click(screen.getByRole("button", { name: "Сохранить анкету" }));
+    await waitFor(() => expect(summaryOf(form)).toEqual(["Впишите текст вопроса № 1", "Название анкеты — не длиннее 200 символов"]));
+    expect(fieldErrorOf(form, /^Название анкеты/)).toBe("Название анкеты — не длиннее 200 символов");
+    expect(fieldErrorOf(form, /^Текст вопроса/)).toBe("Впишите текст вопроса № 1");
+    expect(calls.filter((call) => call.method === "PUT")).toMatchObject([{ validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
+  });
+
   it("the send form shows every field's problem at once, the form's with the server's, and sends nothing", async () => {
     const growth = { ...survey, purpose: "growth" };
     const calls = fakeApi({

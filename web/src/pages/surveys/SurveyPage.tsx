@@ -10,7 +10,7 @@ import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDateTime } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
-import { invalid, sendChecked, useSubmit } from "../../lib/useSubmit";
+import { sendChecked, useSubmit } from "../../lib/useSubmit";
 import { monitoringNouns, percent } from "../monitoring/types";
 import { surveyAudienceLabels, surveyPhaseLabels, surveyPurposeLabels } from "@rnc/core/survey/labels";
 import { questionKindLabels } from "@rnc/core/survey/questions";
@@ -134,20 +134,22 @@ function Builder({ survey, onSaved }: { survey: Survey; onSaved: (next: Survey) 
     const empty = questions.flatMap((q, i) =>
       q.text.trim() ? [] : [{ path: `questions.${i}.text`, message: `Впишите текст вопроса № ${i + 1}` }],
     );
-    if (empty.length) return save.setError(invalid(empty));
     void save.run(async () => {
-      const next = await unwrap(
-        api.surveys[":surveyId"].$put({
-          param: { surveyId: survey.surveyId },
-          json: {
-            title,
-            description: description.trim() || undefined,
-            audience,
-            purpose: survey.purpose,
-            questions,
-            version: survey.version,
+      const next = await sendChecked(empty, (options) =>
+        api.surveys[":surveyId"].$put(
+          {
+            param: { surveyId: survey.surveyId },
+            json: {
+              title,
+              description: description.trim() || undefined,
+              audience,
+              purpose: survey.purpose,
+              questions,
+              version: survey.version,
+            },
           },
-        }),
+          options,
+        ),
       );
       onSaved(next);
       setNotice("Анкета сохранена");
