@@ -7,6 +7,8 @@
  * - Pairs get their status into their byTenant index key, which the board reads a column (a status) at a time.
  * - Satisfaction tallies kept in their own items (`SATISFACTION#<year>`) move onto the institution's summary item.
  * - Survey links lose the names and addresses earlier versions copied onto them (they are read from the register).
+ * - Answers given before answers were marked per respondent get their mark (from their used link), so that another
+ *   link sent to the same person cannot count their answers again.
  * - Roadmap imports that failed before pending notes existed get a note, so the hourly recovery job discards them.
  * - Mentor-training events logged before the region's report counted them get their region index keys.
  * - Institutions created before short names were unique in a region claim theirs; two with one short name are listed,
@@ -21,12 +23,12 @@ import { allTenants } from "./tenants";
 async function run() {
   const { backfillSortNames } = await import("@rnc/core/participant/legacy");
   const { reindexPairs } = await import("@rnc/core/pair/legacy");
-  const { dropLinkCopies, foldLegacySatisfaction } = await import("@rnc/core/survey/legacy");
+  const { dropLinkCopies, foldLegacySatisfaction, markAnswered } = await import("@rnc/core/survey/legacy");
   const { noteStrandedImports } = await import("@rnc/core/roadmap/legacy");
   const { indexTrainings } = await import("@rnc/core/training/legacy");
   const { claimShortName } = await import("@rnc/core/institution/legacy");
   const { Stats } = await import("@rnc/core/stats");
-  const done = { participants: 0, pairs: 0, tallies: 0, links: 0, imports: 0, trainings: 0, shortNames: 0, summaries: 0 };
+  const done = { participants: 0, pairs: 0, tallies: 0, links: 0, answered: 0, imports: 0, trainings: 0, shortNames: 0, summaries: 0 };
   const sameShortName: string[] = [];
   const tenants = await allTenants();
   for (const { tenantId, regionId } of tenants) {
@@ -34,6 +36,7 @@ async function run() {
     done.pairs += await reindexPairs(tenantId);
     done.tallies += await foldLegacySatisfaction(tenantId, regionId);
     done.links += await dropLinkCopies(tenantId);
+    done.answered += await markAnswered(tenantId);
     done.imports += await noteStrandedImports(tenantId);
     done.trainings += await indexTrainings(tenantId);
     const shortName = await claimShortName(tenantId);
@@ -47,7 +50,7 @@ async function run() {
   }
   console.log(
     `${tenants.length} institution(s): ${done.participants} participant(s) given a registry sort key, ${done.pairs} pair(s) indexed by status, ` +
-      `${done.tallies} satisfaction tally item(s) moved onto summaries, ${done.links} survey link(s) cleared of copied names, ` +
+      `${done.tallies} satisfaction tally item(s) moved onto summaries, ${done.links} survey link(s) cleared of copied names, ${done.answered} survey answer(s) marked, ` +
       `${done.imports} stranded roadmap import(s) left to the recovery job, ${done.trainings} training event(s) given region index keys, ` +
       `${done.shortNames} short name(s) claimed, ${done.summaries} summary item(s) rebuilt`,
   );

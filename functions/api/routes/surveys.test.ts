@@ -222,6 +222,44 @@ describe("surveys", async () => {
     }
   });
 
+  it("counts a person's answers once: a second link cannot answer again, and one who answered is not sent another", async () => {
+    const survey = await fromTemplate("mentee_satisfaction");
+    const { participantId, email } = await person();
+    // Two links to one person (the first email was lost, say), both open.
+    await send(survey.surveyId, { recipients: [{ participantId }] });
+    await send(survey.surveyId, { recipients: [{ participantId }] });
+    const [first, second] = (await mailTo(email as string)).map((mail) => linkToken(mail.body.text) as string);
+    const answers = { overall: 10, mentor_help: 10, meetings: 10, expectations: 10, recommend: "Да" };
+    const answered = await call(app, "POST", `/api/survey-links/${first}`, { body: { answers } });
+    expect(answered.status, answered.text).toBe(200);
+    const again = await call(app, "POST", `/api/survey-links/${second}`, { body: { answers: { ...answers, overall: 1 } } });
+    expect(again.status).toBe(409);
+    expect(again.json.error).toMatchObject({
+      code: "survey.already_answered",
+      message: "Вы уже ответили на эту анкету по другой ссылке. Спасибо! Повторно заполнить её нельзя.",
+    });
+    const results = await call(app, "GET", `/api/surveys/${survey.surveyId}/results`, { token: staff });
+    expect(results.json.responses).toBe(1);
+    expect(results.json.satisfaction).toEqual({ percent: 100, answers: 1 });
+    expect((await getSurvey(survey.surveyId)).responseCount).toBe(1);
+
+    // A third sending to them is refused, with the others' untouched; a newcomer alone goes.
+    const newcomer = await person();
+    const refused = await call(app, "POST", `/api/surveys/${survey.surveyId}/send`, {
+      token: curator,
+      body: { recipients: [{ participantId }, { participantId: newcomer.participantId }] },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({
+      code: "survey.recipients_unavailable",
+      details: { refused: [{ participantId, reason: "answered" }] },
+    });
+    expect(refused.json.error.message).toContain("уже ответили на эту анкету — 1");
+    expect(await mailTo(newcomer.email as string)).toHaveLength(0);
+    await send(survey.surveyId, { recipients: [{ participantId: newcomer.participantId }] });
+    expect(await mailTo(newcomer.email as string)).toHaveLength(1);
+  });
+
   it("compares the stage-2 questionnaire at entry and exit per programme", async () => {
     const survey = await fromTemplate("growth");
     const noPhase = await call(app, "POST", `/api/surveys/${survey.surveyId}/send`, {

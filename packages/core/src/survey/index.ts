@@ -38,6 +38,8 @@ import {
   surveyPurposes,
   type surveyStatuses,
   SurveyDueEntity,
+  SurveyAnsweredEntity,
+  roundOf,
 } from "./survey.entity";
 import { AuditEntity } from "../audit/audit.entity";
 
@@ -190,13 +192,15 @@ const refusalReasons = {
   not_found: "нет в базе участников организации",
   restricted: "обработка данных ограничена или данные обезличены",
   no_consent: "нет согласия на обработку персональных данных",
+  answered: "уже ответили на эту анкету",
 } as const;
 
 /**
  * The recipients of a sending, from the register of the actor's own institution: each must be in it, active, with a
- * consent in force. Otherwise nothing is sent and the error says how many were refused and why.
+ * consent in force, and not have answered this survey (in this round) already. Otherwise nothing is sent and the error
+ * says how many were refused and why.
  */
-async function recipientsFromRegister(tenantId: string, ids: readonly string[]): Promise<RegisterRow[]> {
+async function recipientsFromRegister(tenantId: string, ids: readonly string[], answered: ReadonlySet<string>): Promise<RegisterRow[]> {
   const unique = [...new Set(ids)];
   const people = await registerRows(tenantId, unique);
   const refused: { participantId: string; reason: keyof typeof refusalReasons }[] = [];
@@ -205,6 +209,7 @@ async function recipientsFromRegister(tenantId: string, ids: readonly string[]):
     if (!person) refused.push({ participantId, reason: "not_found" });
     else if (person.status !== "active") refused.push({ participantId, reason: "restricted" });
     else if (!person.consentId) refused.push({ participantId, reason: "no_consent" });
+    else if (answered.has(participantId)) refused.push({ participantId, reason: "answered" });
   }
   if (refused.length === 0) return unique.map((id) => people.get(id) as RegisterRow);
   const reasons = (Object.keys(refusalReasons) as (keyof typeof refusalReasons)[])
@@ -218,6 +223,14 @@ async function recipientsFromRegister(tenantId: string, ids: readonly string[]):
     `Рассылка не выполнена: ${countOf(refused.length, ["участнику", "участникам", "участникам"])} из выбранных отправить анкету нельзя (${reasons.join("; ")}). Уберите их из списка получателей.`,
     { refused },
   );
+}
+
+/** Who has answered the survey in a round: one Query of its answered marks (one small item per answer). */
+async function answeredIn(tenantId: string, surveyId: string, round: ReturnType<typeof roundOf>): Promise<Set<string>> {
+  const marks = await SurveyAnsweredEntity.query
+    .byParticipant({ tenantId, surveyId })
+    .go({ pages: "all", attributes: ["participantId", "round"] });
+  return new Set(marks.data.filter((mark) => mark.round === round).map((mark) => mark.participantId));
 }
 
 const surveyUrl = (token: string) => `${appUrl()}/survey/${token}`;
@@ -352,6 +365,7 @@ export const Survey = {
     const people = await recipientsFromRegister(
       current.tenantId,
       input.recipients.map((recipient) => recipient.participantId),
+      await answeredIn(current.tenantId, surveyId, roundOf({ phase: input.phase })),
     );
     const created = new Date();
     const expiresAt = new Date(created.getTime() + (input.expiresInDays ?? SURVEY_LINK_TTL_DAYS) * 86_400_000).toISOString();
@@ -562,8 +576,8 @@ export const SurveyLink = {
     const total = scores.reduce((a, b) => a + b, 0);
     const tally = { ...noSatisfaction(), [side]: { sum: total, count: scores.length } };
     const result = await transactWithSummaries(
-      { surveyLink: SurveyLinkEntity, surveyResponse: SurveyResponseEntity, survey: SurveyEntity },
-      ({ surveyLink, surveyResponse, survey: surveys }) => [
+      { surveyLink: SurveyLinkEntity, surveyResponse: SurveyResponseEntity, survey: SurveyEntity, surveyAnswered: SurveyAnsweredEntity },
+      ({ surveyLink, surveyResponse, survey: surveys, surveyAnswered }) => [
         surveyLink
           .patch({ tenantId: link.tenantId, surveyId: link.surveyId, linkId: link.linkId })
           .set({ usedAt: submittedAt })
@@ -586,6 +600,16 @@ export const SurveyLink = {
           .add({ responseCount: 1 })
           .where((attr, op) => op.eq(attr.status, "open"))
           .commit(),
+        // Once per person (and round): another link sent to them cannot count their answers again.
+        surveyAnswered
+          .create({
+            tenantId: link.tenantId,
+            surveyId: link.surveyId,
+            participantId: link.participantId,
+            round: roundOf(link),
+            answeredAt: submittedAt,
+          })
+          .commit(),
       ],
       scores.length
         ? [
@@ -597,8 +621,14 @@ export const SurveyLink = {
           ]
         : [],
     );
-    // The survey's update is the third item of the transaction.
+    // The survey's update is the third item of the transaction, the answered mark the fourth.
     if (result.canceled && result.reasons[2] === "ConditionalCheckFailed") throw answersClosed();
+    if (result.canceled && result.reasons[3] === "ConditionalCheckFailed")
+      throw new VisibleError(
+        "conflict",
+        "survey.already_answered",
+        "Вы уже ответили на эту анкету по другой ссылке. Спасибо! Повторно заполнить её нельзя.",
+      );
     if (result.canceled)
       throw new VisibleError(
         "conflict",

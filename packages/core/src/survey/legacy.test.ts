@@ -5,7 +5,7 @@ import { createTestRegion } from "../../../../scripts/test/fixtures";
 import { ddb, loadCollection, tableName } from "../dynamo";
 import { Participant } from "../participant";
 import { readSummary, summaryKey } from "../stats/summary";
-import { dropLinkCopies, foldLegacySatisfaction } from "./legacy";
+import { dropLinkCopies, foldLegacySatisfaction, markAnswered } from "./legacy";
 import { SurveyLinkEntity } from "./survey.entity";
 
 describe("foldLegacySatisfaction", () => {
@@ -86,5 +86,37 @@ describe("dropLinkCopies", () => {
     expect(byId.get("lnk_1")).toMatchObject({ participantId: person.participantId });
     expect(byId.get("lnk_2")).toMatchObject({ name: "Гостев Гость" });
     expect(await dropLinkCopies(tenantId)).toBe(0);
+  });
+});
+
+describe("markAnswered", () => {
+  it("marks the respondent of every used link once, a legacy second answer of the same round included", async () => {
+    const { school } = await createTestRegion();
+    const tenantId = school.tenantId;
+    const usedLink = (linkId: string, participantId: string, usedAt?: string, phase?: "entry" | "exit") =>
+      SurveyLinkEntity.create({
+        tenantId,
+        regionId: school.regionId,
+        surveyId: "srv_answered",
+        linkId,
+        tokenHash: `hash-${linkId}-${Date.now()}`,
+        participantId,
+        delivery: "print",
+        ...(phase ? { phase } : {}),
+        createdAt: "2025-01-01T00:00:00.000Z",
+        expiresAt: "2025-01-15T00:00:00.000Z",
+        ...(usedAt ? { usedAt } : {}),
+      }).go();
+    await usedLink("lnk_a1", "ptc_a", "2025-01-02T10:00:00.000Z", "entry");
+    await usedLink("lnk_a2", "ptc_a", "2025-01-03T10:00:00.000Z", "entry");
+    await usedLink("lnk_a3", "ptc_a", "2025-05-03T10:00:00.000Z", "exit");
+    await usedLink("lnk_b1", "ptc_b");
+    expect(await markAnswered(tenantId)).toBe(2);
+    const marks = (await loadCollection(tenantId, "SURVEYANSWERED#srv_answered#"))("surveyAnswered");
+    expect(marks.map((mark) => [mark.participantId, mark.round]).sort()).toEqual([
+      ["ptc_a", "entry"],
+      ["ptc_a", "exit"],
+    ]);
+    expect(await markAnswered(tenantId)).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { ddb, ignoreFailedCondition, loadCollection, tableName } from "../dynamo";
 import { readParticipantsById } from "../participant/read";
 import { summaryUpdate } from "../stats/summary";
-import { SurveyLinkEntity } from "./survey.entity";
+import { SurveyAnsweredEntity, SurveyLinkEntity, roundOf } from "./survey.entity";
 
 const num = (value: unknown) => (typeof value === "number" ? value : 0);
 
@@ -57,4 +57,30 @@ export async function dropLinkCopies(tenantId: string): Promise<number> {
       }, ignoreFailedCondition);
   }
   return cleaned;
+}
+
+/**
+ * Migration (`npm run migrate`): answers given before each answer marked its respondent as answered get that mark from
+ * their used link, so that another link sent to the same person earlier cannot count their answers again. Idempotent
+ * (a mark is created only where there is none); returns how many marks were written.
+ */
+export async function markAnswered(tenantId: string): Promise<number> {
+  const used = SurveyLinkEntity.parse({ Items: (await loadCollection(tenantId, "SURVEYLINK#"))("surveyLink") }).data.filter(
+    (link) => link.usedAt !== undefined,
+  );
+  let marked = 0;
+  for (const link of used) {
+    await SurveyAnsweredEntity.create({
+      tenantId,
+      surveyId: link.surveyId,
+      participantId: link.participantId,
+      round: roundOf(link),
+      answeredAt: link.usedAt as string,
+    })
+      .go()
+      .then(() => {
+        marked += 1;
+      }, ignoreFailedCondition);
+  }
+  return marked;
 }

@@ -77,6 +77,37 @@ export const SurveyLinkEntity = defineEntity({
   },
 });
 
+/**
+ * That a participant has answered a survey (at a phase, for a growth survey): written with the answer, on the condition
+ * that it is not there yet, so that a second link sent to the same person cannot count their answers twice. It names
+ * the person, as their used link does, and nothing of the answers.
+ */
+export const SurveyAnsweredEntity = defineEntity({
+  model: { entity: "surveyAnswered", version: "1", service: "rnc" },
+  attributes: {
+    tenantId: { type: "string", required: true, readOnly: true },
+    surveyId: { type: "string", required: true, readOnly: true },
+    participantId: { type: "string", required: true, readOnly: true },
+    /** The growth survey's phase; `once` for the others. */
+    round: { type: ["entry", "exit", "once"] as const, required: true, readOnly: true },
+    answeredAt: { type: "string", required: true, readOnly: true },
+  },
+  indexes: {
+    byParticipant: {
+      pk: { field: "pk", composite: ["tenantId"], template: "T#${tenantId}", casing: "none" },
+      sk: {
+        field: "sk",
+        composite: ["surveyId", "participantId", "round"],
+        template: "SURVEYANSWERED#${surveyId}#${participantId}#${round}",
+        casing: "none",
+      },
+    },
+  },
+});
+
+/** The round a link's answer belongs to: its growth survey's phase, or the survey's only one. */
+export const roundOf = (link: { phase?: (typeof surveyPhases)[number] }) => link.phase ?? "once";
+
 /** One set of answers. It names no respondent: the link it came through is not recorded on it. */
 export const SurveyResponseEntity = defineEntity({
   model: { entity: "surveyResponse", version: "1", service: "rnc" },
