@@ -67,6 +67,31 @@ describe("roadmaps", async () => {
     expect(detail.progress).toMatchObject({ total: 19, done: 0 });
   });
 
+  it("refuses a second roadmap from the template for a year that has one in force, naming it; an archived one frees the year", async () => {
+    const fromTemplate = () => call(app, "POST", "/api/roadmaps/from-template", { token: curator, body: { academicYear: "2028/29" } });
+    const first = await fromTemplate();
+    expect(first.status, first.text).toBe(201);
+    const second = await fromTemplate();
+    expect(second.status).toBe(409);
+    const message = `На 2028/29 учебный год уже есть дорожная карта «${first.json.title}» (черновик). Откройте её или переведите в архив, чтобы создать новую по шаблону.`;
+    expect(second.json.error).toEqual({
+      code: "roadmap.year_taken",
+      message,
+      details: { roadmapId: first.json.roadmapId, fields: [{ path: "academicYear", message }] },
+    });
+    const archived = await call(app, "PATCH", `/api/roadmaps/${first.json.roadmapId}`, {
+      token: curator,
+      body: { status: "archived", version: first.json.version },
+    });
+    expect(archived.status, archived.text).toBe(200);
+    const third = await fromTemplate();
+    expect(third.status, third.text).toBe(201);
+    await call(app, "PATCH", `/api/roadmaps/${third.json.roadmapId}`, {
+      token: curator,
+      body: { status: "archived", version: third.json.version },
+    });
+  });
+
   it("opens a roadmap with one Query and lists roadmaps reading one record each, not their items (the time zone is cached)", async () => {
     const calls = async (path: string) => {
       const before = { calls: storeMetrics.calls, queries: storeMetrics.byOperation.Query ?? 0, items: storeMetrics.itemsRead };

@@ -8,7 +8,7 @@ import { ddb, getItems, itemKey, tableName } from "../dynamo";
 import { VisibleError, forbidden, notFound } from "../error";
 import { createId } from "../id";
 import { InstitutionEntity } from "../institution/institution.entity";
-import { itemStatusLabels } from "../labels";
+import { itemStatusLabels, roadmapStatusLabels } from "../labels";
 import { staleVersion } from "../institution";
 import { log } from "../log";
 import { assertCan } from "../permissions";
@@ -392,6 +392,26 @@ function academicPeriod(academicYear: string): { label: string; period: RoadmapP
   }
   const label = academicYearLabel(startYear);
   return { label, period: parsePeriod(label) as RoadmapPeriod };
+}
+
+/**
+ * A roadmap from the template for an academic year that already has one in force (a draft or approved) would be a
+ * second copy of it, which the region would count twice: refused, naming the one there is. Reads the institution's
+ * summary (which lists its roadmaps with their periods) and that roadmap's header.
+ */
+async function refuseSecondForYear(tenantId: string, range: RoadmapPeriod, period: string): Promise<void> {
+  const [stored] = await getItems([summaryKey(tenantId)], { consistent: true });
+  const existing = (stored ? readSummary(stored).roadmaps : []).find(
+    (r) => isIndexed(r.status as RoadmapStatus) && r.periodStart === range.start && r.periodEnd === range.end,
+  );
+  if (!existing) return;
+  const header = (await RoadmapEntity.get({ tenantId, roadmapId: existing.roadmapId }).go()).data;
+  const named = header ? ` «${header.title}» (${roadmapStatusLabels[header.status].toLowerCase()})` : "";
+  const message = `На ${period} уже есть дорожная карта${named}. Откройте её или переведите в архив, чтобы создать новую по шаблону.`;
+  throw new VisibleError("conflict", "roadmap.year_taken", message, {
+    roadmapId: existing.roadmapId,
+    fields: [{ path: "academicYear", message }],
+  });
 }
 
 /** New occurrences keep the status, completion and evidence of the old ones with the same key. */
@@ -1149,6 +1169,7 @@ export const Roadmap = {
     const [regional, institution] = await Promise.all([
       RoadmapTemplateEntity.get({ regionId }).go(),
       InstitutionEntity.get({ tenantId }).go(),
+      refuseSecondForYear(tenantId, range, period),
     ]);
     const kind: TemplateKind = institution.data?.type === "college" ? "college" : "school";
     const standard = regional.data ? undefined : await standardTemplates();

@@ -4,14 +4,14 @@ import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
 import { Dialog } from "../../components/Dialog";
-import { FormError, SubmitButton, TextField } from "../../components/Form";
+import { DialogButtons, FormError, TextField } from "../../components/Form";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
 import { useSubmit } from "../../lib/useSubmit";
 import { ProgressSummary } from "./Progress";
 import { roadmapStatusLabels } from "@rnc/core/labels";
-import { currentAcademicYear, roadmapNouns } from "./types";
+import { freeAcademicYear, roadmapNouns } from "./types";
 import "./roadmaps.css";
 
 export default function RoadmapsPage() {
@@ -20,7 +20,7 @@ export default function RoadmapsPage() {
   const navigate = useNavigate();
   const roadmaps = useResource(async () => (await unwrap(api.roadmaps.$get())).items, []);
   const [creating, setCreating] = useState(false);
-  const [academicYear, setAcademicYear] = useState(currentAcademicYear());
+  const [academicYear, setAcademicYear] = useState("");
   const [calendarUrl, setCalendarUrl] = useState<string | null>(null);
   const create = useSubmit();
   const calendar = useSubmit();
@@ -39,7 +39,15 @@ export default function RoadmapsPage() {
         <h1>Дорожные карты</h1>
         {canManage && (
           <div className="actions">
-            <button type="button" className="button" onClick={() => setCreating(true)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setAcademicYear(freeAcademicYear(roadmaps.data ?? []));
+                create.setError(null);
+                setCreating(true);
+              }}
+            >
               Создать по шаблону
             </button>
             <Link className="button secondary" to="/roadmaps/import">
@@ -107,6 +115,11 @@ export default function RoadmapsPage() {
         <Dialog title="Дорожная карта по шаблону" onClose={() => setCreating(false)}>
           <form onSubmit={submit} noValidate>
             <FormError error={create.error} />
+            {create.error?.code === "roadmap.year_taken" && typeof create.error.details.roadmapId === "string" && (
+              <p>
+                <Link to={`/roadmaps/${create.error.details.roadmapId}`}>Открыть дорожную карту этого года</Link>
+              </p>
+            )}
             <p>Разделы и мероприятия берутся из шаблона региона (или типового), сроки — на выбранный учебный год.</p>
             <TextField
               label="Учебный год"
@@ -117,7 +130,9 @@ export default function RoadmapsPage() {
               onChange={(e) => setAcademicYear(e.target.value)}
               error={create.field("academicYear")}
             />
-            <SubmitButton busy={create.busy}>Создать</SubmitButton>
+            <DialogButtons busy={create.busy} onCancel={() => setCreating(false)}>
+              Создать
+            </DialogButtons>
           </form>
         </Dialog>
       )}

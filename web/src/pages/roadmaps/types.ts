@@ -25,9 +25,21 @@ export const roadmapNouns = {
 } as const satisfies Record<string, PluralForms>;
 
 /** The academic year that starts this calendar year from September (or started last September): «2026/27». */
+const academicYearOf = (start: number) => `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+
 export function currentAcademicYear(now = new Date()): string {
-  const start = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+  return academicYearOf(now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1);
+}
+
+/**
+ * The academic year a new roadmap from the template is offered for: the current one, or the first after it without a
+ * roadmap in force (draft or approved), since the API refuses a second one for a year.
+ */
+export function freeAcademicYear(roadmaps: readonly { status: string; periodStart: string }[], now = new Date()): string {
+  const taken = new Set(roadmaps.filter((r) => r.status === "draft" || r.status === "approved").map((r) => r.periodStart));
+  let start = Number(currentAcademicYear(now).slice(0, 4));
+  while (taken.has(`${start}-09-01`)) start += 1;
+  return academicYearOf(start);
 }
 
 /**
