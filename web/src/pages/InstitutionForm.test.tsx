@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Institution } from "../api/types";
-import { STALE_VERSION_MESSAGE, fakeApi, staleVersionAnswer } from "../test-support";
+import { STALE_VERSION_MESSAGE, fakeApi, fieldErrorOf, staleVersionAnswer, summaryOf, validating, writes } from "../test-support";
 import { InstitutionForm } from "./InstitutionForm";
 
 afterEach(() => {
@@ -52,15 +52,29 @@ describe("the institution form", () => {
     expect(calls[1]?.body).toMatchObject({ municipality: "Новый район", version: 3 });
   });
 
-  it("checks headcounts before sending and marks the fields", async () => {
-    const calls = fakeApi({});
+  it("checks headcounts before sending and marks the fields, with the server's problems, saving nothing", async () => {
+    const calls = fakeApi({
+      "POST /api/institutions": validating((body) =>
+        String(body.contactEmail ?? "").includes("@")
+          ? []
+          : [{ path: "contactEmail", message: "Укажите корректный адрес электронной почты" }],
+      ),
+    });
     render(<InstitutionForm onClose={() => {}} onSaved={() => {}} />);
     fireEvent.change(screen.getByLabelText(/Обучающихся всего/), { target: { value: "много" } });
+    fireEvent.change(screen.getByLabelText(/^Электронная почта/), { target: { value: "школа" } });
     fireEvent.click(screen.getByRole("button", { name: "Добавить организацию" }));
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("Поле «Обучающихся всего»: укажите целое число, 0 или больше");
-    expect(screen.getByLabelText(/Обучающихся всего/).getAttribute("aria-invalid")).toBe("true");
-    expect(calls).toHaveLength(0);
+    const form = document.body;
+    await waitFor(() => expect(summaryOf(form)).toContain("Укажите корректный адрес электронной почты"));
+    const messages = summaryOf(form);
+    expect(messages).toContain("Поле «Обучающихся всего»: укажите целое число, 0 или больше");
+    // An empty required headcount is asked for, as a required text is.
+    expect(messages).toContain("Заполните поле «Педагогов всего»");
+    expect(messages).toContain("Заполните поле «Полное наименование»");
+    expect(fieldErrorOf(form, /^Обучающихся всего/)).toBe("Поле «Обучающихся всего»: укажите целое число, 0 или больше");
+    expect(fieldErrorOf(form, /^Педагогов всего/)).toBe("Заполните поле «Педагогов всего»");
+    expect(calls).toMatchObject([{ method: "POST", validateOnly: true }]);
+    expect(writes(calls)).toEqual([]);
   });
 
   it("marks only the required fields as required", () => {

@@ -4,7 +4,7 @@ import type { Institution, InstitutionInput, InstitutionType } from "../api/type
 import { Dialog } from "../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextField } from "../components/Form";
 import { institutionTypeLabels } from "../lib/labels";
-import { invalid, isStale, staleCurrent, useSubmit } from "../lib/useSubmit";
+import { type FieldProblem, isStale, sendChecked, staleCurrent, useSubmit } from "../lib/useSubmit";
 
 const counts = [
   { key: "studentsTotal", label: "Обучающихся всего" },
@@ -53,33 +53,44 @@ const required = [
   { key: "municipality", label: "Муниципалитет" },
 ] as const;
 
+/** A headcount as typed: a whole number, or the problem with it (none for an optional one left empty). */
+function readCount({ key, label, ...rest }: (typeof counts)[number], text: string): { value?: number; problem?: FieldProblem } {
+  const typed = text.trim();
+  if (typed === "") return "optional" in rest ? {} : { problem: { path: key, message: `Заполните поле «${label}»` } };
+  return /^\d+$/.test(typed)
+    ? { value: Number(typed) }
+    : { problem: { path: key, message: `Поле «${label}»: укажите целое число, 0 или больше` } };
+}
+
 /**
- * The body the API expects, or every field a person must fix first: all of them at once, in
- * the server's wording. The server checks the rest (formats, headcounts, a taken name).
+ * The body the API expects, with every problem the form finds itself (required fields, headcounts), all at once in
+ * the server's wording. The server checks the rest (formats, a taken name), also when the form has problems
+ * (sendChecked); a headcount with a problem goes empty, for the form's message to stand at its field.
  */
-function toInput(draft: Draft) {
+function toInput(draft: Draft): { input: InstitutionInput; problems: FieldProblem[] } {
+  const read = Object.fromEntries(counts.map((count) => [count.key, readCount(count, draft[count.key])])) as Record<
+    CountKey,
+    ReturnType<typeof readCount>
+  >;
   const problems = [
     ...required.filter(({ key }) => !draft[key].trim()).map(({ key, label }) => ({ path: key, message: `Заполните поле «${label}»` })),
     ...(draft.type ? [] : [{ path: "type", message: "Выберите тип организации" }]),
-    ...counts
-      .filter((count) => !(("optional" in count && draft[count.key].trim() === "") || /^\d+$/.test(draft[count.key].trim())))
-      .map(({ key, label }) => ({ path: key, message: `Поле «${label}»: укажите целое число, 0 или больше` })),
+    ...counts.flatMap(({ key }) => (read[key].problem ? [read[key].problem] : [])),
   ];
-  if (problems.length > 0) return { problems };
   const input = {
     fullName: draft.fullName,
     shortName: draft.shortName,
     type: draft.type as InstitutionType,
     municipality: draft.municipality,
-    studentsTotal: Number(draft.studentsTotal),
-    students10to19: Number(draft.students10to19),
-    ...(draft.students15to19.trim() ? { students15to19: Number(draft.students15to19) } : {}),
-    teachersTotal: Number(draft.teachersTotal),
-    youngTeachers: Number(draft.youngTeachers),
+    studentsTotal: read.studentsTotal.value as number,
+    students10to19: read.students10to19.value as number,
+    ...(read.students15to19.value === undefined ? {} : { students15to19: read.students15to19.value }),
+    teachersTotal: read.teachersTotal.value as number,
+    youngTeachers: read.youngTeachers.value as number,
     ...(draft.contactEmail.trim() ? { contactEmail: draft.contactEmail } : {}),
     ...(draft.contactPhone.trim() ? { contactPhone: draft.contactPhone } : {}),
   } satisfies InstitutionInput;
-  return { input };
+  return { input, problems };
 }
 
 /** Create (no `institution`) or edit an institution. Edits send the version they started from. */
@@ -107,12 +118,14 @@ export function InstitutionForm({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const { input, problems } = toInput(draft);
-    if (!input) return submit.setError(invalid(problems));
     void submit.run(async () => {
-      if (!institution || version === undefined) return onSaved(await unwrap(api.institutions.$post({ json: input })));
+      if (!institution || version === undefined)
+        return onSaved(await sendChecked(problems, (options) => api.institutions.$post({ json: input }, options)));
       try {
         onSaved(
-          await unwrap(api.institutions[":tenantId"].$put({ param: { tenantId: institution.tenantId }, json: { ...input, version } })),
+          await sendChecked(problems, (options) =>
+            api.institutions[":tenantId"].$put({ param: { tenantId: institution.tenantId }, json: { ...input, version } }, options),
+          ),
         );
       } catch (error) {
         // Someone else saved first: load their version, so the change can be redone on top of it.
