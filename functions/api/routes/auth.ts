@@ -68,6 +68,16 @@ export const auth = new Hono()
       return c.json({ sent: true as const }, 202);
     },
   )
+  .get(
+    "/password/reset/:token",
+    op({
+      tag: "auth",
+      summary: "Проверить ссылку для восстановления пароля",
+      auth: "public",
+      responses: { 400: "Ссылка недействительна или устарела" },
+    }),
+    async (c) => c.json(await Auth.checkResetLink(c.req.param("token"))),
+  )
   .post(
     "/password/reset",
     op({ tag: "auth", summary: "Задать новый пароль по ссылке из письма", auth: "public" }),

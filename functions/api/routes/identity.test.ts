@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashToken } from "@rnc/core/auth/secret";
 import { storeMetrics } from "@rnc/core/dynamo";
+import { addressName } from "@rnc/core/ru";
 import {
   TEST_PASSWORD,
   call,
@@ -100,6 +101,8 @@ describe("sign-in", async () => {
     const code = /(\d{6})/.exec(mail?.subject ?? "")?.[1];
     expect(code).toMatch(/^\d{6}$/);
     expect(mail?.body.html).toContain(code);
+    // Greeted by name as the other letters are.
+    expect(mail?.body.text.startsWith(`Код для входа в систему ЦМН\n\nЗдравствуйте, ${addressName(users.staff.fullName)}!\n`)).toBe(true);
     const ok = await call(app, "POST", "/api/auth/code/verify", { body: { email: users.staff.email, code } });
     expect(ok.status).toBe(200);
     expect(ok.json.accessToken).toBeTruthy();
@@ -113,9 +116,15 @@ describe("sign-in", async () => {
   it("resets a password by an emailed link: weak passwords are refused, the link works once", async () => {
     const user = (await createTestRegion()).users.curator;
     await call(app, "POST", "/api/auth/password/forgot", { body: { email: user.email } });
-    const link = /\/reset-password\/([\w-]+)/.exec((await mailTo(user.email)).at(-1)?.body.text ?? "");
+    const letter = (await mailTo(user.email)).at(-1);
+    expect(letter?.body.html).toContain(`<p>Здравствуйте, ${addressName(user.fullName)}!</p>`);
+    const link = /\/reset-password\/([\w-]+)/.exec(letter?.body.text ?? "");
     const token = link?.[1];
     expect(token).toBeTruthy();
+    // The link's page checks it when it opens, before a password is typed: usable now, for the hour it was issued for.
+    const opened = await call(app, "GET", `/api/auth/password/reset/${token}`);
+    expect(opened.status, opened.text).toBe(200);
+    expect(Date.parse(opened.json.expiresAt) - Date.now()).toBeGreaterThan(30 * 60_000);
     const weak = await call(app, "POST", "/api/auth/password/reset", { body: { token, password: "short" } });
     expect(weak.status).toBe(400);
     expect(weak.json.error.details.fields[0]).toEqual({ path: "password", message: "Пароль должен быть не короче 10 символов" });
@@ -124,6 +133,14 @@ describe("sign-in", async () => {
     expect((await login(user.email, TEST_PASSWORD, "198.51.100.50")).status).toBe(401);
     const reused = await call(app, "POST", "/api/auth/password/reset", { body: { token, password: "another-password-1" } });
     expect(reused.json.error.code).toBe("auth.reset_link_invalid");
+    for (const dead of [token, "not-a-link-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]) {
+      const checked = await call(app, "GET", `/api/auth/password/reset/${dead}`);
+      expect(checked.status).toBe(400);
+      expect(checked.json.error).toMatchObject({
+        code: "auth.reset_link_invalid",
+        message: "Ссылка для восстановления пароля недействительна или устарела. Запросите новую.",
+      });
+    }
   });
 });
 
@@ -210,7 +227,7 @@ describe("institutions", async () => {
 });
 
 describe("invitations", async () => {
-  const { users, school } = await createTestRegion();
+  const { users, school, region } = await createTestRegion();
   const admin = await tokenFor(users.region_admin);
 
   async function invite(email: string, role = "curator") {
@@ -225,6 +242,8 @@ describe("invitations", async () => {
     const { token, mail } = await invite("new.curator@example.org");
     expect(mail?.subject).toBe("Приглашение в систему ЦМН");
     expect(mail?.body.text).toContain("Роль: Куратор.");
+    // Says who invites: name, role and region.
+    expect(mail?.body.text).toContain(`${users.region_admin.fullName} (администратор РНЦ, ${region.name}) приглашает вас`);
     const preview = await call(app, "GET", `/api/auth/invitations/${token}`);
     expect(preview.json).toMatchObject({ email: "new.curator@example.org", role: "curator", institutionName: school.shortName });
     const accepted = await call(app, "POST", `/api/auth/invitations/${token}/accept`, {
@@ -238,6 +257,14 @@ describe("invitations", async () => {
     });
     expect(again.status).toBe(409);
     expect(again.json.error.code).toBe("invitation.used");
+  });
+
+  it("a curator's invitation names the curator and the institution", async () => {
+    const email = `invited.staff.${Date.now().toString(36)}@example.org`;
+    const res = await call(app, "POST", "/api/invitations", { token: await tokenFor(users.curator), body: { email, role: "staff" } });
+    expect(res.status, res.text).toBe(201);
+    const text = (await mailTo(email)).at(-1)?.body.text ?? "";
+    expect(text).toContain(`${users.curator.fullName} (куратор, ${school.shortName}) приглашает вас в систему`);
   });
 
   it("an expired invitation is refused with a clear message", async () => {

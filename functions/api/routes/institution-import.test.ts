@@ -133,6 +133,7 @@ describe("bulk import of institutions", async () => {
     const res = await call(app, "GET", `/api/institutions/${school.tenantId}/export`, { token });
     expect(res.status).toBe(200);
     expect(res.json.institution.tenantId).toBe(school.tenantId);
+    expect(res.headers.get("content-disposition")).toContain(encodeURIComponent(`Данные организации ${school.shortName}.json`));
     expect(res.json.users.map((u: { email: string }) => u.email)).toContain(users.curator.email);
     expect(Object.keys(res.json).sort()).toEqual(["audit", "exportedAt", "institution", "invitations", "users"]);
   });

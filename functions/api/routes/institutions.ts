@@ -6,6 +6,7 @@ import { UploadedFile } from "@rnc/core/tabular";
 import * as z from "@rnc/core/zod";
 import { body, op, query } from "../openapi";
 import { attachment } from "../download";
+import { downloadName } from "@rnc/core/file-name";
 
 const ListQuery = z.object({ status: z.optional(z.enum(["active", "suspended", "archived"])) });
 const TemplateQuery = z.object({ format: z.optional(z.enum(["xlsx", "csv"])) });
@@ -80,7 +81,7 @@ export const institutions = new Hono()
     }),
     async (c) => {
       const data = await exportInstitution(c.req.param("tenantId"));
-      c.header("content-disposition", attachment(`Данные организации ${data.institution.shortName}.json`));
+      c.header("content-disposition", attachment(downloadName(data.institution.shortName, "json", "Данные организации")));
       return c.json(data);
     },
   )

@@ -10,6 +10,8 @@ import { readSummary, regionOfTenant, summaryKey, summaryUpdate } from "@rnc/cor
 import { call, createTestRegion, institutionInput, mailTo, tokenFor } from "../../../scripts/test/fixtures";
 import { createActivePair } from "../../../scripts/test/region-fixtures";
 import { interleave } from "../../../scripts/test/transactions";
+import { todayIn } from "@rnc/core/dates";
+import ExcelJS from "exceljs";
 import { app } from "../app";
 
 /** Live data for an institution: counters as the participants module keeps them (role, age band, pairs, forms). */
@@ -560,12 +562,39 @@ describe("monitoring campaigns", async () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
     // Named in Russian (UTF-8 `filename*`), with an ASCII stand-in for clients that read only `filename`.
+    // Named as the campaign is.
     expect(xlsx.headers.get("content-disposition")).toBe(
-      `attachment; filename="___________ __________ _ 01.01.${thisYear}.xlsx"; filename*=UTF-8''${encodeURIComponent(`Численность участников с 01.01.${thisYear}.xlsx`)}`,
+      `attachment; filename="___________ __________, ${thisYear}.xlsx"; filename*=UTF-8''${encodeURIComponent(`Численность участников, ${thisYear}.xlsx`)}`,
     );
     const csv = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export?format=csv`, { token: viewer });
     expect(csv.text).toContain(school.shortName);
+    expect(csv.headers.get("content-disposition")).toContain(encodeURIComponent(`Численность участников, ${thisYear}.csv`));
     expect((await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export`, { token: curator })).status).toBe(403);
+  });
+
+  it("the tracker export is named as the campaign is, and dates the reports as real dates", async () => {
+    const campaign = await publishedCampaign();
+    const submitted = await call(app, "POST", `/api/monitoring/submissions/${campaign.campaignId}/submit`, {
+      token: curator,
+      body: { values: manual, version: 1 },
+    });
+    expect(submitted.status, submitted.text).toBe(200);
+    const xlsx = await app.request(`/api/monitoring/campaigns/${campaign.campaignId}/export`, {
+      headers: { authorization: `Bearer ${viewer}` },
+    });
+    // «Мониторинг ЦМН, I полугодие 2026/27»: the «/» becomes «-», not a space, and the name is not the period's start.
+    const name = `Мониторинг ЦМН, I полугодие ${thisYear}-${(thisYear + 1) % 100}.xlsx`;
+    expect(xlsx.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    const sent = sheet?.getColumn(4).values.find((value) => value instanceof Date) as Date | undefined;
+    expect(sent?.toISOString().slice(0, 10)).toBe(todayIn("Europe/Moscow", new Date(submitted.json.submittedAt)));
+    const schoolRow = sheet?.getRows(2, sheet.rowCount - 1)?.find((row) => row.getCell(1).value === school.shortName);
+    expect(schoolRow?.getCell(4).numFmt).toBe("dd.mm.yyyy");
+    const csv = await call(app, "GET", `/api/monitoring/campaigns/${campaign.campaignId}/export?format=csv`, { token: viewer });
+    const [d, m, y] = (sent?.toISOString().slice(0, 10) ?? "").split("-").reverse();
+    expect(csv.text).toContain(`${school.shortName};${school.municipality};Отправлен;${d}.${m}.${y};`);
   });
 
   it("an edit of a draft that was published meanwhile hears that it was published, and changes nothing", async () => {

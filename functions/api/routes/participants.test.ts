@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { auditScope, listAudit } from "@rnc/core/audit";
 import { ddb, tableName } from "@rnc/core/dynamo";
 import { Stats } from "@rnc/core/stats";
+import { shortName } from "@rnc/core/participant/names";
 import { call, createTestRegion, system, tokenFor } from "../../../scripts/test/fixtures";
 import { once, onTransactions, cancelledByConflict } from "../../../scripts/test/transactions";
 import { DEFAULT_TIME_ZONE, addDays, todayIn } from "@rnc/core/dates";
@@ -611,6 +612,8 @@ describe("import", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]?.getRow(1).getCell(1).value).toBe("ФИО");
+    // The example birth date is an Excel date, as the exports write dates.
+    expect(workbook.worksheets[0]?.getRow(2).getCell(2).value).toEqual(new Date("2012-03-14T00:00:00.000Z"));
     const preview = await call(app, "POST", "/api/participants/import/preview", {
       token: curator,
       body: { fileName: "t.xlsx", contentBase64: buffer.toString("base64") },
@@ -637,12 +640,27 @@ describe("personal-data rights", () => {
     expect(res.json.consents).toHaveLength(1);
     expect(res.json.pairs[0]).toMatchObject({ role: "mentee", pair: { pairId: p.pairId, status: "active" } });
     expect(res.text).toContain("Секретная заметка встречи");
+    // The pair is named by its people (as lists name them), and the file by the person, not by the register's id.
+    const fullNameOf = async (id: string) =>
+      (await call(app, "GET", `/api/participants/${id}`, { token: curator })).json.participant.fullName;
+    const [mentorName, menteeName] = [shortName(await fullNameOf(p.mentorId)), shortName(await fullNameOf(p.menteeId))];
+    expect(res.json.pairs[0]).toMatchObject({ mentor: mentorName, mentees: [menteeName] });
+    const named = (extension: string) =>
+      `filename*=UTF-8''${encodeURIComponent(`Данные участника ${menteeName.replace(/\.$/, "")}.${extension}`)}`;
+    expect(res.headers.get("content-disposition")).toContain(named("json"));
     const xlsx = await app.request(`/api/participants/${p.menteeId}/export?format=xlsx`, {
       headers: { authorization: `Bearer ${curator}` },
     });
+    expect(xlsx.headers.get("content-disposition")).toContain(named("xlsx"));
+    expect(xlsx.headers.get("content-disposition")).not.toContain(p.menteeId);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Участник", "Согласия", "Пары", "Встречи", "Поощрения"]);
+    const pairRow = workbook.getWorksheet("Пары")?.getRow(2);
+    expect([pairRow?.getCell(2).value, pairRow?.getCell(3).value]).toEqual([mentorName, menteeName]);
+    expect(workbook.getWorksheet("Встречи")?.getRow(2).getCell(1).value).toBe(
+      `Учитель – учитель (педагог – педагог): ${mentorName} — ${menteeName}`,
+    );
     expect((await call(app, "GET", `/api/participants/${p.menteeId}/export`, { token: staff })).status).toBe(403);
   });
 

@@ -10,7 +10,7 @@ import {
   ParticipantUpdate,
 } from "@rnc/core/participant";
 import { regionTimeZone } from "@rnc/core/participant/calendar";
-import { participantExportXlsx } from "@rnc/core/participant/export";
+import { participantExportFileName, participantExportXlsx } from "@rnc/core/participant/export";
 import { ParticipantImport } from "@rnc/core/participant/import";
 import { Stats } from "@rnc/core/stats";
 import { UploadedFile } from "@rnc/core/tabular";
@@ -152,14 +152,13 @@ export const participants = new Hono()
     }),
     query(ExportQuery),
     async (c) => {
-      const participantId = c.req.param("participantId");
-      const data = await Participant.exportData(participantId);
+      const data = await Participant.exportData(c.req.param("participantId"));
       if (c.req.valid("query").format === "xlsx") {
         c.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        c.header("content-disposition", attachment(`Данные участника ${participantId}.xlsx`));
+        c.header("content-disposition", attachment(participantExportFileName(data, "xlsx")));
         return c.body(new Uint8Array(await participantExportXlsx(data, await regionTimeZone())));
       }
-      c.header("content-disposition", attachment(`Данные участника ${participantId}.json`));
+      c.header("content-disposition", attachment(participantExportFileName(data, "json")));
       return c.json(data);
     },
   )

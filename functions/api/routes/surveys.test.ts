@@ -107,7 +107,7 @@ describe("surveys", async () => {
     const mail = (await mailTo(email)).at(-1);
     // Addressed by name and patronymic, as the app greets.
     expect(mail?.body.text).toContain(`Здравствуйте, ${addressName(a.fullName)}!`);
-    expect(mail?.subject).toBe("Анкета: Анкета удовлетворённости наставника");
+    expect(mail?.subject).toBe("Анкета удовлетворённости наставника");
     const token = linkToken(mail?.body.text ?? "") as string;
 
     const opened = await call(app, "GET", `/api/survey-links/${token}`);

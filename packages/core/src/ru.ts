@@ -25,6 +25,34 @@ export function addressName(fullName: string): string {
   return parts.length >= 2 ? parts.slice(1).join(" ") : fullName.trim();
 }
 
+/** «куратор» from «Куратор», «администратор РНЦ» from «Администратор РНЦ»: a label inside a sentence. */
+export const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** «Иван» from «Петров Иван Сергеевич»: how a child is addressed. */
+export function firstName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  return parts.length >= 2 ? (parts[1] as string) : fullName.trim();
+}
+
+/**
+ * The line every letter opens with: «Здравствуйте, Мария Сергеевна!», a minor by first name only («Здравствуйте, Иван!»).
+ */
+export function greeting(fullName: string, options: { minor?: boolean } = {}): string {
+  return `Здравствуйте, ${options.minor ? firstName(fullName) : addressName(fullName)}!`;
+}
+
+/** Closing quotes and brackets that may follow a sentence's own final mark: «…опечатку.» */
+const closing = /[»"')\]\s]*$/;
+
+/** Ends a sentence with a full stop, unless it already ends with . ! ? or … (inside closing quotes or brackets too). */
+export function endSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed.replace(closing, "")) ? trimmed : `${trimmed}.`;
+}
+
+/** A sentence without its own final full stop (not an ellipsis), so that something can follow it: «… родителей» (срок …). */
+export const withoutFinalStop = (text: string) => text.trimEnd().replace(/(?<!\.)\.$/, "");
+
 /** ДД.ММ.ГГГГ for an ISO date or timestamp (the calendar date as written, in the given time zone for timestamps). */
 export function formatDate(value: string, timeZone = DEFAULT_TIME_ZONE): string {
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
+import { DEFAULT_TIME_ZONE, dateTimeFormat } from "./dates";
 import { VisibleError } from "./error";
 import * as z from "./zod";
 
@@ -102,27 +103,110 @@ export function mapColumns<K extends string>(
   return Object.fromEntries(keys.map((key) => [key, columnOf(key) ?? -1])) as Record<K, number>;
 }
 
-export type Sheet = { name: string; columns: { header: string; width?: number }[]; rows: (string | number | null)[][] };
+/** The parts of an instant's wall-clock time in a time zone, as numbers. */
+function wallClock(instant: Date, timeZone: string) {
+  const parts = dateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: part("year"), month: part("month"), day: part("day"), hour: part("hour"), minute: part("minute") };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * A date in a sheet: a real date in XLSX (Excel can sort and filter the column), ДД.ММ.ГГГГ text in CSV and JSON.
+ * It holds the wall-clock date (and time) as a UTC instant, as Excel dates have no time zone: 22 November stays the 22nd
+ * whatever zone the server or the reader is in.
+ */
+export class DateCell {
+  private constructor(
+    readonly at: Date,
+    readonly withTime: boolean,
+  ) {}
+
+  /** A calendar date («2026-11-22»), or the day of an instant («2026-11-21T22:30:00Z») in the time zone. */
+  static date(value: string, timeZone = DEFAULT_TIME_ZONE): DateCell {
+    const calendar = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (calendar) return new DateCell(new Date(Date.UTC(Number(calendar[1]), Number(calendar[2]) - 1, Number(calendar[3]))), false);
+    const t = wallClock(new Date(value), timeZone);
+    return new DateCell(new Date(Date.UTC(t.year, t.month - 1, t.day)), false);
+  }
+
+  /** An instant's date and time (to the minute) in the time zone. */
+  static dateTime(value: string, timeZone = DEFAULT_TIME_ZONE): DateCell {
+    const t = wallClock(new Date(value), timeZone);
+    return new DateCell(new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute)), true);
+  }
+
+  /** The Excel number format of the cell. */
+  get numFmt(): string {
+    return this.withTime ? "dd.mm.yyyy hh:mm" : "dd.mm.yyyy";
+  }
+
+  /** ДД.ММ.ГГГГ (ЧЧ:ММ): what CSV and JSON carry. */
+  get text(): string {
+    const a = this.at;
+    const date = `${pad(a.getUTCDate())}.${pad(a.getUTCMonth() + 1)}.${a.getUTCFullYear()}`;
+    return this.withTime ? `${date} ${pad(a.getUTCHours())}:${pad(a.getUTCMinutes())}` : date;
+  }
+
+  toJSON(): string {
+    return this.text;
+  }
+}
+
+/** A date cell for an optional ISO date or timestamp: null (an empty cell) when there is none. */
+export const dateCell = (value: string | undefined | null, timeZone?: string): DateCell | null =>
+  value ? DateCell.date(value, timeZone) : null;
+
+/** A date-and-time cell for an optional ISO timestamp: null when there is none. */
+export const dateTimeCell = (value: string | undefined | null, timeZone?: string): DateCell | null =>
+  value ? DateCell.dateTime(value, timeZone) : null;
+
+export type Cell = string | number | null | DateCell;
+export type Sheet = { name: string; columns: { header: string; width?: number }[]; rows: Cell[][] };
+
+/** Adds the sheet's header row (bold) and column widths to a worksheet, plain or streamed. */
+export function addHeader(ws: ExcelJS.Worksheet, sheet: Sheet): void {
+  ws.columns = sheet.columns.map((column) => ({ header: column.header, width: column.width ?? Math.max(12, column.header.length + 2) }));
+  ws.getRow(1).font = { bold: true };
+}
+
+/** Adds one row of cells to a worksheet, plain or streamed: every XLSX writer goes through here, dates included. */
+export function addCells(ws: ExcelJS.Worksheet, cells: readonly Cell[]): ExcelJS.Row {
+  const row = ws.addRow(cells.map((cell) => (cell instanceof DateCell ? cell.at : cell)));
+  cells.forEach((cell, i) => {
+    if (cell instanceof DateCell) row.getCell(i + 1).numFmt = cell.numFmt;
+  });
+  return row;
+}
 
 /** An XLSX workbook with bold, frozen header rows. */
 export async function writeXlsx(sheets: Sheet[]): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = sheet.columns.map((column) => ({ header: column.header, width: column.width ?? Math.max(12, column.header.length + 2) }));
-    ws.getRow(1).font = { bold: true };
-    for (const row of sheet.rows) ws.addRow(row);
+    addHeader(ws, sheet);
+    for (const row of sheet.rows) addCells(ws, row);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /**
  * CSV for Russian Excel: UTF-8 with BOM, `;` separated, quoted where needed, numbers with a decimal comma (Excel in a
- * Russian locale reads «10.5» as a date or text).
+ * Russian locale reads «10.5» as a date or text), dates as ДД.ММ.ГГГГ.
  */
 export function writeCsv(sheet: Sheet): string {
-  const quote = (value: string | number | null) => {
-    const text = value === null ? "" : typeof value === "number" ? String(value).replace(".", ",") : value;
+  const quote = (value: Cell) => {
+    const text =
+      value === null ? "" : typeof value === "number" ? String(value).replace(".", ",") : value instanceof DateCell ? value.text : value;
     return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [sheet.columns.map((c) => quote(c.header)), ...sheet.rows.map((row) => row.map(quote))];

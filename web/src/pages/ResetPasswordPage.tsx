@@ -3,12 +3,43 @@ import { Link, useParams } from "react-router";
 import { api, unwrap } from "../api/client";
 import { FormError, SubmitButton } from "../components/Form";
 import { NewPasswordFields } from "../components/NewPasswordFields";
-import { Notice } from "../components/Status";
+import { Loading, Notice } from "../components/Status";
+import { useResource } from "../lib/useResource";
 import { useSubmit } from "../lib/useSubmit";
 import { checkNewPassword } from "./passwords";
 
+/** The page of an emailed password-reset link: the link is checked when it opens, before a password is typed. */
 export default function ResetPasswordPage() {
   const { token = "" } = useParams();
+  const link = useResource(() => unwrap(api.auth.password.reset[":token"].$get({ param: { token } })), [token]);
+
+  if (link.data) return <ResetForm token={token} />;
+  if (link.error) {
+    const dead = link.error.code === "auth.reset_link_invalid";
+    return (
+      <>
+        <h1>{dead ? "Ссылка недействительна" : "Не удалось открыть ссылку"}</h1>
+        <p className="error-text" role="alert">
+          {link.error.message}
+        </p>
+        <p>
+          {dead ? (
+            <Link to="/forgot-password" className="button">
+              Запросить новую ссылку
+            </Link>
+          ) : (
+            <button type="button" className="button secondary" onClick={link.reload}>
+              Повторить
+            </button>
+          )}
+        </p>
+      </>
+    );
+  }
+  return <Loading label="Проверяем ссылку…" />;
+}
+
+function ResetForm({ token }: { token: string }) {
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [done, setDone] = useState(false);

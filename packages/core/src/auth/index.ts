@@ -9,7 +9,7 @@ import { RegionEntity } from "../region/region.entity";
 import { UserEntity } from "../user/user.entity";
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password";
 import { appUrl, renderEmail, sendEmail } from "../email";
-import { countOf } from "../ru";
+import { countOf, greeting } from "../ru";
 import { email as emailSchema } from "../schemas";
 import { User } from "../user";
 import * as z from "../zod";
@@ -155,6 +155,16 @@ async function revokeSession(sessionId: string, reason: string): Promise<void> {
     .catch(() => undefined);
 }
 
+const resetLinkInvalid = () =>
+  new VisibleError("input", "auth.reset_link_invalid", "Ссылка для восстановления пароля недействительна или устарела. Запросите новую.");
+
+/** A password-reset link's record while it can be used; refused as invalid otherwise. */
+async function resetLinkRow(lookup: string) {
+  const row = (await OneTimeSecretEntity.get({ purpose: "password_reset", lookup }).go()).data;
+  if (!row || row.expiresAt < epochSeconds()) throw resetLinkInvalid();
+  return row;
+}
+
 export const Auth = {
   async login(input: z.infer<typeof LoginInput>, ip: string): Promise<Tokens> {
     const keys = throttleKeys(input.email, ip);
@@ -222,6 +232,7 @@ export const Auth = {
       ...renderEmail({
         heading: "Код для входа в систему ЦМН",
         paragraphs: [
+          greeting(user.fullName),
           `Ваш одноразовый код: ${code}`,
           "Код действует 10 минут. Если вы не запрашивали вход, просто проигнорируйте это письмо.",
         ],
@@ -277,28 +288,31 @@ export const Auth = {
       subject: "Восстановление пароля",
       ...renderEmail({
         heading: "Восстановление пароля в системе ЦМН",
-        paragraphs: ["Чтобы задать новый пароль, перейдите по ссылке. Ссылка действует 1 час и может быть использована один раз."],
+        paragraphs: [
+          greeting(user.fullName),
+          "Чтобы задать новый пароль, перейдите по ссылке. Ссылка действует 1 час и может быть использована один раз.",
+        ],
         action: { label: "Задать новый пароль", url: `${appUrl()}/reset-password/${token}` },
         footer: "Если вы не запрашивали восстановление, проигнорируйте это письмо: пароль останется прежним.",
       }),
     });
   },
 
+  /** Whether a password-reset link can still be used, so that its page says so before a new password is typed. */
+  async checkResetLink(token: string): Promise<{ expiresAt: string }> {
+    const row = await resetLinkRow(hashToken(token));
+    return { expiresAt: new Date(row.expiresAt * 1000).toISOString() };
+  },
+
   async resetPassword(input: z.infer<typeof ResetInput>): Promise<void> {
     const lookup = hashToken(input.token);
-    const row = (await OneTimeSecretEntity.get({ purpose: "password_reset", lookup }).go()).data;
-    const expired = new VisibleError(
-      "input",
-      "auth.reset_link_invalid",
-      "Ссылка для восстановления пароля недействительна или устарела. Запросите новую.",
-    );
-    if (!row || row.expiresAt < epochSeconds()) throw expired;
+    const row = await resetLinkRow(lookup);
     try {
       await OneTimeSecretEntity.delete({ purpose: "password_reset", lookup })
         .where((attr, op) => op.exists(attr.secretHash))
         .go();
     } catch {
-      throw expired;
+      throw resetLinkInvalid();
     }
     await User.setPassword(row.userId, await hashPassword(input.password));
     const user = await User.find(row.userId);

@@ -9,7 +9,7 @@ import { VisibleError, forbidden, notFound } from "../error";
 import { createId } from "../id";
 import { Institution } from "../institution";
 import { Region } from "../region";
-import { formatDateTime } from "../ru";
+import { formatDateTime, lowerFirst } from "../ru";
 import { email, institutionRef, text } from "../schemas";
 import { transactWithSummaries } from "../stats/summary";
 import { User, emailClaim, emailTaken, manageableScope } from "../user";
@@ -90,6 +90,21 @@ async function resolveTarget(input: z.infer<typeof InviteInput>, regionIdForPlat
   return { regionId: region.regionId, tenantId: undefined, scope: region.regionId, place: region.name };
 }
 
+/** Who invites, as the letter names them: «Иванова Мария Сергеевна (администратор РНЦ, Тестовый регион)». */
+async function inviterText(): Promise<string> {
+  const actor = useUser();
+  const [user, place] = await Promise.all([
+    User.find(actor.userId),
+    actor.tenantId
+      ? Institution.find(actor.tenantId).then((institution) => institution?.shortName)
+      : actor.regionId
+        ? Region.find(actor.regionId).then((region) => region?.name)
+        : undefined,
+  ]);
+  if (!user?.fullName) return `${roleLabels[actor.role]}${place ? ` (${place})` : ""}`;
+  return `${user.fullName} (${[lowerFirst(roleLabels[actor.role]), place].filter(Boolean).join(", ")})`;
+}
+
 async function findByToken(token: string): Promise<Stored> {
   const row = (await InvitationEntity.get({ tokenHash: hashToken(token) }).go()).data;
   if (!row) throw new VisibleError("not_found", "invitation.not_found", "Приглашение не найдено. Проверьте ссылку из письма.");
@@ -137,8 +152,9 @@ export const Invitation = {
       to: input.email,
       subject: "Приглашение в систему ЦМН",
       ...renderEmail({
-        heading: "Вас приглашают в систему сопровождения наставничества (ЦМН)",
+        heading: "Приглашение в систему сопровождения наставничества (ЦМН)",
         paragraphs: [
+          `${await inviterText()} приглашает вас в систему сопровождения наставничества (ЦМН).`,
           `Роль: ${roleLabels[input.role]}.`,
           target.tenantId ? `Организация: ${target.place}.` : `Регион: ${target.place}.`,
           `Чтобы принять приглашение, перейдите по ссылке и задайте пароль. Ссылка действует до ${formatDateTime(row.expiresAt)} (мск) и может быть использована один раз.`,

@@ -2,6 +2,7 @@ import { useRegionID, useTenantID, useUser } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { nowIso } from "../auth/secret";
 import { VisibleError, notFound } from "../error";
+import { downloadName } from "../file-name";
 import { formCodes, participantCategories } from "../forms/catalogue";
 import { getItems, itemKey } from "../dynamo";
 import { createId } from "../id";
@@ -12,12 +13,12 @@ import { type SubmissionStatus, submissionStatusLabels } from "../labels";
 import { timeZoneOf } from "../participant/calendar";
 import { assertCan } from "../permissions";
 import { Region } from "../region";
-import { formatDate, ruCompare } from "../ru";
+import { ruCompare } from "../ru";
 import { isoDate, optionalText, text } from "../schemas";
 import { readProgrammeCount } from "../stats/programme-read";
 import { trainingsIn } from "../training";
 import { type SummaryChange, submissionState, transactWithSummaries, transactionConflict } from "../stats/summary";
-import { type Sheet, writeCsv, writeXlsx } from "../tabular";
+import { type Sheet, dateCell, writeCsv, writeXlsx } from "../tabular";
 import * as z from "../zod";
 import {
   type IndicatorDef,
@@ -689,7 +690,7 @@ export const Campaign = {
           row.institutionName,
           row.municipality,
           submissionStatusLabels[row.status],
-          row.submittedAt ? formatDate(row.submittedAt, timeZone) : null,
+          dateCell(row.submittedAt, timeZone),
           row.submittedAt ? (row.late ? "да" : "нет") : null,
           ...campaign.indicators.map((d) => cellValue(row, d)),
         ]),
@@ -713,8 +714,8 @@ export const Campaign = {
 
   async exportFile(campaignId: string, format: "xlsx" | "csv") {
     const { campaign, sheet } = await Campaign.exportTable(campaignId);
-    const name = campaign.kind === "federal_count" ? "Численность участников" : "Мониторинг ЦМН";
-    const fileName = `${name} с ${formatDate(campaign.periodStart)}.${format}`;
+    // Named as the campaign is («Мониторинг ЦМН, I полугодие 2026-27»), with its kind when the name does not say it.
+    const fileName = downloadName(campaign.name, format, campaign.kind === "federal_count" ? "Численность участников" : "Мониторинг");
     return format === "csv"
       ? { fileName, contentType: "text/csv; charset=utf-8", body: writeCsv(sheet) }
       : { fileName, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await writeXlsx([sheet]) };

@@ -2,7 +2,7 @@ import { reminderRecipients } from "../access";
 import { appUrl, renderEmail, sendEmail } from "../email";
 import { log } from "../log";
 import { isSuppressed } from "../reminders/send";
-import { addressName, formatDate } from "../ru";
+import { endSentence, formatDate, greeting } from "../ru";
 import { User } from "../user";
 
 type Returned = { campaignId: string; name: string; deadline: string; tenantId: string; comment: string };
@@ -22,8 +22,9 @@ export async function notifyReturned(returned: Returned): Promise<void> {
         ...renderEmail({
           heading: `Отчёт «${returned.name}» возвращён на доработку`,
           paragraphs: [
-            `Здравствуйте, ${addressName(curator.fullName)}!`,
-            `Региональный наставнический центр вернул отчёт вашей организации с комментарием: «${returned.comment}».`,
+            greeting(curator.fullName),
+            // No second full stop after a comment that ends with its own («…похоже на опечатку.»).
+            endSentence(`Региональный наставнический центр вернул отчёт вашей организации с комментарием: «${returned.comment.trim()}»`),
             `Исправьте отчёт и отправьте его повторно. Срок сдачи по кампании — ${formatDate(returned.deadline)}.`,
           ],
           action: { label: "Открыть отчёт", url: `${appUrl()}/monitoring/${returned.campaignId}` },

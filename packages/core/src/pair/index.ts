@@ -14,7 +14,7 @@ import { isMinor } from "../participant/age";
 import type { Calendar } from "../dates";
 import { regionCalendar, regionToday } from "../participant/calendar";
 import { textList } from "../participant/fields";
-import { initials, shortName } from "../participant/names";
+import { initials, listedName, shortName } from "../participant/names";
 import { readParticipantsById } from "../participant/read";
 import { assertCan } from "../permissions";
 import { cursorNeedsLimit, isoDate, optionalText, pageCursor, pageLimit, text, version } from "../schemas";
@@ -204,7 +204,7 @@ type MemberCard = Pick<ParticipantRow, (typeof memberCardAttributes)[number]>;
 const toMember = (row: MemberCard | undefined, participantId: string, role: "mentor" | "mentee", today: string): PairMember => ({
   participantId,
   role,
-  name: !row ? "—" : row.status === "active" ? shortName(row.fullName) : initials(row.fullName),
+  name: row ? listedName(row) : "—",
   category: row?.category,
   minor: row ? isMinor(row, today) : false,
   consent: row?.consentId ? "signed" : "missing",

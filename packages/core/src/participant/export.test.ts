@@ -1,8 +1,11 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { participantExportXlsx } from "./export";
+import { participantExportFileName, participantExportXlsx } from "./export";
 
 type Export = Parameters<typeof participantExportXlsx>[0];
+
+/** A calendar date as exceljs reads an XLSX date cell back. */
+const utc = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
 const data = {
   exportedAt: "2026-03-01T10:00:00.000Z",
@@ -24,6 +27,8 @@ const data = {
   pairs: [
     {
       role: "mentee",
+      mentor: "Сидорова А. В.",
+      mentees: ["Петров П. П.", "Орлова О. О."],
       pair: { pairId: "pair_1", form: "pupil_pupil", status: "active", startDate: "2026-01-15", endDate: "2026-05-31" },
       plan: { goals: ["математика"], tasks: [] },
       meetings: [{ date: "2026-02-01", stage: "joint_work", durationMinutes: 45 }],
@@ -37,7 +42,8 @@ async function sheets() {
   await workbook.xlsx.load((await participantExportXlsx(data, "Asia/Vladivostok")) as unknown as ArrayBuffer);
   const rows = (name: string) =>
     (workbook.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((row) => (row as unknown[]).slice(1));
-  return { rows };
+  const cell = (name: string, row: number, column: number) => workbook.getWorksheet(name)?.getRow(row).getCell(column) as ExcelJS.Cell;
+  return { rows, cell };
 }
 
 describe("the personal-data export workbook", () => {
@@ -49,13 +55,44 @@ describe("the personal-data export workbook", () => {
     expect(person.get("Категория")).toBe("Обучающийся (ученик)");
     expect(person.get("Статус")).toBe("Обработка ограничена (согласие отозвано)");
     expect(person.get("Отметки о мерах доступности")).toBe("ОВЗ; Дети-сироты, оставшиеся без попечения родителей");
-    expect(person.get("Дата рождения")).toBe("14.03.2012");
-    expect(person.get("Создан")).toBe("11.01.2026");
-    const [, pair] = rows("Пары");
-    expect(pair?.slice(1, 4)).toEqual(["наставляемый", "Ученик – ученик", "Активна"]);
+    expect(person.get("Дата рождения")).toEqual(utc("2012-03-14"));
+    // Dated in the region's calendar: the 11th in Vladivostok.
+    expect(person.get("Создан")).toEqual(utc("2026-01-11"));
     const [, meeting] = rows("Встречи");
-    expect(meeting?.slice(1, 3)).toEqual(["01.02.2026", "Совместная работа"]);
+    expect(meeting?.slice(1, 3)).toEqual([utc("2026-02-01"), "Совместная работа"]);
     const [, reward] = rows("Поощрения");
-    expect(reward).toEqual(["20.05.2026", "Благодарственное письмо родителям наставника-обучающегося", "Муниципальный", "Приказ № 7", ""]);
+    expect(reward).toEqual([
+      utc("2026-05-20"),
+      "Благодарственное письмо родителям наставника-обучающегося",
+      "Муниципальный",
+      "Приказ № 7",
+      "",
+    ]);
+  });
+
+  it("names a pair by its form and people, with its id in the last column", async () => {
+    const { rows } = await sheets();
+    const [header, pair] = rows("Пары");
+    expect(header?.slice(0, 4)).toEqual(["Форма", "Наставник", "Наставляемые", "Роль"]);
+    expect(header?.at(-1)).toBe("Идентификатор пары");
+    expect(pair?.slice(0, 5)).toEqual(["Ученик – ученик", "Сидорова А. В.", "Петров П. П., Орлова О. О.", "наставляемый", "Активна"]);
+    expect(pair?.at(-1)).toBe("pair_1");
+    const [meetingHeader, meeting] = rows("Встречи");
+    expect(meetingHeader?.[0]).toBe("Пара");
+    expect(meeting?.[0]).toBe("Ученик – ученик: Сидорова А. В. — Петров П. П., Орлова О. О.");
+    expect(meeting?.at(-1)).toBe("pair_1");
+  });
+
+  it("writes dates as Excel dates in the dd.mm.yyyy format", async () => {
+    const { cell } = await sheets();
+    expect(cell("Пары", 2, 6).value).toEqual(utc("2026-01-15"));
+    expect(cell("Пары", 2, 6).numFmt).toBe("dd.mm.yyyy");
+    expect(cell("Встречи", 2, 2).numFmt).toBe("dd.mm.yyyy");
+  });
+
+  it("is named by the person, not by the register's id", () => {
+    expect(participantExportFileName({ participant: { fullName: "Иванова Мария Сергеевна" } } as Export, "xlsx")).toBe(
+      "Данные участника Иванова М. С.xlsx",
+    );
   });
 });

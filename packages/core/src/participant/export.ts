@@ -1,20 +1,30 @@
 import { categoryLabels, formByCode } from "../forms/catalogue";
 import { meetingStageLabels, pairStatusLabels } from "../pair/labels";
 import { rewardLevelLabels, rewardMeasureLabels } from "../reward/labels";
-import { formatDate } from "../ru";
-import { type Sheet, writeXlsx } from "../tabular";
+import { downloadName } from "../file-name";
+import { type Sheet, dateCell, writeXlsx } from "../tabular";
 import type { Participant } from "./index";
 import { participantStatusLabels, sensitiveFlagLabels } from "./labels";
+import { shortName } from "./names";
 
 type Export = Awaited<ReturnType<typeof Participant.exportData>>;
 
 const list = (value: readonly string[] | undefined) => (value ?? []).join("; ");
+
+/** The export's file name, by the person: «Данные участника Иванова М. С.xlsx». */
+export const participantExportFileName = (data: Pick<Export, "participant">, extension: "xlsx" | "json") =>
+  downloadName(shortName(data.participant.fullName), extension, "Данные участника");
+
+/** A pair as the sheets name it: «Ученик – ученик: Иванов И. И. — Петров П. П.» (its form, mentor and mentees). */
+export const pairTitle = (x: Pick<Export["pairs"][number], "pair" | "mentor" | "mentees">) =>
+  `${formByCode(x.pair.form).label}: ${x.mentor} — ${x.mentees.join(", ")}`;
+
 /**
  * The personal-data export as a workbook: the person, consents, pairs with plans, meetings, rewards. Its timestamps (created,
  * changed) are dated in the region's time zone.
  */
 export async function participantExportXlsx(data: Export, timeZone: string): Promise<Buffer> {
-  const date = (value: string | undefined) => (value ? formatDate(value, timeZone) : "");
+  const date = (value: string | undefined) => dateCell(value, timeZone);
   const p = data.participant;
   const sheets: Sheet[] = [
     {
@@ -67,36 +77,50 @@ export async function participantExportXlsx(data: Export, timeZone: string): Pro
     },
     {
       name: "Пары",
-      columns: ["Пара", "Роль", "Форма", "Статус", "Начало", "Окончание", "Цели плана", "Результаты"].map((header) => ({
-        header,
-        width: 20,
-      })),
+      columns: [
+        "Форма",
+        "Наставник",
+        "Наставляемые",
+        "Роль",
+        "Статус",
+        "Начало",
+        "Окончание",
+        "Цели плана",
+        "Результаты",
+        "Идентификатор пары",
+      ].map((header) => ({ header, width: 20 })),
       rows: data.pairs.map((x) => [
-        x.pair.pairId,
-        x.role === "mentor" ? "наставник" : "наставляемый",
         formByCode(x.pair.form).label,
+        x.mentor,
+        x.mentees.join(", "),
+        x.role === "mentor" ? "наставник" : "наставляемый",
         pairStatusLabels[x.pair.status],
         date(x.pair.startDate),
         date(x.pair.endDate),
         list(x.plan.goals),
         x.pair.results ?? "",
+        x.pair.pairId,
       ]),
     },
     {
       name: "Встречи",
-      columns: ["Пара", "Дата", "Этап", "Минут", "Заметки", "Отзыв наставника", "Отзыв наставляемого"].map((header) => ({
-        header,
-        width: 20,
-      })),
+      columns: [
+        { header: "Пара", width: 50 },
+        ...["Дата", "Этап", "Минут", "Заметки", "Отзыв наставника", "Отзыв наставляемого", "Идентификатор пары"].map((header) => ({
+          header,
+          width: 20,
+        })),
+      ],
       rows: data.pairs.flatMap((x) =>
         x.meetings.map((m) => [
-          x.pair.pairId,
+          pairTitle(x),
           date(m.date),
           meetingStageLabels[m.stage],
           m.durationMinutes,
           m.notes ?? "",
           m.mentorFeedback ?? "",
           m.menteeFeedback ?? "",
+          x.pair.pairId,
         ]),
       ),
     },

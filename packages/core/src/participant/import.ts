@@ -3,7 +3,7 @@ import { VisibleError } from "../error";
 import { type ParticipantCategory, categoryLabels } from "../forms/catalogue";
 import { assertCan } from "../permissions";
 import { outOf } from "../ru";
-import { type Sheet, type UploadedFile, mapColumns, readTable, writeCsv, writeXlsx } from "../tabular";
+import { type Sheet, type UploadedFile, dateCell, mapColumns, readTable, writeCsv, writeXlsx } from "../tabular";
 import { splitList } from "./fields";
 import { Participant, ParticipantInput, participantIssues } from "./index";
 import { nameKey } from "./names";
@@ -192,7 +192,7 @@ export const ParticipantImport = {
       rows: [
         [
           "Петров Пётр Петрович",
-          "14.03.2012",
+          dateCell("2012-03-14"),
           "ученик",
           "7Б",
           "наставляемый",
@@ -206,7 +206,7 @@ export const ParticipantImport = {
         ],
         [
           "Сидорова Анна Викторовна",
-          "02.09.1985",
+          dateCell("1985-09-02"),
           categoryLabels.teacher,
           "",
           "наставник",

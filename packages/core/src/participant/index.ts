@@ -19,7 +19,7 @@ import * as z from "../zod";
 import { isMinor } from "./age";
 import { regionToday } from "./calendar";
 import { textList } from "./fields";
-import { initials, nameKey, shortName } from "./names";
+import { initials, listedName, nameKey, shortName } from "./names";
 import {
   ConsentEntity,
   MembershipEntity,
@@ -657,13 +657,34 @@ export const Participant = {
     const { Pair } = await import("../pair");
     const pairs = await Promise.all(card.memberships.map((m) => Pair.loadFull(tenantId, m.pairId)));
     const rewards = await rewardsOf(tenantId, participantId);
+    // Who else is in each pair, named as lists name them (the person by their own name).
+    const others = await Participant.rows(
+      tenantId,
+      pairs.flatMap((full) => (full ? [full.pair.mentorId, ...full.pair.menteeIds] : [])).filter((id) => id !== participantId),
+    );
+    const names = new Map([
+      ...others.map((row) => [row.participantId, listedName(row)] as const),
+      [participantId, shortName(participant.fullName)],
+    ]);
+    const nameOf = (id: string) => names.get(id) ?? "—";
     await recordAudit("participant.export", participantId, { tenantId });
     return {
       exportedAt: nowIso(),
       participant: { ...participant, categoryLabel: categoryLabels[participant.category] },
       consents: card.consents.map(({ tenantId: _x, ...c }) => c),
       pairs: pairs.flatMap((full, i) =>
-        full ? [{ role: card.memberships[i]?.role, pair: full.pair, plan: full.plan, meetings: full.meetings }] : [],
+        full
+          ? [
+              {
+                role: card.memberships[i]?.role,
+                mentor: nameOf(full.pair.mentorId),
+                mentees: full.pair.menteeIds.map(nameOf),
+                pair: full.pair,
+                plan: full.plan,
+                meetings: full.meetings,
+              },
+            ]
+          : [],
       ),
       rewards: rewards.map(({ tenantId: _x, regionId: _r, ...reward }) => reward),
     };

@@ -17,3 +17,10 @@ export const initials = (fullName: string) =>
 
 /** Comparison key for names: case, ё/е and repeated spaces ignored. */
 export const nameKey = (fullName: string) => words(fullName.toLowerCase().replace(/ё/g, "е")).join(" ");
+
+/**
+ * How lists and exports name a person: «Иванов И. И.», only the initials («И. И. И.») while processing is restricted
+ * (consent withdrawn) or after erasure.
+ */
+export const listedName = (person: { fullName: string; status: string }) =>
+  person.status === "active" ? shortName(person.fullName) : initials(person.fullName);

@@ -1,5 +1,5 @@
 import { escapeHtml } from "../email";
-import { addressName, countOf } from "../ru";
+import { countOf, greeting as greetingOf, withoutFinalStop } from "../ru";
 import { digestSections, whenText } from "./sections";
 import type { DueEntry } from "./sources";
 
@@ -16,7 +16,7 @@ export function renderDigest(input: {
   groupByInstitution?: Map<string, string>;
 }): Digest {
   const { entries, appUrl } = input;
-  const greeting = `Здравствуйте, ${addressName(input.recipientName)}!`;
+  const greeting = greetingOf(input.recipientName);
   const textLines: string[] = [greeting, "", input.heading, ""];
   const htmlParts: string[] = [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(input.heading)}</p>`];
   for (const section of digestSections) {
@@ -26,7 +26,8 @@ export function renderDigest(input: {
     htmlParts.push(`<h2 style="font-size:17px;margin:20px 0 8px">${escapeHtml(section.heading)} (${items.length})</h2><ul>`);
     for (const entry of items) {
       const place = input.groupByInstitution?.get(entry.tenantId);
-      const label = [place, entry.title].filter(Boolean).join(": ");
+      // The deadline follows the title: an item's own final full stop would come before it («…родителей. (срок …)»).
+      const label = withoutFinalStop([place, entry.title].filter(Boolean).join(": "));
       const when = whenText(entry);
       const url = `${appUrl}${entry.link}`;
       textLines.push(`  • ${label}${when ? ` (${when})` : ""}`, `    ${url}`);
@@ -35,11 +36,11 @@ export function renderDigest(input: {
     textLines.push("");
     htmlParts.push("</ul>");
   }
-  const footer = "Отписаться от необязательных напоминаний (о дорожной карте, анкетах и парах без встреч)";
+  const optional = "Чтобы не получать необязательные напоминания (о дорожной карте, анкетах и парах без встреч)";
   const statutory = "Напоминания о сроках мониторинга и отчётности обязательны и приходят всегда.";
-  textLines.push("—", `${footer}: ${input.unsubscribeUrl}`, statutory);
+  textLines.push("—", `${optional}, перейдите по ссылке: ${input.unsubscribeUrl}`, statutory);
   htmlParts.push(
-    `<hr><p style="font-size:13px;color:#444">${footer}: <a href="${escapeHtml(input.unsubscribeUrl)}">отписаться</a>. ${statutory}</p>`,
+    `<hr><p style="font-size:13px;color:#444">${optional}, <a href="${escapeHtml(input.unsubscribeUrl)}">отпишитесь от них</a>. ${statutory}</p>`,
   );
   const overdue = entries.filter((e) => (e.daysLeft ?? 0) < 0).length;
   const subject = `ЦМН: ${countOf(entries.length, ["напоминание", "напоминания", "напоминаний"])}${overdue ? `, из них ${countOf(overdue, ["просроченное", "просроченных", "просроченных"])}` : ""}`;

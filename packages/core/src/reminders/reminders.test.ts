@@ -70,7 +70,9 @@ describe("reminder digests", async () => {
     expect(digest.text.startsWith("Здравствуйте, Мария Сергеевна!\n")).toBe(true);
     expect(digest.html).toContain("<p>Здравствуйте, Мария Сергеевна!</p>");
     expect(digest.text).not.toContain("в профиле");
-    expect(digest.text).toContain("Отписаться от необязательных напоминаний (о дорожной карте, анкетах и парах без встреч)");
+    expect(digest.text).toContain(
+      "Чтобы не получать необязательные напоминания (о дорожной карте, анкетах и парах без встреч), перейдите по ссылке: https://app.example.org/unsubscribe/t",
+    );
   });
 
   it("puts List-Unsubscribe headers on the message", async () => {

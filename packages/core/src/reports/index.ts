@@ -299,7 +299,7 @@ export async function runExport(regionId: string, exportId: string): Promise<voi
     const activity = await readActivity(regionId, model.year);
     const sheets = reportSheets({
       model,
-      header: { regionName: source.regionName, generatedAt: formatDate(nowIso(), source.timeZone), filters: filtersText(options) },
+      header: { regionName: source.regionName, generatedAt: nowIso(), timeZone: source.timeZone, filters: filtersText(options) },
       monitoring,
       federal: federalSource(federal, reported, model),
       practices: { rows: await practiceRows(model.institutions, options.period, source.timeZone), timeZone: source.timeZone },

@@ -115,6 +115,35 @@ describe("the consolidated XLSX export", async () => {
     expect(monitoring.slice(1, -1).map((row) => row[2])).toEqual(["Не начат", "Не начат", "Не начат"]);
   });
 
+  it("shows each satisfaction level once, with its answers, and notes every KPI in one lower-case style", () => {
+    const summary = rowsOf(sheetNames.summary);
+    const satisfaction = summary.filter((row) => /удовлетворённост/i.test(row[0] ?? ""));
+    expect(satisfaction.map((row) => row[0])).toEqual([
+      "Уровень удовлетворённости наставляемых участием в программах наставничества, %",
+      "Уровень удовлетворённости наставников участием в программах наставничества, %",
+    ]);
+    expect(satisfaction[0]?.[3]).toMatch(new RegExp(`; ответов: ${dashboard.satisfaction.mentee.answers}$`));
+    expect(satisfaction[1]?.[3]).toMatch(new RegExp(`; ответов: ${dashboard.satisfaction.mentor.answers}$`));
+    const notes = summary.filter((row) => dashboard.kpis.some((k) => k.label === row[0])).map((row) => row[3] ?? "");
+    expect(notes).toHaveLength(dashboard.kpis.length);
+    for (const note of notes) expect(note).toMatch(/^(достигнуто|ниже цели|нет данных|нет ответов)/);
+  });
+
+  it("writes its dates as Excel dates", () => {
+    const summary = workbook.getWorksheet(sheetNames.summary);
+    const cellOf = (label: string) => {
+      let found: ExcelJS.Cell | undefined;
+      summary?.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2);
+      });
+      return found;
+    };
+    expect(cellOf("Данные на дату")?.value).toEqual(new Date(`${dashboard.asOf}T00:00:00.000Z`));
+    expect(cellOf("Данные на дату")?.numFmt).toBe("dd.mm.yyyy");
+    expect(cellOf("Дата выгрузки")?.value).toBeInstanceOf(Date);
+    expect(cellOf("Дата выгрузки")?.numFmt).toBe("dd.mm.yyyy hh:mm");
+  });
+
   it("contains no participant's name", () => {
     const text = workbook.worksheets.flatMap((ws) => rowsOf(ws.name).flat()).join("\n");
     for (const name of region.names) expect(text).not.toContain(name);

@@ -6,9 +6,8 @@ import { createWriteStream } from "node:fs";
 import { kpiCatalogue, kpiCodes } from "../kpi/formulas";
 import { submissionStatusLabels } from "../labels";
 import { type IndicatorDef, type IndicatorValue, countedStatuses, indicatorHeader } from "../monitoring/indicators";
-import { formatDate } from "../ru";
-import type { Sheet } from "../tabular";
-import { writeCsv } from "../tabular";
+import { formatDate, lowerFirst } from "../ru";
+import { type Cell, type Sheet, addCells, addHeader, dateCell, dateTimeCell, writeCsv } from "../tabular";
 import type { DashboardModel, FederalTable, submissionStates } from "../regionstats/rollup";
 
 import { type FormCode, formByCode } from "../forms/catalogue";
@@ -31,17 +30,32 @@ export type MonitoringSheetSource = {
   }[];
 };
 
-export type ReportHeader = { regionName: string; generatedAt: string; filters: string };
+/** `generatedAt` is the instant of the export, shown as a date and time in the region's `timeZone`. */
+export type ReportHeader = { regionName: string; generatedAt: string; timeZone: string; filters: string };
 
 const pct = (value: number | null) => value;
 const kpiShort = Object.fromEntries(kpiCatalogue.map((k) => [k.code, k.short]));
 
+const kpiStatusNotes = { achieved: "достигнуто", behind: "ниже цели" } as const;
+
+/**
+ * The «Примечание» of a KPI row, in one lower-case style: «достигнуто», «ниже цели», «нет данных» (with why, if known); the
+ * satisfaction rows also count the answers (the summary shows satisfaction once, in these rows).
+ */
+export function kpiNote(k: DashboardModel["kpis"][number], satisfaction: DashboardModel["satisfaction"]): string {
+  const why = lowerFirst(k.missing ?? "нет данных");
+  const status = k.status !== "unknown" ? kpiStatusNotes[k.status] : why.startsWith("нет ") ? why : `нет данных: ${why}`;
+  const audience =
+    k.code === "mentor_satisfaction" ? satisfaction.mentor : k.code === "mentee_satisfaction" ? satisfaction.mentee : undefined;
+  return audience ? `${status}; ответов: ${audience.answers}` : status;
+}
+
 export function summarySheet(model: DashboardModel, header: ReportHeader): Sheet {
   const t = model.totals;
-  const rows: (string | number | null)[][] = [
+  const rows: Cell[][] = [
     ["Регион", header.regionName, null, null],
-    ["Дата выгрузки", header.generatedAt, null, null],
-    ["Данные на дату", formatDate(model.asOf), null, null],
+    ["Дата выгрузки", dateTimeCell(header.generatedAt, header.timeZone), null, null],
+    ["Данные на дату", dateCell(model.asOf), null, null],
     ["Отчётный год", model.year, null, null],
     ["Отбор", header.filters, null, null],
     ["Организаций", t.institutions, null, null],
@@ -55,18 +69,11 @@ export function summarySheet(model: DashboardModel, header: ReportHeader): Sheet
     ["Пар и групп завершённых", t.pairs.completed, null, null],
     ["Пар и групп прекращённых", t.pairs.terminated, null, null],
     ["Организаций-партнёров, предоставивших наставников", t.partnerOrganisations, null, null],
-    ...model.kpis.map((k) => [
-      `${k.label}`,
-      pct(k.value),
-      k.target,
-      k.status === "achieved" ? "достигнуто" : k.status === "behind" ? "ниже цели" : (k.missing ?? "нет данных"),
-    ]),
+    ...model.kpis.map((k) => [`${k.label}`, pct(k.value), k.target, kpiNote(k, model.satisfaction)]),
     ["Мероприятий дорожных карт в работе", model.compliance.active, null, null],
     ["Выполнено мероприятий", model.compliance.done, null, null],
     ["Выполнено в срок, %", model.compliance.doneOnTimePercent, 100, null],
     ["Просрочено мероприятий", model.compliance.overdue, null, null],
-    ["Удовлетворённость наставников, %", model.satisfaction.mentor.percent, null, `ответов: ${model.satisfaction.mentor.answers}`],
-    ["Удовлетворённость наставляемых, %", model.satisfaction.mentee.percent, null, `ответов: ${model.satisfaction.mentee.answers}`],
   ];
   if (model.monitoring) {
     const s = model.monitoring.status;
@@ -257,7 +264,7 @@ export function monitoringSheet(source: MonitoringSheetSource | undefined): Shee
         row.institutionName,
         row.municipality,
         submissionStatusLabels[row.status],
-        row.submittedAt ? formatDate(row.submittedAt, source.timeZone) : null,
+        dateCell(row.submittedAt, source.timeZone),
         row.submittedAt ? (row.late ? "да" : "нет") : null,
         ...source.campaign.indicators.map((d) => row.values[d.code] ?? null),
       ]),
@@ -299,7 +306,7 @@ export type PracticeSheetRow = {
 
 /** The practices the institutions sent (DOMAIN §7.3, item 7), with the platform's links to the published ones. */
 export function practicesSheet(rows: readonly PracticeSheetRow[], timeZone: string): Sheet {
-  const date = (value?: string) => (value ? formatDate(value, timeZone) : null);
+  const date = (value?: string) => dateCell(value, timeZone);
   return {
     name: sheetNames.practices,
     columns: [
@@ -360,10 +367,9 @@ export async function writeWorkbookFile(sheets: Sheet[], file: string, onSheet?:
   let done = 0;
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = sheet.columns.map((column) => ({ header: column.header, width: column.width ?? Math.max(12, column.header.length + 2) }));
-    ws.getRow(1).font = { bold: true };
+    addHeader(ws, sheet);
     ws.getRow(1).commit();
-    for (const row of sheet.rows) ws.addRow(row).commit();
+    for (const row of sheet.rows) addCells(ws, row).commit();
     ws.commit();
     done += 1;
     await onSheet?.(done);

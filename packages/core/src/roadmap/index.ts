@@ -6,6 +6,7 @@ import { auditItem } from "../audit";
 import { hashToken, nowIso, randomToken } from "../auth/secret";
 import { ddb, getItems, itemKey, tableName } from "../dynamo";
 import { VisibleError, forbidden, notFound } from "../error";
+import { downloadName } from "../file-name";
 import { createId } from "../id";
 import { InstitutionEntity } from "../institution/institution.entity";
 import { itemStatusLabels, roadmapStatusLabels } from "../labels";
@@ -1617,7 +1618,7 @@ export const Roadmap = {
     assertCan("roadmap.read");
     const { roadmapWorkbook } = await import("./export");
     const detail = await Roadmap.get(roadmapId);
-    return { fileName: `Дорожная карта ${detail.title.replace(/[\\/:*?"<>|]/g, " ")}.xlsx`, content: await roadmapWorkbook(detail) };
+    return { fileName: downloadName(detail.title, "xlsx", "Дорожная карта"), content: await roadmapWorkbook(detail) };
   },
 
   /**

@@ -1,7 +1,7 @@
 import { useRegionID, useTenantID } from "../actor";
 import { auditItem, recordAudit } from "../audit";
 import { hashToken, nowIso, randomToken } from "../auth/secret";
-import { appUrl, renderEmail, sendEmail } from "../email";
+import { appUrl, sendEmail } from "../email";
 import { VisibleError, notFound } from "../error";
 import { createId } from "../id";
 import { Institution, staleVersion } from "../institution";
@@ -9,9 +9,10 @@ import { log } from "../log";
 import { addDays, todayIn } from "../dates";
 import { assertCan } from "../permissions";
 import { regionToday, timeZoneOf } from "../participant/calendar";
+import { isMinor } from "../participant/age";
 import { initials } from "../participant/names";
 import { readParticipantsById } from "../participant/read";
-import { addressName, countOf, formatDate, formatDateTime, ruCompare } from "../ru";
+import { countOf, formatDate, ruCompare } from "../ru";
 import { optionalText, text, version } from "../schemas";
 import { regionSummaries, transactWithSummaries } from "../stats/summary";
 import { noSatisfaction } from "../regionstats/rollup";
@@ -23,12 +24,14 @@ import {
   cleanAnswers,
   distributions,
   entryExitComparison,
+  participantDescription,
   questionIssues,
   questionKinds,
   satisfactionScores,
   surveyTemplates,
   templateByCode,
 } from "./questions";
+import { surveyEmail } from "./email";
 import {
   SurveyEntity,
   SurveyLinkEntity,
@@ -177,8 +180,17 @@ async function ownRow(surveyId: string, consistent = false): Promise<SurveyRow> 
 const committed = (link: { sendingId?: string }, survey: Pick<SurveyRow, "sendings">) =>
   !link.sendingId || (survey.sendings ?? []).includes(link.sendingId);
 
-const registerAttributes = ["participantId", "fullName", "email", "status", "consentId"] as const;
-type RegisterRow = { participantId: string; fullName: string; email?: string; status: string; consentId?: string };
+const registerAttributes = ["participantId", "fullName", "email", "status", "consentId", "birthDate", "birthYear"] as const;
+type RegisterRow = {
+  participantId: string;
+  fullName: string;
+  email?: string;
+  status: string;
+  consentId?: string;
+  /** A minor's letter greets them by first name. */
+  birthDate?: string;
+  birthYear?: number;
+};
 
 /** This tenant's participants by id: one strongly consistent BatchGet per 100, only what a sending shows and checks. */
 const registerRows = (tenantId: string, ids: readonly string[]): Promise<Map<string, RegisterRow>> =>
@@ -436,24 +448,24 @@ export const Survey = {
       throw new VisibleError("conflict", "survey.busy", "Анкету сейчас изменяют другие пользователи: повторите отправку");
     }
     const institution = await Institution.find(current.tenantId);
+    const today = todayIn(timeZone);
     let emailed = 0;
     for (const { token, person, row } of links) {
       if (!person.email) continue;
       try {
-        await sendEmail({
-          to: person.email,
-          subject: `Анкета: ${current.title}`,
-          ...renderEmail({
-            heading: current.title,
-            paragraphs: [
-              `Здравствуйте, ${addressName(person.fullName)}!`,
-              `${institution?.shortName ?? "Ваша организация"} просит вас заполнить анкету программы наставничества. Это займёт несколько минут; вход в систему не нужен.`,
-              `Ссылка действует до ${formatDateTime(expiresAt, timeZone)} и может быть использована один раз.`,
-            ],
-            action: { label: "Заполнить анкету", url: surveyUrl(token) },
-            footer: "Если вы не участвуете в программе наставничества, просто проигнорируйте это письмо.",
+        await sendEmail(
+          surveyEmail({
+            to: person.email,
+            fullName: person.fullName,
+            minor: isMinor(person, today),
+            title: current.title,
+            phase: row.phase,
+            institutionName: institution?.shortName,
+            expiresAt,
+            timeZone,
+            url: surveyUrl(token),
           }),
-        });
+        );
         emailed += 1;
       } catch (error) {
         log.warn("survey email failed", { surveyId, linkId: row.linkId, error: (error as Error).name });
@@ -553,7 +565,7 @@ export const SurveyLink = {
     const institution = await Institution.find(survey.tenantId);
     return {
       title: survey.title,
-      description: survey.description,
+      description: participantDescription(survey.description),
       institutionName: institution?.shortName,
       questions: survey.questions,
       phase: link.phase,

@@ -15,3 +15,9 @@ export const surveyPurposeLabels: Record<(typeof surveyPurposes)[number], string
 
 /** The stage of a growth survey (the same questionnaire on entering and on leaving the programme). */
 export const surveyPhaseLabels: Record<(typeof surveyPhases)[number], string> = { entry: "Вход в программу", exit: "Выход из программы" };
+
+/** How a participant is told the stage of a growth survey (its letter; the answer page says the same). */
+export const surveyPhaseNotes: Record<(typeof surveyPhases)[number], string> = {
+  entry: "Анкета на входе в программу",
+  exit: "Анкета на выходе из программы",
+};

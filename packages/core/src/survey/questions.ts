@@ -31,6 +31,10 @@ export type Question = {
   lowerIsBetter?: boolean;
 };
 
+/** The growth template's explanation, addressed to the participant who fills it in. */
+const GROWTH_DESCRIPTION =
+  "Эту анкету вы заполняете дважды: в начале участия в программе наставничества и после её завершения, чтобы было видно, что изменилось. Оцените себя по шкале от 1 (совсем нет) до 10 (полностью).";
+
 export type Answer = number | string | string[];
 export type Answers = Record<string, Answer>;
 export type FieldIssue = { path: string; message: string };
@@ -182,8 +186,7 @@ export const surveyTemplates: readonly SurveyTemplate[] = [
   {
     code: "growth",
     title: "Анкета личностного роста участника (вход и выход)",
-    description:
-      "Этап 2 мониторинга: заполняется дважды — до входа в программу и после её завершения. Оцените себя по шкале от 1 (совсем нет) до 10 (полностью).",
+    description: GROWTH_DESCRIPTION,
     audience: "any",
     purpose: "growth",
     questions: [
@@ -204,6 +207,17 @@ export const surveyTemplates: readonly SurveyTemplate[] = [
 ];
 
 export const templateByCode = (code: string) => surveyTemplates.find((t) => t.code === code);
+
+/**
+ * The growth template's description once said what it is for the curator («Этап 2 мониторинга…»); surveys made from it
+ * keep that copy. Participants are shown the current one instead.
+ */
+const CURATOR_GROWTH_DESCRIPTION =
+  "Этап 2 мониторинга: заполняется дважды — до входа в программу и после её завершения. Оцените себя по шкале от 1 (совсем нет) до 10 (полностью).";
+
+/** A survey's description as its participants read it. */
+export const participantDescription = (description: string | undefined) =>
+  description === CURATOR_GROWTH_DESCRIPTION ? GROWTH_DESCRIPTION : description;
 
 export type ResponseForResults = { answers: Answers; phase?: "entry" | "exit"; programme?: string };
 

@@ -35,6 +35,9 @@ describe("reminders for surveys with missing answers", async () => {
     const text = (await mailTo(users.curator.email)).at(-1)?.body.text ?? "";
     expect(text).toContain("Анкетирование (1)");
     expect(text).toContain("ответили 0 из 2 приглашённых");
+    // Named once: the title already says «Анкета».
+    expect(text).toContain("«Анкета удовлетворённости наставника»: ответили 0");
+    expect(text).not.toContain("Анкета «Анкета");
     expect(text).toContain("через 3 дня");
     expect(text).not.toContain("Первый Наставник");
   });

@@ -1,6 +1,7 @@
 import type { DueEntry, ReminderSource } from "../reminders/sources";
 import { daysBetween } from "../dates";
 import { countOf, plural } from "../ru";
+import { surveyNamed } from "./email";
 import { SurveyDueEntity, SurveyEntity } from "./survey.entity";
 
 /**
@@ -22,7 +23,7 @@ export const surveyReminders: ReminderSource = {
         tenantId: sending.tenantId,
         rule: "survey_pending",
         occurrence: `${sending.surveyId}#${sending.expiresOn}`,
-        title: `Анкета «${survey.title}»: ${plural(survey.responseCount, ["ответил", "ответили", "ответили"])} ${survey.responseCount} из ${countOf(survey.sentCount, ["приглашённого", "приглашённых", "приглашённых"])}, ссылки перестанут действовать`,
+        title: `${surveyNamed(survey.title)}: ${plural(survey.responseCount, ["ответил", "ответили", "ответили"])} ${survey.responseCount} из ${countOf(survey.sentCount, ["приглашённого", "приглашённых", "приглашённых"])}, ссылки перестанут действовать`,
         due: sending.expiresOn,
         daysLeft: daysBetween(today, sending.expiresOn),
         link: `/surveys/${sending.surveyId}`,
