@@ -3,7 +3,8 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-route
 import { AuthProvider, useAuth, useMe } from "./auth/AuthContext";
 import { Layout, PublicLayout } from "./components/Layout";
 import { ErrorState, Loading } from "./components/Status";
-import { type Section, sectionAllowed, sectionOf, sections } from "./sections";
+import { PageTitleProvider } from "./components/PageTitle";
+import { type Section, sectionAllowed, sections } from "./sections";
 
 const LoginPage = lazy(() => import("./pages/LoginPage"));
 const ForgotPasswordPage = lazy(() => import("./pages/ForgotPasswordPage"));
@@ -22,8 +23,10 @@ function RequireAuth({ children }: { children: ReactNode }) {
   if (state.status === "loading") return <Loading label="Проверяем вход…" />;
   if (state.status === "error") return <ErrorState error={state.error} onRetry={retry} />;
   if (state.status === "signed_out") {
-    // After a deliberate sign-out start afresh; otherwise come back here after signing in.
-    return <Navigate to="/login" replace state={state.deliberate ? undefined : { from: location.pathname + location.search }} />;
+    // After a deliberate sign-out start afresh; otherwise come back here after signing in (to the same place on the
+    // page: an emailed link to a roadmap's item ends in #item-…).
+    const from = location.pathname + location.search + location.hash;
+    return <Navigate to="/login" replace state={state.deliberate ? undefined : { from }} />;
   }
   return children;
 }
@@ -44,24 +47,12 @@ function SectionRoute({ section }: { section: Section }) {
   return <section.page />;
 }
 
-/** Titles of the pages that are not sections (WCAG 2.4.2: every page says what it is). */
-const pageTitles: [prefix: string, label: string][] = [
-  ["/settings/reminders", "Напоминания"],
-  ["/unsubscribe/", "Отписка от напоминаний"],
-  ["/login", "Вход в систему"],
-  ["/forgot-password", "Восстановление пароля"],
-  ["/reset-password/", "Новый пароль"],
-  ["/invite/", "Приглашение"],
-  ["/survey/", "Анкета"],
-];
-
-/** On navigation: the title follows the section, and focus moves to the new page's content. */
-function FollowNavigation() {
+/** On navigation, focus moves to the new page's content (not on the first page: the browser starts from the top). */
+function FocusOnNavigation() {
   const { pathname } = useLocation();
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page
   useEffect(() => {
-    const label = sectionOf(pathname)?.label ?? pageTitles.find(([prefix]) => pathname.startsWith(prefix))?.[1];
-    document.title = label ? `${label} — ЦМН` : "ЦМН — наставничество";
     if (first.current) first.current = false;
     else document.getElementById("main")?.focus();
   }, [pathname]);
@@ -72,39 +63,43 @@ export function App() {
   return (
     <BrowserRouter>
       <AuthProvider>
-        <FollowNavigation />
-        <Routes>
-          <Route element={<PublicLayout />}>
+        <PageTitleProvider>
+          <FocusOnNavigation />
+          <Routes>
+            <Route element={<PublicLayout />}>
+              <Route
+                path="/login"
+                element={
+                  <SignedOutOnly>
+                    <LoginPage />
+                  </SignedOutOnly>
+                }
+              />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+              <Route path="/invite/:token" element={<InvitePage />} />
+            </Route>
+            <Route element={<PublicLayout forParticipants />}>
+              <Route path="/survey/:token" element={<SurveyAnswerPage />} />
+              <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+            </Route>
             <Route
-              path="/login"
               element={
-                <SignedOutOnly>
-                  <LoginPage />
-                </SignedOutOnly>
+                <RequireAuth>
+                  <Layout />
+                </RequireAuth>
               }
-            />
-            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-            <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
-            <Route path="/invite/:token" element={<InvitePage />} />
-            <Route path="/survey/:token" element={<SurveyAnswerPage />} />
-            <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
-          </Route>
-          <Route
-            element={
-              <RequireAuth>
-                <Layout />
-              </RequireAuth>
-            }
-          >
-            <Route index element={<HomePage />} />
-            {/* Everyone's own letters, whatever the role: linked from the header, not a section of the navigation. */}
-            <Route path="/settings/reminders" element={<ReminderSettingsPage />} />
-            {sections.map((section) => (
-              <Route key={section.path} path={section.path} element={<SectionRoute section={section} />} />
-            ))}
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
+            >
+              <Route index element={<HomePage />} />
+              {/* Everyone's own letters, whatever the role: linked from the header, not a section of the navigation. */}
+              <Route path="/settings/reminders" element={<ReminderSettingsPage />} />
+              {sections.map((section) => (
+                <Route key={section.path} path={section.path} element={<SectionRoute section={section} />} />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </PageTitleProvider>
       </AuthProvider>
     </BrowserRouter>
   );

@@ -81,11 +81,14 @@ describe("navigation by role", () => {
     expect(sectionsFor(role).map((section) => section.label)).toEqual(labels);
   });
 
-  it("finds the section of a nested path", () => {
+  it("finds the section of a path: its route's (as the router matches it), or else the one it extends", () => {
     expect(sectionOf("/institutions/org_01")?.path).toBe("/institutions");
     expect(sectionOf("/institutions/import")?.path).toBe("/institutions/import");
     expect(sectionOf("/institution")?.path).toBe("/institution");
-    expect(sectionOf("/region/stats/org_01")?.path).toBe("/region/stats");
+    expect(sectionOf("/region/stats/org_01")?.path).toBe("/region/stats/:tenantId");
+    expect(sectionOf("/participants/ptc_01")?.path).toBe("/participants/:participantId");
+    expect(sectionOf("/roadmaps/import")?.path).toBe("/roadmaps/import");
+    expect(sectionOf("/roadmaps/rmp_01/calendar")?.path).toBe("/roadmaps/:roadmapId/calendar");
     expect(sectionOf("/platform/stats")?.path).toBe("/platform/stats");
     expect(sectionOf("/nowhere")).toBeUndefined();
   });

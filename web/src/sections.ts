@@ -1,4 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import { matchRoutes } from "react-router";
 import type { Role } from "./api/types";
 import { type Permission, type Scope, roleCan, roleScope } from "./auth/access";
 
@@ -73,8 +74,24 @@ export function sectionAllowed(section: Section, role: Role): boolean {
 /** The navigation items a role sees. */
 export const sectionsFor = (role: Role) => sections.filter((section) => section.nav !== false && sectionAllowed(section, role));
 
-/** The section a path belongs to (the longest matching path). */
+/** The section whose route shows a path, matched as the router matches it (`/participants/ptc_1` is the card's). */
+const sectionRoutes = sections.map(({ path }) => ({ path }));
+export function routeOf(pathname: string): Section | undefined {
+  const [match] = matchRoutes(sectionRoutes, pathname) ?? [];
+  return match && sections.find((section) => section.path === match.route.path);
+}
+
+/** The section a path belongs to: its route's, or else the section whose path it extends (the longest). */
 export const sectionOf = (pathname: string) =>
+  routeOf(pathname) ??
   sections
     .filter((section) => pathname === section.path || pathname.startsWith(`${section.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];
+
+/** The navigation item a page without one (`nav: false`) comes under: the card of a participant is under «Участники». */
+export const navSectionOf = (section: Section): Section | undefined =>
+  section.nav !== false
+    ? section
+    : sections
+        .filter((parent) => parent.nav !== false && section.path.startsWith(`${parent.path}/`))
+        .sort((a, b) => b.path.length - a.path.length)[0];

@@ -17,6 +17,8 @@ type Auth = {
   signIn: (tokens: Tokens) => Promise<void>;
   signOut: () => Promise<void>;
   retry: () => void;
+  /** Asks for the session on a page that does not on its own (a token page: see `wanted`). */
+  check: () => void;
 };
 
 const AuthContext = createContext<Auth | null>(null);
@@ -34,9 +36,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   // A token page needs no session: it is not asked for there (no 401 from /api/auth/refresh in the console of someone
-  // who has none). The state stays "loading", which those pages never read; going on to any other page asks then.
+  // who has none). The state stays "loading", which those pages do not read unless they `check` (a used invitation
+  // offers the way in or home, as the case may be); going on to any other page asks then.
   const { pathname } = useLocation();
-  const wanted = !TOKEN_PAGE.test(pathname);
+  const [checked, setChecked] = useState(false);
+  const wanted = checked || !TOKEN_PAGE.test(pathname);
+  const check = useCallback(() => setChecked(true), []);
 
   // On load: the refresh cookie (if any) gives an access token, then the profile.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the start-up after an error
@@ -72,7 +77,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setAttempt((n) => n + 1);
   }, []);
 
-  const value = useMemo(() => ({ state, signIn, signOut, retry }), [state, signIn, signOut, retry]);
+  const value = useMemo(() => ({ state, signIn, signOut, retry, check }), [state, signIn, signOut, retry, check]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -68,13 +68,17 @@ export function TextField({ label, name, error, hint, id: givenId, ...input }: C
   );
 }
 
-/** A labelled multi-line text (long names and descriptions), wired like TextField. */
+/**
+ * A labelled multi-line text (long names and descriptions), wired like TextField: every textarea of the app is one,
+ * styled by `text-area` (a `className` given is added to it).
+ */
 export function TextAreaField({
   label,
   name,
   error,
   hint,
   id: givenId,
+  className,
   ...textarea
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const autoId = useId();
@@ -84,7 +88,7 @@ export function TextAreaField({
       <textarea
         id={id}
         name={name}
-        className="text-area"
+        className={className ? `text-area ${className}` : "text-area"}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
         {...textarea}

@@ -103,17 +103,25 @@ function SectionsMenu({ links }: { links: { path: string; label: string; end?: b
   );
 }
 
-/** Pages without a signed-in user (sign-in, password recovery, invitations). */
-export function PublicLayout() {
+/**
+ * Pages without a signed-in user (sign-in, password recovery, invitations). The product's name links to the staff
+ * app, except on the pages of `forParticipants` (a survey, unsubscribing from reminders, opened from a letter by
+ * someone who has no account), where it is plain text.
+ */
+export function PublicLayout({ forParticipants = false }: { forParticipants?: boolean }) {
   return (
     <div className="public">
       <a className="skip-link" href="#main">
         Перейти к содержимому
       </a>
       <header className="public-header">
-        <Link to="/" className="brand">
-          {PRODUCT_NAME}
-        </Link>
+        {forParticipants ? (
+          <p className="brand">{PRODUCT_NAME}</p>
+        ) : (
+          <Link to="/" className="brand">
+            {PRODUCT_NAME}
+          </Link>
+        )}
         <p className="tagline">Сопровождение целевой модели наставничества в образовательных организациях региона</p>
       </header>
       <main id="main" className="public-main" tabIndex={-1}>

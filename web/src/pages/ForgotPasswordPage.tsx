@@ -3,7 +3,8 @@ import { Link } from "react-router";
 import { api, unwrap } from "../api/client";
 import { FormError, SubmitButton, TextField } from "../components/Form";
 import { Notice } from "../components/Status";
-import { useSubmit } from "../lib/useSubmit";
+import { emptyEmail } from "../lib/emailCheck";
+import { invalid, useSubmit } from "../lib/useSubmit";
 
 export default function ForgotPasswordPage() {
   const [email, setEmail] = useState("");
@@ -12,6 +13,8 @@ export default function ForgotPasswordPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const problems = emptyEmail(email);
+    if (problems.length > 0) return submit.setError(invalid(problems));
     void submit.run(async () => {
       await unwrap(api.auth.password.forgot.$post({ json: { email } }));
       setSentTo(email);

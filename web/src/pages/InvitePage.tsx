@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { api, unwrap } from "../api/client";
 import type { InvitationPreview } from "../api/types";
@@ -25,19 +25,27 @@ export default function InvitePage() {
         <p className="error-text" role="alert">
           {preview.error.message}
         </p>
-        <p>
-          {unusable ? (
-            <Link to="/login">Перейти ко входу</Link>
-          ) : (
+        {unusable ? (
+          <WayOn />
+        ) : (
+          <p>
             <button type="button" className="button secondary" onClick={preview.reload}>
               Повторить
             </button>
-          )}
-        </p>
+          </p>
+        )}
       </>
     );
   }
   return <Loading label="Проверяем приглашение…" />;
+}
+
+/** After an invitation that cannot be used: home for someone signed in (it may be their own, accepted), else sign-in. */
+function WayOn() {
+  const { state, check } = useAuth();
+  useEffect(() => check(), [check]);
+  if (state.status === "loading") return null;
+  return <p>{state.status === "signed_in" ? <Link to="/">На главную</Link> : <Link to="/login">Перейти ко входу</Link>}</p>;
 }
 
 function AcceptForm({ token, invitation }: { token: string; invitation: InvitationPreview }) {

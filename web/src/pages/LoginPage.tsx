@@ -4,22 +4,35 @@ import { api, unwrap } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { FormError, SubmitButton, TextField } from "../components/Form";
 import { Notice } from "../components/Status";
-import { useSubmit } from "../lib/useSubmit";
+import { useFocusWhenShown } from "../lib/useFocusWhenShown";
+import { emptyEmail } from "../lib/emailCheck";
+import { invalid, sendChecked, useSubmit } from "../lib/useSubmit";
+
+/**
+ * The ids of the fields that get the focus when a form replaces another (the button pressed went with the old form):
+ * the address of the form switched to, the code once it is sent.
+ */
+const fieldIds = { passwordEmail: "login-email", codeEmail: "login-code-email", code: "login-code" } as const;
 
 export default function LoginPage() {
   const { state, signIn } = useAuth();
   const [mode, setMode] = useState<"password" | "code">("password");
   const [email, setEmail] = useState("");
   const notice = state.status === "signed_out" ? state.notice : undefined;
+  const focusWhenShown = useFocusWhenShown(mode);
+  const switchTo = (next: typeof mode) => {
+    focusWhenShown([next === "code" ? fieldIds.codeEmail : fieldIds.passwordEmail]);
+    setMode(next);
+  };
 
   return (
     <>
       <h1>Вход в систему</h1>
       {notice && <Notice>{notice}</Notice>}
       {mode === "password" ? (
-        <PasswordForm email={email} setEmail={setEmail} onSignedIn={signIn} onUseCode={() => setMode("code")} />
+        <PasswordForm email={email} setEmail={setEmail} onSignedIn={signIn} onUseCode={() => switchTo("code")} />
       ) : (
-        <CodeForm email={email} setEmail={setEmail} onSignedIn={signIn} onUsePassword={() => setMode("password")} />
+        <CodeForm email={email} setEmail={setEmail} onSignedIn={signIn} onUsePassword={() => switchTo("password")} />
       )}
     </>
   );
@@ -37,13 +50,16 @@ function PasswordForm({ email, setEmail, onSignedIn, onUseCode }: FormProps & { 
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void submit.run(async () => onSignedIn(await unwrap(api.auth.login.$post({ json: { email, password } }))));
+    void submit.run(async () =>
+      onSignedIn(await sendChecked(emptyEmail(email), (options) => api.auth.login.$post({ json: { email, password } }, options))),
+    );
   };
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Вход по паролю">
       <FormError error={submit.error} />
       <TextField
+        id={fieldIds.passwordEmail}
         label="Электронная почта"
         name="email"
         type="email"
@@ -82,14 +98,23 @@ function CodeForm({ email, setEmail, onSignedIn, onUsePassword }: FormProps & { 
   const [code, setCode] = useState("");
   const request = useSubmit();
   const verify = useSubmit();
+  const focusWhenShown = useFocusWhenShown(sentTo ?? "");
 
   const onRequest = (event: FormEvent) => {
     event.preventDefault();
+    const problems = emptyEmail(email);
+    if (problems.length > 0) return request.setError(invalid(problems));
     void request.run(async () => {
       await unwrap(api.auth.code.request.$post({ json: { email } }));
+      focusWhenShown([fieldIds.code]);
       setSentTo(email);
       setCode("");
     });
+  };
+
+  const onSendAgain = () => {
+    focusWhenShown([fieldIds.codeEmail]);
+    setSentTo(null);
   };
 
   const onVerify = (event: FormEvent) => {
@@ -99,10 +124,11 @@ function CodeForm({ email, setEmail, onSignedIn, onUsePassword }: FormProps & { 
 
   if (!sentTo) {
     return (
-      <form onSubmit={onRequest} noValidate aria-label="Вход по коду из письма">
+      <form key="request" onSubmit={onRequest} noValidate aria-label="Вход по коду из письма">
         <p>Мы отправим на вашу почту одноразовый код из 6 цифр.</p>
         <FormError error={request.error} />
         <TextField
+          id={fieldIds.codeEmail}
           label="Электронная почта"
           name="email"
           type="email"
@@ -125,10 +151,11 @@ function CodeForm({ email, setEmail, onSignedIn, onUsePassword }: FormProps & { 
   }
 
   return (
-    <form onSubmit={onVerify} noValidate aria-label="Ввод кода из письма">
+    <form key="verify" onSubmit={onVerify} noValidate aria-label="Ввод кода из письма">
       <Notice>Если адрес {sentTo} зарегистрирован, мы отправили на него код. Код действует 10 минут.</Notice>
       <FormError error={verify.error} />
       <TextField
+        id={fieldIds.code}
         label="Код из письма"
         name="code"
         inputMode="numeric"
@@ -145,7 +172,7 @@ function CodeForm({ email, setEmail, onSignedIn, onUsePassword }: FormProps & { 
         <SubmitButton busy={verify.busy} busyLabel="Проверяем…">
           Войти
         </SubmitButton>
-        <button type="button" className="link-button" onClick={() => setSentTo(null)}>
+        <button type="button" className="link-button" onClick={onSendAgain}>
           Отправить код ещё раз
         </button>
         <button type="button" className="link-button" onClick={onUsePassword}>

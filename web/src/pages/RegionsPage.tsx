@@ -4,6 +4,7 @@ import type { Region, RegionInput } from "../api/types";
 import { Dialog } from "../components/Dialog";
 import { DialogButtons, FormError, SelectField, TextField } from "../components/Form";
 import { Async, EmptyState, Notice } from "../components/Status";
+import { emptyEmail } from "../lib/emailCheck";
 import { formatDate } from "../lib/format";
 import { russianTimeZones, timeZoneLabel } from "../lib/labels";
 import { countOf, nouns } from "../lib/plural";
@@ -195,8 +196,8 @@ function InviteAdminForm({ region, onClose, onSent }: { region: Region; onClose:
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    // An empty address gets its own message (the server's speaks of a wrong one).
-    if (!email.trim()) return submit.setError(invalid([{ path: "email", message: "Укажите адрес электронной почты" }]));
+    const problems = emptyEmail(email);
+    if (problems.length > 0) return submit.setError(invalid(problems));
     void submit.run(async () => {
       const invitation = await unwrap(
         api.regions[":regionId"].invitations.$post({ param: { regionId: region.regionId }, json: { email, role: "region_admin" } }),

@@ -10,6 +10,7 @@ import { Async, EmptyState, Notice } from "../components/Status";
 import { DigestPreview } from "../components/DigestPreview";
 import { formatDateTime } from "../lib/format";
 import { invitationStatusLabels, roleLabels, userStatusLabels } from "../lib/labels";
+import { emptyEmail } from "../lib/emailCheck";
 import { countOf, nouns } from "../lib/plural";
 import { useResource } from "../lib/useResource";
 import { sendChecked, useSubmit } from "../lib/useSubmit";
@@ -281,9 +282,8 @@ function InviteForm({
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    // Sent even when incomplete, for the server's message at every field (an unchosen role among them); an empty
-    // address gets its own message (the server's speaks of a wrong one).
-    const problems = email.trim() ? [] : [{ path: "email", message: "Укажите адрес электронной почты" }];
+    // Sent even when incomplete, for the server's message at every field (an unchosen role among them).
+    const problems = emptyEmail(email);
     void submit.run(async () => {
       const json = { email, role: role as InvitableRole, ...(needsInstitution && tenantId ? { tenantId } : {}) };
       onSent(await sendChecked(problems, (options) => api.invitations.$post({ json }, options)));

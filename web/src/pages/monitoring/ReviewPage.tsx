@@ -3,10 +3,11 @@ import { Link, useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { useMe } from "../../auth/AuthContext";
 import { roleCan } from "../../auth/access";
-import { FormError, SubmitButton } from "../../components/Form";
+import { FormError, SubmitButton, TextAreaField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
 import { formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
+import { useRecordTitle } from "../../components/PageTitle";
 import { useSubmit } from "../../lib/useSubmit";
 import { IndicatorTable, SubmissionHistory } from "./IndicatorValues";
 import { submissionStatusLabels } from "@rnc/core/labels";
@@ -22,6 +23,7 @@ export default function ReviewPage() {
     () => unwrap(api.monitoring.campaigns[":campaignId"].submissions[":tenantId"].$get({ param: { campaignId, tenantId } })),
     [campaignId, tenantId],
   );
+  useRecordTitle(submission.data && `Отчёт организации: ${submission.data.institutionName}`);
   return (
     <Async resource={submission}>
       {(view) => (
@@ -97,25 +99,15 @@ function ReviewActions({
       </p>
       <form onSubmit={onReturn} noValidate>
         <FormError error={giveBack.error} />
-        <div className={giveBack.field("comment") ? "field invalid" : "field"}>
-          <label htmlFor="return-comment">
-            Комментарий для организации<span className="required"> (обязательно при возврате)</span>
-          </label>
-          <textarea
-            id="return-comment"
-            name="comment"
-            rows={3}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            aria-invalid={giveBack.field("comment") ? true : undefined}
-            aria-describedby={giveBack.field("comment") ? "return-comment-error" : undefined}
-          />
-          {giveBack.field("comment") && (
-            <p id="return-comment-error" className="field-error">
-              {giveBack.field("comment")}
-            </p>
-          )}
-        </div>
+        <TextAreaField
+          label="Комментарий для организации"
+          name="comment"
+          hint="Обязателен при возврате на доработку: организация увидит его в своём отчёте"
+          rows={3}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          error={giveBack.field("comment")}
+        />
         <SubmitButton busy={giveBack.busy}>Вернуть на доработку</SubmitButton>
       </form>
     </section>

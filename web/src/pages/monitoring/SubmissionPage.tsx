@@ -8,6 +8,7 @@ import { FormError, SelectField, TextField } from "../../components/Form";
 import { Async, Notice } from "../../components/Status";
 import { formatDate, formatDateTime, parseNumber } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
+import { useRecordTitle } from "../../components/PageTitle";
 import { invalid, sendChecked, useSubmit } from "../../lib/useSubmit";
 import { IndicatorTable, SubmissionHistory } from "./IndicatorValues";
 import { valueIssues } from "@rnc/core/monitoring/indicators";
@@ -19,6 +20,7 @@ import "./monitoring.css";
 export default function SubmissionPage() {
   const { campaignId = "" } = useParams();
   const submission = useResource(() => unwrap(api.monitoring.submissions[":campaignId"].$get({ param: { campaignId } })), [campaignId]);
+  useRecordTitle(submission.data && `Отчёт: ${submission.data.campaign.name}`);
   return (
     <>
       <p>

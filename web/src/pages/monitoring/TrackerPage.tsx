@@ -5,6 +5,7 @@ import { Async, EmptyState } from "../../components/Status";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
+import { useRecordTitle } from "../../components/PageTitle";
 import { useSubmit } from "../../lib/useSubmit";
 import { FormError } from "../../components/Form";
 import { submissionStatusLabels } from "@rnc/core/labels";
@@ -16,6 +17,7 @@ import { TableWrap } from "../../components/TableWrap";
 export default function TrackerPage() {
   const { campaignId = "" } = useParams();
   const tracker = useResource(() => unwrap(api.monitoring.campaigns[":campaignId"].tracker.$get({ param: { campaignId } })), [campaignId]);
+  useRecordTitle(tracker.data && `Ход сдачи: ${tracker.data.campaign.name}`);
   const download = useSubmit();
 
   const onExport = (format: "xlsx" | "csv") =>

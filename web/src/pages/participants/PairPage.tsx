@@ -10,8 +10,9 @@ import { formatDate, todayIso } from "../../lib/format";
 import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
+import { useRecordTitle } from "../../components/PageTitle";
 import { sendChecked, useSubmit } from "../../lib/useSubmit";
-import { type MeetingStage, type PairPage as Page, formLabels, minuteNouns, nextStage, taskStatusLabels } from "./model";
+import { type MeetingStage, type PairPage as Page, formLabels, minuteNouns, nextStage, pairTitle, taskStatusLabels } from "./model";
 import { TableWrap } from "../../components/TableWrap";
 import { checkDates, DateField, dateText } from "../../components/DateField";
 import { PairDatesFields, checkPairDates } from "./PairDates";
@@ -26,6 +27,7 @@ export default function PairPage() {
   const me = useMe();
   const canWrite = roleCan(me.role, "participants.write");
   const page = useResource(() => unwrap(api.pairs[":pairId"].$get({ param: { pairId } })), [pairId]);
+  useRecordTitle(page.data && pairTitle(page.data.pair));
   const [dialog, setDialog] = useState<Dialogs>(null);
   // The diary entry being corrected (with dialog "meeting"); none for a new one.
   const [meeting, setMeeting] = useState<Meeting | undefined>(undefined);

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatDate, todayIso } from "../../lib/format";
 import { renderPage, signedInAs } from "../../test-signed-in";
 import { fakeApi, fieldErrorOf, isIsoDate, summaryOf, validating, writes } from "../../test-support";
+import { App } from "../../App";
 import ParticipantPage from "./ParticipantPage";
 
 afterEach(() => {
@@ -155,5 +156,16 @@ describe("a participant's card", () => {
     expect(fieldErrorOf(dialog, /^Номер или версия документа/)).toBe("Заполните поле «Номер или версия документа»");
     expect(calls.filter((call) => call.path === "/api/participants/prt_1/consents")).toMatchObject([{ validateOnly: true }]);
     expect(writes(calls)).toEqual([]);
+  });
+});
+
+describe("the title of a participant's card", () => {
+  it("names the person once the card is loaded, under its section: «Петров П. П. — Участники — ЦМН»", async () => {
+    fakeApi({ ...signedInAs("curator"), "GET /api/participants/prt_1": () => ({ status: 200, body: card }) });
+    window.history.pushState({}, "", "/participants/prt_1");
+    render(<App />);
+    await screen.findByRole("heading", { level: 1, name: "Петров Пётр Петрович" });
+    await waitFor(() => expect(document.title).toBe("Петров П. П. — Участники — ЦМН"));
+    window.history.pushState({}, "", "/");
   });
 });

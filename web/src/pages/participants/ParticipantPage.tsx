@@ -10,6 +10,7 @@ import { Async, EmptyState, Notice } from "../../components/Status";
 import { dateProblem, formatDate, parseRuDate, todayIso } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
+import { useRecordTitle } from "../../components/PageTitle";
 import { MentorRewards } from "../rewards/MentorRewards";
 import { MentorSuggestions } from "./MentorSuggestions";
 import { ParticipantDialog } from "./ParticipantDialog";
@@ -18,6 +19,7 @@ import { type Card, formLabels, menteeNouns, roleText } from "./model";
 import { categoryLabels } from "@rnc/core/forms/catalogue";
 import { pairStatusLabels } from "@rnc/core/pair/labels";
 import { sensitiveFlagLabels } from "@rnc/core/participant/labels";
+import { shortName } from "@rnc/core/participant/names";
 import { TableWrap } from "../../components/TableWrap";
 import { checkDates } from "../../components/DateField";
 
@@ -28,6 +30,7 @@ export default function ParticipantPage() {
   const canWrite = roleCan(me.role, "participants.write");
   const isCurator = roleCan(me.role, "participants.sensitive");
   const card = useResource(() => unwrap(api.participants[":participantId"].$get({ param: { participantId } })), [participantId]);
+  useRecordTitle(card.data && shortName(card.data.participant.fullName));
   const [consenting, setConsenting] = useState(false);
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);

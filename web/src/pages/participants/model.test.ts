@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextStage } from "./model";
+import { type PairPage, nextStage, pairTitle } from "./model";
 
 describe("nextStage", () => {
   it.each([
@@ -13,5 +13,17 @@ describe("nextStage", () => {
     [["joint_work", "introduction"], "trial"],
   ] as const)("after %j suggests %s", (stages, expected) => {
     expect(nextStage(stages.map((stage) => ({ stage })))).toBe(expected);
+  });
+});
+
+describe("pairTitle (a pair's page title)", () => {
+  const member = (name: string, role: "mentor" | "mentee") => ({ participantId: name, name, role, minor: false, consent: "signed" });
+  const pairOf = (kind: "pair" | "group", members: ReturnType<typeof member>[]) => ({ kind, members }) as unknown as PairPage["pair"];
+
+  it("names a pair's mentor and mentee, and a group's mentor and size", () => {
+    const mentor = member("Петров Пётр Петрович", "mentor");
+    expect(pairTitle(pairOf("pair", [mentor, member("Иванова Мария Сергеевна", "mentee")]))).toBe("Пара: Петров П. П. и Иванова М. С.");
+    const mentees = ["Иванова Мария Сергеевна", "Сидоров Олег Ильич", "Кузнецова Анна"].map((name) => member(name, "mentee"));
+    expect(pairTitle(pairOf("group", [mentor, ...mentees]))).toBe("Группа: Петров П. П. и 3 наставляемых");
   });
 });

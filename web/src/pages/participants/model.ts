@@ -1,6 +1,8 @@
 /** Shapes and Russian labels of the participants and pairs screens (types come from the API through the typed client). */
 import { formCatalogue } from "@rnc/core/forms/catalogue";
 import { meetingStageLabels } from "@rnc/core/pair/labels";
+import { shortName } from "@rnc/core/participant/names";
+import { countOf } from "../../lib/plural";
 import type { Input, Ok, api } from "../../api/client";
 
 export type Participant = Ok<typeof api.participants.$get>["items"][number];
@@ -42,3 +44,13 @@ export const participantNouns = ["участник", "участника", "уч
 export const pairNouns = ["пара", "пары", "пар"] as const;
 export const menteeNouns = ["наставляемый", "наставляемых", "наставляемых"] as const;
 export const minuteNouns = ["минута", "минуты", "минут"] as const;
+
+/** A pair as a page's title names it: «Пара: Петров П. П. и Иванова М. С.», «Группа: Петров П. П. и 5 наставляемых». */
+export function pairTitle(pair: PairPage["pair"]): string {
+  const mentor = pair.members.find((m) => m.role === "mentor");
+  const mentees = pair.members.filter((m) => m.role === "mentee");
+  const led = mentor ? `${shortName(mentor.name)} и ` : "";
+  return pair.kind === "group"
+    ? `Группа: ${led}${countOf(mentees.length, menteeNouns)}`
+    : `Пара: ${led}${mentees.map((m) => shortName(m.name)).join(", ")}`;
+}

@@ -5,6 +5,7 @@ import { Async } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
+import { useRecordTitle } from "../../components/PageTitle";
 import { itemStatusLabels, overdueLabel } from "@rnc/core/labels";
 import { type RoadmapDetail, roadmapNouns } from "./types";
 import "./roadmaps.css";
@@ -37,6 +38,7 @@ function entriesByDay(data: RoadmapDetail): Map<string, Entry[]> {
 export default function RoadmapCalendarPage() {
   const { roadmapId = "" } = useParams();
   const detail = useResource(() => unwrap(api.roadmaps[":roadmapId"].$get({ param: { roadmapId } })), [roadmapId]);
+  useRecordTitle(detail.data && `Календарь сроков: ${detail.data.title}`);
   const [month, setMonth] = useState<{ y: number; m: number } | null>(null);
   return (
     <Async resource={detail}>

@@ -2,7 +2,7 @@ import { type ChangeEvent, type FormEvent, useId, useState } from "react";
 import { fileToUpload } from "../../lib/files";
 import { Link, useNavigate } from "react-router";
 import { api, unwrap } from "../../api/client";
-import { FormError, SubmitButton, TextField } from "../../components/Form";
+import { FormError, SubmitButton, TextAreaField, TextField } from "../../components/Form";
 import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useSubmit } from "../../lib/useSubmit";
@@ -16,7 +16,6 @@ type Source = { text: string } | { fileName: string; contentBase64: string };
 /** Paste a table from Word (or attach XLSX/CSV), check how every row and deadline was read, then save. */
 export default function RoadmapImportPage() {
   const navigate = useNavigate();
-  const textId = useId();
   const fileId = useId();
   const [text, setText] = useState("");
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
@@ -74,19 +73,16 @@ export default function RoadmapImportPage() {
           error={check.field("period")}
         />
         <TextField label="Название" name="title" value={title} onChange={(e) => setTitle(e.target.value)} hint="Можно оставить пустым" />
-        <div className="field">
-          <label htmlFor={textId}>Таблица из Word</label>
-          <textarea
-            id={textId}
-            className="import-text"
-            name="text"
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setPreview(null);
-            }}
-          />
-        </div>
+        <TextAreaField
+          label="Таблица из Word"
+          name="text"
+          className="import-text"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setPreview(null);
+          }}
+        />
         <div className="field">
           <label htmlFor={fileId}>или файл XLSX / CSV</label>
           <input

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Role } from "../../api/types";
 import {
@@ -13,6 +13,7 @@ import {
   writes,
 } from "../../test-support";
 import { renderPage, signedInAs } from "../../test-signed-in";
+import { App } from "../../App";
 import RoadmapPage from "./RoadmapPage";
 import type { RoadmapDetail, RoadmapItem, RoadmapSection } from "./types";
 
@@ -247,5 +248,39 @@ describe("the roadmap's forms", () => {
       { validateOnly: true, body: { version: 1, completedAt: "31.09.2026" } },
     ]);
     expect(writes(calls)).toEqual([]);
+  });
+});
+
+describe("a link to a roadmap's item (as the reminder letters give)", () => {
+  it("opened signed out, comes back to the item after sign-in, #fragment included, and scrolls it into view", async () => {
+    let session = false;
+    const signedIn = signedInAs("curator");
+    fakeApi({
+      "POST /api/auth/refresh": () =>
+        session ? signedIn["POST /api/auth/refresh"]() : { status: 401, body: { error: { code: "auth.no_session", message: "" } } },
+      "POST /api/auth/login": () => {
+        session = true;
+        return { status: 200, body: { accessToken: "test-token", expiresIn: 900 } };
+      },
+      "GET /api/auth/me": signedIn["GET /api/auth/me"],
+      "GET /api/roadmaps/rm_1": () => ({ status: 200, body: roadmap([normative]) }),
+    });
+    const scrolled = vi.spyOn(Element.prototype, "scrollIntoView");
+    try {
+      window.history.pushState({}, "", "/roadmaps/rm_1#item-itm_1");
+      render(<App />);
+      fireEvent.change(await screen.findByLabelText(/Электронная почта/), { target: { value: "curator1@demo.local" } });
+      fireEvent.change(screen.getByLabelText(/^Пароль/), { target: { value: "demo-password-1" } });
+      fireEvent.click(screen.getByRole("button", { name: "Войти" }));
+
+      await screen.findByRole("heading", { level: 1, name: "Дорожная карта на 2026/27 учебный год" });
+      expect(window.location.pathname + window.location.hash).toBe("/roadmaps/rm_1#item-itm_1");
+      await waitFor(() => expect(scrolled.mock.contexts).toContain(document.getElementById("item-itm_1")));
+      // The page's title names the roadmap, under its section.
+      await waitFor(() => expect(document.title).toBe("Дорожная карта на 2026/27 учебный год — Дорожные карты — ЦМН"));
+    } finally {
+      scrolled.mockRestore();
+      window.history.pushState({}, "", "/");
+    }
   });
 });

@@ -12,6 +12,8 @@ import { formatDate } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useFocusWhenShown } from "../../lib/useFocusWhenShown";
 import { useResource } from "../../lib/useResource";
+import { useScrollToHash } from "../../lib/useScrollToHash";
+import { useRecordTitle } from "../../components/PageTitle";
 import { sendChecked, useSubmit } from "../../lib/useSubmit";
 import { itemStatusLabels, overdueLabel, roadmapStatusLabels } from "@rnc/core/labels";
 import { ApprovalDialog } from "./ApprovalDialog";
@@ -60,6 +62,9 @@ export default function RoadmapPage() {
   const removal = useSubmit();
   // The focus moves once the reloaded roadmap is shown: a new `data` object (`loading` may not flip on a quick answer).
   const focusWhenReloaded = useFocusWhenShown(detail.loading ? undefined : detail.data);
+  // A link to an item (`#item-…`, as the reminder letters give) shows it once the roadmap is loaded.
+  useScrollToHash(detail.data !== undefined);
+  useRecordTitle(detail.data?.title);
 
   const update = (item: RoadmapItem, patch: Omit<ItemUpdate, "version">, message: string) =>
     change.run(async () => {

@@ -3,6 +3,7 @@ import { api, unwrap } from "../../api/client";
 import { Async } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
+import { useRecordTitle } from "../../components/PageTitle";
 import { itemStatusLabels, overdueLabel } from "@rnc/core/labels";
 import "./roadmaps.css";
 
@@ -10,6 +11,7 @@ import "./roadmaps.css";
 export default function RoadmapPrintPage() {
   const { roadmapId = "" } = useParams();
   const detail = useResource(() => unwrap(api.roadmaps[":roadmapId"].$get({ param: { roadmapId } })), [roadmapId]);
+  useRecordTitle(detail.data && `Версия для печати: ${detail.data.title}`);
   return (
     <Async resource={detail}>
       {(data) => (

@@ -3,6 +3,7 @@ import { type Ok, api, unwrap } from "../../api/client";
 import { Async } from "../../components/Status";
 import { formatDate } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
+import { useRecordTitle } from "../../components/PageTitle";
 import { percent } from "../monitoring/types";
 import { submissionStatusLabels } from "@rnc/core/labels";
 import { num, pairStatusLabels } from "./types";
@@ -19,6 +20,7 @@ export default function InstitutionStatsPage() {
     () => unwrap(api.stats.region.institutions[":tenantId"].$get({ param: { tenantId }, query: {} })),
     [tenantId],
   );
+  useRecordTitle(summary.data?.name);
   return (
     <>
       <p>

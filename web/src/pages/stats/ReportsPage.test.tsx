@@ -46,4 +46,37 @@ describe("the consolidated report", () => {
       type: "college",
     });
   });
+
+  it("announces in a status region present from the start that the report is being made and then that it is ready", async () => {
+    const progress = [
+      { exportId: "exp_1", status: "running", format: "xlsx", createdAt: "2026-11-21T10:00:00.000Z", progress: 40 },
+      {
+        exportId: "exp_1",
+        status: "done",
+        format: "xlsx",
+        createdAt: "2026-11-21T10:00:00.000Z",
+        progress: 100,
+        fileName: "Отчёт.xlsx",
+        downloadUrl: "https://files.example/Отчёт.xlsx",
+      },
+    ];
+    fakeApi({
+      ...signedInAs("region_admin"),
+      "GET /api/monitoring/campaigns": () => ({ status: 200, body: { items: [] } }),
+      "GET /api/reports/exports": () => ({ status: 200, body: { items: [] } }),
+      "GET /api/institutions": () => ({ status: 200, body: { items: [] } }),
+      "POST /api/reports/exports": () => ({
+        status: 202,
+        body: { exportId: "exp_1", status: "queued", format: "xlsx", createdAt: "2026-11-21T10:00:00.000Z", progress: 0 },
+      }),
+      "GET /api/reports/exports/exp_1": () => ({ status: 200, body: progress.shift() ?? progress.at(-1) }),
+    });
+    renderPage(<ReportsPage />, { path: "/region/reports" });
+    const status = await screen.findByRole("status");
+    expect(status.textContent).toBe("");
+    fireEvent.click(screen.getByRole("button", { name: "Сформировать" }));
+    await waitFor(() => expect(status.textContent).toBe("Отчёт формируется…"));
+    await screen.findByRole("link", { name: "Скачать «Отчёт.xlsx»" });
+    expect(status.textContent).toBe("Отчёт сформирован: файл «Отчёт.xlsx» можно скачать");
+  });
 });

@@ -71,6 +71,27 @@ function Progress({ info }: { info: ExportInfo }) {
   );
 }
 
+/**
+ * What a screen reader hears of the current export: that it started and that it is ready (not every percent of the
+ * progress, which the progress bar holds). A failure is an alert of its own (Progress). The region is on the page
+ * from the start, so that the first message in it is read out too.
+ */
+function ExportAnnouncement({ info }: { info: ExportInfo | null }) {
+  const message =
+    !info || info.status === "failed"
+      ? ""
+      : info.status !== "done"
+        ? "Отчёт формируется…"
+        : info.fileName
+          ? `Отчёт сформирован: файл «${info.fileName}» можно скачать`
+          : "Отчёт сформирован";
+  return (
+    <p className="visually-hidden" role="status">
+      {message}
+    </p>
+  );
+}
+
 /** Consolidated regional report: one click starts it, the progress shows, the file downloads from a link. */
 export default function ReportsPage() {
   const [format, setFormat] = useState<"xlsx" | "csv">("xlsx");
@@ -160,6 +181,7 @@ export default function ReportsPage() {
         </Async>
         <SubmitButton busy={busy}>Сформировать</SubmitButton>
       </form>
+      <ExportAnnouncement info={current} />
       {current && (
         <section aria-label="Текущая выгрузка">
           <h2>Текущая выгрузка</h2>

@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useParams } from "react-router";
 import { api, unwrap } from "../../api/client";
-import { FormError, SubmitButton } from "../../components/Form";
+import { FormError, SubmitButton, TextAreaField } from "../../components/Form";
 import { Loading } from "../../components/Status";
 import { formatDateTime } from "../../lib/format";
 import { useResource } from "../../lib/useResource";
@@ -17,20 +17,14 @@ export default function SurveyAnswerPage() {
   const survey = useResource(() => unwrap(api["survey-links"][":token"].$get({ param: { token } })), [token]);
   const [done, setDone] = useState(false);
 
-  if (done)
-    return (
-      <>
-        <h1>Спасибо!</h1>
-        <p>Ваши ответы сохранены. Страницу можно закрыть.</p>
-      </>
-    );
+  if (done) return <Done />;
   if (survey.data) return <AnswerForm token={token} survey={survey.data} onDone={() => setDone(true)} />;
   if (survey.error) {
     const titles: Record<string, string> = {
       "survey.link_used": "Анкета уже заполнена",
       "survey.link_expired": "Срок действия ссылки истёк",
       "survey.link_not_found": "Ссылка не найдена",
-      "survey.closed": "Опрос завершён",
+      "survey.closed": "Анкета закрыта",
     };
     const title = titles[survey.error.code];
     return (
@@ -46,6 +40,20 @@ export default function SurveyAnswerPage() {
     );
   }
   return <Loading label="Открываем анкету…" />;
+}
+
+function Done() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The button just pressed is gone: the focus goes to the result, which is read out with the heading.
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1} aria-describedby="survey-result">
+        Спасибо!
+      </h1>
+      <p id="survey-result">Ваши ответы сохранены. Страницу можно закрыть.</p>
+    </>
+  );
 }
 
 function AnswerForm({ token, survey, onDone }: { token: string; survey: PublicSurvey; onDone: () => void }) {
@@ -117,21 +125,16 @@ function QuestionField({
   );
   if (question.kind === "text")
     return (
-      <div className={error ? "field invalid" : "field"}>
-        <label htmlFor={`answer-${question.id}`}>
-          {number}. {question.text}
-          {question.required && <span className="required"> (обязательно)</span>}
-        </label>
-        <textarea
-          id={`answer-${question.id}`}
-          rows={3}
-          value={typeof value === "string" ? value : ""}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-        />
-        {errorText}
-      </div>
+      <TextAreaField
+        id={`answer-${question.id}`}
+        label={`${number}. ${question.text}`}
+        name={`answer-${question.id}`}
+        required={question.required}
+        rows={3}
+        value={typeof value === "string" ? value : ""}
+        onChange={(e) => onChange(e.target.value)}
+        error={error}
+      />
     );
   if (question.kind === "scale")
     return (
@@ -151,35 +154,22 @@ function QuestionField({
     );
   const options = question.options ?? [];
   const chosen = Array.isArray(value) ? value : [];
+  const single = question.kind === "single";
   return (
     <fieldset className={error ? "field invalid" : "field"} aria-describedby={error ? errorId : undefined}>
       {legend}
-      {options.map((option, i) => {
-        const id = `answer-${question.id}-${i}`;
-        return (
-          <div key={option}>
-            {question.kind === "single" ? (
-              <input
-                id={id}
-                type="radio"
-                name={`answer-${question.id}`}
-                value={option}
-                checked={value === option}
-                onChange={() => onChange(option)}
-              />
-            ) : (
-              <input
-                id={id}
-                type="checkbox"
-                value={option}
-                checked={chosen.includes(option)}
-                onChange={(e) => onChange(e.target.checked ? [...chosen, option] : chosen.filter((c) => c !== option))}
-              />
-            )}{" "}
-            <label htmlFor={id}>{option}</label>
-          </div>
-        );
-      })}
+      {options.map((option) => (
+        <label key={option} className="choice">
+          <input
+            type={single ? "radio" : "checkbox"}
+            name={`answer-${question.id}`}
+            value={option}
+            checked={single ? value === option : chosen.includes(option)}
+            onChange={(e) => onChange(single ? option : e.target.checked ? [...chosen, option] : chosen.filter((c) => c !== option))}
+          />
+          {option}
+        </label>
+      ))}
       {errorText}
     </fieldset>
   );

@@ -10,6 +10,7 @@ import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDateTime } from "../../lib/format";
 import { countOf } from "../../lib/plural";
 import { useResource } from "../../lib/useResource";
+import { useRecordTitle } from "../../components/PageTitle";
 import { sendChecked, useSubmit } from "../../lib/useSubmit";
 import { monitoringNouns, percent } from "../monitoring/types";
 import { surveyAudienceLabels, surveyPhaseLabels, surveyPurposeLabels } from "@rnc/core/survey/labels";
@@ -24,6 +25,7 @@ export default function SurveyPage() {
   const { surveyId = "" } = useParams();
   const me = useMe();
   const survey = useResource(() => unwrap(api.surveys[":surveyId"].$get({ param: { surveyId } })), [surveyId]);
+  useRecordTitle(survey.data?.title);
   const canManage = roleCan(me.role, "surveys.manage");
   return (
     <>
