@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CampaignInput } from "./monitoring";
 import { ItemUpdate } from "./roadmap";
-import { count, isoDate, phone } from "./schemas";
+import { count, email, isoDate, phone } from "./schemas";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((issue) => issue.message) ?? [];
@@ -39,6 +39,12 @@ describe("shared field messages", () => {
         "Поле «Телефон»: укажите номер цифрами, например +7 (3452) 12-34-56 или 8 912 345-67-89 доб. 12",
       ]);
     }
+  });
+
+  it("an email address: «Укажите» when left empty, «корректный» only for one typed wrong", () => {
+    for (const empty of ["", "   "]) expect(messages(email().safeParse(empty))).toEqual(["Укажите адрес электронной почты"]);
+    expect(messages(email().safeParse("ivanova@"))).toEqual(["Укажите корректный адрес электронной почты, например ivanova@school.ru"]);
+    expect(email().parse(" Ivanova@School.ru ")).toBe("ivanova@school.ru");
   });
 
   it("a count: «Заполните поле» when missing, «должно быть числом» when not a number", () => {

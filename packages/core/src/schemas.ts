@@ -55,7 +55,12 @@ export const email = () =>
     z
       .string({ error: "Укажите адрес электронной почты" })
       // 254 characters: the longest address SMTP carries (RFC 5321); it is also part of store keys.
-      .check(z.trim(), z.toLowerCase(), z.maxLength(254, { error: "Адрес электронной почты длиннее 254 символов" })),
+      .check(
+        z.trim(),
+        z.toLowerCase(),
+        z.minLength(1, { error: "Укажите адрес электронной почты", abort: true }),
+        z.maxLength(254, { error: "Адрес электронной почты длиннее 254 символов" }),
+      ),
     z.email({ error: "Укажите корректный адрес электронной почты, например ivanova@school.ru" }),
   );
 

@@ -534,7 +534,7 @@ export const Survey = {
   },
 };
 
-const answersClosed = () => surveyClosed("Приём ответов на эту анкету завершён. Спасибо!");
+const answersClosed = () => surveyClosed("Приём ответов на эту анкету завершён.");
 
 async function linkByToken(token: string) {
   const found = await SurveyLinkEntity.query.byToken({ tokenHash: hashToken(token) }).go();
