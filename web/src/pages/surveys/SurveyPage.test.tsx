@@ -95,6 +95,59 @@ describe("a survey's page", () => {
     });
   });
 
+  it("does not offer the survey again to who has answered it, in the round chosen for a growth survey", async () => {
+    const mentee = (participantId: string, fullName: string) => ({
+      participantId,
+      fullName,
+      status: "active",
+      consent: "signed",
+      isMentor: false,
+      isMentee: true,
+    });
+    const link = (participantId: string, name: string, status: string, phase?: string) => ({
+      linkId: `lnk_${participantId}_${phase ?? "once"}`,
+      participantId,
+      name,
+      delivery: "email",
+      ...(phase ? { phase } : {}),
+      createdAt: "2026-11-01T09:00:00.000Z",
+      expiresAt: "2026-11-15T09:00:00.000Z",
+      status,
+    });
+    const growth = { ...survey, purpose: "growth", sentCount: 2, responseCount: 1 };
+    const calls = fakeApi({
+      ...signedInAs("curator"),
+      "GET /api/surveys/srv_1": () => ({ status: 200, body: growth }),
+      "GET /api/participants": () => ({
+        status: 200,
+        body: { items: [mentee("prt_1", "Петров Пётр"), mentee("prt_2", "Сидорова Анна")], cursor: null },
+      }),
+      "GET /api/surveys/srv_1/links": () => ({
+        status: 200,
+        body: { items: [link("prt_1", "Петров Пётр", "answered", "entry"), link("prt_2", "Сидорова Анна", "pending", "entry")] },
+      }),
+      "POST /api/surveys/srv_1/send": () => ({
+        status: 200,
+        body: { sent: 1, emailed: 1, expiresAt: "2026-12-21T10:00:00.000Z", printable: [] },
+      }),
+    });
+    renderPage(<SurveyPage />, { path: "/surveys/srv_1", route: "/surveys/:surveyId" });
+    const stage = await screen.findByLabelText(/^Этап/);
+    fireEvent.change(stage, { target: { value: "entry" } });
+    const answered = (await screen.findByLabelText(/Петров Пётр/)) as HTMLInputElement;
+    await waitFor(() => expect(answered.disabled).toBe(true));
+    expect(answered.closest("label")?.textContent).toContain("анкета уже заполнена");
+    // One whose link is still open may get another (the first letter may be lost); it cannot count twice (the API).
+    expect((screen.getByLabelText(/Сидорова Анна/) as HTMLInputElement).disabled).toBe(false);
+    // At the exit, the one who answered at the entry is asked again.
+    fireEvent.change(stage, { target: { value: "exit" } });
+    await waitFor(() => expect(answered.disabled).toBe(false));
+    fireEvent.click(answered);
+    fireEvent.click(screen.getByRole("button", { name: "Отправить ссылки" }));
+    await waitFor(() => expect(writes(calls)).toHaveLength(1));
+    expect(writes(calls)[0]?.body).toMatchObject({ recipients: [{ participantId: "prt_1" }], phase: "exit" });
+  });
+
   it("the questions' editor shows an empty question with the server's problems at once, and saves nothing", async () => {
     const draft = { ...survey, status: "draft", questions: [{ id: "q1", text: "", kind: "scale", required: true }] };
     const calls = fakeApi({

@@ -9,14 +9,23 @@ import { QrCode } from "../../components/QrCode";
 import { Async, EmptyState, Notice } from "../../components/Status";
 import { formatDateTime } from "../../lib/format";
 import { countOf } from "../../lib/plural";
-import { useResource } from "../../lib/useResource";
+import { type Resource, useResource } from "../../lib/useResource";
 import { useRecordTitle } from "../../components/PageTitle";
 import { sendChecked, useSubmit } from "../../lib/useSubmit";
 import { monitoringNouns, percent } from "../monitoring/types";
 import { surveyAudienceLabels, surveyPhaseLabels, surveyPurposeLabels } from "@rnc/core/survey/labels";
 import { questionKindLabels } from "@rnc/core/survey/questions";
 import { Bars } from "./Charts";
-import { type Question, type SendResult, type Survey, answeredText, linkStatusLabels, preparedText, surveyStatusLabels } from "./types";
+import {
+  type Question,
+  type SendResult,
+  type Survey,
+  type SurveyLinkInfo,
+  answeredText,
+  linkStatusLabels,
+  preparedText,
+  surveyStatusLabels,
+} from "./types";
 import "../monitoring/monitoring.css";
 import { TableWrap } from "../../components/TableWrap";
 
@@ -46,8 +55,7 @@ export default function SurveyPage() {
               <QuestionList questions={data.questions} />
             )}
             {canManage && data.status === "open" && <CloseSurvey surveyId={surveyId} onClosed={(next) => survey.set(() => next)} />}
-            {canManage && data.status !== "closed" && <SendForm survey={data} onSent={survey.reload} />}
-            {data.sentCount > 0 && <Links surveyId={surveyId} version={data.responseCount} />}
+            <Sending survey={data} canManage={canManage} onSent={survey.reload} />
             {data.responseCount > 0 && <ResultsView surveyId={surveyId} version={data.responseCount} />}
           </>
         )}
@@ -264,11 +272,14 @@ function Builder({ survey, onSaved }: { survey: Survey; onSaved: (next: Survey) 
 function RegistryPicker({
   audience,
   selected,
+  answered,
   onChange,
   error,
 }: {
   audience: Survey["audience"];
   selected: ReadonlySet<string>;
+  /** Who has answered already (in the chosen round): shown, but not offered again; the API refuses them. */
+  answered: ReadonlySet<string>;
   onChange: (next: Set<string>) => void;
   error?: string;
 }) {
@@ -303,7 +314,8 @@ function RegistryPicker({
                       <label>
                         <input
                           type="checkbox"
-                          checked={selected.has(p.participantId)}
+                          disabled={answered.has(p.participantId)}
+                          checked={selected.has(p.participantId) && !answered.has(p.participantId)}
                           onChange={(e) => {
                             const next = new Set(selected);
                             if (e.target.checked) next.add(p.participantId);
@@ -312,6 +324,7 @@ function RegistryPicker({
                           }}
                         />{" "}
                         {p.fullName} {p.email ? `(${p.email})` : "(без почты — ссылка для печати)"}
+                        {answered.has(p.participantId) ? " — анкета уже заполнена" : ""}
                       </label>
                     </li>
                   ))}
@@ -326,9 +339,32 @@ function RegistryPicker({
   );
 }
 
-function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
+/**
+ * The sending form and the list of who the survey went to, from one read of its links: the form does not offer again
+ * those who have answered (in the chosen round of a growth survey).
+ */
+function Sending({ survey, canManage, onSent }: { survey: Survey; canManage: boolean; onSent: () => void }) {
+  const links = useResource(
+    async () =>
+      survey.sentCount > 0 ? (await unwrap(api.surveys[":surveyId"].links.$get({ param: { surveyId: survey.surveyId } }))).items : [],
+    [survey.surveyId, survey.sentCount, survey.responseCount],
+  );
+  return (
+    <>
+      {canManage && survey.status !== "closed" && <SendForm survey={survey} links={links.data ?? []} onSent={onSent} />}
+      {survey.sentCount > 0 && <Links links={links} />}
+    </>
+  );
+}
+
+/** Who answered through one of the links in a round (a growth survey's phase; the others have one). */
+const answeredIn = (links: readonly SurveyLinkInfo[], phase: "" | "entry" | "exit") =>
+  new Set(links.filter((link) => link.status === "answered" && (link.phase ?? "") === phase).map((link) => link.participantId));
+
+function SendForm({ survey, links, onSent }: { survey: Survey; links: readonly SurveyLinkInfo[]; onSent: () => void }) {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [phase, setPhase] = useState<"" | "entry" | "exit">("");
+  const answered = answeredIn(links, phase);
   const [programme, setProgramme] = useState("");
   const [days, setDays] = useState("14");
   const [result, setResult] = useState<SendResult | null>(null);
@@ -339,7 +375,7 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
     // Every problem at once: the form's own, and the server's for the rest (sendChecked). A growth survey's stage is
     // checked here, as the server checks it only when sending.
     const problems = [
-      ...(picked.size === 0 ? [{ path: "recipients", message: "Выберите хотя бы одного участника" }] : []),
+      ...([...picked].every((id) => answered.has(id)) ? [{ path: "recipients", message: "Выберите хотя бы одного участника" }] : []),
       ...(survey.purpose === "growth" && !phase
         ? [{ path: "phase", message: "Укажите этап: анкета личностного роста заполняется на входе и на выходе из программы" }]
         : []),
@@ -348,7 +384,7 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
         : [{ path: "expiresInDays", message: "Срок действия ссылок — целое число дней от 1 до 60" }]),
     ];
     const json = {
-      recipients: [...picked].map((participantId) => ({ participantId })),
+      recipients: [...picked].filter((id) => !answered.has(id)).map((participantId) => ({ participantId })),
       ...(phase ? { phase } : {}),
       ...(programme.trim() ? { programme: programme.trim() } : {}),
       expiresInDays,
@@ -367,7 +403,13 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
       <h2 id="send-title">Рассылка</h2>
       <form onSubmit={onSubmit} noValidate className="card no-print">
         <FormError error={send.error} />
-        <RegistryPicker audience={survey.audience} selected={picked} onChange={setPicked} error={send.field("recipients")} />
+        <RegistryPicker
+          audience={survey.audience}
+          selected={picked}
+          answered={answered}
+          onChange={setPicked}
+          error={send.field("recipients")}
+        />
         {survey.purpose === "growth" && (
           <>
             <SelectField
@@ -443,15 +485,14 @@ function SendForm({ survey, onSent }: { survey: Survey; onSent: () => void }) {
   );
 }
 
-function Links({ surveyId, version }: { surveyId: string; version: number }) {
-  const links = useResource(() => unwrap(api.surveys[":surveyId"].links.$get({ param: { surveyId } })), [surveyId, version]);
+function Links({ links }: { links: Resource<SurveyLinkInfo[]> }) {
   return (
     <section aria-labelledby="links-title" className="no-print">
       <h2 id="links-title">Кому отправлена</h2>
       <Async resource={links}>
-        {(data) => (
+        {(items) => (
           <ul>
-            {data.items.map((link) => (
+            {items.map((link) => (
               <li key={link.linkId}>
                 {link.name} — {linkStatusLabels[link.status]}
                 {link.delivery === "print" ? " (ссылка для печати)" : ""}
