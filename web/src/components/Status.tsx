@@ -55,3 +55,40 @@ export function Notice({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/**
+ * The page of an emailed link (an invitation, a password reset) checked when it opened and found unusable: why, and
+ * the way on; or, when it could not be checked at all (no connection), a retry.
+ */
+export function UnusableLink({
+  error,
+  dead,
+  title,
+  wayOn,
+  onRetry,
+}: {
+  error: ApiError;
+  /** The link itself is used, expired or unknown (not a failed check). */
+  dead: boolean;
+  title: { dead: string; failed: string };
+  wayOn: ReactNode;
+  onRetry: () => void;
+}) {
+  return (
+    <>
+      <h1>{dead ? title.dead : title.failed}</h1>
+      <p className="error-text" role="alert">
+        {error.message}
+      </p>
+      {dead ? (
+        wayOn
+      ) : (
+        <p>
+          <button type="button" className="button secondary" onClick={onRetry}>
+            Повторить
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

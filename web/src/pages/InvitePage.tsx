@@ -5,7 +5,7 @@ import type { InvitationPreview } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { FormError, SubmitButton, TextField } from "../components/Form";
 import { NewPasswordFields } from "../components/NewPasswordFields";
-import { Loading } from "../components/Status";
+import { Loading, UnusableLink } from "../components/Status";
 import { formatDateTime } from "../lib/format";
 import { roleLabels } from "../lib/labels";
 import { useResource } from "../lib/useResource";
@@ -18,23 +18,14 @@ export default function InvitePage() {
 
   if (preview.data) return <AcceptForm token={token} invitation={preview.data} />;
   if (preview.error) {
-    const unusable = preview.error.status === 404 || preview.error.status === 409;
     return (
-      <>
-        <h1>{unusable ? "Приглашение недействительно" : "Не удалось открыть приглашение"}</h1>
-        <p className="error-text" role="alert">
-          {preview.error.message}
-        </p>
-        {unusable ? (
-          <WayOn />
-        ) : (
-          <p>
-            <button type="button" className="button secondary" onClick={preview.reload}>
-              Повторить
-            </button>
-          </p>
-        )}
-      </>
+      <UnusableLink
+        error={preview.error}
+        dead={preview.error.status === 404 || preview.error.status === 409}
+        title={{ dead: "Приглашение недействительно", failed: "Не удалось открыть приглашение" }}
+        wayOn={<WayOn />}
+        onRetry={preview.reload}
+      />
     );
   }
   return <Loading label="Проверяем приглашение…" />;

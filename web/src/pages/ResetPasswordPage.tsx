@@ -3,7 +3,7 @@ import { Link, useParams } from "react-router";
 import { api, unwrap } from "../api/client";
 import { FormError, SubmitButton } from "../components/Form";
 import { NewPasswordFields } from "../components/NewPasswordFields";
-import { Loading, Notice } from "../components/Status";
+import { Loading, Notice, UnusableLink } from "../components/Status";
 import { useResource } from "../lib/useResource";
 import { useSubmit } from "../lib/useSubmit";
 import { checkNewPassword } from "./passwords";
@@ -15,25 +15,20 @@ export default function ResetPasswordPage() {
 
   if (link.data) return <ResetForm token={token} />;
   if (link.error) {
-    const dead = link.error.code === "auth.reset_link_invalid";
     return (
-      <>
-        <h1>{dead ? "Ссылка недействительна" : "Не удалось открыть ссылку"}</h1>
-        <p className="error-text" role="alert">
-          {link.error.message}
-        </p>
-        <p>
-          {dead ? (
+      <UnusableLink
+        error={link.error}
+        dead={link.error.code === "auth.reset_link_invalid"}
+        title={{ dead: "Ссылка недействительна", failed: "Не удалось открыть ссылку" }}
+        wayOn={
+          <p>
             <Link to="/forgot-password" className="button">
               Запросить новую ссылку
             </Link>
-          ) : (
-            <button type="button" className="button secondary" onClick={link.reload}>
-              Повторить
-            </button>
-          )}
-        </p>
-      </>
+          </p>
+        }
+        onRetry={link.reload}
+      />
     );
   }
   return <Loading label="Проверяем ссылку…" />;
